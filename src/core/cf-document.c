@@ -1,0 +1,510 @@
+#include <stdio.h>
+#include <string.h>
+
+#include "cf-document.h"
+#include "cf-decode.h"
+#include "cf-error.h"
+#include "cf-html-reader.h"
+#include "cf-pdf-reader.h"
+#include "cf-text-tables.h"
+
+/* Larger inputs are refused rather than read into memory whole. */
+#define CF_MAX_INPUT_BYTES ((gsize) 512 * 1024 * 1024)
+
+struct _CfDocument
+{
+  GObject         parent_instance;
+
+  char           *path;
+  char           *basename;
+  char           *sha256;
+  CfDocumentKind  kind;
+  char           *encoding;
+  int             n_pages;
+  char           *text;
+  gsize           text_len;
+  GArray         *text_boxes;  /* of CfTextBox */
+  GArray         *line_starts; /* of gint64, built on demand */
+  GPtrArray      *tables;
+  char           *form;
+  char           *body;
+  int             year;
+  GPtrArray      *notes;
+  GPtrArray      *findings;
+};
+
+G_DEFINE_FINAL_TYPE (CfDocument, cf_document, G_TYPE_OBJECT)
+
+static void
+cf_document_finalize (GObject *object)
+{
+  CfDocument *self = CF_DOCUMENT (object);
+
+  g_free (self->path);
+  g_free (self->basename);
+  g_free (self->sha256);
+  g_free (self->encoding);
+  g_free (self->text);
+  g_array_unref (self->text_boxes);
+  g_clear_pointer (&self->line_starts, g_array_unref);
+  g_ptr_array_unref (self->tables);
+  g_free (self->form);
+  g_free (self->body);
+  g_ptr_array_unref (self->notes);
+  g_ptr_array_unref (self->findings);
+  G_OBJECT_CLASS (cf_document_parent_class)->finalize (object);
+}
+
+static void
+cf_document_class_init (CfDocumentClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_document_finalize;
+}
+
+static void
+cf_document_init (CfDocument *self)
+{
+  self->text = g_strdup ("");
+  self->text_boxes = g_array_new (FALSE, FALSE, sizeof (CfTextBox));
+  self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_finding_free);
+  self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_finding_free);
+}
+
+CfDocument *
+cf_document_new (const char *path, CfDocumentKind kind)
+{
+  CfDocument *self = g_object_new (CF_TYPE_DOCUMENT, NULL);
+
+  self->path = g_strdup (path ? path : "-");
+  self->basename = g_strcmp0 (self->path, "-") == 0 ? g_strdup ("(standard input)")
+                                                      : g_path_get_basename (self->path);
+  self->kind = kind;
+  return self;
+}
+
+static gboolean
+looks_like_pdf (const guint8 *data, gsize len)
+{
+  /* The header may follow some junk; Poppler accepts it within the first KiB. */
+  gsize n = MIN (len, 1024);
+
+  for (gsize i = 0; i + 5 <= n; i++)
+    if (memcmp (data + i, "%PDF-", 5) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+CfDocument *
+cf_document_load_bytes (GBytes *bytes, const char *path, const char *password,
+                        GCancellable *cancellable, GError **error)
+{
+  g_autoptr (CfDocument) self = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *encoding = NULL;
+  gsize len = 0, text_len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  if (len > CF_MAX_INPUT_BYTES)
+    {
+      g_autofree char *name = g_path_get_basename (path ? path : "-");
+      g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE,
+                   "%s: the file is too large (%" G_GSIZE_FORMAT " MB; at most %" G_GSIZE_FORMAT
+                   " MB is read)",
+                   name, len / (1024 * 1024), CF_MAX_INPUT_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  if (looks_like_pdf (data, len))
+    {
+      self = cf_document_new (path, CF_DOCUMENT_KIND_PDF);
+      self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      if (!cf_pdf_reader_read (self, bytes, password, cancellable, error))
+        return NULL;
+      return g_steal_pointer (&self);
+    }
+
+  self = cf_document_new (path, CF_DOCUMENT_KIND_TEXT);
+  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  text = cf_decode_text (data, len, self->basename, &encoding, &text_len, error);
+  if (text == NULL)
+    return NULL;
+  self->encoding = g_steal_pointer (&encoding);
+
+  if (cf_html_reader_sniff (text, text_len))
+    {
+      self->kind = CF_DOCUMENT_KIND_HTML;
+      if (!cf_html_reader_read (self, text, text_len, error))
+        return NULL;
+    }
+  else
+    {
+      cf_document_take_text (self, g_steal_pointer (&text), text_len);
+      cf_text_tables_find (self);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+static GBytes *
+read_stdin (GError **error)
+{
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
+  guint8 chunk[65536];
+  size_t n;
+
+  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+    {
+      g_byte_array_append (buf, chunk, n);
+      if (buf->len > CF_MAX_INPUT_BYTES)
+        break;
+    }
+  if (ferror (stdin))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, "(standard input): cannot be read");
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+CfDocument *
+cf_document_load_file (const char *path, const char *password, GCancellable *cancellable,
+                       GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (strcmp (path, "-") == 0)
+    bytes = read_stdin (error);
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *name = g_path_get_basename (path);
+      g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                      G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                      G_FILE_QUERY_INFO_NONE, cancellable,
+                                                      &local_error);
+      if (info == NULL)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot be opened (%s)", name,
+                       local_error->message);
+          return NULL;
+        }
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: is a folder, not a report", name);
+          return NULL;
+        }
+      if ((gsize) g_file_info_get_size (info) > CF_MAX_INPUT_BYTES)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE,
+                       "%s: the file is too large (%" G_GINT64_FORMAT " MB; at most %" G_GSIZE_FORMAT
+                       " MB is read)",
+                       name, (gint64) (g_file_info_get_size (info) / (1024 * 1024)),
+                       CF_MAX_INPUT_BYTES / (1024 * 1024));
+          return NULL;
+        }
+      bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+      if (bytes == NULL)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot be read (%s)", name,
+                       local_error->message);
+          return NULL;
+        }
+    }
+  if (bytes == NULL)
+    return NULL;
+  return cf_document_load_bytes (bytes, path, password, cancellable, error);
+}
+
+const char *
+cf_document_get_path (CfDocument *self)
+{
+  return self->path;
+}
+
+const char *
+cf_document_get_basename (CfDocument *self)
+{
+  return self->basename;
+}
+
+const char *
+cf_document_get_sha256 (CfDocument *self)
+{
+  return self->sha256;
+}
+
+void
+cf_document_set_sha256 (CfDocument *self, const char *sha256)
+{
+  g_free (self->sha256);
+  self->sha256 = g_strdup (sha256);
+}
+
+CfDocumentKind
+cf_document_get_kind (CfDocument *self)
+{
+  return self->kind;
+}
+
+const char *
+cf_document_kind_to_string (CfDocumentKind kind)
+{
+  switch (kind)
+    {
+    case CF_DOCUMENT_KIND_PDF:
+      return "pdf";
+    case CF_DOCUMENT_KIND_HTML:
+      return "html";
+    case CF_DOCUMENT_KIND_TEXT:
+    default:
+      return "text";
+    }
+}
+
+const char *
+cf_document_get_encoding (CfDocument *self)
+{
+  return self->encoding;
+}
+
+void
+cf_document_set_encoding (CfDocument *self, const char *encoding)
+{
+  g_free (self->encoding);
+  self->encoding = g_strdup (encoding);
+}
+
+int
+cf_document_get_n_pages (CfDocument *self)
+{
+  return self->n_pages;
+}
+
+void
+cf_document_set_n_pages (CfDocument *self, int n_pages)
+{
+  self->n_pages = n_pages;
+}
+
+const char *
+cf_document_get_text (CfDocument *self, gsize *length)
+{
+  if (length)
+    *length = self->text_len;
+  return self->text;
+}
+
+void
+cf_document_take_text (CfDocument *self, char *text, gsize length)
+{
+  g_free (self->text);
+  self->text = text ? text : g_strdup ("");
+  self->text_len = text ? length : 0;
+  g_clear_pointer (&self->line_starts, g_array_unref);
+}
+
+void
+cf_document_add_text_box (CfDocument *self, const CfTextBox *box)
+{
+  g_array_append_vals (self->text_boxes, box, 1);
+}
+
+guint
+cf_document_get_n_text_boxes (CfDocument *self)
+{
+  return self->text_boxes->len;
+}
+
+const CfTextBox *
+cf_document_get_text_box (CfDocument *self, guint index)
+{
+  g_return_val_if_fail (index < self->text_boxes->len, NULL);
+  return &g_array_index (self->text_boxes, CfTextBox, index);
+}
+
+gboolean
+cf_document_locate_range (CfDocument *self, gint64 offset, gint64 length, int *page,
+                          double bbox[4])
+{
+  GArray *boxes = self->text_boxes;
+  guint lo = 0, hi = boxes->len;
+  gboolean found = FALSE;
+  int first_page = 0;
+  double u[4] = { 0 };
+
+  /* Binary search for the first box that ends after @offset. */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      const CfTextBox *b = &g_array_index (boxes, CfTextBox, mid);
+      if (b->offset + b->length <= offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo; i < boxes->len; i++)
+    {
+      const CfTextBox *b = &g_array_index (boxes, CfTextBox, i);
+
+      if (b->offset >= offset + MAX (length, 1))
+        break;
+      if (!found)
+        {
+          first_page = b->page;
+          memcpy (u, b->bbox, sizeof u);
+          found = TRUE;
+        }
+      else if (b->page == first_page)
+        {
+          u[0] = MIN (u[0], b->bbox[0]);
+          u[1] = MIN (u[1], b->bbox[1]);
+          u[2] = MAX (u[2], b->bbox[2]);
+          u[3] = MAX (u[3], b->bbox[3]);
+        }
+    }
+  if (found)
+    {
+      if (page)
+        *page = first_page;
+      if (bbox)
+        memcpy (bbox, u, sizeof u);
+    }
+  return found;
+}
+
+int
+cf_document_line_at_offset (CfDocument *self, gint64 offset)
+{
+  guint lo = 0, hi;
+
+  if (self->line_starts == NULL)
+    {
+      self->line_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 zero = 0;
+      g_array_append_val (self->line_starts, zero);
+      for (gsize i = 0; i < self->text_len; i++)
+        if (self->text[i] == '\n')
+          {
+            gint64 next = (gint64) i + 1;
+            g_array_append_val (self->line_starts, next);
+          }
+    }
+  hi = self->line_starts->len;
+  /* The last line start <= offset. */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (self->line_starts, gint64, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return (int) lo + 1;
+}
+
+GPtrArray *
+cf_document_get_tables (CfDocument *self)
+{
+  return self->tables;
+}
+
+void
+cf_document_add_table (CfDocument *self, CfTable *table)
+{
+  if (cf_table_get_id (table) == NULL)
+    {
+      g_autofree char *id = g_strdup_printf ("table-%u", self->tables->len + 1);
+      cf_table_set_id (table, id);
+    }
+  g_ptr_array_add (self->tables, g_object_ref (table));
+}
+
+CfTable *
+cf_document_find_table (CfDocument *self, const char *id)
+{
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      CfTable *table = g_ptr_array_index (self->tables, i);
+      if (g_strcmp0 (cf_table_get_id (table), id) == 0)
+        return table;
+    }
+  return NULL;
+}
+
+const char *
+cf_document_get_form (CfDocument *self)
+{
+  return self->form;
+}
+
+void
+cf_document_set_form (CfDocument *self, const char *form_id)
+{
+  g_free (self->form);
+  self->form = g_strdup (form_id);
+}
+
+const char *
+cf_document_get_body (CfDocument *self)
+{
+  return self->body;
+}
+
+int
+cf_document_get_year (CfDocument *self)
+{
+  return self->year;
+}
+
+void
+cf_document_set_report_meta (CfDocument *self, const char *body, int year)
+{
+  g_free (self->body);
+  self->body = g_strdup (body);
+  self->year = year;
+}
+
+GPtrArray *
+cf_document_get_notes (CfDocument *self)
+{
+  return self->notes;
+}
+
+void
+cf_document_take_note (CfDocument *self, CfFinding *finding)
+{
+  g_ptr_array_add (self->notes, finding);
+}
+
+GPtrArray *
+cf_document_get_findings (CfDocument *self)
+{
+  return self->findings;
+}
+
+void
+cf_document_take_finding (CfDocument *self, CfFinding *finding)
+{
+  g_ptr_array_add (self->findings, finding);
+}
+
+void
+cf_document_clear_findings (CfDocument *self)
+{
+  g_ptr_array_set_size (self->findings, 0);
+}
+
+guint
+cf_document_count_findings (CfDocument *self, CfSeverity severity)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->findings->len; i++)
+    if (((CfFinding *) g_ptr_array_index (self->findings, i))->severity == severity)
+      n++;
+  return n;
+}

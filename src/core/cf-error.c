@@ -1,0 +1,3 @@
+#include "cf-error.h"
+
+G_DEFINE_QUARK (crossfoot-error-quark, cf_error)

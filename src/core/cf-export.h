@@ -1,0 +1,47 @@
+/* cf-export.h: tables and findings out, as CSV and JSON */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include "cf-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CF_CSV_UTF8,
+  CF_CSV_UTF8_BOM,
+  CF_CSV_GB18030,
+} CfCsvEncoding;
+
+/* Parses "utf-8", "utf-8-bom", "gb18030" (case-insensitive). */
+gboolean    cf_csv_encoding_from_string (const char    *name,
+                                         CfCsvEncoding *out);
+
+/* The table as an RFC 4180 CSV (UTF-8, CRLF line ends); merged cells keep
+ * their text in the first slot and leave the covered slots empty. */
+char       *cf_csv_table_to_string  (CfTable       *table);
+/* Writes @utf8 to @path atomically in @encoding. */
+gboolean    cf_csv_write_file       (const char    *path,
+                                     const char    *utf8,
+                                     CfCsvEncoding  encoding,
+                                     GError       **error);
+/* One CSV per table into @dir: <basename>-<table id>.csv. Returns the paths written. */
+GPtrArray  *cf_csv_write_tables     (CfDocument    *doc,
+                                     const char    *dir,
+                                     CfCsvEncoding  encoding,
+                                     GError       **error);
+/* export --long: the header line and the rows of every canonical cell. */
+void        cf_csv_append_long      (GString       *out,
+                                     CfDocument    *doc,
+                                     gboolean       with_header);
+/* The findings as CSV. */
+void        cf_csv_append_findings  (GString       *out,
+                                     CfDocument    *doc,
+                                     gboolean       with_header);
+
+/* audit --json: one document as the object of ../shared/spec/cli.md. */
+JsonNode   *cf_json_document        (CfDocument    *doc);
+/* The same on one line (JSON Lines). */
+char       *cf_json_document_line   (CfDocument    *doc);
+
+G_END_DECLS

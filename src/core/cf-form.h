@@ -1,0 +1,30 @@
+/* cf-form.h: national report forms, loaded from data files
+ *
+ * A form (data/forms/<id>.json) names its tables, their rows and columns with
+ * canonical keys and the labels (and synonyms) that print them, and the rules
+ * that must hold as small expressions over keys. Adding a form needs no C.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_FORM_REGISTRY (cf_form_registry_get_type ())
+G_DECLARE_FINAL_TYPE (CfFormRegistry, cf_form_registry, CF, FORM_REGISTRY, GObject)
+
+CfFormRegistry *cf_form_registry_new          (void);
+/* Loads every *.json form in @dir. */
+gboolean        cf_form_registry_load_dir     (CfFormRegistry *self,
+                                               const char     *dir,
+                                               GError        **error);
+gboolean        cf_form_registry_load_file    (CfFormRegistry *self,
+                                               const char     *path,
+                                               GError        **error);
+/* The forms shipped with Crossfoot: $CROSSFOOT_FORMS_DIR, then the source or
+ * installed data/forms folder, then the copy compiled into the library. */
+CfFormRegistry *cf_form_registry_get_default  (void);
+/* Form ids, in load order. */
+GPtrArray      *cf_form_registry_list_ids     (CfFormRegistry *self);
+
+G_END_DECLS

@@ -1,0 +1,75 @@
+#include <stdarg.h>
+#include <glib/gstdio.h>
+
+#include "cf-test-util.h"
+
+const char *
+cf_test_srcdir (void)
+{
+  const char *dir = g_getenv ("CF_TEST_SRCDIR");
+
+  return dir ? dir : ".";
+}
+
+char *
+cf_test_path (const char *first, ...)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  va_list ap;
+
+  g_ptr_array_add (parts, (gpointer) cf_test_srcdir ());
+  va_start (ap, first);
+  for (const char *p = first; p != NULL; p = va_arg (ap, const char *))
+    g_ptr_array_add (parts, (gpointer) p);
+  va_end (ap);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+char *
+cf_test_make_tmpdir (void)
+{
+  g_autoptr (GError) error = NULL;
+  char *dir = g_dir_make_tmp ("crossfoot-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+cf_test_rm_rf (const char *path)
+{
+  g_autoptr (GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      dir = g_dir_open (path, 0, NULL);
+      while (dir && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          cf_test_rm_rf (child);
+        }
+    }
+  g_remove (path);
+}
+
+CfDocument *
+cf_test_load_corpus (const char *sub, const char *name)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = cf_test_path ("corpus", sub, name, NULL);
+  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (doc);
+  return doc;
+}
+
+const char *
+cf_test_cell_text (CfTable *table, int row, int col)
+{
+  CfCell *cell = cf_table_get_cell (table, row, col);
+
+  return cell ? cell->text : NULL;
+}

@@ -1,0 +1,19 @@
+/* cf-test-util.h: where tests find their files, and small shared checks */
+#pragma once
+
+#include "crossfoot.h"
+
+/* tests/ in the source tree ($CF_TEST_SRCDIR). */
+const char *cf_test_srcdir     (void);
+/* A path under tests/: cf_test_path ("corpus", "text", "x.txt", NULL). Free with g_free. */
+char       *cf_test_path       (const char *first, ...) G_GNUC_NULL_TERMINATED;
+/* A fresh temporary folder, removed by the caller with cf_test_rm_rf. */
+char       *cf_test_make_tmpdir (void);
+void        cf_test_rm_rf      (const char *path);
+/* Loads a corpus file (corpus/<sub>/<name>) and fails the test on error. */
+CfDocument *cf_test_load_corpus (const char *sub,
+                                 const char *name);
+/* The text of cell (@row, @col) or NULL when no cell covers it. */
+const char *cf_test_cell_text  (CfTable    *table,
+                                int         row,
+                                int         col);

@@ -1,0 +1,125 @@
+/* Tests of the table model: spans, lookups, keys, corrections. */
+#include "cf-test-util.h"
+#include <string.h>
+
+static void
+test_spans (void)
+{
+  g_autoptr (CfTable) table = cf_table_new ();
+  CfCell *merged = cf_table_add_cell (table, 0, 0, 2, 3, "申请人情况", 10, 15);
+  CfCell *cell;
+
+  cf_table_add_cell (table, 2, 0, 1, 1, "自然人", 40, 9);
+  cf_table_add_cell (table, 2, 2, 1, 1, "4", 60, 1);
+  cf_table_finish (table);
+
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 3);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  g_assert_true (cf_table_get_cell (table, 1, 2) == merged);
+  g_assert_null (cf_table_get_origin_cell (table, 1, 2));
+  g_assert_true (cf_table_get_origin_cell (table, 0, 0) == merged);
+  g_assert_null (cf_table_get_cell (table, 2, 1));
+  g_assert_null (cf_table_get_cell (table, 3, 0));
+  cell = cf_table_get_cell (table, 2, 2);
+  g_assert_nonnull (cell);
+  g_assert_cmpint (cell->number.kind, ==, CF_NUMBER_VALUE);
+  g_assert_cmpfloat (cell->number.value, ==, 4);
+  g_assert_cmpint (cell->offset, ==, 60);
+}
+
+static void
+test_correction_keeps_original (void)
+{
+  g_autoptr (CfTable) table = cf_table_new ();
+  CfCell *cell = cf_table_add_cell (table, 0, 0, 1, 1, "5", 0, 1);
+
+  cf_cell_set_text (cell, "6");
+  g_assert_cmpstr (cell->text, ==, "6");
+  g_assert_cmpstr (cell->original_text, ==, "5");
+  g_assert_true (cell->flags & CF_CELL_FLAG_CORRECTED);
+  g_assert_cmpfloat (cell->number.value, ==, 6);
+  cf_cell_set_text (cell, "7");
+  g_assert_cmpstr (cell->original_text, ==, "5");
+  cf_cell_set_text (cell, "5");
+  g_assert_null (cell->original_text);
+  g_assert_false (cell->flags & CF_CELL_FLAG_CORRECTED);
+}
+
+static void
+test_keys (void)
+{
+  g_autoptr (CfTable) table = cf_table_new ();
+  CfCell *cell = cf_table_add_cell (table, 3, 7, 1, 1, "14069", -1, 0);
+
+  cf_cell_set_keys (cell, "new", "total");
+  cf_table_finish (table);
+  g_assert_true (cf_table_find_by_keys (table, "new", "total") == cell);
+  g_assert_null (cf_table_find_by_keys (table, "new", "natural_person"));
+}
+
+static void
+test_document_tables_and_lines (void)
+{
+  g_autoptr (CfDocument) doc = cf_document_new ("x.txt", CF_DOCUMENT_KIND_TEXT);
+  g_autoptr (CfTable) a = cf_table_new ();
+  g_autoptr (CfTable) b = cf_table_new ();
+
+  cf_document_take_text (doc, g_strdup ("one\ntwo\nthree"), 13);
+  g_assert_cmpint (cf_document_line_at_offset (doc, 0), ==, 1);
+  g_assert_cmpint (cf_document_line_at_offset (doc, 4), ==, 2);
+  g_assert_cmpint (cf_document_line_at_offset (doc, 12), ==, 3);
+  cf_document_add_table (doc, a);
+  cf_table_set_id (b, "requests");
+  cf_document_add_table (doc, b);
+  g_assert_cmpstr (cf_table_get_id (a), ==, "table-1");
+  g_assert_true (cf_document_find_table (doc, "requests") == b);
+  g_assert_cmpstr (cf_document_get_basename (doc), ==, "x.txt");
+}
+
+static void
+test_locate_range (void)
+{
+  g_autoptr (CfDocument) doc = cf_document_new ("x.pdf", CF_DOCUMENT_KIND_PDF);
+  CfTextBox a = { 0, 3, 1, { 10, 20, 15, 30 } };
+  CfTextBox b = { 3, 3, 1, { 15, 20, 22, 31 } };
+  CfTextBox c = { 6, 1, 2, { 0, 0, 5, 5 } };
+  int page = 0;
+  double box[4];
+
+  cf_document_add_text_box (doc, &a);
+  cf_document_add_text_box (doc, &b);
+  cf_document_add_text_box (doc, &c);
+  g_assert_true (cf_document_locate_range (doc, 0, 6, &page, box));
+  g_assert_cmpint (page, ==, 1);
+  g_assert_cmpfloat (box[0], ==, 10);
+  g_assert_cmpfloat (box[2], ==, 22);
+  g_assert_cmpfloat (box[3], ==, 31);
+  g_assert_true (cf_document_locate_range (doc, 6, 1, &page, box));
+  g_assert_cmpint (page, ==, 2);
+  g_assert_false (cf_document_locate_range (doc, 40, 1, &page, box));
+}
+
+static void
+test_missing_file (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) doc = cf_document_load_file ("/nonexistent/report.txt", NULL, NULL,
+                                                      &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, CF_ERROR, CF_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, "report.txt"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/table/spans", test_spans);
+  g_test_add_func ("/table/correction-keeps-original", test_correction_keeps_original);
+  g_test_add_func ("/table/keys", test_keys);
+  g_test_add_func ("/document/tables-and-lines", test_document_tables_and_lines);
+  g_test_add_func ("/document/locate-range", test_locate_range);
+  g_test_add_func ("/document/missing-file", test_missing_file);
+  return g_test_run ();
+}
