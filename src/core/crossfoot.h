@@ -13,3 +13,4 @@
 #include "cf-number.h"
 #include "cf-prose.h"
 #include "cf-table.h"
+#include "cf-totals.h"
