@@ -1,16 +1,450 @@
-/* STUB: test-prose is written by its owner; this placeholder only registers. */
+/* test-prose.c: totals stated in sentences, and the report's body and year */
+#include <string.h>
 #include "cf-test-util.h"
 
-static void
-test_placeholder (void)
+/* A text document holding @text, checked by cf_prose_check only. */
+static CfDocument *
+prose_doc (const char *text)
 {
-  g_test_skip ("not written yet");
+  CfDocument *doc = cf_document_new ("prose.txt", CF_DOCUMENT_KIND_TEXT);
+
+  cf_document_take_text (doc, g_strdup (text), strlen (text));
+  cf_prose_check (doc);
+  return doc;
+}
+
+static guint
+count_rule (CfDocument *doc, const char *rule, CfSeverity severity)
+{
+  GPtrArray *findings = cf_document_get_findings (doc);
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CfFinding *f = g_ptr_array_index (findings, i);
+      if (g_strcmp0 (f->rule, rule) == 0 && f->severity == severity)
+        n++;
+    }
+  return n;
+}
+
+static CfFinding *
+first_finding (CfDocument *doc)
+{
+  GPtrArray *findings = cf_document_get_findings (doc);
+
+  g_assert_cmpuint (findings->len, >, 0);
+  return g_ptr_array_index (findings, 0);
+}
+
+static void
+dump_findings (CfDocument *doc)
+{
+  GPtrArray *findings = cf_document_get_findings (doc);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CfFinding *f = g_ptr_array_index (findings, i);
+      g_test_message ("%s: %s %s: %s", cf_document_get_basename (doc),
+                      cf_severity_to_string (f->severity), f->rule, f->message);
+    }
+}
+
+/* The corpus -------------------------------------------------------------- */
+
+static void
+test_shenzhen_error (void)
+{
+  g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", "shenzhen-psb-2020.txt");
+  gsize len = 0;
+  const char *text = cf_document_get_text (doc, &len);
+  CfFinding *error = NULL;
+  GPtrArray *findings;
+  g_autofree char *sentence = NULL;
+
+  cf_document_clear_findings (doc);
+  cf_prose_check (doc);
+  dump_findings (doc);
+  g_assert_cmpuint (count_rule (doc, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+  g_assert_cmpuint (cf_document_count_findings (doc, CF_SEVERITY_ERROR), ==, 1);
+
+  findings = cf_document_get_findings (doc);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CfFinding *f = g_ptr_array_index (findings, i);
+      if (f->severity == CF_SEVERITY_ERROR)
+        error = f;
+    }
+  g_assert_nonnull (error);
+  g_assert_null (error->table);
+  g_assert_true (error->has_expected && error->has_actual);
+  g_assert_cmpfloat (error->expected, ==, 33871);
+  g_assert_cmpfloat (error->actual, ==, 31961);
+  g_assert_nonnull (strstr (error->message, "33871"));
+  g_assert_nonnull (strstr (error->message, "31961"));
+  g_assert_nonnull (strstr (error->message, "1910"));
+  g_assert_nonnull (strstr (error->message, "新媒体平台累计发布信息"));
+
+  /* The finding points at the sentence in the (Traditional) text. */
+  g_assert_cmpint (error->offset, >=, 0);
+  g_assert_cmpint (error->offset + error->length, <=, (gint64) len);
+  sentence = g_strndup (text + error->offset, (gsize) error->length);
+  g_assert_nonnull (strstr (sentence, "33871條"));
+  g_assert_nonnull (strstr (sentence, "8755條"));
+  g_assert_null (strstr (sentence, "傳統媒體"));
+}
+
+static void
+test_corpus_no_false_errors (void)
+{
+  static const char *const files[][2] = {
+    { "text", "danfeng-psb-2020.txt" },
+    { "text", "shizuishan-psb-2020.txt" },
+    { "text", "zhaotong-psb-2016.txt" },
+    { "text", "zibo-gaoxin-psb-2022.txt" },
+    { "html", "shanghai-gov-office-2019.html" },
+    { "html", "city-2025-placeholder-headers.html" },
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (files); k++)
+    {
+      g_autoptr (CfDocument) doc = cf_test_load_corpus (files[k][0], files[k][1]);
+
+      cf_document_clear_findings (doc);
+      cf_prose_check (doc);
+      dump_findings (doc);
+      g_assert_cmpuint (count_rule (doc, "prose.sum", CF_SEVERITY_ERROR), ==, 0);
+      g_assert_cmpuint (count_rule (doc, "prose.table_mismatch", CF_SEVERITY_ERROR), ==, 0);
+    }
+}
+
+static void
+test_corpus_meta (void)
+{
+  static const struct
+  {
+    const char *sub, *name, *body;
+    int year;
+  } expected[] = {
+    { "text", "shenzhen-psb-2020.txt", "深圳市公安局", 2020 },
+    { "text", "danfeng-psb-2020.txt", "丹凤县公安局", 2020 },
+    { "text", "shizuishan-psb-2020.txt", "石嘴山市公安局", 2020 },
+    { "text", "zhaotong-psb-2016.txt", "昭通市公安局", 2016 },
+    { "text", "zibo-gaoxin-psb-2022.txt", "淄博市公安局高新区分局", 2022 },
+    { "html", "shanghai-gov-office-2019.html", "上海市人民政府办公厅", 2019 },
+    /* The title names no body. */
+    { "html", "city-2025-placeholder-headers.html", NULL, 2025 },
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (expected); k++)
+    {
+      g_autoptr (CfDocument) doc = cf_test_load_corpus (expected[k].sub, expected[k].name);
+
+      cf_report_meta_read (doc);
+      g_test_message ("%s: %s %d", expected[k].name, cf_document_get_body (doc),
+                      cf_document_get_year (doc));
+      g_assert_cmpstr (cf_document_get_body (doc), ==, expected[k].body);
+      g_assert_cmpint (cf_document_get_year (doc), ==, expected[k].year);
+    }
+}
+
+/* The corpus's consistent breakdowns are checked, not skipped: a changed
+ * part makes each of them an error. */
+static void
+test_corpus_sentences_mutated (void)
+{
+  static const char *const texts[][2] = {
+    { "2020年,深圳市公安局門戶網站總訪問量31383545人次,累計梳理更新發布信息4548條,其中機構職能類信息22條、辦事指南類信息50條、政策法規類信息7條、行政執法類信息9條、業務動態類信息2976條、其他信息1484條。",
+      "2020年,深圳市公安局門戶網站總訪問量31383545人次,累計梳理更新發布信息4548條,其中機構職能類信息22條、辦事指南類信息50條、政策法規類信息7條、行政執法類信息9條、業務動態類信息2976條、其他信息1483條。" },
+    { "在各级主流新闻媒体宣传报道合计5489篇次，其中中央级、省级媒体共798篇次，市级媒体3226篇次，区级媒体1465篇次。",
+      "在各级主流新闻媒体宣传报道合计5489篇次，其中中央级、省级媒体共798篇次，市级媒体3226篇次，区级媒体1565篇次。" },
+    { "2020年,深圳市公安局公示建議提案的答復意見函共32份,其中關于市六屆人大八次會議代表建議的答復函22份,市政協六屆六次會議提案答復意見函10份。",
+      "2020年,深圳市公安局公示建議提案的答復意見函共32份,其中關于市六屆人大八次會議代表建議的答復函22份,市政協六屆六次會議提案答復意見函11份。" },
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (texts); k++)
+    {
+      g_autoptr (CfDocument) ok = prose_doc (texts[k][0]);
+      g_autoptr (CfDocument) bad = prose_doc (texts[k][1]);
+
+      dump_findings (bad);
+      g_assert_cmpuint (cf_document_get_findings (ok)->len, ==, 0);
+      g_assert_cmpuint (cf_document_get_findings (bad)->len, ==, 1);
+      /* More than the total is always an error; less is one only when the
+       * list ends with 其他. */
+      g_assert_cmpuint (count_rule (bad, "prose.sum", CF_SEVERITY_ERROR)
+                        + count_rule (bad, "prose.sum", CF_SEVERITY_WARNING), ==, 1);
+    }
+}
+
+/* Metadata by hand -------------------------------------------------------- */
+
+static void
+check_meta (const char *text, const char *body, int year)
+{
+  g_autoptr (CfDocument) doc = cf_document_new ("meta.txt", CF_DOCUMENT_KIND_TEXT);
+
+  cf_document_take_text (doc, g_strdup (text), strlen (text));
+  cf_report_meta_read (doc);
+  g_assert_cmpstr (cf_document_get_body (doc), ==, body);
+  g_assert_cmpint (cf_document_get_year (doc), ==, year);
+}
+
+static void
+test_meta_handmade (void)
+{
+  check_meta ("深圳市公安局2020年政府信息公開工作年度報告\n正文", "深圳市公安局", 2020);
+  check_meta ("\n  2021年杭州市人民政府政府信息公开工作年度报告\n", "杭州市人民政府", 2021);
+  check_meta ("某某县教育局\n\n２０２２年政府信息公开工作年度报告\n", "某某县教育局", 2022);
+  /* No title: the signature names the body; the year is the first one named. */
+  check_meta ("2019年，全县认真落实……\n一、总体情况\n……\n某某县民政局\n二〇二〇年一月十日",
+              "某某县民政局", 2019);
+  /* Only the signature gives the year, in Chinese numerals. */
+  check_meta ("一、总体情况\n本局认真落实……\n某某市统计局\n二〇二一年一月二十日",
+              "某某市统计局", 2021);
+  check_meta ("没有任何年份的文本", NULL, 0);
+}
+
+/* Sentences by hand ------------------------------------------------------- */
+
+static void
+test_exhaustive_error (void)
+{
+  /* The last part is "the rest": the list is complete, so 95 ≠ 100 is an error. */
+  g_autoptr (CfDocument) doc =
+    prose_doc ("全年共办理事项100件，其中网上办理60件，窗口办理20件，其余15件。");
+  CfFinding *f = first_finding (doc);
+
+  g_assert_cmpuint (cf_document_count_findings (doc, CF_SEVERITY_ERROR), ==, 1);
+  g_assert_cmpstr (f->rule, ==, "prose.sum");
+  g_assert_cmpfloat (f->expected, ==, 100);
+  g_assert_cmpfloat (f->actual, ==, 95);
+  g_assert_cmpint (f->offset, ==, 0);
+  g_assert_nonnull (strstr (f->message, "办理事项"));
+
+  /* Fixed, the same sentence is consistent. */
+  {
+    g_autoptr (CfDocument) ok =
+      prose_doc ("全年共办理事项100件，其中网上办理60件，窗口办理20件，其余20件。");
+    g_assert_cmpuint (cf_document_get_findings (ok)->len, ==, 0);
+  }
+  /* 分别 names the whole breakdown. */
+  {
+    g_autoptr (CfDocument) d = prose_doc ("共召开会议12场，分别为全体会议5场、专题会议6场。");
+    g_assert_cmpuint (count_rule (d, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+  }
+}
+
+static void
+test_not_exhaustive_warning (void)
+{
+  /* Parts below the total without "the rest": maybe not every part is named. */
+  g_autoptr (CfDocument) doc = prose_doc ("共收到来信200件，其中网上来信120件、信函50件。");
+
+  g_assert_cmpuint (count_rule (doc, "prose.sum", CF_SEVERITY_WARNING), ==, 1);
+  g_assert_cmpuint (cf_document_count_findings (doc, CF_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpfloat (first_finding (doc)->actual, ==, 170);
+}
+
+static void
+test_parts_exceed_total (void)
+{
+  g_autoptr (CfDocument) doc = prose_doc ("累计发布信息100条，其中微博60条，微信50条。");
+
+  g_assert_cmpuint (count_rule (doc, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+  g_assert_cmpfloat (first_finding (doc)->actual, ==, 110);
+
+  /* People counted in 人 and 名 are one unit; ages (岁) are not parts. */
+  {
+    g_autoptr (CfDocument) people = prose_doc ("共培训干部30人，其中领导干部5名，其他工作人员24人，平均年龄35岁。");
+    g_assert_cmpuint (count_rule (people, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+    g_assert_cmpfloat (first_finding (people)->actual, ==, 29);
+  }
+}
+
+static void
+test_chinese_numerals (void)
+{
+  g_autoptr (CfDocument) bad = prose_doc ("共公开文件十二件，其中规章三件，其他文件八件。");
+  g_autoptr (CfDocument) good = prose_doc ("共公开文件十二件，其中规章三件，其他文件九件。");
+  /* 六届 / 八次 are not parts of a total counted in 份. */
+  g_autoptr (CfDocument) ordinals =
+    prose_doc ("共答复意见函32份，其中市六届人大八次会议代表建议的答复函22份，市政协六届六次会议提案答复意见函10份。");
+
+  g_assert_cmpuint (count_rule (bad, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+  g_assert_cmpfloat (first_finding (bad)->expected, ==, 12);
+  g_assert_cmpfloat (first_finding (bad)->actual, ==, 11);
+  g_assert_cmpuint (cf_document_get_findings (good)->len, ==, 0);
+  g_assert_cmpuint (cf_document_get_findings (ordinals)->len, ==, 0);
+}
+
+static void
+test_percentages (void)
+{
+  g_autoptr (CfDocument) ok = prose_doc ("从申请内容看，20.37%属于予以公开，5.56%属于部分公开，"
+                                         "7.41%属不予公开，39.81%属无法提供，8.33%属不予处理，18.52%属其他处理。");
+  g_autoptr (CfDocument) rounded = prose_doc ("从方式看，33.3%通过网络，33.3%通过信函，33.3%当面提交。");
+  g_autoptr (CfDocument) over = prose_doc ("从申请方式看，60%通过网络，45%通过信函。");
+  g_autoptr (CfDocument) closed = prose_doc ("从申请方式看，60%通过网络，30%通过信函，其余5%当面提交。");
+  g_autoptr (CfDocument) approx = prose_doc ("从申请方式看，约90%通过网络，约5%通过信函。");
+  g_autoptr (CfDocument) rates = prose_doc ("即办率提升到60.68%、网办率提升到92.30%，满意率达到100%。");
+
+  g_assert_cmpuint (cf_document_get_findings (ok)->len, ==, 0);
+  g_assert_cmpuint (cf_document_get_findings (rounded)->len, ==, 0);
+  g_assert_cmpuint (count_rule (over, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+  g_assert_cmpfloat (first_finding (over)->actual, ==, 105);
+  g_assert_cmpuint (count_rule (closed, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+  g_assert_cmpuint (count_rule (approx, "prose.sum", CF_SEVERITY_WARNING), ==, 1);
+  g_assert_cmpuint (cf_document_count_findings (approx, CF_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (cf_document_get_findings (rates)->len, ==, 0);
+}
+
+static void
+test_approximations (void)
+{
+  /* Approximate parts or totals never make an error. */
+  g_autoptr (CfDocument) parts = prose_doc ("共发布信息3000条，其中微博1000余条，其余1500条。");
+  g_autoptr (CfDocument) total = prose_doc ("累计发布信息约3000条，其中微博1200条，其余1500条。");
+
+  g_assert_cmpuint (cf_document_count_findings (parts, CF_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (count_rule (parts, "prose.sum", CF_SEVERITY_WARNING), ==, 1);
+  g_assert_cmpuint (cf_document_count_findings (total, CF_SEVERITY_ERROR), ==, 0);
+  g_assert_cmpuint (count_rule (total, "prose.sum", CF_SEVERITY_WARNING), ==, 1);
+}
+
+static void
+test_not_numbers (void)
+{
+  /* Dates, ordinals, phone numbers and ranges are not parts. */
+  static const char *const texts[] = {
+    "截至2020年12月31日，共办理案件45件，其中第3季度办理15件，2020年12月办理30件。",
+    "共受理咨询20件，其中电话咨询0755-84464679转接12件，网上咨询8件。",
+    "共组织培训10场，其中3至5月培训4场，其余6场。",
+    "2020年共收到申请108件，均在法定时限内作出答复，答复率100%。",
+    "个人用户突破1338万，同比增长40%；企业用户达到3.4万家，同比增长62%。",
+    "共办结108件，其中网上100件，信函8件，均已办结108件。",
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (texts); k++)
+    {
+      g_autoptr (CfDocument) doc = prose_doc (texts[k]);
+      dump_findings (doc);
+      g_assert_cmpuint (cf_document_get_findings (doc)->len, ==, 0);
+    }
+}
+
+static void
+test_total_in_previous_sentence (void)
+{
+  g_autoptr (CfDocument) ok = prose_doc ("主动公开政府信息74条。其中重大事项公示7条、重点工作通报9条、重要警务信息58条。");
+  g_autoptr (CfDocument) bad = prose_doc ("主动公开政府信息74条。其中重大事项公示7条、重点工作通报9条、重要警务信息68条。");
+  g_autoptr (CfDocument) brackets = prose_doc ("梳理权责清单共1049项，其中（行政审批17项、行政处罚843项、行政强制55项、"
+                                               "行政检查41项、行政确认11项、行政奖励8项、其他行政事项75项）。");
+
+  g_assert_cmpuint (cf_document_get_findings (ok)->len, ==, 0);
+  g_assert_cmpuint (count_rule (bad, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+  /* The message names what the earlier sentence counted. */
+  g_assert_nonnull (strstr (first_finding (bad)->message, "主动公开政府信息共74条"));
+  g_assert_cmpuint (count_rule (brackets, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+  g_assert_cmpfloat (first_finding (brackets)->actual, ==, 1050);
+}
+
+static void
+test_parts_before_total (void)
+{
+  g_autoptr (CfDocument) ok = prose_doc ("办理人大建议12件、政协提案8件，合计20件。");
+  g_autoptr (CfDocument) bad = prose_doc ("办理人大建议12件、政协提案8件，合计21件。");
+
+  g_assert_cmpuint (cf_document_get_findings (ok)->len, ==, 0);
+  g_assert_cmpuint (count_rule (bad, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+}
+
+static void
+test_table_mismatch (void)
+{
+  const char *text = "2020年共收到政府信息公开申请4件，均已按时办结。";
+  g_autoptr (CfDocument) doc = cf_document_new ("x.txt", CF_DOCUMENT_KIND_TEXT);
+  g_autoptr (CfTable) table = cf_table_new ();
+  CfCell *cell;
+
+  cf_document_take_text (doc, g_strdup (text), strlen (text));
+  cf_table_add_cell (table, 0, 0, 1, 1, "一、本年新收政府信息公开申请数量", -1, -1);
+  cell = cf_table_add_cell (table, 0, 1, 1, 1, "5", -1, -1);
+  cf_cell_set_keys (cell, "new", "total");
+  cf_table_finish (table);
+  cf_table_set_id (table, "requests");
+  cf_document_add_table (doc, table);
+
+  cf_prose_check (doc);
+  g_assert_cmpuint (count_rule (doc, "prose.table_mismatch", CF_SEVERITY_ERROR), ==, 1);
+  {
+    CfFinding *f = first_finding (doc);
+    g_assert_cmpfloat (f->expected, ==, 5);
+    g_assert_cmpfloat (f->actual, ==, 4);
+  }
+
+  /* The same number in both: nothing to say. */
+  cf_cell_set_text (cf_table_find_by_keys (table, "new", "total"), "4");
+  cf_document_clear_findings (doc);
+  cf_prose_check (doc);
+  g_assert_cmpuint (cf_document_get_findings (doc)->len, ==, 0);
+}
+
+/* End to end: the audit maps zibo's requests table; its prose states the
+ * same 4 requests, and a changed prose number is caught. */
+static void
+test_table_mismatch_corpus (void)
+{
+  g_autofree char *path = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  gsize len = 0;
+  static const char *const variants[][2] = {
+    { "申请4宗", "0" },
+    { "申请5宗", "1" },
+  };
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_nonnull (strstr (contents, "申请4宗"));
+  for (gsize k = 0; k < G_N_ELEMENTS (variants); k++)
+    {
+      g_autofree char *changed = NULL;
+      g_auto (GStrv) pieces = g_strsplit (contents, "申请4宗", 2);
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (CfDocument) doc = NULL;
+
+      changed = g_strjoin (variants[k][0], pieces[0], pieces[1], NULL);
+      bytes = g_bytes_new (changed, strlen (changed));
+      doc = cf_document_load_bytes (bytes, "zibo.txt", NULL, NULL, &error);
+      g_assert_no_error (error);
+      cf_audit_document (doc, cf_form_registry_get_default ());
+      g_assert_nonnull (cf_document_find_table (doc, "requests"));
+      dump_findings (doc);
+      g_assert_cmpuint (count_rule (doc, "prose.table_mismatch", CF_SEVERITY_ERROR), ==,
+                        (guint) g_ascii_strtoull (variants[k][1], NULL, 10));
+      g_assert_cmpuint (count_rule (doc, "prose.sum", CF_SEVERITY_ERROR), ==, 0);
+    }
 }
 
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/placeholder", test_placeholder);
+  g_test_add_func ("/prose/corpus/shenzhen-error", test_shenzhen_error);
+  g_test_add_func ("/prose/corpus/no-false-errors", test_corpus_no_false_errors);
+  g_test_add_func ("/prose/corpus/meta", test_corpus_meta);
+  g_test_add_func ("/prose/corpus/sentences-mutated", test_corpus_sentences_mutated);
+  g_test_add_func ("/prose/meta/handmade", test_meta_handmade);
+  g_test_add_func ("/prose/sum/exhaustive-error", test_exhaustive_error);
+  g_test_add_func ("/prose/sum/not-exhaustive-warning", test_not_exhaustive_warning);
+  g_test_add_func ("/prose/sum/parts-exceed-total", test_parts_exceed_total);
+  g_test_add_func ("/prose/sum/chinese-numerals", test_chinese_numerals);
+  g_test_add_func ("/prose/sum/percentages", test_percentages);
+  g_test_add_func ("/prose/sum/approximations", test_approximations);
+  g_test_add_func ("/prose/sum/not-numbers", test_not_numbers);
+  g_test_add_func ("/prose/sum/previous-sentence", test_total_in_previous_sentence);
+  g_test_add_func ("/prose/sum/parts-before-total", test_parts_before_total);
+  g_test_add_func ("/prose/table-mismatch", test_table_mismatch);
+  g_test_add_func ("/prose/table-mismatch-corpus", test_table_mismatch_corpus);
   return g_test_run ();
 }

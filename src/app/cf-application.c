@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cf-application.h"
 #include "cf-window.h"
 
@@ -30,10 +32,80 @@ static void
 cf_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
   CfWindow *window = get_window (CF_APPLICATION (app));
+  GSList *list = NULL;
 
-  for (int i = 0; i < n_files; i++)
-    cf_window_open_file (window, files[i]);
+  /* A window already showing a report keeps it: the files get new windows. */
+  if (cf_window_get_document (window) != NULL || cf_window_is_loading (window))
+    window = cf_window_new (CF_APPLICATION (app));
+  for (int i = n_files - 1; i >= 0; i--)
+    list = g_slist_prepend (list, files[i]);
+  cf_window_open_files (window, list);
+  g_slist_free (list);
   gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+about_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GtkApplication *app = data;
+  const char *developers[] = { "The Crossfoot authors", NULL };
+  AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
+
+  adw_about_window_set_application_name (about, "Crossfoot");
+  adw_about_window_set_application_icon (about, APP_ID);
+  adw_about_window_set_version (about, PACKAGE_VERSION);
+  adw_about_window_set_developer_name (about, "The Crossfoot authors");
+  adw_about_window_set_developers (about, developers);
+  adw_about_window_set_comments (about, _("Extracts the statistical tables of government information "
+                                          "disclosure annual reports and checks that every total adds up."));
+  adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+shortcuts_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
+
+  /* GtkApplication loads gtk/help-overlay.ui and adds win.show-help-overlay. */
+  if (window != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+}
+
+static void
+quit_action (GSimpleAction *action, GVariant *param, gpointer data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (data));
+
+  /* Closing each window lets it remember its size. */
+  for (GList *l = g_list_copy (windows), *it = l; it != NULL; it = it->next)
+    {
+      gtk_window_close (it->data);
+      if (it->next == NULL)
+        g_list_free (l);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "shortcuts", shortcuts_action },
+  { "quit", quit_action },
+};
+
+static void
+cf_application_startup (GApplication *app)
+{
+  const char *quit_accels[] = { "<Control>q", NULL };
+  const char *shortcuts_accels[] = { "<Control>question", NULL };
+
+  G_APPLICATION_CLASS (cf_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.shortcuts", shortcuts_accels);
+  /* Follow the system's light or dark preference. */
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
@@ -43,11 +115,13 @@ cf_application_class_init (CfApplicationClass *klass)
 
   app_class->activate = cf_application_activate;
   app_class->open = cf_application_open;
+  app_class->startup = cf_application_startup;
 }
 
 static void
 cf_application_init (CfApplication *self)
 {
+  g_set_application_name ("Crossfoot");
 }
 
 CfApplication *

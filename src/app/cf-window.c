@@ -1,31 +1,770 @@
-/* STUB window: replaced by the desktop app. */
+/* cf-window.c: the document window: loading, and keeping the panes in step
+ *
+ * Actions live in cf-window-actions.c and drag-and-drop in cf-window-dnd.c.
+ */
 #include "config.h"
 
-#include "crossfoot.h"
-#include "cf-window.h"
+#include <glib/gi18n.h>
+#include <string.h>
 
-struct _CfWindow
-{
-  AdwApplicationWindow parent_instance;
-  GtkLabel            *status;
-};
+#include "cf-cell-labels.h"
+#include "cf-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+typedef struct
+{
+  CfDocument *document;
+  GBytes     *pdf_bytes;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *result)
+{
+  g_clear_object (&result->document);
+  g_clear_pointer (&result->pdf_bytes, g_bytes_unref);
+  g_free (result);
+}
+
+void
+cf_window_show_toast (CfWindow *self, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+const char *
+cf_window_get_last_message (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->last_message;
+}
+
+/* Loading ------------------------------------------------------------------ */
+
+static void
+load_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  GFile *file = data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) document = NULL;
+  LoadResult *result;
+
+  if (path != NULL)
+    document = cf_document_load_file (path, NULL, cancellable, &error);
+  else
+    {
+      /* Not a local file (a URI from a drop): read it through GIO. */
+      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr (GBytes) bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+
+      if (bytes == NULL)
+        {
+          g_task_return_new_error (task, CF_ERROR, CF_ERROR_IO, "%s: %s", name, error->message);
+          return;
+        }
+      document = cf_document_load_bytes (bytes, name, NULL, cancellable, &error);
+    }
+  if (document == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  cf_audit_document (document, NULL);
+
+  result = g_new0 (LoadResult, 1);
+  result->document = g_steal_pointer (&document);
+  if (cf_document_get_kind (result->document) == CF_DOCUMENT_KIND_PDF)
+    result->pdf_bytes = g_file_load_bytes (file, cancellable, NULL, NULL);
+  g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
+}
+
+static gboolean
+pulse_progress (gpointer data)
+{
+  CfWindow *self = data;
+
+  gtk_progress_bar_pulse (self->progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_loading (CfWindow *self, gboolean loading, const char *name)
+{
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  gtk_spinner_set_spinning (self->spinner, loading);
+  if (loading)
+    {
+      g_autofree char *title = g_strdup_printf (_("Reading %s…"), name);
+
+      adw_status_page_set_title (self->loading_page, title);
+      gtk_stack_set_visible_child_name (self->main_stack, "loading");
+      self->pulse_id = g_timeout_add (120, pulse_progress, self);
+    }
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, self->document ? "document" : "empty");
+  cf_window_update_actions (self);
+}
+
+static void
+add_table_row (CfWindow *self, CfTable *table, guint index)
+{
+  g_autofree char *name = cf_table_display_name (table, index);
+  g_autofree char *size = g_strdup_printf (_("%d rows × %d columns"),
+                                           cf_table_get_n_rows (table),
+                                           cf_table_get_n_cols (table));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (name);
+  GtkWidget *subtitle = gtk_label_new (size);
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, size,
+                                  -1);
+  gtk_list_box_append (self->tables_list, row);
+}
+
+static void
+remove_all_rows (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+set_document (CfWindow *self, CfDocument *document, GBytes *pdf_bytes)
+{
+  GPtrArray *tables = cf_document_get_tables (document);
+  g_autofree char *title = g_strdup_printf ("%s — Crossfoot", cf_document_get_basename (document));
+  g_autofree char *uri = NULL;
+
+  g_set_object (&self->document, document);
+  g_clear_pointer (&self->pdf_bytes, g_bytes_unref);
+  self->pdf_bytes = pdf_bytes ? g_bytes_ref (pdf_bytes) : NULL;
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->title_widget, cf_document_get_basename (document));
+
+  self->syncing++;
+  cf_grid_view_set_table (self->grid_view, document, NULL);
+  remove_all_rows (self->tables_list);
+  for (guint i = 0; i < tables->len; i++)
+    add_table_row (self, g_ptr_array_index (tables, i), i);
+  if (cf_document_get_kind (document) == CF_DOCUMENT_KIND_PDF)
+    {
+      cf_source_view_set_document (self->source_view, NULL);
+      cf_pdf_view_set_pdf (self->pdf_view, self->pdf_bytes, NULL);
+      gtk_label_set_text (self->pdf_status, "");
+      gtk_stack_set_visible_child_name (self->source_stack, "pdf");
+    }
+  else
+    {
+      cf_pdf_view_set_pdf (self->pdf_view, NULL, NULL);
+      cf_source_view_set_document (self->source_view, document);
+      gtk_stack_set_visible_child_name (self->source_stack, "text");
+    }
+  self->syncing--;
+
+  cf_window_refresh_findings (self);
+  if (tables->len > 0)
+    cf_window_select_table (self, 0);
+  else
+    {
+      gtk_label_set_text (self->table_title, _("No tables were found in this report"));
+      cf_window_show_toast (self, _("No tables were found; the text is still checked"));
+    }
+
+  if (cf_document_get_path (document) != NULL &&
+      g_strcmp0 (cf_document_get_path (document), "-") != 0)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (cf_document_get_path (document));
+
+      uri = g_file_get_uri (file);
+      gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+    }
+  cf_window_update_actions (self);
+  cf_window_update_page_label (self);
+}
+
+static void
+on_loaded (GObject *source, GAsyncResult *res, gpointer data)
+{
+  CfWindow *self = CF_WINDOW (source);
+  GCancellable *cancellable = g_task_get_cancellable (G_TASK (res));
+  g_autoptr (GError) error = NULL;
+  LoadResult *result = g_task_propagate_pointer (G_TASK (res), &error);
+
+  /* A later open replaced this one: it owns the page now. */
+  if (cancellable != self->load_cancellable)
+    {
+      if (result != NULL)
+        load_result_free (result);
+      return;
+    }
+  g_clear_object (&self->load_cancellable);
+
+  if (result == NULL)
+    {
+      set_loading (self, FALSE, NULL);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        cf_window_show_toast (self, error->message);
+      return;
+    }
+  set_document (self, result->document, result->pdf_bytes);
+  load_result_free (result);
+  set_loading (self, FALSE, NULL);
+}
+
+void
+cf_window_open_file (CfWindow *self, GFile *file)
+{
+  g_autoptr (GTask) task = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  name = g_file_get_basename (file);
+  set_loading (self, TRUE, name);
+  task = g_task_new (self, self->load_cancellable, on_loaded, NULL);
+  g_task_set_source_tag (task, cf_window_open_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+gboolean
+cf_window_is_loading (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+  return self->load_cancellable != NULL;
+}
+
+CfDocument *
+cf_window_get_document (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+/* Panes in step ------------------------------------------------------------ */
+
+static CfTable *
+table_at (CfWindow *self, guint index)
+{
+  GPtrArray *tables;
+
+  if (self->document == NULL)
+    return NULL;
+  tables = cf_document_get_tables (self->document);
+  return index < tables->len ? g_ptr_array_index (tables, index) : NULL;
+}
+
+static int
+table_index (CfWindow *self, CfTable *table)
+{
+  guint index;
+
+  if (self->document == NULL ||
+      !g_ptr_array_find (cf_document_get_tables (self->document), table, &index))
+    return -1;
+  return (int) index;
+}
+
+void
+cf_window_select_table (CfWindow *self, guint index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->tables_list, (int) index);
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+  if (row != NULL && gtk_list_box_get_selected_row (self->tables_list) != row)
+    gtk_list_box_select_row (self->tables_list, row);
+}
+
+static void
+show_table (CfWindow *self, CfTable *table)
+{
+  g_autofree char *name = NULL;
+  gint64 offset, length;
+
+  if (table == cf_grid_view_get_table (self->grid_view))
+    return;
+  name = cf_table_display_name (table, (guint) table_index (self, table));
+  gtk_label_set_text (self->table_title, name);
+  cf_grid_view_set_table (self->grid_view, self->document, table);
+  cf_window_update_actions (self);
+
+  self->syncing++;
+  cf_table_get_range (table, &offset, &length);
+  if (cf_document_get_kind (self->document) == CF_DOCUMENT_KIND_PDF)
+    {
+      cf_pdf_view_set_box (self->pdf_view, 0, NULL);
+      if (cf_table_get_page (table) > 0)
+        cf_pdf_view_set_page (self->pdf_view, cf_table_get_page (table));
+    }
+  else if (offset >= 0)
+    cf_source_view_highlight (self->source_view, offset, 0);
+  self->syncing--;
+}
+
+static void
+on_table_selected (GtkListBox *list, GtkListBoxRow *row, CfWindow *self)
+{
+  CfTable *table;
+
+  if (row == NULL)
+    return;
+  table = table_at (self, (guint) gtk_list_box_row_get_index (row));
+  if (table != NULL)
+    show_table (self, table);
+}
+
+static void
+on_cell_selected (CfGridView *grid, int row, int col, CfWindow *self)
+{
+  CfTable *table = cf_grid_view_get_table (grid);
+  CfCell *cell = table ? cf_table_get_origin_cell (table, row, col) : NULL;
+
+  if (cell == NULL)
+    return;
+  self->syncing++;
+  if (cf_document_get_kind (self->document) == CF_DOCUMENT_KIND_PDF)
+    {
+      g_autofree char *where = cf_table_labels_cell (cf_table_labels_for (table), row, col);
+      g_autofree char *status = NULL;
+      int page = cell->page;
+      double bbox[4];
+
+      memcpy (bbox, cell->bbox, sizeof bbox);
+      if (page <= 0 && cell->offset >= 0)
+        cf_document_locate_range (self->document, cell->offset, cell->length, &page, bbox);
+      if (page > 0)
+        {
+          status = g_strdup_printf ("第 %d 页 · %s", page, where);
+          cf_pdf_view_set_box (self->pdf_view, page, bbox);
+        }
+      else
+        status = g_strdup (where);
+      gtk_label_set_text (self->pdf_status, status);
+      cf_window_update_page_label (self);
+    }
+  else
+    cf_source_view_highlight (self->source_view, cell->offset, cell->length);
+  self->syncing--;
+}
+
+static CfCell *
+cell_at_offset (CfTable *table, gint64 offset)
+{
+  gint64 start, length;
+
+  cf_table_get_range (table, &start, &length);
+  if (start >= 0 && length > 0 && (offset < start || offset > start + length))
+    return NULL;
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    {
+      CfCell *cell = cf_table_get_cell_at (table, i);
+
+      if (cell->offset >= 0 && offset >= cell->offset && offset < cell->offset + cell->length)
+        return cell;
+    }
+  return NULL;
+}
+
+static void
+on_source_offset (CfSourceView *view, gint64 offset, CfWindow *self)
+{
+  GPtrArray *tables;
+
+  if (self->syncing > 0 || self->document == NULL)
+    return;
+  tables = cf_document_get_tables (self->document);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      CfTable *table = g_ptr_array_index (tables, i);
+      CfCell *cell = cell_at_offset (table, offset);
+
+      if (cell == NULL)
+        continue;
+      self->syncing++;
+      cf_window_select_table (self, i);
+      show_table (self, table);
+      cf_grid_view_select_cell (self->grid_view, cell->row, cell->col, FALSE);
+      self->syncing--;
+      return;
+    }
+}
+
+static void
+on_cell_edited (CfGridView *grid, int row, int col, CfWindow *self)
+{
+  /* The audit is fast: every edit re-checks the whole document. */
+  cf_audit_document (self->document, NULL);
+  cf_window_refresh_findings (self);
+}
+
+/* Findings ----------------------------------------------------------------- */
+
+static GtkWidget *
+finding_row_new (CfWindow *self, CfFinding *finding)
+{
+  g_autofree char *text = cf_finding_describe (self->document, finding);
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *icon;
+  GtkWidget *label = gtk_label_new (text);
+  const char *icon_name = finding->severity == CF_SEVERITY_ERROR ? "dialog-error-symbolic"
+                        : finding->severity == CF_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                        : "dialog-information-symbolic";
+
+  icon = gtk_image_new_from_icon_name (icon_name);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, finding->severity == CF_SEVERITY_ERROR ? "severity-error"
+                                : finding->severity == CF_SEVERITY_WARNING ? "severity-warning"
+                                : "severity-info");
+  /* The label says the severity in words already. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (texts), label);
+  if (finding->message != NULL && strstr (text, finding->message) == NULL)
+    {
+      GtkWidget *detail = gtk_label_new (finding->message);
+
+      gtk_label_set_xalign (GTK_LABEL (detail), 0);
+      gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (detail), PANGO_WRAP_WORD_CHAR);
+      gtk_widget_add_css_class (detail, "dim-label");
+      gtk_widget_add_css_class (detail, "caption");
+      gtk_box_append (GTK_BOX (texts), detail);
+    }
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_tooltip_text (row, finding->rule);
+  return row;
+}
+
+void
+cf_window_refresh_findings (CfWindow *self)
+{
+  GPtrArray *findings;
+  guint n_errors, n_warnings;
+  g_autofree char *heading = NULL;
+  g_autofree char *subtitle = NULL;
+
+  self->syncing++;
+  remove_all_rows (self->findings_list);
+  cf_source_view_clear_findings (self->source_view);
+  if (self->document == NULL)
+    {
+      self->syncing--;
+      return;
+    }
+
+  findings = cf_document_get_findings (self->document);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CfFinding *finding = g_ptr_array_index (findings, i);
+
+      gtk_list_box_append (self->findings_list, finding_row_new (self, finding));
+      if (finding->table == NULL && finding->offset >= 0)
+        cf_source_view_mark_finding (self->source_view, finding->offset, finding->length,
+                                     finding->severity);
+      for (guint j = 0; finding->cells != NULL && j < finding->cells->len; j++)
+        {
+          CfCell *cell = cf_finding_resolve_cell (self->document, finding, j, NULL);
+
+          if (cell != NULL)
+            cf_source_view_mark_finding (self->source_view, cell->offset, cell->length,
+                                         finding->severity);
+        }
+    }
+  cf_grid_view_refresh_findings (self->grid_view);
+
+  n_errors = cf_document_count_findings (self->document, CF_SEVERITY_ERROR);
+  n_warnings = cf_document_count_findings (self->document, CF_SEVERITY_WARNING);
+  if (findings->len == 0)
+    heading = g_strdup (_("Findings: none, every checked total adds up"));
+  else
+    heading = g_strdup_printf (_("Findings: %u errors, %u warnings, %u notes"),
+                               n_errors, n_warnings, findings->len - n_errors - n_warnings);
+  gtk_label_set_text (self->findings_heading, heading);
+  subtitle = g_strdup_printf (_("%u errors · %u warnings"), n_errors, n_warnings);
+  adw_window_title_set_subtitle (self->title_widget, subtitle);
+  self->syncing--;
+}
+
+void
+cf_window_select_finding (CfWindow *self, guint index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->findings_list, (int) index);
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+  if (row != NULL)
+    gtk_list_box_select_row (self->findings_list, row);
+}
+
+static void
+on_finding_selected (GtkListBox *list, GtkListBoxRow *row, CfWindow *self)
+{
+  GPtrArray *findings;
+  CfFinding *finding;
+  g_autoptr (GPtrArray) cells = g_ptr_array_new ();
+  CfTable *first_table = NULL;
+  CfCell *first = NULL;
+
+  if (row == NULL || self->document == NULL || self->syncing > 0)
+    return;
+  findings = cf_document_get_findings (self->document);
+  if ((guint) gtk_list_box_row_get_index (row) >= findings->len)
+    return;
+  finding = g_ptr_array_index (findings, gtk_list_box_row_get_index (row));
+
+  for (guint j = 0; finding->cells != NULL && j < finding->cells->len; j++)
+    {
+      CfTable *table = NULL;
+      CfCell *cell = cf_finding_resolve_cell (self->document, finding, j, &table);
+
+      if (cell == NULL)
+        continue;
+      if (first == NULL)
+        {
+          first = cell;
+          first_table = table;
+        }
+      if (table == first_table)
+        g_ptr_array_add (cells, cell);
+    }
+
+  if (first != NULL)
+    {
+      int index = table_index (self, first_table);
+
+      self->syncing++;
+      cf_window_select_table (self, (guint) index);
+      show_table (self, first_table);
+      self->syncing--;
+      cf_grid_view_set_marked (self->grid_view, cells);
+      cf_grid_view_select_cell (self->grid_view, first->row, first->col, FALSE);
+    }
+  else if (finding->offset >= 0 && cf_document_get_kind (self->document) != CF_DOCUMENT_KIND_PDF)
+    {
+      self->syncing++;
+      cf_source_view_highlight (self->source_view, finding->offset, finding->length);
+      self->syncing--;
+    }
+  else if (finding->page > 0)
+    {
+      cf_pdf_view_set_box (self->pdf_view, finding->page, finding->bbox);
+      gtk_label_set_text (self->pdf_status, finding->message);
+      cf_window_update_page_label (self);
+    }
+}
+
+/* Recent documents ----------------------------------------------------------- */
+
+static gint
+compare_recent (gconstpointer a, gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+  GDateTime *ma = gtk_recent_info_get_modified (ia);
+  GDateTime *mb = gtk_recent_info_get_modified (ib);
+
+  return g_date_time_compare (mb, ma);
+}
+
+void
+cf_window_update_recent (CfWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr (GPtrArray) ours = g_ptr_array_new ();
+  guint shown = 0;
+
+  g_menu_remove_all (self->recent_section);
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (gtk_recent_info_has_application (info, g_get_application_name ()) &&
+          gtk_recent_info_is_local (info))
+        g_ptr_array_add (ours, info);
+    }
+  g_ptr_array_sort (ours, compare_recent);
+  for (guint i = 0; i < ours->len && shown < 8; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (ours, i);
+      g_autoptr (GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (!gtk_recent_info_exists (info))
+        continue;
+      label = g_strdup (gtk_recent_info_get_display_name (info));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", gtk_recent_info_get_uri (info));
+      g_menu_append_item (self->recent_section, item);
+      shown++;
+    }
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Window ------------------------------------------------------------------- */
+
+static gboolean
+cf_window_close_request (GtkWindow *window)
+{
+  CfWindow *self = CF_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set (self->settings, "window-size", "(ii)", width, height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  g_cancellable_cancel (self->load_cancellable);
+  return GTK_WINDOW_CLASS (cf_window_parent_class)->close_request (window);
+}
+
+static void
+cf_window_dispose (GObject *object)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
+  G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
+}
+
+static void
+cf_window_finalize (GObject *object)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  g_clear_object (&self->document);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->pdf_bytes, g_bytes_unref);
+  g_free (self->csv_encoding);
+  g_free (self->last_message);
+  G_OBJECT_CLASS (cf_window_parent_class)->finalize (object);
+}
 
 static void
 cf_window_class_init (CfWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = cf_window_dispose;
+  object_class->finalize = cf_window_finalize;
+  window_class->close_request = cf_window_close_request;
+
+  g_type_ensure (CF_TYPE_GRID_VIEW);
+  g_type_ensure (CF_TYPE_SOURCE_VIEW);
+  g_type_ensure (CF_TYPE_PDF_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crossfoot/Crossfoot/cf-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CfWindow, status);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, title_widget);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, progress);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, tables_list);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, source_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, source_view);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, pdf_view);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, pdf_scroller);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, pdf_status);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, page_label);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, table_title);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, findings_list);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, findings_heading);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, recent_section);
+
+  cf_window_class_add_actions (widget_class);
+}
+
+static GSettings *
+settings_new_if_installed (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr (GSettingsSchema) schema = NULL;
+
+  /* Run from the build tree without installed schemas: just do not remember. */
+  if (source == NULL || (schema = g_settings_schema_source_lookup (source, APP_ID, TRUE)) == NULL)
+    return NULL;
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+on_recent_changed (GtkRecentManager *manager, CfWindow *self)
+{
+  cf_window_update_recent (self);
 }
 
 static void
 cf_window_init (CfWindow *self)
 {
+  /* Before the template: the menu reads win.csv-encoding's state from it. */
+  self->csv_encoding = g_strdup ("utf-8");
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = settings_new_if_installed ();
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      g_settings_get (self->settings, "window-size", "(ii)", &width, &height);
+      if (width > 0 && height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (self), width, height);
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      g_free (self->csv_encoding);
+      self->csv_encoding = g_settings_get_string (self->settings, "csv-encoding");
+    }
+
+  g_signal_connect (self->tables_list, "row-selected", G_CALLBACK (on_table_selected), self);
+  g_signal_connect (self->findings_list, "row-selected", G_CALLBACK (on_finding_selected), self);
+  g_signal_connect (self->grid_view, "cell-selected", G_CALLBACK (on_cell_selected), self);
+  g_signal_connect (self->grid_view, "cell-edited", G_CALLBACK (on_cell_edited), self);
+  g_signal_connect (self->source_view, "offset-activated", G_CALLBACK (on_source_offset), self);
+  g_signal_connect (gtk_recent_manager_get_default (), "changed",
+                    G_CALLBACK (on_recent_changed), self);
+
+  cf_window_setup_dnd (self);
+  cf_window_update_recent (self);
+  cf_window_update_actions (self);
 }
 
 CfWindow *
@@ -34,18 +773,38 @@ cf_window_new (CfApplication *app)
   return g_object_new (CF_TYPE_WINDOW, "application", app, NULL);
 }
 
-void
-cf_window_open_file (CfWindow *self, GFile *file)
+CfGridView *
+cf_window_get_grid_view (CfWindow *self)
 {
-  g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autoptr (CfDocument) doc = cf_document_load_file (path, NULL, NULL, &error);
-  g_autofree char *msg = NULL;
+  return self->grid_view;
+}
 
-  if (doc == NULL)
-    msg = g_strdup (error->message);
-  else
-    msg = g_strdup_printf ("%s: %u tables", cf_document_get_basename (doc),
-                           cf_document_get_tables (doc)->len);
-  gtk_label_set_text (self->status, msg);
+CfSourceView *
+cf_window_get_source_view (CfWindow *self)
+{
+  return self->source_view;
+}
+
+CfPdfView *
+cf_window_get_pdf_view (CfWindow *self)
+{
+  return self->pdf_view;
+}
+
+GtkListBox *
+cf_window_get_tables_list (CfWindow *self)
+{
+  return self->tables_list;
+}
+
+GtkListBox *
+cf_window_get_findings_list (CfWindow *self)
+{
+  return self->findings_list;
+}
+
+GtkLabel *
+cf_window_get_pdf_status (CfWindow *self)
+{
+  return self->pdf_status;
 }

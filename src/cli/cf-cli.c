@@ -1,10 +1,735 @@
-/* STUB: replaced by the command line. */
+/* cf-cli.c: crossfoot-cli, the headless interface (../shared/spec/cli.md)
+ *
+ *   crossfoot-cli audit   FILE... [--json] [--corrections FILE] [--password PW]
+ *   crossfoot-cli extract FILE... -o DIR [--encoding utf-8|utf-8-bom|gb18030]
+ *   crossfoot-cli export  FILE... --long -o OUT.csv [--findings OUT.csv] [--encoding ...]
+ *
+ * Memory stays flat over large batches: each document is freed as soon as
+ * its output is rendered. Only a "batch stub" survives: the issuing body,
+ * year, form and the two tables the rules across years read (requests,
+ * proactive). cf_audit_batch runs on the stubs once every file is in; the
+ * findings it adds are joined to the rendered outputs, which wait in an
+ * anonymous temporary file rather than in memory.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n.h>
 #include "crossfoot.h"
+
+enum
+{
+  EXIT_CLEAN = 0,
+  EXIT_ERROR_FINDING = 1,
+  EXIT_UNREADABLE = 2,
+};
+
+/* Tables and rows the rules across years compare (report-forms.md, "Rules
+ * across years": requests.carry, proactive.in_force_carry). Stubs keep only
+ * these cells so that a batch of 1000 reports stays small. */
+static const char *const batch_tables[] = { "requests", "proactive" };
+static const char *const batch_rows[] = {
+  "carried_over", "carried_forward", "rules", "normative_documents",
+};
+
+static gboolean
+is_batch_row (const char *row_key)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (batch_rows); i++)
+    if (g_strcmp0 (row_key, batch_rows[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* One input's rendered output, waiting in the spool for the batch findings. */
+typedef struct
+{
+  long        spool_offset;
+  gsize       spool_length;
+  guint       n_findings;   /* findings already in the rendered output */
+  gboolean    has_error;    /* an error-severity finding among them */
+  CfDocument *stub;         /* NULL when it cannot take part in the batch */
+} Rendered;
+
+static void
+rendered_clear (gpointer data)
+{
+  Rendered *r = data;
+
+  g_clear_object (&r->stub);
+}
+
+static void
+print_error (const char *message)
+{
+  g_printerr ("crossfoot-cli: %s\n", message);
+}
+
+static gboolean
+has_error_finding (CfDocument *doc)
+{
+  return cf_document_count_findings (doc, CF_SEVERITY_ERROR) > 0;
+}
+
+/* A copy of what cf_audit_batch needs; NULL when the document has no body,
+ * year or form and so can pair with no other. */
+static CfDocument *
+make_batch_stub (CfDocument *doc)
+{
+  g_autoptr (CfDocument) stub = NULL;
+
+  if (cf_document_get_body (doc) == NULL || cf_document_get_year (doc) <= 0
+      || cf_document_get_form (doc) == NULL)
+    return NULL;
+
+  stub = cf_document_new (cf_document_get_path (doc), cf_document_get_kind (doc));
+  cf_document_set_sha256 (stub, cf_document_get_sha256 (doc));
+  cf_document_set_encoding (stub, cf_document_get_encoding (doc));
+  cf_document_set_n_pages (stub, cf_document_get_n_pages (doc));
+  cf_document_set_form (stub, cf_document_get_form (doc));
+  cf_document_set_report_meta (stub, cf_document_get_body (doc), cf_document_get_year (doc));
+  cf_document_take_text (stub, g_strdup (""), 0);
+
+  for (gsize t = 0; t < G_N_ELEMENTS (batch_tables); t++)
+    {
+      CfTable *table = cf_document_find_table (doc, batch_tables[t]);
+      g_autoptr (CfTable) copy = NULL;
+
+      if (table == NULL)
+        continue;
+      copy = cf_table_new ();
+      cf_table_set_id (copy, cf_table_get_id (table));
+      cf_table_set_title (copy, cf_table_get_title (table));
+      cf_table_set_page (copy, cf_table_get_page (table));
+      cf_table_set_layout (copy, cf_table_get_layout (table));
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        {
+          const CfCell *cell = cf_table_get_cell_at (table, i);
+          CfCell *c;
+
+          if (cell->row_key == NULL || cell->col_key == NULL || !is_batch_row (cell->row_key))
+            continue;
+          c = cf_table_add_cell (copy, cell->row, cell->col, cell->row_span, cell->col_span,
+                                 cell->text, cell->offset, cell->length);
+          c->original_text = g_strdup (cell->original_text);
+          c->page = cell->page;
+          memcpy (c->bbox, cell->bbox, sizeof c->bbox);
+          c->flags = cell->flags;
+          c->number = cell->number;
+          cf_cell_set_keys (c, cell->row_key, cell->col_key);
+        }
+      cf_table_finish (copy);
+      cf_document_add_table (stub, copy);
+    }
+  return g_steal_pointer (&stub);
+}
+
+/* Loads and audits one input; prints why on failure. */
+static CfDocument *
+load_and_audit (const char *path, const char *password)
+{
+  g_autoptr (GError) error = NULL;
+  CfDocument *doc = cf_document_load_file (path, password, NULL, &error);
+
+  if (doc == NULL)
+    {
+      print_error (error->message);
+      return NULL;
+    }
+  cf_audit_document (doc, NULL);
+  return doc;
+}
+
+/* Human-readable audit output ------------------------------------------- */
+
+static void
+append_finding_line (GString *out, CfDocument *doc, const CfFinding *finding)
+{
+  g_autofree char *severity = g_ascii_strup (cf_severity_to_string (finding->severity), -1);
+  const CfCellRef *ref = NULL;
+
+  if (finding->cells != NULL && finding->cells->len > 0)
+    ref = &g_array_index (finding->cells, CfCellRef, 0);
+
+  g_string_append_printf (out, "%s %s ", severity, finding->rule ? finding->rule : "");
+  if (finding->table != NULL)
+    {
+      g_string_append (out, finding->table);
+      if (ref != NULL && (ref->row_key != NULL || ref->col_key != NULL))
+        g_string_append_printf (out, "[%s/%s]", ref->row_key ? ref->row_key : "",
+                                ref->col_key ? ref->col_key : "");
+      else if (ref != NULL)
+        g_string_append_printf (out, "[%d,%d]", ref->row, ref->col);
+    }
+  else if (finding->page > 0)
+    /* TRANSLATORS: where a finding in the prose is: a PDF page number */
+    g_string_append_printf (out, _("page %d"), finding->page);
+  else if (finding->offset >= 0 && doc != NULL && cf_document_get_text (doc, NULL) != NULL
+           && *cf_document_get_text (doc, NULL) != '\0')
+    /* TRANSLATORS: where a finding in the prose is: a line of the text */
+    g_string_append_printf (out, _("line %d"), cf_document_line_at_offset (doc, finding->offset));
+  else
+    g_string_append (out, "-");
+  g_string_append_printf (out, ": %s\n", finding->message ? finding->message : "");
+}
+
+static void
+render_human (GString *out, CfDocument *doc)
+{
+  GPtrArray *findings = cf_document_get_findings (doc);
+  const char *form = cf_document_get_form (doc);
+  const char *encoding = cf_document_get_encoding (doc);
+  guint n_tables = cf_document_get_tables (doc)->len;
+
+  g_string_append_printf (out, "%s: %s", cf_document_get_path (doc),
+                          cf_document_kind_to_string (cf_document_get_kind (doc)));
+  if (cf_document_get_kind (doc) == CF_DOCUMENT_KIND_PDF)
+    g_string_append_printf (out, ngettext (", %d page", ", %d pages",
+                                           cf_document_get_n_pages (doc)),
+                            cf_document_get_n_pages (doc));
+  else if (encoding != NULL)
+    g_string_append_printf (out, ", %s", encoding);
+  if (form != NULL)
+    g_string_append_printf (out, _(", form %s"), form);
+  else
+    g_string_append (out, _(", no known form"));
+  g_string_append_printf (out, ngettext (", %u table", ", %u tables", n_tables), n_tables);
+  g_string_append_printf (out, ngettext (", %u finding\n", ", %u findings\n", findings->len),
+                          findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    append_finding_line (out, doc, g_ptr_array_index (findings, i));
+}
+
+/* The spool ----------------------------------------------------------------- */
+
+static gboolean
+spool_write (FILE *spool, const GString *text, Rendered *r)
+{
+  r->spool_offset = ftell (spool);
+  r->spool_length = text->len;
+  return fwrite (text->str, 1, text->len, spool) == text->len;
+}
+
+static char *
+spool_read (FILE *spool, const Rendered *r)
+{
+  char *buf = g_malloc (r->spool_length + 1);
+
+  if (fseek (spool, r->spool_offset, SEEK_SET) != 0
+      || fread (buf, 1, r->spool_length, spool) != r->spool_length)
+    {
+      g_free (buf);
+      return NULL;
+    }
+  buf[r->spool_length] = '\0';
+  return buf;
+}
+
+/* Runs the rules across years on the stubs; TRUE when one of them added an error. */
+static void
+run_batch (GArray *rendered)
+{
+  g_autoptr (GPtrArray) stubs = g_ptr_array_new ();
+
+  for (guint i = 0; i < rendered->len; i++)
+    {
+      Rendered *r = &g_array_index (rendered, Rendered, i);
+
+      if (r->stub != NULL)
+        g_ptr_array_add (stubs, r->stub);
+    }
+  if (stubs->len > 1)
+    cf_audit_batch (stubs);
+}
+
+/* audit ------------------------------------------------------------------- */
+
+static int
+run_audit (int argc, char **argv)
+{
+  gboolean json = FALSE;
+  g_autofree char *corrections = NULL;
+  g_autofree char *password = NULL;
+  g_auto (GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per file (JSON Lines)"), NULL },
+    { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &corrections, N_("Apply the corrections in FILE"), N_("FILE") },
+    { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDFs"), N_("PW") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (N_("FILE… — check the statistical tables of reports"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) rendered = g_array_new (FALSE, TRUE, sizeof (Rendered));
+  g_autoptr (GString) out = g_string_new (NULL);
+  FILE *spool = NULL;
+  int status = EXIT_CLEAN;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNREADABLE;
+    }
+  if (files == NULL || files[0] == NULL)
+    {
+      print_error (_("audit: no file given (use - for standard input)"));
+      return EXIT_UNREADABLE;
+    }
+  if (corrections != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (corrections);
+      g_autofree char *message = g_strdup_printf (_("%s: corrections files are not supported yet"),
+                                                  name);
+
+      print_error (message);
+      return EXIT_UNREADABLE;
+    }
+
+  g_array_set_clear_func (rendered, rendered_clear);
+  spool = tmpfile ();
+  if (spool == NULL)
+    {
+      print_error (_("cannot create a temporary file"));
+      return EXIT_UNREADABLE;
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr (CfDocument) doc = load_and_audit (files[i], password);
+      Rendered r = { 0 };
+
+      if (doc == NULL)
+        {
+          status = EXIT_UNREADABLE;
+          continue;
+        }
+      g_string_truncate (out, 0);
+      if (json)
+        {
+          g_autofree char *line = cf_json_document_line (doc);
+
+          g_string_append (out, line);
+        }
+      else
+        render_human (out, doc);
+      r.n_findings = cf_document_get_findings (doc)->len;
+      r.has_error = has_error_finding (doc);
+      r.stub = make_batch_stub (doc);
+      if (!spool_write (spool, out, &r))
+        {
+          print_error (_("cannot write a temporary file"));
+          rendered_clear (&r);
+          fclose (spool);
+          return EXIT_UNREADABLE;
+        }
+      g_array_append_val (rendered, r);
+    }
+
+  run_batch (rendered);
+
+  for (guint i = 0; i < rendered->len; i++)
+    {
+      Rendered *r = &g_array_index (rendered, Rendered, i);
+      g_autofree char *text = spool_read (spool, r);
+      GPtrArray *extra = r->stub ? cf_document_get_findings (r->stub) : NULL;
+
+      if (text == NULL)
+        {
+          print_error (_("cannot read back a temporary file"));
+          status = EXIT_UNREADABLE;
+          continue;
+        }
+      if (r->has_error && status == EXIT_CLEAN)
+        status = EXIT_ERROR_FINDING;
+
+      if (extra == NULL || extra->len == 0)
+        {
+          fputs (text, stdout);
+          if (json)
+            fputc ('\n', stdout);
+          continue;
+        }
+
+      if (has_error_finding (r->stub) && status == EXIT_CLEAN)
+        status = EXIT_ERROR_FINDING;
+      if (json)
+        {
+          /* "findings" is the last member: reopen its array and add to it. */
+          gsize len = strlen (text);
+
+          g_assert (len >= 2 && strcmp (text + len - 2, "]}") == 0);
+          fwrite (text, 1, len - 2, stdout);
+          for (guint k = 0; k < extra->len; k++)
+            {
+              g_autoptr (JsonNode) node = cf_json_finding (g_ptr_array_index (extra, k));
+              g_autofree char *item = cf_json_node_to_line (node);
+
+              if (r->n_findings > 0 || k > 0)
+                fputc (',', stdout);
+              fputs (item, stdout);
+            }
+          fputs ("]}\n", stdout);
+        }
+      else
+        {
+          g_string_truncate (out, 0);
+          for (guint k = 0; k < extra->len; k++)
+            append_finding_line (out, NULL, g_ptr_array_index (extra, k));
+          fputs (text, stdout);
+          fputs (out->str, stdout);
+        }
+    }
+
+  fclose (spool);
+  if (fflush (stdout) != 0)
+    return EXIT_UNREADABLE;
+  return status;
+}
+
+/* extract ----------------------------------------------------------------- */
+
+static gboolean
+parse_encoding (const char *name, CfCsvEncoding *encoding)
+{
+  if (name == NULL)
+    {
+      *encoding = CF_CSV_UTF8;
+      return TRUE;
+    }
+  if (cf_csv_encoding_from_string (name, encoding))
+    return TRUE;
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown encoding “%s” (use utf-8, utf-8-bom or gb18030)"),
+                                                name);
+    print_error (message);
+  }
+  return FALSE;
+}
+
+static int
+run_extract (int argc, char **argv)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *encoding_name = NULL;
+  g_autofree char *password = NULL;
+  g_auto (GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &dir, N_("Write the CSV files into DIR"), N_("DIR") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name, N_("utf-8 (default), utf-8-bom or gb18030"), N_("ENCODING") },
+    { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDFs"), N_("PW") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (N_("FILE… — write one CSV per table"));
+  g_autoptr (GError) error = NULL;
+  CfCsvEncoding encoding;
+  int status = EXIT_CLEAN;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNREADABLE;
+    }
+  if (files == NULL || files[0] == NULL || dir == NULL)
+    {
+      print_error (_("extract: give the files and the output folder (-o DIR)"));
+      return EXIT_UNREADABLE;
+    }
+  if (!parse_encoding (encoding_name, &encoding))
+    return EXIT_UNREADABLE;
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: cannot create the folder (%s)"), dir,
+                                                  g_strerror (errno));
+      print_error (message);
+      return EXIT_UNREADABLE;
+    }
+
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autoptr (CfDocument) doc = load_and_audit (files[i], password);
+      g_autoptr (GPtrArray) written = NULL;
+      g_autoptr (GError) write_error = NULL;
+
+      if (doc == NULL)
+        {
+          status = EXIT_UNREADABLE;
+          continue;
+        }
+      written = cf_csv_write_tables (doc, dir, encoding, &write_error);
+      if (written == NULL)
+        {
+          print_error (write_error->message);
+          status = EXIT_UNREADABLE;
+          continue;
+        }
+      for (guint k = 0; k < written->len; k++)
+        g_print ("%s\n", (const char *) g_ptr_array_index (written, k));
+      if (has_error_finding (doc) && status == EXIT_CLEAN)
+        status = EXIT_ERROR_FINDING;
+    }
+  return status;
+}
+
+/* export ------------------------------------------------------------------ */
+
+/* Streams UTF-8 text to a file that replaces @path atomically when closed. */
+typedef struct
+{
+  GFile         *file;
+  GOutputStream *stream;
+} CsvOut;
+
+static gboolean
+csv_out_open (CsvOut *csv, const char *path, CfCsvEncoding encoding, GError **error)
+{
+  GFileOutputStream *file_stream;
+
+  csv->file = g_file_new_for_commandline_arg (path);
+  /* g_file_replace writes a temporary file and renames it over @path on close. */
+  file_stream = g_file_replace (csv->file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, NULL,
+                                error);
+  if (file_stream == NULL)
+    return FALSE;
+  csv->stream = G_OUTPUT_STREAM (file_stream);
+  if (encoding == CF_CSV_UTF8_BOM)
+    return g_output_stream_write_all (csv->stream, "\xEF\xBB\xBF", 3, NULL, NULL, error);
+  if (encoding == CF_CSV_GB18030)
+    {
+      g_autoptr (GCharsetConverter) conv = g_charset_converter_new ("GB18030", "UTF-8", error);
+
+      if (conv == NULL)
+        return FALSE;
+      csv->stream = g_converter_output_stream_new (csv->stream, G_CONVERTER (conv));
+      g_object_unref (file_stream);
+    }
+  return TRUE;
+}
+
+static gboolean
+csv_out_write (CsvOut *csv, GString *text, GError **error)
+{
+  gboolean ok = g_output_stream_write_all (csv->stream, text->str, text->len, NULL, NULL, error);
+
+  g_string_truncate (text, 0);
+  return ok;
+}
+
+static gboolean
+csv_out_close (CsvOut *csv, gboolean commit, GError **error)
+{
+  gboolean ok = TRUE;
+
+  if (csv->stream != NULL)
+    {
+      if (!commit)
+        {
+          /* Cancelling the close leaves the old file in place. */
+          g_autoptr (GCancellable) cancel = g_cancellable_new ();
+
+          g_cancellable_cancel (cancel);
+          g_output_stream_close (csv->stream, cancel, NULL);
+        }
+      else
+        ok = g_output_stream_close (csv->stream, NULL, error);
+    }
+  g_clear_object (&csv->stream);
+  g_clear_object (&csv->file);
+  return ok;
+}
+
+static void
+report_write_error (const char *path, GError *error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *message = g_strdup_printf (_("%s: cannot be written (%s)"), name,
+                                              error->message);
+
+  print_error (message);
+}
+
+static int
+run_export (int argc, char **argv)
+{
+  gboolean long_format = FALSE;
+  g_autofree char *output = NULL;
+  g_autofree char *findings_path = NULL;
+  g_autofree char *encoding_name = NULL;
+  g_autofree char *password = NULL;
+  g_auto (GStrv) files = NULL;
+  const GOptionEntry entries[] = {
+    { "long", 0, 0, G_OPTION_ARG_NONE, &long_format, N_("One row per canonical cell (required)"), NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the cells to FILE"), N_("FILE") },
+    { "findings", 0, 0, G_OPTION_ARG_FILENAME, &findings_path, N_("Also write the findings to FILE"), N_("FILE") },
+    { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name, N_("utf-8 (default), utf-8-bom or gb18030"), N_("ENCODING") },
+    { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDFs"), N_("PW") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
+    { NULL },
+  };
+  g_autoptr (GOptionContext) context = g_option_context_new (N_("FILE… — the canonical cells of all files in one CSV"));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GArray) rendered = g_array_new (FALSE, TRUE, sizeof (Rendered));
+  g_autoptr (GString) cells = g_string_new (NULL);
+  g_autoptr (GString) findings = g_string_new (NULL);
+  CsvOut cells_out = { 0 }, findings_out = { 0 };
+  CfCsvEncoding encoding;
+  int status = EXIT_CLEAN;
+  gboolean ok = TRUE;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNREADABLE;
+    }
+  if (!long_format || output == NULL || files == NULL || files[0] == NULL)
+    {
+      print_error (_("export: use export FILE… --long -o OUT.csv"));
+      return EXIT_UNREADABLE;
+    }
+  if (!parse_encoding (encoding_name, &encoding))
+    return EXIT_UNREADABLE;
+  g_array_set_clear_func (rendered, rendered_clear);
+
+  if (!csv_out_open (&cells_out, output, encoding, &error))
+    {
+      report_write_error (output, error);
+      csv_out_close (&cells_out, FALSE, NULL);
+      return EXIT_UNREADABLE;
+    }
+  if (findings_path != NULL && !csv_out_open (&findings_out, findings_path, encoding, &error))
+    {
+      report_write_error (findings_path, error);
+      csv_out_close (&cells_out, FALSE, NULL);
+      csv_out_close (&findings_out, FALSE, NULL);
+      return EXIT_UNREADABLE;
+    }
+
+  cf_csv_append_long (cells, NULL, TRUE);
+  cf_csv_append_findings (findings, NULL, TRUE);
+  for (guint i = 0; ok && files[i] != NULL; i++)
+    {
+      g_autoptr (CfDocument) doc = load_and_audit (files[i], password);
+      Rendered r = { 0 };
+
+      if (doc == NULL)
+        {
+          status = EXIT_UNREADABLE;
+          continue;
+        }
+      cf_csv_append_long (cells, doc, FALSE);
+      ok = csv_out_write (&cells_out, cells, &error);
+      if (ok && findings_path != NULL)
+        {
+          cf_csv_append_findings (findings, doc, FALSE);
+          ok = csv_out_write (&findings_out, findings, &error);
+        }
+      if (has_error_finding (doc) && status == EXIT_CLEAN)
+        status = EXIT_ERROR_FINDING;
+      r.stub = make_batch_stub (doc);
+      g_array_append_val (rendered, r);
+    }
+
+  run_batch (rendered);
+  for (guint i = 0; ok && i < rendered->len; i++)
+    {
+      Rendered *r = &g_array_index (rendered, Rendered, i);
+
+      if (r->stub == NULL || cf_document_get_findings (r->stub)->len == 0)
+        continue;
+      if (has_error_finding (r->stub) && status == EXIT_CLEAN)
+        status = EXIT_ERROR_FINDING;
+      if (findings_path != NULL)
+        {
+          cf_csv_append_findings (findings, r->stub, FALSE);
+          ok = csv_out_write (&findings_out, findings, &error);
+        }
+    }
+
+  if (!ok)
+    report_write_error (output, error);
+  else if (!csv_out_close (&cells_out, TRUE, &error))
+    {
+      report_write_error (output, error);
+      ok = FALSE;
+    }
+  else if (findings_path != NULL && !csv_out_close (&findings_out, TRUE, &error))
+    {
+      report_write_error (findings_path, error);
+      ok = FALSE;
+    }
+  csv_out_close (&cells_out, FALSE, NULL);
+  csv_out_close (&findings_out, FALSE, NULL);
+  return ok ? status : EXIT_UNREADABLE;
+}
+
+/* main -------------------------------------------------------------------- */
+
+static void
+print_usage (FILE *to)
+{
+  fprintf (to, "%s\n\n  crossfoot-cli audit   FILE… [--json] [--corrections FILE] [--password PW]\n"
+               "  crossfoot-cli extract FILE… -o DIR [--encoding utf-8|utf-8-bom|gb18030]\n"
+               "  crossfoot-cli export  FILE… --long -o OUT.csv [--findings OUT.csv] [--encoding …]\n\n%s\n",
+           _("Usage:"),
+           _("FILE is a PDF, a text report or a saved HTML page; - reads standard input.\n"
+             "Exit status: 0 no error found, 1 an error-severity finding, 2 an input could not be read.\n"
+             "Run crossfoot-cli COMMAND --help for the options of a command."));
+}
 
 int
 main (int argc, char **argv)
 {
-  (void) argc;
-  (void) argv;
-  return 0;
+  const char *command;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("crossfoot-cli");
+
+  if (argc < 2)
+    {
+      print_usage (stderr);
+      return EXIT_UNREADABLE;
+    }
+  command = argv[1];
+  if (strcmp (command, "--version") == 0 || strcmp (command, "-V") == 0)
+    {
+      printf ("crossfoot-cli %s\n", PACKAGE_VERSION);
+      return EXIT_CLEAN;
+    }
+  if (strcmp (command, "--help") == 0 || strcmp (command, "-h") == 0
+      || strcmp (command, "help") == 0)
+    {
+      print_usage (stdout);
+      return EXIT_CLEAN;
+    }
+
+  /* The subcommand's parser sees "crossfoot-cli COMMAND" as its program name. */
+  argv[1] = g_strdup_printf ("%s %s", argv[0], command);
+  argc--;
+  argv++;
+  if (strcmp (command, "audit") == 0)
+    return run_audit (argc, argv);
+  if (strcmp (command, "extract") == 0)
+    return run_extract (argc, argv);
+  if (strcmp (command, "export") == 0)
+    return run_export (argc, argv);
+
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);
+
+    print_error (message);
+    print_usage (stderr);
+  }
+  return EXIT_UNREADABLE;
 }

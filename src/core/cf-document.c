@@ -435,6 +435,20 @@ cf_document_find_table (CfDocument *self, const char *id)
   return NULL;
 }
 
+void
+cf_document_remove_table (CfDocument *self, guint index)
+{
+  g_return_if_fail (index < self->tables->len);
+  g_ptr_array_remove_index (self->tables, index);
+}
+
+void
+cf_document_insert_table (CfDocument *self, guint index, CfTable *table)
+{
+  g_return_if_fail (index <= self->tables->len);
+  g_ptr_array_insert (self->tables, (int) index, g_object_ref (table));
+}
+
 const char *
 cf_document_get_form (CfDocument *self)
 {

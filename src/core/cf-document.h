@@ -93,6 +93,13 @@ void            cf_document_add_table      (CfDocument *self,
                                             CfTable    *table);
 CfTable        *cf_document_find_table     (CfDocument *self,
                                             const char *id);
+/* Removes the table at @index (the analyst deleted it); its ref is dropped. */
+void            cf_document_remove_table   (CfDocument *self,
+                                            guint       index);
+/* Inserts @table (adds a ref) at @index (undoing a removal). */
+void            cf_document_insert_table   (CfDocument *self,
+                                            guint       index,
+                                            CfTable    *table);
 
 /* The recognised form id ("gip-2019", "gip-2021") or NULL. */
 const char     *cf_document_get_form       (CfDocument *self);

@@ -1,64 +1,547 @@
-/* STUB: replaced by the CSV/JSON writers. */
+/* cf-export.c: tables and findings out, as CSV and JSON
+ *
+ * CSV follows RFC 4180: fields holding a comma, a quote, CR or LF are quoted,
+ * quotes are doubled, lines end in CRLF. JSON follows ../shared/spec/cli.md
+ * and is built with json-glib so escaping is never hand-made.
+ */
+#include <math.h>
+#include <string.h>
 #include "cf-export.h"
+#include "cf-error.h"
 
 gboolean
 cf_csv_encoding_from_string (const char *name, CfCsvEncoding *out)
 {
-  (void) name;
-  *out = CF_CSV_UTF8;
-  return TRUE;
+  static const struct
+  {
+    const char   *name;
+    CfCsvEncoding encoding;
+  } names[] = {
+    { "utf-8", CF_CSV_UTF8 },        { "utf8", CF_CSV_UTF8 },
+    { "utf-8-bom", CF_CSV_UTF8_BOM }, { "utf8-bom", CF_CSV_UTF8_BOM },
+    { "gb18030", CF_CSV_GB18030 },
+  };
+
+  if (name == NULL)
+    return FALSE;
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_ascii_strcasecmp (name, names[i].name) == 0)
+      {
+        *out = names[i].encoding;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* CSV ------------------------------------------------------------------- */
+
+static void
+append_field (GString *out, const char *field)
+{
+  if (field == NULL)
+    return;
+  if (strpbrk (field, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, field);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = field; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_row (GString *out, const char *const *fields, gsize n_fields)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_field (out, fields[i]);
+    }
+  g_string_append (out, "\r\n");
 }
 
 char *
 cf_csv_table_to_string (CfTable *table)
 {
-  (void) table;
-  return g_strdup ("");
+  GString *out = g_string_new (NULL);
+  int n_rows = cf_table_get_n_rows (table);
+  int n_cols = cf_table_get_n_cols (table);
+
+  for (int r = 0; r < n_rows; r++)
+    {
+      for (int c = 0; c < n_cols; c++)
+        {
+          /* Covered slots of a merged cell stay empty. */
+          CfCell *cell = cf_table_get_origin_cell (table, r, c);
+
+          if (c > 0)
+            g_string_append_c (out, ',');
+          if (cell != NULL)
+            append_field (out, cell->text);
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
 }
 
 gboolean
 cf_csv_write_file (const char *path, const char *utf8, CfCsvEncoding encoding, GError **error)
 {
-  (void) encoding;
-  return g_file_set_contents (path, utf8, -1, error);
+  g_autofree char *converted = NULL;
+  g_autoptr (GError) local_error = NULL;
+  gsize len = strlen (utf8);
+
+  switch (encoding)
+    {
+    case CF_CSV_UTF8:
+      break;
+
+    case CF_CSV_UTF8_BOM:
+      converted = g_strconcat ("\xEF\xBB\xBF", utf8, NULL);
+      len += 3;
+      break;
+
+    case CF_CSV_GB18030:
+      /* GB18030 maps all of Unicode, so this only fails on invalid UTF-8. */
+      converted = g_convert (utf8, (gssize) len, "GB18030", "UTF-8", NULL, &len, &local_error);
+      if (converted == NULL)
+        {
+          g_autofree char *name = g_path_get_basename (path);
+
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: cannot be written as GB18030 (%s)",
+                       name, local_error->message);
+          return FALSE;
+        }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* g_file_set_contents writes a temporary file and renames it: atomic. */
+  if (!g_file_set_contents (path, converted ? converted : utf8, (gssize) len, &local_error))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot be written (%s)", name,
+                   local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* "report.txt" -> "report"; "-" (standard input) -> "stdin". */
+static char *
+document_stem (CfDocument *doc)
+{
+  const char *path = cf_document_get_path (doc);
+  g_autofree char *base = g_path_get_basename (path ? path : "-");
+  char *dot;
+
+  if (g_strcmp0 (path, "-") == 0 || g_strcmp0 (base, "-") == 0)
+    return g_strdup ("stdin");
+  dot = strrchr (base, '.');
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
 }
 
 GPtrArray *
 cf_csv_write_tables (CfDocument *doc, const char *dir, CfCsvEncoding encoding, GError **error)
 {
-  (void) doc;
-  (void) dir;
-  (void) encoding;
-  (void) error;
-  return g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *stem = document_stem (doc);
+  GPtrArray *tables = cf_document_get_tables (doc);
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      CfTable *table = g_ptr_array_index (tables, i);
+      g_autofree char *name = g_strdup_printf ("%s-%s.csv", stem, cf_table_get_id (table));
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *csv = cf_csv_table_to_string (table);
+
+      if (!cf_csv_write_file (path, csv, encoding, error))
+        return NULL;
+      g_ptr_array_add (written, g_steal_pointer (&path));
+    }
+  return g_steal_pointer (&written);
+}
+
+/* The value as printed in CSV: empty when the cell holds no number. */
+static char *
+cell_value_string (const CfCell *cell)
+{
+  if (cell->number.kind != CF_NUMBER_VALUE)
+    return g_strdup ("");
+  return cf_number_format (cell->number.value);
 }
 
 void
 cf_csv_append_long (GString *out, CfDocument *doc, gboolean with_header)
 {
-  (void) out;
-  (void) doc;
-  (void) with_header;
+  static const char *const header[] = {
+    "document", "form", "table", "row", "column", "text", "value", "unit",
+  };
+  GPtrArray *tables;
+  const char *form;
+
+  if (with_header)
+    append_row (out, header, G_N_ELEMENTS (header));
+  if (doc == NULL)
+    return;
+  tables = cf_document_get_tables (doc);
+  form = cf_document_get_form (doc);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+
+      /* Cells are kept sorted by (row, col) once the table is finished. */
+      for (guint c = 0; c < cf_table_get_n_cells (table); c++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, c);
+          g_autofree char *value = NULL;
+          const char *fields[8];
+
+          if (cell->row_key == NULL || cell->col_key == NULL)
+            continue;
+          value = cell_value_string (cell);
+          fields[0] = cf_document_get_path (doc);
+          fields[1] = form ? form : "";
+          fields[2] = cf_table_get_id (table);
+          fields[3] = cell->row_key;
+          fields[4] = cell->col_key;
+          fields[5] = cell->number.kind == CF_NUMBER_BLANK ? "" : cell->text;
+          fields[6] = value;
+          fields[7] = cell->number.kind == CF_NUMBER_VALUE ? cell->number.unit : "";
+          append_row (out, fields, G_N_ELEMENTS (fields));
+        }
+    }
+}
+
+/* "requests[new/total]" for keyed refs, "table-1[3,4]" otherwise; ";" between. */
+static char *
+finding_cells_string (const CfFinding *finding)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; finding->cells && i < finding->cells->len; i++)
+    {
+      const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, i);
+
+      if (i > 0)
+        g_string_append_c (s, ';');
+      if (ref->row_key != NULL || ref->col_key != NULL)
+        g_string_append_printf (s, "%s[%s/%s]", ref->table ? ref->table : "",
+                                ref->row_key ? ref->row_key : "", ref->col_key ? ref->col_key : "");
+      else
+        g_string_append_printf (s, "%s[%d,%d]", ref->table ? ref->table : "", ref->row, ref->col);
+    }
+  return g_string_free (s, FALSE);
 }
 
 void
 cf_csv_append_findings (GString *out, CfDocument *doc, gboolean with_header)
 {
-  (void) out;
-  (void) doc;
-  (void) with_header;
+  static const char *const header[] = {
+    "document", "severity", "rule", "table", "cells", "expected", "actual", "message",
+  };
+  GPtrArray *findings;
+
+  if (with_header)
+    append_row (out, header, G_N_ELEMENTS (header));
+  if (doc == NULL)
+    return;
+  findings = cf_document_get_findings (doc);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CfFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *cells = finding_cells_string (finding);
+      g_autofree char *expected = finding->has_expected ? cf_number_format (finding->expected)
+                                                        : g_strdup ("");
+      g_autofree char *actual = finding->has_actual ? cf_number_format (finding->actual)
+                                                    : g_strdup ("");
+      const char *fields[] = {
+        cf_document_get_path (doc),
+        cf_severity_to_string (finding->severity),
+        finding->rule,
+        finding->table ? finding->table : "",
+        cells,
+        expected,
+        actual,
+        finding->message,
+      };
+
+      append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+}
+
+/* JSON ------------------------------------------------------------------ */
+
+/* Integers as JSON integers (4, not 4.0), other values as doubles. */
+static void
+add_number (JsonBuilder *b, double value)
+{
+  if (cf_number_is_integer (value) && value > -9e15 && value < 9e15)
+    json_builder_add_int_value (b, (gint64) nearbyint (value));
+  else
+    json_builder_add_double_value (b, value);
+}
+
+static void
+add_string_or_null (JsonBuilder *b, const char *member, const char *value)
+{
+  json_builder_set_member_name (b, member);
+  if (value != NULL)
+    json_builder_add_string_value (b, value);
+  else
+    json_builder_add_null_value (b);
+}
+
+static void
+add_bbox (JsonBuilder *b, const double bbox[4])
+{
+  json_builder_begin_array (b);
+  for (int i = 0; i < 4; i++)
+    json_builder_add_double_value (b, bbox[i]);
+  json_builder_end_array (b);
+}
+
+static void
+build_document_meta (JsonBuilder *b, CfDocument *doc)
+{
+  CfDocumentKind kind = cf_document_get_kind (doc);
+  const char *body = cf_document_get_body (doc);
+  int year = cf_document_get_year (doc);
+
+  json_builder_set_member_name (b, "document");
+  json_builder_begin_object (b);
+  add_string_or_null (b, "path", cf_document_get_path (doc));
+  add_string_or_null (b, "sha256", cf_document_get_sha256 (doc));
+  add_string_or_null (b, "kind", cf_document_kind_to_string (kind));
+  json_builder_set_member_name (b, "pages");
+  if (kind == CF_DOCUMENT_KIND_PDF)
+    json_builder_add_int_value (b, cf_document_get_n_pages (doc));
+  else
+    json_builder_add_null_value (b);
+  add_string_or_null (b, "encoding",
+                      kind == CF_DOCUMENT_KIND_PDF ? NULL : cf_document_get_encoding (doc));
+  if (body != NULL)
+    add_string_or_null (b, "body", body);
+  if (year > 0)
+    {
+      json_builder_set_member_name (b, "year");
+      json_builder_add_int_value (b, year);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+build_cell (JsonBuilder *b, const CfCell *cell, gboolean from_pdf)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "row");
+  json_builder_add_int_value (b, cell->row);
+  json_builder_set_member_name (b, "col");
+  json_builder_add_int_value (b, cell->col);
+  json_builder_set_member_name (b, "row_span");
+  json_builder_add_int_value (b, cell->row_span);
+  json_builder_set_member_name (b, "col_span");
+  json_builder_add_int_value (b, cell->col_span);
+  add_string_or_null (b, "text", cell->text ? cell->text : "");
+  json_builder_set_member_name (b, "value");
+  if (cell->number.kind == CF_NUMBER_VALUE)
+    add_number (b, cell->number.value);
+  else
+    json_builder_add_null_value (b);
+  add_string_or_null (b, "unit",
+                      cell->number.kind == CF_NUMBER_VALUE && cell->number.unit[0]
+                        ? cell->number.unit : NULL);
+  add_string_or_null (b, "row_key", cell->row_key);
+  add_string_or_null (b, "col_key", cell->col_key);
+  json_builder_set_member_name (b, "page");
+  if (cell->page > 0)
+    json_builder_add_int_value (b, cell->page);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "bbox");
+  if (cell->page > 0)
+    add_bbox (b, cell->bbox);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "offset");
+  if (!from_pdf && cell->offset >= 0)
+    json_builder_add_int_value (b, cell->offset);
+  else
+    json_builder_add_null_value (b);
+  if (cell->number.kind == CF_NUMBER_VALUE && cell->number.approximate)
+    {
+      json_builder_set_member_name (b, "approximate");
+      json_builder_add_boolean_value (b, TRUE);
+    }
+  if (cell->flags & CF_CELL_FLAG_MISSING)
+    {
+      json_builder_set_member_name (b, "missing");
+      json_builder_add_boolean_value (b, TRUE);
+    }
+  if (cell->flags & CF_CELL_FLAG_UNCERTAIN)
+    {
+      json_builder_set_member_name (b, "uncertain");
+      json_builder_add_boolean_value (b, TRUE);
+    }
+  if (cell->flags & CF_CELL_FLAG_CORRECTED)
+    add_string_or_null (b, "original_text", cell->original_text);
+  json_builder_end_object (b);
+}
+
+static void
+build_table (JsonBuilder *b, CfTable *table, gboolean from_pdf)
+{
+  json_builder_begin_object (b);
+  add_string_or_null (b, "id", cf_table_get_id (table));
+  add_string_or_null (b, "title", cf_table_get_title (table));
+  json_builder_set_member_name (b, "page");
+  if (cf_table_get_page (table) > 0)
+    json_builder_add_int_value (b, cf_table_get_page (table));
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "n_rows");
+  json_builder_add_int_value (b, cf_table_get_n_rows (table));
+  json_builder_set_member_name (b, "n_cols");
+  json_builder_add_int_value (b, cf_table_get_n_cols (table));
+  json_builder_set_member_name (b, "cells");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    build_cell (b, cf_table_get_cell_at (table, i), from_pdf);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+static void
+build_finding (JsonBuilder *b, const CfFinding *finding)
+{
+  json_builder_begin_object (b);
+  add_string_or_null (b, "severity", cf_severity_to_string (finding->severity));
+  add_string_or_null (b, "rule", finding->rule);
+  add_string_or_null (b, "table", finding->table);
+  json_builder_set_member_name (b, "cells");
+  json_builder_begin_array (b);
+  for (guint i = 0; finding->cells && i < finding->cells->len; i++)
+    {
+      const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, i);
+
+      json_builder_begin_object (b);
+      if (ref->row_key != NULL || ref->col_key != NULL)
+        {
+          /* Across tables (or years) the table id disambiguates. */
+          if (ref->table != NULL && g_strcmp0 (ref->table, finding->table) != 0)
+            add_string_or_null (b, "table", ref->table);
+          add_string_or_null (b, "row_key", ref->row_key);
+          add_string_or_null (b, "col_key", ref->col_key);
+        }
+      else
+        {
+          add_string_or_null (b, "table", ref->table);
+          json_builder_set_member_name (b, "row");
+          json_builder_add_int_value (b, ref->row);
+          json_builder_set_member_name (b, "col");
+          json_builder_add_int_value (b, ref->col);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "expected");
+  if (finding->has_expected)
+    add_number (b, finding->expected);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "actual");
+  if (finding->has_actual)
+    add_number (b, finding->actual);
+  else
+    json_builder_add_null_value (b);
+  add_string_or_null (b, "message", finding->message);
+
+  if (finding->table == NULL)
+    {
+      /* Narrative findings say where the sentence is. */
+      if (finding->offset >= 0)
+        {
+          json_builder_set_member_name (b, "offset");
+          json_builder_add_int_value (b, finding->offset);
+        }
+      if (finding->page > 0)
+        {
+          json_builder_set_member_name (b, "page");
+          json_builder_add_int_value (b, finding->page);
+          json_builder_set_member_name (b, "bbox");
+          add_bbox (b, finding->bbox);
+        }
+    }
+  if (finding->related_document != NULL)
+    add_string_or_null (b, "related_document", finding->related_document);
+  json_builder_end_object (b);
+}
+
+JsonNode *
+cf_json_finding (const CfFinding *finding)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+
+  build_finding (b, finding);
+  return json_builder_get_root (b);
+}
+
+char *
+cf_json_node_to_line (JsonNode *node)
+{
+  g_autoptr (JsonGenerator) gen = json_generator_new ();
+
+  json_generator_set_pretty (gen, FALSE);
+  json_generator_set_root (gen, node);
+  return json_generator_to_data (gen, NULL);
 }
 
 JsonNode *
 cf_json_document (CfDocument *doc)
 {
-  (void) doc;
-  return json_node_new (JSON_NODE_NULL);
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  GPtrArray *tables = cf_document_get_tables (doc);
+  GPtrArray *findings = cf_document_get_findings (doc);
+  gboolean from_pdf = cf_document_get_kind (doc) == CF_DOCUMENT_KIND_PDF;
+
+  json_builder_begin_object (b);
+  build_document_meta (b, doc);
+  add_string_or_null (b, "form", cf_document_get_form (doc));
+
+  json_builder_set_member_name (b, "tables");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < tables->len; i++)
+    build_table (b, g_ptr_array_index (tables, i), from_pdf);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "findings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < findings->len; i++)
+    build_finding (b, g_ptr_array_index (findings, i));
+  json_builder_end_array (b);
+
+  json_builder_end_object (b);
+  return json_builder_get_root (b);
 }
 
 char *
 cf_json_document_line (CfDocument *doc)
 {
-  (void) doc;
-  return g_strdup ("null");
+  g_autoptr (JsonNode) root = cf_json_document (doc);
+
+  return cf_json_node_to_line (root);
 }

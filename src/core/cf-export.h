@@ -30,11 +30,13 @@ GPtrArray  *cf_csv_write_tables     (CfDocument    *doc,
                                      const char    *dir,
                                      CfCsvEncoding  encoding,
                                      GError       **error);
-/* export --long: the header line and the rows of every canonical cell. */
+/* export --long: the header line and the rows of every canonical cell.
+ * @doc may be NULL to append only the header. */
 void        cf_csv_append_long      (GString       *out,
                                      CfDocument    *doc,
                                      gboolean       with_header);
-/* The findings as CSV. */
+/* The findings as CSV (header document,severity,rule,table,cells,expected,
+ * actual,message); @doc may be NULL to append only the header. */
 void        cf_csv_append_findings  (GString       *out,
                                      CfDocument    *doc,
                                      gboolean       with_header);
@@ -43,5 +45,9 @@ void        cf_csv_append_findings  (GString       *out,
 JsonNode   *cf_json_document        (CfDocument    *doc);
 /* The same on one line (JSON Lines). */
 char       *cf_json_document_line   (CfDocument    *doc);
+/* One finding as the objects of "findings" in cf_json_document. */
+JsonNode   *cf_json_finding         (const CfFinding *finding);
+/* Any node on one line. */
+char       *cf_json_node_to_line    (JsonNode      *node);
 
 G_END_DECLS

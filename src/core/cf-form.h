@@ -26,5 +26,15 @@ gboolean        cf_form_registry_load_file    (CfFormRegistry *self,
 CfFormRegistry *cf_form_registry_get_default  (void);
 /* Form ids, in load order. */
 GPtrArray      *cf_form_registry_list_ids     (CfFormRegistry *self);
+/* The ids of the rules of @form_id (within one report, then across years),
+ * or NULL when there is no such form. Free with g_ptr_array_unref. */
+GPtrArray      *cf_form_registry_list_rule_ids (CfFormRegistry *self,
+                                                const char     *form_id);
+/* The row (@rows TRUE) or column keys of a table of a form, in the declared
+ * order, or NULL. Free with g_ptr_array_unref. */
+GPtrArray      *cf_form_registry_list_keys    (CfFormRegistry *self,
+                                               const char     *form_id,
+                                               const char     *table_id,
+                                               gboolean        rows);
 
 G_END_DECLS

@@ -1,15 +1,445 @@
-/* STUB: replaced by the Poppler reader. */
+/* cf-pdf-reader.c: PDF reports through poppler-glib
+ *
+ * Each page gives its text and one box per character (poppler's text layout),
+ * and a rendering in which the rulings of ruled tables are looked for
+ * (cf-pdf-tables.c). Boxes and cells are in PDF points with the origin at the
+ * top-left of the page as poppler_page_render() shows it: crop box and /Rotate
+ * applied, which is the space of poppler's text layout too, so what the app
+ * draws over a rendered page lines up with no conversion.
+ *
+ * The document text is the pages' text in poppler's reading order, pages
+ * separated by a line holding only '\f'.
+ */
+#include <math.h>
+#include <string.h>
+#include <cairo.h>
+#include <poppler.h>
+
 #include "cf-pdf-reader.h"
+#include "cf-pdf-private.h"
 #include "cf-error.h"
+
+/* Pixels per point for finding rulings: a 0.5 pt rule is still a pixel wide. */
+#define RENDER_SCALE      1.5
+#define MAX_RENDER_PIXELS (2400 * 2400)
+/* Luminance below which a rendered pixel is ink (light shading is not). */
+#define DARK_LEVEL        200
+
+static CfPdfMask *
+render_mask (PopplerPage *page, double width, double height, double scale)
+{
+  CfPdfMask *mask;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  const guint8 *data;
+  int stride;
+
+  if (width * height * scale * scale > MAX_RENDER_PIXELS)
+    scale = sqrt (MAX_RENDER_PIXELS / (width * height));
+
+  mask = g_new0 (CfPdfMask, 1);
+  mask->scale = scale;
+  mask->width = MAX (1, (int) ceil (width * scale));
+  mask->height = MAX (1, (int) ceil (height * scale));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, mask->width, mask->height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  poppler_page_render (page, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  data = cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  mask->dark = g_malloc ((gsize) mask->width * mask->height);
+  for (int y = 0; y < mask->height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      guint8 *out = mask->dark + (gsize) y * mask->width;
+      for (int x = 0; x < mask->width; x++)
+        {
+          guint32 px = row[x];
+          /* White is by far the most common pixel. */
+          if ((px & 0xffffff) == 0xffffff)
+            out[x] = 0;
+          else
+            out[x] = ((px >> 16) & 0xff) + ((px >> 8) & 0xff) + (px & 0xff) < 3 * DARK_LEVEL;
+        }
+    }
+  cairo_surface_destroy (surface);
+  return mask;
+}
+
+static void
+mask_free (CfPdfMask *mask)
+{
+  if (mask == NULL)
+    return;
+  g_free (mask->dark);
+  g_free (mask);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfMask, mask_free)
+
+/* A page without text that still shows something is a scan. */
+static gboolean
+page_has_ink (PopplerPage *page, double width, double height)
+{
+  g_autoptr (CfPdfMask) mask = render_mask (page, width, height, 0.5);
+  gsize n = (gsize) mask->width * mask->height, dark = 0;
+
+  for (gsize i = 0; i < n; i++)
+    dark += mask->dark[i];
+  if (dark > 0)
+    return TRUE;
+
+  {
+    GList *images = poppler_page_get_image_mapping (page);
+    gboolean any = images != NULL;
+    poppler_page_free_image_mapping (images);
+    return any;
+  }
+}
+
+static void
+page_free (CfPdfPage *page)
+{
+  g_array_unref (page->chars);
+  g_free (page);
+}
+
+/* Appends the page's text to @text and its characters (with boxes) to @page. */
+static void
+read_page_text (CfDocument *doc, PopplerPage *ppage, CfPdfPage *page, GString *text)
+{
+  g_autofree char *page_text = poppler_page_get_text (ppage);
+  g_autofree PopplerRectangle *rects = NULL;
+  guint n_rects = 0;
+  gint64 base = text->len;
+  guint k = 0;
+  gboolean space = FALSE;
+
+  if (page_text == NULL)
+    return;
+  if (!g_utf8_validate (page_text, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (page_text, -1);
+      g_free (page_text);
+      page_text = valid;
+    }
+  if (!poppler_page_get_text_layout (ppage, &rects, &n_rects))
+    n_rects = 0;
+
+  /* One layout rectangle per character (not byte) of the text. */
+  for (const char *p = page_text; *p; p = g_utf8_next_char (p), k++)
+    {
+      gunichar ch = g_utf8_get_char (p);
+      CfPdfChar c;
+      CfTextBox box;
+
+      if (g_unichar_isspace (ch))
+        space = TRUE;
+      if (k >= n_rects || g_unichar_isspace (ch) || ch == 0xfeff)
+        continue;
+      c.space_before = space;
+      space = FALSE;
+      c.ch = ch;
+      c.offset = base + (p - page_text);
+      c.length = g_utf8_next_char (p) - p;
+      c.x0 = MIN (rects[k].x1, rects[k].x2);
+      c.y0 = MIN (rects[k].y1, rects[k].y2);
+      c.x1 = MAX (rects[k].x1, rects[k].x2);
+      c.y1 = MAX (rects[k].y1, rects[k].y2);
+      g_array_append_val (page->chars, c);
+
+      box.offset = c.offset;
+      box.length = c.length;
+      box.page = page->number;
+      box.bbox[0] = c.x0, box.bbox[1] = c.y0, box.bbox[2] = c.x1, box.bbox[3] = c.y1;
+      cf_document_add_text_box (doc, &box);
+    }
+  g_string_append (text, page_text);
+}
+
+/* --------------------------------------------------- tables across pages */
+
+static gboolean
+same_columns (const CfPdfTable *a, const CfPdfTable *b)
+{
+  double tol = g_str_equal (a->layout, "lattice") ? 4.0 : 10.0;
+
+  if (a->n_cols != b->n_cols || !g_str_equal (a->layout, b->layout)
+      || a->col_edges->len != b->col_edges->len)
+    return FALSE;
+  for (guint i = 0; i < a->col_edges->len; i++)
+    {
+      /* Stream tables: the left edge follows the longest label; skip it. */
+      if (i == 0 && !g_str_equal (a->layout, "lattice"))
+        continue;
+      if (fabs (g_array_index (a->col_edges, double, i) - g_array_index (b->col_edges, double, i)) > tol)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+cell_text_at (const CfPdfTable *table, int row, int col)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell->row == row && cell->col == col)
+        return cell->text;
+    }
+  return NULL;
+}
+
+static gboolean
+rows_equal (const CfPdfTable *a, int ra, const CfPdfTable *b, int rb)
+{
+  gboolean any = FALSE;
+
+  for (int c = 0; c < a->n_cols; c++)
+    {
+      const char *x = cell_text_at (a, ra, c), *y = cell_text_at (b, rb, c);
+      if (g_strcmp0 (x, y) != 0)
+        return FALSE;
+      any |= x != NULL && *x != '\0';
+    }
+  return any;
+}
+
+/* Appends @next (the first table of the following page) to @table, dropping
+ * the header rows it repeats. */
+static void
+join_tables (CfPdfTable *table, CfPdfTable *next)
+{
+  int skip = 0;
+  int offset;
+
+  while (skip < next->n_rows && skip < table->n_rows && rows_equal (table, skip, next, skip))
+    skip++;
+  offset = table->n_rows - skip;
+  for (guint i = 0; i < next->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (next->cells, i);
+      if (cell->row < skip)
+        continue;
+      cell->row += offset;
+      g_ptr_array_add (table->cells, cell);
+      next->cells->pdata[i] = NULL;
+      table->n_rows = MAX (table->n_rows, cell->row + cell->row_span);
+    }
+}
+
+static void
+join_across_pages (GPtrArray *tables)
+{
+  /* Tables are in page order, so @next is the first table of its page and
+   * @table the last one of the page it reached. */
+  for (guint i = 0; i + 1 < tables->len;)
+    {
+      CfPdfTable *table = g_ptr_array_index (tables, i);
+      CfPdfTable *next = g_ptr_array_index (tables, i + 1);
+
+      if (next->page == table->last_page + 1 && !next->title_is_heading && same_columns (table, next))
+        {
+          join_tables (table, next);
+          table->last_page = next->page;
+          g_ptr_array_remove_index (tables, i + 1);
+          continue;
+        }
+      i++;
+    }
+}
+
+static void
+add_tables_to_document (CfDocument *doc, GPtrArray *tables)
+{
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfPdfTable *pt = g_ptr_array_index (tables, t);
+      g_autoptr (CfTable) table = cf_table_new ();
+      gint64 first = G_MAXINT64, end = -1;
+
+      for (guint i = 0; i < pt->cells->len; i++)
+        {
+          CfPdfCell *pc = g_ptr_array_index (pt->cells, i);
+          CfCell *cell;
+
+          if (pc == NULL)
+            continue;
+          cell = cf_table_add_cell (table, pc->row, pc->col, pc->row_span, pc->col_span, pc->text,
+                                    pc->offset, pc->length);
+          cell->page = pc->page;
+          memcpy (cell->bbox, pc->bbox, sizeof cell->bbox);
+          cell->flags |= pc->flags;
+          if (pc->offset >= 0)
+            {
+              first = MIN (first, pc->offset);
+              end = MAX (end, pc->offset + pc->length);
+            }
+        }
+      if (pt->title)
+        cf_table_set_title (table, pt->title);
+      cf_table_set_page (table, pt->page);
+      cf_table_set_layout (table, pt->layout);
+      if (end >= 0)
+        cf_table_set_range (table, first, end - first);
+      cf_table_finish (table);
+      cf_document_add_table (doc, table);
+    }
+}
+
+/* ------------------------------------------------------------------ reader */
+
+/* Poppler refuses a page tree that counts no pages as damaged; it is empty. */
+static gboolean
+says_no_pages (GBytes *bytes)
+{
+  static GRegex *count = NULL;
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+
+  if (g_once_init_enter (&count))
+    g_once_init_leave (&count, g_regex_new ("/Type\\s*/Pages\\b[^>]*/Count\\s+0\\b"
+                                            "|/Count\\s+0\\b[^>]*/Type\\s*/Pages\\b",
+                                            G_REGEX_RAW | G_REGEX_OPTIMIZE, 0, NULL));
+  /* Only small files: a real report has content streams and is not scanned. */
+  if (len > 64 * 1024)
+    return FALSE;
+  return g_regex_match_full (count, data, len, 0, 0, NULL, NULL);
+}
+
+static gboolean
+open_error (CfDocument *doc, GBytes *bytes, GError *poppler_error, const char *password,
+            GError **error)
+{
+  const char *name = cf_document_get_basename (doc);
+
+  if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    {
+      if (password != NULL && *password != '\0')
+        g_set_error (error, CF_ERROR, CF_ERROR_ENCRYPTED,
+                     "%s: this PDF is encrypted; give its password (--password): "
+                     "the password given does not open it", name);
+      else
+        g_set_error (error, CF_ERROR, CF_ERROR_ENCRYPTED,
+                     "%s: this PDF is encrypted; give its password (--password)", name);
+    }
+  else if (says_no_pages (bytes))
+    g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: the PDF has no pages", name);
+  else
+    g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT, "%s: the PDF is damaged or truncated (%s)",
+                 name, poppler_error ? poppler_error->message : "unreadable");
+  return FALSE;
+}
 
 gboolean
 cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
                     GCancellable *cancellable, GError **error)
 {
-  (void) bytes;
-  (void) password;
-  (void) cancellable;
-  g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT, "%s: PDF reading is not built yet",
-               cf_document_get_basename (doc));
-  return FALSE;
+  g_autoptr (GError) poppler_error = NULL;
+  g_autoptr (GObject) pdoc_owner = NULL; /* poppler-glib 22 has no autoptr types */
+  PopplerDocument *pdoc;
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_table_free);
+  g_autoptr (GString) text = g_string_new (NULL);
+  const char *name = cf_document_get_basename (doc);
+  g_autofree char *prev_heading = NULL;
+  int n_pages;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  /* Not poppler_document_new_from_bytes: Poppler 22 crashes there when a
+   * wrong password is given; the stream path reports the error. */
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  pdoc = poppler_document_new_from_stream (stream, g_bytes_get_size (bytes), password,
+                                           cancellable, &poppler_error);
+  if (pdoc == NULL && g_error_matches (poppler_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&poppler_error));
+      return FALSE;
+    }
+  if (pdoc == NULL)
+    return open_error (doc, bytes, poppler_error, password, error);
+  pdoc_owner = G_OBJECT (pdoc);
+
+  n_pages = poppler_document_get_n_pages (pdoc);
+  if (n_pages <= 0)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: the PDF has no pages", name);
+      return FALSE;
+    }
+  cf_document_set_n_pages (doc, n_pages);
+
+  for (int i = 0; i < n_pages; i++)
+    {
+      g_autoptr (GObject) ppage_owner = NULL;
+      PopplerPage *ppage = poppler_document_get_page (pdoc, i);
+      CfPdfPage *page;
+      double width = 0, height = 0;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (i > 0)
+        g_string_append (text, "\n\f\n");
+      if (ppage == NULL)
+        continue;
+      ppage_owner = G_OBJECT (ppage);
+
+      page = g_new0 (CfPdfPage, 1);
+      page->number = i + 1;
+      page->chars = g_array_new (FALSE, FALSE, sizeof (CfPdfChar));
+      poppler_page_get_size (ppage, &width, &height);
+      page->width = width;
+      page->height = height;
+      read_page_text (doc, ppage, page, text);
+
+      if (page->chars->len == 0)
+        {
+          g_clear_pointer (&prev_heading, g_free);
+          if (page_has_ink (ppage, width, height))
+            {
+              g_autofree char *message = g_strdup_printf ("第%d页没有文字层（扫描件），无法提取表格",
+                                                          page->number);
+              CfFinding *note = cf_finding_new (CF_SEVERITY_WARNING, "pdf.no_text_layer", NULL,
+                                                message);
+              note->page = page->number;
+              note->bbox[0] = 0, note->bbox[1] = 0, note->bbox[2] = width, note->bbox[3] = height;
+              cf_document_take_note (doc, note);
+            }
+        }
+      else
+        {
+          g_autoptr (CfPdfMask) mask = render_mask (ppage, width, height, RENDER_SCALE);
+          guint first = tables->len;
+          char *heading = NULL;
+
+          cf_pdf_find_tables (page, mask, tables, &heading);
+          if (first < tables->len && prev_heading != NULL)
+            {
+              CfPdfTable *table = g_ptr_array_index (tables, first);
+              if (!table->title_is_heading)
+                {
+                  g_free (table->title);
+                  table->title = g_steal_pointer (&prev_heading);
+                  table->title_is_heading = TRUE;
+                }
+            }
+          g_free (prev_heading);
+          prev_heading = heading;
+        }
+      page_free (page);
+    }
+
+  join_across_pages (tables);
+
+  {
+    gsize len = text->len;
+    cf_document_take_text (doc, g_string_free (g_steal_pointer (&text), FALSE), len);
+  }
+  add_tables_to_document (doc, tables);
+  return TRUE;
 }

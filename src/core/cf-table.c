@@ -16,6 +16,10 @@ struct _CfTable
   int        page;
   gint64     offset;
   gint64     length;
+  GArray    *row_roles;  /* of int (CfRowRole), by row; NULL until one is set */
+  GArray    *col_roles;
+  char      *forced_form;
+  char      *forced_table;
 };
 
 G_DEFINE_FINAL_TYPE (CfTable, cf_table, G_TYPE_OBJECT)
@@ -30,6 +34,10 @@ cf_table_finalize (GObject *object)
   g_free (self->id);
   g_free (self->title);
   g_free (self->layout);
+  g_clear_pointer (&self->row_roles, g_array_unref);
+  g_clear_pointer (&self->col_roles, g_array_unref);
+  g_free (self->forced_form);
+  g_free (self->forced_table);
   G_OBJECT_CLASS (cf_table_parent_class)->finalize (object);
 }
 
@@ -256,4 +264,160 @@ cf_table_finish (CfTable *self)
   g_ptr_array_sort (self->cells, compare_cells);
   self->grid_valid = FALSE;
   ensure_grid (self);
+}
+
+CfCell *
+cf_table_take_cell (CfTable *self, CfCell *cell)
+{
+  g_return_val_if_fail (CF_IS_TABLE (self), NULL);
+  g_return_val_if_fail (cell != NULL && cell->row >= 0 && cell->col >= 0, NULL);
+
+  g_ptr_array_add (self->cells, cell);
+  self->n_rows = MAX (self->n_rows, cell->row + cell->row_span);
+  self->n_cols = MAX (self->n_cols, cell->col + cell->col_span);
+  self->grid_valid = FALSE;
+  return cell;
+}
+
+void
+cf_table_remove_cell (CfTable *self, CfCell *cell)
+{
+  g_return_if_fail (CF_IS_TABLE (self));
+  if (g_ptr_array_remove (self->cells, cell))
+    self->grid_valid = FALSE;
+}
+
+GPtrArray *
+cf_table_dup_cells (CfTable *self)
+{
+  GPtrArray *copy;
+
+  g_return_val_if_fail (CF_IS_TABLE (self), NULL);
+  g_ptr_array_sort (self->cells, compare_cells);
+  copy = g_ptr_array_new_full (self->cells->len, (GDestroyNotify) cf_cell_free);
+  for (guint i = 0; i < self->cells->len; i++)
+    g_ptr_array_add (copy, cf_cell_copy (g_ptr_array_index (self->cells, i)));
+  return copy;
+}
+
+void
+cf_table_replace_cells (CfTable *self, GPtrArray *cells)
+{
+  g_return_if_fail (CF_IS_TABLE (self));
+  g_ptr_array_set_free_func (cells, (GDestroyNotify) cf_cell_free);
+  g_ptr_array_unref (self->cells);
+  self->cells = cells;
+  cf_table_reindex (self);
+}
+
+void
+cf_table_reindex (CfTable *self)
+{
+  g_return_if_fail (CF_IS_TABLE (self));
+  self->n_rows = 0;
+  self->n_cols = 0;
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      CfCell *cell = g_ptr_array_index (self->cells, i);
+
+      self->n_rows = MAX (self->n_rows, cell->row + cell->row_span);
+      self->n_cols = MAX (self->n_cols, cell->col + cell->col_span);
+    }
+  cf_table_finish (self);
+}
+
+static CfRowRole
+get_role (GArray *roles, int index)
+{
+  if (roles == NULL || index < 0 || (guint) index >= roles->len)
+    return CF_ROW_ROLE_NONE;
+  return (CfRowRole) g_array_index (roles, int, index);
+}
+
+static void
+set_role (GArray **roles, int index, CfRowRole role)
+{
+  if (index < 0)
+    return;
+  if (*roles == NULL)
+    *roles = g_array_new (FALSE, TRUE, sizeof (int));
+  if ((guint) index >= (*roles)->len)
+    g_array_set_size (*roles, index + 1);
+  g_array_index (*roles, int, index) = role;
+}
+
+static void
+shift_roles (GArray *roles, int at, int count)
+{
+  if (roles == NULL || at < 0 || (guint) at >= roles->len)
+    return;
+  if (count > 0)
+    {
+      int zeros[16] = { 0 };
+      for (int left = count; left > 0; left -= 16)
+        g_array_insert_vals (roles, at, zeros, MIN (left, 16));
+    }
+  else if (count < 0)
+    g_array_remove_range (roles, at, MIN ((guint) -count, roles->len - at));
+}
+
+CfRowRole
+cf_table_get_row_role (CfTable *self, int row)
+{
+  g_return_val_if_fail (CF_IS_TABLE (self), CF_ROW_ROLE_NONE);
+  return get_role (self->row_roles, row);
+}
+
+void
+cf_table_set_row_role (CfTable *self, int row, CfRowRole role)
+{
+  g_return_if_fail (CF_IS_TABLE (self));
+  set_role (&self->row_roles, row, role);
+}
+
+CfRowRole
+cf_table_get_col_role (CfTable *self, int col)
+{
+  g_return_val_if_fail (CF_IS_TABLE (self), CF_ROW_ROLE_NONE);
+  return get_role (self->col_roles, col);
+}
+
+void
+cf_table_set_col_role (CfTable *self, int col, CfRowRole role)
+{
+  g_return_if_fail (CF_IS_TABLE (self));
+  set_role (&self->col_roles, col, role);
+}
+
+void
+cf_table_shift_row_roles (CfTable *self, int at, int count)
+{
+  g_return_if_fail (CF_IS_TABLE (self));
+  shift_roles (self->row_roles, at, count);
+}
+
+void
+cf_table_shift_col_roles (CfTable *self, int at, int count)
+{
+  g_return_if_fail (CF_IS_TABLE (self));
+  shift_roles (self->col_roles, at, count);
+}
+
+void
+cf_table_set_forced_form (CfTable *self, const char *form_id, const char *table_id)
+{
+  g_return_if_fail (CF_IS_TABLE (self));
+  g_free (self->forced_form);
+  g_free (self->forced_table);
+  self->forced_form = g_strdup (form_id);
+  self->forced_table = g_strdup (table_id);
+}
+
+const char *
+cf_table_get_forced_form (CfTable *self, const char **table_id)
+{
+  g_return_val_if_fail (CF_IS_TABLE (self), NULL);
+  if (table_id)
+    *table_id = self->forced_table;
+  return self->forced_form;
 }

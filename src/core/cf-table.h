@@ -65,4 +65,60 @@ void        cf_table_set_layout     (CfTable    *self,
 /* Sorts cells by (row, col) and rebuilds the lookup index. Readers call it when done. */
 void        cf_table_finish         (CfTable    *self);
 
+/* --- Editing (the correction layer). Cells may be moved or re-spanned in
+ * place (change row/col/spans, then call cf_table_reindex). --- */
+
+/* What a whole row or column is, as marked by the analyst. The generic total
+ * check and the form mapper read it: a TOTAL row/column is checked against the
+ * block it totals whatever its label says. */
+typedef enum
+{
+  CF_ROW_ROLE_NONE,
+  CF_ROW_ROLE_TOTAL,
+} CfRowRole;
+
+/* Adds @cell (taking ownership); the grid grows to hold it. */
+CfCell     *cf_table_take_cell      (CfTable    *self,
+                                     CfCell     *cell);
+/* Removes @cell from the table and frees it. */
+void        cf_table_remove_cell    (CfTable    *self,
+                                     CfCell     *cell);
+/* A deep copy of the cells (of CfCell), in (row, col) order. */
+GPtrArray  *cf_table_dup_cells      (CfTable    *self);
+/* Replaces all cells by @cells (of CfCell; takes ownership of the array and cells). */
+void        cf_table_replace_cells  (CfTable    *self,
+                                     GPtrArray  *cells);
+/* After cells were moved or re-spanned: recomputes the size from the cells,
+ * re-sorts them and rebuilds the lookup index. */
+void        cf_table_reindex        (CfTable    *self);
+
+CfRowRole   cf_table_get_row_role   (CfTable    *self,
+                                     int         row);
+void        cf_table_set_row_role   (CfTable    *self,
+                                     int         row,
+                                     CfRowRole   role);
+CfRowRole   cf_table_get_col_role   (CfTable    *self,
+                                     int         col);
+void        cf_table_set_col_role   (CfTable    *self,
+                                     int         col,
+                                     CfRowRole   role);
+/* Shifts the row (column) roles as when @count rows (columns) are inserted at
+ * @at (negative @count: removed from @at on). */
+void        cf_table_shift_row_roles (CfTable   *self,
+                                      int        at,
+                                      int        count);
+void        cf_table_shift_col_roles (CfTable   *self,
+                                      int        at,
+                                      int        count);
+
+/* A form table chosen by the analyst where recognition failed: the form id
+ * ("gip-2021") and the canonical table id ("requests"); NULL/NULL clears it.
+ * The form mapper maps the table as that form table without recognising it. */
+void        cf_table_set_forced_form (CfTable    *self,
+                                      const char *form_id,
+                                      const char *table_id);
+/* The forced form id (or NULL); @table_id receives the forced table id. */
+const char *cf_table_get_forced_form (CfTable    *self,
+                                      const char **table_id);
+
 G_END_DECLS

@@ -1,0 +1,378 @@
+/* cf-cell-labels.c: row and column labels read off the grid
+ *
+ * Tables follow the grid conventions of the readers: label cells first, value
+ * cells after them, header rows on top. A row's label is the text of its label
+ * cells (merged ones included); a column's label is the text of the header
+ * cells above it, leaving out a header that spans every value column.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "cf-cell-labels.h"
+
+struct _CfTableLabels
+{
+  CfTable   *table;        /* not owned: the labels live on the table */
+  int        n_header_rows;
+  int        first_value_col;
+  GArray    *label_cols;   /* of int, per row: how many leading columns are labels */
+  GPtrArray *row_labels;   /* of char*, NULL until asked */
+  GPtrArray *col_labels;
+};
+
+static gboolean
+cell_is_label (const CfCell *cell)
+{
+  if (cell->flags & CF_CELL_FLAG_HEADER)
+    return TRUE;
+  if (cell->flags & CF_CELL_FLAG_MISSING)
+    return FALSE;
+  return cell->number.kind == CF_NUMBER_TEXT;
+}
+
+static int
+count_label_cols (CfTable *table, int row)
+{
+  int n_cols = cf_table_get_n_cols (table);
+  int c = 0;
+
+  while (c < n_cols)
+    {
+      CfCell *cell = cf_table_get_cell (table, row, c);
+
+      if (cell == NULL || !cell_is_label (cell))
+        break;
+      c = cell->col + MAX (cell->col_span, 1);
+    }
+  return c;
+}
+
+static gboolean
+row_has_values (CfTable *table, int row)
+{
+  int n_cols = cf_table_get_n_cols (table);
+
+  for (int c = 0; c < n_cols; c++)
+    {
+      CfCell *cell = cf_table_get_origin_cell (table, row, c);
+
+      if (cell == NULL || (cell->flags & CF_CELL_FLAG_HEADER))
+        continue;
+      if ((cell->flags & CF_CELL_FLAG_MISSING) || cell->number.kind == CF_NUMBER_VALUE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+cf_table_labels_free (CfTableLabels *labels)
+{
+  g_array_unref (labels->label_cols);
+  g_ptr_array_unref (labels->row_labels);
+  g_ptr_array_unref (labels->col_labels);
+  g_free (labels);
+}
+
+static CfTableLabels *
+cf_table_labels_new (CfTable *table)
+{
+  CfTableLabels *labels = g_new0 (CfTableLabels, 1);
+  int n_rows = cf_table_get_n_rows (table);
+  int n_cols = cf_table_get_n_cols (table);
+
+  labels->table = table;
+  labels->label_cols = g_array_sized_new (FALSE, TRUE, sizeof (int), n_rows);
+  labels->row_labels = g_ptr_array_new_full (n_rows, g_free);
+  labels->col_labels = g_ptr_array_new_full (n_cols, g_free);
+  g_ptr_array_set_size (labels->row_labels, n_rows);
+  g_ptr_array_set_size (labels->col_labels, n_cols);
+
+  while (labels->n_header_rows < n_rows && !row_has_values (table, labels->n_header_rows))
+    labels->n_header_rows++;
+  /* A table without values at all: treat only the first row as its header. */
+  if (labels->n_header_rows == n_rows)
+    labels->n_header_rows = MIN (n_rows, 1);
+
+  labels->first_value_col = n_cols;
+  for (int r = 0; r < n_rows; r++)
+    {
+      int n = r < labels->n_header_rows ? 0 : count_label_cols (table, r);
+
+      g_array_append_val (labels->label_cols, n);
+      if (r >= labels->n_header_rows)
+        labels->first_value_col = MIN (labels->first_value_col, n);
+    }
+  if (labels->first_value_col == n_cols && n_cols > 1)
+    labels->first_value_col = 1;
+  return labels;
+}
+
+CfTableLabels *
+cf_table_labels_for (CfTable *table)
+{
+  CfTableLabels *labels = g_object_get_data (G_OBJECT (table), "cf-table-labels");
+
+  if (labels == NULL)
+    {
+      labels = cf_table_labels_new (table);
+      g_object_set_data_full (G_OBJECT (table), "cf-table-labels", labels,
+                              (GDestroyNotify) cf_table_labels_free);
+    }
+  return labels;
+}
+
+int
+cf_table_labels_get_n_header_rows (CfTableLabels *labels)
+{
+  return labels->n_header_rows;
+}
+
+gboolean
+cf_table_labels_is_fixed (CfTableLabels *labels, int row, int col)
+{
+  CfCell *cell = cf_table_get_cell (labels->table, row, col);
+
+  if (cell == NULL || cell->row != row || cell->col != col)
+    return TRUE;
+  if (row < labels->n_header_rows || (cell->flags & CF_CELL_FLAG_HEADER))
+    return TRUE;
+  return col < g_array_index (labels->label_cols, int, row);
+}
+
+static void
+append_level (GString *out, const char *text)
+{
+  const char *level;
+
+  if (text == NULL || *text == '\0')
+    return;
+  level = cf_normalize_skip_enumerator (text);
+  if (*level == '\0')
+    level = text;
+  if (out->len > 0)
+    g_string_append (out, " / ");
+  g_string_append (out, level);
+}
+
+const char *
+cf_table_labels_row (CfTableLabels *labels, int row)
+{
+  char *label;
+
+  if (row < 0 || (guint) row >= labels->row_labels->len)
+    return "";
+  label = g_ptr_array_index (labels->row_labels, row);
+  if (label == NULL)
+    {
+      GString *out = g_string_new (NULL);
+      int n = g_array_index (labels->label_cols, int, row);
+
+      if (row < labels->n_header_rows)
+        n = 1;
+      for (int c = 0; c < n;)
+        {
+          CfCell *cell = cf_table_get_cell (labels->table, row, c);
+
+          if (cell == NULL)
+            {
+              c++;
+              continue;
+            }
+          append_level (out, cell->text);
+          c = cell->col + MAX (cell->col_span, 1);
+        }
+      if (out->len == 0)
+        {
+          if (row < labels->n_header_rows)
+            g_string_append_printf (out, _("Header %d"), row + 1);
+          else
+            g_string_append_printf (out, _("Row %d"), row + 1);
+        }
+      label = g_string_free (out, FALSE);
+      g_ptr_array_index (labels->row_labels, row) = label;
+    }
+  return label;
+}
+
+const char *
+cf_table_labels_col (CfTableLabels *labels, int col)
+{
+  char *label;
+  int n_cols = cf_table_get_n_cols (labels->table);
+
+  if (col < 0 || col >= n_cols)
+    return "";
+  label = g_ptr_array_index (labels->col_labels, col);
+  if (label == NULL)
+    {
+      GString *out = g_string_new (NULL);
+      int n_values = n_cols - labels->first_value_col;
+
+      for (int r = 0; r < labels->n_header_rows;)
+        {
+          CfCell *cell = cf_table_get_cell (labels->table, r, col);
+          gboolean spans_all_values;
+
+          if (cell == NULL)
+            {
+              r++;
+              continue;
+            }
+          /* A header over every value column ("申请人情况") names none of them. */
+          spans_all_values = col >= labels->first_value_col && n_values > 1 &&
+                             cell->col <= labels->first_value_col &&
+                             cell->col + cell->col_span >= n_cols;
+          if (!spans_all_values)
+            append_level (out, cell->text);
+          r = cell->row + MAX (cell->row_span, 1);
+        }
+      if (out->len == 0)
+        g_string_append_printf (out, _("Column %d"), col + 1);
+      label = g_string_free (out, FALSE);
+      g_ptr_array_index (labels->col_labels, col) = label;
+    }
+  return label;
+}
+
+char *
+cf_table_labels_cell (CfTableLabels *labels, int row, int col)
+{
+  return g_strdup_printf ("%s, %s",
+                          cf_table_labels_row (labels, row),
+                          cf_table_labels_col (labels, col));
+}
+
+char *
+cf_table_display_name (CfTable *table, guint index)
+{
+  const char *id = cf_table_get_id (table);
+  const char *title = cf_table_get_title (table);
+  int page = cf_table_get_page (table);
+
+  if (g_strcmp0 (id, "proactive") == 0)
+    return g_strdup ("二、主动公开政府信息情况");
+  if (g_strcmp0 (id, "requests") == 0)
+    return g_strdup ("三、收到和处理政府信息公开申请情况");
+  if (g_strcmp0 (id, "appeals") == 0)
+    return g_strdup ("四、政府信息公开行政复议、行政诉讼情况");
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+  if (page > 0)
+    return g_strdup_printf (_("Table %u · page %d"), index + 1, page);
+  return g_strdup_printf (_("Table %u"), index + 1);
+}
+
+CfCell *
+cf_finding_resolve_cell (CfDocument      *doc,
+                         const CfFinding *finding,
+                         guint            index,
+                         CfTable        **table_out)
+{
+  const CfCellRef *ref;
+  const char *table_id;
+  CfTable *table;
+  CfCell *cell = NULL;
+
+  if (table_out != NULL)
+    *table_out = NULL;
+  if (finding->cells == NULL || index >= finding->cells->len)
+    return NULL;
+  ref = &g_array_index (finding->cells, CfCellRef, index);
+  table_id = ref->table != NULL ? ref->table : finding->table;
+  if (table_id == NULL || (table = cf_document_find_table (doc, table_id)) == NULL)
+    return NULL;
+  if (ref->row_key != NULL && ref->col_key != NULL)
+    cell = cf_table_find_by_keys (table, ref->row_key, ref->col_key);
+  if (cell == NULL && ref->row >= 0 && ref->col >= 0)
+    cell = cf_table_get_cell (table, ref->row, ref->col);
+  if (cell != NULL && table_out != NULL)
+    *table_out = table;
+  return cell;
+}
+
+const char *
+cf_severity_display (CfSeverity severity)
+{
+  switch (severity)
+    {
+    case CF_SEVERITY_ERROR:
+      return "错误";
+    case CF_SEVERITY_WARNING:
+      return "警告";
+    case CF_SEVERITY_INFO:
+    default:
+      return "提示";
+    }
+}
+
+static char *
+format_value (double value)
+{
+  return cf_number_format (value);
+}
+
+/* "4 + 2 = " when the other cells are parts that add up to the expected value. */
+static void
+append_parts (GString *out, CfDocument *doc, const CfFinding *finding)
+{
+  g_autoptr (GString) parts = g_string_new (NULL);
+  double sum = 0;
+
+  if (finding->cells == NULL || finding->cells->len < 3)
+    return;
+  for (guint i = 1; i < finding->cells->len; i++)
+    {
+      CfCell *cell = cf_finding_resolve_cell (doc, finding, i, NULL);
+      g_autofree char *value = NULL;
+
+      if (cell == NULL || cell->number.kind != CF_NUMBER_VALUE)
+        return;
+      sum += cell->number.value;
+      value = format_value (cell->number.value);
+      if (parts->len > 0)
+        g_string_append (parts, " + ");
+      g_string_append (parts, value);
+    }
+  if (fabs (sum - finding->expected) > 1e-6)
+    return;
+  g_string_append (out, parts->str);
+  g_string_append (out, " = ");
+}
+
+char *
+cf_finding_describe (CfDocument *doc, const CfFinding *finding)
+{
+  GString *out = g_string_new (cf_severity_display (finding->severity));
+  CfTable *table = NULL;
+  CfCell *cell = cf_finding_resolve_cell (doc, finding, 0, &table);
+
+  g_string_append (out, "：");
+  if (cell == NULL)
+    {
+      g_string_append (out, finding->message != NULL ? finding->message : finding->rule);
+      return g_string_free (out, FALSE);
+    }
+
+  {
+    g_autofree char *where = cf_table_labels_cell (cf_table_labels_for (table),
+                                                   cell->row, cell->col);
+    g_string_append (out, where);
+  }
+  g_string_append (out, "：");
+  if (finding->has_actual && finding->has_expected)
+    {
+      g_autofree char *actual = format_value (finding->actual);
+      g_autofree char *expected = format_value (finding->expected);
+
+      g_string_append_printf (out, "%s ≠ ", actual);
+      append_parts (out, doc, finding);
+      g_string_append (out, expected);
+    }
+  else if (finding->message != NULL)
+    g_string_append (out, finding->message);
+  else
+    g_string_append (out, finding->rule);
+  return g_string_free (out, FALSE);
+}

@@ -1,0 +1,43 @@
+/* cf-cell-labels.h: naming cells and findings the way the printed table does */
+#pragma once
+
+#include "crossfoot.h"
+
+G_BEGIN_DECLS
+
+typedef struct _CfTableLabels CfTableLabels;
+
+/* The labels of @table, computed on first use and kept with the table. */
+CfTableLabels *cf_table_labels_for          (CfTable       *table);
+int            cf_table_labels_get_n_header_rows (CfTableLabels *labels);
+/* TRUE for header cells, row labels and covered slots: shown, not edited. */
+gboolean       cf_table_labels_is_fixed     (CfTableLabels *labels,
+                                             int            row,
+                                             int            col);
+/* "本年新收政府信息公开申请数量"; levels joined by " / ". */
+const char    *cf_table_labels_row          (CfTableLabels *labels,
+                                             int            row);
+/* "法人或其他组织 / 商业企业". */
+const char    *cf_table_labels_col          (CfTableLabels *labels,
+                                             int            col);
+/* "<row label>, <column label>". */
+char          *cf_table_labels_cell         (CfTableLabels *labels,
+                                             int            row,
+                                             int            col);
+
+/* The name shown in the tables list: canonical for forms, else title or "Table N". */
+char          *cf_table_display_name        (CfTable       *table,
+                                             guint          index);
+
+/* The cell @finding names at @index (origin cell), and its table; NULL if gone. */
+CfCell        *cf_finding_resolve_cell      (CfDocument      *doc,
+                                             const CfFinding *finding,
+                                             guint            index,
+                                             CfTable        **table);
+/* "错误", "警告", "提示". */
+const char    *cf_severity_display          (CfSeverity       severity);
+/* One line for a person: "错误：本年新收政府信息公开申请数量, 总计：5 ≠ 4 + 2 = 6". */
+char          *cf_finding_describe          (CfDocument      *doc,
+                                             const CfFinding *finding);
+
+G_END_DECLS

@@ -1,0 +1,830 @@
+/* cf-grid-view.c: the grid, following ../shared/spec/app.md
+ *
+ * A GtkColumnView over one CfGridRow per printed row. Value cells are
+ * GtkEditableLabel, fixed cells GtkLabel; every cell is named "<row>, <col>"
+ * in bind (items are recycled). GtkColumnView 4.8 selects rows only, so the
+ * current cell and the selected range are tracked here and drawn with CSS.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cf-cell-labels.h"
+#include "cf-grid-row.h"
+#include "cf-grid-view.h"
+
+struct _CfGridView
+{
+  AdwBin              parent_instance;
+
+  GtkScrolledWindow  *scroller;
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+
+  CfDocument         *document;
+  CfTable            *table;
+  CfTableLabels      *labels;
+  int                 n_cols;
+
+  GHashTable         *bound;     /* cell key -> widget on screen */
+  GHashTable         *severity;  /* cell key -> CfSeverity + 1 */
+  GHashTable         *notes;     /* cell key -> findings as text */
+  GHashTable         *marked;    /* cell keys named by the chosen finding */
+
+  int                 cur_row;
+  int                 cur_col;
+  int                 anchor_row;
+  int                 anchor_col;
+  guint               binding : 1;
+  guint               focus_pending : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CfGridView, cf_grid_view, ADW_TYPE_BIN)
+
+enum
+{
+  CELL_SELECTED,
+  CELL_EDITED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gpointer
+cell_key (CfGridView *self, int row, int col)
+{
+  return GSIZE_TO_POINTER ((gsize) row * (gsize) self->n_cols + (gsize) col + 1);
+}
+
+static void
+widget_get_position (GtkWidget *widget, int *row, int *col)
+{
+  *row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cf-row"));
+  *col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "cf-col"));
+}
+
+static void
+range_get (CfGridView *self, int *r0, int *c0, int *r1, int *c1)
+{
+  *r0 = MIN (self->cur_row, self->anchor_row);
+  *r1 = MAX (self->cur_row, self->anchor_row);
+  *c0 = MIN (self->cur_col, self->anchor_col);
+  *c1 = MAX (self->cur_col, self->anchor_col);
+}
+
+static gboolean
+in_range (CfGridView *self, int row, int col)
+{
+  int r0, c0, r1, c1;
+
+  if (self->cur_row < 0)
+    return FALSE;
+  range_get (self, &r0, &c0, &r1, &c1);
+  return row >= r0 && row <= r1 && col >= c0 && col <= c1;
+}
+
+static void
+set_class (GtkWidget *widget, const char *name, gboolean on)
+{
+  if (on)
+    gtk_widget_add_css_class (widget, name);
+  else
+    gtk_widget_remove_css_class (widget, name);
+}
+
+/* Everything about a cell widget that depends on the data, not on its text. */
+static void
+update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
+{
+  CfCell *cell = cf_table_get_origin_cell (self->table, row, col);
+  gpointer key = cell_key (self, row, col);
+  int severity = GPOINTER_TO_INT (g_hash_table_lookup (self->severity, key)) - 1;
+  const char *notes = g_hash_table_lookup (self->notes, key);
+  g_autofree char *label = cf_table_labels_cell (self->labels, row, col);
+  g_autoptr (GString) where = g_string_new (NULL);
+  g_autoptr (GString) tooltip = g_string_new (NULL);
+
+  if (cell != NULL && cell->page > 0)
+    g_string_printf (where, _("page %d"), cell->page);
+  else if (cell != NULL && cell->offset >= 0)
+    g_string_printf (where, _("line %d"),
+                     cf_document_line_at_offset (self->document, cell->offset));
+  if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
+    {
+      g_string_append_printf (where, where->len ? "; " : "");
+      g_string_append_printf (where, _("corrected, printed %s"),
+                              cell->original_text && *cell->original_text ? cell->original_text
+                                                                          : _("blank"));
+    }
+  if (cell != NULL && (cell->flags & CF_CELL_FLAG_MISSING))
+    g_string_append (where, where->len ? _("; lost in extraction") : _("lost in extraction"));
+  if (cell != NULL && (cell->flags & CF_CELL_FLAG_UNCERTAIN))
+    g_string_append (where, where->len ? _("; column uncertain") : _("column uncertain"));
+  if (notes != NULL)
+    {
+      g_string_append (where, where->len ? "; " : "");
+      g_string_append (where, notes);
+      g_string_append (tooltip, notes);
+    }
+
+  if (tooltip->len == 0 && GTK_IS_LABEL (widget) && cell != NULL && cell->text &&
+      g_utf8_strlen (cell->text, -1) > 24)
+    g_string_append (tooltip, cell->text);
+  /* GTK copies a tooltip into the accessible description: set ours after it. */
+  gtk_widget_set_tooltip_text (widget, tooltip->len ? tooltip->str : NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where->str,
+                                  -1);
+
+  set_class (widget, "cell-error", severity == CF_SEVERITY_ERROR);
+  set_class (widget, "cell-warning", severity == CF_SEVERITY_WARNING);
+  set_class (widget, "cell-info", severity == CF_SEVERITY_INFO);
+  set_class (widget, "cell-corrected", cell && (cell->flags & CF_CELL_FLAG_CORRECTED));
+  set_class (widget, "cell-missing", cell && (cell->flags & CF_CELL_FLAG_MISSING));
+  set_class (widget, "cell-marked", g_hash_table_contains (self->marked, key));
+  set_class (widget, "cell-selected", in_range (self, row, col));
+  set_class (widget, "cell-current", row == self->cur_row && col == self->cur_col);
+}
+
+static void
+update_all_bound (CfGridView *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      int row, col;
+
+      widget_get_position (value, &row, &col);
+      update_cell_widget (self, value, row, col);
+    }
+}
+
+static void
+on_cell_changed (GtkEditable *editable, CfGridView *self)
+{
+  int row, col;
+  CfCell *cell;
+
+  if (self->binding || self->table == NULL)
+    return;
+  widget_get_position (GTK_WIDGET (editable), &row, &col);
+  cell = cf_table_get_origin_cell (self->table, row, col);
+  if (cell == NULL)
+    return;
+  if (g_strcmp0 (cell->text, gtk_editable_get_text (editable)) == 0)
+    return;
+  cf_cell_set_text (cell, gtk_editable_get_text (editable));
+  g_signal_emit (self, signals[CELL_EDITED], 0, row, col);
+}
+
+static void
+on_cell_focus_enter (GtkEventControllerFocus *controller, CfGridView *self)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  int row, col;
+
+  widget_get_position (widget, &row, &col);
+  if (row == self->cur_row && col == self->cur_col)
+    return;
+  cf_grid_view_select_cell (self, row, col, FALSE);
+}
+
+static void
+on_label_pressed (GtkGestureClick *gesture, int n_press, double x, double y, CfGridView *self)
+{
+  gtk_widget_grab_focus (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
+}
+
+static void
+add_focus_tracking (CfGridView *self, GtkWidget *widget)
+{
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  g_signal_connect (focus, "enter", G_CALLBACK (on_cell_focus_enter), self);
+  gtk_widget_add_controller (widget, focus);
+  gtk_widget_add_css_class (widget, "grid-cell");
+}
+
+static GtkWidget *
+new_fixed_cell (CfGridView *self)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  gtk_widget_set_focusable (label, TRUE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_label_pressed), self);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  add_focus_tracking (self, label);
+  return label;
+}
+
+static GtkWidget *
+new_value_cell (CfGridView *self)
+{
+  GtkWidget *editable = gtk_editable_label_new ("");
+
+  gtk_editable_set_alignment (GTK_EDITABLE (editable), 1.0);
+  gtk_editable_set_width_chars (GTK_EDITABLE (editable), 6);
+  g_signal_connect (editable, "changed", G_CALLBACK (on_cell_changed), self);
+  add_focus_tracking (self, editable);
+  return editable;
+}
+
+static gboolean
+grab_pending_focus (gpointer data)
+{
+  CfGridView *self = data;
+  GtkWidget *widget;
+
+  if (!self->focus_pending)
+    return G_SOURCE_REMOVE;
+  widget = g_hash_table_lookup (self->bound, cell_key (self, self->cur_row, self->cur_col));
+  if (widget != NULL)
+    {
+      self->focus_pending = FALSE;
+      gtk_widget_grab_focus (widget);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, CfGridView *self)
+{
+  int col = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "cf-col"));
+  CfGridRow *grid_row = gtk_list_item_get_item (item);
+  GtkWidget *child = gtk_list_item_get_child (item);
+  CfTable *table = cf_grid_row_get_table (grid_row);
+  int row = cf_grid_row_get_row (grid_row);
+  CfCell *cell;
+  gboolean fixed;
+  const char *text;
+
+  if (table != self->table)
+    return;
+  cell = cf_table_get_origin_cell (table, row, col);
+  fixed = cf_table_labels_is_fixed (self->labels, row, col);
+  /* Merged cells: text in the first slot of the span, covered slots empty. */
+  text = cell != NULL && cell->text != NULL ? cell->text : "";
+
+  if (fixed && !GTK_IS_LABEL (child))
+    {
+      child = new_fixed_cell (self);
+      gtk_list_item_set_child (item, child);
+    }
+  else if (!fixed && !GTK_IS_EDITABLE_LABEL (child))
+    {
+      child = new_value_cell (self);
+      gtk_list_item_set_child (item, child);
+    }
+
+  g_object_set_data (G_OBJECT (child), "cf-row", GINT_TO_POINTER (row));
+  g_object_set_data (G_OBJECT (child), "cf-col", GINT_TO_POINTER (col));
+  self->binding = TRUE;
+  if (fixed)
+    gtk_label_set_text (GTK_LABEL (child), text);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (child), text);
+  self->binding = FALSE;
+  update_cell_widget (self, child, row, col);
+  g_hash_table_insert (self->bound, cell_key (self, row, col), child);
+
+  if (self->focus_pending && row == self->cur_row && col == self->cur_col)
+    g_idle_add_full (G_PRIORITY_DEFAULT, grab_pending_focus, g_object_ref (self), g_object_unref);
+}
+
+static void
+unbind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, CfGridView *self)
+{
+  GtkWidget *child = gtk_list_item_get_child (item);
+  int row, col;
+  gpointer key;
+
+  if (child == NULL)
+    return;
+  widget_get_position (child, &row, &col);
+  key = cell_key (self, row, col);
+  if (g_hash_table_lookup (self->bound, key) == child)
+    g_hash_table_remove (self->bound, key);
+}
+
+static void
+clear_columns (CfGridView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  while (g_list_model_get_n_items (columns) > 0)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, 0);
+
+      gtk_column_view_remove_column (self->column_view, column);
+    }
+}
+
+void
+cf_grid_view_refresh_findings (CfGridView *self)
+{
+  GPtrArray *findings;
+
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  g_hash_table_remove_all (self->severity);
+  g_hash_table_remove_all (self->notes);
+  if (self->table == NULL)
+    return;
+
+  findings = cf_document_get_findings (self->document);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CfFinding *finding = g_ptr_array_index (findings, i);
+      g_autofree char *text = NULL;
+
+      for (guint j = 0; finding->cells != NULL && j < finding->cells->len; j++)
+        {
+          CfTable *table = NULL;
+          CfCell *cell = cf_finding_resolve_cell (self->document, finding, j, &table);
+          gpointer key;
+          int old;
+          const char *notes;
+
+          if (cell == NULL || table != self->table)
+            continue;
+          key = cell_key (self, cell->row, cell->col);
+          old = GPOINTER_TO_INT (g_hash_table_lookup (self->severity, key)) - 1;
+          if ((int) finding->severity > old)
+            g_hash_table_insert (self->severity, key, GINT_TO_POINTER (finding->severity + 1));
+          if (text == NULL)
+            text = cf_finding_describe (self->document, finding);
+          notes = g_hash_table_lookup (self->notes, key);
+          if (notes == NULL)
+            g_hash_table_insert (self->notes, key, g_strdup (text));
+          else if (strstr (notes, text) == NULL)
+            g_hash_table_insert (self->notes, key, g_strconcat (notes, "\n", text, NULL));
+        }
+    }
+  update_all_bound (self);
+}
+
+void
+cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
+{
+  g_autoptr (GListModel) rows = NULL;
+
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+
+  g_hash_table_remove_all (self->bound);
+  g_hash_table_remove_all (self->marked);
+  gtk_single_selection_set_model (self->selection, NULL);
+  clear_columns (self);
+  g_set_object (&self->document, document);
+  g_set_object (&self->table, table);
+  self->cur_row = self->cur_col = self->anchor_row = self->anchor_col = -1;
+  self->focus_pending = FALSE;
+  if (table == NULL)
+    {
+      self->labels = NULL;
+      self->n_cols = 0;
+      return;
+    }
+
+  self->labels = cf_table_labels_for (table);
+  self->n_cols = cf_table_get_n_cols (table);
+  cf_grid_view_refresh_findings (self);
+  for (int c = 0; c < self->n_cols; c++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkColumnViewColumn) column = NULL;
+
+      g_object_set_data (G_OBJECT (factory), "cf-col", GINT_TO_POINTER (c));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
+      g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
+      column = gtk_column_view_column_new (cf_table_labels_col (self->labels, c), factory);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+    }
+  rows = cf_grid_row_model_new (table);
+  gtk_single_selection_set_model (self->selection, rows);
+}
+
+CfTable *
+cf_grid_view_get_table (CfGridView *self)
+{
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), NULL);
+  return self->table;
+}
+
+GtkColumnView *
+cf_grid_view_get_column_view (CfGridView *self)
+{
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), NULL);
+  return self->column_view;
+}
+
+GtkWidget *
+cf_grid_view_get_cell_widget (CfGridView *self, int row, int col)
+{
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), NULL);
+  if (self->table == NULL)
+    return NULL;
+  return g_hash_table_lookup (self->bound, cell_key (self, row, col));
+}
+
+gboolean
+cf_grid_view_get_selected (CfGridView *self, int *row, int *col)
+{
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), FALSE);
+  if (row != NULL)
+    *row = self->cur_row;
+  if (col != NULL)
+    *col = self->cur_col;
+  return self->cur_row >= 0;
+}
+
+static GtkWidget *
+find_list_view (CfGridView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+static void
+select_cell_full (CfGridView *self, int row, int col, gboolean focus, gboolean extend)
+{
+  GtkWidget *widget;
+  GtkWidget *list_view;
+
+  if (self->table == NULL)
+    return;
+  row = CLAMP (row, 0, cf_table_get_n_rows (self->table) - 1);
+  col = CLAMP (col, 0, self->n_cols - 1);
+  {
+    /* A covered slot stands for the cell that covers it. */
+    CfCell *cell = cf_table_get_cell (self->table, row, col);
+
+    if (cell != NULL)
+      {
+        row = cell->row;
+        col = cell->col;
+      }
+  }
+  self->cur_row = row;
+  self->cur_col = col;
+  if (!extend)
+    {
+      self->anchor_row = row;
+      self->anchor_col = col;
+    }
+  update_all_bound (self);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), row, TRUE);
+
+  widget = g_hash_table_lookup (self->bound, cell_key (self, row, col));
+  list_view = find_list_view (self);
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", (guint) row);
+  if (focus)
+    {
+      self->focus_pending = TRUE;
+      if (widget != NULL)
+        grab_pending_focus (self);
+    }
+  g_signal_emit (self, signals[CELL_SELECTED], 0, row, col);
+}
+
+void
+cf_grid_view_select_cell (CfGridView *self, int row, int col, gboolean focus)
+{
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  select_cell_full (self, row, col, focus, FALSE);
+}
+
+void
+cf_grid_view_set_marked (CfGridView *self, GPtrArray *cells)
+{
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  g_hash_table_remove_all (self->marked);
+  for (guint i = 0; cells != NULL && i < cells->len; i++)
+    {
+      CfCell *cell = g_ptr_array_index (cells, i);
+
+      g_hash_table_add (self->marked, cell_key (self, cell->row, cell->col));
+    }
+  update_all_bound (self);
+}
+
+char *
+cf_grid_view_copy_selection (CfGridView *self)
+{
+  GString *out = g_string_new (NULL);
+  int r0, c0, r1, c1;
+
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), NULL);
+  if (self->table == NULL || self->cur_row < 0)
+    return g_string_free (out, FALSE);
+  range_get (self, &r0, &c0, &r1, &c1);
+  for (int r = r0; r <= r1; r++)
+    {
+      for (int c = c0; c <= c1; c++)
+        {
+          CfCell *cell = cf_table_get_origin_cell (self->table, r, c);
+
+          if (c > c0)
+            g_string_append_c (out, '\t');
+          if (cell != NULL && cell->text != NULL)
+            g_string_append (out, cell->text);
+        }
+      if (r < r1)
+        g_string_append_c (out, '\n');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Sets a value cell's text through its widget when shown (so `changed` runs the same path). */
+static void
+set_cell_text (CfGridView *self, int row, int col, const char *text)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->bound, cell_key (self, row, col));
+  CfCell *cell = cf_table_get_origin_cell (self->table, row, col);
+
+  if (cell == NULL || cf_table_labels_is_fixed (self->labels, row, col))
+    return;
+  if (widget != NULL && GTK_IS_EDITABLE (widget))
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  else if (g_strcmp0 (cell->text, text) != 0)
+    {
+      cf_cell_set_text (cell, text);
+      g_signal_emit (self, signals[CELL_EDITED], 0, row, col);
+    }
+}
+
+void
+cf_grid_view_paste_text (CfGridView *self, const char *text)
+{
+  g_auto (GStrv) lines = NULL;
+  guint n_lines;
+
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  if (self->table == NULL || self->cur_row < 0 || text == NULL)
+    return;
+  lines = g_strsplit (text, "\n", -1);
+  n_lines = g_strv_length (lines);
+  /* A trailing newline is not one more row. */
+  if (n_lines > 1 && *lines[n_lines - 1] == '\0')
+    n_lines--;
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_auto (GStrv) fields = g_strsplit (g_strchomp (lines[i]), "\t", -1);
+      int row = self->cur_row + (int) i;
+
+      if (row >= cf_table_get_n_rows (self->table))
+        break;
+      for (guint j = 0; fields[j] != NULL; j++)
+        {
+          int col = self->cur_col + (int) j;
+
+          if (col >= self->n_cols)
+            break;
+          set_cell_text (self, row, col, g_strstrip (fields[j]));
+        }
+    }
+}
+
+static void
+clear_selection (CfGridView *self)
+{
+  int r0, c0, r1, c1;
+
+  range_get (self, &r0, &c0, &r1, &c1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      set_cell_text (self, r, c, "");
+}
+
+static void
+on_paste_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (CfGridView) self = data;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+
+  if (text != NULL)
+    cf_grid_view_paste_text (self, text);
+}
+
+/* The next cell from (@row, @col) in a direction, stepping over spans. */
+static void
+step (CfGridView *self, int drow, int dcol, int *row, int *col)
+{
+  CfCell *cell = cf_table_get_cell (self->table, *row, *col);
+  int span_rows = cell ? MAX (cell->row_span, 1) : 1;
+  int span_cols = cell ? MAX (cell->col_span, 1) : 1;
+  int r = cell ? cell->row : *row;
+  int c = cell ? cell->col : *col;
+
+  if (drow > 0)
+    r += span_rows - 1 + drow;
+  else
+    r += drow;
+  if (dcol > 0)
+    c += span_cols - 1 + dcol;
+  else
+    c += dcol;
+  if (r < 0 || r >= cf_table_get_n_rows (self->table))
+    r = *row;
+  if (c < 0 || c >= self->n_cols)
+    c = *col;
+  *row = r;
+  *col = c;
+}
+
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                CfGridView            *self)
+{
+  GtkWidget *current;
+  gboolean editing = FALSE;
+  gboolean shift = (state & GDK_SHIFT_MASK) != 0;
+  gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
+  int row = self->cur_row, col = self->cur_col;
+
+  if (self->table == NULL || self->cur_row < 0)
+    return FALSE;
+  current = g_hash_table_lookup (self->bound, cell_key (self, row, col));
+  if (current != NULL && GTK_IS_EDITABLE_LABEL (current))
+    editing = gtk_editable_label_get_editing (GTK_EDITABLE_LABEL (current));
+
+  if (editing)
+    {
+      /* The editor keeps arrows, Enter and Escape; Tab commits and moves on. */
+      if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab)
+        {
+          gtk_editable_label_stop_editing (GTK_EDITABLE_LABEL (current), TRUE);
+          step (self, 0, keyval == GDK_KEY_Tab ? 1 : -1, &row, &col);
+          select_cell_full (self, row, col, TRUE, FALSE);
+          return TRUE;
+        }
+      return FALSE;
+    }
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      step (self, -1, 0, &row, &col);
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      step (self, 1, 0, &row, &col);
+      break;
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+      step (self, 0, -1, &row, &col);
+      break;
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      step (self, 0, 1, &row, &col);
+      break;
+    case GDK_KEY_Tab:
+      step (self, 0, 1, &row, &col);
+      shift = FALSE;
+      break;
+    case GDK_KEY_ISO_Left_Tab:
+      step (self, 0, -1, &row, &col);
+      shift = FALSE;
+      break;
+    case GDK_KEY_Page_Up:
+      row = MAX (0, row - 20);
+      break;
+    case GDK_KEY_Page_Down:
+      row = MIN (cf_table_get_n_rows (self->table) - 1, row + 20);
+      break;
+    case GDK_KEY_Home:
+      col = 0;
+      if (ctrl)
+        row = 0;
+      break;
+    case GDK_KEY_End:
+      col = self->n_cols - 1;
+      if (ctrl)
+        row = cf_table_get_n_rows (self->table) - 1;
+      break;
+    case GDK_KEY_Delete:
+    case GDK_KEY_KP_Delete:
+    case GDK_KEY_BackSpace:
+      clear_selection (self);
+      return TRUE;
+    case GDK_KEY_c:
+    case GDK_KEY_C:
+      if (!ctrl)
+        return FALSE;
+      {
+        g_autofree char *text = cf_grid_view_copy_selection (self);
+
+        gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+      }
+      return TRUE;
+    case GDK_KEY_v:
+    case GDK_KEY_V:
+      if (!ctrl)
+        return FALSE;
+      gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
+                                     on_paste_done, g_object_ref (self));
+      return TRUE;
+    default:
+      return FALSE;
+    }
+  select_cell_full (self, row, col, TRUE, shift);
+  return TRUE;
+}
+
+static void
+cf_grid_view_dispose (GObject *object)
+{
+  CfGridView *self = CF_GRID_VIEW (object);
+
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_object (&self->table);
+  g_clear_object (&self->document);
+  G_OBJECT_CLASS (cf_grid_view_parent_class)->dispose (object);
+}
+
+static void
+cf_grid_view_finalize (GObject *object)
+{
+  CfGridView *self = CF_GRID_VIEW (object);
+
+  g_hash_table_unref (self->bound);
+  g_hash_table_unref (self->severity);
+  g_hash_table_unref (self->notes);
+  g_hash_table_unref (self->marked);
+  G_OBJECT_CLASS (cf_grid_view_parent_class)->finalize (object);
+}
+
+static void
+cf_grid_view_class_init (CfGridViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cf_grid_view_dispose;
+  object_class->finalize = cf_grid_view_finalize;
+
+  signals[CELL_SELECTED] = g_signal_new ("cell-selected", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+  signals[CELL_EDITED] = g_signal_new ("cell-edited", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                       G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+}
+
+static void
+cf_grid_view_init (CfGridView *self)
+{
+  GtkEventController *keys;
+
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->severity = g_hash_table_new (NULL, NULL);
+  self->notes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->marked = g_hash_table_new (NULL, NULL);
+  self->cur_row = self->cur_col = self->anchor_row = self->anchor_col = -1;
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  self->column_view = GTK_COLUMN_VIEW (gtk_column_view_new (GTK_SELECTION_MODEL (self->selection)));
+  gtk_column_view_set_show_column_separators (self->column_view, TRUE);
+  gtk_column_view_set_show_row_separators (self->column_view, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "data-table");
+  gtk_widget_add_css_class (GTK_WIDGET (self->column_view), "crossfoot-grid");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Table cells"),
+                                  -1);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->column_view));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->scroller), TRUE);
+  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->scroller));
+}
+
+GtkWidget *
+cf_grid_view_new (void)
+{
+  return g_object_new (CF_TYPE_GRID_VIEW, NULL);
+}

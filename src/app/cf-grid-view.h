@@ -1,0 +1,42 @@
+/* cf-grid-view.h: a table as an editable, accessible GtkColumnView */
+#pragma once
+
+#include <adwaita.h>
+
+#include "crossfoot.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_GRID_VIEW (cf_grid_view_get_type ())
+G_DECLARE_FINAL_TYPE (CfGridView, cf_grid_view, CF, GRID_VIEW, AdwBin)
+
+GtkWidget *cf_grid_view_new              (void);
+void       cf_grid_view_set_table        (CfGridView *self,
+                                          CfDocument *document,
+                                          CfTable    *table);
+CfTable   *cf_grid_view_get_table        (CfGridView *self);
+/* Makes (@row, @col) the current cell, scrolls to it and, if @focus, focuses it. */
+void       cf_grid_view_select_cell      (CfGridView *self,
+                                          int         row,
+                                          int         col,
+                                          gboolean    focus);
+gboolean   cf_grid_view_get_selected     (CfGridView *self,
+                                          int        *row,
+                                          int        *col);
+/* Cells named by the chosen finding, drawn outlined (array of CfCell*, may be NULL). */
+void       cf_grid_view_set_marked       (CfGridView *self,
+                                          GPtrArray  *cells);
+/* Re-reads the document's findings: cell colours, icons, tooltips, descriptions. */
+void       cf_grid_view_refresh_findings (CfGridView *self);
+/* The widget showing (@row, @col) while it is on screen, else NULL. */
+GtkWidget *cf_grid_view_get_cell_widget  (CfGridView *self,
+                                          int         row,
+                                          int         col);
+GtkColumnView *cf_grid_view_get_column_view (CfGridView *self);
+/* The selected range as tab-separated lines. */
+char      *cf_grid_view_copy_selection   (CfGridView *self);
+/* Pastes tab-separated @text into editable cells from the current cell on. */
+void       cf_grid_view_paste_text       (CfGridView *self,
+                                          const char *text);
+
+G_END_DECLS

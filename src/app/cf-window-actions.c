@@ -1,0 +1,561 @@
+/* cf-window-actions.c: the window's actions (win.*): open, export, pages, zoom */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "cf-window-private.h"
+
+enum
+{
+  PROP_0,
+  PROP_CSV_ENCODING,
+  N_PROPS
+};
+
+/* Opening ------------------------------------------------------------------- */
+
+void
+cf_window_open_files (CfWindow *self, GSList *files)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  gboolean first = TRUE;
+
+  /* The first file here, every other one in a window of its own. */
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      CfWindow *window = self;
+
+      if (!first && app != NULL)
+        {
+          window = cf_window_new (CF_APPLICATION (app));
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      cf_window_open_file (window, l->data);
+      first = FALSE;
+    }
+}
+
+static GListStore *
+report_filters (void)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  GtkFileFilter *all = gtk_file_filter_new ();
+  GtkFileFilter *pdf = gtk_file_filter_new ();
+  GtkFileFilter *text = gtk_file_filter_new ();
+  GtkFileFilter *html = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (all, _("All Reports"));
+  gtk_file_filter_set_name (pdf, _("PDF Documents"));
+  gtk_file_filter_set_name (text, _("Text Files"));
+  gtk_file_filter_set_name (html, _("Saved Web Pages"));
+  gtk_file_filter_add_mime_type (all, "application/pdf");
+  gtk_file_filter_add_mime_type (all, "text/plain");
+  gtk_file_filter_add_mime_type (all, "text/html");
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_suffix (pdf, "pdf");
+  gtk_file_filter_add_mime_type (text, "text/plain");
+  gtk_file_filter_add_suffix (text, "txt");
+  gtk_file_filter_add_mime_type (html, "text/html");
+  gtk_file_filter_add_suffix (html, "html");
+  gtk_file_filter_add_suffix (html, "htm");
+  gtk_file_filter_add_suffix (all, "pdf");
+  gtk_file_filter_add_suffix (all, "txt");
+  gtk_file_filter_add_suffix (all, "html");
+  gtk_file_filter_add_suffix (all, "htm");
+  g_list_store_append (filters, all);
+  g_list_store_append (filters, pdf);
+  g_list_store_append (filters, text);
+  g_list_store_append (filters, html);
+  g_object_unref (all);
+  g_object_unref (pdf);
+  g_object_unref (text);
+  g_object_unref (html);
+  return filters;
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_open_dialog_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (CfWindow) self = data;
+  g_autoptr (GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
+  GSList *list = NULL;
+
+  if (files == NULL)
+    return;
+  for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+    list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+  cf_window_open_files (self, list);
+  g_slist_free_full (list, g_object_unref);
+}
+
+static void
+open_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr (GListStore) filters = report_filters ();
+
+  gtk_file_dialog_set_title (dialog, _("Open Reports"));
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (widget), NULL,
+                                 on_open_dialog_done, g_object_ref (widget));
+}
+#else
+static void
+on_open_response (GtkNativeDialog *dialog, int response, CfWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      GSList *list = NULL;
+
+      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
+        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
+      cf_window_open_files (self, list);
+      g_slist_free_full (list, g_object_unref);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  GtkFileChooserNative *dialog;
+  g_autoptr (GListStore) filters = report_filters ();
+
+  dialog = gtk_file_chooser_native_new (_("Open Reports"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
+    {
+      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    }
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+#endif
+
+static void
+open_recent_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_autoptr (GFile) file = g_file_new_for_uri (g_variant_get_string (param, NULL));
+
+  cf_window_open_file (CF_WINDOW (widget), file);
+}
+
+static void
+cancel_load_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  g_cancellable_cancel (self->load_cancellable);
+}
+
+/* Export -------------------------------------------------------------------- */
+
+static gboolean
+write_string (CfWindow *self, const char *path, const char *csv, GError **error)
+{
+  CfCsvEncoding encoding = CF_CSV_UTF8;
+
+  if (!cf_csv_encoding_from_string (self->csv_encoding, &encoding))
+    encoding = CF_CSV_UTF8;
+  return cf_csv_write_file (path, csv, encoding, error);
+}
+
+gboolean
+cf_window_export (CfWindow *self, CfExportKind kind, const char *path, GError **error)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  CfTable *table;
+
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+  if (self->document == NULL)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("No report is open"));
+      return FALSE;
+    }
+
+  switch (kind)
+    {
+    case CF_EXPORT_TABLE:
+      table = cf_grid_view_get_table (self->grid_view);
+      if (table == NULL)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("No table is shown"));
+          return FALSE;
+        }
+      {
+        g_autofree char *csv = cf_csv_table_to_string (table);
+
+        return write_string (self, path, csv, error);
+      }
+    case CF_EXPORT_ALL_TABLES:
+      {
+        CfCsvEncoding encoding = CF_CSV_UTF8;
+        g_autoptr (GPtrArray) written = NULL;
+
+        cf_csv_encoding_from_string (self->csv_encoding, &encoding);
+        written = cf_csv_write_tables (self->document, path, encoding, error);
+        return written != NULL;
+      }
+    case CF_EXPORT_LONG:
+      cf_csv_append_long (out, self->document, TRUE);
+      return write_string (self, path, out->str, error);
+    case CF_EXPORT_FINDINGS:
+      cf_csv_append_findings (out, self->document, TRUE);
+      return write_string (self, path, out->str, error);
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+static char *
+suggested_name (CfWindow *self, CfExportKind kind)
+{
+  g_autofree char *stem = g_strdup (cf_document_get_basename (self->document));
+  char *dot = strrchr (stem, '.');
+  CfTable *table = cf_grid_view_get_table (self->grid_view);
+
+  if (dot != NULL)
+    *dot = '\0';
+  switch (kind)
+    {
+    case CF_EXPORT_TABLE:
+      return g_strdup_printf ("%s-%s.csv", stem, table ? cf_table_get_id (table) : "table");
+    case CF_EXPORT_LONG:
+      return g_strdup_printf ("%s-long.csv", stem);
+    case CF_EXPORT_FINDINGS:
+      return g_strdup_printf ("%s-findings.csv", stem);
+    case CF_EXPORT_ALL_TABLES:
+    default:
+      return g_strdup (stem);
+    }
+}
+
+static void
+export_to_file (CfWindow *self, CfExportKind kind, GFile *file)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  if (path == NULL)
+    message = g_strdup_printf (_("%s: only local folders can be written"), name);
+  else if (!cf_window_export (self, kind, path, &error))
+    message = g_strdup_printf ("%s: %s", name, error->message);
+  else if (kind == CF_EXPORT_ALL_TABLES)
+    message = g_strdup_printf (_("Tables saved in %s"), name);
+  else
+    message = g_strdup_printf (_("Saved %s"), name);
+  cf_window_show_toast (self, message);
+}
+
+static const char *
+export_title (CfExportKind kind)
+{
+  switch (kind)
+    {
+    case CF_EXPORT_TABLE:
+      return _("Export Table as CSV");
+    case CF_EXPORT_ALL_TABLES:
+      return _("Export All Tables to a Folder");
+    case CF_EXPORT_LONG:
+      return _("Export Canonical Long CSV");
+    case CF_EXPORT_FINDINGS:
+    default:
+      return _("Export Findings as CSV");
+    }
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_export_dialog_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (CfWindow) self = data;
+  CfExportKind kind = GPOINTER_TO_INT (g_object_get_data (source, "cf-export-kind"));
+  g_autoptr (GFile) file = NULL;
+
+  if (kind == CF_EXPORT_ALL_TABLES)
+    file = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+  else
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  if (file != NULL)
+    export_to_file (self, kind, file);
+}
+
+static void
+run_export_dialog (CfWindow *self, CfExportKind kind)
+{
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autofree char *name = suggested_name (self, kind);
+
+  gtk_file_dialog_set_title (dialog, export_title (kind));
+  g_object_set_data (G_OBJECT (dialog), "cf-export-kind", GINT_TO_POINTER (kind));
+  if (kind == CF_EXPORT_ALL_TABLES)
+    gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL,
+                                   on_export_dialog_done, g_object_ref (self));
+  else
+    {
+      gtk_file_dialog_set_initial_name (dialog, name);
+      gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL,
+                            on_export_dialog_done, g_object_ref (self));
+    }
+}
+#else
+static void
+on_export_response (GtkNativeDialog *dialog, int response, CfWindow *self)
+{
+  CfExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "cf-export-kind"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        export_to_file (self, kind, file);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+run_export_dialog (CfWindow *self, CfExportKind kind)
+{
+  gboolean folder = kind == CF_EXPORT_ALL_TABLES;
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (export_title (kind), GTK_WINDOW (self),
+                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                               : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        folder ? _("_Select") : _("_Save"), _("_Cancel"));
+  if (!folder)
+    {
+      g_autofree char *name = suggested_name (self, kind);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    }
+  g_object_set_data (G_OBJECT (dialog), "cf-export-kind", GINT_TO_POINTER (kind));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+#endif
+
+static void
+export_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CfExportKind kind = CF_EXPORT_FINDINGS;
+
+  if (g_str_equal (action_name, "win.export-table"))
+    kind = CF_EXPORT_TABLE;
+  else if (g_str_equal (action_name, "win.export-all"))
+    kind = CF_EXPORT_ALL_TABLES;
+  else if (g_str_equal (action_name, "win.export-long"))
+    kind = CF_EXPORT_LONG;
+  run_export_dialog (CF_WINDOW (widget), kind);
+}
+
+/* Pages and zoom -------------------------------------------------------------- */
+
+void
+cf_window_update_page_label (CfWindow *self)
+{
+  int page = cf_pdf_view_get_page (self->pdf_view);
+  int n_pages = self->document ? cf_document_get_n_pages (self->document) : 0;
+  gboolean is_pdf = self->document && cf_document_get_kind (self->document) == CF_DOCUMENT_KIND_PDF;
+  g_autofree char *text = NULL;
+
+  if (cf_pdf_view_get_n_pages (self->pdf_view) > 0)
+    n_pages = cf_pdf_view_get_n_pages (self->pdf_view);
+  text = n_pages > 0 ? g_strdup_printf ("%d / %d", page, n_pages) : g_strdup_printf ("%d", page);
+  gtk_label_set_text (self->page_label, text);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-page", is_pdf && page > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-page",
+                                 is_pdf && (n_pages == 0 || page < n_pages));
+}
+
+static void
+page_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  int page = cf_pdf_view_get_page (self->pdf_view);
+
+  cf_pdf_view_set_page (self->pdf_view, g_str_equal (action_name, "win.next-page") ? page + 1 : page - 1);
+  cf_window_update_page_label (self);
+}
+
+static void
+zoom_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  double zoom = cf_pdf_view_get_zoom (self->pdf_view);
+
+  if (g_str_equal (action_name, "win.zoom-in"))
+    cf_pdf_view_set_zoom (self->pdf_view, zoom * 1.2);
+  else if (g_str_equal (action_name, "win.zoom-out"))
+    cf_pdf_view_set_zoom (self->pdf_view, zoom / 1.2);
+  else
+    cf_pdf_view_fit_width (self->pdf_view, gtk_widget_get_width (GTK_WIDGET (self->pdf_scroller)));
+}
+
+/* Keyboard users reach each pane directly. */
+static void
+focus_pane_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  int pane = g_variant_get_int32 (param);
+  GtkWidget *target = NULL;
+
+  switch (pane)
+    {
+    case 1:
+      target = GTK_WIDGET (self->tables_list);
+      break;
+    case 2:
+      target = cf_document_get_kind (self->document) == CF_DOCUMENT_KIND_PDF
+             ? GTK_WIDGET (self->pdf_scroller)
+             : GTK_WIDGET (cf_source_view_get_text_view (self->source_view));
+      break;
+    case 3:
+      {
+        int row, col;
+
+        if (!cf_grid_view_get_selected (self->grid_view, &row, &col))
+          row = col = 0;
+        cf_grid_view_select_cell (self->grid_view, row, col, TRUE);
+      }
+      return;
+    case 4:
+    default:
+      target = GTK_WIDGET (self->findings_list);
+      break;
+    }
+  if (GTK_IS_LIST_BOX (target))
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (target));
+
+      if (row == NULL)
+        row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (target), 0);
+      if (row != NULL)
+        target = GTK_WIDGET (row);
+    }
+  gtk_widget_grab_focus (target);
+}
+
+void
+cf_window_update_actions (CfWindow *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean loading = self->load_cancellable != NULL;
+  gboolean has_document = self->document != NULL && !loading;
+  gboolean is_pdf = has_document && cf_document_get_kind (self->document) == CF_DOCUMENT_KIND_PDF;
+
+  gtk_widget_action_set_enabled (widget, "win.cancel-load", loading);
+  gtk_widget_action_set_enabled (widget, "win.export-table",
+                                 has_document && cf_grid_view_get_table (self->grid_view) != NULL);
+  gtk_widget_action_set_enabled (widget, "win.export-all", has_document);
+  gtk_widget_action_set_enabled (widget, "win.export-long", has_document);
+  gtk_widget_action_set_enabled (widget, "win.export-findings", has_document);
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", is_pdf);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", is_pdf);
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit", is_pdf);
+  gtk_widget_action_set_enabled (widget, "win.focus-pane", has_document);
+  if (!is_pdf)
+    {
+      gtk_widget_action_set_enabled (widget, "win.previous-page", FALSE);
+      gtk_widget_action_set_enabled (widget, "win.next-page", FALSE);
+    }
+}
+
+/* The CSV encoding is a property so the menu's radio items can show it. */
+static void
+cf_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CSV_ENCODING:
+      g_value_set_string (value, self->csv_encoding);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_window_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CfWindow *self = CF_WINDOW (object);
+  CfCsvEncoding encoding;
+
+  switch (prop_id)
+    {
+    case PROP_CSV_ENCODING:
+      if (g_value_get_string (value) == NULL ||
+          !cf_csv_encoding_from_string (g_value_get_string (value), &encoding))
+        return;
+      if (g_strcmp0 (self->csv_encoding, g_value_get_string (value)) == 0)
+        return;
+      g_free (self->csv_encoding);
+      self->csv_encoding = g_value_dup_string (value);
+      if (self->settings != NULL)
+        g_settings_set_string (self->settings, "csv-encoding", self->csv_encoding);
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+void
+cf_window_class_add_actions (GtkWidgetClass *widget_class)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (widget_class);
+
+  object_class->get_property = cf_window_get_property;
+  object_class->set_property = cf_window_set_property;
+  g_object_class_install_property (object_class, PROP_CSV_ENCODING,
+                                   g_param_spec_string ("csv-encoding", NULL, NULL, "utf-8",
+                                                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
+                                                        G_PARAM_STATIC_STRINGS));
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
+  gtk_widget_class_install_action (widget_class, "win.export-table", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-long", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-findings", NULL, export_action);
+  gtk_widget_class_install_property_action (widget_class, "win.csv-encoding", "csv-encoding");
+  gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "win.next-page", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-pane", "i", focus_pane_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-table", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-all", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK, "win.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-page", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-page", NULL);
+  for (int i = 1; i <= 4; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
+                                         "win.focus-pane", "i", i);
+}

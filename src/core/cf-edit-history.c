@@ -1,0 +1,338 @@
+#include "cf-edit-history.h"
+#include "cf-error.h"
+
+struct _CfEditHistory
+{
+  GObject            parent_instance;
+
+  CfDocument        *doc;
+  CfCorrectionStore *store;
+  GPtrArray         *base;      /* of CfEdit: structure edits replayed on restore */
+  GPtrArray         *undo;      /* of CfEdit, oldest first */
+  GPtrArray         *redo;      /* of CfEdit, the next to redo last */
+  gboolean           coalescing; /* the top of undo is a value edit still being typed */
+};
+
+enum
+{
+  PROP_0,
+  PROP_CAN_UNDO,
+  PROP_CAN_REDO,
+  N_PROPS
+};
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CfEditHistory, cf_edit_history, G_TYPE_OBJECT)
+
+static void
+cf_edit_history_finalize (GObject *object)
+{
+  CfEditHistory *self = CF_EDIT_HISTORY (object);
+
+  g_clear_object (&self->doc);
+  g_clear_object (&self->store);
+  g_ptr_array_unref (self->base);
+  g_ptr_array_unref (self->undo);
+  g_ptr_array_unref (self->redo);
+  G_OBJECT_CLASS (cf_edit_history_parent_class)->finalize (object);
+}
+
+static void
+cf_edit_history_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CfEditHistory *self = CF_EDIT_HISTORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_UNDO:
+      g_value_set_boolean (value, cf_edit_history_can_undo (self));
+      break;
+    case PROP_CAN_REDO:
+      g_value_set_boolean (value, cf_edit_history_can_redo (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_edit_history_class_init (CfEditHistoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_edit_history_finalize;
+  object_class->get_property = cf_edit_history_get_property;
+
+  properties[PROP_CAN_UNDO] = g_param_spec_boolean ("can-undo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CAN_REDO] = g_param_spec_boolean ("can-redo", NULL, NULL, FALSE,
+                                                    G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_EDIT,
+                                   G_TYPE_BOOLEAN);
+}
+
+static void
+cf_edit_history_init (CfEditHistory *self)
+{
+  self->base = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
+  self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
+  self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
+}
+
+CfEditHistory *
+cf_edit_history_new (CfDocument *doc, CfCorrectionStore *store)
+{
+  CfEditHistory *self;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT (doc), NULL);
+  self = g_object_new (CF_TYPE_EDIT_HISTORY, NULL);
+  self->doc = g_object_ref (doc);
+  self->store = store ? g_object_ref (store) : NULL;
+  return self;
+}
+
+CfDocument *
+cf_edit_history_get_document (CfEditHistory *self)
+{
+  return self->doc;
+}
+
+static const char *
+document_key (CfEditHistory *self)
+{
+  return self->store ? cf_document_get_sha256 (self->doc) : NULL;
+}
+
+/* The structure edits now in effect, in order: what a reopen must replay. */
+static GPtrArray *
+structure_in_effect (CfEditHistory *self)
+{
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->base->len; i++)
+    g_ptr_array_add (list, g_ptr_array_index (self->base, i));
+  for (guint i = 0; i < self->undo->len; i++)
+    if (cf_edit_is_structural (g_ptr_array_index (self->undo, i)))
+      g_ptr_array_add (list, g_ptr_array_index (self->undo, i));
+  return list;
+}
+
+static gboolean
+save_after (CfEditHistory *self, CfEdit *edit, GError **error)
+{
+  const char *sha256 = document_key (self);
+
+  if (sha256 == NULL)
+    return TRUE;
+  if (cf_edit_is_structural (edit))
+    {
+      /* Corrections name grid slots, which the edit may have moved: rewrite
+       * them as the grid now stands, with the edits, in one transaction. */
+      g_autoptr (GPtrArray) edits = structure_in_effect (self);
+      g_autoptr (GPtrArray) corrections = cf_corrections_from_document (self->doc);
+
+      return cf_correction_store_save_state (self->store, sha256, edits, corrections, error);
+    }
+  else
+    {
+      GPtrArray *tables = cf_document_get_tables (self->doc);
+      guint t = cf_edit_get_table_index (edit);
+      CfCell *cell = NULL;
+
+      if (t < tables->len)
+        cell = cf_table_get_origin_cell (g_ptr_array_index (tables, t), cf_edit_get_row (edit),
+                                         cf_edit_get_col (edit));
+      if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
+        {
+          CfCorrection c = { t, cell->row, cell->col, cell->text, cell->original_text };
+          return cf_correction_store_save (self->store, sha256, &c, error);
+        }
+      return cf_correction_store_remove (self->store, sha256, t, cf_edit_get_row (edit),
+                                         cf_edit_get_col (edit), error);
+    }
+}
+
+static void
+notify_changed (CfEditHistory *self, CfEdit *edit, gboolean could_undo, gboolean could_redo)
+{
+  if (could_undo != cf_edit_history_can_undo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
+  if (could_redo != cf_edit_history_can_redo (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
+  g_signal_emit (self, signals[CHANGED], 0, edit, cf_edit_is_structural (edit));
+}
+
+static gboolean
+same_cell (CfEdit *a, CfEdit *b)
+{
+  return !cf_edit_is_structural (a) && !cf_edit_is_structural (b)
+         && cf_edit_get_table_index (a) == cf_edit_get_table_index (b)
+         && cf_edit_get_row (a) == cf_edit_get_row (b)
+         && cf_edit_get_col (a) == cf_edit_get_col (b);
+}
+
+gboolean
+cf_edit_history_apply (CfEditHistory *self, CfEdit *edit, GError **error)
+{
+  gboolean could_undo, could_redo, saved;
+  CfEdit *top;
+
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  g_return_val_if_fail (edit != NULL, FALSE);
+
+  could_undo = cf_edit_history_can_undo (self);
+  could_redo = cf_edit_history_can_redo (self);
+  if (!cf_edit_apply (edit, self->doc, error))
+    return FALSE;
+  g_ptr_array_set_size (self->redo, 0);
+
+  top = self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
+  if (self->coalescing && top != NULL && same_cell (top, edit))
+    {
+      /* Still typing in the same cell: the step keeps its text from before
+       * the first keystroke and takes the latest one. */
+      cf_edit_update_text (top, cf_edit_get_text (edit));
+      edit = top;
+    }
+  else
+    {
+      g_ptr_array_add (self->undo, cf_edit_ref (edit));
+      self->coalescing = !cf_edit_is_structural (edit);
+    }
+  saved = save_after (self, edit, error);
+  notify_changed (self, edit, could_undo, could_redo);
+  return saved;
+}
+
+gboolean
+cf_edit_history_set_text (CfEditHistory *self, guint table_index, int row, int col,
+                          const char *text, GError **error)
+{
+  g_autoptr (CfEdit) edit = cf_edit_set_text (table_index, row, col, text);
+
+  return cf_edit_history_apply (self, edit, error);
+}
+
+gboolean
+cf_edit_history_undo (CfEditHistory *self, GError **error)
+{
+  g_autoptr (CfEdit) edit = NULL;
+  gboolean could_undo, could_redo, saved;
+
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  if (self->undo->len == 0)
+    return TRUE;
+  could_undo = cf_edit_history_can_undo (self);
+  could_redo = cf_edit_history_can_redo (self);
+  self->coalescing = FALSE;
+  edit = cf_edit_ref (g_ptr_array_index (self->undo, self->undo->len - 1));
+  if (!cf_edit_revert (edit, self->doc, error))
+    return FALSE;
+  g_ptr_array_remove_index (self->undo, self->undo->len - 1);
+  g_ptr_array_add (self->redo, cf_edit_ref (edit));
+  saved = save_after (self, edit, error);
+  notify_changed (self, edit, could_undo, could_redo);
+  return saved;
+}
+
+gboolean
+cf_edit_history_redo (CfEditHistory *self, GError **error)
+{
+  g_autoptr (CfEdit) edit = NULL;
+  gboolean could_undo, could_redo, saved;
+
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  if (self->redo->len == 0)
+    return TRUE;
+  could_undo = cf_edit_history_can_undo (self);
+  could_redo = cf_edit_history_can_redo (self);
+  self->coalescing = FALSE;
+  edit = cf_edit_ref (g_ptr_array_index (self->redo, self->redo->len - 1));
+  if (!cf_edit_apply (edit, self->doc, error))
+    return FALSE;
+  g_ptr_array_remove_index (self->redo, self->redo->len - 1);
+  g_ptr_array_add (self->undo, cf_edit_ref (edit));
+  saved = save_after (self, edit, error);
+  notify_changed (self, edit, could_undo, could_redo);
+  return saved;
+}
+
+gboolean
+cf_edit_history_can_undo (CfEditHistory *self)
+{
+  return self->undo->len > 0;
+}
+
+gboolean
+cf_edit_history_can_redo (CfEditHistory *self)
+{
+  return self->redo->len > 0;
+}
+
+CfEdit *
+cf_edit_history_peek_undo (CfEditHistory *self)
+{
+  return self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
+}
+
+CfEdit *
+cf_edit_history_peek_redo (CfEditHistory *self)
+{
+  return self->redo->len ? g_ptr_array_index (self->redo, self->redo->len - 1) : NULL;
+}
+
+guint
+cf_edit_history_get_n_undo (CfEditHistory *self)
+{
+  return self->undo->len;
+}
+
+void
+cf_edit_history_seal (CfEditHistory *self)
+{
+  self->coalescing = FALSE;
+}
+
+gboolean
+cf_edit_history_restore (CfEditHistory *self, guint *n_stale, GError **error)
+{
+  const char *sha256 = document_key (self);
+  g_autoptr (GPtrArray) edits = NULL;
+  g_autoptr (GPtrArray) corrections = NULL;
+  guint stale = 0, stale_corrections = 0;
+
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  if (n_stale)
+    *n_stale = 0;
+  if (sha256 == NULL)
+    return TRUE;
+  if ((edits = cf_correction_store_load_edits (self->store, sha256, error)) == NULL
+      || (corrections = cf_correction_store_load (self->store, sha256, error)) == NULL)
+    return FALSE;
+  g_ptr_array_set_size (self->base, 0);
+  for (guint i = 0; i < edits->len; i++)
+    {
+      CfEdit *edit = g_ptr_array_index (edits, i);
+
+      /* An edit that no longer fits is dropped: the next save forgets it. */
+      if (cf_edit_apply (edit, self->doc, NULL))
+        g_ptr_array_add (self->base, cf_edit_ref (edit));
+      else
+        stale++;
+    }
+  cf_corrections_apply (self->doc, corrections, &stale_corrections);
+  if (n_stale)
+    *n_stale = stale + stale_corrections;
+  return TRUE;
+}

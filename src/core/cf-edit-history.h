@@ -1,0 +1,64 @@
+/* cf-edit-history.h: undo and redo of the analyst's edits of one document
+ *
+ * The history applies edits (cf-table-edit.h) to a document and keeps them on
+ * an undo stack. Typing in a cell is one step: consecutive value edits of the
+ * same cell coalesce until another cell is edited, a structure edit is made,
+ * an undo or redo happens or cf_edit_history_seal() is called.
+ *
+ * With a store, every step is on disk when the call returns: a value edit as
+ * that cell's correction, a structure edit by rewriting the document's list of
+ * structure edits and its corrections (which now name other slots) in one
+ * transaction. cf_edit_history_restore() replays them on reopen.
+ */
+#pragma once
+
+#include "cf-corrections.h"
+#include "cf-table-edit.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_EDIT_HISTORY (cf_edit_history_get_type ())
+G_DECLARE_FINAL_TYPE (CfEditHistory, cf_edit_history, CF, EDIT_HISTORY, GObject)
+
+/* @store may be NULL (nothing is saved). */
+CfEditHistory *cf_edit_history_new        (CfDocument        *doc,
+                                           CfCorrectionStore *store);
+CfDocument    *cf_edit_history_get_document (CfEditHistory   *self);
+
+/* Replays the document's stored structure edits and corrections (call once,
+ * on a freshly loaded document). They are not undoable. @n_stale receives how
+ * many no longer fit the document. */
+gboolean       cf_edit_history_restore    (CfEditHistory     *self,
+                                           guint             *n_stale,
+                                           GError           **error);
+
+/* Applies @edit (adding a ref) and records it. On a save error the edit stays
+ * applied and recorded, and FALSE is returned with @error set. */
+gboolean       cf_edit_history_apply      (CfEditHistory     *self,
+                                           CfEdit            *edit,
+                                           GError           **error);
+/* Shorthand for a value edit. */
+gboolean       cf_edit_history_set_text   (CfEditHistory     *self,
+                                           guint              table_index,
+                                           int                row,
+                                           int                col,
+                                           const char        *text,
+                                           GError           **error);
+gboolean       cf_edit_history_undo       (CfEditHistory     *self,
+                                           GError           **error);
+gboolean       cf_edit_history_redo       (CfEditHistory     *self,
+                                           GError           **error);
+gboolean       cf_edit_history_can_undo   (CfEditHistory     *self);
+gboolean       cf_edit_history_can_redo   (CfEditHistory     *self);
+/* The edit undo (redo) would undo (redo), or NULL. */
+CfEdit        *cf_edit_history_peek_undo  (CfEditHistory     *self);
+CfEdit        *cf_edit_history_peek_redo  (CfEditHistory     *self);
+guint          cf_edit_history_get_n_undo (CfEditHistory     *self);
+/* Ends the current cell's typing step (e.g. when the cell loses focus). */
+void           cf_edit_history_seal       (CfEditHistory     *self);
+
+/* Signal "changed" (CfEdit *edit, gboolean structural): after every apply,
+ * undo and redo, so the app can re-audit. Properties "can-undo" and
+ * "can-redo" are notified when they change. */
+
+G_END_DECLS

@@ -1,0 +1,90 @@
+/* cf-text-tables-private.h: what the text table layouts share
+ *
+ * Each layout parser (pipe remnants, tabs, one cell per line, aligned
+ * columns, Markdown) turns its lines into raw rows of raw cells: byte ranges
+ * of the document text, classified as empty, label or value. The grid builder
+ * then lays every table out the same way (labels from the left, value blocks
+ * right-aligned, lost cells as MISSING slots with a note), so the form mapper
+ * sees one convention whatever the layout was.
+ */
+#pragma once
+
+#include "cf-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CF_RAW_EMPTY,
+  CF_RAW_LABEL,
+  CF_RAW_VALUE,
+} CfRawKind;
+
+typedef struct
+{
+  gint64    offset;  /* trimmed text in the document; -1 for an empty cell */
+  gint64    length;
+  CfRawKind kind;
+  int       hint;    /* value column read from positions (aligned layout), or -1 */
+} CfRawCell;
+
+typedef enum
+{
+  CF_RAW_ROW_NONE              = 0,
+  /* Empty cells after the labels are blank value slots (pipe and Markdown
+   * rows keep every cell the source had); otherwise they are layout noise. */
+  CF_RAW_ROW_EMPTIES_ARE_VALUES = 1 << 0,
+  /* A header row even if some of its cells read as numbers. */
+  CF_RAW_ROW_HEADER            = 1 << 1,
+} CfRawRowFlags;
+
+typedef struct
+{
+  guint         first;  /* index of the first cell in the builder's cells */
+  guint         n_cells;
+  CfRawRowFlags flags;
+} CfRawRow;
+
+typedef struct
+{
+  CfDocument *doc;
+  const char *text;
+  gsize       text_len;
+  const char *layout;
+  GArray     *cells;  /* of CfRawCell */
+  GArray     *rows;   /* of CfRawRow */
+} CfGridBuilder;
+
+/* Longest value run or widest table a layout may produce; wider is not a report table. */
+#define CF_TEXT_MAX_COLUMNS 64
+
+void      cf_grid_builder_init      (CfGridBuilder *builder,
+                                     CfDocument    *doc,
+                                     const char    *layout);
+void      cf_grid_builder_clear     (CfGridBuilder *builder);
+/* Drops the rows collected so far. */
+void      cf_grid_builder_reset     (CfGridBuilder *builder);
+void      cf_grid_builder_begin_row (CfGridBuilder *builder,
+                                     CfRawRowFlags  flags);
+/* Adds a cell to the current row; [@start, @end) is trimmed here and classified. */
+CfRawCell *cf_grid_builder_add_cell (CfGridBuilder *builder,
+                                     gsize          start,
+                                     gsize          end);
+/* Lays the rows out as a table, adds it to the document (with notes for
+ * lost cells) when it looks like a statistical table, and resets the rows.
+ * @title may be NULL. Returns TRUE when a table was added. */
+gboolean  cf_grid_builder_commit    (CfGridBuilder *builder,
+                                     const char    *title);
+
+/* Text helpers shared by the layouts. */
+CfRawKind cf_text_classify_cell     (const char    *text,
+                                     gsize          len);
+/* Narrows [*start, *end) to its non-blank text (spaces, tabs, NBSP, U+3000). */
+void      cf_text_trim              (const char    *text,
+                                     gsize         *start,
+                                     gsize         *end);
+/* 1 for 三、, 2 for （三）, 3 for 3. / 3、 / (3), 0 when no enumerator starts @text. */
+int       cf_text_enumerator_level  (const char    *text,
+                                     gsize          len);
+
+G_END_DECLS

@@ -1,0 +1,780 @@
+/* test-data.c: what ships around the code — the Flatpak manifest, the desktop
+ * file, the metainfo, the icons, the GSettings schema, the translations — and
+ * a real `meson install` into a temporary prefix.
+ *
+ * The files are checked with the tools the distributions and Flathub use
+ * (desktop-file-validate, appstreamcli, glib-compile-schemas, msgfmt), run
+ * with g_spawn_sync.
+ */
+#include <json-glib/json-glib.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "cf-test-util.h"
+
+#define APP_ID "io.github.crossfoot.Crossfoot"
+
+/* The top of the source tree: tests/ is $CF_TEST_SRCDIR. */
+static char *
+source_path (const char *first, ...)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  va_list ap;
+
+  g_ptr_array_add (parts, (gpointer) cf_test_srcdir ());
+  g_ptr_array_add (parts, (gpointer) "..");
+  va_start (ap, first);
+  for (const char *p = first; p != NULL; p = va_arg (ap, const char *))
+    g_ptr_array_add (parts, (gpointer) p);
+  va_end (ap);
+  g_ptr_array_add (parts, NULL);
+  joined = g_build_filenamev ((char **) parts->pdata);
+  return g_canonicalize_filename (joined, NULL);
+}
+
+/* A file the build made: tests/ of the build tree is $CF_TEST_BUILDDIR. */
+static char *
+build_path (const char *first, ...)
+{
+  g_autoptr (GPtrArray) parts = g_ptr_array_new ();
+  const char *builddir = g_getenv ("CF_TEST_BUILDDIR");
+  g_autofree char *joined = NULL;
+  va_list ap;
+
+  g_ptr_array_add (parts, (gpointer) (builddir ? builddir : "."));
+  g_ptr_array_add (parts, (gpointer) "..");
+  va_start (ap, first);
+  for (const char *p = first; p != NULL; p = va_arg (ap, const char *))
+    g_ptr_array_add (parts, (gpointer) p);
+  va_end (ap);
+  g_ptr_array_add (parts, NULL);
+  joined = g_build_filenamev ((char **) parts->pdata);
+  return g_canonicalize_filename (joined, NULL);
+}
+
+/* Runs @argv (argv[0] looked up in PATH) and returns its exit status, or -1
+ * when it could not be started or was killed. A missing tool fails the test:
+ * tools/deps.txt lists every one of them. */
+static int
+run_tool (const char * const *argv,
+          char              **envp,
+          char              **out,
+          char              **err)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *program = g_find_program_in_path (argv[0]);
+  g_autofree char *std_out = NULL;
+  g_autofree char *std_err = NULL;
+  int wait_status = 0;
+
+  if (program == NULL)
+    {
+      g_test_fail_printf ("%s is not installed (tools/deps.txt lists its package)", argv[0]);
+      return -1;
+    }
+  if (!g_spawn_sync (NULL, (char **) argv, envp, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &std_out, &std_err, &wait_status, &error))
+    {
+      g_test_fail_printf ("could not run %s: %s", argv[0], error->message);
+      return -1;
+    }
+  if (out)
+    *out = g_steal_pointer (&std_out);
+  if (err)
+    *err = g_steal_pointer (&std_err);
+  if (!g_spawn_check_wait_status (wait_status, &error))
+    return error->domain == G_SPAWN_EXIT_ERROR ? error->code : -1;
+  return 0;
+}
+
+/* TRUE when some line of @text starts with @prefix (after blanks). */
+static gboolean
+has_line_starting_with (const char *text, const char *prefix)
+{
+  g_auto (GStrv) lines = g_strsplit (text ? text : "", "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (g_strchug (lines[i]), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* ---- the Flatpak manifest ---- */
+
+static gboolean
+is_sha256_hex (const char *text)
+{
+  if (text == NULL || strlen (text) != 64)
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isxdigit (*p) || g_ascii_isupper (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Checks every source of every module (nested modules too): a download must
+ * be pinned by its checksum. Returns the number of archive/file sources. */
+static guint
+check_modules (JsonArray *modules, GHashTable *names)
+{
+  guint n_downloads = 0;
+
+  for (guint i = 0; i < json_array_get_length (modules); i++)
+    {
+      JsonNode *node = json_array_get_element (modules, i);
+      JsonObject *module;
+      JsonArray *sources;
+      const char *name;
+
+      /* A string names a module file of its own; this manifest has none. */
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+      module = json_node_get_object (node);
+      name = json_object_get_string_member_with_default (module, "name", NULL);
+      g_assert_nonnull (name);
+      g_hash_table_insert (names, g_strdup (name), module);
+
+      sources = json_object_get_array_member (module, "sources");
+      g_assert_nonnull (sources);
+      g_assert_cmpuint (json_array_get_length (sources), >, 0);
+      for (guint j = 0; j < json_array_get_length (sources); j++)
+        {
+          JsonObject *source = json_array_get_object_element (sources, j);
+          const char *type = json_object_get_string_member_with_default (source, "type", "");
+          const char *url = json_object_get_string_member_with_default (source, "url", NULL);
+          const char *sha256 = json_object_get_string_member_with_default (source, "sha256", NULL);
+
+          if (!g_str_equal (type, "archive") && !g_str_equal (type, "file"))
+            continue;
+          n_downloads++;
+          g_test_message ("%s: %s", name, url ? url : "(no url)");
+          g_assert_nonnull (url);
+          g_assert_true (g_str_has_prefix (url, "https://"));
+          if (!is_sha256_hex (sha256))
+            g_test_fail_printf ("module %s: source %s has no sha256 of 64 hex digits", name, url);
+        }
+
+      if (json_object_has_member (module, "modules"))
+        n_downloads += check_modules (json_object_get_array_member (module, "modules"), names);
+    }
+  return n_downloads;
+}
+
+static void
+test_flatpak_manifest (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *path = source_path ("flatpak", APP_ID ".json", NULL);
+  const char *wanted_args[] = { "--share=ipc", "--socket=wayland", "--socket=fallback-x11",
+                                "--device=dri" };
+  const char *wanted_modules[] = { "poppler-data", "poppler", "uchardet", "opencc",
+                                   "libxlsxwriter" };
+  JsonObject *manifest;
+  JsonObject *app;
+  JsonArray *finish_args;
+  JsonArray *modules;
+  JsonArray *app_sources;
+  JsonObject *app_source;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  manifest = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpstr (json_object_get_string_member_with_default (manifest, "id", NULL), ==, APP_ID);
+  g_assert_cmpstr (json_object_get_string_member_with_default (manifest, "runtime", NULL), ==,
+                   "org.gnome.Platform");
+  g_assert_cmpstr (json_object_get_string_member_with_default (manifest, "sdk", NULL), ==,
+                   "org.gnome.Sdk");
+  g_assert_nonnull (json_object_get_string_member_with_default (manifest, "runtime-version", NULL));
+  g_assert_cmpstr (json_object_get_string_member_with_default (manifest, "command", NULL), ==,
+                   "crossfoot");
+
+  /* Files come through the document portal: no broad filesystem access. */
+  finish_args = json_object_get_array_member (manifest, "finish-args");
+  g_assert_nonnull (finish_args);
+  for (guint i = 0; i < json_array_get_length (finish_args); i++)
+    {
+      const char *arg = json_array_get_string_element (finish_args, i);
+
+      g_test_message ("finish-arg %s", arg);
+      if (g_str_has_prefix (arg, "--filesystem=host") || g_str_has_prefix (arg, "--filesystem=home")
+          || g_str_equal (arg, "--filesystem=/") || g_str_has_prefix (arg, "--filesystem=~"))
+        g_test_fail_printf ("finish-args grant %s: files must come through the portal", arg);
+      g_assert_false (g_str_equal (arg, "--share=network"));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (wanted_args); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < json_array_get_length (finish_args); j++)
+        found |= g_str_equal (json_array_get_string_element (finish_args, j), wanted_args[i]);
+      if (!found)
+        g_test_fail_printf ("finish-args lack %s", wanted_args[i]);
+    }
+
+  modules = json_object_get_array_member (manifest, "modules");
+  g_assert_nonnull (modules);
+  g_assert_cmpuint (check_modules (modules, names), >=, G_N_ELEMENTS (wanted_modules));
+  for (guint i = 0; i < G_N_ELEMENTS (wanted_modules); i++)
+    if (!g_hash_table_contains (names, wanted_modules[i]))
+      g_test_fail_printf ("no module %s", wanted_modules[i]);
+
+  /* The app itself comes last, built with meson from this checkout. */
+  app = json_array_get_object_element (modules, json_array_get_length (modules) - 1);
+  g_assert_cmpstr (json_object_get_string_member_with_default (app, "name", NULL), ==, "crossfoot");
+  g_assert_cmpstr (json_object_get_string_member_with_default (app, "buildsystem", NULL), ==, "meson");
+  app_sources = json_object_get_array_member (app, "sources");
+  g_assert_cmpuint (json_array_get_length (app_sources), ==, 1);
+  app_source = json_array_get_object_element (app_sources, 0);
+  g_assert_cmpstr (json_object_get_string_member (app_source, "type"), ==, "dir");
+  g_assert_cmpstr (json_object_get_string_member (app_source, "path"), ==, "..");
+
+  /* Its -D options exist: meson stops on an unknown one. */
+  if (json_object_has_member (app, "config-opts"))
+    {
+      JsonArray *opts = json_object_get_array_member (app, "config-opts");
+      g_autofree char *options_path = source_path ("meson_options.txt", NULL);
+      g_autofree char *options = NULL;
+      const char *builtin[] = { "buildtype", "prefix", "libdir", "optimization", "debug",
+                                "werror", "warning_level", NULL };
+
+      g_file_get_contents (options_path, &options, NULL, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < json_array_get_length (opts); i++)
+        {
+          const char *opt = json_array_get_string_element (opts, i);
+          g_autofree char *name = NULL;
+          g_autofree char *declared = NULL;
+
+          if (!g_str_has_prefix (opt, "-D") || strchr (opt, '=') == NULL)
+            continue;
+          name = g_strndup (opt + 2, strchr (opt, '=') - (opt + 2));
+          declared = g_strdup_printf ("option('%s'", name);
+          if (!g_strv_contains (builtin, name) && !g_str_has_prefix (name, "b_")
+              && strstr (options, declared) == NULL)
+            g_test_fail_printf ("the crossfoot module sets %s, which meson_options.txt lacks", opt);
+        }
+    }
+}
+
+/* ---- the desktop file ---- */
+
+static void
+test_desktop_validate (void)
+{
+  g_autofree char *path = build_path ("data", APP_ID ".desktop", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *all = NULL;
+  const char *argv[] = { "desktop-file-validate", path, NULL };
+  int status;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  status = run_tool (argv, NULL, &out, &err);
+  all = g_strconcat (out ? out : "", err ? err : "", NULL);
+  if (*all)
+    g_test_message ("%s", all);
+  g_assert_cmpint (status, ==, 0);
+  /* Hints are advice (Office;Utility; is two main categories on purpose). */
+  g_assert_null (strstr (all, "error:"));
+  g_assert_null (strstr (all, "warning:"));
+}
+
+static void
+assert_key (GKeyFile *keys, const char *key, const char *expected)
+{
+  g_autofree char *value = g_key_file_get_string (keys, G_KEY_FILE_DESKTOP_GROUP, key, NULL);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+test_desktop_contents (void)
+{
+  g_autoptr (GKeyFile) keys = g_key_file_new ();
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = build_path ("data", APP_ID ".desktop", NULL);
+  g_autofree char *mime = NULL;
+  g_autofree char *keywords = NULL;
+  g_autofree char *comment_cn = NULL;
+  g_autofree char *comment_tw = NULL;
+  g_autofree char *categories = NULL;
+  const char *group = G_KEY_FILE_DESKTOP_GROUP;
+
+  g_key_file_load_from_file (keys, path, G_KEY_FILE_KEEP_TRANSLATIONS, &error);
+  g_assert_no_error (error);
+
+  assert_key (keys, "Name", "Crossfoot");
+  assert_key (keys, "Comment", "Audit the tables in published reports");
+  assert_key (keys, "Icon", APP_ID);
+  assert_key (keys, "Exec", "crossfoot %F");
+  assert_key (keys, "Type", "Application");
+
+  mime = g_key_file_get_string (keys, group, "MimeType", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (mime, "application/pdf;"));
+  g_assert_nonnull (strstr (mime, "text/plain;"));
+  g_assert_nonnull (strstr (mime, "text/html;"));
+
+  categories = g_key_file_get_string (keys, group, "Categories", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (categories, ==, "Office;Utility;");
+
+  keywords = g_key_file_get_string (keys, group, "Keywords", &error);
+  g_assert_no_error (error);
+  for (const char * const *k = (const char * const[]) { "政府信息公开;", "年度报告;", "勾稽;", NULL }; *k; k++)
+    g_assert_nonnull (strstr (keywords, *k));
+
+  /* The translations were merged in from po/. */
+  comment_cn = g_key_file_get_locale_string (keys, group, "Comment", "zh_CN", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (comment_cn, !=, "Audit the tables in published reports");
+  comment_tw = g_key_file_get_locale_string (keys, group, "Comment", "zh_TW", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (comment_tw, !=, comment_cn);
+}
+
+/* ---- the metainfo ---- */
+
+static void
+test_metainfo_validate (void)
+{
+  g_autofree char *path = build_path ("data", APP_ID ".metainfo.xml", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *all = NULL;
+  const char *argv[] = { "appstreamcli", "validate", "--no-net", "--pedantic", path, NULL };
+  int status;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  status = run_tool (argv, NULL, &out, &err);
+  all = g_strconcat (out ? out : "", err ? err : "", NULL);
+  g_test_message ("%s", all);
+  /* Infos ("I:") and pedantic notes ("P:") are fine; warnings and errors not. */
+  g_assert_false (has_line_starting_with (all, "E:"));
+  g_assert_false (has_line_starting_with (all, "W:"));
+  g_assert_cmpint (status, ==, 0);
+}
+
+static void
+test_metainfo_contents (void)
+{
+  g_autofree char *path = build_path ("data", APP_ID ".metainfo.xml", NULL);
+  g_autofree char *xml = NULL;
+  g_autoptr (GError) error = NULL;
+  xmlDocPtr doc;
+  xmlNodePtr root;
+  guint n_screenshots = 0;
+  guint n_releases = 0;
+  gboolean has_zh_summary = FALSE;
+
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_cmpstr ((const char *) root->name, ==, "component");
+
+  for (xmlNodePtr node = root->children; node; node = node->next)
+    {
+      g_autofree char *lang = NULL;
+
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      lang = (char *) xmlGetProp (node, (const xmlChar *) "lang");
+      if (xmlStrEqual (node->name, (const xmlChar *) "id"))
+        {
+          xmlChar *id = xmlNodeGetContent (node);
+          g_assert_cmpstr ((const char *) id, ==, APP_ID);
+          xmlFree (id);
+        }
+      else if (xmlStrEqual (node->name, (const xmlChar *) "project_license"))
+        {
+          xmlChar *license = xmlNodeGetContent (node);
+          g_assert_cmpstr ((const char *) license, ==, "GPL-3.0-or-later");
+          xmlFree (license);
+        }
+      else if (xmlStrEqual (node->name, (const xmlChar *) "summary") && lang == NULL)
+        {
+          xmlChar *summary = xmlNodeGetContent (node);
+          g_assert_cmpstr ((const char *) summary, ==, "Audit the tables in published reports");
+          xmlFree (summary);
+        }
+      else if (xmlStrEqual (node->name, (const xmlChar *) "summary") && g_strcmp0 (lang, "zh_CN") == 0)
+        has_zh_summary = TRUE;
+      else if (xmlStrEqual (node->name, (const xmlChar *) "screenshots"))
+        {
+          for (xmlNodePtr shot = node->children; shot; shot = shot->next)
+            for (xmlNodePtr image = shot->children; image; image = image->next)
+              if (xmlStrEqual (image->name, (const xmlChar *) "image"))
+                {
+                  xmlChar *url = xmlNodeGetContent (image);
+                  g_assert_true (g_str_has_prefix ((const char *) url,
+                                                   "https://raw.githubusercontent.com/crossfoot/crossfoot/main/data/screenshots/"));
+                  g_assert_true (g_str_has_suffix ((const char *) url, ".png"));
+                  /* The URL serves a file of this tree. */
+                  {
+                    g_autofree char *local = source_path ("data", "screenshots",
+                                                          strrchr ((const char *) url, '/') + 1, NULL);
+
+                    if (!g_file_test (local, G_FILE_TEST_IS_REGULAR))
+                      g_test_fail_printf ("screenshot %s is not in data/screenshots/", (const char *) url);
+                  }
+                  n_screenshots++;
+                  xmlFree (url);
+                }
+        }
+      else if (xmlStrEqual (node->name, (const xmlChar *) "releases"))
+        {
+          for (xmlNodePtr release = node->children; release; release = release->next)
+            {
+              g_autofree char *version = NULL;
+              g_autofree char *date = NULL;
+
+              if (release->type != XML_ELEMENT_NODE)
+                continue;
+              version = (char *) xmlGetProp (release, (const xmlChar *) "version");
+              date = (char *) xmlGetProp (release, (const xmlChar *) "date");
+              if (g_strcmp0 (version, "0.1.0") == 0)
+                g_assert_cmpstr (date, ==, "2026-11-25");
+              n_releases++;
+            }
+        }
+    }
+  xmlFreeDoc (doc);
+
+  g_assert_cmpuint (n_screenshots, >=, 1);
+  g_assert_cmpuint (n_releases, >=, 1);
+  g_assert_true (has_zh_summary);
+}
+
+/* ---- the icons ---- */
+
+static void
+check_svg (const char *name, const char *size)
+{
+  g_autofree char *path = source_path ("data", "icons", "hicolor", name, NULL);
+  g_autofree char *width = NULL;
+  g_autofree char *height = NULL;
+  xmlDocPtr doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  xmlNodePtr root;
+
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_cmpstr ((const char *) root->name, ==, "svg");
+  width = (char *) xmlGetProp (root, (const xmlChar *) "width");
+  height = (char *) xmlGetProp (root, (const xmlChar *) "height");
+  g_assert_cmpstr (width, ==, size);
+  g_assert_cmpstr (height, ==, size);
+  xmlFreeDoc (doc);
+}
+
+static void
+test_icons (void)
+{
+  check_svg ("scalable/apps/" APP_ID ".svg", "128");
+  check_svg ("symbolic/apps/" APP_ID "-symbolic.svg", "16");
+}
+
+/* ---- the GSettings schema ---- */
+
+static void
+test_schema_compiles (void)
+{
+  g_autofree char *dir = source_path ("data", NULL);
+  g_autofree char *schema = g_build_filename (dir, APP_ID ".gschema.xml", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "glib-compile-schemas", "--strict", "--dry-run", dir, NULL };
+
+  if (!g_file_test (schema, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("data/" APP_ID ".gschema.xml is not written yet");
+      return;
+    }
+  if (run_tool (argv, NULL, &out, &err) != 0)
+    g_test_fail_printf ("glib-compile-schemas --strict: %s%s", out ? out : "", err ? err : "");
+}
+
+/* ---- translations ---- */
+
+/* Lines of @path that are not blank or comments. */
+static GPtrArray *
+read_list (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_auto (GStrv) lines = NULL;
+  GPtrArray *entries = g_ptr_array_new_with_free_func (g_free);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = g_strstrip (lines[i]);
+
+      if (*line != '\0' && *line != '#')
+        g_ptr_array_add (entries, g_strdup (line));
+    }
+  return entries;
+}
+
+static gboolean
+list_contains (GPtrArray *list, const char *entry)
+{
+  return g_ptr_array_find_with_equal_func (list, entry, g_str_equal, NULL);
+}
+
+/* Adds to @found every file under @dir (relative to @top) that marks a
+ * string for translation. */
+static void
+find_translatable (const char *top,
+                   const char *dir,
+                   GRegex     *marker,
+                   GPtrArray  *found)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *abs_dir = g_build_filename (top, dir, NULL);
+  g_autoptr (GDir) listing = g_dir_open (abs_dir, 0, &error);
+  const char *name;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *rel = g_build_filename (dir, name, NULL);
+      g_autofree char *abs = g_build_filename (top, rel, NULL);
+      g_autofree char *text = NULL;
+
+      if (g_file_test (abs, G_FILE_TEST_IS_DIR))
+        {
+          find_translatable (top, rel, marker, found);
+          continue;
+        }
+      if (!g_str_has_suffix (name, ".c") && !g_str_has_suffix (name, ".h")
+          && !g_str_has_suffix (name, ".ui") && !g_str_has_suffix (name, ".blp"))
+        continue;
+      if (!g_file_get_contents (abs, &text, NULL, NULL))
+        continue;
+      if (g_regex_match (marker, text, 0, NULL))
+        g_ptr_array_add (found, g_steal_pointer (&rel));
+    }
+}
+
+static void
+test_potfiles (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *top = source_path (NULL);
+  g_autofree char *potfiles_path = source_path ("po", "POTFILES.in", NULL);
+  g_autoptr (GPtrArray) potfiles = read_list (potfiles_path);
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  /* _("…"), N_("…"), C_("ctx", …), NC_(…), ngettext/g_dngettext, and
+   * translatable="yes" in GtkBuilder files. */
+  g_autoptr (GRegex) marker = g_regex_new ("(?<![A-Za-z0-9_])(N?C?_|[a-z_]*ngettext)\\s*\\(\\s*\"|"
+                                           "translatable\\s*=\\s*[\"']yes[\"']",
+                                           G_REGEX_OPTIMIZE, 0, &error);
+
+  g_assert_no_error (error);
+
+  /* Every listed file exists, or xgettext stops. */
+  for (guint i = 0; i < potfiles->len; i++)
+    {
+      g_autofree char *listed = g_build_filename (top, g_ptr_array_index (potfiles, i), NULL);
+
+      if (!g_file_test (listed, G_FILE_TEST_EXISTS))
+        g_test_fail_printf ("po/POTFILES.in lists %s, which does not exist",
+                            (char *) g_ptr_array_index (potfiles, i));
+    }
+
+  g_assert_true (list_contains (potfiles, "data/" APP_ID ".desktop.in"));
+  g_assert_true (list_contains (potfiles, "data/" APP_ID ".metainfo.xml.in"));
+
+  /* A GSettings schema's summaries and descriptions are translatable too. */
+  {
+    g_autofree char *schema = source_path ("data", APP_ID ".gschema.xml", NULL);
+
+    if (g_file_test (schema, G_FILE_TEST_EXISTS))
+      g_ptr_array_add (found, g_strdup ("data/" APP_ID ".gschema.xml"));
+  }
+
+  find_translatable (top, "src", marker, found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *file = g_ptr_array_index (found, i);
+
+      g_test_message ("translatable strings in %s", file);
+      if (!list_contains (potfiles, file))
+        g_test_fail_printf ("%s has translatable strings but is missing from po/POTFILES.in", file);
+    }
+
+  /* The scan itself works: the regex sees the markers it is meant to. */
+  g_assert_true (g_regex_match (marker, "label = _(\"Open\");", 0, NULL));
+  g_assert_true (g_regex_match (marker, "N_ (\"Tables\")", 0, NULL));
+  g_assert_true (g_regex_match (marker, "<property name=\"label\" translatable=\"yes\">", 0, NULL));
+  g_assert_false (g_regex_match (marker, "g_print (\"x\");", 0, NULL));
+}
+
+static void
+test_translations (void)
+{
+  g_autofree char *linguas_path = source_path ("po", "LINGUAS", NULL);
+  g_autoptr (GPtrArray) linguas = read_list (linguas_path);
+
+  g_assert_true (list_contains (linguas, "zh_CN"));
+  g_assert_true (list_contains (linguas, "zh_TW"));
+
+  for (guint i = 0; i < linguas->len; i++)
+    {
+      const char *lang = g_ptr_array_index (linguas, i);
+      g_autofree char *po_name = g_strconcat (lang, ".po", NULL);
+      g_autofree char *po = source_path ("po", po_name, NULL);
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      const char *argv[] = { "msgfmt", "--check", "--statistics", "-o", "/dev/null", po, NULL };
+
+      g_assert_true (g_file_test (po, G_FILE_TEST_EXISTS));
+      if (run_tool (argv, NULL, &out, &err) != 0)
+        g_test_fail_printf ("msgfmt --check %s: %s", po_name, err ? err : "");
+      /* The statistics go to stderr: "N translated messages, M untranslated". */
+      g_test_message ("%s: %s", lang, err ? g_strstrip (err) : "");
+    }
+}
+
+/* ---- meson install into a temporary prefix ---- */
+
+static void
+assert_installed (const char *prefix, const char *rel)
+{
+  g_autofree char *path = g_build_filename (prefix, rel, NULL);
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_test_fail_printf ("meson install did not install %s", rel);
+}
+
+static void
+test_install (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autofree char *top = source_path (NULL);
+  g_autofree char *script = source_path ("tests", "install-check.sh", NULL);
+  g_autofree char *workdir = build_path ("tests", "install-check", NULL);
+  g_autofree char *schema_source = source_path ("data", APP_ID ".gschema.xml", NULL);
+  g_autofree char *forms_dir = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *cli = NULL;
+  g_autofree char *report = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *cli_out = NULL;
+  g_autofree char *cli_err = NULL;
+  g_auto (GStrv) env = NULL;
+  g_auto (GStrv) lines = NULL;
+  g_autoptr (GDir) forms = NULL;
+  const char *prefix;
+  const char *name;
+  guint n_forms = 0;
+  int status;
+  JsonObject *result;
+  JsonNode *form;
+
+  {
+    const char *argv[] = { "sh", script, top, workdir, NULL };
+
+    status = run_tool (argv, NULL, &out, &err);
+    if (status != 0)
+      g_test_message ("install-check.sh:\n%s", err ? err : "");
+    g_assert_cmpint (status, ==, 0);
+  }
+  prefix = g_strstrip (out);
+  g_assert_true (g_path_is_absolute (prefix));
+  g_test_message ("installed into %s", prefix);
+
+  assert_installed (prefix, "bin/crossfoot");
+  assert_installed (prefix, "bin/crossfoot-cli");
+  assert_installed (prefix, "share/applications/" APP_ID ".desktop");
+  assert_installed (prefix, "share/metainfo/" APP_ID ".metainfo.xml");
+  assert_installed (prefix, "share/icons/hicolor/scalable/apps/" APP_ID ".svg");
+  assert_installed (prefix, "share/icons/hicolor/symbolic/apps/" APP_ID "-symbolic.svg");
+  assert_installed (prefix, "share/locale/zh_CN/LC_MESSAGES/crossfoot.mo");
+  assert_installed (prefix, "share/locale/zh_TW/LC_MESSAGES/crossfoot.mo");
+  if (g_file_test (schema_source, G_FILE_TEST_EXISTS))
+    {
+      assert_installed (prefix, "share/glib-2.0/schemas/" APP_ID ".gschema.xml");
+      assert_installed (prefix, "share/glib-2.0/schemas/gschemas.compiled");
+    }
+  else
+    g_test_message ("no GSettings schema yet: not checking the compiled schema");
+
+  forms_dir = g_build_filename (prefix, "share", "crossfoot", "forms", NULL);
+  forms = g_dir_open (forms_dir, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (forms)) != NULL)
+    n_forms += g_str_has_suffix (name, ".json");
+  g_assert_cmpuint (n_forms, >=, 2);
+
+  /* The installed CLI finds its forms in the prefix, not through the
+   * variable the other tests set. */
+  cli = g_build_filename (prefix, "bin", "crossfoot-cli", NULL);
+  env = g_environ_unsetenv (g_get_environ (), "CROSSFOOT_FORMS_DIR");
+  {
+    const char *argv[] = { cli, "audit", "--json", report, NULL };
+
+    status = run_tool (argv, env, &cli_out, &cli_err);
+  }
+  if (cli_err && *cli_err)
+    g_test_message ("crossfoot-cli: %s", cli_err);
+  /* 0: no error found, 1: errors found; both mean the audit ran. */
+  g_assert_true (status == 0 || status == 1);
+  g_assert_nonnull (cli_out);
+  lines = g_strsplit (cli_out, "\n", -1);
+  json_parser_load_from_data (parser, lines[0], -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  result = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_has_member (result, "document"));
+  g_assert_true (json_object_has_member (result, "tables"));
+  form = json_object_get_member (result, "form");
+  g_assert_nonnull (form);
+  if (JSON_NODE_HOLDS_NULL (form))
+    g_test_fail_printf ("the installed crossfoot-cli recognised no form in %s: "
+                        "its forms in %s were not found", report, forms_dir);
+  else
+    g_assert_cmpstr (json_node_get_string (form), ==, "gip-2021");
+
+  /* The installed catalogues are found: the usage text comes out in Chinese
+   * (LANGUAGE picks the catalogue; C.UTF-8 is a locale every glibc has). */
+  {
+    const char *argv[] = { cli, NULL };
+    g_autofree char *usage_out = NULL;
+    g_autofree char *usage_err = NULL;
+    g_auto (GStrv) zh_env = g_environ_setenv (g_strdupv (env), "LANGUAGE", "zh_CN", TRUE);
+
+    zh_env = g_environ_setenv (zh_env, "LC_ALL", "C.UTF-8", TRUE);
+    run_tool (argv, zh_env, &usage_out, &usage_err);
+    if (strstr (usage_out ? usage_out : "", "用法") == NULL
+        && strstr (usage_err ? usage_err : "", "用法") == NULL)
+      g_test_fail_printf ("the installed crossfoot-cli does not speak zh_CN: %s%s",
+                          usage_out ? usage_out : "", usage_err ? usage_err : "");
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/data/flatpak/manifest", test_flatpak_manifest);
+  g_test_add_func ("/data/desktop/validate", test_desktop_validate);
+  g_test_add_func ("/data/desktop/contents", test_desktop_contents);
+  g_test_add_func ("/data/metainfo/validate", test_metainfo_validate);
+  g_test_add_func ("/data/metainfo/contents", test_metainfo_contents);
+  g_test_add_func ("/data/icons", test_icons);
+  g_test_add_func ("/data/schema/compiles", test_schema_compiles);
+  g_test_add_func ("/data/po/potfiles", test_potfiles);
+  g_test_add_func ("/data/po/translations", test_translations);
+  g_test_add_func ("/data/install", test_install);
+
+  return g_test_run ();
+}
