@@ -427,6 +427,122 @@ test_export_long (void)
   cf_test_rm_rf (dir);
 }
 
+/* The offset of the requests cell (@row_key, @col_key) in the audit JSON of @path, or -1. */
+static gint64
+cell_offset (const char *path, const char *row_key, const char *col_key)
+{
+  g_auto (Run) run = { 0 };
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonArray *tables;
+
+  run_cli (&run, NULL, "audit", "--json", path, NULL);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  tables = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "tables");
+  for (guint t = 0; t < json_array_get_length (tables); t++)
+    {
+      JsonObject *table = json_array_get_object_element (tables, t);
+      JsonArray *cells = json_object_get_array_member (table, "cells");
+
+      if (g_strcmp0 (json_object_get_string_member (table, "id"), "requests") != 0)
+        continue;
+      for (guint c = 0; c < json_array_get_length (cells); c++)
+        {
+          JsonObject *cell = json_array_get_object_element (cells, c);
+
+          if (g_strcmp0 (json_object_get_string_member (cell, "row_key"), row_key) == 0
+              && g_strcmp0 (json_object_get_string_member (cell, "col_key"), col_key) == 0
+              && !json_object_get_null_member (cell, "offset"))
+            return json_object_get_int_member (cell, "offset");
+        }
+    }
+  return -1;
+}
+
+static void
+test_audit_across_years (void)
+{
+  /* The 2022 report and a made-up 2023 one of the same body whose 上年结转
+   * (natural persons) is 5 where 2022 carried 0 forward: requests.carry must
+   * land on the 2023 report, through the CLI's light batch copies. */
+  g_autofree char *src = corpus_file ("text", "zibo-gaoxin-psb-2022.txt");
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *y2022 = g_build_filename (dir, "zibo-2022.txt", NULL);
+  g_autofree char *y2023 = g_build_filename (dir, "zibo-2023.txt", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_auto (Run) run = { 0 };
+  g_auto (Run) human = { 0 };
+  g_auto (GStrv) lines = NULL;
+  gsize len = 0;
+  gint64 offset;
+  char *at;
+
+  g_assert_true (g_file_get_contents (src, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (y2022, text, (gssize) len, NULL));
+  offset = cell_offset (y2022, "carried_over", "natural_person");
+  if (offset < 0)
+    {
+      /* Needs the text table reader and the form mapper. */
+      g_test_skip ("the requests table of the 2022 report is not recognised");
+      cf_test_rm_rf (dir);
+      return;
+    }
+  g_assert_cmpint (text[offset], ==, '0');
+  text[offset] = '5';
+  at = strstr (text, "2022年政府信息公开工作年度报告");
+  g_assert_nonnull (at);
+  at[3] = '3';
+  g_assert_true (g_file_set_contents (y2023, text, (gssize) len, NULL));
+
+  run_cli (&run, NULL, "audit", "--json", y2023, y2022, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *root = check_json_line (parser, lines[0], y2023);
+    JsonArray *findings = json_object_get_array_member (root, "findings");
+    gboolean found = FALSE;
+
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "document"),
+                                                 "year"), ==, 2023);
+    for (guint i = 0; i < json_array_get_length (findings); i++)
+      {
+        JsonObject *f = json_array_get_object_element (findings, i);
+        JsonObject *ref;
+
+        if (g_strcmp0 (json_object_get_string_member (f, "rule"), "requests.carry") != 0)
+          continue;
+        ref = json_array_get_object_element (json_object_get_array_member (f, "cells"), 0);
+        if (g_strcmp0 (json_object_get_string_member (ref, "col_key"), "natural_person") != 0)
+          continue;
+        found = TRUE;
+        g_assert_cmpstr (json_object_get_string_member (f, "severity"), ==, "error");
+        g_assert_cmpstr (json_object_get_string_member (ref, "row_key"), ==, "carried_over");
+        g_assert_cmpstr (json_object_get_string_member (f, "related_document"), ==, y2022);
+      }
+    g_assert_true (found);
+  }
+  {
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *root = check_json_line (parser, lines[1], y2022);
+    JsonArray *findings = json_object_get_array_member (root, "findings");
+
+    for (guint i = 0; i < json_array_get_length (findings); i++)
+      g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (findings, i),
+                                                      "rule"), !=, "requests.carry");
+  }
+
+  /* The human output names it too, under the 2023 report. */
+  run_cli (&human, NULL, "audit", y2022, y2023, NULL);
+  g_assert_cmpint (human.status, ==, 1);
+  title = g_strdup_printf ("%s:", y2023);
+  g_assert_nonnull (strstr (human.out, "ERROR requests.carry requests[carried_over/natural_person]: "));
+  g_assert_true (strstr (human.out, "ERROR requests.carry") > strstr (human.out, title));
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -436,6 +552,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/audit-human", test_audit_human);
   g_test_add_func ("/cli/audit-stdin", test_audit_stdin);
   g_test_add_func ("/cli/audit-bad-inputs", test_audit_bad_inputs);
+  g_test_add_func ("/cli/audit-across-years", test_audit_across_years);
   g_test_add_func ("/cli/extract", test_extract);
   g_test_add_func ("/cli/export-long", test_export_long);
   return g_test_run ();

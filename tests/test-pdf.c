@@ -3,8 +3,8 @@
  * Most PDFs are drawn here with cairo's PDF surface (CJK text through cairo's
  * own font selection, Noto Sans CJK), so every cell's text and rectangle is
  * known. Rotated / cropped pages and PDFs with no pages are written by hand;
- * the encrypted PDF and the corpus reports converted by LibreOffice are
- * committed under tests/pdf/ (see tests/pdf/README).
+ * the encrypted PDF and the corpus reports printed by LibreOffice are
+ * committed under tests/pdf/ (made by tests/pdf/make-fixtures.sh).
  */
 #include <math.h>
 #include <string.h>
@@ -322,7 +322,13 @@ draw_borderless (cairo_t *cr)
       for (guint c = 1; c < 4; c++)
         show_at (cr, right[c] - text_width (cr, rows[r][c]), baseline, rows[r][c]);
     }
-  show_at (cr, 60, 260, "二、收到和处理政府信息公开申请情况说明：本年度无行政复议和诉讼案件。");
+  /* A label wrapped onto a second, tighter line belongs to its row. */
+  show_at (cr, 60, 240, "其他对外管理服务事项");
+  show_at (cr, 300 - text_width (cr, "7"), 240, "7");
+  show_at (cr, 400 - text_width (cr, "9"), 240, "9");
+  show_at (cr, 500 - text_width (cr, "(2)"), 240, "(2)");
+  show_at (cr, 60, 253, "（含备案）");
+  show_at (cr, 60, 300, "二、收到和处理政府信息公开申请情况说明：本年度无行政复议和诉讼案件。");
 }
 
 static void
@@ -338,7 +344,7 @@ test_borderless (void)
   table = g_ptr_array_index (tables, 0);
   g_assert_cmpstr (cf_table_get_layout (table), ==, "stream");
   g_assert_cmpstr (cf_table_get_title (table), ==, "（一）主动公开情况");
-  g_assert_cmpint (cf_table_get_n_rows (table), ==, 5);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 6);
   g_assert_cmpint (cf_table_get_n_cols (table), ==, 4);
   g_assert_cmpstr (cf_test_cell_text (table, 0, 0), ==, "项目");
   g_assert_cmpstr (cf_test_cell_text (table, 0, 3), ==, "增减");
@@ -348,6 +354,8 @@ test_borderless (void)
   g_assert_cmpstr (cf_test_cell_text (table, 3, 1), ==, "417.75");
   g_assert_cmpstr (cf_test_cell_text (table, 3, 3), ==, "(82.25)");
   g_assert_cmpstr (cf_test_cell_text (table, 4, 3), ==, "3");
+  g_assert_cmpstr (cf_test_cell_text (table, 5, 0), ==, "其他对外管理服务事项（含备案）");
+  g_assert_cmpstr (cf_test_cell_text (table, 5, 3), ==, "(2)");
   cell = cf_table_get_cell (table, 1, 1);
   g_assert_cmpfloat_with_epsilon (cell->number.value, 1234, 1e-9);
   /* Right-aligned: the number ends where it was drawn to. */

@@ -220,10 +220,13 @@ cf_table_labels_col (CfTableLabels *labels, int col)
               r++;
               continue;
             }
-          /* A header over every value column ("申请人情况") names none of them. */
+          /* A header over every value column ("申请人情况") names none of them,
+           * nor does a corner note that reaches over from the label columns. */
           spans_all_values = col >= labels->first_value_col && n_values > 1 &&
                              cell->col <= labels->first_value_col &&
                              cell->col + cell->col_span >= n_cols;
+          if (col >= labels->first_value_col && cell->col < labels->first_value_col)
+            spans_all_values = TRUE;
           if (!spans_all_values)
             append_level (out, cell->text);
           r = cell->row + MAX (cell->row_span, 1);

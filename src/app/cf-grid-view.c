@@ -200,6 +200,22 @@ on_label_pressed (GtkGestureClick *gesture, int n_press, double x, double y, CfG
   gtk_widget_grab_focus (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)));
 }
 
+static gboolean
+release_widget (gpointer data)
+{
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* GTK 4.8's GtkEditableLabel checks its focus 100 ms after focus leaves it,
+ * without holding a reference or cancelling on dispose: a cell recycled or
+ * destroyed in between is used after it is freed. Keep it alive until then. */
+static void
+on_cell_focus_leave (GtkEventControllerFocus *controller, GtkWidget *cell)
+{
+  g_timeout_add_full (G_PRIORITY_LOW, 500, release_widget, g_object_ref (cell), NULL);
+}
+
 static void
 add_focus_tracking (CfGridView *self, GtkWidget *widget)
 {
@@ -234,6 +250,15 @@ new_value_cell (CfGridView *self)
   gtk_editable_set_alignment (GTK_EDITABLE (editable), 1.0);
   gtk_editable_set_width_chars (GTK_EDITABLE (editable), 6);
   g_signal_connect (editable, "changed", G_CALLBACK (on_cell_changed), self);
+  /* Its text entry and the label itself both watch their focus (see above). */
+  for (GtkWidget *part = editable; part != NULL;
+       part = part == editable ? GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (editable))) : NULL)
+    {
+      GtkEventController *leave = gtk_event_controller_focus_new ();
+
+      g_signal_connect (leave, "leave", G_CALLBACK (on_cell_focus_leave), editable);
+      gtk_widget_add_controller (part, leave);
+    }
   add_focus_tracking (self, editable);
   return editable;
 }

@@ -148,6 +148,29 @@ remove_all_rows (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* The first table with an error, else the requests table (the one most rules
+ * check), else the first. */
+static guint
+first_table_to_show (CfWindow *self)
+{
+  GPtrArray *tables = cf_document_get_tables (self->document);
+  GPtrArray *findings = cf_document_get_findings (self->document);
+
+  for (guint i = 0; i < tables->len; i++)
+    for (guint j = 0; j < findings->len; j++)
+      {
+        CfFinding *finding = g_ptr_array_index (findings, j);
+
+        if (finding->severity == CF_SEVERITY_ERROR &&
+            g_strcmp0 (finding->table, cf_table_get_id (g_ptr_array_index (tables, i))) == 0)
+          return i;
+      }
+  for (guint i = 0; i < tables->len; i++)
+    if (g_strcmp0 (cf_table_get_id (g_ptr_array_index (tables, i)), "requests") == 0)
+      return i;
+  return 0;
+}
+
 static void
 set_document (CfWindow *self, CfDocument *document, GBytes *pdf_bytes)
 {
@@ -184,7 +207,7 @@ set_document (CfWindow *self, CfDocument *document, GBytes *pdf_bytes)
 
   cf_window_refresh_findings (self);
   if (tables->len > 0)
-    cf_window_select_table (self, 0);
+    cf_window_select_table (self, first_table_to_show (self));
   else
     {
       gtk_label_set_text (self->table_title, _("No tables were found in this report"));

@@ -9,8 +9,13 @@
  *
  * The document text is the pages' text in poppler's reading order, pages
  * separated by a line holding only '\f'.
+ *
+ * Pages are read by a few threads, each through its own PopplerDocument
+ * (Poppler is not thread-safe within one document); the pages are then put
+ * together in order, and tables that run on over a page break are joined.
  */
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cairo.h>
 #include <poppler.h>
@@ -20,7 +25,7 @@
 #include "cf-error.h"
 
 /* Pixels per point for finding rulings: a 0.5 pt rule is still a pixel wide. */
-#define RENDER_SCALE      1.5
+#define RENDER_SCALE      1.0
 #define MAX_RENDER_PIXELS (2400 * 2400)
 /* Luminance below which a rendered pixel is ink (light shading is not). */
 #define DARK_LEVEL        200
@@ -60,6 +65,14 @@ render_mask (PopplerPage *page, double width, double height, double scale)
       for (int x = 0; x < mask->width; x++)
         {
           guint32 px = row[x];
+
+          /* Two white pixels at a time. */
+          if (x + 1 < mask->width && ((px & row[x + 1]) & 0xffffff) == 0xffffff)
+            {
+              out[x] = out[x + 1] = 0;
+              x++;
+              continue;
+            }
           /* White is by far the most common pixel. */
           if ((px & 0xffffff) == 0xffffff)
             out[x] = 0;
@@ -102,26 +115,19 @@ page_has_ink (PopplerPage *page, double width, double height)
   }
 }
 
-static void
-page_free (CfPdfPage *page)
+/* Reads the page's text (returned, valid UTF-8) and its characters into
+ * @page, with offsets into that text. */
+static char *
+read_page_text (PopplerPage *ppage, CfPdfPage *page)
 {
-  g_array_unref (page->chars);
-  g_free (page);
-}
-
-/* Appends the page's text to @text and its characters (with boxes) to @page. */
-static void
-read_page_text (CfDocument *doc, PopplerPage *ppage, CfPdfPage *page, GString *text)
-{
-  g_autofree char *page_text = poppler_page_get_text (ppage);
+  char *page_text = poppler_page_get_text (ppage);
   g_autofree PopplerRectangle *rects = NULL;
   guint n_rects = 0;
-  gint64 base = text->len;
   guint k = 0;
   gboolean space = FALSE;
 
   if (page_text == NULL)
-    return;
+    return g_strdup ("");
   if (!g_utf8_validate (page_text, -1, NULL))
     {
       char *valid = g_utf8_make_valid (page_text, -1);
@@ -136,7 +142,6 @@ read_page_text (CfDocument *doc, PopplerPage *ppage, CfPdfPage *page, GString *t
     {
       gunichar ch = g_utf8_get_char (p);
       CfPdfChar c;
-      CfTextBox box;
 
       if (g_unichar_isspace (ch))
         space = TRUE;
@@ -145,21 +150,105 @@ read_page_text (CfDocument *doc, PopplerPage *ppage, CfPdfPage *page, GString *t
       c.space_before = space;
       space = FALSE;
       c.ch = ch;
-      c.offset = base + (p - page_text);
+      c.offset = p - page_text;
       c.length = g_utf8_next_char (p) - p;
       c.x0 = MIN (rects[k].x1, rects[k].x2);
       c.y0 = MIN (rects[k].y1, rects[k].y2);
       c.x1 = MAX (rects[k].x1, rects[k].x2);
       c.y1 = MAX (rects[k].y1, rects[k].y2);
       g_array_append_val (page->chars, c);
-
-      box.offset = c.offset;
-      box.length = c.length;
-      box.page = page->number;
-      box.bbox[0] = c.x0, box.bbox[1] = c.y0, box.bbox[2] = c.x1, box.bbox[3] = c.y1;
-      cf_document_add_text_box (doc, &box);
     }
-  g_string_append (text, page_text);
+  return page_text;
+}
+
+/* ------------------------------------------------------- pages in threads */
+
+/* What one page gave; offsets are into the page's own text until the pages
+ * are put together. */
+typedef struct
+{
+  char      *text;
+  CfPdfPage  page;
+  GPtrArray *tables;           /* of CfPdfTable */
+  char      *trailing_heading;
+  gboolean   scanned;
+} PageResult;
+
+typedef struct
+{
+  GBytes       *bytes;
+  const char   *password;
+  GCancellable *cancellable;
+  PageResult   *results;
+  int           n_pages;
+  int           next_page;     /* atomic: the next page nobody took */
+} PageJob;
+
+static void
+page_result_clear (PageResult *result)
+{
+  g_free (result->text);
+  g_clear_pointer (&result->page.chars, g_array_unref);
+  g_clear_pointer (&result->tables, g_ptr_array_unref);
+  g_free (result->trailing_heading);
+}
+
+static void
+read_page (PopplerPage *ppage, int index, PageResult *result)
+{
+  double width = 0, height = 0;
+
+  poppler_page_get_size (ppage, &width, &height);
+  result->page.number = index + 1;
+  result->page.width = width;
+  result->page.height = height;
+  result->page.chars = g_array_new (FALSE, FALSE, sizeof (CfPdfChar));
+  result->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_table_free);
+  result->text = read_page_text (ppage, &result->page);
+
+  if (result->page.chars->len == 0)
+    result->scanned = page_has_ink (ppage, width, height);
+  else
+    {
+      g_autoptr (CfPdfMask) mask = render_mask (ppage, width, height, RENDER_SCALE);
+      cf_pdf_find_tables (&result->page, mask, result->tables, &result->trailing_heading);
+    }
+}
+
+/* Takes pages until none is left. Poppler is not thread-safe within one
+ * document, so every thread reads through its own. */
+static void
+read_pages (PageJob *job, PopplerDocument *pdoc)
+{
+  for (;;)
+    {
+      int index = g_atomic_int_add (&job->next_page, 1);
+      PopplerPage *ppage;
+
+      if (index >= job->n_pages || g_cancellable_is_cancelled (job->cancellable))
+        break;
+      ppage = poppler_document_get_page (pdoc, index);
+      if (ppage == NULL)
+        continue;
+      read_page (ppage, index, &job->results[index]);
+      g_object_unref (ppage);
+    }
+}
+
+static gpointer
+page_worker (gpointer data)
+{
+  PageJob *job = data;
+  g_autoptr (GInputStream) stream = g_memory_input_stream_new_from_bytes (job->bytes);
+  PopplerDocument *pdoc = poppler_document_new_from_stream (stream, g_bytes_get_size (job->bytes),
+                                                            job->password, NULL, NULL);
+
+  if (pdoc != NULL)
+    {
+      read_pages (job, pdoc);
+      g_object_unref (pdoc);
+    }
+  return NULL;
 }
 
 /* --------------------------------------------------- tables across pages */
@@ -348,6 +437,7 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
   g_autoptr (GString) text = g_string_new (NULL);
   const char *name = cf_document_get_basename (doc);
   g_autofree char *prev_heading = NULL;
+  PageResult *results = NULL;
   int n_pages;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -374,65 +464,92 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
     }
   cf_document_set_n_pages (doc, n_pages);
 
+  /* Pages are read in parallel, a few threads at most (each renders a page). */
+  {
+    PageJob job = { bytes, password, cancellable, g_new0 (PageResult, n_pages), n_pages, 0 };
+    const char *wanted = g_getenv ("CF_PDF_THREADS"); /* for benchmarks */
+    int n_threads = CLAMP (wanted ? atoi (wanted) : (int) g_get_num_processors (), 1, 4);
+    g_autoptr (GPtrArray) threads = g_ptr_array_new ();
+
+    n_threads = MIN (n_threads, (n_pages + 1) / 2);
+    for (int t = 1; t < n_threads; t++)
+      g_ptr_array_add (threads, g_thread_new ("cf-pdf-pages", page_worker, &job));
+    read_pages (&job, pdoc);
+    for (guint t = 0; t < threads->len; t++)
+      g_thread_join (g_ptr_array_index (threads, t));
+    results = job.results;
+  }
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      for (int i = 0; i < n_pages; i++)
+        page_result_clear (&results[i]);
+      g_free (results);
+      return FALSE;
+    }
+
+  /* Put the pages together: text, boxes and cell offsets move to the page's place. */
   for (int i = 0; i < n_pages; i++)
     {
-      g_autoptr (GObject) ppage_owner = NULL;
-      PopplerPage *ppage = poppler_document_get_page (pdoc, i);
-      CfPdfPage *page;
-      double width = 0, height = 0;
+      PageResult *result = &results[i];
+      gint64 base;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
       if (i > 0)
         g_string_append (text, "\n\f\n");
-      if (ppage == NULL)
-        continue;
-      ppage_owner = G_OBJECT (ppage);
-
-      page = g_new0 (CfPdfPage, 1);
-      page->number = i + 1;
-      page->chars = g_array_new (FALSE, FALSE, sizeof (CfPdfChar));
-      poppler_page_get_size (ppage, &width, &height);
-      page->width = width;
-      page->height = height;
-      read_page_text (doc, ppage, page, text);
-
-      if (page->chars->len == 0)
+      base = text->len;
+      if (result->text == NULL)
         {
           g_clear_pointer (&prev_heading, g_free);
-          if (page_has_ink (ppage, width, height))
+          continue;
+        }
+      g_string_append (text, result->text);
+
+      for (guint k = 0; k < result->page.chars->len; k++)
+        {
+          const CfPdfChar *c = &g_array_index (result->page.chars, CfPdfChar, k);
+          CfTextBox box = { base + c->offset, c->length, i + 1, { c->x0, c->y0, c->x1, c->y1 } };
+          cf_document_add_text_box (doc, &box);
+        }
+
+      if (result->scanned)
+        {
+          g_autofree char *message = g_strdup_printf ("第%d页没有文字层（扫描件），无法提取表格", i + 1);
+          CfFinding *note = cf_finding_new (CF_SEVERITY_WARNING, "pdf.no_text_layer", NULL, message);
+          note->page = i + 1;
+          note->bbox[0] = 0, note->bbox[1] = 0;
+          note->bbox[2] = result->page.width, note->bbox[3] = result->page.height;
+          cf_document_take_note (doc, note);
+        }
+
+      for (guint t = 0; t < result->tables->len; t++)
+        {
+          CfPdfTable *table = g_ptr_array_index (result->tables, t);
+
+          for (guint k = 0; k < table->cells->len; k++)
             {
-              g_autofree char *message = g_strdup_printf ("第%d页没有文字层（扫描件），无法提取表格",
-                                                          page->number);
-              CfFinding *note = cf_finding_new (CF_SEVERITY_WARNING, "pdf.no_text_layer", NULL,
-                                                message);
-              note->page = page->number;
-              note->bbox[0] = 0, note->bbox[1] = 0, note->bbox[2] = width, note->bbox[3] = height;
-              cf_document_take_note (doc, note);
+              CfPdfCell *cell = g_ptr_array_index (table->cells, k);
+              if (cell->offset >= 0)
+                cell->offset += base;
             }
+          /* A heading at the foot of the previous page names the first table here. */
+          if (t == 0 && prev_heading != NULL && !table->title_is_heading)
+            {
+              g_free (table->title);
+              table->title = g_steal_pointer (&prev_heading);
+              table->title_is_heading = TRUE;
+            }
+          g_ptr_array_add (tables, table);
+          result->tables->pdata[t] = NULL;
+        }
+      if (result->page.chars->len > 0)
+        {
+          g_free (prev_heading);
+          prev_heading = g_steal_pointer (&result->trailing_heading);
         }
       else
-        {
-          g_autoptr (CfPdfMask) mask = render_mask (ppage, width, height, RENDER_SCALE);
-          guint first = tables->len;
-          char *heading = NULL;
-
-          cf_pdf_find_tables (page, mask, tables, &heading);
-          if (first < tables->len && prev_heading != NULL)
-            {
-              CfPdfTable *table = g_ptr_array_index (tables, first);
-              if (!table->title_is_heading)
-                {
-                  g_free (table->title);
-                  table->title = g_steal_pointer (&prev_heading);
-                  table->title_is_heading = TRUE;
-                }
-            }
-          g_free (prev_heading);
-          prev_heading = heading;
-        }
-      page_free (page);
+        g_clear_pointer (&prev_heading, g_free);
+      page_result_clear (result);
     }
+  g_free (results);
 
   join_across_pages (tables);
 

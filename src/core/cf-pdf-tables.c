@@ -89,14 +89,12 @@ char_cy (const CfPdfChar *c)
   return (c->y0 + c->y1) / 2;
 }
 
-/* Sorting character indices: by centre y, then x. */
-static const CfPdfPage *sort_page;
-
+/* Sorting character indices of @page: by centre y, then x; or by x. */
 static int
-compare_by_cy (gconstpointer a, gconstpointer b)
+compare_by_cy (gconstpointer a, gconstpointer b, gpointer page)
 {
-  const CfPdfChar *x = char_at (sort_page, *(const guint *) a);
-  const CfPdfChar *y = char_at (sort_page, *(const guint *) b);
+  const CfPdfChar *x = char_at (page, *(const guint *) a);
+  const CfPdfChar *y = char_at (page, *(const guint *) b);
   double d = char_cy (x) - char_cy (y);
 
   if (d == 0)
@@ -105,27 +103,19 @@ compare_by_cy (gconstpointer a, gconstpointer b)
 }
 
 static int
-compare_by_x (gconstpointer a, gconstpointer b)
+compare_by_x (gconstpointer a, gconstpointer b, gpointer page)
 {
-  const CfPdfChar *x = char_at (sort_page, *(const guint *) a);
-  const CfPdfChar *y = char_at (sort_page, *(const guint *) b);
+  const CfPdfChar *x = char_at (page, *(const guint *) a);
+  const CfPdfChar *y = char_at (page, *(const guint *) b);
   double d = x->x0 - y->x0;
 
   return (d > 0) - (d < 0);
 }
 
-/* qsort with a page: the reader runs pages one at a time per thread, and the
- * page pointer is only read during the sort. */
-static G_LOCK_DEFINE (sort_lock);
-
 static void
-sort_indices (const CfPdfPage *page, guint *indices, guint n, GCompareFunc func)
+sort_indices (const CfPdfPage *page, guint *indices, guint n, GCompareDataFunc func)
 {
-  G_LOCK (sort_lock);
-  sort_page = page;
-  qsort (indices, n, sizeof (guint), func);
-  sort_page = NULL;
-  G_UNLOCK (sort_lock);
+  g_qsort_with_data (indices, n, sizeof (guint), func, (gpointer) page);
 }
 
 /* A cell's text from its characters: visual lines top to bottom, left to
@@ -352,7 +342,19 @@ find_lines (const CfPdfPage *page, const gboolean *used)
             line->y1 = MAX (line->y1, c->y1);
             line->x0 = MIN (line->x0, c->x0);
             line->x1 = MAX (line->x1, c->x1);
-            if (seg == NULL || c->x0 - prev_x1 > 0.9 * line->h)
+            gboolean number_after_text = FALSE;
+
+            /* A number set close after a label or after another number is
+             * still its own cell: numbers hold no gaps. */
+            if (k > 0 && (g_unichar_isdigit (c->ch) || c->ch == '(' || c->ch == '-'))
+              {
+                const CfPdfChar *prev = char_at (page, g_array_index (line->chars, guint, k - 1));
+                double gap = c->x0 - prev_x1;
+                number_after_text = (is_cjk (prev->ch) && gap > 0.15 * line->h)
+                                    || ((g_unichar_isdigit (prev->ch) || prev->ch == ')')
+                                        && (c->space_before || gap > 0.25 * line->h));
+              }
+            if (seg == NULL || c->x0 - prev_x1 > 0.9 * line->h || number_after_text)
               {
                 seg = g_new0 (Segment, 1);
                 seg->chars = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -411,7 +413,6 @@ find_title (GPtrArray *lines, double top, double x0, double x1, CfPdfTable *tabl
     }
   if (heading != NULL)
     {
-      /* A nearer heading-like line above that heading wins (it is nearer). */
       table->title = g_strdup (heading->text);
       table->title_is_heading = TRUE;
     }

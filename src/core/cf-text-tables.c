@@ -143,13 +143,19 @@ split_aligned (const char *text, gsize start, gsize end, guint limit, FieldFunc 
   return n + 1;
 }
 
+typedef struct
+{
+  const char *text;
+  gboolean    too_long;
+} FieldCheck;
+
 static void
 check_field_length (gpointer data, gsize start, gsize end)
 {
-  const char **text_and_flag = data;
+  FieldCheck *check = data;
 
-  if (count_chars (text_and_flag[0], start, end, MAX_ALIGNED_FIELD_CHARS) > MAX_ALIGNED_FIELD_CHARS)
-    text_and_flag[1] = "long";
+  if (count_chars (check->text, start, end, MAX_ALIGNED_FIELD_CHARS) > MAX_ALIGNED_FIELD_CHARS)
+    check->too_long = TRUE;
 }
 
 static void
@@ -228,10 +234,10 @@ classify_line (const char *text, Line *line)
 
       if (n_fields >= 2 && n_fields <= MAX_FIELDS)
         {
-          const char *text_and_flag[2] = { text, NULL };
+          FieldCheck check = { text, FALSE };
 
-          split_aligned (text, line->tstart, line->tend, MAX_FIELDS, check_field_length, text_and_flag);
-          if (text_and_flag[1] == NULL)
+          split_aligned (text, line->tstart, line->tend, MAX_FIELDS, check_field_length, &check);
+          if (!check.too_long)
             {
               line->kind = LINE_ALIGNED;
               return;
@@ -801,7 +807,8 @@ typedef struct
   gsize     start;
   gsize     end;
   CfRawKind kind;
-  int       level;
+  int       level;           /* enumerator level of its label */
+  gboolean  starts_paragraph;
 } LineCell;
 
 static gboolean
@@ -974,7 +981,7 @@ parse_lines (Scanner *sc, gsize pos)
   g_autofree char *title = title_text (sc);
   guint n_paragraphs = 0, blank_run = 0;
   gboolean overflow = FALSE, by_paragraph;
-  Line line, last = { 0 };
+  Line line;
 
   while (pos < sc->len)
     {
@@ -990,21 +997,23 @@ parse_lines (Scanner *sc, gsize pos)
         break;
       if (lines->len < MAX_REGION_LINES)
         {
-          /* start/end of the line; "level" marks a paragraph's first line. */
-          LineCell cell = { line.tstart, line.tend, CF_RAW_EMPTY, blank_run > 0 || lines->len == 0 };
+          LineCell cell = { line.tstart, line.tend, CF_RAW_EMPTY, 0, blank_run > 0 || lines->len == 0 };
 
           g_array_append_val (lines, cell);
-          n_paragraphs += cell.level;
+          if (cell.starts_paragraph)
+            n_paragraphs++;
         }
       else
         overflow = TRUE;
       blank_run = 0;
-      last = line;
+      /* The last words before whatever follows may be its heading. */
+      if (cf_text_classify_cell (sc->text + line.tstart, line.tend - line.tstart) == CF_RAW_LABEL)
+        set_title (sc, &line);
+      else
+        set_title (sc, NULL);
       pos = line.next;
     }
 
-  if (lines->len > 0)
-    set_title (sc, &last);
   if (overflow || lines->len < 2)
     return pos;
 
@@ -1014,7 +1023,7 @@ parse_lines (Scanner *sc, gsize pos)
     {
       const LineCell *l = &g_array_index (lines, LineCell, i);
 
-      if (by_paragraph && !l->level && cells->len > 0)
+      if (by_paragraph && !l->starts_paragraph && cells->len > 0)
         g_array_index (cells, LineCell, cells->len - 1).end = l->end;
       else
         g_array_append_val (cells, *l);
@@ -1027,18 +1036,7 @@ parse_lines (Scanner *sc, gsize pos)
       cell->level = cf_text_enumerator_level (sc->text + cell->start, cell->end - cell->start);
     }
 
-  {
-    guint n_tables = cf_document_get_tables (sc->doc)->len;
-
-    parse_line_cells (sc, (const LineCell *) (gpointer) cells->data, cells->len, &title);
-    /* A line used by a table is no heading for what follows. */
-    if (cf_document_get_tables (sc->doc)->len != n_tables)
-      {
-        const LineCell *final = &g_array_index (cells, LineCell, cells->len - 1);
-        if (final->kind == CF_RAW_VALUE)
-          set_title (sc, NULL);
-      }
-  }
+  parse_line_cells (sc, (const LineCell *) (gpointer) cells->data, cells->len, &title);
   return pos;
 }
 

@@ -1,0 +1,773 @@
+/* cf-batch.c: many reports read and audited in the background
+ *
+ * Threads: the pool's workers only load and audit their own document (both
+ * are safe per document; the form registry is shared read-only and the OpenCC
+ * cache has its own lock). Every change a widget can see, the entry's fields
+ * and the list model, happens on the batch's main context, in deliver_result().
+ * A job holds a ref on the batch that is dropped on that context too, so the
+ * batch is never finalized on a worker (which would then wait for itself).
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-audit.h"
+#include "cf-batch.h"
+#include "cf-error.h"
+#include "cf-export.h"
+
+/* Two workers: the machine's cores are shared with the UI thread. */
+#define CF_BATCH_N_THREADS 2
+
+const char *
+cf_batch_state_to_string (CfBatchState state)
+{
+  switch (state)
+    {
+    case CF_BATCH_STATE_QUEUED:
+      return "queued";
+    case CF_BATCH_STATE_RUNNING:
+      return "running";
+    case CF_BATCH_STATE_DONE:
+      return "done";
+    case CF_BATCH_STATE_FAILED:
+      return "failed";
+    default:
+      return "unknown";
+    }
+}
+
+/* ------------------------------------------------------------------ entry */
+
+struct _CfBatchEntry
+{
+  GObject       parent_instance;
+
+  char         *path;
+  char         *name;
+  CfBatchState  state;
+  CfDocument   *document;
+  GError       *error;
+  guint         n_errors;
+  guint         n_open_errors;
+  guint         n_warnings;
+  guint         n_infos;
+};
+
+G_DEFINE_FINAL_TYPE (CfBatchEntry, cf_batch_entry, G_TYPE_OBJECT)
+
+enum
+{
+  ENTRY_PROP_0,
+  ENTRY_PROP_PATH,
+  ENTRY_PROP_NAME,
+  ENTRY_PROP_STATE,
+  ENTRY_PROP_DOCUMENT,
+  ENTRY_PROP_FORM,
+  ENTRY_PROP_N_ERRORS,
+  ENTRY_PROP_N_OPEN_ERRORS,
+  ENTRY_PROP_N_WARNINGS,
+  ENTRY_PROP_N_INFOS,
+  N_ENTRY_PROPS
+};
+
+static GParamSpec *entry_properties[N_ENTRY_PROPS];
+
+static void
+cf_batch_entry_finalize (GObject *object)
+{
+  CfBatchEntry *self = CF_BATCH_ENTRY (object);
+
+  g_free (self->path);
+  g_free (self->name);
+  g_clear_object (&self->document);
+  g_clear_error (&self->error);
+  G_OBJECT_CLASS (cf_batch_entry_parent_class)->finalize (object);
+}
+
+static void
+cf_batch_entry_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CfBatchEntry *self = CF_BATCH_ENTRY (object);
+
+  switch (prop_id)
+    {
+    case ENTRY_PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case ENTRY_PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case ENTRY_PROP_STATE:
+      g_value_set_int (value, self->state);
+      break;
+    case ENTRY_PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+    case ENTRY_PROP_FORM:
+      g_value_set_string (value, cf_batch_entry_get_form (self));
+      break;
+    case ENTRY_PROP_N_ERRORS:
+      g_value_set_uint (value, self->n_errors);
+      break;
+    case ENTRY_PROP_N_OPEN_ERRORS:
+      g_value_set_uint (value, self->n_open_errors);
+      break;
+    case ENTRY_PROP_N_WARNINGS:
+      g_value_set_uint (value, self->n_warnings);
+      break;
+    case ENTRY_PROP_N_INFOS:
+      g_value_set_uint (value, self->n_infos);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_batch_entry_class_init (CfBatchEntryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = cf_batch_entry_finalize;
+  object_class->get_property = cf_batch_entry_get_property;
+
+  entry_properties[ENTRY_PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  /* A CfBatchState; an int so GtkNumericSorter and expressions can use it. */
+  entry_properties[ENTRY_PROP_STATE] = g_param_spec_int ("state", NULL, NULL,
+                                                         CF_BATCH_STATE_QUEUED,
+                                                         CF_BATCH_STATE_FAILED,
+                                                         CF_BATCH_STATE_QUEUED, flags);
+  entry_properties[ENTRY_PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL,
+                                                               CF_TYPE_DOCUMENT, flags);
+  entry_properties[ENTRY_PROP_FORM] = g_param_spec_string ("form", NULL, NULL, NULL, flags);
+  entry_properties[ENTRY_PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL,
+                                                             0, G_MAXUINT, 0, flags);
+  entry_properties[ENTRY_PROP_N_OPEN_ERRORS] = g_param_spec_uint ("n-open-errors", NULL, NULL,
+                                                                  0, G_MAXUINT, 0, flags);
+  entry_properties[ENTRY_PROP_N_WARNINGS] = g_param_spec_uint ("n-warnings", NULL, NULL,
+                                                               0, G_MAXUINT, 0, flags);
+  entry_properties[ENTRY_PROP_N_INFOS] = g_param_spec_uint ("n-infos", NULL, NULL,
+                                                            0, G_MAXUINT, 0, flags);
+  g_object_class_install_properties (object_class, N_ENTRY_PROPS, entry_properties);
+}
+
+static void
+cf_batch_entry_init (CfBatchEntry *self)
+{
+  self->state = CF_BATCH_STATE_QUEUED;
+}
+
+static CfBatchEntry *
+cf_batch_entry_new (const char *path)
+{
+  CfBatchEntry *self = g_object_new (CF_TYPE_BATCH_ENTRY, NULL);
+
+  self->path = g_strdup (path);
+  self->name = g_path_get_basename (path);
+  return self;
+}
+
+static void
+entry_set_state (CfBatchEntry *self, CfBatchState state)
+{
+  if (self->state == state)
+    return;
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), entry_properties[ENTRY_PROP_STATE]);
+}
+
+/* Errors still open. THE one place that knows about review: when accepted
+ * findings exist (cf-review.h), subtract the accepted errors of @doc here. */
+static guint
+count_open_errors (CfDocument *doc)
+{
+  return cf_document_count_findings (doc, CF_SEVERITY_ERROR);
+}
+
+/* Sets *@field to @value, with a notify; TRUE when it changed. */
+static gboolean
+entry_set_count (CfBatchEntry *self, guint *field, guint value, guint prop)
+{
+  if (*field == value)
+    return FALSE;
+  *field = value;
+  g_object_notify_by_pspec (G_OBJECT (self), entry_properties[prop]);
+  return TRUE;
+}
+
+/* Recounts from the document; returns TRUE when a count changed. */
+static gboolean
+entry_update_counts (CfBatchEntry *self)
+{
+  CfDocument *doc = self->document;
+  gboolean changed = FALSE;
+
+  changed |= entry_set_count (self, &self->n_errors,
+                              doc ? cf_document_count_findings (doc, CF_SEVERITY_ERROR) : 0,
+                              ENTRY_PROP_N_ERRORS);
+  changed |= entry_set_count (self, &self->n_open_errors, doc ? count_open_errors (doc) : 0,
+                              ENTRY_PROP_N_OPEN_ERRORS);
+  changed |= entry_set_count (self, &self->n_warnings,
+                              doc ? cf_document_count_findings (doc, CF_SEVERITY_WARNING) : 0,
+                              ENTRY_PROP_N_WARNINGS);
+  changed |= entry_set_count (self, &self->n_infos,
+                              doc ? cf_document_count_findings (doc, CF_SEVERITY_INFO) : 0,
+                              ENTRY_PROP_N_INFOS);
+  return changed;
+}
+
+const char *
+cf_batch_entry_get_path (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
+  return self->path;
+}
+
+const char *
+cf_batch_entry_get_name (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
+  return self->name;
+}
+
+CfBatchState
+cf_batch_entry_get_state (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), CF_BATCH_STATE_QUEUED);
+  return self->state;
+}
+
+CfDocument *
+cf_batch_entry_get_document (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
+  return self->document;
+}
+
+const GError *
+cf_batch_entry_get_error (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
+  return self->error;
+}
+
+const char *
+cf_batch_entry_get_form (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
+  return self->document != NULL ? cf_document_get_form (self->document) : NULL;
+}
+
+guint
+cf_batch_entry_get_n_errors (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_errors;
+}
+
+guint
+cf_batch_entry_get_n_open_errors (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_open_errors;
+}
+
+guint
+cf_batch_entry_get_n_warnings (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_warnings;
+}
+
+guint
+cf_batch_entry_get_n_infos (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_infos;
+}
+
+/* ------------------------------------------------------------------ batch */
+
+struct _CfBatch
+{
+  GObject       parent_instance;
+
+  GMainContext *context;
+  GThreadPool  *pool;
+  GListStore   *entries;
+  GHashTable   *paths;       /* the paths already added */
+  GCancellable *cancellable; /* of the current run */
+  guint         n_processed;
+  guint         n_pending;   /* jobs submitted and not yet delivered */
+};
+
+G_DEFINE_FINAL_TYPE (CfBatch, cf_batch, G_TYPE_OBJECT)
+
+enum
+{
+  SIGNAL_DOCUMENT_DONE,
+  SIGNAL_PROGRESS,
+  SIGNAL_FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  CfBatch      *batch;  /* a ref, dropped on the batch's context */
+  CfBatchEntry *entry;
+  GCancellable *cancellable;
+  CfDocument   *document;
+  GError       *error;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_object_unref (job->batch);
+  g_object_unref (job->entry);
+  g_object_unref (job->cancellable);
+  g_clear_object (&job->document);
+  g_clear_error (&job->error);
+  g_free (job);
+}
+
+static void
+cf_batch_dispose (GObject *object)
+{
+  CfBatch *self = CF_BATCH (object);
+
+  /* No job is left (each holds a ref), so the pool frees at once. */
+  if (self->pool != NULL)
+    {
+      g_thread_pool_free (self->pool, TRUE, TRUE);
+      self->pool = NULL;
+    }
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (cf_batch_parent_class)->dispose (object);
+}
+
+static void
+cf_batch_finalize (GObject *object)
+{
+  CfBatch *self = CF_BATCH (object);
+
+  g_clear_object (&self->entries);
+  g_clear_pointer (&self->paths, g_hash_table_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  G_OBJECT_CLASS (cf_batch_parent_class)->finalize (object);
+}
+
+static void
+cf_batch_class_init (CfBatchClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cf_batch_dispose;
+  object_class->finalize = cf_batch_finalize;
+
+  /* An entry's results arrived (done or failed). */
+  signals[SIGNAL_DOCUMENT_DONE] = g_signal_new ("document-done", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 1, CF_TYPE_BATCH_ENTRY);
+  /* (processed, total) */
+  signals[SIGNAL_PROGRESS] = g_signal_new ("progress", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  /* Every queued file was processed and the rules across years ran. */
+  signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+}
+
+static void run_job (gpointer data, gpointer user_data);
+
+static void
+cf_batch_init (CfBatch *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  self->entries = g_list_store_new (CF_TYPE_BATCH_ENTRY);
+  self->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* Creating a non-exclusive pool cannot fail. */
+  self->pool = g_thread_pool_new (run_job, NULL, CF_BATCH_N_THREADS, FALSE, NULL);
+}
+
+CfBatch *
+cf_batch_new (void)
+{
+  return g_object_new (CF_TYPE_BATCH, NULL);
+}
+
+/* Posts @func(@data) to the batch's context; @destroy runs there too. */
+static void
+post_to_context (CfBatch *self, GSourceFunc func, gpointer data, GDestroyNotify destroy)
+{
+  g_autoptr (GSource) source = g_idle_source_new ();
+
+  /* Below redraws and input: results must never cost the window a frame. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, func, data, destroy);
+  g_source_set_static_name (source, "[crossfoot] batch result");
+  g_source_attach (source, self->context);
+}
+
+/* Tells the model (and so sort and filter models) that @entry changed. */
+static void
+announce_entry_changed (CfBatch *self, CfBatchEntry *entry)
+{
+  guint position;
+
+  if (g_list_store_find (self->entries, entry, &position))
+    g_list_model_items_changed (G_LIST_MODEL (self->entries), position, 1, 1);
+}
+
+typedef struct
+{
+  CfBatch      *batch;
+  CfBatchEntry *entry;
+} Started;
+
+static void
+started_free (Started *started)
+{
+  g_object_unref (started->batch);
+  g_object_unref (started->entry);
+  g_free (started);
+}
+
+static gboolean
+mark_running (gpointer data)
+{
+  Started *started = data;
+
+  /* The result may have been delivered already. */
+  if (started->entry->state == CF_BATCH_STATE_QUEUED)
+    entry_set_state (started->entry, CF_BATCH_STATE_RUNNING);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs cf_audit_batch over every loaded document. The rules across years add
+ * findings without clearing any, so the ones a previous run added (they name
+ * a related document) are taken out first. */
+static void
+run_rules_across_years (CfBatch *self)
+{
+  g_autoptr (GPtrArray) documents = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+      GPtrArray *findings;
+
+      if (entry->document == NULL)
+        continue;
+      findings = cf_document_get_findings (entry->document);
+      for (guint f = findings->len; f > 0; f--)
+        if (((CfFinding *) g_ptr_array_index (findings, f - 1))->related_document != NULL)
+          g_ptr_array_remove_index (findings, f - 1);
+      g_ptr_array_add (documents, entry->document);
+    }
+  if (documents->len > 1)
+    cf_audit_batch (documents);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
+      if (entry_update_counts (entry))
+        g_list_model_items_changed (G_LIST_MODEL (self->entries), i, 1, 1);
+    }
+}
+
+static gboolean
+deliver_result (gpointer data)
+{
+  Job *job = data;
+  CfBatch *self = job->batch;
+  CfBatchEntry *entry = job->entry;
+  guint n_total = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  g_object_freeze_notify (G_OBJECT (entry));
+  if (job->document != NULL)
+    {
+      entry->document = g_steal_pointer (&job->document);
+      g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_DOCUMENT]);
+      if (cf_document_get_form (entry->document) != NULL)
+        g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_FORM]);
+      entry_update_counts (entry);
+      entry_set_state (entry, CF_BATCH_STATE_DONE);
+    }
+  else
+    {
+      entry->error = g_steal_pointer (&job->error);
+      entry_set_state (entry, CF_BATCH_STATE_FAILED);
+    }
+  g_object_thaw_notify (G_OBJECT (entry));
+
+  self->n_processed++;
+  self->n_pending--;
+  announce_entry_changed (self, entry);
+  g_signal_emit (self, signals[SIGNAL_DOCUMENT_DONE], 0, entry);
+  g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, self->n_processed, n_total);
+
+  if (self->n_pending == 0)
+    {
+      run_rules_across_years (self);
+      g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* On a worker thread: touches only the job's own document. */
+static void
+run_job (gpointer data, gpointer user_data)
+{
+  Job *job = data;
+  const char *path = job->entry->path;
+
+  if (g_cancellable_is_cancelled (job->cancellable))
+    {
+      g_set_error (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s: cancelled",
+                   job->entry->name);
+    }
+  else
+    {
+      Started *started = g_new0 (Started, 1);
+
+      started->batch = g_object_ref (job->batch);
+      started->entry = g_object_ref (job->entry);
+      post_to_context (job->batch, mark_running, started, (GDestroyNotify) started_free);
+
+      job->document = cf_document_load_file (path, NULL, job->cancellable, &job->error);
+      if (job->document != NULL)
+        cf_audit_document (job->document, NULL);
+      else if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_clear_error (&job->error);
+          g_set_error (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s: cancelled",
+                       job->entry->name);
+        }
+      if (job->document == NULL && job->error == NULL)
+        g_set_error (&job->error, CF_ERROR, CF_ERROR_IO, "%s: could not be read",
+                     job->entry->name);
+    }
+  post_to_context (job->batch, deliver_result, job, (GDestroyNotify) job_free);
+}
+
+CfBatchEntry *
+cf_batch_add_file (CfBatch *self, const char *path)
+{
+  g_autoptr (CfBatchEntry) entry = NULL;
+  g_autofree char *canonical = NULL;
+  Job *job;
+  guint n_total;
+
+  g_return_val_if_fail (CF_IS_BATCH (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  canonical = g_canonicalize_filename (path, NULL);
+  if (g_hash_table_contains (self->paths, canonical))
+    return NULL;
+  g_hash_table_add (self->paths, g_strdup (canonical));
+
+  /* A cancelled run is over: new files start a new one. */
+  if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+    }
+
+  entry = cf_batch_entry_new (path);
+  g_list_store_append (self->entries, entry);
+
+  job = g_new0 (Job, 1);
+  job->batch = g_object_ref (self);
+  job->entry = g_object_ref (entry);
+  job->cancellable = g_object_ref (self->cancellable);
+  self->n_pending++;
+  g_thread_pool_push (self->pool, job, NULL);
+
+  n_total = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, self->n_processed, n_total);
+  return entry; /* the store holds it */
+}
+
+gboolean
+cf_batch_is_report_name (const char *name)
+{
+  static const char *const extensions[] = { ".pdf", ".txt", ".htm", ".html" };
+  g_autofree char *folded = NULL;
+  g_autofree char *type = NULL;
+
+  if (name == NULL || name[0] == '.')
+    return FALSE;
+  folded = g_utf8_casefold (name, -1);
+  for (gsize i = 0; i < G_N_ELEMENTS (extensions); i++)
+    if (g_str_has_suffix (folded, extensions[i]))
+      return TRUE;
+  /* Other text reports (".text", ".utf8"…), by the shared MIME database;
+   * CSV files (our own exports, often saved next to the reports) are not. */
+  type = g_content_type_guess (name, NULL, 0, NULL);
+  return g_content_type_equals (type, "text/plain");
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Appends to @files (sorted by name) the reports of @dir, and to @subdirs its folders. */
+static gboolean
+list_folder (const char *dir, GPtrArray *files, GPtrArray *subdirs, GError **error)
+{
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (GFileEnumerator) children = NULL;
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GError) local_error = NULL;
+  GFileInfo *info;
+
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_STANDARD_IS_HIDDEN,
+                                        G_FILE_QUERY_INFO_NONE, NULL, error);
+  if (children == NULL)
+    return FALSE;
+
+  while ((info = g_file_enumerator_next_file (children, NULL, &local_error)) != NULL)
+    {
+      const char *name = g_file_info_get_name (info);
+      GFileType type = g_file_info_get_file_type (info);
+
+      if (!g_file_info_get_is_hidden (info))
+        {
+          if (type == G_FILE_TYPE_DIRECTORY && subdirs != NULL)
+            g_ptr_array_add (subdirs, g_build_filename (dir, name, NULL));
+          else if (type == G_FILE_TYPE_REGULAR && cf_batch_is_report_name (name))
+            g_ptr_array_add (found, g_build_filename (dir, name, NULL));
+        }
+      g_object_unref (info);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_ptr_array_sort (found, compare_names);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (files, g_steal_pointer (&g_ptr_array_index (found, i)));
+  if (subdirs != NULL)
+    g_ptr_array_sort (subdirs, compare_names);
+  return TRUE;
+}
+
+int
+cf_batch_add_folder (CfBatch *self, const char *path, GError **error)
+{
+  g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
+  int n_added = 0;
+
+  g_return_val_if_fail (CF_IS_BATCH (self), -1);
+  g_return_val_if_fail (path != NULL, -1);
+
+  if (!list_folder (path, files, subdirs, error))
+    return -1;
+  /* One level down only; an unreadable subfolder is skipped, not fatal. */
+  for (guint i = 0; i < subdirs->len; i++)
+    list_folder (g_ptr_array_index (subdirs, i), files, NULL, NULL);
+
+  for (guint i = 0; i < files->len; i++)
+    if (cf_batch_add_file (self, g_ptr_array_index (files, i)) != NULL)
+      n_added++;
+  return n_added;
+}
+
+void
+cf_batch_cancel (CfBatch *self)
+{
+  g_return_if_fail (CF_IS_BATCH (self));
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+gboolean
+cf_batch_is_running (CfBatch *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH (self), FALSE);
+  return self->n_pending > 0;
+}
+
+GListModel *
+cf_batch_get_model (CfBatch *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH (self), NULL);
+  return G_LIST_MODEL (self->entries);
+}
+
+guint
+cf_batch_get_n_total (CfBatch *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+}
+
+guint
+cf_batch_get_n_processed (CfBatch *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH (self), 0);
+  return self->n_processed;
+}
+
+void
+cf_batch_refresh_entry (CfBatch *self, CfBatchEntry *entry)
+{
+  g_return_if_fail (CF_IS_BATCH (self));
+  g_return_if_fail (CF_IS_BATCH_ENTRY (entry));
+
+  if (entry_update_counts (entry))
+    announce_entry_changed (self, entry);
+}
+
+typedef void (*AppendCsv) (GString *out, CfDocument *doc, gboolean with_header);
+
+static gboolean
+write_csv (CfBatch *self, const char *path, AppendCsv append, gboolean recognised_only,
+           GError **error)
+{
+  g_autoptr (GString) out = g_string_new (NULL);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+  append (out, NULL, TRUE);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+
+      if (entry->document == NULL
+          || (recognised_only && cf_document_get_form (entry->document) == NULL))
+        continue;
+      append (out, entry->document, FALSE);
+    }
+  return cf_csv_write_file (path, out->str, CF_CSV_UTF8, error);
+}
+
+gboolean
+cf_batch_write_long_csv (CfBatch *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (CF_IS_BATCH (self), FALSE);
+  return write_csv (self, path, cf_csv_append_long, TRUE, error);
+}
+
+gboolean
+cf_batch_write_findings_csv (CfBatch *self, const char *path, GError **error)
+{
+  g_return_val_if_fail (CF_IS_BATCH (self), FALSE);
+  return write_csv (self, path, cf_csv_append_findings, FALSE, error);
+}

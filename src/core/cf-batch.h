@@ -1,0 +1,96 @@
+/* cf-batch.h: many reports read and audited in the background
+ *
+ * A batch is a list of files (chosen one by one or found in a folder) that a
+ * small thread pool loads and audits, two at a time. Each result arrives on the
+ * main context the batch was made in, as a "document-done" signal and as a
+ * change of its CfBatchEntry in the batch's GListModel, so a list widget can
+ * show the batch filling in. When the last file is done, the rules across
+ * years run over every loaded document and "finished" is emitted.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "cf-document.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CF_BATCH_STATE_QUEUED,
+  CF_BATCH_STATE_RUNNING,
+  CF_BATCH_STATE_DONE,
+  CF_BATCH_STATE_FAILED,
+} CfBatchState;
+
+const char *cf_batch_state_to_string (CfBatchState state);
+
+/* One file of a batch. Its properties (state, document, form, counts) change
+ * only on the batch's main context, with notify signals. */
+#define CF_TYPE_BATCH_ENTRY (cf_batch_entry_get_type ())
+G_DECLARE_FINAL_TYPE (CfBatchEntry, cf_batch_entry, CF, BATCH_ENTRY, GObject)
+
+const char   *cf_batch_entry_get_path          (CfBatchEntry *self);
+/* The file name without folders. */
+const char   *cf_batch_entry_get_name          (CfBatchEntry *self);
+CfBatchState  cf_batch_entry_get_state         (CfBatchEntry *self);
+/* The loaded and audited document, or NULL until done (and when failed). */
+CfDocument   *cf_batch_entry_get_document      (CfBatchEntry *self);
+/* Why the file could not be read (its message names the file), or NULL. */
+const GError *cf_batch_entry_get_error         (CfBatchEntry *self);
+/* The recognised form id, or NULL. */
+const char   *cf_batch_entry_get_form          (CfBatchEntry *self);
+guint         cf_batch_entry_get_n_errors      (CfBatchEntry *self);
+/* Errors the analyst has not accepted: the ones still to look at. */
+guint         cf_batch_entry_get_n_open_errors (CfBatchEntry *self);
+guint         cf_batch_entry_get_n_warnings    (CfBatchEntry *self);
+guint         cf_batch_entry_get_n_infos       (CfBatchEntry *self);
+
+#define CF_TYPE_BATCH (cf_batch_get_type ())
+G_DECLARE_FINAL_TYPE (CfBatch, cf_batch, CF, BATCH, GObject)
+
+/* Results are delivered to the thread-default main context of the caller. */
+CfBatch      *cf_batch_new              (void);
+
+/* Queues @path (any file: the person chose it). Returns its entry (owned by
+ * the batch), or NULL when the batch already holds that path. */
+CfBatchEntry *cf_batch_add_file         (CfBatch      *self,
+                                         const char   *path);
+/* Queues the reports in @path and in its direct subfolders: .pdf, .txt, .htm,
+ * .html and other plain-text files, in name order. Returns how many were
+ * queued, or -1 with @error set when the folder cannot be read. */
+int           cf_batch_add_folder       (CfBatch      *self,
+                                         const char   *path,
+                                         GError      **error);
+/* TRUE for the names cf_batch_add_folder takes. */
+gboolean      cf_batch_is_report_name   (const char   *name);
+
+/* Stops the work: running files end as soon as they notice, queued ones
+ * become failed ("cancelled"); "finished" follows. Files added later start a
+ * new run. */
+void          cf_batch_cancel           (CfBatch      *self);
+gboolean      cf_batch_is_running       (CfBatch      *self);
+
+/* A GListModel of CfBatchEntry, in the order added. An entry whose results
+ * arrive is announced with items-changed (1 removed, 1 added at its place)
+ * so sort and filter models see the new counts. */
+GListModel   *cf_batch_get_model        (CfBatch      *self);
+guint         cf_batch_get_n_total      (CfBatch      *self);
+/* Entries done or failed. */
+guint         cf_batch_get_n_processed  (CfBatch      *self);
+
+/* Counts again after the document of @entry was edited or findings were
+ * accepted (call on the main context). */
+void          cf_batch_refresh_entry    (CfBatch      *self,
+                                         CfBatchEntry *entry);
+
+/* export --long over the batch: one header, then the canonical cells of every
+ * recognised document, in the order added. Written atomically as UTF-8. */
+gboolean      cf_batch_write_long_csv     (CfBatch      *self,
+                                           const char   *path,
+                                           GError      **error);
+/* The findings of every loaded document, one header. */
+gboolean      cf_batch_write_findings_csv (CfBatch      *self,
+                                           const char   *path,
+                                           GError      **error);
+
+G_END_DECLS

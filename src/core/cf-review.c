@@ -1,0 +1,252 @@
+#include <sqlite3.h>
+
+#include "cf-review.h"
+#include "cf-error.h"
+
+struct _CfReview
+{
+  GObject            parent_instance;
+
+  CfCorrectionStore *store;
+  char              *sha256;
+  GHashTable        *notes;    /* finding key -> note, for accepted findings */
+  GHashTable        *reviewed; /* set of table ids */
+};
+
+G_DEFINE_FINAL_TYPE (CfReview, cf_review, G_TYPE_OBJECT)
+
+static void
+cf_review_finalize (GObject *object)
+{
+  CfReview *self = CF_REVIEW (object);
+
+  g_clear_object (&self->store);
+  g_free (self->sha256);
+  g_hash_table_unref (self->notes);
+  g_hash_table_unref (self->reviewed);
+  G_OBJECT_CLASS (cf_review_parent_class)->finalize (object);
+}
+
+static void
+cf_review_class_init (CfReviewClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_review_finalize;
+}
+
+static void
+cf_review_init (CfReview *self)
+{
+  self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->reviewed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static gboolean
+sql_error (CfReview *self, GError **error, const char *what)
+{
+  g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: %s (%s)",
+               cf_correction_store_get_path (self->store), what,
+               sqlite3_errmsg (cf_correction_store_get_db (self->store)));
+  return FALSE;
+}
+
+/* Runs @sql with text parameters (NULL binds NULL); the statement gives no rows. */
+static gboolean
+run (CfReview *self, const char *sql, const char *what, GError **error, int n_params, ...)
+{
+  sqlite3 *db = cf_correction_store_get_db (self->store);
+  sqlite3_stmt *stmt = NULL;
+  va_list args;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return sql_error (self, error, what);
+  va_start (args, n_params);
+  for (int i = 1; i <= n_params; i++)
+    {
+      const char *value = va_arg (args, const char *);
+      if (value)
+        sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
+      else
+        sqlite3_bind_null (stmt, i);
+    }
+  va_end (args);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (self, error, what);
+  return TRUE;
+}
+
+static gboolean
+load (CfReview *self, GError **error)
+{
+  sqlite3 *db = cf_correction_store_get_db (self->store);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!cf_correction_store_exec (self->store,
+                                 "CREATE TABLE IF NOT EXISTS reviews ("
+                                 " sha256 TEXT NOT NULL, key TEXT NOT NULL, note TEXT NOT NULL,"
+                                 " accepted_at TEXT NOT NULL DEFAULT (datetime('now')),"
+                                 " PRIMARY KEY (sha256, key));"
+                                 "CREATE TABLE IF NOT EXISTS table_reviews ("
+                                 " sha256 TEXT NOT NULL, table_id TEXT NOT NULL,"
+                                 " reviewed_at TEXT NOT NULL DEFAULT (datetime('now')),"
+                                 " PRIMARY KEY (sha256, table_id));",
+                                 error))
+    return FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT key, note FROM reviews WHERE sha256 = ?1", -1, &stmt, NULL)
+      != SQLITE_OK)
+    return sql_error (self, error, "cannot read reviews");
+  sqlite3_bind_text (stmt, 1, self->sha256, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_replace (self->notes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (self, error, "cannot read reviews");
+
+  if (sqlite3_prepare_v2 (db, "SELECT table_id FROM table_reviews WHERE sha256 = ?1", -1, &stmt,
+                          NULL) != SQLITE_OK)
+    return sql_error (self, error, "cannot read reviews");
+  sqlite3_bind_text (stmt, 1, self->sha256, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_add (self->reviewed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (self, error, "cannot read reviews");
+  return TRUE;
+}
+
+CfReview *
+cf_review_new (CfCorrectionStore *store, const char *sha256, GError **error)
+{
+  g_autoptr (CfReview) self = g_object_new (CF_TYPE_REVIEW, NULL);
+
+  self->store = store ? g_object_ref (store) : NULL;
+  self->sha256 = g_strdup (sha256 ? sha256 : "");
+  if (self->store && !load (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+char *
+cf_review_key_for_finding (const CfFinding *finding)
+{
+  g_autofree char *cell = NULL;
+
+  if (finding->cells && finding->cells->len > 0)
+    {
+      const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, 0);
+
+      if (ref->row_key || ref->col_key)
+        cell = g_strdup_printf ("%s/%s", ref->row_key ? ref->row_key : "",
+                                ref->col_key ? ref->col_key : "");
+      else
+        cell = g_strdup_printf ("r%d c%d", ref->row, ref->col);
+    }
+  else if (finding->offset >= 0)
+    cell = g_strdup_printf ("@%" G_GINT64_FORMAT, finding->offset);
+  else
+    cell = g_strdup ("");
+  return g_strdup_printf ("%s|%s|%s", finding->rule ? finding->rule : "",
+                          finding->table ? finding->table : "", cell);
+}
+
+gboolean
+cf_review_accept (CfReview *self, const CfFinding *finding, const char *note, GError **error)
+{
+  g_autofree char *key = cf_review_key_for_finding (finding);
+
+  g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
+  if (self->store
+      && !run (self,
+               "INSERT INTO reviews (sha256, key, note) VALUES (?1, ?2, ?3)"
+               " ON CONFLICT (sha256, key) DO UPDATE SET note = excluded.note",
+               "cannot save a review", error, 3, self->sha256, key, note ? note : ""))
+    return FALSE;
+  g_hash_table_replace (self->notes, g_steal_pointer (&key), g_strdup (note ? note : ""));
+  return TRUE;
+}
+
+gboolean
+cf_review_unaccept (CfReview *self, const CfFinding *finding, GError **error)
+{
+  g_autofree char *key = cf_review_key_for_finding (finding);
+
+  g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
+  if (self->store
+      && !run (self, "DELETE FROM reviews WHERE sha256 = ?1 AND key = ?2",
+               "cannot save a review", error, 2, self->sha256, key))
+    return FALSE;
+  g_hash_table_remove (self->notes, key);
+  return TRUE;
+}
+
+gboolean
+cf_review_is_accepted (CfReview *self, const CfFinding *finding, const char **note)
+{
+  g_autofree char *key = cf_review_key_for_finding (finding);
+  const char *found;
+
+  g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
+  found = g_hash_table_lookup (self->notes, key);
+  if (note)
+    *note = found;
+  return found != NULL;
+}
+
+guint
+cf_review_get_n_accepted (CfReview *self)
+{
+  g_return_val_if_fail (CF_IS_REVIEW (self), 0);
+  return g_hash_table_size (self->notes);
+}
+
+gboolean
+cf_review_set_table_reviewed (CfReview *self, const char *table_id, gboolean reviewed,
+                              GError **error)
+{
+  g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
+  g_return_val_if_fail (table_id != NULL, FALSE);
+  if (self->store)
+    {
+      gboolean ok = reviewed
+        ? run (self, "INSERT OR IGNORE INTO table_reviews (sha256, table_id) VALUES (?1, ?2)",
+               "cannot save a review", error, 2, self->sha256, table_id)
+        : run (self, "DELETE FROM table_reviews WHERE sha256 = ?1 AND table_id = ?2",
+               "cannot save a review", error, 2, self->sha256, table_id);
+      if (!ok)
+        return FALSE;
+    }
+  if (reviewed)
+    g_hash_table_add (self->reviewed, g_strdup (table_id));
+  else
+    g_hash_table_remove (self->reviewed, table_id);
+  return TRUE;
+}
+
+gboolean
+cf_review_get_table_reviewed (CfReview *self, const char *table_id)
+{
+  g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
+  return table_id != NULL && g_hash_table_contains (self->reviewed, table_id);
+}
+
+guint
+cf_review_count_open (CfReview *self, CfDocument *doc, CfSeverity severity)
+{
+  GPtrArray *findings = cf_document_get_findings (doc);
+  guint n = 0;
+
+  g_return_val_if_fail (CF_IS_REVIEW (self), 0);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CfFinding *finding = g_ptr_array_index (findings, i);
+
+      if (finding->severity == severity && !cf_review_is_accepted (self, finding, NULL))
+        n++;
+    }
+  return n;
+}

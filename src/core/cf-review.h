@@ -1,0 +1,52 @@
+/* cf-review.h: the analyst's verdicts on findings, and which tables are reviewed
+ *
+ * Accepting a finding says "the report is wrong, keep it as published": the
+ * finding stays visible but no longer counts as open, and its note travels
+ * with the exports. A finding is named stably by its rule, its table id and
+ * its first cell (canonical keys when mapped, else the grid slot; the text
+ * offset for narrative findings), so a re-audit finds the verdict again.
+ * Verdicts are stored per document (SHA-256) in the corrections database.
+ */
+#pragma once
+
+#include "cf-corrections.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_REVIEW (cf_review_get_type ())
+G_DECLARE_FINAL_TYPE (CfReview, cf_review, CF, REVIEW, GObject)
+
+/* The review state of the document with @sha256, read from @store (NULL: kept
+ * in memory only). */
+CfReview   *cf_review_new                (CfCorrectionStore *store,
+                                          const char        *sha256,
+                                          GError           **error);
+/* "rule|table|cell": what names @finding across re-audits. */
+char       *cf_review_key_for_finding    (const CfFinding   *finding);
+
+gboolean    cf_review_accept             (CfReview          *self,
+                                          const CfFinding   *finding,
+                                          const char        *note,
+                                          GError           **error);
+gboolean    cf_review_unaccept           (CfReview          *self,
+                                          const CfFinding   *finding,
+                                          GError           **error);
+/* Whether @finding is accepted; @note (may be NULL) receives its note ("" when none). */
+gboolean    cf_review_is_accepted        (CfReview          *self,
+                                          const CfFinding   *finding,
+                                          const char       **note);
+guint       cf_review_get_n_accepted     (CfReview          *self);
+
+gboolean    cf_review_set_table_reviewed (CfReview          *self,
+                                          const char        *table_id,
+                                          gboolean           reviewed,
+                                          GError           **error);
+gboolean    cf_review_get_table_reviewed (CfReview          *self,
+                                          const char        *table_id);
+
+/* Findings of @doc of @severity that are not accepted. */
+guint       cf_review_count_open         (CfReview          *self,
+                                          CfDocument        *doc,
+                                          CfSeverity         severity);
+
+G_END_DECLS

@@ -1,0 +1,171 @@
+/* Tests of the Excel export, read back with unzip: numbers as numbers, merged
+ * cells merged, findings as comments and in their own sheet, atomic writes. */
+#include <string.h>
+
+#include "cf-test-util.h"
+
+/* The member @member of the zip @path, as text (unzip -p). */
+static char *
+unzip_member (const char *path, const char *member)
+{
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+  const char *argv[] = { "unzip", "-p", path, member, NULL };
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH
+                               | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
+                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static CfDocument *
+load_broken_report (void)
+{
+  CfDocument *doc = cf_test_load_corpus ("html", "city-2025-placeholder-headers.html");
+  CfCell *cell;
+
+  cf_audit_document (doc, NULL);
+  cell = cf_table_find_by_keys (cf_document_find_table (doc, "requests"), "new", "total");
+  g_assert_nonnull (cell);
+  cf_cell_set_text (cell, "14070");
+  cf_audit_document (doc, NULL);
+  g_assert_cmpuint (cf_document_count_findings (doc, CF_SEVERITY_ERROR), >, 0);
+  return doc;
+}
+
+static guint
+count_leftovers (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, ".crossfoot-xlsx-"))
+      n++;
+  return n;
+}
+
+static void
+test_corpus_workbook (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "report.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) doc = load_broken_report ();
+  g_autoptr (CfReview) review = cf_review_new (NULL, cf_document_get_sha256 (doc), NULL);
+  g_autofree char *workbook = NULL;
+  g_autofree char *requests = NULL;
+  g_autofree char *comments = NULL;
+  g_autofree char *strings = NULL;
+  g_autofree char *message = NULL;
+  CfFinding *error_finding = NULL;
+  GPtrArray *findings = cf_document_get_findings (doc);
+
+  if (!cf_xlsx_available ())
+    {
+      g_test_skip ("built without libxlsxwriter");
+      return;
+    }
+  for (guint i = 0; i < findings->len && error_finding == NULL; i++)
+    if (((CfFinding *) findings->pdata[i])->severity == CF_SEVERITY_ERROR
+        && g_strcmp0 (((CfFinding *) findings->pdata[i])->table, "requests") == 0)
+      error_finding = findings->pdata[i];
+  g_assert_nonnull (error_finding);
+  g_assert_true (cf_review_accept (review, error_finding, "原文如此", NULL));
+
+  /* Over an existing file, which is replaced whole. */
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (cf_xlsx_write_with_review (doc, review, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_leftovers (dir), ==, 0);
+
+  workbook = unzip_member (path, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"proactive\" sheetId=\"1\""));
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"requests\" sheetId=\"2\""));
+  g_assert_nonnull (strstr (workbook, "<sheet name=\"findings\""));
+
+  requests = unzip_member (path, "xl/worksheets/sheet2.xml");
+  /* The corrected total and an untouched value, as numbers. */
+  g_assert_nonnull (strstr (requests, "<v>14070</v>"));
+  g_assert_nonnull (strstr (requests, "<v>13612</v>"));
+  g_assert_nonnull (strstr (requests, "<mergeCell ref="));
+  g_assert_nonnull (strstr (requests, "<legacyDrawing"));
+
+  /* The requests sheet is the first with comments. */
+  comments = unzip_member (path, "xl/comments1.xml");
+  message = g_markup_escape_text (error_finding->message, -1);
+  g_assert_nonnull (strstr (comments, message));
+  g_assert_nonnull (strstr (comments, "accepted: 原文如此"));
+
+  strings = unzip_member (path, "xl/sharedStrings.xml");
+  g_assert_nonnull (strstr (strings, error_finding->rule));
+  g_assert_nonnull (strstr (strings, "原文如此"));
+  cf_test_rm_rf (dir);
+}
+
+/* Sheet names: at most 31 characters, no []:*?/\, unique ignoring case, and
+ * none takes "findings". */
+static void
+test_sheet_names (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "names.xlsx", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) doc = cf_document_new ("names.txt", CF_DOCUMENT_KIND_TEXT);
+  g_autofree char *workbook = NULL;
+  g_autofree char *sheet1 = NULL;
+  const char *ids[] = { "a/b:c*d?[e]\\f-and-a-very-long-table-name", "Findings", "dup", "DUP" };
+
+  if (!cf_xlsx_available ())
+    {
+      g_test_skip ("built without libxlsxwriter");
+      return;
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr (CfTable) t = cf_table_new ();
+      cf_table_set_id (t, ids[i]);
+      cf_table_add_cell (t, 0, 0, 2, 2, "合并", -1, 0);
+      cf_table_add_cell (t, 0, 2, 1, 1, "1,234", -1, 0);
+      cf_table_add_cell (t, 1, 2, 1, 1, "约5", -1, 0);
+      cf_table_finish (t);
+      cf_document_add_table (doc, t);
+    }
+  g_assert_true (cf_xlsx_write (doc, path, &error));
+  g_assert_no_error (error);
+  workbook = unzip_member (path, "xl/workbook.xml");
+  g_assert_nonnull (strstr (workbook, "name=\"a_b_c_d__e__f-and-a-very-long-t\""));
+  g_assert_nonnull (strstr (workbook, "name=\"Findings~2\""));
+  g_assert_nonnull (strstr (workbook, "name=\"dup\""));
+  g_assert_nonnull (strstr (workbook, "name=\"DUP~2\""));
+  g_assert_nonnull (strstr (workbook, "name=\"findings\""));
+  sheet1 = unzip_member (path, "xl/worksheets/sheet1.xml");
+  g_assert_nonnull (strstr (sheet1, "<mergeCell ref=\"A1:B2\"/>"));
+  g_assert_nonnull (strstr (sheet1, "<v>1234</v>"));
+  cf_test_rm_rf (dir);
+}
+
+static void
+test_unwritable (void)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) doc = cf_document_new ("x.txt", CF_DOCUMENT_KIND_TEXT);
+
+  g_assert_false (cf_xlsx_write (doc, "/nonexistent-folder/out.xlsx", &error));
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "out.xlsx: "));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/xlsx/corpus-workbook", test_corpus_workbook);
+  g_test_add_func ("/xlsx/sheet-names", test_sheet_names);
+  g_test_add_func ("/xlsx/unwritable", test_unwritable);
+  return g_test_run ();
+}
