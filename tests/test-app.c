@@ -175,10 +175,13 @@ check_opened (CfWindow *window, const char *name)
 
   if (tables->len > 0)
     {
-      CfTable *table = g_ptr_array_index (tables, 0);
+      CfTable *table = cf_grid_view_get_table (cf_window_get_grid_view (window));
+      GtkListBoxRow *selected = gtk_list_box_get_selected_row (cf_window_get_tables_list (window));
       GtkColumnView *view = cf_grid_view_get_column_view (cf_window_get_grid_view (window));
 
-      g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) == table);
+      /* The grid shows the table selected in the list. */
+      g_assert_nonnull (selected);
+      g_assert_true (g_ptr_array_index (tables, gtk_list_box_row_get_index (selected)) == table);
       g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (view)), ==,
                         (guint) cf_table_get_n_cols (table));
     }

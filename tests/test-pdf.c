@@ -471,12 +471,35 @@ static const CellSpec trad_cells[] = {
   { 2, 3, 1, 1, "1" },
 };
 
+/* This table's rules are thin filled rectangles in grey (as some writers
+ * draw them), its header row is shaded, and prose runs beside it. */
 static void
 draw_traditional (cairo_t *cr)
 {
+  const double n_x = G_N_ELEMENTS (trad_xs), n_y = G_N_ELEMENTS (trad_ys);
+
   set_font (cr, "Noto Sans CJK TC", 9);
   show_at (cr, 40, 80, "三、收到和處理政府資訊公開申請情況");
-  draw_ruled_table (cr, trad_xs, trad_ys, trad_cells, G_N_ELEMENTS (trad_cells), 0);
+  cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
+  cairo_rectangle (cr, trad_xs[0], trad_ys[0], trad_xs[4] - trad_xs[0], trad_ys[1] - trad_ys[0]);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.35, 0.35, 0.35);
+  for (int i = 0; i < n_y; i++)
+    cairo_rectangle (cr, trad_xs[0], trad_ys[i] - 0.15, trad_xs[4] - trad_xs[0], 0.3);
+  for (int i = 0; i < n_x; i++)
+    cairo_rectangle (cr, trad_xs[i] - 0.15, trad_ys[0], 0.3, trad_ys[3] - trad_ys[0]);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (trad_cells); i++)
+    {
+      const CellSpec *c = &trad_cells[i];
+      draw_wrapped (cr, c->text, trad_xs[c->col], trad_ys[c->row], trad_xs[c->col + 1],
+                    trad_ys[c->row + 1], FALSE);
+    }
+  /* Prose beside the table, on the table's lines. */
+  show_at (cr, 400, 115, "本機關全年共收到申請");
+  show_at (cr, 400, 142, "10件，均已按時答覆。");
+  show_at (cr, 400, 162, "無行政復議案件。");
 }
 
 static void
@@ -491,6 +514,8 @@ test_traditional (void)
   table = g_ptr_array_index (tables, 0);
   g_assert_cmpstr (cf_table_get_title (table), ==, "三、收到和處理政府資訊公開申請情況");
   check_ruled_table (table, trad_xs, trad_ys, trad_cells, G_N_ELEMENTS (trad_cells), 0, 1);
+  g_assert_cmpuint (cf_table_get_n_cells (table), ==, G_N_ELEMENTS (trad_cells));
+  g_assert_nonnull (strstr (cf_document_get_text (doc, NULL), "無行政復議案件。"));
 }
 
 /* ---------------------------------------------------- hand-written PDFs */

@@ -540,6 +540,68 @@ test_persist_and_replay (void)
   cf_test_rm_rf (dir);
 }
 
+/* Splits and joins of corrected cells replay to the same grid, offsets included. */
+static void
+test_replay_split_join (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "c.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *replayed = NULL;
+  guint stale = 99;
+
+  {
+    g_autoptr (CfDocument) doc = make_document ();
+    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
+    CfEdit *edits[] = {
+      cf_edit_set_text (0, 2, 1, "5 6"),
+      cf_edit_split_text (0, 2, 1, 1),  /* a corrected cell: pieces not located */
+      cf_edit_set_text (0, 1, 2, "3"),
+      cf_edit_join (0, 1, 1),           /* "13", extracted "12" */
+      cf_edit_split_text (0, 3, 0, 3),  /* 合 | 计, located */
+      cf_edit_extract_rows (0, 1, 1),
+      cf_edit_set_text (1, 0, 2, "14"),  /* the joined cell, moved by the inserted column */
+    };
+
+    g_assert_no_error (error);
+    for (gsize i = 0; i < G_N_ELEMENTS (edits); i++)
+      {
+        g_autoptr (CfEdit) edit = edits[i];
+        gboolean ok;
+
+        /* 合计 needs an empty slot on its right for the split: insert a column. */
+        if (i == 4)
+          {
+            g_autoptr (CfEdit) clear = cf_edit_insert_col (0, 1);
+            g_assert_true (cf_edit_history_apply (history, clear, &error));
+          }
+        ok = cf_edit_history_apply (history, edit, &error);
+        g_assert_no_error (error);
+        g_assert_true (ok);
+      }
+    left = dump_document (doc);
+    g_assert_nonnull (strstr (left, "[5] orig [] at -1+0"));
+    g_assert_nonnull (strstr (left, "[14] orig [12]"));
+    g_assert_nonnull (strstr (left, "[合] orig [] at 30+3"));
+    g_assert_nonnull (strstr (left, "[计] orig [] at 33+3"));
+  }
+  {
+    g_autoptr (CfDocument) doc = make_document ();
+    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
+
+    g_assert_no_error (error);
+    g_assert_true (cf_edit_history_restore (history, &stale, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stale, ==, 0);
+    replayed = dump_document (doc);
+  }
+  g_assert_cmpstr (replayed, ==, left);
+  cf_test_rm_rf (dir);
+}
+
 /* A child makes edits and is SIGKILLed straight after: a reload has them all. */
 static void
 test_survives_sigkill (void)
@@ -613,6 +675,7 @@ main (int argc, char **argv)
   g_test_add_func ("/table-edit/coalescing", test_coalescing);
   g_test_add_func ("/table-edit/json-round-trip", test_json_round_trip);
   g_test_add_func ("/table-edit/persist-and-replay", test_persist_and_replay);
+  g_test_add_func ("/table-edit/replay-split-join", test_replay_split_join);
   g_test_add_func ("/table-edit/survives-sigkill", test_survives_sigkill);
   return g_test_run ();
 }

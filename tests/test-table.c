@@ -111,6 +111,42 @@ test_missing_file (void)
   g_assert_nonnull (strstr (error->message, "report.txt"));
 }
 
+/* A grid too big to index slot by slot (rows x columns past the dense
+ * bound) answers the same lookups from its cells, without allocating it. */
+static void
+test_huge_grid (void)
+{
+  g_autoptr (CfTable) table = cf_table_new ();
+  CfCell *corner = cf_table_add_cell (table, 0, 0, 1, 1, "a", -1, 0);
+  CfCell *band = cf_table_add_cell (table, 5, 0, 3, 1000000, "band", -1, 0);
+  CfCell *under = cf_table_add_cell (table, 6, 10, 1, 1, "under", -1, 0);
+  CfCell *far = cf_table_add_cell (table, 2000000, 999999, 1, 1, "far", -1, 0);
+  CfCell *wide = cf_table_add_cell (table, 100, 7, 1, G_MAXINT, "wide", -1, 0);
+
+  cf_table_finish (table);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 2000001);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, G_MAXINT);
+  /* Spans are clamped so row + span and col + span stay ints. */
+  g_assert_cmpint (wide->col_span, ==, G_MAXINT - 7);
+  g_assert_true (cf_table_get_cell (table, 0, 0) == corner);
+  g_assert_null (cf_table_get_cell (table, 0, 1));
+  g_assert_true (cf_table_get_cell (table, 7, 999999) == band);
+  g_assert_null (cf_table_get_cell (table, 8, 0));
+  /* The merged cell was placed first: it wins the slot it shares. */
+  g_assert_true (cf_table_get_cell (table, 6, 10) == band);
+  g_assert_null (cf_table_get_origin_cell (table, 6, 10));
+  g_assert_true (cf_table_get_origin_cell (table, 5, 0) == band);
+  g_assert_true (cf_table_get_origin_cell (table, 2000000, 999999) == far);
+  g_assert_true (cf_table_get_cell (table, 100, G_MAXINT - 1) == wide);
+  g_assert_null (cf_table_get_cell (table, 100, 6));
+  g_assert_null (cf_table_get_cell (table, 2000001, 0));
+
+  /* Removing the band uncovers the cell under it. */
+  cf_table_remove_cell (table, band);
+  g_assert_true (cf_table_get_cell (table, 6, 10) == under);
+  g_assert_null (cf_table_get_cell (table, 7, 5));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -118,6 +154,7 @@ main (int argc, char **argv)
   g_test_add_func ("/table/spans", test_spans);
   g_test_add_func ("/table/correction-keeps-original", test_correction_keeps_original);
   g_test_add_func ("/table/keys", test_keys);
+  g_test_add_func ("/table/huge-grid", test_huge_grid);
   g_test_add_func ("/document/tables-and-lines", test_document_tables_and_lines);
   g_test_add_func ("/document/locate-range", test_locate_range);
   g_test_add_func ("/document/missing-file", test_missing_file);

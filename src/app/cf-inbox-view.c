@@ -534,14 +534,14 @@ cf_inbox_view_init (CfInboxView *self)
   for (int i = 0; i < CF_INBOX_N_COLUMNS; i++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      g_autoptr (GtkSorter) column_order = column_sorter (i);
       GtkColumnViewColumn *column;
 
       g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup), GINT_TO_POINTER (i));
       g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind), GINT_TO_POINTER (i));
       g_signal_connect (factory, "unbind", G_CALLBACK (on_cell_unbind), GINT_TO_POINTER (i));
       column = gtk_column_view_column_new (column_title (i), factory);
-      gtk_column_view_column_set_sorter (column, column_sorter (i));
-      g_object_unref (gtk_column_view_column_get_sorter (column)); /* the column holds it */
+      gtk_column_view_column_set_sorter (column, column_order);
       gtk_column_view_column_set_expand (column, i == CF_INBOX_COLUMN_DOCUMENT);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);

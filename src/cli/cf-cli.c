@@ -1,8 +1,12 @@
 /* cf-cli.c: crossfoot-cli, the headless interface (../shared/spec/cli.md)
  *
  *   crossfoot-cli audit   FILE... [--json] [--corrections FILE] [--password PW]
- *   crossfoot-cli extract FILE... -o DIR [--encoding utf-8|utf-8-bom|gb18030]
+ *   crossfoot-cli extract FILE... -o DIR [--encoding utf-8|utf-8-bom|gb18030] [--corrections FILE]
  *   crossfoot-cli export  FILE... --long -o OUT.csv [--findings OUT.csv] [--encoding ...]
+ *                         [--corrections FILE]
+ *
+ * A corrections file is what the app exports (cf_corrections_to_json), one
+ * object or one per line; each applies to the input with the same SHA-256.
  *
  * Memory stays flat over large batches: each document is freed as soon as
  * its output is rendered. Only a "batch stub" survives: the issuing body,
@@ -127,9 +131,131 @@ make_batch_stub (CfDocument *doc)
   return g_steal_pointer (&stub);
 }
 
-/* Loads and audits one input; prints why on failure. */
+/* Corrections files ------------------------------------------------------ */
+
+/* The corrections of one document, as cf_corrections_to_json writes them. */
+typedef struct
+{
+  char      *sha256;
+  GPtrArray *corrections; /* of CfCorrection */
+  gboolean   used;
+} CorrectionSet;
+
+static void
+correction_set_clear (gpointer data)
+{
+  CorrectionSet *set = data;
+
+  g_free (set->sha256);
+  g_clear_pointer (&set->corrections, g_ptr_array_unref);
+}
+
+/* Reads a corrections file: one {"sha256": …, "corrections": […]} object
+ * (as the app exports it), or several of them one per line. */
+static GArray *
+load_corrections (const char *path)
+{
+  g_autoptr (GArray) sets = g_array_new (FALSE, TRUE, sizeof (CorrectionSet));
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *contents = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (GStrv) lines = NULL;
+  gsize len = 0;
+
+  g_array_set_clear_func (sets, correction_set_clear);
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: cannot be read (%s)"), name,
+                                                  error->message);
+      print_error (message);
+      return NULL;
+    }
+
+  {
+    CorrectionSet set = { 0 };
+
+    set.corrections = cf_corrections_from_json (contents, (gssize) len, &set.sha256, NULL);
+    if (set.corrections != NULL)
+      {
+        g_array_append_val (sets, set);
+        return g_steal_pointer (&sets);
+      }
+  }
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      CorrectionSet set = { 0 };
+
+      if (*g_strstrip (lines[i]) == '\0')
+        continue;
+      set.corrections = cf_corrections_from_json (lines[i], -1, &set.sha256, &error);
+      if (set.corrections == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s: line %u: %s"), name, i + 1,
+                                                      error->message);
+          print_error (message);
+          return NULL;
+        }
+      g_array_append_val (sets, set);
+    }
+  if (sets->len == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: holds no corrections"), name);
+      print_error (message);
+      return NULL;
+    }
+  return g_steal_pointer (&sets);
+}
+
+/* Applies the corrections made for @doc (same SHA-256), if any. */
+static void
+apply_corrections (CfDocument *doc, GArray *sets)
+{
+  for (guint i = 0; sets != NULL && i < sets->len; i++)
+    {
+      CorrectionSet *set = &g_array_index (sets, CorrectionSet, i);
+      guint n_stale = 0, n_applied;
+
+      if (set->sha256 != NULL && g_strcmp0 (set->sha256, cf_document_get_sha256 (doc)) != 0)
+        continue;
+      set->used = TRUE;
+      n_applied = cf_corrections_apply (doc, set->corrections, &n_stale);
+      if (n_stale > 0 || n_applied + n_stale < set->corrections->len)
+        {
+          g_autofree char *message = g_strdup_printf (
+            _("%s: %u of %u corrections did not apply (the cell is gone or its text changed)"),
+            cf_document_get_basename (doc), set->corrections->len - n_applied,
+            set->corrections->len);
+          print_error (message);
+        }
+    }
+}
+
+static void
+report_unused_corrections (GArray *sets, const char *path)
+{
+  g_autofree char *name = NULL;
+  guint n_unused = 0;
+
+  for (guint i = 0; sets != NULL && i < sets->len; i++)
+    if (!g_array_index (sets, CorrectionSet, i).used)
+      n_unused++;
+  if (n_unused == 0)
+    return;
+  name = g_path_get_basename (path);
+  {
+    g_autofree char *message = g_strdup_printf (
+      ngettext ("%s: %u set of corrections matches none of the files (different SHA-256)",
+                "%s: %u sets of corrections match none of the files (different SHA-256)",
+                n_unused), name, n_unused);
+    print_error (message);
+  }
+}
+
+/* Loads, corrects and audits one input; prints why on failure. */
 static CfDocument *
-load_and_audit (const char *path, const char *password)
+load_and_audit (const char *path, const char *password, GArray *corrections)
 {
   g_autoptr (GError) error = NULL;
   CfDocument *doc = cf_document_load_file (path, password, NULL, &error);
@@ -139,6 +265,7 @@ load_and_audit (const char *path, const char *password)
       print_error (error->message);
       return NULL;
     }
+  apply_corrections (doc, corrections);
   cf_audit_document (doc, NULL);
   return doc;
 }
@@ -256,14 +383,15 @@ run_audit (int argc, char **argv)
   g_auto (GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per file (JSON Lines)"), NULL },
-    { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &corrections, N_("Apply the corrections in FILE"), N_("FILE") },
+    { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &corrections, N_("Apply the corrections in FILE (as the app exports them) before auditing"), N_("FILE") },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDFs"), N_("PW") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("FILE… — check the statistical tables of reports"));
+  g_autoptr (GOptionContext) context = g_option_context_new (N_("— check the statistical tables of reports"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) rendered = g_array_new (FALSE, TRUE, sizeof (Rendered));
+  g_autoptr (GArray) correction_sets = NULL;
   g_autoptr (GString) out = g_string_new (NULL);
   FILE *spool = NULL;
   int status = EXIT_CLEAN;
@@ -282,12 +410,9 @@ run_audit (int argc, char **argv)
     }
   if (corrections != NULL)
     {
-      g_autofree char *name = g_path_get_basename (corrections);
-      g_autofree char *message = g_strdup_printf (_("%s: corrections files are not supported yet"),
-                                                  name);
-
-      print_error (message);
-      return EXIT_UNREADABLE;
+      correction_sets = load_corrections (corrections);
+      if (correction_sets == NULL)
+        return EXIT_UNREADABLE;
     }
 
   g_array_set_clear_func (rendered, rendered_clear);
@@ -300,7 +425,7 @@ run_audit (int argc, char **argv)
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr (CfDocument) doc = load_and_audit (files[i], password);
+      g_autoptr (CfDocument) doc = load_and_audit (files[i], password, correction_sets);
       Rendered r = { 0 };
 
       if (doc == NULL)
@@ -330,6 +455,8 @@ run_audit (int argc, char **argv)
       g_array_append_val (rendered, r);
     }
 
+  if (corrections != NULL)
+    report_unused_corrections (correction_sets, corrections);
   run_batch (rendered);
 
   for (guint i = 0; i < rendered->len; i++)
@@ -417,15 +544,18 @@ run_extract (int argc, char **argv)
   g_autofree char *dir = NULL;
   g_autofree char *encoding_name = NULL;
   g_autofree char *password = NULL;
+  g_autofree char *corrections = NULL;
+  g_autoptr (GArray) correction_sets = NULL;
   g_auto (GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &dir, N_("Write the CSV files into DIR"), N_("DIR") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name, N_("utf-8 (default), utf-8-bom or gb18030"), N_("ENCODING") },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDFs"), N_("PW") },
+    { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &corrections, N_("Apply the corrections in FILE (as the app exports them) before auditing"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("FILE… — write one CSV per table"));
+  g_autoptr (GOptionContext) context = g_option_context_new (N_("— write one CSV per table of each report"));
   g_autoptr (GError) error = NULL;
   CfCsvEncoding encoding;
   int status = EXIT_CLEAN;
@@ -444,6 +574,8 @@ run_extract (int argc, char **argv)
     }
   if (!parse_encoding (encoding_name, &encoding))
     return EXIT_UNREADABLE;
+  if (corrections != NULL && (correction_sets = load_corrections (corrections)) == NULL)
+    return EXIT_UNREADABLE;
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
       g_autofree char *message = g_strdup_printf (_("%s: cannot create the folder (%s)"), dir,
@@ -454,7 +586,7 @@ run_extract (int argc, char **argv)
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr (CfDocument) doc = load_and_audit (files[i], password);
+      g_autoptr (CfDocument) doc = load_and_audit (files[i], password, correction_sets);
       g_autoptr (GPtrArray) written = NULL;
       g_autoptr (GError) write_error = NULL;
 
@@ -563,6 +695,8 @@ run_export (int argc, char **argv)
   g_autofree char *findings_path = NULL;
   g_autofree char *encoding_name = NULL;
   g_autofree char *password = NULL;
+  g_autofree char *corrections = NULL;
+  g_autoptr (GArray) correction_sets = NULL;
   g_auto (GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "long", 0, 0, G_OPTION_ARG_NONE, &long_format, N_("One row per canonical cell (required)"), NULL },
@@ -570,10 +704,11 @@ run_export (int argc, char **argv)
     { "findings", 0, 0, G_OPTION_ARG_FILENAME, &findings_path, N_("Also write the findings to FILE"), N_("FILE") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name, N_("utf-8 (default), utf-8-bom or gb18030"), N_("ENCODING") },
     { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDFs"), N_("PW") },
+    { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &corrections, N_("Apply the corrections in FILE (as the app exports them) before auditing"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("FILE… — the canonical cells of all files in one CSV"));
+  g_autoptr (GOptionContext) context = g_option_context_new (N_("— the canonical cells of all reports in one CSV"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) rendered = g_array_new (FALSE, TRUE, sizeof (Rendered));
   g_autoptr (GString) cells = g_string_new (NULL);
@@ -597,6 +732,8 @@ run_export (int argc, char **argv)
     }
   if (!parse_encoding (encoding_name, &encoding))
     return EXIT_UNREADABLE;
+  if (corrections != NULL && (correction_sets = load_corrections (corrections)) == NULL)
+    return EXIT_UNREADABLE;
   g_array_set_clear_func (rendered, rendered_clear);
 
   if (!csv_out_open (&cells_out, output, encoding, &error))
@@ -617,7 +754,7 @@ run_export (int argc, char **argv)
   cf_csv_append_findings (findings, NULL, TRUE);
   for (guint i = 0; ok && files[i] != NULL; i++)
     {
-      g_autoptr (CfDocument) doc = load_and_audit (files[i], password);
+      g_autoptr (CfDocument) doc = load_and_audit (files[i], password, correction_sets);
       Rendered r = { 0 };
 
       if (doc == NULL)
@@ -677,8 +814,8 @@ static void
 print_usage (FILE *to)
 {
   fprintf (to, "%s\n\n  crossfoot-cli audit   FILE… [--json] [--corrections FILE] [--password PW]\n"
-               "  crossfoot-cli extract FILE… -o DIR [--encoding utf-8|utf-8-bom|gb18030]\n"
-               "  crossfoot-cli export  FILE… --long -o OUT.csv [--findings OUT.csv] [--encoding …]\n\n%s\n",
+               "  crossfoot-cli extract FILE… -o DIR [--encoding utf-8|utf-8-bom|gb18030] [--corrections FILE]\n"
+               "  crossfoot-cli export  FILE… --long -o OUT.csv [--findings OUT.csv] [--encoding …] [--corrections FILE]\n\n%s\n",
            _("Usage:"),
            _("FILE is a PDF, a text report or a saved HTML page; - reads standard input.\n"
              "Exit status: 0 no error found, 1 an error-severity finding, 2 an input could not be read.\n"
@@ -694,7 +831,6 @@ main (int argc, char **argv)
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  g_set_prgname ("crossfoot-cli");
 
   if (argc < 2)
     {
@@ -714,8 +850,9 @@ main (int argc, char **argv)
       return EXIT_CLEAN;
     }
 
-  /* The subcommand's parser sees "crossfoot-cli COMMAND" as its program name. */
-  argv[1] = g_strdup_printf ("%s %s", argv[0], command);
+  /* The subcommand's parser sees "crossfoot-cli COMMAND" as its program name
+   * (GOption takes the program name from it for --help). */
+  argv[1] = g_strdup_printf ("crossfoot-cli %s", command);
   argc--;
   argv++;
   if (strcmp (command, "audit") == 0)

@@ -30,7 +30,11 @@ typedef struct
   GArray  *chars;   /* of CfPdfChar, in text order */
 } CfPdfPage;
 
-/* The pixels of the rendered page that are dark: one byte per pixel, 1 = dark. */
+/* How dark each pixel of the rendered page is, one byte per pixel: 0 white,
+ * CF_PDF_LIGHT for light ink or shading, CF_PDF_LIGHT | CF_PDF_INK for ink. */
+#define CF_PDF_LIGHT 1
+#define CF_PDF_INK   2
+
 typedef struct
 {
   guint8 *dark;

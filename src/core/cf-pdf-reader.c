@@ -24,11 +24,16 @@
 #include "cf-pdf-private.h"
 #include "cf-error.h"
 
-/* Pixels per point for finding rulings: a 0.5 pt rule is still a pixel wide. */
-#define RENDER_SCALE      1.0
+/* Pixels per point for finding rulings. Strokes are drawn at least a pixel
+ * wide; at 1.5 px/pt a 0.1 pt black hairline drawn as a filled rectangle
+ * still shows (about 217 of 255). */
+#define RENDER_SCALE      1.5
 #define MAX_RENDER_PIXELS (2400 * 2400)
-/* Luminance below which a rendered pixel is ink (light shading is not). */
-#define DARK_LEVEL        200
+/* Luminance below which a rendered pixel is ink, and below which it is at
+ * least light ink or shading (Word's D9D9D9 is): rules are looked for in both,
+ * so a dark rule through shading and a faint hairline both show. */
+#define INK_LEVEL         200
+#define LIGHT_LEVEL       230
 
 static CfPdfMask *
 render_mask (PopplerPage *page, double width, double height, double scale)
@@ -77,7 +82,11 @@ render_mask (PopplerPage *page, double width, double height, double scale)
           if ((px & 0xffffff) == 0xffffff)
             out[x] = 0;
           else
-            out[x] = ((px >> 16) & 0xff) + ((px >> 8) & 0xff) + (px & 0xff) < 3 * DARK_LEVEL;
+            {
+              guint sum = ((px >> 16) & 0xff) + ((px >> 8) & 0xff) + (px & 0xff);
+              out[x] = sum < 3 * INK_LEVEL ? CF_PDF_LIGHT | CF_PDF_INK
+                       : sum < 3 * LIGHT_LEVEL ? CF_PDF_LIGHT : 0;
+            }
         }
     }
   cairo_surface_destroy (surface);
@@ -103,7 +112,7 @@ page_has_ink (PopplerPage *page, double width, double height)
   gsize n = (gsize) mask->width * mask->height, dark = 0;
 
   for (gsize i = 0; i < n; i++)
-    dark += mask->dark[i];
+    dark += mask->dark[i] != 0;
   if (dark > 0)
     return TRUE;
 

@@ -29,6 +29,7 @@ struct _CfEdit
   char           *form_table; /* SET_FORM: the table id */
   char           *left;       /* SPLIT_TEXT: the two texts, fixed by the first apply */
   char           *right;
+  char           *whole;      /* SPLIT_TEXT: the text split, to locate the pieces alike on replay */
 
   /* Undo state, filled by cf_edit_apply(). */
   gboolean        applied;
@@ -187,6 +188,7 @@ cf_edit_unref (CfEdit *edit)
   g_free (edit->form_table);
   g_free (edit->left);
   g_free (edit->right);
+  g_free (edit->whole);
   g_free (edit);
 }
 
@@ -690,6 +692,7 @@ apply_split_text (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
                         edit->index);
       edit->left = g_strdup (left);
       edit->right = g_strdup (right);
+      edit->whole = g_strdup (cell->text);
     }
 
   if (target == NULL)
@@ -697,6 +700,10 @@ apply_split_text (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
   whole = g_strdup (cell->text);
   saved_location = *cell;
   saved_location.text = whole;
+  /* A replay (before corrections) sees other text than the first split did
+   * when that text was a correction: then neither locates the pieces. */
+  if (edit->whole != NULL && g_strcmp0 (edit->whole, whole) != 0)
+    saved_location.offset = -1;
   reset_text (target, right);
   target->flags &= ~(CF_CELL_FLAG_MISSING | CF_CELL_FLAG_UNCERTAIN);
   target->flags |= cell->flags & CF_CELL_FLAG_UNCERTAIN;
@@ -1028,6 +1035,8 @@ cf_edit_to_json (CfEdit *edit)
           json_builder_add_string_value (b, edit->left);
           json_builder_set_member_name (b, "right");
           json_builder_add_string_value (b, edit->right);
+          json_builder_set_member_name (b, "whole");
+          json_builder_add_string_value (b, edit->whole ? edit->whole : "");
         }
       break;
     case CF_EDIT_SET_ROW_ROLE:
@@ -1110,6 +1119,7 @@ cf_edit_from_json (JsonNode *node, GError **error)
     {
       edit->left = g_strdup (optional_string (o, "left"));
       edit->right = g_strdup (optional_string (o, "right"));
+      edit->whole = g_strdup (optional_string (o, "whole"));
     }
   return edit;
 

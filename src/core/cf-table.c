@@ -1,4 +1,22 @@
+#include <stdlib.h>
+
 #include "cf-table.h"
+
+/* Most slots the dense (row, col) index may have (32 MB of pointers). A table
+ * whose rows x columns is bigger (a hostile page or a corrupt correction
+ * file, never a report) is indexed by its cells instead, so memory stays
+ * linear in the number of cells whatever the grid's size. */
+#define MAX_DENSE_SLOTS ((gsize) 1 << 22)
+
+/* A cell in the sparse index: where it starts, and its place in @cells so
+ * that the first cell placed wins a slot two cells claim, as in the dense one. */
+typedef struct
+{
+  int     row;
+  int     col;
+  guint   index;
+  CfCell *cell;
+} IndexEntry;
 
 struct _CfTable
 {
@@ -7,8 +25,13 @@ struct _CfTable
   GPtrArray *cells;   /* of CfCell, sorted by (row, col) after finish */
   int        n_rows;
   int        n_cols;
-  /* n_rows * n_cols slots pointing at the covering cell; rebuilt lazily. */
+  /* n_rows * n_cols slots pointing at the covering cell; rebuilt lazily.
+   * NULL when the grid is too big: then @origins (of IndexEntry, sorted by
+   * row, col, index) and @spanning (of IndexEntry, the merged cells in
+   * @cells order) answer lookups. */
   CfCell   **grid;
+  GArray    *origins;
+  GArray    *spanning;
   gboolean   grid_valid;
   char      *id;
   char      *title;
@@ -31,6 +54,8 @@ cf_table_finalize (GObject *object)
 
   g_ptr_array_unref (self->cells);
   g_free (self->grid);
+  g_clear_pointer (&self->origins, g_array_unref);
+  g_clear_pointer (&self->spanning, g_array_unref);
   g_free (self->id);
   g_free (self->title);
   g_free (self->layout);
@@ -61,6 +86,14 @@ cf_table_new (void)
   return g_object_new (CF_TYPE_TABLE, NULL);
 }
 
+/* Keeps row + row_span and col + col_span within int. */
+static void
+clamp_spans (CfCell *cell)
+{
+  cell->row_span = CLAMP (cell->row_span, 1, cell->row >= 0 ? G_MAXINT - cell->row : G_MAXINT);
+  cell->col_span = CLAMP (cell->col_span, 1, cell->col >= 0 ? G_MAXINT - cell->col : G_MAXINT);
+}
+
 CfCell *
 cf_table_add_cell (CfTable *self, int row, int col, int row_span, int col_span, const char *text,
                    gint64 offset, gint64 length)
@@ -71,6 +104,7 @@ cf_table_add_cell (CfTable *self, int row, int col, int row_span, int col_span, 
   g_return_val_if_fail (row >= 0 && col >= 0, NULL);
 
   cell = cf_cell_new (row, col, row_span, col_span, text, offset, length);
+  clamp_spans (cell);
   g_ptr_array_add (self->cells, cell);
   self->n_rows = MAX (self->n_rows, row + cell->row_span);
   self->n_cols = MAX (self->n_cols, col + cell->col_span);
@@ -93,6 +127,36 @@ cf_table_get_cell_at (CfTable *self, guint index)
   return g_ptr_array_index (self->cells, index);
 }
 
+static int
+compare_entries (const void *a, const void *b)
+{
+  const IndexEntry *ea = a, *eb = b;
+
+  if (ea->row != eb->row)
+    return ea->row < eb->row ? -1 : 1;
+  if (ea->col != eb->col)
+    return ea->col < eb->col ? -1 : 1;
+  return ea->index < eb->index ? -1 : ea->index > eb->index;
+}
+
+static void
+build_sparse_index (CfTable *self)
+{
+  self->origins = g_array_sized_new (FALSE, FALSE, sizeof (IndexEntry), self->cells->len);
+  self->spanning = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+  for (guint i = 0; i < self->cells->len; i++)
+    {
+      CfCell *cell = g_ptr_array_index (self->cells, i);
+      IndexEntry entry = { cell->row, cell->col, i, cell };
+
+      g_array_append_val (self->origins, entry);
+      if (cell->row_span > 1 || cell->col_span > 1)
+        g_array_append_val (self->spanning, entry);
+    }
+  if (self->origins->len > 1)
+    qsort (self->origins->data, self->origins->len, sizeof (IndexEntry), compare_entries);
+}
+
 static void
 ensure_grid (CfTable *self)
 {
@@ -100,7 +164,17 @@ ensure_grid (CfTable *self)
 
   if (self->grid_valid)
     return;
-  g_free (self->grid);
+  g_clear_pointer (&self->grid, g_free);
+  g_clear_pointer (&self->origins, g_array_unref);
+  g_clear_pointer (&self->spanning, g_array_unref);
+  self->grid_valid = TRUE;
+
+  if (self->n_cols > 0 && (gsize) self->n_rows > MAX_DENSE_SLOTS / (gsize) self->n_cols)
+    {
+      build_sparse_index (self);
+      return;
+    }
+
   n = (gsize) self->n_rows * (gsize) self->n_cols;
   self->grid = g_new0 (CfCell *, MAX (n, 1));
   for (guint i = 0; i < self->cells->len; i++)
@@ -116,7 +190,45 @@ ensure_grid (CfTable *self)
               *slot = cell;
           }
     }
-  self->grid_valid = TRUE;
+}
+
+/* The sparse index's answer: the first cell in @cells order that starts at
+ * or spans over (@row, @col). */
+static CfCell *
+sparse_lookup (CfTable *self, int row, int col)
+{
+  const IndexEntry *entries = (const IndexEntry *) (gpointer) self->origins->data;
+  const IndexEntry *best = NULL;
+  guint lo = 0, hi = self->origins->len;
+
+  /* The first entry at (row, col): the lowest index there. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (entries[mid].row < row || (entries[mid].row == row && entries[mid].col < col))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  if (lo < self->origins->len && entries[lo].row == row && entries[lo].col == col)
+    best = &entries[lo];
+
+  for (guint i = 0; i < self->spanning->len; i++)
+    {
+      const IndexEntry *span = &g_array_index (self->spanning, IndexEntry, i);
+      const CfCell *cell = span->cell;
+
+      if (best != NULL && span->index >= best->index)
+        break; /* in @cells order: nothing later can win */
+      if (row >= cell->row && row - cell->row < cell->row_span &&
+          col >= cell->col && col - cell->col < cell->col_span)
+        {
+          best = span;
+          break;
+        }
+    }
+  return best ? best->cell : NULL;
 }
 
 CfCell *
@@ -126,6 +238,8 @@ cf_table_get_cell (CfTable *self, int row, int col)
   if (row < 0 || col < 0 || row >= self->n_rows || col >= self->n_cols)
     return NULL;
   ensure_grid (self);
+  if (self->grid == NULL)
+    return sparse_lookup (self, row, col);
   return self->grid[(gsize) row * self->n_cols + col];
 }
 
@@ -272,6 +386,7 @@ cf_table_take_cell (CfTable *self, CfCell *cell)
   g_return_val_if_fail (CF_IS_TABLE (self), NULL);
   g_return_val_if_fail (cell != NULL && cell->row >= 0 && cell->col >= 0, NULL);
 
+  clamp_spans (cell);
   g_ptr_array_add (self->cells, cell);
   self->n_rows = MAX (self->n_rows, cell->row + cell->row_span);
   self->n_cols = MAX (self->n_cols, cell->col + cell->col_span);
@@ -320,6 +435,7 @@ cf_table_reindex (CfTable *self)
     {
       CfCell *cell = g_ptr_array_index (self->cells, i);
 
+      clamp_spans (cell);
       self->n_rows = MAX (self->n_rows, cell->row + cell->row_span);
       self->n_cols = MAX (self->n_cols, cell->col + cell->col_span);
     }
