@@ -73,3 +73,12 @@ cf_test_cell_text (CfTable *table, int row, int col)
 
   return cell ? cell->text : NULL;
 }
+
+double
+cf_test_time_limit (double seconds)
+{
+  const char *factor = g_getenv ("CF_TEST_TIME_FACTOR");
+  double f = factor ? g_ascii_strtod (factor, NULL) : 1.0;
+
+  return seconds * (f >= 1.0 ? f : 1.0);
+}

@@ -17,3 +17,6 @@ CfDocument *cf_test_load_corpus (const char *sub,
 const char *cf_test_cell_text  (CfTable    *table,
                                 int         row,
                                 int         col);
+/* A time limit of @seconds scaled by $CF_TEST_TIME_FACTOR (the valgrind
+ * test setup sets it: Memcheck runs code some 30 times slower). */
+double      cf_test_time_limit (double      seconds);

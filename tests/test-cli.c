@@ -469,6 +469,37 @@ cell_offset (const char *path, const char *row_key, const char *col_key)
 }
 
 static void
+test_non_utf8_file_name (void)
+{
+  /* A file name that is not UTF-8 still gives UTF-8 output. */
+  g_autofree char *src = corpus_file ("text", "zibo-gaoxin-psb-2022.txt");
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "report-\xff\xfe.txt", NULL);
+  g_autofree char *dir_out = g_build_filename (dir, "out.csv", NULL);
+  g_autofree char *text = NULL, *csv = NULL;
+  g_auto (Run) json = { 0 };
+  g_auto (Run) human = { 0 };
+  g_auto (Run) export = { 0 };
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (src, &text, &len, NULL));
+  g_assert_true (g_file_set_contents (path, text, (gssize) len, NULL));
+  run_cli (&json, NULL, "audit", "--json", path, NULL);
+  g_assert_cmpint (json.status, <=, 1);
+  g_assert_true (g_utf8_validate (json.out, -1, NULL));
+  g_assert_nonnull (strstr (json.out, "report-"));
+  run_cli (&human, NULL, "audit", path, NULL);
+  g_assert_cmpint (human.status, <=, 1);
+  g_assert_true (g_utf8_validate (human.out, -1, NULL));
+  run_cli (&export, NULL, "export", "--long", "-o", dir_out, path, NULL);
+  g_assert_cmpint (export.status, <=, 1);
+  g_assert_true (g_file_get_contents (dir_out, &csv, NULL, NULL));
+  g_assert_true (g_utf8_validate (csv, -1, NULL));
+  g_assert_nonnull (strstr (csv, "report-\xef\xbf\xbd"));
+  cf_test_rm_rf (dir);
+}
+
+static void
 test_audit_across_years (void)
 {
   /* The 2022 report and a made-up 2023 one of the same body whose 上年结转
@@ -634,6 +665,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/audit-stdin", test_audit_stdin);
   g_test_add_func ("/cli/audit-bad-inputs", test_audit_bad_inputs);
   g_test_add_func ("/cli/audit-across-years", test_audit_across_years);
+  g_test_add_func ("/cli/non-utf8-file-name", test_non_utf8_file_name);
   g_test_add_func ("/cli/audit-corrections", test_audit_corrections);
   g_test_add_func ("/cli/extract", test_extract);
   g_test_add_func ("/cli/export-long", test_export_long);

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <cairo.h>
 #include <cairo-pdf.h>
+#include <json-glib/json-glib.h>
 
 #include "cf-test-util.h"
 
@@ -458,6 +459,53 @@ test_split_pages (void)
   g_assert_cmpstr (cf_test_cell_text (other, 1, 1), ==, "1");
 }
 
+/* The rows go on over the page break with no header printed again. */
+static void
+draw_split_bare (cairo_t *cr)
+{
+  CellSpec cells[4];
+  double ys1[] = { 740, 760, 780, 800 };
+  double ys2[] = { 72, 92, 112 };
+
+  set_font (cr, "Noto Sans CJK SC", 10.5);
+  show_at (cr, 60, 720, "二、主动公开政府信息情况");
+  draw_ruled_table (cr, split_xs, ys1, split_head, 4, 0);
+  for (int r = 1; r <= 2; r++)
+    {
+      split_row (cells, r, r);
+      draw_ruled_table (cr, split_xs, ys1, cells, 4, 0);
+    }
+  cairo_show_page (cr);
+  for (int r = 3; r <= 4; r++)
+    {
+      split_row (cells, r, r);
+      draw_ruled_table (cr, split_xs, ys2, cells, 4, 3);
+    }
+  show_at (cr, 60, 160, "三、收到和处理政府信息公开申请情况");
+}
+
+static void
+test_split_pages_bare (void)
+{
+  g_autofree char *path = draw_pdf ("split-bare.pdf", draw_split_bare);
+  g_autoptr (CfDocument) doc = load (path);
+  GPtrArray *tables = cf_document_get_tables (doc);
+  CfTable *table;
+  CellSpec cells[4];
+  double ys2[] = { 72, 92, 112 };
+
+  g_assert_cmpuint (tables->len, ==, 1);
+  table = g_ptr_array_index (tables, 0);
+  g_assert_cmpstr (cf_table_get_title (table), ==, "二、主动公开政府信息情况");
+  g_assert_cmpint (cf_table_get_page (table), ==, 1);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 5);
+  for (int r = 3; r <= 4; r++)
+    {
+      split_row (cells, r, r);
+      check_ruled_table (table, split_xs, ys2, cells, 4, 3, 2);
+    }
+}
+
 /* ------------------------------------------------------------ Traditional */
 
 static const double trad_xs[] = { 40, 200, 260, 320, 380 };
@@ -826,6 +874,74 @@ compare_with_html (gconstpointer data)
                       cf_document_count_findings (html, severity));
 }
 
+/* crossfoot-cli gives a PDF's cells with their page and box. */
+static void
+test_cli_json (void)
+{
+  g_autofree char *path = cf_test_path ("pdf", "shanghai-gov-office-2019.pdf", NULL);
+  const char *cli = g_getenv ("CF_CLI");
+  const char *argv[] = { cli, "audit", "--json", path, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  JsonObject *root, *document;
+  JsonArray *tables;
+  gboolean found = FALSE;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("CF_CLI is not set");
+      return;
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  document = json_object_get_object_member (root, "document");
+  g_assert_cmpstr (json_object_get_string_member (document, "kind"), ==, "pdf");
+  g_assert_cmpint (json_object_get_int_member (document, "pages"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (root, "form"), ==, "gip-2019");
+
+  tables = json_object_get_array_member (root, "tables");
+  for (guint t = 0; t < json_array_get_length (tables); t++)
+    {
+      JsonObject *table = json_array_get_object_element (tables, t);
+      JsonArray *cells;
+
+      if (g_strcmp0 (json_object_get_string_member (table, "id"), "requests") != 0)
+        continue;
+      g_assert_cmpstr (json_object_get_string_member (table, "title"), ==,
+                       "三、收到和处理政府信息公开申请情况");
+      g_assert_cmpint (json_object_get_int_member (table, "page"), ==, 2);
+      cells = json_object_get_array_member (table, "cells");
+      for (guint c = 0; c < json_array_get_length (cells); c++)
+        {
+          JsonObject *cell = json_array_get_object_element (cells, c);
+          JsonArray *bbox;
+
+          if (g_strcmp0 (json_object_get_string_member (cell, "row_key"), "new") != 0
+              || g_strcmp0 (json_object_get_string_member (cell, "col_key"), "natural_person") != 0)
+            continue;
+          g_assert_cmpstr (json_object_get_string_member (cell, "text"), ==, "821");
+          g_assert_cmpint (json_object_get_int_member (cell, "page"), ==, 2);
+          bbox = json_object_get_array_member (cell, "bbox");
+          g_assert_cmpuint (json_array_get_length (bbox), ==, 4);
+          /* A box on an A4 page, left of the middle (the first value column). */
+          g_assert_cmpfloat (json_array_get_double_element (bbox, 0), >, 0);
+          g_assert_cmpfloat (json_array_get_double_element (bbox, 0), <,
+                             json_array_get_double_element (bbox, 2));
+          g_assert_cmpfloat (json_array_get_double_element (bbox, 1), <,
+                             json_array_get_double_element (bbox, 3));
+          g_assert_cmpfloat (json_array_get_double_element (bbox, 3), <, 842);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -837,6 +953,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/ruled-requests", test_ruled_requests);
   g_test_add_func ("/pdf/borderless", test_borderless);
   g_test_add_func ("/pdf/split-pages", test_split_pages);
+  g_test_add_func ("/pdf/split-pages-bare", test_split_pages_bare);
   g_test_add_func ("/pdf/traditional", test_traditional);
   g_test_add_func ("/pdf/rotated-cropped", test_rotated_cropped);
   g_test_add_func ("/pdf/no-pages", test_no_pages);
@@ -845,6 +962,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/encrypted", test_encrypted);
   g_test_add_func ("/pdf/scanned-page", test_scanned_page);
   g_test_add_func ("/pdf/cancelled", test_cancelled);
+  g_test_add_func ("/pdf/cli-json", test_cli_json);
   g_test_add_data_func ("/pdf/libreoffice/shanghai-gov-office-2019", "shanghai-gov-office-2019",
                         compare_with_html);
   g_test_add_data_func ("/pdf/libreoffice/city-2025-placeholder-headers",

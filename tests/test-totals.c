@@ -480,6 +480,36 @@ test_from_html (void)
     }
 }
 
+/* A total the report printed without a total label counts once the analyst marks it. */
+static void
+test_marked_total_row_and_column (void)
+{
+  const char *rows[] = { "项目|一月|二月|全年", "甲|1|2|3", "乙|3|4|7", "丙|4|7|10", NULL };
+  g_autoptr (CfDocument) doc = cf_document_new ("table.txt", CF_DOCUMENT_KIND_TEXT);
+  g_autoptr (CfTable) table = table_from_rows (rows);
+
+  cf_document_take_text (doc, g_strdup (""), 0);
+  cf_document_add_table (doc, table);
+  cf_totals_check_table (doc, table);
+  g_assert_cmpuint (cf_document_get_findings (doc)->len, ==, 0);
+
+  /* 丙 is the total of 甲 and 乙, but 2 + 4 is not 7. */
+  cf_table_set_row_role (table, 3, CF_ROW_ROLE_TOTAL);
+  cf_totals_check_table (doc, table);
+  assert_one_at (doc, "table.total", 3, 2);
+
+  /* With 丙 corrected and 全年 marked as a total column, everything adds up; then one
+   * wrong 全年 cell breaks both its row and its column: one finding on it. */
+  cf_document_clear_findings (doc);
+  cf_table_set_col_role (table, 3, CF_ROW_ROLE_TOTAL);
+  cf_cell_set_text (cf_table_get_cell (table, 3, 2), "6");
+  cf_totals_check_table (doc, table);
+  g_assert_cmpuint (cf_document_get_findings (doc)->len, ==, 0);
+  cf_cell_set_text (cf_table_get_cell (table, 1, 3), "4");
+  cf_totals_check_table (doc, table);
+  assert_one_at (doc, "table.total", 1, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -495,5 +525,6 @@ main (int argc, char **argv)
   g_test_add_func ("/totals/rates-and-labels", test_rates_and_labels);
   g_test_add_func ("/totals/from-text", test_from_text);
   g_test_add_func ("/totals/from-html", test_from_html);
+  g_test_add_func ("/totals/marked-total", test_marked_total_row_and_column);
   return g_test_run ();
 }

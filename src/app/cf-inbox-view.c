@@ -100,9 +100,9 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
   switch (column)
     {
     case CF_INBOX_COLUMN_DOCUMENT:
+      /* The path as description only: a tooltip costs a display round trip per bind. */
       text = g_strdup (cf_batch_entry_get_name (entry));
-      tooltip = cf_batch_entry_get_path (entry);
-      description = tooltip;
+      description = cf_batch_entry_get_path (entry);
       break;
     case CF_INBOX_COLUMN_FORM:
       if (done)
@@ -144,8 +144,11 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
   set_class (label, "dim-label", column == CF_INBOX_COLUMN_STATE && !done
                                  && state != CF_BATCH_STATE_FAILED);
 
-  /* GTK copies a tooltip into the accessible description: set ours after it. */
-  gtk_widget_set_tooltip_text (label, tooltip);
+  /* Setting a tooltip, even the same or none, makes GTK 4.8 ask the display
+   * where the pointer is (a round trip to the X server): only on a change.
+   * GTK copies a tooltip into the accessible description: set ours after it. */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
+    gtk_widget_set_tooltip_text (label, tooltip);
   accessible = g_strdup_printf ("%s, %s", cf_batch_entry_get_name (entry), column_title (column));
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -159,10 +162,33 @@ cell_column (GtkWidget *label)
   return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), CELL_COLUMN_KEY)) - 1;
 }
 
+static gboolean
+column_shows (CfInboxColumn column, const char *property)
+{
+  switch (column)
+    {
+    case CF_INBOX_COLUMN_FORM:
+      return g_str_equal (property, "form");
+    case CF_INBOX_COLUMN_ERRORS:
+      return g_str_equal (property, "n-open-errors");
+    case CF_INBOX_COLUMN_WARNINGS:
+      return g_str_equal (property, "n-warnings");
+    case CF_INBOX_COLUMN_DOCUMENT:
+    case CF_INBOX_COLUMN_STATE:
+    case CF_INBOX_N_COLUMNS:
+    default:
+      return FALSE;
+    }
+}
+
 static void
 on_entry_notify (CfBatchEntry *entry, GParamSpec *pspec, GtkWidget *label)
 {
-  update_cell (label, entry, cell_column (label));
+  CfInboxColumn column = cell_column (label);
+
+  /* Every cell's text depends on the state (blank until done). */
+  if (g_str_equal (pspec->name, "state") || column_shows (column, pspec->name))
+    update_cell (label, entry, column);
 }
 
 static void
@@ -193,6 +219,7 @@ on_cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer dat
   gulong handler;
 
   g_object_set_data (G_OBJECT (label), CELL_ENTRY_KEY, entry);
+  /* Only what the column shows; every column shows the state in some way. */
   handler = g_signal_connect_object (entry, "notify", G_CALLBACK (on_entry_notify), label, 0);
   g_object_set_data (G_OBJECT (label), CELL_HANDLER_KEY, GSIZE_TO_POINTER (handler));
   update_cell (label, entry, cell_column (label));
@@ -481,8 +508,8 @@ cf_inbox_view_dispose (GObject *object)
 {
   CfInboxView *self = CF_INBOX_VIEW (object);
 
+  /* AdwBin unparents the template's root itself: no gtk_widget_dispose_template. */
   disconnect_batch (self);
-  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_INBOX_VIEW);
   g_clear_object (&self->selection);
   g_clear_object (&self->sort_model);
   G_OBJECT_CLASS (cf_inbox_view_parent_class)->dispose (object);

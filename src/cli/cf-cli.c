@@ -310,8 +310,9 @@ render_human (GString *out, CfDocument *doc)
   const char *form = cf_document_get_form (doc);
   const char *encoding = cf_document_get_encoding (doc);
   guint n_tables = cf_document_get_tables (doc)->len;
+  g_autofree char *path = g_filename_display_name (cf_document_get_path (doc));
 
-  g_string_append_printf (out, "%s: %s", cf_document_get_path (doc),
+  g_string_append_printf (out, "%s: %s", path,
                           cf_document_kind_to_string (cf_document_get_kind (doc)));
   if (cf_document_get_kind (doc) == CF_DOCUMENT_KIND_PDF)
     g_string_append_printf (out, ngettext (", %d page", ", %d pages",

@@ -498,6 +498,31 @@ match_form (const CfForm *form, GPtrArray *infos)
   fm.matches = g_ptr_array_new_with_free_func (table_match_free);
   g_ptr_array_set_size (fm.matches, form->tables->len);
 
+  /* Tables the analyst assigned to a table of this form take it first, without
+   * having to be recognised; they count far above any recognised evidence. */
+  for (guint t = 0; t < form->tables->len; t++)
+    {
+      const CfFormTable *ftable = g_ptr_array_index (form->tables, t);
+
+      for (guint i = 0; i < infos->len && fm.matches->pdata[t] == NULL; i++)
+        {
+          TableInfo *info = g_ptr_array_index (infos, i);
+          const char *forced_table = NULL;
+          const char *forced_form = cf_table_get_forced_form (info->table, &forced_table);
+          TableMatch *match;
+
+          if (used[i] || g_strcmp0 (forced_form, form->id) != 0
+              || g_strcmp0 (forced_table, ftable->id) != 0)
+            continue;
+          match = table_match_new (ftable, info);
+          match->score = MAX (match->score, 1);
+          used[i] = TRUE;
+          fm.score += match->score;
+          fm.features += 1000;
+          fm.matches->pdata[t] = match;
+        }
+    }
+
   /* Each form table takes the best-fitting document table still free. */
   for (guint t = 0; t < form->tables->len; t++)
     {
@@ -505,11 +530,16 @@ match_form (const CfForm *form, GPtrArray *infos)
       TableMatch *best = NULL;
       guint best_index = 0;
 
+      if (fm.matches->pdata[t] != NULL)
+        continue;
       for (guint i = 0; i < infos->len; i++)
         {
           TableMatch *match;
+          const char *forced_form = cf_table_get_forced_form (
+            ((TableInfo *) g_ptr_array_index (infos, i))->table, NULL);
 
-          if (used[i])
+          /* A table assigned to another form table is not up for recognition. */
+          if (used[i] || forced_form != NULL)
             continue;
           match = table_match_new (ftable, g_ptr_array_index (infos, i));
           if (match->score > 0 && (best == NULL || match->score > best->score))

@@ -52,6 +52,7 @@ struct _CfBatchEntry
   guint         n_open_errors;
   guint         n_warnings;
   guint         n_infos;
+  guint         position;  /* in the batch's model, which only grows */
 };
 
 G_DEFINE_FINAL_TYPE (CfBatchEntry, cf_batch_entry, G_TYPE_OBJECT)
@@ -302,6 +303,11 @@ struct _CfBatch
   GCancellable *cancellable; /* of the current run */
   guint         n_processed;
   guint         n_pending;   /* jobs submitted and not yet delivered */
+
+  /* Workers' news for the main context: Job (done) or Job with started set. */
+  GMutex        news_lock;
+  GQueue        news;
+  gboolean      drain_scheduled;
 };
 
 G_DEFINE_FINAL_TYPE (CfBatch, cf_batch, G_TYPE_OBJECT)
@@ -324,6 +330,13 @@ typedef struct
   CfDocument   *document;
   GError       *error;
 } Job;
+
+/* One piece of news: a job's result, or that an entry started. */
+typedef struct
+{
+  Job          *job;     /* NULL for "started" */
+  CfBatchEntry *started;
+} News;
 
 static void
 job_free (Job *job)
@@ -358,6 +371,7 @@ cf_batch_finalize (GObject *object)
 
   g_clear_object (&self->entries);
   g_clear_pointer (&self->paths, g_hash_table_unref);
+  g_mutex_clear (&self->news_lock);
   g_clear_pointer (&self->context, g_main_context_unref);
   G_OBJECT_CLASS (cf_batch_parent_class)->finalize (object);
 }
@@ -392,6 +406,8 @@ cf_batch_init (CfBatch *self)
   self->context = g_main_context_ref_thread_default ();
   self->entries = g_list_store_new (CF_TYPE_BATCH_ENTRY);
   self->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_mutex_init (&self->news_lock);
+  g_queue_init (&self->news);
   /* Creating a non-exclusive pool cannot fail. */
   self->pool = g_thread_pool_new (run_job, NULL, CF_BATCH_N_THREADS, FALSE, NULL);
 }
@@ -402,52 +418,11 @@ cf_batch_new (void)
   return g_object_new (CF_TYPE_BATCH, NULL);
 }
 
-/* Posts @func(@data) to the batch's context; @destroy runs there too. */
-static void
-post_to_context (CfBatch *self, GSourceFunc func, gpointer data, GDestroyNotify destroy)
-{
-  g_autoptr (GSource) source = g_idle_source_new ();
-
-  /* Below redraws and input: results must never cost the window a frame. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
-  g_source_set_callback (source, func, data, destroy);
-  g_source_set_static_name (source, "[crossfoot] batch result");
-  g_source_attach (source, self->context);
-}
-
 /* Tells the model (and so sort and filter models) that @entry changed. */
 static void
 announce_entry_changed (CfBatch *self, CfBatchEntry *entry)
 {
-  guint position;
-
-  if (g_list_store_find (self->entries, entry, &position))
-    g_list_model_items_changed (G_LIST_MODEL (self->entries), position, 1, 1);
-}
-
-typedef struct
-{
-  CfBatch      *batch;
-  CfBatchEntry *entry;
-} Started;
-
-static void
-started_free (Started *started)
-{
-  g_object_unref (started->batch);
-  g_object_unref (started->entry);
-  g_free (started);
-}
-
-static gboolean
-mark_running (gpointer data)
-{
-  Started *started = data;
-
-  /* The result may have been delivered already. */
-  if (started->entry->state == CF_BATCH_STATE_QUEUED)
-    entry_set_state (started->entry, CF_BATCH_STATE_RUNNING);
-  return G_SOURCE_REMOVE;
+  g_list_model_items_changed (G_LIST_MODEL (self->entries), entry->position, 1, 1);
 }
 
 /* Runs cf_audit_batch over every loaded document. The rules across years add
@@ -484,11 +459,9 @@ run_rules_across_years (CfBatch *self)
     }
 }
 
-static gboolean
-deliver_result (gpointer data)
+static void
+deliver_result (CfBatch *self, Job *job)
 {
-  Job *job = data;
-  CfBatch *self = job->batch;
   CfBatchEntry *entry = job->entry;
   guint n_total = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
@@ -520,7 +493,71 @@ deliver_result (gpointer data)
       run_rules_across_years (self);
       g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
     }
-  return G_SOURCE_REMOVE;
+}
+
+/* How long one dispatch may deliver news before it lets the frame clock and
+ * input run: a frame is 16 ms, and the list re-sorts and rebinds per result. */
+#define DRAIN_BUDGET_USEC 4000
+
+/* On the batch's context: delivers the workers' news, a few milliseconds at a
+ * time, so that a burst of results never costs the window a frame. */
+static gboolean
+drain_news (gpointer data)
+{
+  CfBatch *self = data;
+  gint64 deadline = g_get_monotonic_time () + DRAIN_BUDGET_USEC;
+
+  for (;;)
+    {
+      News *news;
+
+      g_mutex_lock (&self->news_lock);
+      news = g_queue_pop_head (&self->news);
+      if (news == NULL)
+        {
+          self->drain_scheduled = FALSE;
+          g_mutex_unlock (&self->news_lock);
+          return G_SOURCE_REMOVE;
+        }
+      g_mutex_unlock (&self->news_lock);
+
+      if (news->job != NULL)
+        {
+          deliver_result (self, news->job);
+          job_free (news->job);
+        }
+      else
+        {
+          /* The result may have been delivered already. */
+          if (news->started->state == CF_BATCH_STATE_QUEUED)
+            entry_set_state (news->started, CF_BATCH_STATE_RUNNING);
+          g_object_unref (news->started);
+        }
+      g_free (news);
+
+      if (g_get_monotonic_time () >= deadline)
+        return G_SOURCE_CONTINUE;
+    }
+}
+
+/* From a worker: queues @news and makes sure a drain is coming. */
+static void
+post_news (CfBatch *self, News *news)
+{
+  g_mutex_lock (&self->news_lock);
+  g_queue_push_tail (&self->news, news);
+  if (!self->drain_scheduled)
+    {
+      g_autoptr (GSource) source = g_idle_source_new ();
+
+      self->drain_scheduled = TRUE;
+      /* Below redraws and input. The source keeps the batch alive. */
+      g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+      g_source_set_callback (source, drain_news, g_object_ref (self), g_object_unref);
+      g_source_set_static_name (source, "[crossfoot] batch results");
+      g_source_attach (source, self->context);
+    }
+  g_mutex_unlock (&self->news_lock);
 }
 
 /* On a worker thread: touches only the job's own document. */
@@ -537,11 +574,10 @@ run_job (gpointer data, gpointer user_data)
     }
   else
     {
-      Started *started = g_new0 (Started, 1);
+      News *started = g_new0 (News, 1);
 
-      started->batch = g_object_ref (job->batch);
-      started->entry = g_object_ref (job->entry);
-      post_to_context (job->batch, mark_running, started, (GDestroyNotify) started_free);
+      started->started = g_object_ref (job->entry);
+      post_news (job->batch, started);
 
       job->document = cf_document_load_file (path, NULL, job->cancellable, &job->error);
       if (job->document != NULL)
@@ -556,24 +592,35 @@ run_job (gpointer data, gpointer user_data)
         g_set_error (&job->error, CF_ERROR, CF_ERROR_IO, "%s: could not be read",
                      job->entry->name);
     }
-  post_to_context (job->batch, deliver_result, job, (GDestroyNotify) job_free);
+  {
+    News *done = g_new0 (News, 1);
+
+    done->job = job;
+    post_news (job->batch, done);
+  }
 }
 
-CfBatchEntry *
-cf_batch_add_file (CfBatch *self, const char *path)
+/* Makes entries for the @paths not in the batch yet, appends them to the
+ * model in one change and queues their jobs. Returns the new entries. */
+static GPtrArray *
+add_paths (CfBatch *self, const char *const *paths, guint n_paths)
 {
-  g_autoptr (CfBatchEntry) entry = NULL;
-  g_autofree char *canonical = NULL;
-  Job *job;
-  guint n_total;
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  guint first = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
-  g_return_val_if_fail (CF_IS_BATCH (self), NULL);
-  g_return_val_if_fail (path != NULL, NULL);
+  for (guint i = 0; i < n_paths; i++)
+    {
+      g_autofree char *canonical = g_canonicalize_filename (paths[i], NULL);
+      CfBatchEntry *entry;
 
-  canonical = g_canonicalize_filename (path, NULL);
-  if (g_hash_table_contains (self->paths, canonical))
-    return NULL;
-  g_hash_table_add (self->paths, g_strdup (canonical));
+      if (!g_hash_table_add (self->paths, g_steal_pointer (&canonical)))
+        continue;
+      entry = cf_batch_entry_new (paths[i]);
+      entry->position = first + entries->len;
+      g_ptr_array_add (entries, entry);
+    }
+  if (entries->len == 0)
+    return g_steal_pointer (&entries);
 
   /* A cancelled run is over: new files start a new one. */
   if (self->cancellable == NULL || g_cancellable_is_cancelled (self->cancellable))
@@ -582,19 +629,35 @@ cf_batch_add_file (CfBatch *self, const char *path)
       self->cancellable = g_cancellable_new ();
     }
 
-  entry = cf_batch_entry_new (path);
-  g_list_store_append (self->entries, entry);
+  /* One items-changed for a whole folder: a list shows it in one go. */
+  g_list_store_splice (self->entries, first, 0, entries->pdata, entries->len);
 
-  job = g_new0 (Job, 1);
-  job->batch = g_object_ref (self);
-  job->entry = g_object_ref (entry);
-  job->cancellable = g_object_ref (self->cancellable);
-  self->n_pending++;
-  g_thread_pool_push (self->pool, job, NULL);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      Job *job = g_new0 (Job, 1);
 
-  n_total = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
-  g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, self->n_processed, n_total);
-  return entry; /* the store holds it */
+      job->batch = g_object_ref (self);
+      job->entry = g_object_ref (g_ptr_array_index (entries, i));
+      job->cancellable = g_object_ref (self->cancellable);
+      self->n_pending++;
+      g_thread_pool_push (self->pool, job, NULL);
+    }
+  g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, self->n_processed,
+                 g_list_model_get_n_items (G_LIST_MODEL (self->entries)));
+  return g_steal_pointer (&entries);
+}
+
+CfBatchEntry *
+cf_batch_add_file (CfBatch *self, const char *path)
+{
+  g_autoptr (GPtrArray) added = NULL;
+
+  g_return_val_if_fail (CF_IS_BATCH (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  added = add_paths (self, &path, 1);
+  /* The store holds the entry. */
+  return added->len > 0 ? g_ptr_array_index (added, 0) : NULL;
 }
 
 gboolean
@@ -673,7 +736,7 @@ cf_batch_add_folder (CfBatch *self, const char *path, GError **error)
 {
   g_autoptr (GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr (GPtrArray) subdirs = g_ptr_array_new_with_free_func (g_free);
-  int n_added = 0;
+  g_autoptr (GPtrArray) added = NULL;
 
   g_return_val_if_fail (CF_IS_BATCH (self), -1);
   g_return_val_if_fail (path != NULL, -1);
@@ -684,10 +747,8 @@ cf_batch_add_folder (CfBatch *self, const char *path, GError **error)
   for (guint i = 0; i < subdirs->len; i++)
     list_folder (g_ptr_array_index (subdirs, i), files, NULL, NULL);
 
-  for (guint i = 0; i < files->len; i++)
-    if (cf_batch_add_file (self, g_ptr_array_index (files, i)) != NULL)
-      n_added++;
-  return n_added;
+  added = add_paths (self, (const char *const *) files->pdata, files->len);
+  return (int) added->len;
 }
 
 void

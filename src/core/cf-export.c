@@ -33,6 +33,20 @@ cf_csv_encoding_from_string (const char *name, CfCsvEncoding *out)
   return FALSE;
 }
 
+/* The path as given, made UTF-8 for output when the file name is not
+ * (g_filename_display_name replaces the invalid bytes). */
+static char *
+document_display_path (CfDocument *doc)
+{
+  const char *path = cf_document_get_path (doc);
+
+  if (path == NULL)
+    return g_strdup ("-");
+  if (g_utf8_validate (path, -1, NULL))
+    return g_strdup (path);
+  return g_filename_display_name (path);
+}
+
 /* CSV ------------------------------------------------------------------- */
 
 static void
@@ -191,6 +205,7 @@ cf_csv_append_long (GString *out, CfDocument *doc, gboolean with_header)
   };
   GPtrArray *tables;
   const char *form;
+  g_autofree char *path = NULL;
 
   if (with_header)
     append_row (out, header, G_N_ELEMENTS (header));
@@ -198,6 +213,7 @@ cf_csv_append_long (GString *out, CfDocument *doc, gboolean with_header)
     return;
   tables = cf_document_get_tables (doc);
   form = cf_document_get_form (doc);
+  path = document_display_path (doc);
 
   for (guint t = 0; t < tables->len; t++)
     {
@@ -213,7 +229,7 @@ cf_csv_append_long (GString *out, CfDocument *doc, gboolean with_header)
           if (cell->row_key == NULL || cell->col_key == NULL)
             continue;
           value = cell_value_string (cell);
-          fields[0] = cf_document_get_path (doc);
+          fields[0] = path;
           fields[1] = form ? form : "";
           fields[2] = cf_table_get_id (table);
           fields[3] = cell->row_key;
@@ -254,12 +270,14 @@ cf_csv_append_findings (GString *out, CfDocument *doc, gboolean with_header)
     "document", "severity", "rule", "table", "cells", "expected", "actual", "message",
   };
   GPtrArray *findings;
+  g_autofree char *path = NULL;
 
   if (with_header)
     append_row (out, header, G_N_ELEMENTS (header));
   if (doc == NULL)
     return;
   findings = cf_document_get_findings (doc);
+  path = document_display_path (doc);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -270,7 +288,7 @@ cf_csv_append_findings (GString *out, CfDocument *doc, gboolean with_header)
       g_autofree char *actual = finding->has_actual ? cf_number_format (finding->actual)
                                                     : g_strdup ("");
       const char *fields[] = {
-        cf_document_get_path (doc),
+        path,
         cf_severity_to_string (finding->severity),
         finding->rule,
         finding->table ? finding->table : "",
@@ -321,10 +339,11 @@ build_document_meta (JsonBuilder *b, CfDocument *doc)
   CfDocumentKind kind = cf_document_get_kind (doc);
   const char *body = cf_document_get_body (doc);
   int year = cf_document_get_year (doc);
+  g_autofree char *path = document_display_path (doc);
 
   json_builder_set_member_name (b, "document");
   json_builder_begin_object (b);
-  add_string_or_null (b, "path", cf_document_get_path (doc));
+  add_string_or_null (b, "path", path);
   add_string_or_null (b, "sha256", cf_document_get_sha256 (doc));
   add_string_or_null (b, "kind", cf_document_kind_to_string (kind));
   json_builder_set_member_name (b, "pages");
@@ -487,7 +506,13 @@ build_finding (JsonBuilder *b, const CfFinding *finding)
         }
     }
   if (finding->related_document != NULL)
-    add_string_or_null (b, "related_document", finding->related_document);
+    {
+      g_autofree char *related = g_utf8_validate (finding->related_document, -1, NULL)
+                                   ? g_strdup (finding->related_document)
+                                   : g_filename_display_name (finding->related_document);
+
+      add_string_or_null (b, "related_document", related);
+    }
   json_builder_end_object (b);
 }
 

@@ -908,6 +908,48 @@ cf_form_registry_list_keys (CfFormRegistry *self, const char *form_id, const cha
   return keys;
 }
 
+char *
+cf_form_registry_get_key_label (CfFormRegistry *self, const char *form_id, const char *table_id,
+                                const char *key, gboolean rows)
+{
+  const CfForm *form = cf_form_registry_lookup (self, form_id);
+  const CfFormTable *table = form ? cf_form_get_table (form, table_id) : NULL;
+  const CfFormItem *item;
+
+  if (table == NULL || key == NULL)
+    return NULL;
+  item = rows ? cf_form_table_get_row (table, key) : cf_form_table_get_column (table, key);
+  if (item == NULL || item->label == NULL)
+    return NULL;
+  if (item->group != NULL && *item->group != '\0')
+    return g_strconcat (item->group, " / ", item->label, NULL);
+  return g_strdup (item->label);
+}
+
+const char *
+cf_form_registry_get_table_heading (CfFormRegistry *self, const char *form_id,
+                                    const char *table_id)
+{
+  const CfForm *form = cf_form_registry_lookup (self, form_id);
+  const CfFormTable *table = form ? cf_form_get_table (form, table_id) : NULL;
+
+  return table ? table->heading : NULL;
+}
+
+GPtrArray *
+cf_form_registry_list_table_ids (CfFormRegistry *self, const char *form_id)
+{
+  const CfForm *form = cf_form_registry_lookup (self, form_id);
+  GPtrArray *ids;
+
+  if (form == NULL)
+    return NULL;
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < form->tables->len; i++)
+    g_ptr_array_add (ids, g_strdup (((CfFormTable *) g_ptr_array_index (form->tables, i))->id));
+  return ids;
+}
+
 guint
 cf_form_registry_get_n_forms (CfFormRegistry *self)
 {

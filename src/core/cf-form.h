@@ -36,5 +36,20 @@ GPtrArray      *cf_form_registry_list_keys    (CfFormRegistry *self,
                                                const char     *form_id,
                                                const char     *table_id,
                                                gboolean        rows);
+/* The label the national form prints for row (@rows TRUE) or column @key of
+ * a table, under its group when it has one ("法人或其他组织 / 商业企业"), or
+ * NULL when the form, table or key is unknown. */
+char           *cf_form_registry_get_key_label (CfFormRegistry *self,
+                                                const char     *form_id,
+                                                const char     *table_id,
+                                                const char     *key,
+                                                gboolean        rows);
+/* The heading of a form table ("收到和处理政府信息公开申请情况"), or NULL. */
+const char     *cf_form_registry_get_table_heading (CfFormRegistry *self,
+                                                    const char     *form_id,
+                                                    const char     *table_id);
+/* The table ids of @form_id in the declared order, or NULL. Free with g_ptr_array_unref. */
+GPtrArray      *cf_form_registry_list_table_ids (CfFormRegistry *self,
+                                                 const char     *form_id);
 
 G_END_DECLS

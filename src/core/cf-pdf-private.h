@@ -57,8 +57,10 @@ typedef struct
 {
   int         page;
   int         last_page; /* where a table joined across pages ends */
+  double      last_bottom; /* and the bottom of its part there */
   int         n_rows, n_cols;
   double      bbox[4];
+  double      page_height;
   GArray     *col_edges; /* of double: n_cols + 1 column boundaries, for joining across pages */
   GPtrArray  *cells;     /* of CfPdfCell */
   char       *title;     /* heading line above, or NULL */
@@ -68,6 +70,43 @@ typedef struct
 
 void      cf_pdf_table_free       (CfPdfTable *table);
 void      cf_pdf_cell_free        (CfPdfCell  *cell);
+CfPdfTable *cf_pdf_table_new      (int         page,
+                                   const char *layout);
+/* Adds a cell whose text is made of @page's characters @indices (of guint;
+ * sorted in place): visual lines joined, no space between CJK characters.
+ * @rect is the cell's box, or NULL for the characters' own box. */
+CfPdfCell *cf_pdf_table_add_chars (CfPdfTable      *table,
+                                   int              row,
+                                   int              col,
+                                   int              row_span,
+                                   int              col_span,
+                                   const CfPdfPage *page,
+                                   GArray          *indices,
+                                   const double     rect[4]);
+
+static inline const CfPdfChar *
+cf_pdf_char_at (const CfPdfPage *page, guint index)
+{
+  return &g_array_index (page->chars, CfPdfChar, index);
+}
+
+static inline double
+cf_pdf_char_cx (const CfPdfChar *c)
+{
+  return (c->x0 + c->x1) / 2;
+}
+
+static inline double
+cf_pdf_char_cy (const CfPdfChar *c)
+{
+  return (c->y0 + c->y1) / 2;
+}
+
+/* Ruled tables of @page (cf-pdf-lattice.c); their characters are marked in @used. */
+void      cf_pdf_find_lattice_tables (const CfPdfPage *page,
+                                      const CfPdfMask *mask,
+                                      gboolean        *used,
+                                      GPtrArray       *tables);
 
 /* Finds the ruled and the borderless tables of @page. @mask may be NULL (no
  * rulings looked for). Appends CfPdfTable to @tables, top to bottom.
@@ -77,6 +116,10 @@ void      cf_pdf_find_tables      (const CfPdfPage *page,
                                    const CfPdfMask *mask,
                                    GPtrArray       *tables,
                                    char           **trailing_heading);
+
+/* FALSE when no line of @page has a gap wider than a character: running text
+ * only, no table to look for (and no need to render the page). */
+gboolean  cf_pdf_page_may_hold_table (const CfPdfPage *page);
 
 /* TRUE for a line that reads like a section heading: 三、… （二）… 1. … */
 gboolean  cf_pdf_is_heading_text  (const char *text);

@@ -1,10 +1,6 @@
-/* cf-pdf-tables.c: ruled (lattice) and borderless (stream) tables of a PDF page
+/* cf-pdf-tables.c: the tables of a PDF page; borderless (stream) ones here
  *
- * Lattice: the page is rendered (see cf-pdf-reader.c) and long runs of dark
- * pixels become line segments; segments that cross or touch at least two
- * perpendicular ones are rulings (a glyph stroke or an underline is not); the
- * rulings of one connected frame are snapped to a grid, and a grid line that is
- * missing between two slots merges them (row or column span).
+ * Lattice (ruled) tables are found in cf-pdf-lattice.c; their titles here.
  *
  * Stream: what is left of the page is cut into lines (by baseline) and each
  * line into segments (by gaps wider than a character). A run of lines with
@@ -16,11 +12,6 @@
 
 #include "cf-pdf-private.h"
 #include "cf-number.h"
-
-#define SNAP_TOL      2.0   /* pt: grid lines closer than this are one */
-#define MIN_ROW       4.0   /* pt: thinner grid rows are a double rule, not a row */
-#define MIN_RULE      8.0   /* pt: shortest ruling looked for */
-#define MAX_THICK     3.0   /* pt: thicker runs are a filled box; its edges are rulings */
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -44,8 +35,8 @@ cf_pdf_table_free (CfPdfTable *table)
   g_free (table);
 }
 
-static CfPdfTable *
-pdf_table_new (int page, const char *layout)
+CfPdfTable *
+cf_pdf_table_new (int page, const char *layout)
 {
   CfPdfTable *table = g_new0 (CfPdfTable, 1);
 
@@ -63,39 +54,13 @@ is_cjk (gunichar ch)
   return g_unichar_iswide (ch) || g_unichar_get_script (ch) == G_UNICODE_SCRIPT_HAN;
 }
 
-static int
-compare_double (gconstpointer a, gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static const CfPdfChar *
-char_at (const CfPdfPage *page, guint index)
-{
-  return &g_array_index (page->chars, CfPdfChar, index);
-}
-
-static double
-char_cx (const CfPdfChar *c)
-{
-  return (c->x0 + c->x1) / 2;
-}
-
-static double
-char_cy (const CfPdfChar *c)
-{
-  return (c->y0 + c->y1) / 2;
-}
-
 /* Sorting character indices of @page: by centre y, then x; or by x. */
 static int
 compare_by_cy (gconstpointer a, gconstpointer b, gpointer page)
 {
-  const CfPdfChar *x = char_at (page, *(const guint *) a);
-  const CfPdfChar *y = char_at (page, *(const guint *) b);
-  double d = char_cy (x) - char_cy (y);
+  const CfPdfChar *x = cf_pdf_char_at (page, *(const guint *) a);
+  const CfPdfChar *y = cf_pdf_char_at (page, *(const guint *) b);
+  double d = cf_pdf_char_cy (x) - cf_pdf_char_cy (y);
 
   if (d == 0)
     d = x->x0 - y->x0;
@@ -105,8 +70,8 @@ compare_by_cy (gconstpointer a, gconstpointer b, gpointer page)
 static int
 compare_by_x (gconstpointer a, gconstpointer b, gpointer page)
 {
-  const CfPdfChar *x = char_at (page, *(const guint *) a);
-  const CfPdfChar *y = char_at (page, *(const guint *) b);
+  const CfPdfChar *x = cf_pdf_char_at (page, *(const guint *) a);
+  const CfPdfChar *y = cf_pdf_char_at (page, *(const guint *) b);
   double d = x->x0 - y->x0;
 
   return (d > 0) - (d < 0);
@@ -145,14 +110,14 @@ text_of_chars (const CfPdfPage *page, GArray *indices, gint64 *offset, gint64 *l
   for (guint start = 0; start < indices->len;)
     {
       guint stop = start + 1;
-      const CfPdfChar *c0 = char_at (page, g_array_index (indices, guint, start));
+      const CfPdfChar *c0 = cf_pdf_char_at (page, g_array_index (indices, guint, start));
 
-      line_cy = char_cy (c0);
+      line_cy = cf_pdf_char_cy (c0);
       line_h = c0->y1 - c0->y0;
       while (stop < indices->len)
         {
-          const CfPdfChar *c = char_at (page, g_array_index (indices, guint, stop));
-          if (fabs (char_cy (c) - line_cy) > 0.5 * MAX (line_h, c->y1 - c->y0))
+          const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (indices, guint, stop));
+          if (fabs (cf_pdf_char_cy (c) - line_cy) > 0.5 * MAX (line_h, c->y1 - c->y0))
             break;
           stop++;
         }
@@ -160,7 +125,7 @@ text_of_chars (const CfPdfPage *page, GArray *indices, gint64 *offset, gint64 *l
 
       for (guint k = start; k < stop; k++)
         {
-          const CfPdfChar *c = char_at (page, g_array_index (indices, guint, k));
+          const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (indices, guint, k));
           char utf8[8];
           int n = g_unichar_to_utf8 (c->ch, utf8);
 
@@ -197,8 +162,8 @@ text_of_chars (const CfPdfPage *page, GArray *indices, gint64 *offset, gint64 *l
   return g_string_free (out, FALSE);
 }
 
-static CfPdfCell *
-add_cell (CfPdfTable *table, int row, int col, int row_span, int col_span, const CfPdfPage *page,
+CfPdfCell *
+cf_pdf_table_add_chars (CfPdfTable *table, int row, int col, int row_span, int col_span, const CfPdfPage *page,
           GArray *indices, const double rect[4])
 {
   CfPdfCell *cell = g_new0 (CfPdfCell, 1);
@@ -306,18 +271,18 @@ find_lines (const CfPdfPage *page, const gboolean *used)
 
   for (guint start = 0; start < order->len;)
     {
-      const CfPdfChar *c0 = char_at (page, g_array_index (order, guint, start));
+      const CfPdfChar *c0 = cf_pdf_char_at (page, g_array_index (order, guint, start));
       Line *line = g_new0 (Line, 1);
-      double sum_cy = char_cy (c0), sum_h = c0->y1 - c0->y0;
+      double sum_cy = cf_pdf_char_cy (c0), sum_h = c0->y1 - c0->y0;
       guint stop = start + 1;
 
       while (stop < order->len)
         {
-          const CfPdfChar *c = char_at (page, g_array_index (order, guint, stop));
+          const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (order, guint, stop));
           double n = stop - start;
-          if (fabs (char_cy (c) - sum_cy / n) > 0.4 * MAX (sum_h / n, c->y1 - c->y0))
+          if (fabs (cf_pdf_char_cy (c) - sum_cy / n) > 0.4 * MAX (sum_h / n, c->y1 - c->y0))
             break;
-          sum_cy += char_cy (c);
+          sum_cy += cf_pdf_char_cy (c);
           sum_h += c->y1 - c->y0;
           stop++;
         }
@@ -337,7 +302,7 @@ find_lines (const CfPdfPage *page, const gboolean *used)
 
         for (guint k = 0; k < line->chars->len; k++)
           {
-            const CfPdfChar *c = char_at (page, g_array_index (line->chars, guint, k));
+            const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (line->chars, guint, k));
             line->y0 = MIN (line->y0, c->y0);
             line->y1 = MAX (line->y1, c->y1);
             line->x0 = MIN (line->x0, c->x0);
@@ -348,7 +313,7 @@ find_lines (const CfPdfPage *page, const gboolean *used)
              * still its own cell: numbers hold no gaps. */
             if (k > 0 && (g_unichar_isdigit (c->ch) || c->ch == '(' || c->ch == '-'))
               {
-                const CfPdfChar *prev = char_at (page, g_array_index (line->chars, guint, k - 1));
+                const CfPdfChar *prev = cf_pdf_char_at (page, g_array_index (line->chars, guint, k - 1));
                 double gap = c->x0 - prev_x1;
                 number_after_text = (is_cjk (prev->ch) && gap > 0.15 * line->h)
                                     || ((g_unichar_isdigit (prev->ch) || prev->ch == ')')
@@ -423,630 +388,6 @@ find_title (GPtrArray *lines, double top, double x0, double x1, CfPdfTable *tabl
     g_strstrip (table->title);
 }
 
-/* ----------------------------------------------------------------- lattice */
-
-typedef struct
-{
-  double pos;   /* y of a horizontal rule, x of a vertical one */
-  double a, b;  /* its extent along the other axis */
-} Rule;
-
-typedef struct
-{
-  int first, last; /* pixel lines */
-  int a, b;        /* pixel extent */
-  int run_a, run_b;
-  gboolean seen;
-} OpenRun;
-
-static void
-emit_rule (GArray *rules, const OpenRun *run, double scale)
-{
-  int thick = run->last - run->first + 1;
-  Rule rule = { 0, run->a / scale, (run->b + 1) / scale };
-
-  if (thick <= MAX_THICK * scale)
-    {
-      rule.pos = (run->first + run->last + 1) / 2.0 / scale;
-      g_array_append_val (rules, rule);
-    }
-  else if (run->b - run->a + 1 >= 1.5 * thick)
-    {
-      /* A filled box (shading) longer than it is thick; a blob of glyph ink is not. */
-      rule.pos = run->first / scale;
-      g_array_append_val (rules, rule);
-      rule.pos = (run->last + 1) / scale;
-      g_array_append_val (rules, rule);
-    }
-}
-
-typedef struct
-{
-  int line;  /* pixel row of a horizontal run, pixel column of a vertical one */
-  int a, b;  /* first and last pixel along it */
-} PixelRun;
-
-static int
-compare_pixel_runs (gconstpointer x, gconstpointer y)
-{
-  const PixelRun *p = x, *q = y;
-
-  if (p->line != q->line)
-    return p->line < q->line ? -1 : 1;
-  return (p->a > q->a) - (p->a < q->a);
-}
-
-/* Runs of dark pixels at least MIN_RULE long, both ways, read in one pass
- * over the rows (the mask is row-major; walking columns would thrash the cache). */
-static void
-find_pixel_runs (const CfPdfMask *mask, guint8 level, GArray *h_runs, GArray *v_runs)
-{
-  int min_run = MAX (4, (int) (MIN_RULE * mask->scale));
-  g_autofree int *v_start = g_new (int, mask->width);
-  g_autofree int *open_in_block = g_new0 (int, mask->width / 8 + 1);
-
-  for (int x = 0; x < mask->width; x++)
-    v_start[x] = -1;
-  for (int y = 0; y <= mask->height; y++)
-    {
-      const guint8 *row = y < mask->height ? mask->dark + (gsize) y * mask->width : NULL;
-
-
-      /* Vertical runs end where a column turns light (or at the bottom). */
-      for (int x = 0; x < mask->width; x++)
-        {
-          gboolean dark;
-
-          /* Skip eight white pixels with no run open above them at once. */
-          if ((x & 7) == 0 && x + 8 <= mask->width && open_in_block[x >> 3] == 0)
-            {
-              guint64 word = 0;
-              if (row != NULL)
-                memcpy (&word, row + x, sizeof word);
-              if (word == 0)
-                {
-                  x += 7;
-                  continue;
-                }
-            }
-          dark = row != NULL && (row[x] & level);
-          if (dark && v_start[x] < 0)
-            {
-              v_start[x] = y;
-              open_in_block[x >> 3]++;
-            }
-          else if (!dark && v_start[x] >= 0)
-            {
-              open_in_block[x >> 3]--;
-              if (y - v_start[x] >= min_run)
-                {
-                  PixelRun run = { x, v_start[x], y - 1 };
-                  g_array_append_val (v_runs, run);
-                }
-              v_start[x] = -1;
-            }
-        }
-      if (row == NULL)
-        break;
-
-      /* Horizontal runs: most of a page is white, so skip white eight at a time. */
-      for (int x = 0; x < mask->width;)
-        {
-          int start;
-
-          if (x + 8 <= mask->width)
-            {
-              guint64 word;
-              memcpy (&word, row + x, sizeof word);
-              if (word == 0)
-                {
-                  x += 8;
-                  continue;
-                }
-            }
-          if (!(row[x] & level))
-            {
-              x++;
-              continue;
-            }
-          start = x;
-          while (x < mask->width && (row[x] & level))
-            x++;
-          if (x - start >= min_run)
-            {
-              PixelRun run = { y, start, x - 1 };
-              g_array_append_val (h_runs, run);
-            }
-        }
-    }
-}
-
-/* Joins runs of neighbouring pixel lines that overlap into rules. */
-static GArray *
-link_runs (GArray *runs, double scale)
-{
-  GArray *rules = g_array_new (FALSE, FALSE, sizeof (Rule));
-  g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenRun));
-
-  g_array_sort (runs, compare_pixel_runs);
-  for (guint i = 0; i <= runs->len; i++)
-    {
-      const PixelRun *run = i < runs->len ? &g_array_index (runs, PixelRun, i) : NULL;
-      gboolean joined = FALSE;
-
-      /* Close the open rules that the previous pixel lines did not continue. */
-      for (guint k = open->len; k-- > 0;)
-        {
-          OpenRun *o = &g_array_index (open, OpenRun, k);
-          if (run == NULL || o->last < run->line - 1)
-            {
-              emit_rule (rules, o, scale);
-              g_array_remove_index_fast (open, k);
-            }
-        }
-      if (run == NULL)
-        break;
-      for (guint k = 0; k < open->len; k++)
-        {
-          OpenRun *o = &g_array_index (open, OpenRun, k);
-          if (o->last == run->line - 1 && run->a <= o->run_b && run->b >= o->run_a)
-            {
-              o->last = run->line;
-              o->a = MIN (o->a, run->a);
-              o->b = MAX (o->b, run->b);
-              o->run_a = run->a;
-              o->run_b = run->b;
-              joined = TRUE;
-              break;
-            }
-        }
-      if (!joined)
-        {
-          OpenRun o = { run->line, run->line, run->a, run->b, run->a, run->b, TRUE };
-          g_array_append_val (open, o);
-        }
-    }
-  return rules;
-}
-
-static int
-compare_rules (gconstpointer a, gconstpointer b)
-{
-  const Rule *x = a, *y = b;
-
-  if (fabs (x->pos - y->pos) > 0.01)
-    return x->pos < y->pos ? -1 : 1;
-  return (x->a > y->a) - (x->a < y->a);
-}
-
-/* Joins pieces of one rule (broken by antialiasing or crossings). */
-static void
-merge_rules (GArray *rules)
-{
-  guint out = 0;
-
-  g_array_sort (rules, compare_rules);
-  for (guint i = 0; i < rules->len; i++)
-    {
-      Rule r = g_array_index (rules, Rule, i);
-      gboolean merged = FALSE;
-
-      for (guint k = out; k-- > 0;)
-        {
-          Rule *prev = &g_array_index (rules, Rule, k);
-          if (r.pos - prev->pos > 1.5)
-            break;
-          if (r.a <= prev->b + 2.0 && r.b >= prev->a - 2.0)
-            {
-              prev->a = MIN (prev->a, r.a);
-              prev->b = MAX (prev->b, r.b);
-              merged = TRUE;
-              break;
-            }
-        }
-      if (!merged)
-        g_array_index (rules, Rule, out++) = r;
-    }
-  g_array_set_size (rules, out);
-}
-
-static gboolean
-rules_touch (const Rule *h, const Rule *v)
-{
-  return v->pos >= h->a - SNAP_TOL && v->pos <= h->b + SNAP_TOL
-         && h->pos >= v->a - SNAP_TOL && h->pos <= v->b + SNAP_TOL;
-}
-
-static void
-band_free (gpointer band)
-{
-  if (band)
-    g_array_unref (band);
-}
-
-/* Drops the strokes of glyphs: runs that lie mostly inside character boxes
- * (rulings run between lines of text). Characters are looked up in bands
- * across the rules' direction, so this stays linear in the page's text. */
-static void
-drop_glyph_strokes (GArray *rules, gboolean vertical, const CfPdfPage *page)
-{
-  const double band_size = 8.0;
-  int n_bands = (int) ((vertical ? page->width : page->height) / band_size) + 2;
-  g_autoptr (GPtrArray) bands = g_ptr_array_new_with_free_func (band_free);
-
-  if (rules->len == 0)
-    return;
-  g_ptr_array_set_size (bands, n_bands);
-  for (guint k = 0; k < page->chars->len; k++)
-    {
-      const CfPdfChar *c = char_at (page, k);
-      int first = CLAMP ((int) floor ((vertical ? c->x0 : c->y0) / band_size), 0, n_bands - 1);
-      int last = CLAMP ((int) floor ((vertical ? c->x1 : c->y1) / band_size), 0, n_bands - 1);
-
-      for (int band = first; band <= last; band++)
-        {
-          if (bands->pdata[band] == NULL)
-            bands->pdata[band] = g_array_new (FALSE, FALSE, sizeof (guint));
-          g_array_append_val (bands->pdata[band], k);
-        }
-    }
-
-  for (guint i = rules->len; i-- > 0;)
-    {
-      const Rule *r = &g_array_index (rules, Rule, i);
-      int band = CLAMP ((int) floor (r->pos / band_size), 0, n_bands - 1);
-      GArray *in_band = bands->pdata[band];
-      double covered = 0;
-
-      for (guint j = 0; in_band && j < in_band->len; j++)
-        {
-          const CfPdfChar *c = char_at (page, g_array_index (in_band, guint, j));
-          double lo = vertical ? c->x0 : c->y0, hi = vertical ? c->x1 : c->y1;
-          double a = vertical ? c->y0 : c->x0, b = vertical ? c->y1 : c->x1;
-          double inset = 0.05 * (hi - lo);
-
-          if (r->pos < lo + inset || r->pos > hi - inset)
-            continue;
-          covered += MAX (0.0, MIN (b, r->b) - MAX (a, r->a));
-        }
-      if (covered >= 0.6 * (r->b - r->a))
-        g_array_remove_index_fast (rules, i);
-    }
-}
-
-/* Keeps the rules that touch at least two perpendicular ones. */
-static void
-keep_framed_rules (GArray *hs, GArray *vs)
-{
-  for (int pass = 0; pass < 3; pass++)
-    {
-      g_autofree int *hn = g_new0 (int, hs->len + 1);
-      g_autofree int *vn = g_new0 (int, vs->len + 1);
-      gboolean changed = FALSE;
-
-      for (guint i = 0; i < hs->len; i++)
-        for (guint j = 0; j < vs->len; j++)
-          if (rules_touch (&g_array_index (hs, Rule, i), &g_array_index (vs, Rule, j)))
-            hn[i]++, vn[j]++;
-      for (guint i = hs->len; i-- > 0;)
-        if (hn[i] < 2)
-          g_array_remove_index (hs, i), changed = TRUE;
-      for (guint j = vs->len; j-- > 0;)
-        if (vn[j] < 2)
-          g_array_remove_index (vs, j), changed = TRUE;
-      if (!changed)
-        break;
-    }
-}
-
-static guint
-uf_find (guint *parent, guint i)
-{
-  while (parent[i] != i)
-    i = parent[i] = parent[parent[i]];
-  return i;
-}
-
-static void
-uf_union (guint *parent, guint a, guint b)
-{
-  a = uf_find (parent, a);
-  b = uf_find (parent, b);
-  if (a != b)
-    parent[MAX (a, b)] = MIN (a, b);
-}
-
-/* Grid positions from rule positions: clusters within SNAP_TOL, then drops
- * positions closer than MIN_ROW to the one before (double rules). */
-static GArray *
-snap_positions (GArray *positions)
-{
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
-  double sum = 0;
-  int n = 0;
-
-  g_array_sort (positions, compare_double);
-  for (guint i = 0; i <= positions->len; i++)
-    {
-      double p = i < positions->len ? g_array_index (positions, double, i) : G_MAXDOUBLE;
-      if (n > 0 && p - sum / n > SNAP_TOL)
-        {
-          double mean = sum / n;
-          if (out->len == 0 || mean - g_array_index (out, double, out->len - 1) >= MIN_ROW)
-            g_array_append_val (out, mean);
-          sum = 0;
-          n = 0;
-        }
-      sum += p;
-      n++;
-    }
-  return out;
-}
-
-/* Share of [a, b] covered by rules at @pos. */
-static double
-coverage (GArray *rules, double pos, double a, double b)
-{
-  double covered = 0;
-
-  for (guint i = 0; i < rules->len; i++)
-    {
-      const Rule *r = &g_array_index (rules, Rule, i);
-      if (fabs (r->pos - pos) <= SNAP_TOL + 0.5)
-        covered += MAX (0.0, MIN (b, r->b) - MAX (a, r->a));
-    }
-  return b > a ? covered / (b - a) : 1.0;
-}
-
-static int
-find_slot (GArray *edges, double p)
-{
-  guint n = edges->len;
-
-  if (n < 2 || p < g_array_index (edges, double, 0) || p > g_array_index (edges, double, n - 1))
-    return -1;
-  for (guint i = 1; i < n; i++)
-    if (p <= g_array_index (edges, double, i))
-      return i - 1;
-  return n - 2;
-}
-
-static void
-build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GPtrArray *tables)
-{
-  g_autoptr (GArray) xs_in = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) ys_in = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr (GArray) xs = NULL;
-  g_autoptr (GArray) ys = NULL;
-  g_autoptr (CfPdfTable) table = NULL;
-  g_autofree guint *parent = NULL;
-  g_autofree int *slot_cell = NULL;
-  g_autoptr (GPtrArray) cell_chars = NULL;
-  double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE, y_min = G_MAXDOUBLE, y_max = -G_MAXDOUBLE;
-  int n_rows, n_cols;
-  guint n_chars = 0;
-
-  for (guint i = 0; i < hs->len; i++)
-    {
-      const Rule *r = &g_array_index (hs, Rule, i);
-      g_array_append_val (ys_in, r->pos);
-      x_min = MIN (x_min, r->a), x_max = MAX (x_max, r->b);
-      y_min = MIN (y_min, r->pos), y_max = MAX (y_max, r->pos);
-    }
-  for (guint i = 0; i < vs->len; i++)
-    {
-      const Rule *r = &g_array_index (vs, Rule, i);
-      g_array_append_val (xs_in, r->pos);
-      y_min = MIN (y_min, r->a), y_max = MAX (y_max, r->b);
-      x_min = MIN (x_min, r->pos), x_max = MAX (x_max, r->pos);
-    }
-  /* Open sides (no outer vertical or horizontal rule): the frame's extent is an edge. */
-  g_array_append_val (xs_in, x_min);
-  g_array_append_val (xs_in, x_max);
-  g_array_append_val (ys_in, y_min);
-  g_array_append_val (ys_in, y_max);
-  xs = snap_positions (xs_in);
-  ys = snap_positions (ys_in);
-  n_cols = (int) xs->len - 1;
-  n_rows = (int) ys->len - 1;
-  /* One column is a frame or striped rows around text, not a grid: the
-   * stream reader may still find the table inside. */
-  if (n_cols < 2 || n_rows < 1)
-    return;
-
-  /* Rulings never run through the middle of characters; strokes of large
-   * glyphs that passed for a frame do. */
-  {
-    guint inside = 0, crossed = 0;
-
-    for (guint i = 0; i < page->chars->len; i++)
-      {
-        const CfPdfChar *ch = char_at (page, i);
-        double cw = ch->x1 - ch->x0, chh = ch->y1 - ch->y0;
-        gboolean crosses = FALSE;
-
-        if (used[i] || char_cx (ch) < x_min || char_cx (ch) > x_max || char_cy (ch) < y_min
-            || char_cy (ch) > y_max)
-          continue;
-        inside++;
-        for (guint k = 0; k < hs->len && !crosses; k++)
-          {
-            const Rule *r = &g_array_index (hs, Rule, k);
-            crosses = r->pos > ch->y0 + 0.25 * chh && r->pos < ch->y1 - 0.25 * chh
-                      && MIN (r->b, ch->x1) - MAX (r->a, ch->x0) > 0.5 * cw;
-          }
-        for (guint k = 0; k < vs->len && !crosses; k++)
-          {
-            const Rule *r = &g_array_index (vs, Rule, k);
-            crosses = r->pos > ch->x0 + 0.25 * cw && r->pos < ch->x1 - 0.25 * cw
-                      && MIN (r->b, ch->y1) - MAX (r->a, ch->y0) > 0.5 * chh;
-          }
-        crossed += crosses;
-      }
-    if (inside == 0 || crossed * 5 > inside)
-      return;
-  }
-
-  /* Slots with no rule between them are one cell. */
-  parent = g_new (guint, n_rows * n_cols);
-  for (int i = 0; i < n_rows * n_cols; i++)
-    parent[i] = i;
-  for (int r = 0; r < n_rows; r++)
-    for (int c = 0; c < n_cols; c++)
-      {
-        double top = g_array_index (ys, double, r), bottom = g_array_index (ys, double, r + 1);
-        double left = g_array_index (xs, double, c), right = g_array_index (xs, double, c + 1);
-        /* Looked at away from the corners, where crossing rules stop short. */
-        double my = MIN (2.0, (bottom - top) / 4), mx = MIN (2.0, (right - left) / 4);
-
-        if (c + 1 < n_cols && coverage (vs, right, top + my, bottom - my) < 0.5)
-          uf_union (parent, r * n_cols + c, r * n_cols + c + 1);
-        if (r + 1 < n_rows && coverage (hs, bottom, left + mx, right - mx) < 0.5)
-          uf_union (parent, r * n_cols + c, (r + 1) * n_cols + c);
-      }
-
-  table = pdf_table_new (page->number, "lattice");
-  slot_cell = g_new (int, n_rows * n_cols);
-  for (int i = 0; i < n_rows * n_cols; i++)
-    slot_cell[i] = -1;
-  cell_chars = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-
-  {
-    g_autoptr (GArray) rects = g_array_new (FALSE, FALSE, sizeof (int) * 4);
-
-    for (int s = 0; s < n_rows * n_cols; s++)
-      {
-        int root, rect[4];
-
-        if (slot_cell[s] >= 0)
-          continue;
-        root = uf_find (parent, s);
-        rect[0] = s / n_cols, rect[1] = s % n_cols, rect[2] = rect[0], rect[3] = rect[1];
-        for (int t = s; t < n_rows * n_cols; t++)
-          if (uf_find (parent, t) == (guint) root)
-            {
-              rect[0] = MIN (rect[0], t / n_cols), rect[2] = MAX (rect[2], t / n_cols);
-              rect[1] = MIN (rect[1], t % n_cols), rect[3] = MAX (rect[3], t % n_cols);
-            }
-        /* A merge that is not a rectangle (or runs into a cell already made) stays one slot. */
-        for (int r = rect[0]; r <= rect[2]; r++)
-          for (int c = rect[1]; c <= rect[3]; c++)
-            if (slot_cell[r * n_cols + c] >= 0)
-              rect[0] = rect[2] = s / n_cols, rect[1] = rect[3] = s % n_cols;
-        for (int r = rect[0]; r <= rect[2]; r++)
-          for (int c = rect[1]; c <= rect[3]; c++)
-            slot_cell[r * n_cols + c] = rects->len;
-        g_array_append_vals (rects, rect, 1);
-        g_ptr_array_add (cell_chars, g_array_new (FALSE, FALSE, sizeof (guint)));
-      }
-
-    for (guint i = 0; i < page->chars->len; i++)
-      {
-        const CfPdfChar *ch = char_at (page, i);
-        int r, c;
-
-        if (used[i])
-          continue;
-        r = find_slot (ys, char_cy (ch));
-        c = find_slot (xs, char_cx (ch));
-        if (r < 0 || c < 0)
-          continue;
-        g_array_append_val (g_ptr_array_index (cell_chars, slot_cell[r * n_cols + c]), i);
-        used[i] = TRUE;
-        n_chars++;
-      }
-    if (n_chars == 0)
-      return;
-
-    for (guint k = 0; k < rects->len; k++)
-      {
-        const int *rect = &g_array_index (rects, int, k * 4);
-        double box[4] = {
-          g_array_index (xs, double, rect[1]), g_array_index (ys, double, rect[0]),
-          g_array_index (xs, double, rect[3] + 1), g_array_index (ys, double, rect[2] + 1),
-        };
-        add_cell (table, rect[0], rect[1], rect[2] - rect[0] + 1, rect[3] - rect[1] + 1, page,
-                  g_ptr_array_index (cell_chars, k), box);
-      }
-  }
-
-  table->bbox[0] = g_array_index (xs, double, 0);
-  table->bbox[1] = g_array_index (ys, double, 0);
-  table->bbox[2] = g_array_index (xs, double, xs->len - 1);
-  table->bbox[3] = g_array_index (ys, double, ys->len - 1);
-  g_array_append_vals (table->col_edges, xs->data, xs->len);
-  g_ptr_array_add (tables, g_steal_pointer (&table));
-}
-
-static void
-find_lattice_tables (const CfPdfPage *page, const CfPdfMask *mask, gboolean *used,
-                     GPtrArray *tables)
-{
-  g_autoptr (GArray) h_runs = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-  g_autoptr (GArray) v_runs = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-  g_autoptr (GArray) hs = NULL;
-  g_autoptr (GArray) vs = NULL;
-  g_autofree guint *parent = NULL;
-  guint nh, nv;
-
-  /* Rules of ink, and rules and shaded boxes of light ink: a dark rule through
-   * shading is lost in the second, a faint hairline in the first. */
-  hs = g_array_new (FALSE, FALSE, sizeof (Rule));
-  vs = g_array_new (FALSE, FALSE, sizeof (Rule));
-  for (guint8 level = CF_PDF_INK; level >= CF_PDF_LIGHT; level >>= 1)
-    {
-      g_autoptr (GArray) h = NULL;
-      g_autoptr (GArray) v = NULL;
-
-      g_array_set_size (h_runs, 0);
-      g_array_set_size (v_runs, 0);
-      find_pixel_runs (mask, level, h_runs, v_runs);
-      h = link_runs (h_runs, mask->scale);
-      v = link_runs (v_runs, mask->scale);
-      g_array_append_vals (hs, h->data, h->len);
-      g_array_append_vals (vs, v->data, v->len);
-    }
-  merge_rules (hs);
-  merge_rules (vs);
-  drop_glyph_strokes (hs, FALSE, page);
-  drop_glyph_strokes (vs, TRUE, page);
-  keep_framed_rules (hs, vs);
-  nh = hs->len;
-  nv = vs->len;
-  if (nh < 2 || nv < 2)
-    return;
-
-  /* One table per connected frame of rules. */
-  parent = g_new (guint, nh + nv);
-  for (guint i = 0; i < nh + nv; i++)
-    parent[i] = i;
-  for (guint i = 0; i < nh; i++)
-    for (guint j = 0; j < nv; j++)
-      if (rules_touch (&g_array_index (hs, Rule, i), &g_array_index (vs, Rule, j)))
-        uf_union (parent, i, nh + j);
-
-  for (guint root = 0; root < nh + nv; root++)
-    {
-      g_autoptr (GArray) th = NULL;
-      g_autoptr (GArray) tv = NULL;
-
-      if (uf_find (parent, root) != root)
-        continue;
-      th = g_array_new (FALSE, FALSE, sizeof (Rule));
-      tv = g_array_new (FALSE, FALSE, sizeof (Rule));
-      for (guint i = 0; i < nh + nv; i++)
-        if (uf_find (parent, i) == root)
-          {
-            if (i < nh)
-              g_array_append_val (th, g_array_index (hs, Rule, i));
-            else
-              g_array_append_val (tv, g_array_index (vs, Rule, i - nh));
-          }
-      if (th->len >= 2 && tv->len >= 2)
-        build_lattice (page, th, tv, used, tables);
-    }
-}
-
 /* ------------------------------------------------------------------ stream */
 
 static gboolean
@@ -1073,7 +414,7 @@ typedef struct
 } Interval;
 
 static int
-compare_segments (gconstpointer a, gconstpointer b)
+compare_intervals (gconstpointer a, gconstpointer b)
 {
   const Interval *x = a, *y = b;
 
@@ -1188,7 +529,7 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
     }
   if (n_body < 2)
     return FALSE;
-  g_array_sort (spans, compare_segments);
+  g_array_sort (spans, compare_intervals);
   for (guint i = 0; i < spans->len; i++)
     {
       Interval iv = g_array_index (spans, Interval, i);
@@ -1249,7 +590,7 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
       line->used = TRUE;
     }
 
-  table = pdf_table_new (page->number, "stream");
+  table = cf_pdf_table_new (page->number, "stream");
   for (guint r = 0; r < rows->len; r++)
     {
       StreamRow *row = g_ptr_array_index (rows, r);
@@ -1270,7 +611,7 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
               g_array_append_vals (chars, more->data, more->len);
             }
           {
-            CfPdfCell *cell = add_cell (table, r, c, 1, span, page, chars, NULL);
+            CfPdfCell *cell = cf_pdf_table_add_chars (table, r, c, 1, span, page, chars, NULL);
             if (chars->len == 0)
               memcpy (cell->bbox, slot, sizeof slot);
           }
@@ -1369,6 +710,32 @@ compare_tables_by_top (gconstpointer a, gconstpointer b)
   return (x->bbox[1] > y->bbox[1]) - (x->bbox[1] < y->bbox[1]);
 }
 
+gboolean
+cf_pdf_page_may_hold_table (const CfPdfPage *page)
+{
+  g_autofree guint *order = g_new (guint, page->chars->len + 1);
+  guint n = page->chars->len;
+
+  for (guint i = 0; i < n; i++)
+    order[i] = i;
+  sort_indices (page, order, n, compare_by_cy);
+  for (guint start = 0; start < n;)
+    {
+      const CfPdfChar *first = cf_pdf_char_at (page, order[start]);
+      double h = MAX (1.0, first->y1 - first->y0);
+      guint stop = start + 1;
+
+      while (stop < n && fabs (cf_pdf_char_cy (cf_pdf_char_at (page, order[stop])) - cf_pdf_char_cy (first)) < 0.4 * h)
+        stop++;
+      sort_indices (page, order + start, stop - start, compare_by_x);
+      for (guint k = start + 1; k < stop; k++)
+        if (cf_pdf_char_at (page, order[k])->x0 - cf_pdf_char_at (page, order[k - 1])->x1 > 0.9 * h)
+          return TRUE;
+      start = stop;
+    }
+  return FALSE;
+}
+
 /* Page numbers ("- 3 -", "3/12") are no text of the report. */
 static gboolean
 is_page_number (const char *text)
@@ -1393,7 +760,7 @@ cf_pdf_find_tables (const CfPdfPage *page, const CfPdfMask *mask, GPtrArray *tab
   guint n_lattice;
 
   if (mask != NULL)
-    find_lattice_tables (page, mask, used, found);
+    cf_pdf_find_lattice_tables (page, mask, used, found);
   n_lattice = found->len;
 
   lines = find_lines (page, used);
@@ -1405,6 +772,12 @@ cf_pdf_find_tables (const CfPdfPage *page, const CfPdfMask *mask, GPtrArray *tab
   find_stream_tables (page, lines, used, found);
 
   g_ptr_array_sort (found, compare_tables_by_top);
+  for (guint t = 0; t < found->len; t++)
+    {
+      CfPdfTable *table = g_ptr_array_index (found, t);
+      table->page_height = page->height;
+      table->last_bottom = table->bbox[3];
+    }
 
   /* A heading at the foot of the page names a table on the next one. */
   if (trailing_heading)

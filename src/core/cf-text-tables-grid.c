@@ -195,6 +195,7 @@ cf_grid_builder_init (CfGridBuilder *builder, CfDocument *doc, const char *layou
   builder->layout = layout;
   builder->cells = g_array_new (FALSE, FALSE, sizeof (CfRawCell));
   builder->rows = g_array_new (FALSE, FALSE, sizeof (CfRawRow));
+  builder->collected = NULL;
 }
 
 void
@@ -552,6 +553,12 @@ cf_grid_builder_commit (CfGridBuilder *builder, const char *title)
   if (range_end >= 0)
     cf_table_set_range (table, range_start, range_end - range_start);
   cf_table_finish (table);
+  if (builder->collected != NULL)
+    {
+      g_ptr_array_add (builder->collected, g_object_ref (table));
+      added = TRUE;
+      goto out;
+    }
   cf_document_add_table (builder->doc, table);
 
   /* Notes name the table by the id it was just given. */

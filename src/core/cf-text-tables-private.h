@@ -53,6 +53,9 @@ typedef struct
   const char *layout;
   GArray     *cells;  /* of CfRawCell */
   GArray     *rows;   /* of CfRawRow */
+  /* When set (of CfTable), committed tables go here instead of into the
+   * document, and their notes are dropped: extraction from a selection. */
+  GPtrArray  *collected;
 } CfGridBuilder;
 
 /* Longest value run or widest table a layout may produce; wider is not a report table. */

@@ -60,6 +60,10 @@ typedef struct
   /* The last line before the current run, when it can be a heading. */
   gssize        title_start;
   gsize         title_end;
+  /* Extraction from a selection with a layout named: every non-blank line
+   * reads as @forced_kind (pipe and Markdown: those that can). */
+  gboolean      forced;
+  LineKind      forced_kind;
 } Scanner;
 
 static gboolean
@@ -252,6 +256,30 @@ classify_line (const char *text, Line *line)
   line->kind = LINE_PROSE;
 }
 
+/* The analyst named the layout: a line that would read as another kind is
+ * taken as a row of it (a one-cell row when it has no separator). */
+static void
+force_kind (Scanner *sc, Line *line)
+{
+  const char *text = sc->text;
+  gboolean opens = text[line->tstart] == '|', closes = text[line->tend - 1] == '|';
+
+  switch (sc->forced_kind)
+    {
+    case LINE_PIPE_BAR:
+      if (line->kind != LINE_PIPE_BAR)
+        line->kind = closes ? LINE_PIPE_CELL : line->kind;
+      break;
+    case LINE_MD_ROW:
+      if (line->kind != LINE_MD_SEP && opens)
+        line->kind = LINE_MD_ROW;
+      break;
+    default:
+      line->kind = sc->forced_kind;
+      break;
+    }
+}
+
 /* Reads the line starting at @pos; '\f' (a page break) also ends a line. */
 static void
 read_line (Scanner *sc, gsize pos, Line *line)
@@ -266,6 +294,8 @@ read_line (Scanner *sc, gsize pos, Line *line)
     end--;
   line->end = end;
   classify_line (sc->text, line);
+  if (sc->forced && line->kind != LINE_BLANK)
+    force_kind (sc, line);
 }
 
 static char *
@@ -1042,11 +1072,53 @@ parse_lines (Scanner *sc, gsize pos)
 
 /* ---- the scan ----------------------------------------------------------- */
 
+/* Reads the lines from @pos to the scanner's end and commits every table. */
+static void
+scan (Scanner *sc, gsize pos)
+{
+  while (pos < sc->len)
+    {
+      Line line;
+      gsize next;
+
+      read_line (sc, pos, &line);
+      switch (line.kind)
+        {
+        case LINE_BLANK:
+          next = line.next;
+          break;
+        case LINE_SHORT:
+          next = parse_lines (sc, pos);
+          break;
+        case LINE_PIPE_BAR:
+          next = parse_pipe (sc, pos);
+          set_title (sc, NULL);
+          break;
+        case LINE_MD_ROW:
+        case LINE_MD_SEP:
+          next = parse_markdown (sc, pos);
+          set_title (sc, NULL);
+          break;
+        case LINE_TAB:
+        case LINE_ALIGNED:
+          next = parse_separated (sc, pos, line.kind);
+          set_title (sc, NULL);
+          break;
+        case LINE_PIPE_CELL:
+        case LINE_PROSE:
+        default:
+          next = line.next;
+          set_title (sc, NULL);
+          break;
+        }
+      pos = MAX (next, line.next);
+    }
+}
+
 void
 cf_text_tables_find (CfDocument *doc)
 {
   Scanner sc = { 0 };
-  gsize pos = 0;
 
   g_return_if_fail (CF_IS_DOCUMENT (doc));
 
@@ -1056,44 +1128,243 @@ cf_text_tables_find (CfDocument *doc)
     return;
   sc.title_start = -1;
   cf_grid_builder_init (&sc.grid, doc, "text");
+  scan (&sc, 0);
+  cf_grid_builder_clear (&sc.grid);
+}
 
-  while (pos < sc.len)
+/* ---- extraction from a selection ------------------------------------------ */
+
+/* Narrows the selection to whole characters of the text: [*start, *end). */
+static gboolean
+clip_range (const char *text, gsize text_len, gint64 offset, gint64 length, gsize *start,
+            gsize *end)
+{
+  gsize s, e;
+
+  if (text == NULL || offset < 0 || length <= 0 || (guint64) offset >= text_len)
+    return FALSE;
+  s = (gsize) offset;
+  e = (guint64) length > text_len - s ? text_len : s + (gsize) length;
+  while (s < e && ((guchar) text[s] & 0xC0) == 0x80)
+    s++;
+  while (e > s && e < text_len && ((guchar) text[e] & 0xC0) == 0x80)
+    e--;
+  *start = s;
+  *end = e;
+  return s < e;
+}
+
+/* The heading of a selected table is the last non-blank line above it, when
+ * that line is a short label (三、收到和处理政府信息公开申请情况). */
+static void
+set_title_before (Scanner *sc, gsize start)
+{
+  gsize line_end = start;
+
+  set_title (sc, NULL);
+  while (line_end > 0)
+    {
+      gsize line_start = line_end;
+      Line line;
+
+      /* Step back over the line break to the start of the previous line. */
+      if (sc->text[line_start - 1] == '\n' || sc->text[line_start - 1] == '\f')
+        line_start--;
+      while (line_start > 0 && sc->text[line_start - 1] != '\n' && sc->text[line_start - 1] != '\f')
+        line_start--;
+      line.start = line_start;
+      line.end = line_end;
+      if (line.end > line.start && sc->text[line.end - 1] == '\n')
+        line.end--;
+      if (line.end > line.start && sc->text[line.end - 1] == '\r')
+        line.end--;
+      classify_line (sc->text, &line);
+      if (line.kind != LINE_BLANK)
+        {
+          if (line.kind == LINE_SHORT &&
+              cf_text_classify_cell (sc->text + line.tstart, line.tend - line.tstart) == CF_RAW_LABEL)
+            set_title (sc, &line);
+          return;
+        }
+      if (line_start == line_end)
+        return;
+      line_end = line_start;
+    }
+}
+
+static gboolean
+layout_kind (const char *layout_hint, LineKind *kind)
+{
+  static const struct
+  {
+    const char *name;
+    LineKind    kind;
+  } layouts[] = {
+    { "tab", LINE_TAB },
+    { "aligned", LINE_ALIGNED },
+    { "lines", LINE_SHORT },
+    { "pipe", LINE_PIPE_BAR },
+    { "markdown", LINE_MD_ROW },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (layouts); i++)
+    if (g_strcmp0 (layout_hint, layouts[i].name) == 0)
+      {
+        *kind = layouts[i].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The biggest of the tables found: the one the analyst meant. */
+static CfTable *
+take_biggest (GPtrArray *tables)
+{
+  CfTable *best = NULL;
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      CfTable *table = g_ptr_array_index (tables, i);
+
+      if (best == NULL || cf_table_get_n_cells (table) > cf_table_get_n_cells (best))
+        best = table;
+    }
+  return best ? g_object_ref (best) : NULL;
+}
+
+CfTable *
+cf_text_tables_extract_range (CfDocument *doc, gint64 offset, gint64 length,
+                              const char *layout_hint)
+{
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  Scanner sc = { 0 };
+  gsize text_len, start, end;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT (doc), NULL);
+
+  sc.doc = doc;
+  sc.text = cf_document_get_text (doc, &text_len);
+  if (!clip_range (sc.text, text_len, offset, length, &start, &end))
+    return NULL;
+  if (layout_hint != NULL && !layout_kind (layout_hint, &sc.forced_kind))
+    {
+      g_warning ("cf_text_tables_extract_range: unknown layout “%s”", layout_hint);
+      return NULL;
+    }
+  sc.forced = layout_hint != NULL;
+  /* The scan stops at the selection's end; offsets stay those of the text. */
+  sc.len = end;
+  set_title_before (&sc, start);
+  cf_grid_builder_init (&sc.grid, doc, "text");
+  sc.grid.collected = found;
+  scan (&sc, start);
+  cf_grid_builder_clear (&sc.grid);
+  return take_biggest (found);
+}
+
+/* Display columns of a monospace view: a wide (CJK) character takes two. */
+static int
+char_width (gunichar c)
+{
+  return g_unichar_iswide (c) ? 2 : 1;
+}
+
+/* Adds the trimmed field [start, end) as cell (@row, @col), or nothing when blank. */
+static CfCell *
+add_field (CfTable *table, const char *text, int row, int col, gsize start, gsize end)
+{
+  g_autofree char *cell_text = NULL;
+
+  cf_text_trim (text, &start, &end);
+  if (start >= end)
+    return NULL;
+  cell_text = g_strndup (text + start, end - start);
+  return cf_table_add_cell (table, row, col, 1, 1, cell_text, (gint64) start, (gint64) (end - start));
+}
+
+CfTable *
+cf_text_tables_extract_columns (CfDocument *doc, gint64 offset, gint64 length,
+                                const int *column_starts, guint n_columns)
+{
+  g_autoptr (CfTable) table = cf_table_new ();
+  g_autofree gsize *bounds = NULL;
+  Scanner sc = { 0 };
+  gsize text_len, start, end, pos;
+  gint64 range_start = G_MAXINT64, range_end = -1;
+  int row = 0;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (column_starts != NULL || n_columns == 0, NULL);
+  g_return_val_if_fail (n_columns <= CF_TEXT_MAX_COLUMNS, NULL);
+
+  sc.text = cf_document_get_text (doc, &text_len);
+  if (n_columns == 0 || !clip_range (sc.text, text_len, offset, length, &start, &end))
+    return NULL;
+  for (guint i = 1; i < n_columns; i++)
+    g_return_val_if_fail (column_starts[i] > column_starts[i - 1], NULL);
+  sc.len = end;
+  set_title_before (&sc, start);
+
+  /* bounds[i] is where field i starts in the current line; bounds[n] its end. */
+  bounds = g_new (gsize, n_columns + 1);
+  for (pos = start; pos < end;)
     {
       Line line;
-      gsize next;
+      gboolean has_value = FALSE;
+      guint first = cf_table_get_n_cells (table);
+      int column = 0;
+      guint field = 1;
 
       read_line (&sc, pos, &line);
-      switch (line.kind)
+      pos = line.next;
+      if (line.kind == LINE_BLANK)
+        continue;
+
+      /* Field i holds the characters whose display column is at or past
+       * column_starts[i]; what lies left of the first start joins field 0. */
+      bounds[0] = line.start;
+      for (const char *p = sc.text + line.start; p < sc.text + line.end; p = g_utf8_next_char (p))
         {
-        case LINE_BLANK:
-          next = line.next;
-          break;
-        case LINE_SHORT:
-          next = parse_lines (&sc, pos);
-          break;
-        case LINE_PIPE_BAR:
-          next = parse_pipe (&sc, pos);
-          set_title (&sc, NULL);
-          break;
-        case LINE_MD_ROW:
-        case LINE_MD_SEP:
-          next = parse_markdown (&sc, pos);
-          set_title (&sc, NULL);
-          break;
-        case LINE_TAB:
-        case LINE_ALIGNED:
-          next = parse_separated (&sc, pos, line.kind);
-          set_title (&sc, NULL);
-          break;
-        case LINE_PIPE_CELL:
-        case LINE_PROSE:
-        default:
-          next = line.next;
-          set_title (&sc, NULL);
-          break;
+          while (field < n_columns && column >= column_starts[field])
+            bounds[field++] = (gsize) (p - sc.text);
+          column += char_width (g_utf8_get_char (p));
         }
-      pos = MAX (next, line.next);
+      while (field <= n_columns)
+        bounds[field++] = line.end;
+
+      for (guint i = 0; i < n_columns; i++)
+        {
+          CfCell *cell = add_field (table, sc.text, row, (int) i, bounds[i], bounds[i + 1]);
+
+          if (cell == NULL)
+            {
+              /* A blank among the values is a printed blank slot. */
+              if (has_value)
+                cf_table_add_cell (table, row, (int) i, 1, 1, "", -1, 0);
+              continue;
+            }
+          range_start = MIN (range_start, cell->offset);
+          range_end = MAX (range_end, cell->offset + cell->length);
+          if (cf_text_classify_cell (cell->text, strlen (cell->text)) == CF_RAW_VALUE)
+            has_value = TRUE;
+        }
+      /* A row without numbers is a header row, as in the other layouts. */
+      if (!has_value)
+        for (guint i = first; i < cf_table_get_n_cells (table); i++)
+          cf_table_get_cell_at (table, i)->flags |= CF_CELL_FLAG_HEADER;
+      if (cf_table_get_n_cells (table) > first)
+        row++;
     }
 
-  cf_grid_builder_clear (&sc.grid);
+  if (row == 0)
+    return NULL;
+  {
+    g_autofree char *title = title_text (&sc);
+
+    cf_table_set_title (table, title);
+  }
+  cf_table_set_layout (table, "aligned");
+  cf_table_set_range (table, range_start, range_end - range_start);
+  cf_table_finish (table);
+  return g_steal_pointer (&table);
 }

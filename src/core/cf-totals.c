@@ -377,6 +377,9 @@ find_layout (Audit *a)
           if (cell != NULL && cell->number.kind == CF_NUMBER_TEXT)
             level = MAX (level, total_level (cell->text));
         }
+      /* A row the analyst marked as a total counts as one whatever its label says. */
+      if (level == 0 && cf_table_get_row_role (a->table, r) == CF_ROW_ROLE_TOTAL)
+        level = 2;
       a->row_level[r] = level;
       if (level == 0 && row_is_heading (a, r))
         a->row_level[r] = -1;
@@ -392,6 +395,8 @@ find_layout (Audit *a)
         }
       label = col_label (a, c);
       a->col_level[c] = total_level (label);
+      if (a->col_level[c] == 0 && cf_table_get_col_role (a->table, c) == CF_ROW_ROLE_TOTAL)
+        a->col_level[c] = 2;
       if (a->col_level[c] == 0 && is_rate_label (label))
         a->col_level[c] = -1;
     }

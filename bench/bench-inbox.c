@@ -1,0 +1,273 @@
+/* bench-inbox.c: a batch of reports opened into the inbox while the window draws
+ *
+ *   xvfb-run -a build/bench/bench-inbox [N_REPORTS] [CORPUS_DIR]
+ *
+ * Copies N_REPORTS (default 200) reports, the corpus (tests/corpus/text and
+ * html) repeated, into a temporary folder, shows a CfInboxView in a window and
+ * opens the folder into it. A tick callback keeps the window drawing every
+ * frame, so the gap between two "after-paint" signals is what a person would
+ * see as a stall; a 10 ms timer measures how late the main loop runs it. The
+ * target is no frame gap over 50 ms. Prints the total time to a fully audited
+ * batch, the frame gaps, the timer's worst lateness and the peak RSS.
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "cf-inbox-view.h"
+
+typedef struct
+{
+  gint64  last_paint;
+  gint64  max_gap;
+  guint   n_frames;
+  guint   n_over_50ms;
+  GArray *gaps;           /* of gint64, µs */
+  gint64  timer_expected;
+  gint64  max_timer_late;
+  gboolean measuring;
+  gint64  start;
+} Stats;
+
+static void
+on_after_paint (GdkFrameClock *clock, Stats *stats)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (stats->measuring && stats->last_paint > 0)
+    {
+      gint64 gap = now - stats->last_paint;
+
+      g_array_append_val (stats->gaps, gap);
+      stats->max_gap = MAX (stats->max_gap, gap);
+      if (gap > 50 * 1000 && g_getenv ("BENCH_VERBOSE") != NULL)
+        g_printerr ("frame gap %.1f ms ending at +%.1f ms\n", gap / 1000.0,
+                    (now - stats->start) / 1000.0);
+      stats->n_over_50ms += gap > 50 * 1000;
+      stats->n_frames++;
+    }
+  stats->last_paint = now;
+}
+
+/* Keeps the frame clock running: a frame every refresh, as during an animation. */
+static gboolean
+on_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  gtk_widget_queue_draw (widget);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_timer (gpointer data)
+{
+  Stats *stats = data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stats->measuring && stats->timer_expected > 0)
+    stats->max_timer_late = MAX (stats->max_timer_late, now - stats->timer_expected);
+  stats->timer_expected = now + 10 * 1000;
+  return G_SOURCE_CONTINUE;
+}
+
+static int
+compare_gaps (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Peak resident memory in KiB (VmHWM), or -1. */
+static long
+peak_rss_kib (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return -1;
+  return usage.ru_maxrss;
+}
+
+static long
+current_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return -1;
+  line = strstr (status, "VmRSS:");
+  return line ? strtol (line + 6, NULL, 10) : -1;
+}
+
+/* Fills @dir with @n reports from @corpus/text and @corpus/html, repeated. */
+static guint
+make_reports (const char *corpus, const char *dir, guint n)
+{
+  static const char *const subs[] = { "text", "html" };
+  g_autoptr (GPtrArray) sources = g_ptr_array_new_with_free_func (g_free);
+
+  for (gsize s = 0; s < G_N_ELEMENTS (subs); s++)
+    {
+      g_autofree char *sub = g_build_filename (corpus, subs[s], NULL);
+      g_autoptr (GDir) listing = g_dir_open (sub, 0, NULL);
+      const char *name;
+
+      while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+        if (cf_batch_is_report_name (name))
+          g_ptr_array_add (sources, g_build_filename (sub, name, NULL));
+    }
+  if (sources->len == 0)
+    return 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *source = g_ptr_array_index (sources, i % sources->len);
+      g_autofree char *base = g_path_get_basename (source);
+      g_autofree char *name = g_strdup_printf ("%04u-%s", i, base);
+      g_autofree char *target = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (source, &data, &len, NULL)
+          || !g_file_set_contents (target, data, len, NULL))
+        return i;
+    }
+  return n;
+}
+
+static void
+remove_folder (const char *dir)
+{
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+static void
+spin_for (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+int
+main (int argc, char **argv)
+{
+  guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 200;
+  const char *corpus = argc > 2 ? argv[2] : CF_BENCH_CORPUS_DIR;
+  g_autofree char *dir = NULL;
+  g_autoptr (GError) error = NULL;
+  Stats stats = { 0 };
+  GtkWidget *window;
+  CfInboxView *inbox;
+  CfBatch *batch;
+  GdkFrameClock *clock;
+  gint64 start, elapsed;
+  long rss_before, rss_after;
+  guint made, timer, n_failed = 0;
+
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  if (g_getenv ("CROSSFOOT_FORMS_DIR") == NULL)
+    g_setenv ("CROSSFOOT_FORMS_DIR", CF_BENCH_FORMS_DIR, TRUE);
+
+  if (n == 0)
+    {
+      g_printerr ("usage: bench-inbox [N_REPORTS] [CORPUS_DIR]\n");
+      return 2;
+    }
+  if (!gtk_init_check ())
+    {
+      g_printerr ("bench-inbox: no display (run under xvfb-run -a)\n");
+      return 2;
+    }
+  adw_init ();
+
+  dir = g_dir_make_tmp ("bench-inbox-XXXXXX", &error);
+  if (dir == NULL)
+    {
+      g_printerr ("bench-inbox: %s\n", error->message);
+      return 2;
+    }
+  made = make_reports (corpus, dir, n);
+  if (made < n)
+    {
+      g_printerr ("bench-inbox: could only make %u of %u reports from %s\n", made, n, corpus);
+      remove_folder (dir);
+      return 2;
+    }
+
+  window = gtk_window_new ();
+  inbox = CF_INBOX_VIEW (cf_inbox_view_new ());
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (inbox));
+  gtk_window_present (GTK_WINDOW (window));
+  spin_for (0.5);
+
+  stats.gaps = g_array_new (FALSE, FALSE, sizeof (gint64));
+  clock = gtk_widget_get_frame_clock (window);
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &stats);
+  gtk_widget_add_tick_callback (GTK_WIDGET (inbox), on_tick, NULL, NULL);
+  timer = g_timeout_add (10, on_timer, &stats);
+  spin_for (0.3);
+
+  rss_before = current_rss_kib ();
+  stats.measuring = TRUE;
+  start = stats.start = g_get_monotonic_time ();
+  if (!cf_inbox_view_open_folder (inbox, dir, &error))
+    {
+      g_printerr ("bench-inbox: %s\n", error->message);
+      remove_folder (dir);
+      return 2;
+    }
+  batch = cf_inbox_view_get_batch (inbox);
+  if (g_getenv ("BENCH_VERBOSE") != NULL)
+    g_printerr ("opening the folder took %.1f ms\n", (g_get_monotonic_time () - start) / 1000.0);
+  while (cf_batch_is_running (batch))
+    g_main_context_iteration (NULL, TRUE);
+  elapsed = g_get_monotonic_time () - start;
+  /* The rows drawn after the last result count too. */
+  spin_for (0.2);
+  stats.measuring = FALSE;
+  rss_after = current_rss_kib ();
+
+  g_array_sort (stats.gaps, compare_gaps);
+  for (guint i = 0; i < cf_batch_get_n_total (batch); i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (cf_batch_get_model (batch), i);
+
+      n_failed += cf_batch_entry_get_state (entry) == CF_BATCH_STATE_FAILED;
+    }
+  g_print ("reports:            %u (%u failed)\n", cf_batch_get_n_total (batch), n_failed);
+  g_print ("audited in:         %.2f s (%.1f reports/s)\n", elapsed / 1e6,
+           cf_batch_get_n_total (batch) / (elapsed / 1e6));
+  g_print ("frames:             %u, max gap %.1f ms, median %.1f ms, p99 %.1f ms, over 50 ms: %u\n",
+           stats.n_frames, stats.max_gap / 1000.0,
+           stats.gaps->len ? g_array_index (stats.gaps, gint64, stats.gaps->len / 2) / 1000.0 : 0,
+           stats.gaps->len ? g_array_index (stats.gaps, gint64, stats.gaps->len * 99 / 100) / 1000.0 : 0,
+           stats.n_over_50ms);
+  g_print ("main loop timer:    worst lateness %.1f ms (10 ms period)\n",
+           stats.max_timer_late / 1000.0);
+  g_print ("memory:             RSS %.1f MiB before the batch, %.1f MiB after, peak %.1f MiB\n",
+           rss_before / 1024.0, rss_after / 1024.0, peak_rss_kib () / 1024.0);
+  g_print ("target (no frame over 50 ms): %s\n", stats.max_gap <= 50 * 1000 ? "met" : "MISSED");
+
+  g_source_remove (timer);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_array_unref (stats.gaps);
+  remove_folder (dir);
+  return 0;
+}

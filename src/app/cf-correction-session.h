@@ -1,0 +1,41 @@
+/* cf-correction-session.h: a document tied to its saved corrections
+ *
+ * The session opens the corrections store, replays the analyst's saved
+ * structure edits and value corrections on a freshly read document, and owns
+ * the undo history (which saves every step as it is made) and the review
+ * state. It also remembers which SHA-256 each file path last had, so that a
+ * report whose bytes changed since it was corrected can offer the old work.
+ */
+#pragma once
+
+#include "crossfoot.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_CORRECTION_SESSION (cf_correction_session_get_type ())
+G_DECLARE_FINAL_TYPE (CfCorrectionSession, cf_correction_session, CF, CORRECTION_SESSION, GObject)
+
+/* Opens the default store (CROSSFOOT_DATA_DIR or the user's data folder) and
+ * restores @doc's saved edits. Call before the first audit; safe in a worker
+ * thread. */
+CfCorrectionSession *cf_correction_session_new            (CfDocument          *doc,
+                                                           GError             **error);
+CfDocument          *cf_correction_session_get_document   (CfCorrectionSession *self);
+CfEditHistory       *cf_correction_session_get_history    (CfCorrectionSession *self);
+CfReview            *cf_correction_session_get_review     (CfCorrectionSession *self);
+CfCorrectionStore   *cf_correction_session_get_store      (CfCorrectionSession *self);
+/* How many restored edits and corrections no longer fit the document. */
+guint                cf_correction_session_get_n_stale    (CfCorrectionSession *self);
+/* How many edits and corrections were restored. */
+guint                cf_correction_session_get_n_restored (CfCorrectionSession *self);
+/* How many edits and corrections an earlier version of this file (same path,
+ * other bytes) has, when this version has none; 0 otherwise. */
+guint                cf_correction_session_get_n_previous (CfCorrectionSession *self);
+/* Copies the earlier version's work to this document (reload it to replay). */
+gboolean             cf_correction_session_adopt_previous (CfCorrectionSession *self,
+                                                           GError             **error);
+/* Forgets that the earlier version's work belongs to this file. */
+gboolean             cf_correction_session_discard_previous (CfCorrectionSession *self,
+                                                             GError             **error);
+
+G_END_DECLS
