@@ -469,6 +469,65 @@ cell_offset (const char *path, const char *row_key, const char *col_key)
 }
 
 static void
+test_audit_pdf (void)
+{
+  g_autofree char *pdf = cf_test_path ("pdf", "shanghai-gov-office-2019.pdf", NULL);
+  g_autofree char *locked = cf_test_path ("pdf", "encrypted.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_auto (Run) run = { 0 };
+  g_auto (Run) no_password = { 0 };
+  g_auto (Run) with_password = { 0 };
+  JsonObject *root, *meta;
+  JsonArray *tables;
+  gsize len = 0;
+  guint n_placed = 0;
+
+  run_cli (&run, NULL, "audit", "--json", pdf, NULL);
+  g_assert_cmpint (run.status, <=, 1);
+  g_assert_true (json_parser_load_from_data (parser, run.out, -1, NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+  meta = json_object_get_object_member (root, "document");
+  g_assert_cmpstr (json_object_get_string_member (meta, "kind"), ==, "pdf");
+  g_assert_cmpint (json_object_get_int_member (meta, "pages"), >=, 1);
+  g_assert_true (json_object_get_null_member (meta, "encoding"));
+  g_assert_true (g_file_get_contents (pdf, &contents, &len, NULL));
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+  g_assert_cmpstr (json_object_get_string_member (meta, "sha256"), ==, sha256);
+  /* PDF cells: page and bbox, never an offset. */
+  tables = json_object_get_array_member (root, "tables");
+  for (guint t = 0; t < json_array_get_length (tables); t++)
+    {
+      JsonArray *cells = json_object_get_array_member (json_array_get_object_element (tables, t),
+                                                       "cells");
+
+      for (guint c = 0; c < json_array_get_length (cells); c++)
+        {
+          JsonObject *cell = json_array_get_object_element (cells, c);
+
+          g_assert_true (json_object_get_null_member (cell, "offset"));
+          if (!json_object_get_null_member (cell, "page"))
+            {
+              g_assert_cmpuint (json_array_get_length (json_object_get_array_member (cell, "bbox")),
+                                ==, 4);
+              n_placed++;
+            }
+        }
+    }
+  g_test_message ("%u PDF cells with a page and a box", n_placed);
+
+  /* An encrypted PDF: exit 2 and a message naming it; with its password it opens. */
+  run_cli (&no_password, NULL, "audit", locked, NULL);
+  g_assert_cmpint (no_password.status, ==, 2);
+  g_assert_nonnull (strstr (no_password.err, "encrypted.pdf"));
+  run_cli (&with_password, NULL, "audit", "--password", "secret", locked, NULL);
+  g_assert_cmpint (with_password.status, <=, 1);
+  g_assert_true (g_str_has_prefix (with_password.out, locked));
+  g_assert_nonnull (strstr (with_password.out, "pdf"));
+}
+
+static void
 test_non_utf8_file_name (void)
 {
   /* A file name that is not UTF-8 still gives UTF-8 output. */
@@ -666,6 +725,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/audit-bad-inputs", test_audit_bad_inputs);
   g_test_add_func ("/cli/audit-across-years", test_audit_across_years);
   g_test_add_func ("/cli/non-utf8-file-name", test_non_utf8_file_name);
+  g_test_add_func ("/cli/audit-pdf", test_audit_pdf);
   g_test_add_func ("/cli/audit-corrections", test_audit_corrections);
   g_test_add_func ("/cli/extract", test_extract);
   g_test_add_func ("/cli/export-long", test_export_long);

@@ -507,6 +507,35 @@ test_json_corpus (void)
     }
 }
 
+/* The long CSV lists cells in the form's order (report-forms.md), not the grid's:
+ * a table printed with 总计 first still exports natural_person first. */
+static void
+test_long_csv_form_order (void)
+{
+  g_autoptr (CfDocument) doc = cf_document_new ("order.txt", CF_DOCUMENT_KIND_TEXT);
+  g_autoptr (CfTable) table = cf_table_new ();
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_auto (GStrv) lines = NULL;
+  CfCell *cell;
+
+  cell = cf_table_add_cell (table, 0, 0, 1, 1, "7", -1, 0);
+  cf_cell_set_keys (cell, "carried_over", "total");
+  cell = cf_table_add_cell (table, 0, 1, 1, 1, "5", -1, 0);
+  cf_cell_set_keys (cell, "carried_over", "natural_person");
+  cell = cf_table_add_cell (table, 1, 0, 1, 1, "3", -1, 0);
+  cf_cell_set_keys (cell, "new", "total");
+  cf_table_finish (table);
+  cf_table_set_id (table, "requests");
+  cf_document_add_table (doc, table);
+  cf_document_set_form (doc, "gip-2021");
+
+  cf_csv_append_long (out, doc, FALSE);
+  lines = g_strsplit (out->str, "\r\n", -1);
+  g_assert_cmpstr (lines[0], ==, "order.txt,gip-2021,requests,new,total,3,3,");
+  g_assert_cmpstr (lines[1], ==, "order.txt,gip-2021,requests,carried_over,natural_person,5,5,");
+  g_assert_cmpstr (lines[2], ==, "order.txt,gip-2021,requests,carried_over,total,7,7,");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -516,6 +545,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/write-encodings", test_write_encodings);
   g_test_add_func ("/export/write-tables", test_write_tables);
   g_test_add_func ("/export/long-csv", test_long_csv);
+  g_test_add_func ("/export/long-csv-form-order", test_long_csv_form_order);
   g_test_add_func ("/export/findings-csv", test_findings_csv);
   g_test_add_func ("/export/json-shape", test_json_shape);
   g_test_add_func ("/export/json-corpus", test_json_corpus);

@@ -64,7 +64,11 @@ test_signs (void)
     { "\u22123", CF_NUMBER_VALUE, -3, "", FALSE, FALSE },
     { "(1,234)", CF_NUMBER_VALUE, -1234, "", FALSE, FALSE },
     { "（1,234）", CF_NUMBER_VALUE, -1234, "", FALSE, FALSE },
-    { "( 12 )", CF_NUMBER_VALUE, -12, "", FALSE, FALSE },
+    { "( 123 )", CF_NUMBER_VALUE, -123, "", FALSE, FALSE },
+    { "(12.5)", CF_NUMBER_VALUE, -12.5, "", FALSE, TRUE },
+    /* Enumerators, not negatives. */
+    { "(1)", CF_NUMBER_TEXT, 0, "", FALSE, FALSE },
+    { "（12）", CF_NUMBER_TEXT, 0, "", FALSE, FALSE },
     { "-0", CF_NUMBER_VALUE, 0, "", FALSE, FALSE },
     { "(12", CF_NUMBER_TEXT, 0, "", FALSE, FALSE },
   };

@@ -833,13 +833,14 @@ test_extract_range_forced_layout (void)
   gsize len;
   const char *text = cf_document_get_text (doc, &len);
   const char *first = strstr (text, "予以公开");
-  int row;
 
   g_assert_cmpuint (g_utf8_strlen (long_label, -1), >, 48);
   automatic = cf_text_tables_extract_range (doc, first - text, len - (first - text), NULL);
   g_assert_nonnull (automatic);
-  row = row_with_label (automatic, long_label);
-  g_assert_null (cf_table_get_origin_cell (automatic, row, cf_table_get_n_cols (automatic) - 1));
+  /* Detected, the long row is one cell that swallowed its numbers. */
+  g_assert_true (g_str_has_prefix (cf_test_cell_text (automatic, 2, 0), long_label));
+  g_assert_cmpstr (cf_test_cell_text (automatic, 2, 0), !=, long_label);
+  g_assert_null (cf_table_get_origin_cell (automatic, 2, 2));
 
   table = cf_text_tables_extract_range (doc, first - text, len - (first - text), "aligned");
   g_assert_nonnull (table);

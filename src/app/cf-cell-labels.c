@@ -123,6 +123,12 @@ cf_table_labels_for (CfTable *table)
   return labels;
 }
 
+void
+cf_table_labels_forget (CfTable *table)
+{
+  g_object_set_data (G_OBJECT (table), "cf-table-labels", NULL);
+}
+
 int
 cf_table_labels_get_n_header_rows (CfTableLabels *labels)
 {

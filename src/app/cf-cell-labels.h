@@ -10,6 +10,8 @@ typedef struct _CfTableLabels CfTableLabels;
 /* The labels of @table, computed on first use and kept with the table. */
 CfTableLabels *cf_table_labels_for          (CfTable       *table);
 int            cf_table_labels_get_n_header_rows (CfTableLabels *labels);
+/* Drops the labels kept with @table (after a structure edit changed its grid). */
+void           cf_table_labels_forget       (CfTable       *table);
 /* TRUE for header cells, row labels and covered slots: shown, not edited. */
 gboolean       cf_table_labels_is_fixed     (CfTableLabels *labels,
                                              int            row,

@@ -26,6 +26,7 @@ struct _CfGridView
   CfTable            *table;
   CfTableLabels      *labels;
   int                 n_cols;
+  CfEditHistory      *history;   /* value edits go through it when set */
 
   GHashTable         *bound;     /* cell key -> widget on screen */
   GHashTable         *severity;  /* cell key -> CfSeverity + 1 */
@@ -164,6 +165,24 @@ update_all_bound (CfGridView *self)
     }
 }
 
+/* A value edit: through the history (undoable and saved at once) when there is one. */
+static void
+commit_text (CfGridView *self, CfCell *cell, const char *text)
+{
+  GPtrArray *tables = cf_document_get_tables (self->document);
+  guint index;
+  g_autoptr (GError) error = NULL;
+
+  if (self->history == NULL || !g_ptr_array_find (tables, self->table, &index))
+    {
+      cf_cell_set_text (cell, text);
+      return;
+    }
+  /* On a save error the edit stays applied; the history's owner reports it. */
+  if (!cf_edit_history_set_text (self->history, index, cell->row, cell->col, text, &error))
+    g_message ("%s", error->message);
+}
+
 static void
 on_cell_changed (GtkEditable *editable, CfGridView *self)
 {
@@ -178,7 +197,7 @@ on_cell_changed (GtkEditable *editable, CfGridView *self)
     return;
   if (g_strcmp0 (cell->text, gtk_editable_get_text (editable)) == 0)
     return;
-  cf_cell_set_text (cell, gtk_editable_get_text (editable));
+  commit_text (self, cell, gtk_editable_get_text (editable));
   g_signal_emit (self, signals[CELL_EDITED], 0, row, col);
 }
 
@@ -586,7 +605,7 @@ set_cell_text (CfGridView *self, int row, int col, const char *text)
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
   else if (g_strcmp0 (cell->text, text) != 0)
     {
-      cf_cell_set_text (cell, text);
+      commit_text (self, cell, text);
       g_signal_emit (self, signals[CELL_EDITED], 0, row, col);
     }
 }
@@ -782,6 +801,7 @@ cf_grid_view_dispose (GObject *object)
     gtk_single_selection_set_model (self->selection, NULL);
   g_clear_object (&self->table);
   g_clear_object (&self->document);
+  g_clear_object (&self->history);
   G_OBJECT_CLASS (cf_grid_view_parent_class)->dispose (object);
 }
 
@@ -852,4 +872,75 @@ GtkWidget *
 cf_grid_view_new (void)
 {
   return g_object_new (CF_TYPE_GRID_VIEW, NULL);
+}
+
+void
+cf_grid_view_set_history (CfGridView *self, CfEditHistory *history)
+{
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  g_set_object (&self->history, history);
+}
+
+gboolean
+cf_grid_view_get_range (CfGridView *self, int *first_row, int *first_col, int *last_row,
+                        int *last_col)
+{
+  int r0 = -1, c0 = -1, r1 = -1, c1 = -1;
+
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), FALSE);
+  if (self->table != NULL && self->cur_row >= 0)
+    range_get (self, &r0, &c0, &r1, &c1);
+  if (first_row)
+    *first_row = r0;
+  if (first_col)
+    *first_col = c0;
+  if (last_row)
+    *last_row = r1;
+  if (last_col)
+    *last_col = c1;
+  return r0 >= 0;
+}
+
+void
+cf_grid_view_reload (CfGridView *self)
+{
+  g_autoptr (CfTable) table = NULL;
+  g_autoptr (CfDocument) document = NULL;
+  int row, col;
+
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  if (self->table == NULL)
+    return;
+  table = g_object_ref (self->table);
+  document = g_object_ref (self->document);
+  row = self->cur_row;
+  col = self->cur_col;
+  cf_table_labels_forget (table);
+  cf_grid_view_set_table (self, document, table);
+  if (row >= 0 && cf_table_get_n_rows (table) > 0 && self->n_cols > 0)
+    select_cell_full (self, row, col, FALSE, FALSE);
+}
+
+void
+cf_grid_view_refresh_cell (CfGridView *self, int row, int col)
+{
+  GtkWidget *widget;
+  CfCell *cell;
+  const char *text;
+
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  if (self->table == NULL)
+    return;
+  cell = cf_table_get_origin_cell (self->table, row, col);
+  widget = g_hash_table_lookup (self->bound, cell_key (self, row, col));
+  if (widget == NULL)
+    return;
+  text = cell != NULL && cell->text != NULL ? cell->text : "";
+  self->binding = TRUE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) != 0)
+    gtk_label_set_text (GTK_LABEL (widget), text);
+  else if (GTK_IS_EDITABLE (widget) && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  self->binding = FALSE;
+  update_cell_widget (self, widget, row, col);
 }

@@ -38,5 +38,21 @@ char      *cf_grid_view_copy_selection   (CfGridView *self);
 /* Pastes tab-separated @text into editable cells from the current cell on. */
 void       cf_grid_view_paste_text       (CfGridView *self,
                                           const char *text);
+/* Value edits go through @history (undoable, saved) instead of straight to the cell. */
+void       cf_grid_view_set_history      (CfGridView    *self,
+                                          CfEditHistory *history);
+/* The selected rectangle (the current cell alone when nothing is extended). */
+gboolean   cf_grid_view_get_range        (CfGridView *self,
+                                          int        *first_row,
+                                          int        *first_col,
+                                          int        *last_row,
+                                          int        *last_col);
+/* Re-reads the table after a structure edit (rows, columns, spans, labels),
+ * keeping the current cell where it still exists. */
+void       cf_grid_view_reload           (CfGridView *self);
+/* Shows the cell's text again after it changed outside the grid (undo). */
+void       cf_grid_view_refresh_cell     (CfGridView *self,
+                                          int         row,
+                                          int         col);
 
 G_END_DECLS

@@ -220,7 +220,7 @@ on_cell_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer dat
 
   g_object_set_data (G_OBJECT (label), CELL_ENTRY_KEY, entry);
   /* Only what the column shows; every column shows the state in some way. */
-  handler = g_signal_connect_object (entry, "notify", G_CALLBACK (on_entry_notify), label, 0);
+  handler = g_signal_connect (entry, "notify", G_CALLBACK (on_entry_notify), label);
   g_object_set_data (G_OBJECT (label), CELL_HANDLER_KEY, GSIZE_TO_POINTER (handler));
   update_cell (label, entry, cell_column (label));
 }
@@ -580,6 +580,8 @@ cf_inbox_view_init (CfInboxView *self)
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   gtk_multi_sorter_append (sorter, column_sorter (CF_INBOX_COLUMN_DOCUMENT));
   self->sort_model = gtk_sort_list_model_new (NULL, GTK_SORTER (g_steal_pointer (&sorter)));
+  /* Sorts a few milliseconds at a time: a folder of hundreds never stalls a frame. */
+  gtk_sort_list_model_set_incremental (self->sort_model, TRUE);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);

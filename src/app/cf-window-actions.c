@@ -18,22 +18,11 @@ enum
 void
 cf_window_open_files (CfWindow *self, GSList *files)
 {
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  gboolean first = TRUE;
-
-  /* The first file here, every other one in a window of its own. */
-  for (GSList *l = files; l != NULL; l = l->next)
-    {
-      CfWindow *window = self;
-
-      if (!first && app != NULL)
-        {
-          window = cf_window_new (CF_APPLICATION (app));
-          gtk_window_present (GTK_WINDOW (window));
-        }
-      cf_window_open_file (window, l->data);
-      first = FALSE;
-    }
+  /* Several files, or a folder, are audited together in the inbox. */
+  if (cf_window_wants_batch (files))
+    cf_window_open_batch (self, files);
+  else if (files != NULL)
+    cf_window_open_file (self, files->data);
 }
 
 static GListStore *
@@ -473,6 +462,7 @@ cf_window_update_actions (CfWindow *self)
       gtk_widget_action_set_enabled (widget, "win.previous-page", FALSE);
       gtk_widget_action_set_enabled (widget, "win.next-page", FALSE);
     }
+  cf_window_update_edit_actions (self);
 }
 
 /* The CSV encoding is a property so the menu's radio items can show it. */

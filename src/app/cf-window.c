@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-bench.h"
 #include "cf-cell-labels.h"
 #include "cf-window-private.h"
 
@@ -14,14 +15,18 @@ G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
 
 typedef struct
 {
-  CfDocument *document;
-  GBytes     *pdf_bytes;
+  CfDocument          *document;
+  GBytes              *pdf_bytes;
+  CfCorrectionSession *session;
+  char                *store_error;
 } LoadResult;
 
 static void
 load_result_free (LoadResult *result)
 {
+  g_clear_object (&result->session);
   g_clear_object (&result->document);
+  g_free (result->store_error);
   g_clear_pointer (&result->pdf_bytes, g_bytes_unref);
   g_free (result);
 }
@@ -50,13 +55,15 @@ static void
 load_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
   GFile *file = data;
+  const char *password = g_object_get_data (G_OBJECT (task), "cf-password");
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (GError) error = NULL;
   g_autoptr (CfDocument) document = NULL;
+  g_autoptr (CfCorrectionSession) session = NULL;
   LoadResult *result;
 
   if (path != NULL)
-    document = cf_document_load_file (path, NULL, cancellable, &error);
+    document = cf_document_load_file (path, password, cancellable, &error);
   else
     {
       /* Not a local file (a URI from a drop): read it through GIO. */
@@ -68,16 +75,22 @@ load_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
           g_task_return_new_error (task, CF_ERROR, CF_ERROR_IO, "%s: %s", name, error->message);
           return;
         }
-      document = cf_document_load_bytes (bytes, name, NULL, cancellable, &error);
+      document = cf_document_load_bytes (bytes, name, password, cancellable, &error);
     }
   if (document == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
+  /* The analyst's saved edits first: the audit checks the corrected tables.
+   * Without the store the report still opens (the window says so). */
+  session = cf_correction_session_new (document, &error);
   cf_audit_document (document, NULL);
 
   result = g_new0 (LoadResult, 1);
+  if (session == NULL)
+    result->store_error = g_strdup (error->message);
+  result->session = g_steal_pointer (&session);
   result->document = g_steal_pointer (&document);
   if (cf_document_get_kind (result->document) == CF_DOCUMENT_KIND_PDF)
     result->pdf_bytes = g_file_load_bytes (file, cancellable, NULL, NULL);
@@ -132,6 +145,7 @@ add_table_row (CfWindow *self, CfTable *table, guint index)
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  cf_window_decorate_table_row (self, row, box, table);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, size,
@@ -179,6 +193,7 @@ set_document (CfWindow *self, CfDocument *document, GBytes *pdf_bytes)
   g_autofree char *uri = NULL;
 
   g_set_object (&self->document, document);
+  cf_window_attach_session (self, NULL);
   g_clear_pointer (&self->pdf_bytes, g_bytes_unref);
   self->pdf_bytes = pdf_bytes ? g_bytes_ref (pdf_bytes) : NULL;
 
@@ -246,12 +261,31 @@ on_loaded (GObject *source, GAsyncResult *res, gpointer data)
   if (result == NULL)
     {
       set_loading (self, FALSE, NULL);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, CF_ERROR, CF_ERROR_ENCRYPTED))
+        cf_window_ask_password (self, g_task_get_task_data (G_TASK (res)), self->password != NULL);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         cf_window_show_toast (self, error->message);
       return;
     }
+  g_clear_pointer (&self->password, g_free);
+  g_set_object (&self->session, result->session);
   set_document (self, result->document, result->pdf_bytes);
+  if (result->store_error != NULL)
+    cf_window_show_toast (self, result->store_error);
   load_result_free (result);
+  set_loading (self, FALSE, NULL);
+}
+
+void
+cf_window_set_document (CfWindow *self, CfDocument *document, GBytes *pdf_bytes)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+  g_return_if_fail (CF_IS_DOCUMENT (document));
+
+  /* Whatever was being read would replace this document: stop it. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  set_document (self, document, pdf_bytes);
   set_loading (self, FALSE, NULL);
 }
 
@@ -273,6 +307,7 @@ cf_window_open_file (CfWindow *self, GFile *file)
   task = g_task_new (self, self->load_cancellable, on_loaded, NULL);
   g_task_set_source_tag (task, cf_window_open_file);
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "cf-password", g_strdup (self->password), g_free);
   g_task_run_in_thread (task, load_in_thread);
 }
 
@@ -348,6 +383,36 @@ show_table (CfWindow *self, CfTable *table)
   else if (offset >= 0)
     cf_source_view_highlight (self->source_view, offset, 0);
   self->syncing--;
+}
+
+void
+cf_window_refresh_tables (CfWindow *self, guint index)
+{
+  GPtrArray *tables = cf_document_get_tables (self->document);
+  CfTable *table;
+  g_autofree char *name = NULL;
+
+  /* A structure edit may have changed any table's grid, or the list itself. */
+  for (guint i = 0; i < tables->len; i++)
+    cf_table_labels_forget (g_ptr_array_index (tables, i));
+  remove_all_rows (self->tables_list);
+  for (guint i = 0; i < tables->len; i++)
+    add_table_row (self, g_ptr_array_index (tables, i), i);
+  if (tables->len == 0)
+    {
+      cf_grid_view_set_table (self->grid_view, self->document, NULL);
+      gtk_label_set_text (self->table_title, _("No tables were found in this report"));
+      cf_window_update_actions (self);
+      return;
+    }
+  index = MIN (index, tables->len - 1);
+  table = g_ptr_array_index (tables, index);
+  if (table == cf_grid_view_get_table (self->grid_view))
+    cf_grid_view_reload (self->grid_view);
+  cf_window_select_table (self, index);
+  name = cf_table_display_name (table, index);
+  gtk_label_set_text (self->table_title, name);
+  cf_window_update_actions (self);
 }
 
 static void
@@ -441,6 +506,9 @@ on_source_offset (CfSourceView *view, gint64 offset, CfWindow *self)
 static void
 on_cell_edited (CfGridView *grid, int row, int col, CfWindow *self)
 {
+  /* With a session the history's `changed` re-audits (cf-window-edit.c). */
+  if (self->session != NULL)
+    return;
   /* The audit is fast: every edit re-checks the whole document. */
   cf_audit_document (self->document, NULL);
   cf_window_refresh_findings (self);
@@ -487,6 +555,7 @@ finding_row_new (CfWindow *self, CfFinding *finding)
   gtk_box_append (GTK_BOX (box), texts);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_tooltip_text (row, finding->rule);
+  cf_window_decorate_finding (self, row, box, finding);
   return row;
 }
 
@@ -535,7 +604,20 @@ cf_window_refresh_findings (CfWindow *self)
     heading = g_strdup_printf (_("Findings: %u errors, %u warnings, %u notes"),
                                n_errors, n_warnings, findings->len - n_errors - n_warnings);
   gtk_label_set_text (self->findings_heading, heading);
-  subtitle = g_strdup_printf (_("%u errors · %u warnings"), n_errors, n_warnings);
+  /* Accepted findings stay listed but are no longer open. */
+  if (self->session != NULL)
+    {
+      CfReview *review = cf_correction_session_get_review (self->session);
+      guint accepted = cf_review_get_n_accepted (review);
+
+      n_errors = cf_review_count_open (review, self->document, CF_SEVERITY_ERROR);
+      n_warnings = cf_review_count_open (review, self->document, CF_SEVERITY_WARNING);
+      if (accepted > 0)
+        subtitle = g_strdup_printf (_("%u open errors · %u warnings · %u accepted"),
+                                    n_errors, n_warnings, accepted);
+    }
+  if (subtitle == NULL)
+    subtitle = g_strdup_printf (_("%u open errors · %u warnings"), n_errors, n_warnings);
   adw_window_title_set_subtitle (self->title_widget, subtitle);
   self->syncing--;
 }
@@ -682,6 +764,7 @@ cf_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
   g_signal_handlers_disconnect_by_data (gtk_recent_manager_get_default (), self);
+  cf_window_dispose_edit (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
   G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
 }
@@ -735,6 +818,11 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, findings_heading);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, recent_section);
 
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, stale_banner);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, stale_label);
+
+  cf_window_class_add_inbox (widget_class);
+  cf_window_class_add_edit_actions (widget_class);
   cf_window_class_add_actions (widget_class);
 }
 
@@ -785,6 +873,9 @@ cf_window_init (CfWindow *self)
   g_signal_connect (gtk_recent_manager_get_default (), "changed",
                     G_CALLBACK (on_recent_changed), self);
 
+  cf_window_setup_inbox (self);
+  cf_bench_watch_window (self);
+  cf_window_setup_edit (self);
   cf_window_setup_dnd (self);
   cf_window_update_recent (self);
   cf_window_update_actions (self);

@@ -5,6 +5,7 @@
 #include "crossfoot.h"
 #include "cf-application.h"
 #include "cf-grid-view.h"
+#include "cf-inbox-view.h"
 #include "cf-pdf-view.h"
 #include "cf-source-view.h"
 
@@ -25,9 +26,19 @@ CfWindow     *cf_window_new              (CfApplication *app);
 /* Reads @file in a worker thread; the command line, drops and the open dialog all come here. */
 void          cf_window_open_file        (CfWindow      *self,
                                           GFile         *file);
-/* The first file here, each other one in a new window. */
+/* One file here; several files, or a folder, as a batch in the inbox. */
 void          cf_window_open_files       (CfWindow      *self,
                                           GSList        *files);
+/* Audits @files (folders give their reports) in the background, listed in the inbox. */
+void          cf_window_open_batch       (CfWindow      *self,
+                                          GSList        *files);
+void          cf_window_open_folder      (CfWindow      *self,
+                                          GFile         *folder);
+/* Shows the inbox page; FALSE when no batch was opened. */
+gboolean      cf_window_show_inbox       (CfWindow      *self);
+CfInboxView  *cf_window_get_inbox_view   (CfWindow      *self);
+/* The main page shown: "empty", "loading", "document" or "inbox". */
+const char   *cf_window_get_view_name    (CfWindow      *self);
 gboolean      cf_window_is_loading       (CfWindow      *self);
 CfDocument   *cf_window_get_document     (CfWindow      *self);
 void          cf_window_select_table     (CfWindow      *self,
@@ -48,5 +59,26 @@ CfPdfView    *cf_window_get_pdf_view     (CfWindow      *self);
 GtkListBox   *cf_window_get_tables_list  (CfWindow      *self);
 GtkListBox   *cf_window_get_findings_list (CfWindow     *self);
 GtkLabel     *cf_window_get_pdf_status   (CfWindow      *self);
+
+/* Corrections and review (cf-window-edit.c). */
+/* Like cf_window_open_file() for a PDF that needs @password. */
+void          cf_window_open_file_with_password (CfWindow   *self,
+                                                 GFile      *file,
+                                                 const char *password);
+/* The workbook of every table and finding, with the review state. */
+gboolean      cf_window_export_xlsx      (CfWindow      *self,
+                                          const char    *path,
+                                          GError       **error);
+/* Accepts finding @index of the document ("keep as published") with @note. */
+gboolean      cf_window_accept_finding   (CfWindow      *self,
+                                          guint          index,
+                                          const char    *note,
+                                          GError       **error);
+gboolean      cf_window_set_table_reviewed (CfWindow    *self,
+                                            guint        index,
+                                            gboolean     reviewed,
+                                            GError     **error);
+/* The banner offering an earlier version's corrections (shown when revealed). */
+GtkRevealer  *cf_window_get_stale_banner (CfWindow      *self);
 
 G_END_DECLS

@@ -31,19 +31,20 @@ enum
   EXIT_UNREADABLE = 2,
 };
 
-/* Tables and rows the rules across years compare (report-forms.md, "Rules
- * across years": requests.carry, proactive.in_force_carry). Stubs keep only
- * these cells so that a batch of 1000 reports stays small. */
+/* What the rules across years compare (report-forms.md, "Rules across
+ * years": requests.carry, proactive.in_force_carry). Stubs keep every keyed
+ * cell of the small proactive table but only the carried rows of requests,
+ * so that a batch of 1000 reports stays small (about 3 KB a report). */
 static const char *const batch_tables[] = { "requests", "proactive" };
-static const char *const batch_rows[] = {
-  "carried_over", "carried_forward", "rules", "normative_documents",
-};
+static const char *const batch_request_rows[] = { "carried_over", "carried_forward" };
 
 static gboolean
-is_batch_row (const char *row_key)
+is_batch_cell (const char *table_id, const char *row_key)
 {
-  for (gsize i = 0; i < G_N_ELEMENTS (batch_rows); i++)
-    if (g_strcmp0 (row_key, batch_rows[i]) == 0)
+  if (g_strcmp0 (table_id, "requests") != 0)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (batch_request_rows); i++)
+    if (g_strcmp0 (row_key, batch_request_rows[i]) == 0)
       return TRUE;
   return FALSE;
 }
@@ -114,7 +115,8 @@ make_batch_stub (CfDocument *doc)
           const CfCell *cell = cf_table_get_cell_at (table, i);
           CfCell *c;
 
-          if (cell->row_key == NULL || cell->col_key == NULL || !is_batch_row (cell->row_key))
+          if (cell->row_key == NULL || cell->col_key == NULL
+              || !is_batch_cell (batch_tables[t], cell->row_key))
             continue;
           c = cf_table_add_cell (copy, cell->row, cell->col, cell->row_span, cell->col_span,
                                  cell->text, cell->offset, cell->length);
@@ -356,7 +358,7 @@ spool_read (FILE *spool, const Rendered *r)
   return buf;
 }
 
-/* Runs the rules across years on the stubs; TRUE when one of them added an error. */
+/* Runs the rules across years on the stubs; their findings are the new ones. */
 static void
 run_batch (GArray *rendered)
 {

@@ -3,7 +3,7 @@
  * Threads: the pool's workers only load and audit their own document (both
  * are safe per document; the form registry is shared read-only and the OpenCC
  * cache has its own lock). Every change a widget can see, the entry's fields
- * and the list model, happens on the batch's main context, in deliver_result().
+ * and the list model, happens on the batch's main context, in drain_news().
  * A job holds a ref on the batch that is dropped on that context too, so the
  * batch is never finalized on a worker (which would then wait for itself).
  */
@@ -459,11 +459,11 @@ run_rules_across_years (CfBatch *self)
     }
 }
 
+/* Moves a job's result into its entry (notifying its properties). */
 static void
-deliver_result (CfBatch *self, Job *job)
+apply_result (CfBatch *self, Job *job)
 {
   CfBatchEntry *entry = job->entry;
-  guint n_total = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
   g_object_freeze_notify (G_OBJECT (entry));
   if (job->document != NULL)
@@ -481,33 +481,27 @@ deliver_result (CfBatch *self, Job *job)
       entry_set_state (entry, CF_BATCH_STATE_FAILED);
     }
   g_object_thaw_notify (G_OBJECT (entry));
-
   self->n_processed++;
   self->n_pending--;
-  announce_entry_changed (self, entry);
-  g_signal_emit (self, signals[SIGNAL_DOCUMENT_DONE], 0, entry);
-  g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, self->n_processed, n_total);
-
-  if (self->n_pending == 0)
-    {
-      run_rules_across_years (self);
-      g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
-    }
 }
 
-/* How long one dispatch may deliver news before it lets the frame clock and
- * input run: a frame is 16 ms, and the list re-sorts and rebinds per result. */
+/* How long one dispatch may take in news before it announces them and lets
+ * the frame clock and input run. */
 #define DRAIN_BUDGET_USEC 4000
 
-/* On the batch's context: delivers the workers' news, a few milliseconds at a
- * time, so that a burst of results never costs the window a frame. */
+/* On the batch's context: takes in the workers' news. The results of one
+ * dispatch are announced with one items-changed over the range they span, so
+ * a burst of results costs the list one re-sort and one rebind, not one each. */
 static gboolean
 drain_news (gpointer data)
 {
   CfBatch *self = data;
+  g_autoptr (GPtrArray) delivered = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 deadline = g_get_monotonic_time () + DRAIN_BUDGET_USEC;
+  guint first = G_MAXUINT, last = 0;
+  gboolean more = TRUE;
 
-  for (;;)
+  while (g_get_monotonic_time () < deadline)
     {
       News *news;
 
@@ -516,28 +510,45 @@ drain_news (gpointer data)
       if (news == NULL)
         {
           self->drain_scheduled = FALSE;
-          g_mutex_unlock (&self->news_lock);
-          return G_SOURCE_REMOVE;
+          more = FALSE;
         }
       g_mutex_unlock (&self->news_lock);
+      if (news == NULL)
+        break;
 
       if (news->job != NULL)
         {
-          deliver_result (self, news->job);
+          CfBatchEntry *entry = news->job->entry;
+
+          apply_result (self, news->job);
+          first = MIN (first, entry->position);
+          last = MAX (last, entry->position);
+          g_ptr_array_add (delivered, g_object_ref (entry));
           job_free (news->job);
         }
-      else
-        {
-          /* The result may have been delivered already. */
-          if (news->started->state == CF_BATCH_STATE_QUEUED)
-            entry_set_state (news->started, CF_BATCH_STATE_RUNNING);
-          g_object_unref (news->started);
-        }
+      /* A start whose result is in already is old news. */
+      else if (news->started->state == CF_BATCH_STATE_QUEUED)
+        entry_set_state (news->started, CF_BATCH_STATE_RUNNING);
+      g_clear_object (&news->started);
       g_free (news);
-
-      if (g_get_monotonic_time () >= deadline)
-        return G_SOURCE_CONTINUE;
     }
+
+  if (delivered->len > 0)
+    {
+      guint n_total = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+
+      g_list_model_items_changed (G_LIST_MODEL (self->entries), first, last - first + 1,
+                                  last - first + 1);
+      for (guint i = 0; i < delivered->len; i++)
+        g_signal_emit (self, signals[SIGNAL_DOCUMENT_DONE], 0, g_ptr_array_index (delivered, i));
+      g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, self->n_processed, n_total);
+      if (self->n_pending == 0)
+        {
+          run_rules_across_years (self);
+          g_signal_emit (self, signals[SIGNAL_FINISHED], 0);
+        }
+    }
+  return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 /* From a worker: queues @news and makes sure a drain is coming. */

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 #include "cf-export.h"
+#include "cf-form.h"
 #include "cf-error.h"
 
 gboolean
@@ -197,6 +198,72 @@ cell_value_string (const CfCell *cell)
   return cf_number_format (cell->number.value);
 }
 
+/* Position of @key in @keys (the form's declared order), or the end. */
+static guint
+key_rank (GPtrArray *keys, const char *key)
+{
+  for (guint i = 0; keys && i < keys->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (keys, i), key) == 0)
+      return i;
+  return keys ? keys->len : 0;
+}
+
+typedef struct
+{
+  CfCell *cell;
+  guint   row_rank;
+  guint   col_rank;
+} RankedCell;
+
+static int
+compare_ranked (gconstpointer a, gconstpointer b)
+{
+  const RankedCell *x = a, *y = b;
+
+  if (x->row_rank != y->row_rank)
+    return x->row_rank < y->row_rank ? -1 : 1;
+  if (x->col_rank != y->col_rank)
+    return x->col_rank < y->col_rank ? -1 : 1;
+  /* Same keys twice (should not happen): keep grid order. */
+  if (x->cell->row != y->cell->row)
+    return x->cell->row < y->cell->row ? -1 : 1;
+  return x->cell->col < y->cell->col ? -1 : (x->cell->col > y->cell->col);
+}
+
+/* The canonical cells of @table in the order report-forms.md lists rows and
+ * columns (grid order where the form does not say). */
+static GPtrArray *
+keyed_cells_in_form_order (const char *form, CfTable *table)
+{
+  CfFormRegistry *registry = cf_form_registry_get_default ();
+  g_autoptr (GPtrArray) row_keys = NULL;
+  g_autoptr (GPtrArray) col_keys = NULL;
+  g_autoptr (GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedCell));
+  GPtrArray *cells = g_ptr_array_new ();
+
+  if (form != NULL)
+    {
+      row_keys = cf_form_registry_list_keys (registry, form, cf_table_get_id (table), TRUE);
+      col_keys = cf_form_registry_list_keys (registry, form, cf_table_get_id (table), FALSE);
+    }
+  for (guint c = 0; c < cf_table_get_n_cells (table); c++)
+    {
+      CfCell *cell = cf_table_get_cell_at (table, c);
+      RankedCell r;
+
+      if (cell->row_key == NULL || cell->col_key == NULL)
+        continue;
+      r.cell = cell;
+      r.row_rank = key_rank (row_keys, cell->row_key);
+      r.col_rank = key_rank (col_keys, cell->col_key);
+      g_array_append_val (ranked, r);
+    }
+  g_array_sort (ranked, compare_ranked);
+  for (guint i = 0; i < ranked->len; i++)
+    g_ptr_array_add (cells, g_array_index (ranked, RankedCell, i).cell);
+  return cells;
+}
+
 void
 cf_csv_append_long (GString *out, CfDocument *doc, gboolean with_header)
 {
@@ -218,17 +285,14 @@ cf_csv_append_long (GString *out, CfDocument *doc, gboolean with_header)
   for (guint t = 0; t < tables->len; t++)
     {
       CfTable *table = g_ptr_array_index (tables, t);
+      g_autoptr (GPtrArray) cells = keyed_cells_in_form_order (form, table);
 
-      /* Cells are kept sorted by (row, col) once the table is finished. */
-      for (guint c = 0; c < cf_table_get_n_cells (table); c++)
+      for (guint c = 0; c < cells->len; c++)
         {
-          CfCell *cell = cf_table_get_cell_at (table, c);
-          g_autofree char *value = NULL;
+          CfCell *cell = g_ptr_array_index (cells, c);
+          g_autofree char *value = cell_value_string (cell);
           const char *fields[8];
 
-          if (cell->row_key == NULL || cell->col_key == NULL)
-            continue;
-          value = cell_value_string (cell);
           fields[0] = path;
           fields[1] = form ? form : "";
           fields[2] = cf_table_get_id (table);

@@ -16,6 +16,8 @@
  *   the money units 万元 / 亿元, which are kept as the unit ("417.75萬元" is
  *   417.75 万元), as reports print amounts in them.
  * - Chinese numerals are read only by cf_number_scan_prose, never in cells.
+ * - A number in parentheses is negative ("(1,234)" is -1234) unless it is a
+ *   plain one- or two-digit integer: "(1)", "（12）" are list enumerators.
  *
  * Everything works on bounded buffers and validated UTF-8 so that any bytes
  * are safe (see tests/fuzz/fuzz-number.c).
@@ -440,6 +442,10 @@ cf_number_parse (const char *text, gssize len, CfNumber *out)
     {
       i = skip_spaces (&run, i);
       if (i >= run.n || (run.chars[i] != ')' && run.chars[i] != 0xFF09))
+        goto not_a_number;
+      /* "(1)" and "（12）" number the items of a list; only amounts such as
+       * "(1,234)", "(12.5)" or "(123)" are negatives in parentheses. */
+      if (!has_decimals && strlen (digits) <= 2 && taken <= 2)
         goto not_a_number;
       negative = !negative;
       i++;

@@ -64,7 +64,7 @@ typedef struct
   GArray     *col_edges; /* of double: n_cols + 1 column boundaries, for joining across pages */
   GPtrArray  *cells;     /* of CfPdfCell */
   char       *title;     /* heading line above, or NULL */
-  gboolean    title_is_heading; /* the title looks like a section heading (三、…) */
+  gboolean    title_is_heading; /* the title is a section heading (三、…) */
   const char *layout;    /* "lattice" or "stream" */
 } CfPdfTable;
 
@@ -121,8 +121,10 @@ void      cf_pdf_find_tables      (const CfPdfPage *page,
  * only, no table to look for (and no need to render the page). */
 gboolean  cf_pdf_page_may_hold_table (const CfPdfPage *page);
 
-/* TRUE for a line that reads like a section heading: 三、… （二）… 1. … */
+/* TRUE for a line that reads like a heading: 三、… （二）… 1. … */
 gboolean  cf_pdf_is_heading_text  (const char *text);
+/* TRUE for the heading of a section (三、… 第二章…), which no table runs past. */
+gboolean  cf_pdf_is_section_heading (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfTable, cf_pdf_table_free)
 

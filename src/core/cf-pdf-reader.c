@@ -273,12 +273,22 @@ same_columns (const CfPdfTable *a, const CfPdfTable *b)
   if (a->n_cols != b->n_cols || !g_str_equal (a->layout, b->layout)
       || a->col_edges->len != b->col_edges->len)
     return FALSE;
-  for (guint i = 0; i < a->col_edges->len; i++)
+  if (g_str_equal (a->layout, "lattice"))
     {
-      /* Stream tables: the left edge follows the longest label; skip it. */
-      if (i == 0 && !g_str_equal (a->layout, "lattice"))
-        continue;
-      if (fabs (g_array_index (a->col_edges, double, i) - g_array_index (b->col_edges, double, i)) > tol)
+      for (guint i = 0; i < a->col_edges->len; i++)
+        if (fabs (g_array_index (a->col_edges, double, i) - g_array_index (b->col_edges, double, i)) > tol)
+          return FALSE;
+      return TRUE;
+    }
+
+  /* Stream tables keep both sides of each column; one side of every value
+   * column must line up (the label column follows the longest label). */
+  for (guint c = 1; 2 * c + 1 < a->col_edges->len; c++)
+    {
+      double dx0 = fabs (g_array_index (a->col_edges, double, 2 * c) - g_array_index (b->col_edges, double, 2 * c));
+      double dx1 = fabs (g_array_index (a->col_edges, double, 2 * c + 1)
+                         - g_array_index (b->col_edges, double, 2 * c + 1));
+      if (dx0 > tol && dx1 > tol)
         return FALSE;
     }
   return TRUE;

@@ -200,6 +200,20 @@ cf_pdf_is_heading_text (const char *text)
   return text != NULL && g_regex_match (heading, text, 0, NULL);
 }
 
+gboolean
+cf_pdf_is_section_heading (const char *text)
+{
+  static GRegex *section = NULL;
+
+  if (g_once_init_enter (&section))
+    {
+      GRegex *re = g_regex_new ("^\\s*(?:[一二三四五六七八九十]+、|第[一二三四五六七八九十]+[章节部分])",
+                                G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&section, re);
+    }
+  return text != NULL && g_regex_match (section, text, 0, NULL);
+}
+
 /* ------------------------------------------------------------- page lines */
 
 typedef struct
@@ -379,7 +393,7 @@ find_title (GPtrArray *lines, double top, double x0, double x1, CfPdfTable *tabl
   if (heading != NULL)
     {
       table->title = g_strdup (heading->text);
-      table->title_is_heading = TRUE;
+      table->title_is_heading = cf_pdf_is_section_heading (heading->text);
     }
   else if (nearest != NULL && top - nearest->y1 < 3 * nearest->h
            && g_utf8_strlen (nearest->text, -1) <= 40)
@@ -491,7 +505,9 @@ stream_row_add_line (StreamRow *row, GArray *cols, Line *line)
       int first, last;
 
       columns_of_segment (cols, seg, &first, &last);
-      first = MAX (first, MIN (next_free, (int) cols->len - 1));
+      /* Pieces of a label all go to the label column; a value never shares one. */
+      if (last > 0)
+        first = MAX (first, MIN (next_free, (int) cols->len - 1));
       last = MAX (last, first);
       g_array_append_vals (g_ptr_array_index (row->cols, first), seg->chars->data, seg->chars->len);
       row->spans[first] = MAX (row->spans[first], last - first + 1);
@@ -507,33 +523,51 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Interval));
   g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (Interval));
   g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) stream_row_free);
-  g_autoptr (GArray) body_cy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (CfPdfTable) table = NULL;
-  double pitch = 0;
-  guint n_body = 0;
+  g_autofree int *joins = NULL;
+  g_autofree int *row_of = NULL;
+  double left = G_MAXDOUBLE;
+  gboolean seen_body = FALSE;
+  guint n_body = 0, n_values = 0, n_label_cols = 0, n_lines;
 
-  /* Columns: the gaps that run through every numeric row. */
+  /* Value columns: the gaps that run through the numbers of every numeric
+   * row; the label column is whatever lies left of the first of them. */
+  for (guint i = start; i < stop; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      left = MIN (left, line->x0);
+    }
   for (guint i = start; i < stop; i++)
     {
       Line *line = g_ptr_array_index (lines, i);
       if (!line_is_body (line))
         continue;
       n_body++;
-      g_array_append_val (body_cy, line->cy);
       for (guint s = 0; s < line->segments->len; s++)
         {
           Segment *seg = g_ptr_array_index (line->segments, s);
           Interval iv = { seg->x0, seg->x1 };
+          if (seg->kind == CF_NUMBER_TEXT)
+            continue;
           g_array_append_val (spans, iv);
+          n_values += n_body == 1;
         }
     }
-  if (n_body < 2)
+  /* One numeric row is a table only under a header and with several numbers
+   * (the appeals table has a single row). */
+  if (spans->len == 0 || n_body == 0 || (n_body == 1 && (n_values < 3 || stop - start < 2)))
     return FALSE;
   g_array_sort (spans, compare_intervals);
+  if (g_array_index (spans, Interval, 0).x0 > left + 2.0)
+    {
+      Interval label = { left, g_array_index (spans, Interval, 0).x0 - 0.5 };
+      g_array_append_val (cols, label);
+      n_label_cols = 1;
+    }
   for (guint i = 0; i < spans->len; i++)
     {
       Interval iv = g_array_index (spans, Interval, i);
-      if (cols->len > 0 && iv.x0 <= g_array_index (cols, Interval, cols->len - 1).x1 + 1.0)
+      if (cols->len > n_label_cols && iv.x0 <= g_array_index (cols, Interval, cols->len - 1).x1 + 1.0)
         {
           Interval *last = &g_array_index (cols, Interval, cols->len - 1);
           last->x1 = MAX (last->x1, iv.x1);
@@ -544,50 +578,77 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
   if (cols->len < 2)
     return FALSE;
 
-  for (guint i = 1; i < body_cy->len; i++)
+  /* Rows: each numeric line opens one, and so does a header or a line of
+   * several cells. A piece of label text that touches a numeric line (a
+   * wrapped label, often centred on its row) joins the nearer of the two
+   * around it; other lone text that touches the line above continues it. */
+  n_lines = stop - start;
+  joins = g_new (int, n_lines);
+  row_of = g_new (int, n_lines);
+  for (guint rel = 0; rel < n_lines; rel++)
     {
-      double d = g_array_index (body_cy, double, i) - g_array_index (body_cy, double, i - 1);
-      pitch = pitch == 0 ? d : MIN (pitch, d);
+      Line *line = g_ptr_array_index (lines, start + rel);
+      double touch = 0.25 * line->h;
+      gboolean body = line_is_body (line);
+      gboolean label_only = TRUE;
+
+      joins[rel] = -1;
+      row_of[rel] = -1;
+      if (body || cf_pdf_is_heading_text (line->text))
+        {
+          seen_body |= body;
+          continue;
+        }
+      for (guint s = 0; s < line->segments->len && label_only; s++)
+        {
+          int first, last;
+          columns_of_segment (cols, g_ptr_array_index (line->segments, s), &first, &last);
+          label_only = n_label_cols > 0 && last == 0;
+        }
+      if (label_only && seen_body)
+        {
+          int above = -1, below = -1;
+          double gap_above = G_MAXDOUBLE, gap_below = G_MAXDOUBLE;
+
+          for (int k = (int) rel - 1; k >= 0 && above < 0; k--)
+            if (line_is_body (g_ptr_array_index (lines, start + k)))
+              above = k;
+          for (guint k = rel + 1; k < n_lines && below < 0; k++)
+            if (line_is_body (g_ptr_array_index (lines, start + k)))
+              below = k;
+          if (above >= 0)
+            gap_above = line->y0 - ((Line *) g_ptr_array_index (lines, start + above))->y1;
+          if (below >= 0)
+            gap_below = ((Line *) g_ptr_array_index (lines, start + below))->y0 - line->y1;
+          if (below >= 0 && gap_below <= touch
+              && (gap_above > touch
+                  || ((Line *) g_ptr_array_index (lines, start + below))->cy - line->cy
+                     < line->cy - ((Line *) g_ptr_array_index (lines, start + above))->cy))
+            joins[rel] = below;
+          else if (above >= 0 && gap_above <= touch)
+            joins[rel] = above;
+        }
+      else if (line->segments->len == 1 && rel > 0
+               && line->y0 - ((Line *) g_ptr_array_index (lines, start + rel - 1))->y1 <= touch)
+        joins[rel] = rel - 1;
     }
 
-  /* Rows: a numeric or multi-segment line opens one; a lone piece of text
-   * that sits closer than the row pitch is a wrapped cell of the row next to it. */
-  for (guint i = start; i < stop; i++)
+  /* A row starts at its topmost line, so rows come out top to bottom. */
+  for (guint rel = 0; rel < n_lines; rel++)
     {
-      Line *line = g_ptr_array_index (lines, i);
-      Line *prev = i > start ? g_ptr_array_index (lines, i - 1) : NULL;
-      Line *next = i + 1 < stop ? g_ptr_array_index (lines, i + 1) : NULL;
-      StreamRow *row = NULL;
+      int root = rel;
+      StreamRow *row;
 
-      if (line->segments->len == 1 && !line_is_body (line) && !cf_pdf_is_heading_text (line->text))
+      while (joins[root] >= 0)
+        root = joins[root];
+      if (row_of[root] < 0)
         {
-          double d_prev = prev ? line->cy - prev->cy : G_MAXDOUBLE;
-          double d_next = next ? next->cy - line->cy : G_MAXDOUBLE;
-          Segment *seg = g_ptr_array_index (line->segments, 0);
-          int first, last;
-
-          columns_of_segment (cols, seg, &first, &last);
-          if (rows->len > 0 && (d_prev < 0.8 * pitch || (first > 0 && d_prev <= d_next)))
-            row = g_ptr_array_index (rows, rows->len - 1);
-          else if (next && d_next < 0.8 * pitch && (line_is_body (next) || first > 0))
-            {
-              /* Wrapped above its row: the next line's row takes it. */
-              StreamRow *ahead = stream_row_new (cols->len);
-              stream_row_add_line (ahead, cols, line);
-              g_ptr_array_add (rows, ahead);
-              stream_row_add_line (ahead, cols, next);
-              line->used = next->used = TRUE;
-              i++;
-              continue;
-            }
+          row_of[root] = rows->len;
+          g_ptr_array_add (rows, stream_row_new (cols->len));
         }
-      if (row == NULL)
-        {
-          row = stream_row_new (cols->len);
-          g_ptr_array_add (rows, row);
-        }
-      stream_row_add_line (row, cols, line);
-      line->used = TRUE;
+      row = g_ptr_array_index (rows, row_of[root]);
+      stream_row_add_line (row, cols, g_ptr_array_index (lines, start + rel));
+      ((Line *) g_ptr_array_index (lines, start + rel))->used = TRUE;
     }
 
   table = cf_pdf_table_new (page->number, "stream");
@@ -628,12 +689,12 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
     table->bbox[2] = g_array_index (cols, Interval, cols->len - 1).x1;
     table->bbox[3] = last->y1;
   }
-  {
-    double left = g_array_index (cols, Interval, 0).x0;
-    g_array_append_val (table->col_edges, left);
-    for (guint c = 0; c < cols->len; c++)
+  /* Both sides of every column: numbers may be set flush left or flush right. */
+  for (guint c = 0; c < cols->len; c++)
+    {
+      g_array_append_val (table->col_edges, g_array_index (cols, Interval, c).x0);
       g_array_append_val (table->col_edges, g_array_index (cols, Interval, c).x1);
-  }
+    }
   g_ptr_array_add (tables, g_steal_pointer (&table));
   return TRUE;
 }
@@ -653,13 +714,17 @@ find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used, GPt
           continue;
         }
 
-      /* Header lines right above: several segments, no heading. */
+      /* Header lines right above: several segments, or short pieces of a
+       * header set in several lines; never a heading or running text. */
       while (start > 0)
         {
           Line *above = g_ptr_array_index (lines, start - 1);
           Line *below = g_ptr_array_index (lines, start);
-          if (above->used || above->segments->len < 2 || cf_pdf_is_heading_text (above->text)
-              || below->y0 - above->y1 > 1.5 * below->h)
+          gboolean short_line = above->x1 - above->x0 < 0.5 * MAX (1.0, block_x1 - block_x0);
+
+          if (above->used || cf_pdf_is_heading_text (above->text)
+              || (above->segments->len < 2 && !short_line)
+              || below->y0 - above->y1 > (above->segments->len < 2 ? 0.5 : 1.5) * below->h)
             break;
           start--;
         }
@@ -669,11 +734,20 @@ find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used, GPt
         {
           Line *below = g_ptr_array_index (lines, stop);
           Line *above = g_ptr_array_index (lines, stop - 1);
+          Line *after = stop + 1 < lines->len ? g_ptr_array_index (lines, stop + 1) : NULL;
           gboolean body = line_is_body (below);
-          gboolean short_line = below->x1 - below->x0 < 0.6 * MAX (1.0, block_x1 - block_x0)
-                                && !cf_pdf_is_heading_text (below->text);
+          gboolean short_line = below->x1 - below->x0 < 0.6 * MAX (1.0, block_x1 - block_x0);
+          double touch = 0.25 * below->h;
 
-          if (below->used || below->y0 - above->y1 > 1.5 * MAX (above->h, below->h))
+          /* Numbered items ("5.属于…") are labels of a table's rows; other
+           * headings ("（二）…") are inside the table only when they touch a
+           * numeric line. */
+          if (short_line && cf_pdf_is_heading_text (below->text)
+              && !g_ascii_isdigit (*below->text))
+            short_line = (line_is_body (above) && below->y0 - above->y1 <= touch)
+                         || (after && line_is_body (after) && after->y0 - below->y1 <= touch);
+          if (below->used || below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
+              || (!body && cf_pdf_is_section_heading (below->text)))
             break;
           if (!body && below->segments->len < 2 && !short_line)
             break;
@@ -792,7 +866,7 @@ cf_pdf_find_tables (const CfPdfPage *page, const CfPdfMask *mask, GPtrArray *tab
           Line *line = g_ptr_array_index (lines, i);
           if (line->used || is_page_number (line->text))
             continue;
-          if (line->y0 > bottom && cf_pdf_is_heading_text (line->text))
+          if (line->y0 > bottom && cf_pdf_is_section_heading (line->text))
             *trailing_heading = g_strstrip (g_strdup (line->text));
           break;
         }

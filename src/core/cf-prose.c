@@ -866,6 +866,14 @@ check_requests_statement (const SentenceSpan *span, const Sentence *s, GArray *n
 
 /* Sentences --------------------------------------------------------------- */
 
+/* Text this long without a sentence end is not a sentence (a table
+ * flattened to one line, a dump of data): it is not checked. Each checked
+ * sentence costs some 20 bytes per byte while it is read. */
+#define MAX_SENTENCE_BYTES 8192
+/* Reports are a few hundred KB of text; past this much the rest is not
+ * read for sentences, so that a huge file is still audited in seconds. */
+#define MAX_PROSE_BYTES ((gsize) 16 * 1024 * 1024)
+
 static gboolean
 is_sentence_end (gunichar c)
 {
@@ -922,6 +930,7 @@ cf_prose_check (CfDocument *doc)
 
   requests = cf_document_find_table (doc, "requests");
   is_pdf = cf_document_get_kind (doc) == CF_DOCUMENT_KIND_PDF;
+  text_len = MIN (text_len, MAX_PROSE_BYTES);
   start = text;
   p = text;
   while (p <= text + text_len)
@@ -950,7 +959,7 @@ cf_prose_check (CfDocument *doc)
             b = next;
           while (a < b && g_ascii_isspace (*a))
             a++;
-          if (b > a && sentence_has_digits (a, (gsize) (b - a)))
+          if (b > a && (gsize) (b - a) <= MAX_SENTENCE_BYTES && sentence_has_digits (a, (gsize) (b - a)))
             {
               Sentence s = { 0 };
               SentenceSpan span = { doc, a - text, b - a };
@@ -1097,6 +1106,10 @@ looks_like_body_line (const char *line)
   return TRUE;
 }
 
+/* How much of a text's start and end is read for its body and year. */
+#define META_HEAD_BYTES 65536
+#define META_TAIL_BYTES 4096
+
 static char *
 clean_body (const char *from, const char *to)
 {
@@ -1168,7 +1181,26 @@ cf_report_meta_read (CfDocument *doc)
   if (raw == NULL || text_len == 0)
     return;
 
-  valid = g_utf8_make_valid (raw, (gssize) text_len);
+  /* Only the opening lines and the signature are read: a long text is cut
+   * to its first and last lines, so a huge file costs no more than a report. */
+  if (text_len > META_HEAD_BYTES + META_TAIL_BYTES)
+    {
+      const char *head_end = raw + META_HEAD_BYTES, *tail = raw + text_len - META_TAIL_BYTES;
+      const char *newline = memchr (tail, '\n', META_TAIL_BYTES);
+      g_autofree char *head = NULL;
+      g_autofree char *signature = NULL;
+
+      while (head_end > raw && *head_end != '\n')
+        head_end--;
+      if (head_end == raw)
+        head_end = raw + META_HEAD_BYTES;
+      tail = newline ? newline + 1 : tail;
+      head = g_utf8_make_valid (raw, head_end - raw);
+      signature = g_utf8_make_valid (tail, raw + text_len - tail);
+      valid = g_strconcat (head, "\n", signature, NULL);
+    }
+  else
+    valid = g_utf8_make_valid (raw, (gssize) text_len);
   simplified = cf_normalize_t2s (valid);
   text = cf_normalize_width (simplified);
   lines = g_strsplit_set (text, "\n\r\f", -1);

@@ -196,6 +196,30 @@ cf_grid_builder_init (CfGridBuilder *builder, CfDocument *doc, const char *layou
   builder->cells = g_array_new (FALSE, FALSE, sizeof (CfRawCell));
   builder->rows = g_array_new (FALSE, FALSE, sizeof (CfRawRow));
   builder->collected = NULL;
+  builder->n_tables_added = 0;
+  builder->n_cells_added = 0;
+  builder->limit_noted = FALSE;
+}
+
+/* TRUE (with a note the first time) when the rows collected would take the
+ * document past CF_TEXT_MAX_TABLES or CF_TEXT_MAX_CELLS. */
+static gboolean
+over_limits (CfGridBuilder *builder)
+{
+  g_autofree char *message = NULL;
+
+  if (builder->n_tables_added < CF_TEXT_MAX_TABLES &&
+      builder->n_cells_added + builder->cells->len <= CF_TEXT_MAX_CELLS)
+    return FALSE;
+  if (!builder->limit_noted && builder->collected == NULL)
+    {
+      message = g_strdup_printf ("文本中的表格过多：只读取了前%u个表格（%" G_GSIZE_FORMAT "个单元格），其余未读取",
+                                 builder->n_tables_added, builder->n_cells_added);
+      cf_document_take_note (builder->doc,
+                             cf_finding_new (CF_SEVERITY_WARNING, "extract.too_large", NULL, message));
+    }
+  builder->limit_noted = TRUE;
+  return TRUE;
 }
 
 void
@@ -364,6 +388,8 @@ cf_grid_builder_commit (CfGridBuilder *builder, const char *title)
 
   if (n_rows == 0)
     return FALSE;
+  if (over_limits (builder))
+    goto out;
   plans = g_array_sized_new (FALSE, TRUE, sizeof (RowPlan), n_rows);
   g_array_set_size (plans, n_rows);
 
@@ -553,6 +579,8 @@ cf_grid_builder_commit (CfGridBuilder *builder, const char *title)
   if (range_end >= 0)
     cf_table_set_range (table, range_start, range_end - range_start);
   cf_table_finish (table);
+  builder->n_tables_added++;
+  builder->n_cells_added += cf_table_get_n_cells (table);
   if (builder->collected != NULL)
     {
       g_ptr_array_add (builder->collected, g_object_ref (table));

@@ -56,7 +56,17 @@ typedef struct
   /* When set (of CfTable), committed tables go here instead of into the
    * document, and their notes are dropped: extraction from a selection. */
   GPtrArray  *collected;
+  /* What the document got so far: past the limits below, the rest of a
+   * hostile file is not laid out (one note says so). */
+  guint       n_tables_added;
+  gsize       n_cells_added;
+  gboolean    limit_noted;
 } CfGridBuilder;
+
+/* Most tables and cells the text finder gives one document; a report has a
+ * dozen tables of a few hundred cells. */
+#define CF_TEXT_MAX_TABLES 5000
+#define CF_TEXT_MAX_CELLS  500000
 
 /* Longest value run or widest table a layout may produce; wider is not a report table. */
 #define CF_TEXT_MAX_COLUMNS 64

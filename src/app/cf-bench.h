@@ -1,0 +1,20 @@
+/* cf-bench.h: timing hooks for bench/bench-app.sh
+ *
+ * Off unless CROSSFOOT_BENCH is set in the environment:
+ *   CROSSFOOT_BENCH=1       prints when the window is first drawn and, for a
+ *                           report given on the command line, how long from
+ *                           the start of reading to its tables drawn; then quits.
+ *   CROSSFOOT_BENCH=scroll  also scrolls the biggest table top to bottom, a
+ *                           page a frame, and prints the frame intervals.
+ * Lines start with "bench: " on stdout.
+ */
+#pragma once
+
+#include "cf-window.h"
+
+G_BEGIN_DECLS
+
+/* Watches @window when CROSSFOOT_BENCH is set; does nothing otherwise. */
+void cf_bench_watch_window (CfWindow *window);
+
+G_END_DECLS

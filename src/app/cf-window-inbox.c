@@ -1,0 +1,273 @@
+/* cf-window-inbox.c: many reports at once, in the window's inbox page
+ *
+ * A folder, several chosen files, a drop of several files or several files on
+ * the command line become a CfBatch shown by the CfInboxView page of the main
+ * stack. Activating a row shows that (already audited) document in the
+ * document page; the header's back button returns to the inbox, whose row is
+ * then counted again so edits and accepted findings show there.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-window-private.h"
+
+/* The entry whose document the document page shows (a ref), if any. */
+#define SHOWN_ENTRY_KEY "cf-inbox-shown-entry"
+/* What the window title says while the inbox is shown. */
+#define INBOX_TITLE_KEY "cf-inbox-title"
+
+static gboolean
+is_directory (GFile *file)
+{
+  return g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_DIRECTORY;
+}
+
+gboolean
+cf_window_wants_batch (GSList *files)
+{
+  return files != NULL && (files->next != NULL || is_directory (files->data));
+}
+
+static void
+update_inbox_button (CfWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->main_stack);
+  gboolean has_batch = cf_inbox_view_get_batch (self->inbox_view) != NULL;
+
+  gtk_widget_set_visible (self->inbox_button, has_batch && g_strcmp0 (page, "inbox") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-inbox", has_batch);
+}
+
+static void
+show_inbox_page (CfWindow *self)
+{
+  const char *title = g_object_get_data (G_OBJECT (self), INBOX_TITLE_KEY);
+  g_autofree char *window_title = g_strdup_printf ("%s — Crossfoot", title);
+  CfBatch *batch = cf_inbox_view_get_batch (self->inbox_view);
+  CfBatchEntry *shown = g_object_get_data (G_OBJECT (self), SHOWN_ENTRY_KEY);
+  g_autofree char *subtitle = NULL;
+
+  /* The document may have been edited or its findings accepted meanwhile. */
+  if (batch != NULL && shown != NULL)
+    cf_batch_refresh_entry (batch, shown);
+
+  subtitle = g_strdup_printf (ngettext ("%u document", "%u documents",
+                                        batch ? cf_batch_get_n_total (batch) : 0),
+                              batch ? cf_batch_get_n_total (batch) : 0);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+  adw_window_title_set_title (self->title_widget, title);
+  adw_window_title_set_subtitle (self->title_widget, subtitle);
+  gtk_stack_set_visible_child_name (self->main_stack, "inbox");
+  update_inbox_button (self);
+}
+
+gboolean
+cf_window_show_inbox (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
+
+  if (cf_inbox_view_get_batch (self->inbox_view) == NULL)
+    return FALSE;
+  show_inbox_page (self);
+  return TRUE;
+}
+
+void
+cf_window_open_batch (CfWindow *self, GSList *files)
+{
+  g_autoptr (CfBatch) batch = NULL;
+  g_autoptr (GString) problems = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  guint n_folders = 0;
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  batch = cf_batch_new ();
+  /* Shown before anything is queued, so the list fills in from the first result on. */
+  cf_inbox_view_set_batch (self->inbox_view, batch);
+  g_object_set_data (G_OBJECT (self), SHOWN_ENTRY_KEY, NULL);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+      g_autofree char *path = g_file_get_path (file);
+      g_autoptr (GError) error = NULL;
+
+      if (path == NULL)
+        {
+          g_autofree char *name = g_file_get_basename (file);
+
+          /* TRANSLATORS: a file given for the inbox is not on this computer */
+          g_string_append_printf (problems, _("%s: only local files can be audited together"), name);
+          g_string_append_c (problems, '\n');
+        }
+      else if (is_directory (file))
+        {
+          n_folders++;
+          if (cf_batch_add_folder (batch, path, &error) < 0)
+            g_string_append_printf (problems, "%s\n", error->message);
+        }
+      else
+        cf_batch_add_file (batch, path);
+    }
+
+  if (n_folders == 1 && files->next == NULL)
+    title = g_file_get_basename (files->data);
+  else
+    title = g_strdup (_("Inbox"));
+  g_object_set_data_full (G_OBJECT (self), INBOX_TITLE_KEY, g_steal_pointer (&title), g_free);
+
+  show_inbox_page (self);
+  if (problems->len > 0)
+    {
+      g_strchomp (problems->str);
+      cf_window_show_toast (self, problems->str);
+    }
+  else if (cf_batch_get_n_total (batch) == 0)
+    cf_window_show_toast (self, _("No reports were found there"));
+}
+
+void
+cf_window_open_folder (CfWindow *self, GFile *folder)
+{
+  GSList one = { folder, NULL };
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (folder));
+  cf_window_open_batch (self, &one);
+}
+
+CfInboxView *
+cf_window_get_inbox_view (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return self->inbox_view;
+}
+
+const char *
+cf_window_get_view_name (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->main_stack);
+}
+
+/* A row of the inbox was activated: its document is loaded and audited. */
+static void
+on_open_document (CfInboxView *inbox, CfDocument *document, CfWindow *self)
+{
+  GListModel *model = cf_batch_get_model (cf_inbox_view_get_batch (inbox));
+  g_autoptr (GBytes) pdf_bytes = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
+
+      if (cf_batch_entry_get_document (entry) == document)
+        {
+          g_object_set_data_full (G_OBJECT (self), SHOWN_ENTRY_KEY,
+                                  g_steal_pointer (&entry), g_object_unref);
+          break;
+        }
+    }
+
+  /* The page view draws from the file's bytes, which the batch did not keep. */
+  if (cf_document_get_kind (document) == CF_DOCUMENT_KIND_PDF &&
+      cf_document_get_path (document) != NULL)
+    {
+      g_autoptr (GFile) file = g_file_new_for_path (cf_document_get_path (document));
+      g_autoptr (GError) error = NULL;
+
+      pdf_bytes = g_file_load_bytes (file, NULL, NULL, &error);
+      if (pdf_bytes == NULL)
+        cf_window_show_toast (self, error->message);
+    }
+  cf_window_set_document (self, document, pdf_bytes);
+  update_inbox_button (self);
+}
+
+static void
+on_main_page_changed (GtkStack *stack, GParamSpec *pspec, CfWindow *self)
+{
+  update_inbox_button (self);
+}
+
+/* Actions ------------------------------------------------------------------- */
+
+static void
+show_inbox_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  cf_window_show_inbox (CF_WINDOW (widget));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_folder_dialog_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  g_autoptr (CfWindow) self = data;
+  g_autoptr (GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source),
+                                                                   result, NULL);
+
+  if (folder != NULL)
+    cf_window_open_folder (self, folder);
+}
+
+static void
+open_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, _("Open a Folder of Reports"));
+  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (widget), NULL,
+                                 on_folder_dialog_done, g_object_ref (widget));
+}
+#else
+static void
+on_folder_response (GtkNativeDialog *dialog, int response, CfWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr (GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (folder != NULL)
+        cf_window_open_folder (self, folder);
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  GtkFileChooserNative *dialog;
+
+  dialog = gtk_file_chooser_native_new (_("Open a Folder of Reports"), GTK_WINDOW (widget),
+                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                        _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_folder_response), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+#endif
+
+void
+cf_window_class_add_inbox (GtkWidgetClass *widget_class)
+{
+  g_type_ensure (CF_TYPE_INBOX_VIEW);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, inbox_view);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, inbox_button);
+
+  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.show-inbox", NULL, show_inbox_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.open-folder", NULL);
+}
+
+void
+cf_window_setup_inbox (CfWindow *self)
+{
+  g_signal_connect (self->inbox_view, "open-document", G_CALLBACK (on_open_document), self);
+  g_signal_connect (self->main_stack, "notify::visible-child-name",
+                    G_CALLBACK (on_main_page_changed), self);
+  update_inbox_button (self);
+}

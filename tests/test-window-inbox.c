@@ -1,0 +1,293 @@
+/* test-window-inbox.c: the inbox inside the window, under Xvfb
+ *
+ *   xvfb-run -a meson test -C build test-window-inbox
+ *
+ * A folder (or several files) opened in the window becomes a batch in the
+ * inbox page; its rows show what each report holds when read on its own, and
+ * activating a row shows that report in the document page, with a way back.
+ * (tests/test-inbox.c checks the bare CfInboxView widget.)
+ */
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "cf-test-util.h"
+#include "cf-application.h"
+#include "cf-window.h"
+
+static CfApplication *app;
+
+static const struct
+{
+  const char *sub;
+  const char *name;
+} corpus[] = {
+  { "text", "danfeng-psb-2020.txt" },
+  { "text", "shenzhen-psb-2020.txt" },
+  { "text", "shizuishan-psb-2020.txt" },
+  { "text", "zhaotong-psb-2016.txt" },
+  { "text", "zibo-gaoxin-psb-2022.txt" },
+  { "html", "city-2025-placeholder-headers.html" },
+  { "html", "shanghai-gov-office-2019.html" },
+};
+
+static void
+spin_for (double seconds)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static void
+wait_for_batch (CfBatch *batch)
+{
+  gint64 end = g_get_monotonic_time () + (gint64) (cf_test_time_limit (120) * G_USEC_PER_SEC);
+
+  while (cf_batch_is_running (batch))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  spin_for (0.3);
+}
+
+static char *
+copy_corpus (void)
+{
+  char *dir = cf_test_make_tmpdir ();
+
+  for (gsize i = 0; i < G_N_ELEMENTS (corpus); i++)
+    {
+      g_autofree char *from = cf_test_path ("corpus", corpus[i].sub, corpus[i].name, NULL);
+      g_autofree char *to = g_build_filename (dir, corpus[i].name, NULL);
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      g_assert_true (g_file_get_contents (from, &data, &len, NULL));
+      g_assert_true (g_file_set_contents (to, data, len, NULL));
+    }
+  return dir;
+}
+
+static CfWindow *
+new_window (void)
+{
+  CfWindow *window = cf_window_new (app);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin_for (0.1);
+  return window;
+}
+
+static void
+close_window (CfWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin_for (0.2);
+}
+
+/* The text of @column's label in the row at @position, as on screen. */
+static const char *
+shown_text (CfInboxView *inbox, guint position, CfInboxColumn column)
+{
+  GtkWidget *label = cf_inbox_view_get_cell_widget (inbox, position, column);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static GtkWidget *
+find_by_action (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_ACTIONABLE (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_action (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_open_folder (void)
+{
+  g_autofree char *dir = copy_corpus ();
+  g_autofree char *dir_name = g_path_get_basename (dir);
+  g_autofree char *title = g_strdup_printf ("%s — Crossfoot", dir_name);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  CfWindow *window = new_window ();
+  CfInboxView *inbox = cf_window_get_inbox_view (window);
+  GtkWidget *back = find_by_action (GTK_WIDGET (window), "win.show-inbox");
+  GListModel *model;
+  CfBatch *batch;
+  CfDocument *document;
+  g_autofree char *first_name = NULL;
+
+  g_assert_nonnull (back);
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_false (cf_window_show_inbox (window));
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "empty");
+
+  cf_window_open_folder (window, folder);
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "inbox");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  batch = cf_inbox_view_get_batch (inbox);
+  g_assert_nonnull (batch);
+  g_assert_cmpuint (cf_batch_get_n_total (batch), ==, G_N_ELEMENTS (corpus));
+  wait_for_batch (batch);
+
+  /* Each row counts what the report holds when read and audited on its own. */
+  model = cf_inbox_view_get_model (inbox);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (corpus));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CfDocument) alone = cf_document_load_file (cf_batch_entry_get_path (entry),
+                                                            NULL, NULL, &error);
+      g_autofree char *n_errors = NULL;
+      g_autofree char *n_warnings = NULL;
+
+      g_assert_no_error (error);
+      cf_audit_document (alone, NULL);
+      n_errors = g_strdup_printf ("%u", cf_document_count_findings (alone, CF_SEVERITY_ERROR));
+      n_warnings = g_strdup_printf ("%u", cf_document_count_findings (alone, CF_SEVERITY_WARNING));
+      g_assert_cmpint (cf_batch_entry_get_state (entry), ==, CF_BATCH_STATE_DONE);
+      g_assert_cmpstr (shown_text (inbox, i, CF_INBOX_COLUMN_DOCUMENT), ==,
+                       cf_batch_entry_get_name (entry));
+      g_assert_cmpstr (shown_text (inbox, i, CF_INBOX_COLUMN_ERRORS), ==, n_errors);
+      g_assert_cmpstr (shown_text (inbox, i, CF_INBOX_COLUMN_WARNINGS), ==, n_warnings);
+      g_assert_cmpstr (shown_text (inbox, i, CF_INBOX_COLUMN_FORM), ==,
+                       cf_document_get_form (alone) ? cf_document_get_form (alone) : "None");
+    }
+
+  /* A click on the first row (most open errors) shows its report. */
+  {
+    g_autoptr (CfBatchEntry) first = g_list_model_get_item (model, 0);
+
+    first_name = g_strdup (cf_batch_entry_get_name (first));
+  }
+  g_signal_emit_by_name (cf_inbox_view_get_column_view (inbox), "activate", 0);
+  spin_for (0.2);
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "document");
+  document = cf_window_get_document (window);
+  g_assert_nonnull (document);
+  g_assert_cmpstr (cf_document_get_basename (document), ==, first_name);
+  {
+    g_autofree char *doc_title = g_strdup_printf ("%s — Crossfoot", first_name);
+
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, doc_title);
+  }
+  g_assert_cmpuint (count_rows (cf_window_get_tables_list (window)), ==,
+                    cf_document_get_tables (document)->len);
+  g_assert_cmpuint (count_rows (cf_window_get_findings_list (window)), ==,
+                    cf_document_get_findings (document)->len);
+  g_assert_true (gtk_widget_get_visible (back));
+
+  /* And the back button returns to the inbox, as it was. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-inbox", NULL));
+  spin_for (0.1);
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "inbox");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+  g_assert_false (gtk_widget_get_visible (back));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (corpus));
+  g_assert_cmpstr (shown_text (inbox, 0, CF_INBOX_COLUMN_DOCUMENT), ==, first_name);
+
+  close_window (window);
+  cf_test_rm_rf (dir);
+}
+
+/* Several files at once (the open dialog, a drop, the command line) go to
+ * the inbox; a single one still opens as a document. */
+static void
+test_open_several_files (void)
+{
+  g_autofree char *a = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *b = cf_test_path ("corpus", "html", "shanghai-gov-office-2019.html", NULL);
+  GSList *files = NULL;
+  CfWindow *window = new_window ();
+  CfBatch *batch;
+  gint64 end;
+
+  files = g_slist_append (files, g_file_new_for_path (a));
+  files = g_slist_append (files, g_file_new_for_path (b));
+  cf_window_open_files (window, files);
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "inbox");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Inbox — Crossfoot");
+  batch = cf_inbox_view_get_batch (cf_window_get_inbox_view (window));
+  g_assert_cmpuint (cf_batch_get_n_total (batch), ==, 2);
+  wait_for_batch (batch);
+  g_assert_cmpuint (cf_batch_get_n_processed (batch), ==, 2);
+  /* No new windows: the person sees one list. */
+  g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
+
+  /* One file alone reads as before. */
+  files->next->data = NULL;
+  g_slist_free_full (files->next, g_object_unref);
+  files->next = NULL;
+  cf_window_open_files (window, files);
+  g_assert_true (cf_window_is_loading (window));
+  end = g_get_monotonic_time () + (gint64) (cf_test_time_limit (60) * G_USEC_PER_SEC);
+  while (cf_window_is_loading (window))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, end);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  spin_for (0.1);
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "document");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "zibo-gaoxin-psb-2022.txt — Crossfoot");
+  /* The batch is still there to go back to. */
+  g_assert_true (cf_window_show_inbox (window));
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "inbox");
+
+  g_slist_free_full (files, g_object_unref);
+  close_window (window);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
+  g_setenv ("GTK_A11Y", "test", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_message ("no display: run under xvfb-run");
+      g_test_add_func ("/window-inbox/open-folder", (GTestFunc) g_test_skip);
+      return g_test_run ();
+    }
+  adw_init ();
+  app = cf_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/window-inbox/open-folder", test_open_folder);
+  g_test_add_func ("/window-inbox/open-several-files", test_open_several_files);
+  return g_test_run ();
+}
