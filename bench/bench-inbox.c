@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
 
 #include "cf-inbox-view.h"
 
@@ -30,12 +31,24 @@ typedef struct
   gint64  max_timer_late;
   gboolean measuring;
   gint64  start;
+  gint64  last_cpu;
 } Stats;
+
+/* CPU time of the calling thread, in µs. */
+static gint64
+thread_cpu_usec (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
 
 static void
 on_after_paint (GdkFrameClock *clock, Stats *stats)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_usec ();
 
   if (stats->measuring && stats->last_paint > 0)
     {
@@ -44,12 +57,14 @@ on_after_paint (GdkFrameClock *clock, Stats *stats)
       g_array_append_val (stats->gaps, gap);
       stats->max_gap = MAX (stats->max_gap, gap);
       if (gap > 50 * 1000 && g_getenv ("BENCH_VERBOSE") != NULL)
-        g_printerr ("frame gap %.1f ms ending at +%.1f ms\n", gap / 1000.0,
-                    (now - stats->start) / 1000.0);
+        g_printerr ("frame gap %.1f ms ending at +%.1f ms, UI thread busy %.1f ms of it\n",
+                    gap / 1000.0, (now - stats->start) / 1000.0,
+                    (cpu - stats->last_cpu) / 1000.0);
       stats->n_over_50ms += gap > 50 * 1000;
       stats->n_frames++;
     }
   stats->last_paint = now;
+  stats->last_cpu = cpu;
 }
 
 /* Keeps the frame clock running: a frame every refresh, as during an animation. */

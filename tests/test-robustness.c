@@ -3,8 +3,9 @@
  * Each case runs in a subprocess of its own so that its peak memory
  * (getrusage's maxrss) is its own: the file is built, loaded and audited,
  * and must give tables or a clear error (one that names the file) within
- * the time and memory limits. CF_ROBUSTNESS_MB sets the size of the big
- * text cases (default 32; the limits were measured at 100).
+ * the time and memory limits. The default sizes keep the file under 20 s;
+ * CF_ROBUSTNESS_FULL=1 runs the full sizes (100 MB texts, a million-cell
+ * table), with the same limits.
  */
 #include <string.h>
 #include <sys/resource.h>
@@ -14,13 +15,16 @@
 /* Peak memory any case may use. */
 #define MAX_RSS_MB 1024
 
+static gboolean
+full_size (void)
+{
+  return g_strcmp0 (g_getenv ("CF_ROBUSTNESS_FULL"), "1") == 0;
+}
+
 static gsize
 text_size (void)
 {
-  const char *mb = g_getenv ("CF_ROBUSTNESS_MB");
-  guint64 n = mb ? g_ascii_strtoull (mb, NULL, 10) : 0;
-
-  return (gsize) (n > 0 ? n : 32) * 1024 * 1024;
+  return (gsize) (full_size () ? 100 : 24) * 1024 * 1024;
 }
 
 static double
@@ -220,11 +224,12 @@ test_html_million_cells (void)
   g_autoptr (GBytes) bytes = NULL;
   g_autoptr (CfDocument) doc = NULL;
   CfTable *table;
+  int n = full_size () ? 1000 : 400;
 
-  for (int r = 0; r < 1000; r++)
+  for (int r = 0; r < n; r++)
     {
       g_string_append (html, "<tr>");
-      for (int c = 0; c < 1000; c++)
+      for (int c = 0; c < n; c++)
         g_string_append (html, c == 0 ? "<td>项</td>" : "<td>1</td>");
       g_string_append (html, "</tr>");
     }
@@ -234,9 +239,9 @@ test_html_million_cells (void)
   g_assert_nonnull (doc);
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
   table = g_ptr_array_index (cf_document_get_tables (doc), 0);
-  g_assert_cmpint (cf_table_get_n_rows (table), ==, 1000);
-  g_assert_cmpint (cf_table_get_n_cols (table), ==, 1000);
-  g_assert_cmpstr (cf_test_cell_text (table, 999, 999), ==, "1");
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, n);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, n);
+  g_assert_cmpstr (cf_test_cell_text (table, n - 1, n - 1), ==, "1");
 }
 
 static void
@@ -247,28 +252,67 @@ test_html_huge_spans (void)
   g_autoptr (CfDocument) doc = NULL;
   CfTable *table;
   CfCell *cell;
+  GPtrArray *notes;
 
-  g_string_append (html, "<tr><td colspan=1000000 rowspan=1000000>总</td><td colspan=\"99999999999999999999\">1</td>"
-                         "<td colspan=-5 rowspan=abc>2</td></tr>");
-  /* A row as wide as spans allow, then many rows under it. */
-  g_string_append (html, "<tr>");
-  for (int c = 0; c < 2000; c++)
-    g_string_append (html, "<td colspan=1000>9</td>");
-  g_string_append (html, "</tr>");
+  g_string_append (html, "<tr><td colspan=1000000>总</td><td colspan=\"99999999999999999999\">1</td></tr>"
+                         "<tr><td colspan=-5 rowspan=abc>a</td><td rowspan=0>2</td></tr>");
+  /* Each row's first cell spans down to the end of the table: the next row
+   * starts one column further right, a staircase as wide as allowed. */
   for (int r = 0; r < 20000; r++)
-    g_string_append (html, "<tr><td rowspan=1000000>x</td><td>1</td></tr>");
+    g_string_append (html, "<tr><td rowspan=1000000>x</td><td colspan=1000000>1</td></tr>");
   g_string_append (html, "</table></body></html>");
   bytes = html_bytes (html);
   doc = load_hostile (bytes, "spans.html", 10);
   g_assert_nonnull (doc);
   table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+
   cell = cf_table_get_origin_cell (table, 0, 0);
-  g_assert_nonnull (cell);
-  g_assert_cmpint (cell->col_span, <=, 1000);
-  g_assert_cmpint (cell->row_span, <=, cf_table_get_n_rows (table));
-  g_assert_cmpint (cf_table_get_n_cols (table), <=, 1000);
-  /* Rows and columns together stay a grid a table index can hold. */
+  g_assert_cmpstr (cell->text, ==, "总");
+  g_assert_cmpint (cell->col_span, ==, 1000);
+  /* Nonsense spans are one slot. */
+  cell = cf_table_get_origin_cell (table, 1, 0);
+  g_assert_cmpstr (cell->text, ==, "a");
+  g_assert_cmpint (cell->row_span, ==, 1);
+  g_assert_cmpint (cell->col_span, ==, 1);
+
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 1000);
+  /* Rows and columns together stay a grid the table's index can hold. */
   g_assert_cmpint ((gint64) cf_table_get_n_rows (table) * cf_table_get_n_cols (table), <=, 1 << 22);
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    {
+      cell = cf_table_get_cell_at (table, i);
+      g_assert_cmpint (cell->row + cell->row_span, <=, cf_table_get_n_rows (table));
+      g_assert_cmpint (cell->col + cell->col_span, <=, 1000);
+    }
+
+  /* The document says the table was cut. */
+  notes = cf_document_get_notes (doc);
+  g_assert_cmpuint (notes->len, >=, 1);
+  g_assert_cmpstr (((CfFinding *) g_ptr_array_index (notes, 0))->rule, ==, "extract.too_large");
+}
+
+/* Tags nested far deeper than any page (unclosed tags) are skipped with a
+ * note; the walk's recursion never runs out of stack. */
+static void
+test_html_deep_nesting (void)
+{
+  GString *html = g_string_new ("<html><body><p>开头</p>");
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CfDocument) doc = NULL;
+  GPtrArray *notes;
+  gboolean noted = FALSE;
+
+  for (int i = 0; i < 200000; i++)
+    g_string_append (html, "<div><font>");
+  g_string_append (html, "最深处");
+  bytes = html_bytes (html);
+  doc = load_hostile (bytes, "deep.html", 10);
+  g_assert_nonnull (doc);
+  g_assert_nonnull (strstr (cf_document_get_text (doc, NULL), "开头"));
+  notes = cf_document_get_notes (doc);
+  for (guint i = 0; i < notes->len; i++)
+    noted |= g_strcmp0 (((CfFinding *) g_ptr_array_index (notes, i))->rule, "extract.too_deep") == 0;
+  g_assert_true (noted);
 }
 
 /* ---- harness ------------------------------------------------------------- */
@@ -290,6 +334,7 @@ static const Case cases[] = {
   { "/robustness/html/unclosed-tags", test_html_unclosed_tags },
   { "/robustness/html/million-cells", test_html_million_cells },
   { "/robustness/html/huge-spans", test_html_huge_spans },
+  { "/robustness/html/deep-nesting", test_html_deep_nesting },
 };
 
 static void

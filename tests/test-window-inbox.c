@@ -243,7 +243,6 @@ test_open_several_files (void)
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
 
   /* One file alone reads as before. */
-  files->next->data = NULL;
   g_slist_free_full (files->next, g_object_unref);
   files->next = NULL;
   cf_window_open_files (window, files);

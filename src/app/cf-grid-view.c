@@ -129,8 +129,16 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
       g_string_append (tooltip, notes);
     }
 
+  if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
+    {
+      /* Corrections are a layer: the printed text is one hover away. */
+      g_string_append (tooltip, tooltip->len ? "\n" : "");
+      g_string_append_printf (tooltip, _("Originally: %s"),
+                              cell->original_text && *cell->original_text ? cell->original_text
+                                                                          : _("blank"));
+    }
   if (tooltip->len == 0 && GTK_IS_LABEL (widget) && cell != NULL && cell->text &&
-      g_utf8_strlen (cell->text, -1) > 24)
+      g_utf8_strlen (cell->text, -1) > 16)
     g_string_append (tooltip, cell->text);
   /* GTK copies a tooltip into the accessible description: set ours after it. */
   gtk_widget_set_tooltip_text (widget, tooltip->len ? tooltip->str : NULL);
@@ -415,10 +423,61 @@ cf_grid_view_refresh_findings (CfGridView *self)
   update_all_bound (self);
 }
 
+#define LABEL_COLUMN_WIDTH 280
+#define VALUE_COLUMN_WIDTH 96
+
+/* A column of row labels: no value cell below the header rows. */
+static gboolean
+is_label_column (CfGridView *self, int col)
+{
+  int n_rows = cf_table_get_n_rows (self->table);
+
+  for (int r = cf_table_labels_get_n_header_rows (self->labels); r < n_rows; r++)
+    {
+      CfCell *cell = cf_table_get_cell (self->table, r, col);
+
+      if (cell != NULL && cell->row == r && cell->col == col &&
+          !cf_table_labels_is_fixed (self->labels, r, col))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* For a recognised form table, the form's own label of the column (short and
+ * the same in every report); else the header cells above it, joined. */
+static char *
+column_title (CfGridView *self, int col)
+{
+  const char *form = cf_document_get_form (self->document);
+  int n_rows = cf_table_get_n_rows (self->table);
+
+  for (int r = 0; form != NULL && r < n_rows; r++)
+    {
+      CfCell *cell = cf_table_get_cell (self->table, r, col);
+      char *label;
+
+      if (cell == NULL || cell->col != col || cell->col_key == NULL)
+        continue;
+      label = cf_form_registry_get_key_label (cf_form_registry_get_default (), form,
+                                              cf_table_get_id (self->table), cell->col_key, FALSE);
+      if (label != NULL)
+        return label;
+    }
+  if (form != NULL && is_label_column (self, col))
+    {
+      /* Row labels of a mapped form table: the printed header is often a sentence. */
+      for (guint i = 0; i < cf_table_get_n_cells (self->table); i++)
+        if (cf_table_get_cell_at (self->table, i)->row_key != NULL)
+          return g_strdup (_("Item"));
+    }
+  return g_strdup (cf_table_labels_col (self->labels, col));
+}
+
 void
 cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
 {
   g_autoptr (GListModel) rows = NULL;
+  int n_label_cols = 0;
 
   g_return_if_fail (CF_IS_GRID_VIEW (self));
 
@@ -440,16 +499,30 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
   self->labels = cf_table_labels_for (table);
   self->n_cols = cf_table_get_n_cols (table);
   cf_grid_view_refresh_findings (self);
+  /* Several levels of row labels share the cap. */
+  for (int c = 0; c < self->n_cols && is_label_column (self, c); c++)
+    n_label_cols++;
   for (int c = 0; c < self->n_cols; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr (GtkColumnViewColumn) column = NULL;
 
+      g_autofree char *title = column_title (self, c);
+
       g_object_set_data (G_OBJECT (factory), "cf-col", GINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
       g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cell), self);
-      column = gtk_column_view_column_new (cf_table_labels_col (self->labels, c), factory);
+      column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
+      /* Long row labels must not push the values off screen: capped, ellipsized,
+       * the whole label in the tooltip. */
+      if (is_label_column (self, c))
+        gtk_column_view_column_set_fixed_width (column, n_label_cols > 1 && c > 0
+                                                        ? LABEL_COLUMN_WIDTH / 2
+                                                        : n_label_cols > 1 ? LABEL_COLUMN_WIDTH * 2 / 3
+                                                        : LABEL_COLUMN_WIDTH);
+      else
+        gtk_column_view_column_set_fixed_width (column, VALUE_COLUMN_WIDTH);
       gtk_column_view_append_column (self->column_view, column);
     }
   rows = cf_grid_row_model_new (table);

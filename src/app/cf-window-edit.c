@@ -59,6 +59,16 @@ cf_window_update_edit_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.redo", history && cf_edit_history_can_redo (history));
   for (guint i = 0; i < G_N_ELEMENTS (cell_actions); i++)
     gtk_widget_action_set_enabled (widget, cell_actions[i], has_cell);
+  if (has_cell)
+    {
+      int row, col;
+      CfCell *cell;
+
+      cf_grid_view_get_selected (self->grid_view, &row, &col);
+      cell = cf_table_get_origin_cell (cf_grid_view_get_table (self->grid_view), row, col);
+      gtk_widget_action_set_enabled (widget, "win.revert-cell",
+                                     cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED));
+    }
   gtk_widget_action_set_enabled (widget, "win.assign-form", has_table);
   gtk_widget_action_set_enabled (widget, "win.delete-table", has_table);
   gtk_widget_action_set_enabled (widget, "win.export-xlsx",

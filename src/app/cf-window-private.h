@@ -97,6 +97,10 @@ void     cf_window_ask_password      (CfWindow   *self,
                                       GFile      *file,
                                       gboolean    retry);
 
+/* cf-window-extract.c */
+void     cf_window_class_add_extract (GtkWidgetClass *widget_class);
+void     cf_window_setup_extract     (CfWindow   *self);
+
 /* cf-window-dnd.c */
 void     cf_window_setup_dnd         (CfWindow   *self);
 

@@ -822,6 +822,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, stale_label);
 
   cf_window_class_add_inbox (widget_class);
+  cf_window_class_add_extract (widget_class);
   cf_window_class_add_edit_actions (widget_class);
   cf_window_class_add_actions (widget_class);
 }
@@ -874,6 +875,7 @@ cf_window_init (CfWindow *self)
                     G_CALLBACK (on_recent_changed), self);
 
   cf_window_setup_inbox (self);
+  cf_window_setup_extract (self);
   cf_bench_watch_window (self);
   cf_window_setup_edit (self);
   cf_window_setup_dnd (self);

@@ -39,6 +39,14 @@ gboolean      cf_window_show_inbox       (CfWindow      *self);
 CfInboxView  *cf_window_get_inbox_view   (CfWindow      *self);
 /* The main page shown: "empty", "loading", "document" or "inbox". */
 const char   *cf_window_get_view_name    (CfWindow      *self);
+/* Reads a table from the whole lines of [@offset, @offset+@length) of the text
+ * (@layout_hint as cf_text_tables_extract_range(); NULL or "auto" detects),
+ * adds it to the document and audits again. Its index, or -1 with @error. */
+int           cf_window_extract_text_range (CfWindow    *self,
+                                            gint64       offset,
+                                            gint64       length,
+                                            const char  *layout_hint,
+                                            GError     **error);
 gboolean      cf_window_is_loading       (CfWindow      *self);
 CfDocument   *cf_window_get_document     (CfWindow      *self);
 void          cf_window_select_table     (CfWindow      *self,

@@ -3,10 +3,17 @@
  *   crossfoot-cli audit   FILE... [--json] [--corrections FILE] [--password PW]
  *   crossfoot-cli extract FILE... -o DIR [--encoding utf-8|utf-8-bom|gb18030] [--corrections FILE]
  *   crossfoot-cli export  FILE... --long -o OUT.csv [--findings OUT.csv] [--encoding ...]
- *                         [--corrections FILE]
+ *                         [--xlsx OUT.xlsx] [--corrections FILE]
+ *   (every command also takes --no-saved-corrections and --verbose)
  *
- * A corrections file is what the app exports (cf_corrections_to_json), one
- * object or one per line; each applies to the input with the same SHA-256.
+ * Each input is read as the app shows it: loaded, then the structure edits
+ * and corrections the app saved for its SHA-256 are replayed from the
+ * corrections database (opened read-only: auditing never creates it), then a
+ * corrections file given with --corrections is applied over them, then it is
+ * audited. A corrections file is what the app exports (cf_corrections_to_json),
+ * one object or one per line; each applies to the input with the same SHA-256.
+ * Findings the analyst accepted in the app are marked so in every output and
+ * do not count as open: the exit status only counts open errors.
  *
  * Memory stays flat over large batches: each document is freed as soon as
  * its output is rendered. Only a "batch stub" survives: the issuing body,
@@ -55,8 +62,9 @@ typedef struct
   long        spool_offset;
   gsize       spool_length;
   guint       n_findings;   /* findings already in the rendered output */
-  gboolean    has_error;    /* an error-severity finding among them */
+  gboolean    has_error;    /* an open error-severity finding among them */
   CfDocument *stub;         /* NULL when it cannot take part in the batch */
+  CfReview   *review;       /* the verdicts on the stub's findings */
 } Rendered;
 
 static void
@@ -65,6 +73,7 @@ rendered_clear (gpointer data)
   Rendered *r = data;
 
   g_clear_object (&r->stub);
+  g_clear_object (&r->review);
 }
 
 static void
@@ -73,10 +82,11 @@ print_error (const char *message)
   g_printerr ("crossfoot-cli: %s\n", message);
 }
 
+/* An error-severity finding the analyst has not accepted. */
 static gboolean
-has_error_finding (CfDocument *doc)
+has_error_finding (CfDocument *doc, CfReview *review)
 {
-  return cf_document_count_findings (doc, CF_SEVERITY_ERROR) > 0;
+  return cf_review_count_open (review, doc, CF_SEVERITY_ERROR) > 0;
 }
 
 /* A copy of what cf_audit_batch needs; NULL when the document has no body,

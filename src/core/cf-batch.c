@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include "cf-audit.h"
 #include "cf-batch.h"
@@ -408,8 +410,8 @@ cf_batch_init (CfBatch *self)
   self->paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_mutex_init (&self->news_lock);
   g_queue_init (&self->news);
-  /* Creating a non-exclusive pool cannot fail. */
-  self->pool = g_thread_pool_new (run_job, NULL, CF_BATCH_N_THREADS, FALSE, NULL);
+  /* Its own threads (their priority is lowered); they start on first use. */
+  self->pool = g_thread_pool_new (run_job, NULL, CF_BATCH_N_THREADS, TRUE, NULL);
 }
 
 CfBatch *
@@ -571,12 +573,30 @@ post_news (CfBatch *self, News *news)
   g_mutex_unlock (&self->news_lock);
 }
 
+/* Background work yields to the window: on a machine with two cores, two
+ * workers at the same priority would leave the UI thread (and the display
+ * server) waiting for a core. Linux gives each thread its own nice value. */
+static void
+lower_thread_priority (void)
+{
+  static _Thread_local gboolean lowered;
+
+  if (lowered)
+    return;
+  lowered = TRUE;
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) gettid (), 10);
+#endif
+}
+
 /* On a worker thread: touches only the job's own document. */
 static void
 run_job (gpointer data, gpointer user_data)
 {
   Job *job = data;
   const char *path = job->entry->path;
+
+  lower_thread_priority ();
 
   if (g_cancellable_is_cancelled (job->cancellable))
     {
@@ -593,7 +613,8 @@ run_job (gpointer data, gpointer user_data)
       job->document = cf_document_load_file (path, NULL, job->cancellable, &job->error);
       if (job->document != NULL)
         cf_audit_document (job->document, NULL);
-      else if (g_error_matches (job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* The loader may wrap the cancellation in a read error: say what happened. */
+      else if (g_cancellable_is_cancelled (job->cancellable))
         {
           g_clear_error (&job->error);
           g_set_error (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s: cancelled",

@@ -10,6 +10,7 @@ struct _CfCorrectionStore
   GObject  parent_instance;
   sqlite3 *db;
   char    *path;
+  gboolean read_only;
 };
 
 G_DEFINE_FINAL_TYPE (CfCorrectionStore, cf_correction_store, G_TYPE_OBJECT)
@@ -127,6 +128,45 @@ cf_correction_store_open (const char *path, GError **error)
                     error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+CfCorrectionStore *
+cf_correction_store_open_read_only (const char *path, GError **error)
+{
+  g_autoptr (CfCorrectionStore) self = g_object_new (CF_TYPE_CORRECTION_STORE, NULL);
+  int rc;
+
+  self->path = path ? g_strdup (path) : default_path ();
+  self->read_only = TRUE;
+  if (!g_file_test (self->path, G_FILE_TEST_EXISTS))
+    return NULL;
+  /* Read-write but query-only: unlike a read-only connection, closing it
+   * checkpoints and removes the -wal and -shm files it had to create. */
+  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      /* A database the user may only read. */
+      sqlite3_close (self->db);
+      self->db = NULL;
+      rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_FULLMUTEX,
+                            NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, error, "cannot open the corrections database");
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!exec_sql (self, "PRAGMA query_only=1;", error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+gboolean
+cf_correction_store_is_read_only (CfCorrectionStore *self)
+{
+  g_return_val_if_fail (CF_IS_CORRECTION_STORE (self), TRUE);
+  return self->read_only;
 }
 
 const char *
@@ -521,24 +561,37 @@ gboolean
 cf_correction_store_restore (CfCorrectionStore *self, CfDocument *doc, guint *n_stale,
                              GError **error)
 {
+  return cf_correction_store_restore_counted (self, doc, NULL, n_stale, error);
+}
+
+gboolean
+cf_correction_store_restore_counted (CfCorrectionStore *self, CfDocument *doc, guint *n_applied,
+                                     guint *n_stale, GError **error)
+{
   const char *sha256 = cf_document_get_sha256 (doc);
   g_autoptr (GPtrArray) edits = NULL;
   g_autoptr (GPtrArray) corrections = NULL;
-  guint stale = 0, stale_corrections = 0;
+  guint stale = 0, stale_corrections = 0, applied = 0;
 
   g_return_val_if_fail (CF_IS_CORRECTION_STORE (self), FALSE);
   if (n_stale)
     *n_stale = 0;
+  if (n_applied)
+    *n_applied = 0;
   if (sha256 == NULL)
     return TRUE;
   if ((edits = cf_correction_store_load_edits (self, sha256, error)) == NULL
       || (corrections = cf_correction_store_load (self, sha256, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < edits->len; i++)
-    if (!cf_edit_apply (g_ptr_array_index (edits, i), doc, NULL))
+    if (cf_edit_apply (g_ptr_array_index (edits, i), doc, NULL))
+      applied++;
+    else
       stale++;
-  cf_corrections_apply (doc, corrections, &stale_corrections);
+  applied += cf_corrections_apply (doc, corrections, &stale_corrections);
   if (n_stale)
     *n_stale = stale + stale_corrections;
+  if (n_applied)
+    *n_applied = applied;
   return TRUE;
 }

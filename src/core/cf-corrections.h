@@ -32,6 +32,12 @@ G_DECLARE_FINAL_TYPE (CfCorrectionStore, cf_correction_store, CF, CORRECTION_STO
 CfCorrectionStore *cf_correction_store_open    (const char        *path,
                                                 GError           **error);
 const char        *cf_correction_store_get_path (CfCorrectionStore *self);
+/* Opens the database at @path (NULL: the default) only to read it, for tools
+ * that apply what the app saved (crossfoot-cli): it is never created, and
+ * NULL is returned without @error set when there is none. */
+CfCorrectionStore *cf_correction_store_open_read_only (const char  *path,
+                                                       GError     **error);
+gboolean           cf_correction_store_is_read_only   (CfCorrectionStore *self);
 /* Records one cell's corrected text (replacing an earlier one), committed before returning. */
 gboolean           cf_correction_store_save    (CfCorrectionStore *self,
                                                 const char        *sha256,
@@ -93,6 +99,12 @@ gboolean           cf_correction_store_restore    (CfCorrectionStore *self,
                                                    CfDocument        *doc,
                                                    guint             *n_stale,
                                                    GError           **error);
+/* The same, also counting the edits and corrections that did apply. */
+gboolean           cf_correction_store_restore_counted (CfCorrectionStore *self,
+                                                        CfDocument        *doc,
+                                                        guint             *n_applied,
+                                                        guint             *n_stale,
+                                                        GError           **error);
 /* The sqlite3 handle, for the review layer that shares the database. */
 gpointer           cf_correction_store_get_db     (CfCorrectionStore *self);
 /* Runs @sql (no results) on the database; errors name its path. */

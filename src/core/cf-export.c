@@ -327,17 +327,21 @@ finding_cells_string (const CfFinding *finding)
   return g_string_free (s, FALSE);
 }
 
-void
-cf_csv_append_findings (GString *out, CfDocument *doc, gboolean with_header)
+/* The findings CSV; @with_verdicts adds the accepted and note columns. */
+static void
+append_findings (GString *out, CfDocument *doc, CfReview *review, gboolean with_verdicts,
+                 gboolean with_header)
 {
   static const char *const header[] = {
     "document", "severity", "rule", "table", "cells", "expected", "actual", "message",
+    "accepted", "note",
   };
+  const gsize n_fields = with_verdicts ? G_N_ELEMENTS (header) : G_N_ELEMENTS (header) - 2;
   GPtrArray *findings;
   g_autofree char *path = NULL;
 
   if (with_header)
-    append_row (out, header, G_N_ELEMENTS (header));
+    append_row (out, header, n_fields);
   if (doc == NULL)
     return;
   findings = cf_document_get_findings (doc);
@@ -351,6 +355,8 @@ cf_csv_append_findings (GString *out, CfDocument *doc, gboolean with_header)
                                                         : g_strdup ("");
       g_autofree char *actual = finding->has_actual ? cf_number_format (finding->actual)
                                                     : g_strdup ("");
+      const char *note = NULL;
+      gboolean accepted = review != NULL && cf_review_is_accepted (review, finding, &note);
       const char *fields[] = {
         path,
         cf_severity_to_string (finding->severity),
@@ -360,10 +366,25 @@ cf_csv_append_findings (GString *out, CfDocument *doc, gboolean with_header)
         expected,
         actual,
         finding->message,
+        accepted ? "true" : "false",
+        accepted && note ? note : "",
       };
 
-      append_row (out, fields, G_N_ELEMENTS (fields));
+      append_row (out, fields, n_fields);
     }
+}
+
+void
+cf_csv_append_findings (GString *out, CfDocument *doc, gboolean with_header)
+{
+  append_findings (out, doc, NULL, FALSE, with_header);
+}
+
+void
+cf_csv_append_findings_with_review (GString *out, CfDocument *doc, CfReview *review,
+                                    gboolean with_header)
+{
+  append_findings (out, doc, review, TRUE, with_header);
 }
 
 /* JSON ------------------------------------------------------------------ */
@@ -509,8 +530,10 @@ build_table (JsonBuilder *b, CfTable *table, gboolean from_pdf)
 }
 
 static void
-build_finding (JsonBuilder *b, const CfFinding *finding)
+build_finding (JsonBuilder *b, const CfFinding *finding, CfReview *review)
 {
+  const char *note = NULL;
+
   json_builder_begin_object (b);
   add_string_or_null (b, "severity", cf_severity_to_string (finding->severity));
   add_string_or_null (b, "rule", finding->rule);
@@ -577,15 +600,28 @@ build_finding (JsonBuilder *b, const CfFinding *finding)
 
       add_string_or_null (b, "related_document", related);
     }
+  /* Only accepted findings say so: the shape of the others is unchanged. */
+  if (review != NULL && cf_review_is_accepted (review, finding, &note))
+    {
+      json_builder_set_member_name (b, "accepted");
+      json_builder_add_boolean_value (b, TRUE);
+      add_string_or_null (b, "note", note ? note : "");
+    }
   json_builder_end_object (b);
 }
 
 JsonNode *
 cf_json_finding (const CfFinding *finding)
 {
+  return cf_json_finding_with_review (finding, NULL);
+}
+
+JsonNode *
+cf_json_finding_with_review (const CfFinding *finding, CfReview *review)
+{
   g_autoptr (JsonBuilder) b = json_builder_new ();
 
-  build_finding (b, finding);
+  build_finding (b, finding, review);
   return json_builder_get_root (b);
 }
 
@@ -601,6 +637,12 @@ cf_json_node_to_line (JsonNode *node)
 
 JsonNode *
 cf_json_document (CfDocument *doc)
+{
+  return cf_json_document_with_review (doc, NULL);
+}
+
+JsonNode *
+cf_json_document_with_review (CfDocument *doc, CfReview *review)
 {
   g_autoptr (JsonBuilder) b = json_builder_new ();
   GPtrArray *tables = cf_document_get_tables (doc);
@@ -620,7 +662,7 @@ cf_json_document (CfDocument *doc)
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
   for (guint i = 0; i < findings->len; i++)
-    build_finding (b, g_ptr_array_index (findings, i));
+    build_finding (b, g_ptr_array_index (findings, i), review);
   json_builder_end_array (b);
 
   json_builder_end_object (b);
@@ -630,7 +672,13 @@ cf_json_document (CfDocument *doc)
 char *
 cf_json_document_line (CfDocument *doc)
 {
-  g_autoptr (JsonNode) root = cf_json_document (doc);
+  return cf_json_document_line_with_review (doc, NULL);
+}
+
+char *
+cf_json_document_line_with_review (CfDocument *doc, CfReview *review)
+{
+  g_autoptr (JsonNode) root = cf_json_document_with_review (doc, review);
 
   return cf_json_node_to_line (root);
 }

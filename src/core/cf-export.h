@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 #include "cf-document.h"
+#include "cf-review.h"
 
 G_BEGIN_DECLS
 
@@ -40,6 +41,12 @@ void        cf_csv_append_long      (GString       *out,
 void        cf_csv_append_findings  (GString       *out,
                                      CfDocument    *doc,
                                      gboolean       with_header);
+/* The same with two more columns, accepted ("true"/"false") and note: the
+ * analyst's verdict from @review (NULL: nothing accepted). */
+void        cf_csv_append_findings_with_review (GString    *out,
+                                                CfDocument *doc,
+                                                CfReview   *review,
+                                                gboolean    with_header);
 
 /* audit --json: one document as the object of ../shared/spec/cli.md. */
 JsonNode   *cf_json_document        (CfDocument    *doc);
@@ -47,6 +54,14 @@ JsonNode   *cf_json_document        (CfDocument    *doc);
 char       *cf_json_document_line   (CfDocument    *doc);
 /* One finding as the objects of "findings" in cf_json_document. */
 JsonNode   *cf_json_finding         (const CfFinding *finding);
+/* The same with the verdicts of @review (may be NULL): an accepted finding
+ * gets "accepted": true and "note": "…"; the others are unchanged. */
+JsonNode   *cf_json_document_with_review      (CfDocument      *doc,
+                                               CfReview        *review);
+char       *cf_json_document_line_with_review (CfDocument      *doc,
+                                               CfReview        *review);
+JsonNode   *cf_json_finding_with_review       (const CfFinding *finding,
+                                               CfReview        *review);
 /* Any node on one line. */
 char       *cf_json_node_to_line    (JsonNode      *node);
 

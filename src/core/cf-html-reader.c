@@ -23,6 +23,18 @@
 /* A nested table this big is the real table inside a layout table. */
 #define LAYOUT_INNER_MIN_ROWS 3
 
+/* Bounds for hostile pages (no report comes near them). A table is at most
+ * this wide and its rows x columns at most this many slots (the table's
+ * index has one per slot); a page gives at most this many cells; elements
+ * nested deeper than this (unclosed tags nest every row in the one before)
+ * are read as text without their structure, and deeper still not at all, so
+ * the walk's recursion stays within any thread's stack. */
+#define MAX_TABLE_COLUMNS 1000
+#define MAX_TABLE_SLOTS   ((gint64) 1 << 22)
+#define MAX_PAGE_CELLS    2000000
+#define MAX_TABLE_DEPTH   200
+#define MAX_DEPTH         1000
+
 /* Where collapsed inline text goes: the document's lines, or one cell. */
 typedef struct
 {
@@ -42,6 +54,10 @@ typedef struct
   Flow        block;
   char       *last_block_line; /* nearest preceding non-empty block line: table titles */
   guint       n_tables;
+  guint       n_cells;
+  guint       depth;           /* elements open in the walk */
+  guint       n_cut_tables;    /* tables cut to the bounds above */
+  gboolean    too_deep;        /* elements past MAX_DEPTH were skipped */
 } Reader;
 
 static void walk_children (Reader *reader, Flow *flow, xmlNode *parent);
@@ -267,16 +283,19 @@ count_cells (xmlNode *row)
   return n;
 }
 
+/* The first table inside @node, looking no more than @depth levels down. */
 static xmlNode *
-find_descendant_table (xmlNode *node)
+find_descendant_table (xmlNode *node, guint depth)
 {
+  if (depth == 0)
+    return NULL;
   for (xmlNode *child = node->children; child; child = child->next)
     {
       xmlNode *found;
 
       if (is_element (child, "table"))
         return child;
-      if (child->type == XML_ELEMENT_NODE && (found = find_descendant_table (child)) != NULL)
+      if (child->type == XML_ELEMENT_NODE && (found = find_descendant_table (child, depth - 1)) != NULL)
         return found;
     }
   return NULL;
@@ -295,7 +314,7 @@ is_layout_table (GPtrArray *rows)
         g_autoptr (GPtrArray) inner_rows = NULL;
         guint n_big_rows = 0;
 
-        if (!is_cell_element (cell) || (inner = find_descendant_table (cell)) == NULL)
+        if (!is_cell_element (cell) || (inner = find_descendant_table (cell, MAX_TABLE_DEPTH)) == NULL)
           continue;
         inner_rows = collect_rows (inner);
         for (guint j = 0; j < inner_rows->len; j++)
@@ -326,6 +345,8 @@ read_table (Reader *reader, xmlNode *table_node)
   g_autoptr (CfTable) table = NULL;
   GString *text = reader->text;
   gint64 table_start = -1, table_end = -1;
+  gboolean cut = FALSE, stopped = FALSE;
+  int width = 0;
 
   reader_end_line (reader);
 
@@ -356,6 +377,8 @@ read_table (Reader *reader, xmlNode *table_node)
   for (guint r = 0; r < rows->len; r++)
     {
       gboolean first = TRUE;
+      /* Past the bounds the row's text is still read, but not as cells. */
+      gboolean keep = !stopped && (gint64) (r + 1) * MAX (width, 1) <= MAX_TABLE_SLOTS;
       int col = 0;
 
       table_start = table_start < 0 ? (gint64) text->len : table_start;
@@ -386,8 +409,24 @@ read_table (Reader *reader, xmlNode *table_node)
           offset = text->len;
           g_string_append (text, cell_text);
 
+          /* A cell past the last column is dropped; past the page's cells
+           * or the table's slots, the rest of the table is. */
+          if (keep && (reader->n_cells >= MAX_PAGE_CELLS ||
+                       (col < MAX_TABLE_COLUMNS &&
+                        (gint64) (r + 1) * MAX (width, col + MIN (col_span, MAX_TABLE_COLUMNS - col)) > MAX_TABLE_SLOTS)))
+            keep = FALSE;
+          if (!keep || col >= MAX_TABLE_COLUMNS)
+            {
+              stopped |= !keep;
+              cut = TRUE;
+              continue;
+            }
+          col_span = MIN (col_span, MAX_TABLE_COLUMNS - col);
+          width = MAX (width, col + col_span);
+
           added = cf_table_add_cell (table, r, col, row_span, col_span, cell_text, offset,
                                      strlen (cell_text));
+          reader->n_cells++;
           if (is_element (cell, "th"))
             added->flags |= CF_CELL_FLAG_HEADER;
 
@@ -402,16 +441,47 @@ read_table (Reader *reader, xmlNode *table_node)
     }
   reader->block.line_start = text->len;
 
+  /* Rows spanned down from above count against the bound too. */
+  if (width > 0)
+    for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+      {
+        CfCell *added = cf_table_get_cell_at (table, i);
+        gint64 max_rows = MAX_TABLE_SLOTS / width;
+
+        if (added->row + (gint64) added->row_span > max_rows)
+          {
+            added->row_span = (int) MAX (1, max_rows - added->row);
+            cut = TRUE;
+          }
+      }
+  reader->n_cut_tables += cut;
+
   cf_table_set_title (table, reader->last_block_line);
   cf_table_set_layout (table, "html");
   cf_table_set_range (table, table_start, table_end - table_start);
-  cf_table_finish (table);
+  /* Recomputes the size from the cells, whose spans may have been cut. */
+  cf_table_reindex (table);
   cf_document_add_table (reader->doc, table);
   reader->n_tables++;
 }
 
+static void walk_element_inner (Reader *reader, Flow *flow, xmlNode *node);
+
 static void
 walk_element (Reader *reader, Flow *flow, xmlNode *node)
+{
+  if (reader->depth >= MAX_DEPTH)
+    {
+      reader->too_deep = TRUE;
+      return;
+    }
+  reader->depth++;
+  walk_element_inner (reader, flow, node);
+  reader->depth--;
+}
+
+static void
+walk_element_inner (Reader *reader, Flow *flow, xmlNode *node)
 {
   gboolean block;
 
@@ -427,7 +497,7 @@ walk_element (Reader *reader, Flow *flow, xmlNode *node)
       return;
     }
 
-  if (is_element (node, "table") && !flow->in_cell)
+  if (is_element (node, "table") && !flow->in_cell && reader->depth < MAX_TABLE_DEPTH)
     {
       read_table (reader, node);
       return;
@@ -524,10 +594,13 @@ cf_html_reader_read (CfDocument *doc, const char *html, gsize len, GError **erro
     }
 
   /* The bytes are already UTF-8 (cf_decode_text): a <meta charset> saying
-   * otherwise describes the file as it was saved, not these bytes. */
+   * otherwise describes the file as it was saved, not these bytes.
+   * XML_PARSE_HUGE: without it libxml2 silently drops everything nested
+   * deeper than 256 elements, which tag soup with unclosed <font> or <span>
+   * in every row reaches; the walk below bounds the depth itself. */
   tree = htmlReadMemory (html, (int) len, NULL, "UTF-8",
                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC);
+                         HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
 
   reader.doc = doc;
   reader.text = g_string_sized_new (len / 2 + 16);
@@ -558,6 +631,23 @@ cf_html_reader_read (CfDocument *doc, const char *html, gsize len, GError **erro
   if (tree != NULL)
     xmlFreeDoc (tree);
   g_free (reader.last_block_line);
+
+  if (reader.n_cut_tables > 0)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("网页中有%u个表格过大（超过%d列、%" G_GINT64_FORMAT "个格位或全页%d个单元格），"
+                         "超出部分只读取了文字，未读取为单元格",
+                         reader.n_cut_tables, MAX_TABLE_COLUMNS, MAX_TABLE_SLOTS, MAX_PAGE_CELLS);
+
+      cf_document_take_note (doc, cf_finding_new (CF_SEVERITY_WARNING, "extract.too_large", NULL, message));
+    }
+  if (reader.too_deep)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("网页的标签嵌套超过%d层（可能有大量未闭合的标签），更深层的内容未读取", MAX_DEPTH);
+
+      cf_document_take_note (doc, cf_finding_new (CF_SEVERITY_WARNING, "extract.too_deep", NULL, message));
+    }
 
   text_len = reader.text->len;
   cf_document_take_text (doc, g_string_free (reader.text, FALSE), text_len);

@@ -576,36 +576,14 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   g_ptr_array_add (tables, g_steal_pointer (&table));
 }
 
-void
-cf_pdf_find_lattice_tables (const CfPdfPage *page, const CfPdfMask *mask, gboolean *used,
-                            GPtrArray *tables)
+/* Builds the tables framed by the rules @hs and @vs (which it sorts and thins). */
+static void
+tables_from_rules (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used,
+                   GPtrArray *tables)
 {
-  g_autoptr (GArray) h_runs = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-  g_autoptr (GArray) v_runs = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-  g_autoptr (GArray) hs = NULL;
-  g_autoptr (GArray) vs = NULL;
   g_autofree guint *parent = NULL;
   guint nh, nv;
 
-  /* Rules of dark ink, and rules and shaded boxes of any ink: a dark rule
-   * through shading is lost in the second, a faint hairline in the first. */
-  {
-    int min_run = MAX (4, (int) (MIN_RULE * mask->scale));
-    g_autofree guint8 *columns = transpose_mask (mask);
-    g_autoptr (GArray) h_light = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-    g_autoptr (GArray) v_light = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-    g_autoptr (GArray) h_light_rules = NULL;
-    g_autoptr (GArray) v_light_rules = NULL;
-
-    scan_rows (mask->dark, mask->width, mask->height, min_run, h_runs, h_light);
-    scan_rows (columns, mask->height, mask->width, min_run, v_runs, v_light);
-    hs = link_runs (h_runs, mask->scale);
-    vs = link_runs (v_runs, mask->scale);
-    h_light_rules = link_runs (h_light, mask->scale);
-    v_light_rules = link_runs (v_light, mask->scale);
-    g_array_append_vals (hs, h_light_rules->data, h_light_rules->len);
-    g_array_append_vals (vs, v_light_rules->data, v_light_rules->len);
-  }
   if (hs->len > 20000 || vs->len > 20000)
     return;
   merge_rules (hs);
@@ -648,4 +626,33 @@ cf_pdf_find_lattice_tables (const CfPdfPage *page, const CfPdfMask *mask, gboole
       if (th->len >= 2 && tv->len >= 2)
         build_lattice (page, th, tv, used, tables);
     }
+}
+
+void
+cf_pdf_find_lattice_tables (const CfPdfPage *page, const CfPdfMask *mask, gboolean *used,
+                            GPtrArray *tables)
+{
+  int min_run = MAX (4, (int) (MIN_RULE * mask->scale));
+  g_autofree guint8 *columns = transpose_mask (mask);
+  g_autoptr (GArray) h_ink = g_array_new (FALSE, FALSE, sizeof (PixelRun));
+  g_autoptr (GArray) v_ink = g_array_new (FALSE, FALSE, sizeof (PixelRun));
+  g_autoptr (GArray) h_light = g_array_new (FALSE, FALSE, sizeof (PixelRun));
+  g_autoptr (GArray) v_light = g_array_new (FALSE, FALSE, sizeof (PixelRun));
+  g_autoptr (GArray) hs = NULL;
+  g_autoptr (GArray) vs = NULL;
+
+  scan_rows (mask->dark, mask->width, mask->height, min_run, h_ink, h_light);
+  scan_rows (columns, mask->height, mask->width, min_run, v_ink, v_light);
+
+  /* Rules of dark ink, and rules and shaded boxes of any ink: a dark rule
+   * through shading is lost in the second, a faint hairline in the first. */
+  hs = link_runs (h_ink, mask->scale);
+  vs = link_runs (v_ink, mask->scale);
+  {
+    g_autoptr (GArray) h_more = link_runs (h_light, mask->scale);
+    g_autoptr (GArray) v_more = link_runs (v_light, mask->scale);
+    g_array_append_vals (hs, h_more->data, h_more->len);
+    g_array_append_vals (vs, v_more->data, v_more->len);
+  }
+  tables_from_rules (page, hs, vs, used, tables);
 }

@@ -872,7 +872,7 @@ check_requests_statement (const SentenceSpan *span, const Sentence *s, GArray *n
 #define MAX_SENTENCE_BYTES 8192
 /* Reports are a few hundred KB of text; past this much the rest is not
  * read for sentences, so that a huge file is still audited in seconds. */
-#define MAX_PROSE_BYTES ((gsize) 16 * 1024 * 1024)
+#define MAX_PROSE_BYTES ((gsize) 4 * 1024 * 1024)
 
 static gboolean
 is_sentence_end (gunichar c)

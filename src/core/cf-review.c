@@ -77,6 +77,21 @@ run (CfReview *self, const char *sql, const char *what, GError **error, int n_pa
   return TRUE;
 }
 
+/* Whether the review tables are there: a store opened read-only cannot make them. */
+static gboolean
+has_review_tables (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                          " AND name IN ('reviews', 'table_reviews')", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    found = sqlite3_column_int (stmt, 0) == 2;
+  sqlite3_finalize (stmt);
+  return found;
+}
+
 static gboolean
 load (CfReview *self, GError **error)
 {
@@ -84,16 +99,22 @@ load (CfReview *self, GError **error)
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  if (!cf_correction_store_exec (self->store,
-                                 "CREATE TABLE IF NOT EXISTS reviews ("
-                                 " sha256 TEXT NOT NULL, key TEXT NOT NULL, note TEXT NOT NULL,"
-                                 " accepted_at TEXT NOT NULL DEFAULT (datetime('now')),"
-                                 " PRIMARY KEY (sha256, key));"
-                                 "CREATE TABLE IF NOT EXISTS table_reviews ("
-                                 " sha256 TEXT NOT NULL, table_id TEXT NOT NULL,"
-                                 " reviewed_at TEXT NOT NULL DEFAULT (datetime('now')),"
-                                 " PRIMARY KEY (sha256, table_id));",
-                                 error))
+  if (cf_correction_store_is_read_only (self->store))
+    {
+      /* Nothing was ever accepted in this database. */
+      if (!has_review_tables (db))
+        return TRUE;
+    }
+  else if (!cf_correction_store_exec (self->store,
+                                      "CREATE TABLE IF NOT EXISTS reviews ("
+                                      " sha256 TEXT NOT NULL, key TEXT NOT NULL, note TEXT NOT NULL,"
+                                      " accepted_at TEXT NOT NULL DEFAULT (datetime('now')),"
+                                      " PRIMARY KEY (sha256, key));"
+                                      "CREATE TABLE IF NOT EXISTS table_reviews ("
+                                      " sha256 TEXT NOT NULL, table_id TEXT NOT NULL,"
+                                      " reviewed_at TEXT NOT NULL DEFAULT (datetime('now')),"
+                                      " PRIMARY KEY (sha256, table_id));",
+                                      error))
     return FALSE;
 
   if (sqlite3_prepare_v2 (db, "SELECT key, note FROM reviews WHERE sha256 = ?1", -1, &stmt, NULL)

@@ -1,0 +1,94 @@
+#!/bin/sh
+# screenshots.sh: the screenshots of data/screenshots/, taken from the running app.
+#
+# Usage: tools/screenshots.sh [CROSSFOOT_APP] [OUTPUT_DIR]
+#   CROSSFOOT_APP  the built app (default: $CF_APP, else build/src/app/crossfoot)
+#   OUTPUT_DIR     where the PNGs go (default: data/screenshots)
+#
+# Runs the app under its own Xvfb, once per state, and saves its window:
+#   empty.png         the window with no report
+#   pdf-findings.png  a PDF report with findings (the Shanghai report of the
+#                     corpus printed to PDF by LibreOffice, else tests/pdf/'s copy)
+#   text-report.png   a text report with its tables and findings
+#   dark.png          a saved web page, in the dark style
+# The app runs with throwaway XDG folders, so no saved corrections or recent
+# files show. Needs: Xvfb (xvfb), xdotool, import (imagemagick); soffice optional.
+# The metainfo (data/*.metainfo.xml.in) lists these files; the README shows them.
+set -eu
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+app=${1:-${CF_APP:-$here/build/src/app/crossfoot}}
+out=${2:-$here/data/screenshots}
+
+[ -x "$app" ] || { echo "screenshots: no app at $app (build first or pass its path)" >&2; exit 2; }
+for tool in Xvfb xdotool import; do
+  command -v "$tool" > /dev/null || { echo "screenshots: needs $tool" >&2; exit 2; }
+done
+mkdir -p "$out"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/screenshots.XXXXXX")
+xvfb_pid=
+app_pid=
+cleanup () {
+  [ -z "$app_pid" ] || kill "$app_pid" 2> /dev/null || true
+  [ -z "$xvfb_pid" ] || kill "$xvfb_pid" 2> /dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$work/display" 2> /dev/null &
+xvfb_pid=$!
+for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
+[ -s "$work/display" ] || { echo "screenshots: Xvfb did not start" >&2; exit 2; }
+
+export DISPLAY=":$(cat "$work/display")"
+export CROSSFOOT_FORMS_DIR=${CROSSFOOT_FORMS_DIR:-$here/data/forms}
+export GDK_BACKEND=x11 GSETTINGS_BACKEND=memory NO_AT_BRIDGE=1 LANG=C.UTF-8
+export XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+unset GTK_THEME ADW_DEBUG_COLOR_SCHEME
+# No page transitions: a busy machine could catch one half-way.
+mkdir -p "$XDG_CONFIG_HOME/gtk-4.0"
+printf '[Settings]\ngtk-enable-animations=false\n' > "$XDG_CONFIG_HOME/gtk-4.0/settings.ini"
+
+# shoot NAME TITLE [VAR=VALUE...] -- ARGS...: starts the app with ARGS (and
+# the variables), waits for a window titled TITLE, lets it settle, saves it.
+shoot () {
+  name=$1
+  title=$2
+  shift 2
+  vars=
+  while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
+  shift
+  # shellcheck disable=SC2086
+  env $vars "$app" "$@" > "$work/$name.log" 2>&1 &
+  app_pid=$!
+  id=
+  for _ in $(seq 300); do
+    id=$(xdotool search --onlyvisible --name "^$title\$" 2> /dev/null | tail -1) || true
+    [ -n "$id" ] && break
+    sleep 0.1
+  done
+  [ -n "$id" ] || { echo "screenshots: no window \"$title\" for $name" >&2; cat "$work/$name.log" >&2; exit 1; }
+  # The page view renders in a thread and toasts fade in: let them finish.
+  sleep 3
+  import -window "$id" "$out/$name.png"
+  kill "$app_pid" 2> /dev/null || true
+  wait "$app_pid" 2> /dev/null || true
+  app_pid=
+  echo "$out/$name.png: $(identify -format '%wx%h' "$out/$name.png" 2> /dev/null || echo saved)"
+}
+
+# A PDF report with findings.
+html="$here/tests/corpus/html/shanghai-gov-office-2019.html"
+pdf="$work/shanghai-gov-office-2019.pdf"
+if command -v soffice > /dev/null; then
+  (cd "$work" && HOME="$work" soffice --headless --convert-to pdf "$html" > /dev/null 2>&1) || true
+fi
+[ -s "$pdf" ] || cp "$here/tests/pdf/shanghai-gov-office-2019.pdf" "$pdf"
+
+text="$here/tests/corpus/text/shizuishan-psb-2020.txt"
+
+shoot empty "Crossfoot" --
+shoot pdf-findings "shanghai-gov-office-2019.pdf — Crossfoot" -- "$pdf"
+shoot text-report "shizuishan-psb-2020.txt — Crossfoot" -- "$text"
+shoot dark "shanghai-gov-office-2019.html — Crossfoot" ADW_DEBUG_COLOR_SCHEME=prefer-dark -- "$html"
