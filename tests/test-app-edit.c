@@ -591,6 +591,75 @@ test_export_xlsx (void)
   cf_test_rm_rf (dir);
 }
 
+/* Encrypted PDF: the password prompt ------------------------------------------------------ */
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+answer_password (const char *password)
+{
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  g_assert_true (spin_until (has_message_dialog, NULL, 30));
+  dialog = find_message_dialog ();
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_PASSWORD_ENTRY (entry));
+  gtk_editable_set_text (GTK_EDITABLE (entry), password);
+  adw_message_dialog_response (dialog, "open");
+  /* As its button does after the response. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  spin_for (0.3);
+}
+
+static void
+test_password (void)
+{
+  g_autofree char *dir = setup_data_dir (NULL);
+  g_autofree char *path = cf_test_path ("pdf", "encrypted.pdf", NULL);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  CfWindow *window = cf_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  cf_window_open_file (window, file);
+  wait_loaded (window);
+  g_assert_null (cf_window_get_document (window));
+
+  /* A wrong password asks again, saying so. */
+  answer_password ("wrong");
+  wait_loaded (window);
+  g_assert_null (cf_window_get_document (window));
+  g_assert_true (spin_until (has_message_dialog, NULL, 30));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (find_message_dialog ()), "wrong"));
+
+  answer_password ("secret");
+  wait_loaded (window);
+  g_assert_nonnull (cf_window_get_document (window));
+  g_assert_cmpuint (cf_document_get_tables (cf_window_get_document (window))->len, ==, 1);
+  g_assert_null (find_message_dialog ());
+  close_window (window);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -622,5 +691,6 @@ main (int argc, char **argv)
   g_test_add_func ("/app-edit/changed-document-banner", test_changed_document_banner);
   g_test_add_func ("/app-edit/accept-finding", test_accept_finding);
   g_test_add_func ("/app-edit/export-xlsx", test_export_xlsx);
+  g_test_add_func ("/app-edit/password", test_password);
   return g_test_run ();
 }

@@ -410,10 +410,11 @@ test_export_long (void)
   g_assert_cmpuint (count_csv_rows (csv, &n_fields), >=, 1);
   g_assert_cmpuint (n_fields, ==, 8);
   g_assert_true (g_file_get_contents (findings, &fcsv, NULL, NULL));
-  g_assert_true (g_str_has_prefix (fcsv,
-                                   "document,severity,rule,table,cells,expected,actual,message\r\n"));
+  /* The analyst's verdicts travel with the findings, in two last columns. */
+  g_assert_true (g_str_has_prefix (fcsv, "document,severity,rule,table,cells,expected,actual,"
+                                         "message,accepted,note\r\n"));
   g_assert_cmpuint (count_csv_rows (fcsv, &n_fields), >=, 1);
-  g_assert_cmpuint (n_fields, ==, 8);
+  g_assert_cmpuint (n_fields, ==, 10);
 
   /* With a BOM. */
   {
@@ -714,10 +715,628 @@ test_audit_corrections (void)
   cf_test_rm_rf (dir);
 }
 
+/* Saved work ---------------------------------------------------------------
+ *
+ * These tests save corrections, table edits and verdicts the way the app does
+ * (through CfEditHistory and CfReview on the store at $CROSSFOOT_DATA_DIR),
+ * then check that the CLI shows the report as the app would. */
+
+static const char zibo[] = "zibo-gaoxin-psb-2022.txt";
+
+/* A fresh CROSSFOOT_DATA_DIR for this test and the CLIs it runs; returns the
+ * previous one (restore it with leave_data_dir). */
+static char *
+enter_data_dir (char **dir)
+{
+  char *previous = g_strdup (g_getenv ("CROSSFOOT_DATA_DIR"));
+
+  *dir = cf_test_make_tmpdir ();
+  g_setenv ("CROSSFOOT_DATA_DIR", *dir, TRUE);
+  return previous;
+}
+
+static void
+leave_data_dir (char *dir, char *previous)
+{
+  g_setenv ("CROSSFOOT_DATA_DIR", previous, TRUE);
+  cf_test_rm_rf (dir);
+  g_free (dir);
+  g_free (previous);
+}
+
+/* The position of the requests cell 上年结转/自然人 ("0" in the report). */
+static gboolean
+find_carried_over (CfDocument *doc, guint *table_index, int *row, int *col)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfCell *cell = cf_table_find_by_keys (g_ptr_array_index (tables, t), "carried_over",
+                                            "natural_person");
+
+      if (cell != NULL)
+        {
+          *table_index = t;
+          *row = cell->row;
+          *col = cell->col;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* What the analyst does in the app on the zibo report: an empty row inserted
+ * at the top of the requests table (a structure edit: every cell below moves
+ * down one), then 上年结转/自然人 corrected from 0 to 5 on the new grid.
+ * With @value_only, only the correction. Returns FALSE (skipping the test)
+ * when the requests table is not recognised. */
+static gboolean
+save_zibo_work (gboolean value_only, guint *table_index, int *row, int *col)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, &error);
+  g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", zibo);
+  g_autoptr (CfEditHistory) history = NULL;
+
+  g_assert_no_error (error);
+  cf_audit_document (doc, NULL);
+  if (!find_carried_over (doc, table_index, row, col))
+    {
+      g_test_skip ("the requests table of the report is not recognised");
+      return FALSE;
+    }
+  history = cf_edit_history_new (doc, store);
+  if (!value_only)
+    {
+      g_autoptr (CfEdit) insert = cf_edit_insert_row (*table_index, 0);
+
+      g_assert_true (cf_edit_history_apply (history, insert, &error));
+      g_assert_no_error (error);
+      (*row)++;
+    }
+  g_assert_cmpstr (cf_test_cell_text (g_ptr_array_index (cf_document_get_tables (doc),
+                                                         *table_index), *row, *col), ==, "0");
+  g_assert_true (cf_edit_history_set_text (history, *table_index, *row, *col, "5", &error));
+  g_assert_no_error (error);
+  return TRUE;
+}
+
+/* The cell (@row, @col) of table @table_index in one audit --json line. */
+static JsonObject *
+json_cell (JsonObject *root, guint table_index, int row, int col)
+{
+  JsonArray *tables = json_object_get_array_member (root, "tables");
+  JsonArray *cells;
+
+  g_assert_cmpuint (table_index, <, json_array_get_length (tables));
+  cells = json_object_get_array_member (json_array_get_object_element (tables, table_index),
+                                        "cells");
+  for (guint i = 0; i < json_array_get_length (cells); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cells, i);
+
+      if (json_object_get_int_member (c, "row") == row
+          && json_object_get_int_member (c, "col") == col)
+        return c;
+    }
+  return NULL;
+}
+
+/* The requests.balance finding of the natural-person column, or NULL. */
+static JsonObject *
+json_balance_finding (JsonObject *root)
+{
+  JsonArray *findings = json_object_get_array_member (root, "findings");
+
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *f = json_array_get_object_element (findings, i);
+
+      if (g_strcmp0 (json_object_get_string_member (f, "rule"), "requests.balance") == 0)
+        return f;
+    }
+  return NULL;
+}
+
+static int
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Every entry of @dir, sorted, joined by spaces. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  g_autoptr (GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (d == NULL)
+    return g_strdup ("(none)");
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
+}
+
+static void
+test_saved_corrections (void)
+{
+  g_autofree char *path = corpus_file ("text", zibo);
+  char *dir = NULL;
+  char *previous = enter_data_dir (&dir);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint index = 0;
+  int row = 0, col = 0;
+
+  /* No database yet: the audit reads the report as extracted and creates nothing. */
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, NULL, "audit", "--json", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, "");
+    after = list_dir (dir);
+    g_assert_cmpstr (after, ==, "");
+    g_clear_pointer (&after, g_free);
+  }
+
+  if (!save_zibo_work (FALSE, &index, &row, &col))
+    {
+      leave_data_dir (dir, previous);
+      return;
+    }
+  before = list_dir (dir);
+
+  /* By default: the grid as the analyst left it, and the error that follows. */
+  {
+    g_auto (Run) run = { 0 };
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *root, *cell, *finding;
+
+    run_cli (&run, NULL, "audit", "--json", path, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 1);
+    root = check_json_line (parser, run.out, path);
+    cell = json_cell (root, index, row, col);
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (json_object_get_string_member (cell, "text"), ==, "5");
+    g_assert_cmpint (json_object_get_int_member (cell, "value"), ==, 5);
+    g_assert_cmpstr (json_object_get_string_member (cell, "original_text"), ==, "0");
+    g_assert_cmpstr (json_object_get_string_member (cell, "row_key"), ==, "carried_over");
+    /* The structure edit came first: the inserted top row is empty. */
+    cell = json_cell (root, index, 0, 0);
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (json_object_get_string_member (cell, "text"), ==, "");
+    finding = json_balance_finding (root);
+    g_assert_nonnull (finding);
+    g_assert_cmpstr (json_object_get_string_member (finding, "severity"), ==, "error");
+    g_assert_false (json_object_has_member (finding, "accepted"));
+  }
+
+  /* --verbose says how many applied: one edit and one correction. */
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, NULL, "audit", "--verbose", path, NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_nonnull (strstr (run.err, zibo));
+    g_assert_nonnull (strstr (run.err, "2 saved corrections and table edits applied"));
+  }
+
+  /* --no-saved-corrections: the report as published. */
+  {
+    g_auto (Run) run = { 0 };
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *root, *cell;
+
+    run_cli (&run, NULL, "audit", "--json", "--no-saved-corrections", path, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    root = check_json_line (parser, run.out, path);
+    cell = json_cell (root, index, row - 1, col);
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (json_object_get_string_member (cell, "text"), ==, "0");
+    g_assert_false (json_object_has_member (cell, "original_text"));
+    g_assert_null (json_balance_finding (root));
+  }
+
+  /* Reading left the database as it was (no -wal or -shm behind). */
+  after = list_dir (dir);
+  g_assert_cmpstr (after, ==, before);
+  leave_data_dir (dir, previous);
+}
+
+static void
+test_saved_corrections_stale (void)
+{
+  /* A saved correction that no longer fits (its table is gone) is always
+   * reported, with or without --verbose; the rest still applies. */
+  g_autofree char *path = corpus_file ("text", zibo);
+  char *dir = NULL;
+  char *previous = enter_data_dir (&dir);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, &error);
+  g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", zibo);
+  CfCorrection gone = { 99, 1, 1, (char *) "12", (char *) "3" };
+  g_auto (Run) run = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_true (cf_correction_store_save (store, cf_document_get_sha256 (doc), &gone, &error));
+  g_assert_no_error (error);
+  run_cli (&run, NULL, "audit", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, zibo));
+  g_assert_nonnull (strstr (run.err, "1 saved correction or table edit no longer fits"));
+  leave_data_dir (dir, previous);
+}
+
+static void
+test_saved_corrections_equal_file (void)
+{
+  /* The saved corrections, exported as the app exports them and given with
+   * --corrections instead, give the same output byte for byte. */
+  g_autofree char *path = corpus_file ("text", zibo);
+  char *dir = NULL;
+  char *previous = enter_data_dir (&dir);
+  g_autofree char *fixes = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr (GError) error = NULL;
+  g_auto (Run) saved = { 0 };
+  g_auto (Run) file = { 0 };
+  g_auto (Run) both = { 0 };
+  guint index = 0;
+  int row = 0, col = 0;
+
+  if (!save_zibo_work (TRUE, &index, &row, &col))
+    {
+      leave_data_dir (dir, previous);
+      return;
+    }
+  {
+    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, &error);
+    g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", zibo);
+    g_autoptr (GPtrArray) corrections = NULL;
+
+    g_assert_no_error (error);
+    corrections = cf_correction_store_load (store, cf_document_get_sha256 (doc), &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (corrections->len, ==, 1);
+    json = cf_corrections_to_json (doc, corrections);
+  }
+  fixes = g_build_filename (dir, "fixes.json", NULL);
+  g_assert_true (g_file_set_contents (fixes, json, -1, NULL));
+
+  run_cli (&saved, NULL, "audit", "--json", path, NULL);
+  run_cli (&file, NULL, "audit", "--json", "--no-saved-corrections", "--corrections", fixes, path,
+           NULL);
+  /* Both: the file's corrections land on the same cells, over the saved ones. */
+  run_cli (&both, NULL, "audit", "--json", "--corrections", fixes, path, NULL);
+  g_assert_cmpint (saved.status, ==, 1);
+  g_assert_cmpint (file.status, ==, 1);
+  g_assert_cmpstr (saved.err, ==, "");
+  g_assert_cmpstr (file.err, ==, "");
+  g_assert_cmpstr (saved.out, ==, file.out);
+  g_assert_cmpstr (saved.out, ==, both.out);
+
+  /* A corrections file overrides the saved correction of the same cell. */
+  {
+    g_autofree char *other = g_build_filename (dir, "other.json", NULL);
+    g_autofree char *seven = NULL;
+    char *at = strstr (json, "\"text\" : \"5\"");
+    g_auto (Run) run = { 0 };
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *cell;
+
+    g_assert_nonnull (at);
+    at[strlen ("\"text\" : \"")] = '7';
+    g_assert_true (g_file_set_contents (other, json, -1, NULL));
+    run_cli (&run, NULL, "audit", "--json", "--corrections", other, path, NULL);
+    cell = json_cell (check_json_line (parser, run.out, path), index, row, col);
+    g_assert_nonnull (cell);
+    g_assert_cmpstr (json_object_get_string_member (cell, "text"), ==, "7");
+    g_assert_cmpstr (json_object_get_string_member (cell, "original_text"), ==, "0");
+  }
+  leave_data_dir (dir, previous);
+}
+
+static char *
+unzip_member (const char *zip, const char *member)
+{
+  const char *argv[] = { "unzip", "-p", zip, member, NULL };
+  g_autoptr (GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_accepted_findings (void)
+{
+  g_autofree char *path = corpus_file ("text", zibo);
+  char *dir = NULL;
+  char *previous = enter_data_dir (&dir);
+  g_autofree char *findings_csv = NULL;
+  g_autofree char *csv = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *note = "报告原文如此，已向发布机关核实";
+  guint index = 0;
+  int row = 0, col = 0;
+
+  if (!save_zibo_work (FALSE, &index, &row, &col))
+    {
+      leave_data_dir (dir, previous);
+      return;
+    }
+  /* As the app: reopen (restore, audit), accept the error with a note. */
+  {
+    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, &error);
+    g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", zibo);
+    g_autoptr (CfReview) review = NULL;
+    GPtrArray *findings;
+    guint n_accepted = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (cf_correction_store_restore (store, doc, NULL, &error));
+    g_assert_no_error (error);
+    cf_audit_document (doc, NULL);
+    review = cf_review_new (store, cf_document_get_sha256 (doc), &error);
+    g_assert_no_error (error);
+    findings = cf_document_get_findings (doc);
+    for (guint i = 0; i < findings->len; i++)
+      {
+        CfFinding *f = g_ptr_array_index (findings, i);
+
+        if (f->severity != CF_SEVERITY_ERROR)
+          continue;
+        g_assert_true (cf_review_accept (review, f, note, &error));
+        g_assert_no_error (error);
+        n_accepted++;
+      }
+    g_assert_cmpuint (n_accepted, >, 0);
+    g_assert_cmpuint (cf_review_count_open (review, doc, CF_SEVERITY_ERROR), ==, 0);
+  }
+
+  /* JSON: the finding is still there, accepted, with its note; no open error. */
+  {
+    g_auto (Run) run = { 0 };
+    g_autoptr (JsonParser) parser = json_parser_new ();
+    JsonObject *root, *finding;
+    JsonArray *all;
+
+    run_cli (&run, NULL, "audit", "--json", path, NULL);
+    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpint (run.status, ==, 0);
+    root = check_json_line (parser, run.out, path);
+    finding = json_balance_finding (root);
+    g_assert_nonnull (finding);
+    g_assert_true (json_object_get_boolean_member (finding, "accepted"));
+    g_assert_cmpstr (json_object_get_string_member (finding, "note"), ==, note);
+    all = json_object_get_array_member (root, "findings");
+    for (guint i = 0; i < json_array_get_length (all); i++)
+      {
+        JsonObject *f = json_array_get_object_element (all, i);
+
+        if (!json_object_has_member (f, "accepted"))
+          g_assert_cmpstr (json_object_get_string_member (f, "severity"), !=, "error");
+      }
+  }
+
+  /* Human: marked, with the note; exit 0. */
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *with_note = g_strdup_printf ("(note: %s)", note);
+
+    run_cli (&run, NULL, "audit", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\n[accepted] ERROR requests.balance requests["));
+    g_assert_nonnull (strstr (run.out, with_note));
+    g_assert_nonnull (strstr (run.out, "accepted)\n"));
+  }
+
+  /* The findings CSV carries the verdict; extract's exit status agrees. */
+  {
+    g_auto (Run) run = { 0 };
+    g_auto (Run) extract = { 0 };
+    g_autofree char *cells = g_build_filename (dir, "cells.csv", NULL);
+    g_autofree char *out = g_build_filename (dir, "tables", NULL);
+    g_autofree char *line = NULL;
+
+    findings_csv = g_build_filename (dir, "findings.csv", NULL);
+    run_cli (&run, NULL, "export", path, "--long", "-o", cells, "--findings", findings_csv, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_file_get_contents (findings_csv, &csv, NULL, NULL));
+    line = g_strdup_printf (",true,%s\r\n", note);
+    g_assert_nonnull (strstr (csv, "requests.balance"));
+    g_assert_nonnull (strstr (csv, line));
+    run_cli (&extract, NULL, "extract", path, "-o", out, NULL);
+    g_assert_cmpint (extract.status, ==, 0);
+  }
+
+  /* And so does the workbook: its findings sheet holds the note. */
+  {
+    g_auto (Run) run = { 0 };
+    g_autofree char *workbook = g_build_filename (dir, "zibo.xlsx", NULL);
+    g_autofree char *strings = NULL;
+
+    run_cli (&run, NULL, "export", path, "--xlsx", workbook, NULL);
+    if (run.status != 2)
+      {
+        g_assert_cmpint (run.status, ==, 0);
+        strings = unzip_member (workbook, "xl/sharedStrings.xml");
+        g_assert_nonnull (strstr (strings, note));
+      }
+  }
+
+  /* Without the saved work, the report is clean again (nothing to accept). */
+  {
+    g_auto (Run) run = { 0 };
+
+    run_cli (&run, NULL, "audit", "--no-saved-corrections", path, NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_null (strstr (run.out, "[accepted]"));
+  }
+  leave_data_dir (dir, previous);
+}
+
+/* The column letters and row number Excel names grid slot (@row, @col) by. */
+static char *
+excel_ref (int row, int col)
+{
+  GString *letters = g_string_new (NULL);
+
+  for (int c = col + 1; c > 0; c = (c - 1) / 26)
+    g_string_prepend_c (letters, 'A' + (c - 1) % 26);
+  g_string_append_printf (letters, "%d", row + 1);
+  return g_string_free (letters, FALSE);
+}
+
+static void
+test_export_xlsx (void)
+{
+  g_autofree char *path = corpus_file ("text", zibo);
+  g_autofree char *other = corpus_file ("text", "danfeng-psb-2020.txt");
+  char *dir = NULL;
+  char *previous = enter_data_dir (&dir);
+  g_autofree char *workbook = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *sheet = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *member = NULL;
+  g_auto (Run) run = { 0 };
+  g_auto (Run) several = { 0 };
+  g_auto (Run) bad = { 0 };
+  guint index = 0;
+  int row = 0, col = 0;
+
+  if (!save_zibo_work (FALSE, &index, &row, &col))
+    {
+      leave_data_dir (dir, previous);
+      return;
+    }
+  workbook = g_build_filename (dir, "zibo.xlsx", NULL);
+  run_cli (&run, NULL, "export", path, "--xlsx", workbook, NULL);
+  if (run.status == 2 && strstr (run.err, "libxlsxwriter") != NULL)
+    {
+      g_test_skip ("built without libxlsxwriter");
+      leave_data_dir (dir, previous);
+      return;
+    }
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_file_test (workbook, G_FILE_TEST_IS_REGULAR));
+  /* One sheet per table in document order: the corrected cell holds the number 5. */
+  member = g_strdup_printf ("xl/worksheets/sheet%u.xml", index + 1);
+  sheet = unzip_member (workbook, member);
+  ref = excel_ref (row, col);
+  expected = g_strdup_printf ("<c r=\"%s\"[^>]*><v>5</v>", ref);
+  g_assert_true (g_regex_match_simple (expected, sheet, 0, 0));
+
+  /* Several files: PATH is a folder with one workbook per file. */
+  folder = g_build_filename (dir, "books", NULL);
+  run_cli (&several, NULL, "export", path, other, "--xlsx", folder, NULL);
+  g_assert_cmpint (several.status, <=, 1);
+  {
+    g_autofree char *a = g_build_filename (folder, "zibo-gaoxin-psb-2022.xlsx", NULL);
+    g_autofree char *b = g_build_filename (folder, "danfeng-psb-2020.xlsx", NULL);
+
+    g_assert_true (g_file_test (a, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (b, G_FILE_TEST_IS_REGULAR));
+    g_assert_nonnull (strstr (several.out, a));
+  }
+
+  /* Neither --long nor --xlsx: a usage error. */
+  run_cli (&bad, NULL, "export", path, NULL);
+  g_assert_cmpint (bad.status, ==, 2);
+  leave_data_dir (dir, previous);
+}
+
+/* The file @path's contents (the test fails when it cannot be read). */
+static char *
+read_file (const char *path)
+{
+  char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_extract_equals_app_export (void)
+{
+  /* The app exports a table with cf_csv_table_to_string on the document it
+   * restored (CfEditHistory) and audited; extract of the same file must
+   * write the same bytes. */
+  g_autofree char *path = corpus_file ("text", zibo);
+  char *dir = NULL;
+  char *previous = enter_data_dir (&dir);
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfDocument) doc = NULL;
+  g_autoptr (CfEditHistory) history = NULL;
+  g_auto (Run) run = { 0 };
+  GPtrArray *tables;
+  guint index = 0;
+  int row = 0, col = 0;
+  guint n_stale = 1;
+
+  if (!save_zibo_work (FALSE, &index, &row, &col))
+    {
+      leave_data_dir (dir, previous);
+      return;
+    }
+  store = cf_correction_store_open (NULL, &error);
+  g_assert_no_error (error);
+  doc = cf_test_load_corpus ("text", zibo);
+  history = cf_edit_history_new (doc, store);
+  g_assert_true (cf_edit_history_restore (history, &n_stale, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_stale, ==, 0);
+  cf_audit_document (doc, NULL);
+
+  out = g_build_filename (dir, "tables", NULL);
+  run_cli (&run, NULL, "extract", path, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  tables = cf_document_get_tables (doc);
+  g_assert_cmpuint (tables->len, >, index);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+      g_autofree char *name = g_strdup_printf ("zibo-gaoxin-psb-2022-%s.csv",
+                                               cf_table_get_id (table));
+      g_autofree char *file = g_build_filename (out, name, NULL);
+      g_autofree char *cli_csv = read_file (file);
+      g_autofree char *app_csv = cf_csv_table_to_string (table);
+
+      g_assert_cmpstr (cli_csv, ==, app_csv);
+      if (t == index)
+        g_assert_cmpstr (cf_test_cell_text (table, row, col), ==, "5");
+    }
+  leave_data_dir (dir, previous);
+}
+
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data_dir = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
+  /* The CLI reads the app's saved corrections: never the user's own. */
+  data_dir = cf_test_make_tmpdir ();
+  g_setenv ("CROSSFOOT_DATA_DIR", data_dir, TRUE);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/audit-json", test_audit_json);
   g_test_add_func ("/cli/audit-human", test_audit_human);
@@ -729,5 +1348,13 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/audit-corrections", test_audit_corrections);
   g_test_add_func ("/cli/extract", test_extract);
   g_test_add_func ("/cli/export-long", test_export_long);
-  return g_test_run ();
+  g_test_add_func ("/cli/saved-corrections", test_saved_corrections);
+  g_test_add_func ("/cli/saved-corrections-stale", test_saved_corrections_stale);
+  g_test_add_func ("/cli/saved-corrections-equal-file", test_saved_corrections_equal_file);
+  g_test_add_func ("/cli/accepted-findings", test_accepted_findings);
+  g_test_add_func ("/cli/export-xlsx", test_export_xlsx);
+  g_test_add_func ("/cli/extract-equals-app-export", test_extract_equals_app_export);
+  status = g_test_run ();
+  cf_test_rm_rf (data_dir);
+  return status;
 }

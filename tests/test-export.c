@@ -311,6 +311,96 @@ test_findings_csv (void)
   g_assert_cmpstr (field_at (rows, 3, 3), ==, "");
 }
 
+static void
+test_findings_csv_review (void)
+{
+  g_autoptr (CfDocument) doc = make_document ();
+  g_autoptr (CfReview) review = cf_review_new (NULL, cf_document_get_sha256 (doc), NULL);
+  g_autoptr (GString) out = g_string_new (NULL);
+  g_autoptr (GString) plain = g_string_new (NULL);
+  g_autoptr (GPtrArray) rows = NULL;
+  GPtrArray *findings = cf_document_get_findings (doc);
+
+  g_assert_true (cf_review_accept (review, g_ptr_array_index (findings, 0),
+                                   "published so, see p. 3", NULL));
+  g_assert_true (cf_review_accept (review, g_ptr_array_index (findings, 2), NULL, NULL));
+  cf_csv_append_findings_with_review (out, doc, review, TRUE);
+  rows = parse_csv (out->str);
+  g_assert_cmpuint (rows->len, ==, 4);
+  /* accepted and note come last, after the columns of cf_csv_append_findings. */
+  g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, 0))->len, ==, 10);
+  g_assert_cmpstr (field_at (rows, 0, 7), ==, "message");
+  g_assert_cmpstr (field_at (rows, 0, 8), ==, "accepted");
+  g_assert_cmpstr (field_at (rows, 0, 9), ==, "note");
+  g_assert_cmpstr (field_at (rows, 1, 2), ==, "requests.balance");
+  g_assert_cmpstr (field_at (rows, 1, 8), ==, "true");
+  g_assert_cmpstr (field_at (rows, 1, 9), ==, "published so, see p. 3");
+  g_assert_cmpstr (field_at (rows, 2, 8), ==, "false");
+  g_assert_cmpstr (field_at (rows, 2, 9), ==, "");
+  g_assert_cmpstr (field_at (rows, 3, 2), ==, "prose.sum");
+  g_assert_cmpstr (field_at (rows, 3, 8), ==, "true");
+  g_assert_cmpstr (field_at (rows, 3, 9), ==, "");
+
+  /* No review: the same columns, nothing accepted; the old function keeps its 8. */
+  g_string_truncate (out, 0);
+  cf_csv_append_findings_with_review (out, doc, NULL, TRUE);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = parse_csv (out->str);
+  g_assert_cmpstr (field_at (rows, 1, 8), ==, "false");
+  cf_csv_append_findings (plain, doc, TRUE);
+  g_assert_true (g_str_has_prefix (plain->str, "document,severity,rule,table,cells,expected,"
+                                               "actual,message\r\n"));
+  g_string_truncate (out, 0);
+  cf_csv_append_findings_with_review (out, NULL, NULL, TRUE);
+  g_assert_cmpstr (out->str, ==, "document,severity,rule,table,cells,expected,actual,message,"
+                                 "accepted,note\r\n");
+}
+
+static void
+test_json_review (void)
+{
+  g_autoptr (CfDocument) doc = make_document ();
+  g_autoptr (CfReview) review = cf_review_new (NULL, cf_document_get_sha256 (doc), NULL);
+  g_autofree char *before = cf_json_document_line (doc);
+  g_autofree char *unreviewed = cf_json_document_line_with_review (doc, review);
+  g_autofree char *after = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  GPtrArray *findings = cf_document_get_findings (doc);
+  JsonArray *items;
+
+  /* Nothing accepted: byte for byte what cf_json_document gives. */
+  g_assert_cmpstr (before, ==, unreviewed);
+
+  g_assert_true (cf_review_accept (review, g_ptr_array_index (findings, 1), "见原文", NULL));
+  after = cf_json_document_line_with_review (doc, review);
+  g_assert_true (json_parser_load_from_data (parser, after, -1, NULL));
+  items = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "findings");
+  g_assert_cmpuint (json_array_get_length (items), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *f = json_array_get_object_element (items, i);
+
+      /* Only the accepted finding has the members at all. */
+      g_assert_cmpint (json_object_has_member (f, "accepted"), ==, i == 1);
+      g_assert_cmpint (json_object_has_member (f, "note"), ==, i == 1);
+    }
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (items, 1),
+                                                 "accepted"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (items, 1), "note"),
+                   ==, "见原文");
+
+  /* One finding alone, as the CLI adds the findings across years. */
+  {
+    g_autoptr (JsonNode) node = cf_json_finding_with_review (g_ptr_array_index (findings, 1),
+                                                             review);
+    g_autoptr (JsonNode) plain = cf_json_finding (g_ptr_array_index (findings, 1));
+
+    g_assert_true (json_object_get_boolean_member (json_node_get_object (node), "accepted"));
+    g_assert_false (json_object_has_member (json_node_get_object (plain), "accepted"));
+  }
+}
+
 static JsonObject *
 array_object (JsonArray *array, guint i)
 {
@@ -547,6 +637,8 @@ main (int argc, char **argv)
   g_test_add_func ("/export/long-csv", test_long_csv);
   g_test_add_func ("/export/long-csv-form-order", test_long_csv_form_order);
   g_test_add_func ("/export/findings-csv", test_findings_csv);
+  g_test_add_func ("/export/findings-csv-review", test_findings_csv_review);
+  g_test_add_func ("/export/json-review", test_json_review);
   g_test_add_func ("/export/json-shape", test_json_shape);
   g_test_add_func ("/export/json-corpus", test_json_corpus);
   return g_test_run ();

@@ -193,7 +193,8 @@ popover_new (CfAreaSelect *self)
   gtk_box_append (GTK_BOX (box), ruled);
   gtk_box_append (GTK_BOX (box), borderless);
   gtk_popover_set_child (GTK_POPOVER (popover), box);
-  gtk_popover_set_autohide (GTK_POPOVER (popover), TRUE);
+  /* It stays while separators are placed: clicks go on to the page. */
+  gtk_popover_set_autohide (GTK_POPOVER (popover), FALSE);
   gtk_widget_set_parent (popover, GTK_WIDGET (self));
   return popover;
 }
@@ -279,10 +280,9 @@ cf_area_select_set_active (CfAreaSelect *self, gboolean active)
 
   self->active = !!active;
   gtk_widget_set_can_target (GTK_WIDGET (self), self->active);
+  /* No focus grab here: the scrolled window would jump to show the widget. */
   if (!self->active)
     cf_area_select_clear (self);
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self));
 }
 
 gboolean

@@ -4,8 +4,9 @@
  *   CROSSFOOT_BENCH=1       prints when the window is first drawn and, for a
  *                           report given on the command line, how long from
  *                           the start of reading to its tables drawn; then quits.
- *   CROSSFOOT_BENCH=scroll  also scrolls the biggest table top to bottom, a
- *                           page a frame, and prints the frame intervals.
+ *   CROSSFOOT_BENCH=scroll  also scrolls the biggest table down, 150 frames
+ *                           by a wheel step (60 px) then 150 by a page, and
+ *                           prints the frame intervals of each.
  * Lines start with "bench: " on stdout.
  */
 #pragma once

@@ -197,7 +197,11 @@ cf_window_export (CfWindow *self, CfExportKind kind, const char *path, GError **
       cf_csv_append_long (out, self->document, TRUE);
       return write_string (self, path, out->str, error);
     case CF_EXPORT_FINDINGS:
-      cf_csv_append_findings (out, self->document, TRUE);
+      /* With the analyst's verdicts: accepted findings travel with the export. */
+      cf_csv_append_findings_with_review (out, self->document,
+                                          self->session ? cf_correction_session_get_review (self->session)
+                                                        : NULL,
+                                          TRUE);
       return write_string (self, path, out->str, error);
     default:
       g_assert_not_reached ();

@@ -1018,9 +1018,10 @@ cf_window_ask_password (CfWindow *self, GFile *file, gboolean retry)
                                               ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_object_set_data (G_OBJECT (dialog), "cf-entry", entry);
+  /* GTK 4.8's GtkPasswordEntry is still signalled while its dialog is
+   * finalized: keep it alive until the dialog's data goes, last of all. */
+  g_object_set_data_full (G_OBJECT (dialog), "cf-entry", g_object_ref (entry), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "cf-file", g_object_ref (file), g_object_unref);
-  g_object_set_data (G_OBJECT (self), "cf-password-dialog", dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_password_response), self);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);

@@ -208,7 +208,8 @@ set_document (CfWindow *self, CfDocument *document, GBytes *pdf_bytes)
   if (cf_document_get_kind (document) == CF_DOCUMENT_KIND_PDF)
     {
       cf_source_view_set_document (self->source_view, NULL);
-      cf_pdf_view_set_pdf (self->pdf_view, self->pdf_bytes, NULL);
+      /* The page view opens the PDF again: with the password it was read with. */
+      cf_pdf_view_set_pdf (self->pdf_view, self->pdf_bytes, self->password);
       gtk_label_set_text (self->pdf_status, "");
       gtk_stack_set_visible_child_name (self->source_stack, "pdf");
     }
@@ -267,9 +268,9 @@ on_loaded (GObject *source, GAsyncResult *res, gpointer data)
         cf_window_show_toast (self, error->message);
       return;
     }
-  g_clear_pointer (&self->password, g_free);
   g_set_object (&self->session, result->session);
   set_document (self, result->document, result->pdf_bytes);
+  g_clear_pointer (&self->password, g_free);
   if (result->store_error != NULL)
     cf_window_show_toast (self, result->store_error);
   load_result_free (result);

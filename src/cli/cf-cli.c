@@ -265,34 +265,159 @@ report_unused_corrections (GArray *sets, const char *path)
   }
 }
 
-/* Loads, corrects and audits one input; prints why on failure. */
-static CfDocument *
-load_and_audit (const char *path, const char *password, GArray *corrections)
+/* How every command reads its inputs: the options they share, and what
+ * those options load once per run. */
+typedef struct
+{
+  char              *password;
+  char              *corrections_path;
+  gboolean           no_saved;
+  gboolean           verbose;
+  GArray            *correction_sets; /* of CorrectionSet, from --corrections */
+  CfCorrectionStore *store;           /* the app's saved work; NULL when there is none */
+} Inputs;
+
+static void
+inputs_clear (Inputs *inputs)
+{
+  g_clear_pointer (&inputs->password, g_free);
+  g_clear_pointer (&inputs->corrections_path, g_free);
+  g_clear_pointer (&inputs->correction_sets, g_array_unref);
+  g_clear_object (&inputs->store);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
+
+static void
+add_input_entries (GOptionContext *context, Inputs *inputs)
+{
+  const GOptionEntry entries[] = {
+    { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &inputs->corrections_path, N_("Apply the corrections in FILE (as the app exports them) over the saved ones"), N_("FILE") },
+    { "no-saved-corrections", 0, 0, G_OPTION_ARG_NONE, &inputs->no_saved, N_("Ignore what the app saved for these files (corrections, table edits, accepted findings)"), NULL },
+    { "password", 0, 0, G_OPTION_ARG_STRING, &inputs->password, N_("Password of encrypted PDFs"), N_("PW") },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &inputs->verbose, N_("Say on standard error how many saved corrections each file got"), NULL },
+    { NULL },
+  };
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+}
+
+/* Reads the corrections file and opens the saved work, once per run. */
+static gboolean
+inputs_prepare (Inputs *inputs)
 {
   g_autoptr (GError) error = NULL;
-  CfDocument *doc = cf_document_load_file (path, password, NULL, &error);
 
+  if (inputs->corrections_path != NULL
+      && (inputs->correction_sets = load_corrections (inputs->corrections_path)) == NULL)
+    return FALSE;
+  if (inputs->no_saved)
+    return TRUE;
+  /* Read-only, and NULL without an error when the app never saved anything. */
+  inputs->store = cf_correction_store_open_read_only (NULL, &error);
+  if (inputs->store == NULL && error != NULL)
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+inputs_finish (Inputs *inputs)
+{
+  if (inputs->corrections_path != NULL)
+    report_unused_corrections (inputs->correction_sets, inputs->corrections_path);
+}
+
+/* Replays the structure edits and corrections the app saved for @doc, as the
+ * app does on opening it; @review receives its verdicts. */
+static gboolean
+restore_saved_work (CfDocument *doc, Inputs *inputs, CfReview **review)
+{
+  const char *name = cf_document_get_basename (doc);
+  const char *sha256 = cf_document_get_sha256 (doc);
+  g_autoptr (GError) error = NULL;
+  guint n_applied = 0, n_stale = 0;
+
+  if (inputs->store == NULL || sha256 == NULL)
+    {
+      *review = cf_review_new (NULL, sha256, NULL);
+      if (inputs->verbose)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s: no saved corrections"), name);
+          print_error (message);
+        }
+      return TRUE;
+    }
+  if (!cf_correction_store_restore_counted (inputs->store, doc, &n_applied, &n_stale, &error)
+      || (*review = cf_review_new (inputs->store, sha256, &error)) == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: cannot read the saved corrections (%s)"),
+                                                  name, error->message);
+      print_error (message);
+      return FALSE;
+    }
+  if (inputs->verbose)
+    {
+      g_autofree char *message = g_strdup_printf (
+        ngettext ("%s: %u saved correction or table edit applied",
+                  "%s: %u saved corrections and table edits applied", n_applied),
+        name, n_applied);
+      print_error (message);
+    }
+  if (n_stale > 0)
+    {
+      g_autofree char *message = g_strdup_printf (
+        ngettext ("%s: %u saved correction or table edit no longer fits the extracted tables",
+                  "%s: %u saved corrections and table edits no longer fit the extracted tables",
+                  n_stale),
+        name, n_stale);
+      print_error (message);
+    }
+  return TRUE;
+}
+
+/* Loads, corrects and audits one input as the app would show it; prints why
+ * on failure. @review receives the analyst's verdicts on its findings. */
+static CfDocument *
+load_and_audit (const char *path, Inputs *inputs, CfReview **review)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) doc = cf_document_load_file (path, inputs->password, NULL, &error);
+
+  *review = NULL;
   if (doc == NULL)
     {
       print_error (error->message);
       return NULL;
     }
-  apply_corrections (doc, corrections);
+  /* The app's order: saved work, then the corrections file over it, then the audit. */
+  if (!restore_saved_work (doc, inputs, review))
+    return NULL;
+  apply_corrections (doc, inputs->correction_sets);
   cf_audit_document (doc, NULL);
-  return doc;
+  return g_steal_pointer (&doc);
 }
 
 /* Human-readable audit output ------------------------------------------- */
 
+/* SEVERITY rule where: message; "[accepted] " before and the note after
+ * when the analyst accepted it. */
 static void
-append_finding_line (GString *out, CfDocument *doc, const CfFinding *finding)
+append_finding_line (GString *out, CfDocument *doc, const CfFinding *finding, CfReview *review)
 {
   g_autofree char *severity = g_ascii_strup (cf_severity_to_string (finding->severity), -1);
   const CfCellRef *ref = NULL;
+  const char *note = NULL;
+  gboolean accepted = cf_review_is_accepted (review, finding, &note);
 
   if (finding->cells != NULL && finding->cells->len > 0)
     ref = &g_array_index (finding->cells, CfCellRef, 0);
 
+  /* Not translated: scripts grep for it, as for the severities. */
+  if (accepted)
+    g_string_append (out, "[accepted] ");
   g_string_append_printf (out, "%s %s ", severity, finding->rule ? finding->rule : "");
   if (finding->table != NULL)
     {
@@ -312,18 +437,26 @@ append_finding_line (GString *out, CfDocument *doc, const CfFinding *finding)
     g_string_append_printf (out, _("line %d"), cf_document_line_at_offset (doc, finding->offset));
   else
     g_string_append (out, "-");
-  g_string_append_printf (out, ": %s\n", finding->message ? finding->message : "");
+  g_string_append_printf (out, ": %s", finding->message ? finding->message : "");
+  if (accepted && note != NULL && *note != '\0')
+    /* TRANSLATORS: after an accepted finding, the analyst's note on it */
+    g_string_append_printf (out, _(" (note: %s)"), note);
+  g_string_append_c (out, '\n');
 }
 
 static void
-render_human (GString *out, CfDocument *doc)
+render_human (GString *out, CfDocument *doc, CfReview *review)
 {
   GPtrArray *findings = cf_document_get_findings (doc);
+  guint n_accepted = 0;
   const char *form = cf_document_get_form (doc);
   const char *encoding = cf_document_get_encoding (doc);
   guint n_tables = cf_document_get_tables (doc)->len;
   g_autofree char *path = g_filename_display_name (cf_document_get_path (doc));
 
+  for (guint i = 0; i < findings->len; i++)
+    if (cf_review_is_accepted (review, g_ptr_array_index (findings, i), NULL))
+      n_accepted++;
   g_string_append_printf (out, "%s: %s", path,
                           cf_document_kind_to_string (cf_document_get_kind (doc)));
   if (cf_document_get_kind (doc) == CF_DOCUMENT_KIND_PDF)
@@ -337,11 +470,23 @@ render_human (GString *out, CfDocument *doc)
   else
     g_string_append (out, _(", no known form"));
   g_string_append_printf (out, ngettext (", %u table", ", %u tables", n_tables), n_tables);
-  g_string_append_printf (out, ngettext (", %u finding\n", ", %u findings\n", findings->len),
+  g_string_append_printf (out, ngettext (", %u finding", ", %u findings", findings->len),
                           findings->len);
+  if (n_accepted > 0)
+    g_string_append_printf (out, _(" (%u accepted)"), n_accepted);
+  g_string_append_c (out, '\n');
   for (guint i = 0; i < findings->len; i++)
-    append_finding_line (out, doc, g_ptr_array_index (findings, i));
+    append_finding_line (out, doc, g_ptr_array_index (findings, i), review);
 }
+
+/* The --help text of every command on what the exit status means. */
+static const char *const exit_status_help =
+  N_("Each FILE is read as the app shows it: the corrections and table edits saved in the app "
+     "for it (by its SHA-256, in $CROSSFOOT_DATA_DIR or $XDG_DATA_HOME/crossfoot/corrections.db, "
+     "only read) are applied first, then those of --corrections. Findings accepted in the app "
+     "are still reported, marked accepted, but do not count as open.\n"
+     "Exit status: 0 when no open (not accepted) error-severity finding was made, 1 when at "
+     "least one was, 2 when an input could not be read.");
 
 /* The spool ----------------------------------------------------------------- */
 
@@ -391,26 +536,24 @@ static int
 run_audit (int argc, char **argv)
 {
   gboolean json = FALSE;
-  g_autofree char *corrections = NULL;
-  g_autofree char *password = NULL;
+  g_auto (Inputs) inputs = { 0 };
   g_auto (GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print one JSON object per file (JSON Lines)"), NULL },
-    { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &corrections, N_("Apply the corrections in FILE (as the app exports them) before auditing"), N_("FILE") },
-    { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDFs"), N_("PW") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (N_("— check the statistical tables of reports"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) rendered = g_array_new (FALSE, TRUE, sizeof (Rendered));
-  g_autoptr (GArray) correction_sets = NULL;
   g_autoptr (GString) out = g_string_new (NULL);
   FILE *spool = NULL;
   int status = EXIT_CLEAN;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_input_entries (context, &inputs);
+  g_option_context_set_description (context, _(exit_status_help));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       print_error (error->message);
@@ -421,12 +564,8 @@ run_audit (int argc, char **argv)
       print_error (_("audit: no file given (use - for standard input)"));
       return EXIT_UNREADABLE;
     }
-  if (corrections != NULL)
-    {
-      correction_sets = load_corrections (corrections);
-      if (correction_sets == NULL)
-        return EXIT_UNREADABLE;
-    }
+  if (!inputs_prepare (&inputs))
+    return EXIT_UNREADABLE;
 
   g_array_set_clear_func (rendered, rendered_clear);
   spool = tmpfile ();
@@ -438,7 +577,8 @@ run_audit (int argc, char **argv)
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr (CfDocument) doc = load_and_audit (files[i], password, correction_sets);
+      g_autoptr (CfReview) review = NULL;
+      g_autoptr (CfDocument) doc = load_and_audit (files[i], &inputs, &review);
       Rendered r = { 0 };
 
       if (doc == NULL)
@@ -449,15 +589,16 @@ run_audit (int argc, char **argv)
       g_string_truncate (out, 0);
       if (json)
         {
-          g_autofree char *line = cf_json_document_line (doc);
+          g_autofree char *line = cf_json_document_line_with_review (doc, review);
 
           g_string_append (out, line);
         }
       else
-        render_human (out, doc);
+        render_human (out, doc, review);
       r.n_findings = cf_document_get_findings (doc)->len;
-      r.has_error = has_error_finding (doc);
+      r.has_error = has_error_finding (doc, review);
       r.stub = make_batch_stub (doc);
+      r.review = r.stub ? g_steal_pointer (&review) : NULL;
       if (!spool_write (spool, out, &r))
         {
           print_error (_("cannot write a temporary file"));
@@ -468,8 +609,7 @@ run_audit (int argc, char **argv)
       g_array_append_val (rendered, r);
     }
 
-  if (corrections != NULL)
-    report_unused_corrections (correction_sets, corrections);
+  inputs_finish (&inputs);
   run_batch (rendered);
 
   for (guint i = 0; i < rendered->len; i++)
@@ -495,7 +635,7 @@ run_audit (int argc, char **argv)
           continue;
         }
 
-      if (has_error_finding (r->stub) && status == EXIT_CLEAN)
+      if (has_error_finding (r->stub, r->review) && status == EXIT_CLEAN)
         status = EXIT_ERROR_FINDING;
       if (json)
         {
@@ -506,7 +646,8 @@ run_audit (int argc, char **argv)
           fwrite (text, 1, len - 2, stdout);
           for (guint k = 0; k < extra->len; k++)
             {
-              g_autoptr (JsonNode) node = cf_json_finding (g_ptr_array_index (extra, k));
+              g_autoptr (JsonNode) node = cf_json_finding_with_review (g_ptr_array_index (extra, k),
+                                                                       r->review);
               g_autofree char *item = cf_json_node_to_line (node);
 
               if (r->n_findings > 0 || k > 0)
@@ -519,7 +660,7 @@ run_audit (int argc, char **argv)
         {
           g_string_truncate (out, 0);
           for (guint k = 0; k < extra->len; k++)
-            append_finding_line (out, NULL, g_ptr_array_index (extra, k));
+            append_finding_line (out, NULL, g_ptr_array_index (extra, k), r->review);
           fputs (text, stdout);
           fputs (out->str, stdout);
         }
@@ -556,15 +697,11 @@ run_extract (int argc, char **argv)
 {
   g_autofree char *dir = NULL;
   g_autofree char *encoding_name = NULL;
-  g_autofree char *password = NULL;
-  g_autofree char *corrections = NULL;
-  g_autoptr (GArray) correction_sets = NULL;
+  g_auto (Inputs) inputs = { 0 };
   g_auto (GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &dir, N_("Write the CSV files into DIR"), N_("DIR") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name, N_("utf-8 (default), utf-8-bom or gb18030"), N_("ENCODING") },
-    { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDFs"), N_("PW") },
-    { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &corrections, N_("Apply the corrections in FILE (as the app exports them) before auditing"), N_("FILE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL },
   };
@@ -575,6 +712,8 @@ run_extract (int argc, char **argv)
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_input_entries (context, &inputs);
+  g_option_context_set_description (context, _(exit_status_help));
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       print_error (error->message);
@@ -585,9 +724,7 @@ run_extract (int argc, char **argv)
       print_error (_("extract: give the files and the output folder (-o DIR)"));
       return EXIT_UNREADABLE;
     }
-  if (!parse_encoding (encoding_name, &encoding))
-    return EXIT_UNREADABLE;
-  if (corrections != NULL && (correction_sets = load_corrections (corrections)) == NULL)
+  if (!parse_encoding (encoding_name, &encoding) || !inputs_prepare (&inputs))
     return EXIT_UNREADABLE;
   if (g_mkdir_with_parents (dir, 0755) != 0)
     {
@@ -599,7 +736,8 @@ run_extract (int argc, char **argv)
 
   for (guint i = 0; files[i] != NULL; i++)
     {
-      g_autoptr (CfDocument) doc = load_and_audit (files[i], password, correction_sets);
+      g_autoptr (CfReview) review = NULL;
+      g_autoptr (CfDocument) doc = load_and_audit (files[i], &inputs, &review);
       g_autoptr (GPtrArray) written = NULL;
       g_autoptr (GError) write_error = NULL;
 
@@ -617,9 +755,10 @@ run_extract (int argc, char **argv)
         }
       for (guint k = 0; k < written->len; k++)
         g_print ("%s\n", (const char *) g_ptr_array_index (written, k));
-      if (has_error_finding (doc) && status == EXIT_CLEAN)
+      if (has_error_finding (doc, review) && status == EXIT_CLEAN)
         status = EXIT_ERROR_FINDING;
     }
+  inputs_finish (&inputs);
   return status;
 }
 
@@ -700,6 +839,37 @@ report_write_error (const char *path, GError *error)
   print_error (message);
 }
 
+/* Where export --xlsx puts @doc's workbook: @target itself for a single
+ * input; with several, @target is a folder receiving <name>.xlsx for each
+ * (the file name without its extension, "stdin" for -; -2, -3… when two
+ * inputs share a name). */
+static char *
+workbook_path (const char *target, gboolean several, CfDocument *doc, GHashTable *used)
+{
+  const char *path = cf_document_get_path (doc);
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (!several)
+    return g_strdup (target);
+  if (path == NULL || g_strcmp0 (path, "-") == 0)
+    stem = g_strdup ("stdin");
+  else
+    stem = g_path_get_basename (path);
+  dot = strrchr (stem, '.');
+  if (dot != NULL && dot != stem)
+    *dot = '\0';
+  name = g_strdup_printf ("%s.xlsx", stem);
+  for (guint n = 2; g_hash_table_contains (used, name); n++)
+    {
+      g_free (name);
+      name = g_strdup_printf ("%s-%u.xlsx", stem, n);
+    }
+  g_hash_table_add (used, g_strdup (name));
+  return g_build_filename (target, name, NULL);
+}
+
 static int
 run_export (int argc, char **argv)
 {
@@ -707,49 +877,72 @@ run_export (int argc, char **argv)
   g_autofree char *output = NULL;
   g_autofree char *findings_path = NULL;
   g_autofree char *encoding_name = NULL;
-  g_autofree char *password = NULL;
-  g_autofree char *corrections = NULL;
-  g_autoptr (GArray) correction_sets = NULL;
+  g_autofree char *xlsx = NULL;
+  g_auto (Inputs) inputs = { 0 };
   g_auto (GStrv) files = NULL;
   const GOptionEntry entries[] = {
-    { "long", 0, 0, G_OPTION_ARG_NONE, &long_format, N_("One row per canonical cell (required)"), NULL },
+    { "long", 0, 0, G_OPTION_ARG_NONE, &long_format, N_("One row per canonical cell (with -o)"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Write the cells to FILE"), N_("FILE") },
     { "findings", 0, 0, G_OPTION_ARG_FILENAME, &findings_path, N_("Also write the findings to FILE"), N_("FILE") },
     { "encoding", 0, 0, G_OPTION_ARG_STRING, &encoding_name, N_("utf-8 (default), utf-8-bom or gb18030"), N_("ENCODING") },
-    { "password", 0, 0, G_OPTION_ARG_STRING, &password, N_("Password of encrypted PDFs"), N_("PW") },
-    { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &corrections, N_("Apply the corrections in FILE (as the app exports them) before auditing"), N_("FILE") },
+    { "xlsx", 0, 0, G_OPTION_ARG_FILENAME, &xlsx, N_("Write an Excel workbook: PATH for one FILE; for several, one PATH/NAME.xlsx per FILE"), N_("PATH") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE…") },
     { NULL },
   };
-  g_autoptr (GOptionContext) context = g_option_context_new (N_("— the canonical cells of all reports in one CSV"));
+  g_autoptr (GOptionContext) context = g_option_context_new (N_("— the canonical cells of all reports in one CSV, or Excel workbooks"));
   g_autoptr (GError) error = NULL;
   g_autoptr (GArray) rendered = g_array_new (FALSE, TRUE, sizeof (Rendered));
   g_autoptr (GString) cells = g_string_new (NULL);
   g_autoptr (GString) findings = g_string_new (NULL);
+  g_autoptr (GHashTable) workbook_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                                 NULL);
+  g_autofree char *description = NULL;
   CsvOut cells_out = { 0 }, findings_out = { 0 };
   CfCsvEncoding encoding;
+  gboolean several;
   int status = EXIT_CLEAN;
   gboolean ok = TRUE;
 
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_input_entries (context, &inputs);
+  description = g_strdup_printf ("%s\n%s", _(exit_status_help),
+                                 _("Workbooks hold each file's tables and its own findings with "
+                                   "their verdicts; findings across years (between the files) "
+                                   "are only in the --findings CSV."));
+  g_option_context_set_description (context, description);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
       print_error (error->message);
       return EXIT_UNREADABLE;
     }
-  if (!long_format || output == NULL || files == NULL || files[0] == NULL)
+  if (files == NULL || files[0] == NULL || long_format != (output != NULL)
+      || (!long_format && xlsx == NULL))
     {
-      print_error (_("export: use export FILE… --long -o OUT.csv"));
+      print_error (_("export: use export FILE… --long -o OUT.csv, or export FILE… --xlsx OUT.xlsx"));
       return EXIT_UNREADABLE;
     }
-  if (!parse_encoding (encoding_name, &encoding))
+  if (!parse_encoding (encoding_name, &encoding) || !inputs_prepare (&inputs))
     return EXIT_UNREADABLE;
-  if (corrections != NULL && (correction_sets = load_corrections (corrections)) == NULL)
-    return EXIT_UNREADABLE;
+  several = g_strv_length (files) > 1;
+  if (xlsx != NULL)
+    {
+      if (!cf_xlsx_available ())
+        {
+          print_error (_("export: this build cannot write Excel workbooks (no libxlsxwriter)"));
+          return EXIT_UNREADABLE;
+        }
+      if (several && g_mkdir_with_parents (xlsx, 0755) != 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("%s: cannot create the folder (%s)"), xlsx,
+                                                      g_strerror (errno));
+          print_error (message);
+          return EXIT_UNREADABLE;
+        }
+    }
   g_array_set_clear_func (rendered, rendered_clear);
 
-  if (!csv_out_open (&cells_out, output, encoding, &error))
+  if (long_format && !csv_out_open (&cells_out, output, encoding, &error))
     {
       report_write_error (output, error);
       csv_out_close (&cells_out, FALSE, NULL);
@@ -764,10 +957,11 @@ run_export (int argc, char **argv)
     }
 
   cf_csv_append_long (cells, NULL, TRUE);
-  cf_csv_append_findings (findings, NULL, TRUE);
+  cf_csv_append_findings_with_review (findings, NULL, NULL, TRUE);
   for (guint i = 0; ok && files[i] != NULL; i++)
     {
-      g_autoptr (CfDocument) doc = load_and_audit (files[i], password, correction_sets);
+      g_autoptr (CfReview) review = NULL;
+      g_autoptr (CfDocument) doc = load_and_audit (files[i], &inputs, &review);
       Rendered r = { 0 };
 
       if (doc == NULL)
@@ -775,19 +969,38 @@ run_export (int argc, char **argv)
           status = EXIT_UNREADABLE;
           continue;
         }
-      cf_csv_append_long (cells, doc, FALSE);
-      ok = csv_out_write (&cells_out, cells, &error);
+      if (long_format)
+        {
+          cf_csv_append_long (cells, doc, FALSE);
+          ok = csv_out_write (&cells_out, cells, &error);
+        }
       if (ok && findings_path != NULL)
         {
-          cf_csv_append_findings (findings, doc, FALSE);
+          cf_csv_append_findings_with_review (findings, doc, review, FALSE);
           ok = csv_out_write (&findings_out, findings, &error);
         }
-      if (has_error_finding (doc) && status == EXIT_CLEAN)
+      if (ok && xlsx != NULL)
+        {
+          g_autofree char *workbook = workbook_path (xlsx, several, doc, workbook_names);
+          g_autoptr (GError) xlsx_error = NULL;
+
+          /* One workbook failing leaves the others (and the CSVs) to be written. */
+          if (cf_xlsx_write_with_review (doc, review, workbook, &xlsx_error))
+            g_print ("%s\n", workbook);
+          else
+            {
+              print_error (xlsx_error->message);
+              status = EXIT_UNREADABLE;
+            }
+        }
+      if (has_error_finding (doc, review) && status == EXIT_CLEAN)
         status = EXIT_ERROR_FINDING;
       r.stub = make_batch_stub (doc);
+      r.review = r.stub ? g_steal_pointer (&review) : NULL;
       g_array_append_val (rendered, r);
     }
 
+  inputs_finish (&inputs);
   run_batch (rendered);
   for (guint i = 0; ok && i < rendered->len; i++)
     {
@@ -795,18 +1008,18 @@ run_export (int argc, char **argv)
 
       if (r->stub == NULL || cf_document_get_findings (r->stub)->len == 0)
         continue;
-      if (has_error_finding (r->stub) && status == EXIT_CLEAN)
+      if (has_error_finding (r->stub, r->review) && status == EXIT_CLEAN)
         status = EXIT_ERROR_FINDING;
       if (findings_path != NULL)
         {
-          cf_csv_append_findings (findings, r->stub, FALSE);
+          cf_csv_append_findings_with_review (findings, r->stub, r->review, FALSE);
           ok = csv_out_write (&findings_out, findings, &error);
         }
     }
 
   if (!ok)
-    report_write_error (output, error);
-  else if (!csv_out_close (&cells_out, TRUE, &error))
+    report_write_error (output ? output : findings_path, error);
+  else if (long_format && !csv_out_close (&cells_out, TRUE, &error))
     {
       report_write_error (output, error);
       ok = FALSE;
@@ -828,11 +1041,13 @@ print_usage (FILE *to)
 {
   fprintf (to, "%s\n\n  crossfoot-cli audit   FILE… [--json] [--corrections FILE] [--password PW]\n"
                "  crossfoot-cli extract FILE… -o DIR [--encoding utf-8|utf-8-bom|gb18030] [--corrections FILE]\n"
-               "  crossfoot-cli export  FILE… --long -o OUT.csv [--findings OUT.csv] [--encoding …] [--corrections FILE]\n\n%s\n",
+               "  crossfoot-cli export  FILE… --long -o OUT.csv [--findings OUT.csv] [--encoding …] [--corrections FILE]\n"
+               "  crossfoot-cli export  FILE… --xlsx OUT.xlsx|DIR [--findings OUT.csv] [--corrections FILE]\n"
+               "  (every command also takes --no-saved-corrections and --verbose)\n\n%s\n\n%s\n",
            _("Usage:"),
-           _("FILE is a PDF, a text report or a saved HTML page; - reads standard input.\n"
-             "Exit status: 0 no error found, 1 an error-severity finding, 2 an input could not be read.\n"
-             "Run crossfoot-cli COMMAND --help for the options of a command."));
+           _("FILE is a PDF, a text report or a saved HTML page; - reads standard input."),
+           _(exit_status_help));
+  fprintf (to, "%s\n", _("Run crossfoot-cli COMMAND --help for the options of a command."));
 }
 
 int

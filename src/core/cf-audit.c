@@ -136,6 +136,9 @@ row_own_label (const RowInfo *row)
                                : NULL;
 }
 
+/* Most label cells read for one row (own label, groups, spanning headers). */
+#define MAX_ROW_LABELS 16
+
 static TableInfo *
 table_info_new (CfTable *table)
 {
@@ -184,14 +187,16 @@ table_info_new (CfTable *table)
         }
 
       /* Labels: the text cells before the first number (blanks among them are
-       * empty label slots); values: everything after the last label. */
+       * empty label slots); values: everything after the last label. A form
+       * row has a few labels: of a hostile row's thousands (text cells
+       * spanning down from above) the last MAX_ROW_LABELS are kept. */
       for (guint i = 0; i < cells->len; i++)
         {
           CfCell *cell = g_ptr_array_index (cells, i);
 
           if ((int) i <= last_text)
             {
-              if (cell_is_text (cell))
+              if (cell_is_text (cell) && last_text - (int) i < MAX_ROW_LABELS)
                 {
                   g_ptr_array_add (row->labels, cell);
                   g_ptr_array_add (row->label_norms, label_new (cell->text));

@@ -232,10 +232,15 @@ get_span (xmlNode *cell, const char *attr, int max)
 {
   g_autofree xmlChar *value = xmlGetProp (cell, (const xmlChar *) attr);
   gint64 n;
+  char *end;
 
   if (value == NULL)
     return 1;
-  n = g_ascii_strtoll (g_strstrip ((char *) value), NULL, 10);
+  /* HTML's rule for non-negative integers: digits after white space, else
+   * the attribute is ignored (span 1). */
+  n = g_ascii_strtoll (g_strstrip ((char *) value), &end, 10);
+  if (end == (char *) value)
+    return 1;
   if (n < 0 || n > max)
     return n < 0 ? 1 : max;
   return (int) n; /* 0 is rowspan="0": to the end of the table, resolved by the caller */
