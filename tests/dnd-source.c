@@ -1,30 +1,32 @@
 /* dnd-source.c: a window to drag a file from, for tests/test-dnd.c
  *
- *   dnd-source FILE
+ *   dnd-source FILE...
  *
  * Shows a window titled "dnd-source" of 300×300 whose whole area is a
- * GtkDragSource offering FILE the ways file managers do: as a GdkFileList (a
- * GFile list, text/uri-list on X11) and as plain text (its URI). It prints
+ * GtkDragSource offering the FILEs the ways file managers do: as a
+ * GdkFileList (text/uri-list on X11) and as plain text (their URIs). It prints
  * "dnd-source: drag-begin" and "dnd-source: drag-end" so the test can see
  * what happened, and quits after the drag ends (or after 60 s).
  */
 #include <gtk/gtk.h>
 
-static GFile *file;
+static GSList *files;
 
 static GdkContentProvider *
 on_prepare (GtkDragSource *source, double x, double y, gpointer data)
 {
-  GSList *files = g_slist_prepend (NULL, file);
-  g_autofree char *uri = g_file_get_uri (file);
+  g_autoptr (GString) uris = g_string_new (NULL);
   GdkContentProvider *providers[2];
-  GdkContentProvider *provider;
 
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *uri = g_file_get_uri (l->data);
+
+      g_string_append_printf (uris, "%s\r\n", uri);
+    }
   providers[0] = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
-  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, uri);
-  provider = gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
-  g_slist_free (files);
-  return provider;
+  providers[1] = gdk_content_provider_new_typed (G_TYPE_STRING, uris->str);
+  return gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
 }
 
 static void
@@ -61,17 +63,18 @@ main (int argc, char **argv)
 
   if (argc < 2)
     {
-      g_printerr ("usage: dnd-source FILE\n");
+      g_printerr ("usage: dnd-source FILE...\n");
       return 2;
     }
   gtk_init ();
-  file = g_file_new_for_commandline_arg (argv[1]);
+  for (int i = argc - 1; i >= 1; i--)
+    files = g_slist_prepend (files, g_file_new_for_commandline_arg (argv[i]));
 
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), "dnd-source");
   gtk_window_set_default_size (GTK_WINDOW (window), 300, 300);
   gtk_window_set_decorated (GTK_WINDOW (window), FALSE);
-  label = gtk_label_new (g_file_peek_path (file));
+  label = gtk_label_new (g_file_peek_path (files->data));
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_window_set_child (GTK_WINDOW (window), label);
 
@@ -95,6 +98,6 @@ main (int argc, char **argv)
       g_main_context_iteration (NULL, FALSE);
       g_usleep (10000);
     }
-  g_object_unref (file);
+  g_slist_free_full (files, g_object_unref);
   return 0;
 }

@@ -127,14 +127,17 @@ drag_once (void)
                 &out, NULL, NULL, NULL);
 }
 
+/* Starts the app, drags @files onto it from dnd-source and waits for a
+ * window titled @title; skips when this display cannot. */
 static void
-test_drop_file (void)
+drop_onto_app (const char *const *files, const char *title)
 {
   const char *app_path = g_getenv ("CF_APP");
   const char *source_path = g_getenv ("CF_DND_SOURCE");
-  g_autofree char *report = cf_test_path ("corpus", "text", REPORT, NULL);
+  g_autofree char *pattern = g_strdup_printf ("^%s$", title);
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GSubprocess) app = NULL;
+  g_autoptr (GPtrArray) source_argv = g_ptr_array_new ();
   gulong opened = 0;
 
   if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
@@ -177,21 +180,30 @@ test_drop_file (void)
 
   /* The source's own messages are not TAP. */
   g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_ptr_array_add (source_argv, (gpointer) source_path);
+  for (guint i = 0; files[i] != NULL; i++)
+    g_ptr_array_add (source_argv, (gpointer) files[i]);
+  g_ptr_array_add (source_argv, NULL);
 
   /* A drag can be lost if it starts before the windows settle: try again. */
   for (int attempt = 0; attempt < 3 && opened == 0; attempt++)
     {
-      g_autoptr (GSubprocess) source = spawn (launcher, source_path, report, NULL);
-      gulong source_window = find_window ("^dnd-source$", cf_test_time_limit (20));
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GSubprocess) source = g_subprocess_launcher_spawnv (launcher,
+                                                                     (const char *const *) source_argv->pdata,
+                                                                     &error);
+      gulong source_window;
       g_autofree char *id = NULL;
       g_autofree char *out = NULL;
 
+      g_assert_no_error (error);
+      source_window = find_window ("^dnd-source$", cf_test_time_limit (20));
       g_assert_cmpuint (source_window, !=, 0);
       id = g_strdup_printf ("%lu", source_window);
       out = xdotool ("windowmove", id, "0", "0", NULL);
       g_usleep (500 * 1000);
       drag_once ();
-      opened = find_window ("^" REPORT " — Crossfoot$", cf_test_time_limit (attempt == 2 ? 20 : 8));
+      opened = find_window (pattern, cf_test_time_limit (attempt == 2 ? 20 : 8));
       if (opened == 0)
         g_test_message ("attempt %d: the drop opened nothing", attempt + 1);
       stop (source);
@@ -200,10 +212,31 @@ test_drop_file (void)
   g_assert_cmpuint (opened, !=, 0);
 }
 
+static void
+test_drop_file (void)
+{
+  g_autofree char *report = cf_test_path ("corpus", "text", REPORT, NULL);
+  const char *files[] = { report, NULL };
+
+  drop_onto_app (files, REPORT " — Crossfoot");
+}
+
+/* Several files dropped at once are audited together in the inbox. */
+static void
+test_drop_files (void)
+{
+  g_autofree char *a = cf_test_path ("corpus", "text", REPORT, NULL);
+  g_autofree char *b = cf_test_path ("corpus", "html", "shanghai-gov-office-2019.html", NULL);
+  const char *files[] = { a, b, NULL };
+
+  drop_onto_app (files, "Inbox — Crossfoot");
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/dnd/drop-file", test_drop_file);
+  g_test_add_func ("/dnd/drop-files", test_drop_files);
   return g_test_run ();
 }

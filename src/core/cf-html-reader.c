@@ -460,6 +460,8 @@ read_table (Reader *reader, xmlNode *table_node)
           }
       }
   reader->n_cut_tables += cut;
+  if (cf_table_get_n_cells (table) == 0)
+    return; /* every cell was past the bounds */
 
   cf_table_set_title (table, reader->last_block_line);
   cf_table_set_layout (table, "html");
