@@ -138,6 +138,7 @@ drop_onto_app (const char *const *files, const char *title)
   g_autoptr (GSubprocessLauncher) launcher = NULL;
   g_autoptr (GSubprocess) app = NULL;
   g_autoptr (GPtrArray) source_argv = g_ptr_array_new ();
+  g_autofree char *data = NULL;
   gulong opened = 0;
 
   if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
@@ -167,6 +168,10 @@ drop_onto_app (const char *const *files, const char *title)
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
   g_subprocess_launcher_unsetenv (launcher, "GSETTINGS_SCHEMA_DIR");
+  /* Its corrections store and recent files go to a folder thrown away after. */
+  data = cf_test_make_tmpdir ();
+  g_subprocess_launcher_setenv (launcher, "CROSSFOOT_DATA_DIR", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
 
   app = spawn (launcher, app_path, NULL);
   {
@@ -209,6 +214,7 @@ drop_onto_app (const char *const *files, const char *title)
       stop (source);
     }
   stop (app);
+  cf_test_rm_rf (data);
   g_assert_cmpuint (opened, !=, 0);
 }
 

@@ -262,6 +262,9 @@ test_pdf_area_action (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data = NULL;
+  int status;
+
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GDK_BACKEND", "x11", FALSE);
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);
@@ -282,5 +285,10 @@ main (int argc, char **argv)
   g_test_add_func ("/extract/text-selection", test_text_selection);
   g_test_add_func ("/extract/area-select", test_area_select);
   g_test_add_func ("/extract/pdf-area-action", test_pdf_area_action);
-  return g_test_run ();
+  /* The corrections store of the documents shown: a fresh one, thrown away. */
+  data = cf_test_make_tmpdir ();
+  g_setenv ("CROSSFOOT_DATA_DIR", data, TRUE);
+  status = g_test_run ();
+  cf_test_rm_rf (data);
+  return status;
 }

@@ -141,6 +141,13 @@ test_huge_grid (void)
   g_assert_null (cf_table_get_cell (table, 100, 6));
   g_assert_null (cf_table_get_cell (table, 2000001, 0));
 
+  /* Roles far past any real row are not kept (no gigabytes of slots). */
+  cf_table_set_row_role (table, 3, CF_ROW_ROLE_TOTAL);
+  cf_table_set_row_role (table, G_MAXINT - 1, CF_ROW_ROLE_TOTAL);
+  g_assert_cmpint (cf_table_get_row_role (table, G_MAXINT - 1), ==, CF_ROW_ROLE_NONE);
+  cf_table_shift_row_roles (table, 0, G_MININT);
+  g_assert_cmpint (cf_table_get_row_role (table, 3), ==, CF_ROW_ROLE_NONE);
+
   /* Removing the band uncovers the cell under it. */
   cf_table_remove_cell (table, band);
   g_assert_true (cf_table_get_cell (table, 6, 10) == under);

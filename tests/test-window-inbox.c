@@ -269,6 +269,9 @@ test_open_several_files (void)
 int
 main (int argc, char **argv)
 {
+  g_autofree char *data = NULL;
+  int status;
+
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GDK_BACKEND", "x11", FALSE);
   g_setenv ("NO_AT_BRIDGE", "1", TRUE);
@@ -288,5 +291,10 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window-inbox/open-folder", test_open_folder);
   g_test_add_func ("/window-inbox/open-several-files", test_open_several_files);
-  return g_test_run ();
+  /* The corrections store of the documents shown: a fresh one, thrown away. */
+  data = cf_test_make_tmpdir ();
+  g_setenv ("CROSSFOOT_DATA_DIR", data, TRUE);
+  status = g_test_run ();
+  cf_test_rm_rf (data);
+  return status;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cf-window-private.h"
 
@@ -18,6 +19,30 @@ on_drop_files (GtkDropTarget *target, const GValue *value, double x, double y, C
     return FALSE;
   cf_window_open_files (self, files);
   return TRUE;
+}
+
+/* GTK 4.8 offers a dragged file list as text/plain too, the paths joined by
+ * spaces, and a drop may arrive that way (tests/test-dnd.c drags two files):
+ * a line that names no file is cut where each existing path ends. */
+static GSList *
+append_paths (GSList *files, const char *line)
+{
+  const char *start = line;
+  const char *cut = line;
+
+  if (g_file_test (line, G_FILE_TEST_EXISTS) || strstr (line, " /") == NULL)
+    return g_slist_append (files, g_file_new_for_path (line));
+  while ((cut = strstr (cut + 1, " /")) != NULL)
+    {
+      g_autofree char *piece = g_strndup (start, cut - start);
+
+      if (g_file_test (piece, G_FILE_TEST_EXISTS))
+        {
+          files = g_slist_append (files, g_file_new_for_path (piece));
+          start = cut + 1;
+        }
+    }
+  return g_slist_append (files, g_file_new_for_path (start));
 }
 
 static gboolean
@@ -40,7 +65,7 @@ on_drop_string (GtkDropTarget *target, const GValue *value, double x, double y, 
       if (scheme != NULL)
         files = g_slist_append (files, g_file_new_for_uri (line));
       else if (g_path_is_absolute (line))
-        files = g_slist_append (files, g_file_new_for_path (line));
+        files = append_paths (files, line);
     }
   if (files == NULL)
     {

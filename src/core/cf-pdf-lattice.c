@@ -1,7 +1,8 @@
 /* cf-pdf-lattice.c: ruled (lattice) tables of a PDF page
  *
- * The page is rendered (see cf-pdf-reader.c) and long runs of dark pixels
- * become line segments; segments that lie inside character boxes are glyph
+ * The page is rendered (see cf-pdf-reader.c) and scanned once for long runs
+ * of ink, across and down; runs of neighbouring pixel lines become line
+ * segments; segments that lie inside character boxes are glyph
  * strokes, and of the rest those that cross or touch at least two
  * perpendicular ones are rulings (an underline is not); the rulings of one
  * connected frame are snapped to a grid, and a grid line that is missing
@@ -17,6 +18,13 @@
 #define MIN_ROW       4.0   /* pt: thinner grid rows are a double rule, not a row */
 #define MIN_RULE      8.0   /* pt: shortest ruling looked for */
 #define MAX_THICK     3.0   /* pt: thicker runs are a filled box; its edges are rulings */
+/* Luminance below which a pixel is ink, and below which it is at least light
+ * ink or shading: rules are looked for in both, so that a dark rule through a
+ * shaded cell and a faint hairline both show. */
+#define INK_LEVEL     200
+#define LIGHT_LEVEL   245
+#define PX_LIGHT      1
+#define PX_INK        2
 
 static int
 compare_double (gconstpointer a, gconstpointer b)
@@ -60,111 +68,148 @@ emit_rule (GArray *rules, const OpenRun *run, double scale)
     }
 }
 
-typedef struct
-{
-  int line;  /* pixel row of a horizontal run, pixel column of a vertical one */
-  int a, b;  /* first and last pixel along it */
-} PixelRun;
-
 static int
 compare_pixel_runs (gconstpointer x, gconstpointer y)
 {
-  const PixelRun *p = x, *q = y;
+  const CfPdfRun *p = x, *q = y;
 
   if (p->line != q->line)
     return p->line < q->line ? -1 : 1;
   return (p->a > q->a) - (p->a < q->a);
 }
 
-/* Runs at least @min_run long along the rows of @data: runs of any ink
- * (light or dark) into @light_runs, runs of dark ink into @ink_runs. Most of a
- * page is white, so white is skipped eight pixels at a time. */
-static void
-scan_rows (const guint8 *data, int width, int height, int min_run, GArray *ink_runs,
-           GArray *light_runs)
+/* 0 for white, PX_LIGHT for light ink or shading, PX_LIGHT | PX_INK for ink. */
+static inline guint
+classify_pixel (guint32 px)
 {
-  for (int y = 0; y < height; y++)
+  guint sum;
+
+  if ((px & 0xffffff) == 0xffffff)
+    return 0;
+  sum = ((px >> 16) & 0xff) + ((px >> 8) & 0xff) + (px & 0xff);
+  return sum < 3 * INK_LEVEL ? PX_LIGHT | PX_INK : sum < 3 * LIGHT_LEVEL ? PX_LIGHT : 0;
+}
+
+static inline void
+end_run (GArray *runs, int line, int start, int stop, int min_run)
+{
+  if (stop - start >= min_run)
     {
-      const guint8 *row = data + (gsize) y * width;
-
-      for (int x = 0; x < width;)
-        {
-          int start;
-
-          if (x + 8 <= width)
-            {
-              guint64 word;
-              memcpy (&word, row + x, sizeof word);
-              if (word == 0)
-                {
-                  x += 8;
-                  continue;
-                }
-            }
-          if (row[x] == 0)
-            {
-              x++;
-              continue;
-            }
-          start = x;
-          while (x < width && row[x])
-            x++;
-          if (x - start < min_run)
-            continue;
-          {
-            PixelRun run = { y, start, x - 1 };
-            g_array_append_val (light_runs, run);
-          }
-          /* The dark runs within this run of ink. */
-          for (int i = start; i < x;)
-            {
-              int ink_start;
-
-              while (i < x && !(row[i] & CF_PDF_INK))
-                i++;
-              ink_start = i;
-              while (i < x && (row[i] & CF_PDF_INK))
-                i++;
-              if (i - ink_start >= min_run)
-                {
-                  PixelRun run = { y, ink_start, i - 1 };
-                  g_array_append_val (ink_runs, run);
-                }
-            }
-        }
+      CfPdfRun run = { line, start, stop - 1 };
+      g_array_append_val (runs, run);
     }
 }
 
-/* The mask turned on its side, so columns are read as rows; in tiles, to
- * stay within the cache. */
-static guint8 *
-transpose_mask (const CfPdfMask *mask)
+void
+cf_pdf_runs_free (CfPdfRuns *runs)
 {
-  const int tile = 32;
-  guint8 *out = g_malloc ((gsize) mask->width * mask->height);
-
-  for (int y0 = 0; y0 < mask->height; y0 += tile)
-    for (int x0 = 0; x0 < mask->width; x0 += tile)
-      for (int y = y0; y < MIN (y0 + tile, mask->height); y++)
-        {
-          const guint8 *row = mask->dark + (gsize) y * mask->width;
-          for (int x = x0; x < MIN (x0 + tile, mask->width); x++)
-            out[(gsize) x * mask->height + y] = row[x];
-        }
-  return out;
+  if (runs == NULL)
+    return;
+  g_array_unref (runs->h_ink);
+  g_array_unref (runs->h_light);
+  g_array_unref (runs->v_ink);
+  g_array_unref (runs->v_light);
+  g_free (runs);
 }
 
-/* Joins runs of neighbouring pixel lines that overlap into rules. */
+CfPdfRuns *
+cf_pdf_runs_scan (const guint8 *data, int stride, int width, int height, double scale,
+                  int origin_x, int origin_y)
+{
+  CfPdfRuns *runs = g_new0 (CfPdfRuns, 1);
+  int min_run = MAX (4, (int) (MIN_RULE * scale));
+  /* Where the run down each column started (-1: none), and whether any is
+   * open there, so that white is skipped four pixels at a time. */
+  g_autofree int *v_light_start = g_new (int, width);
+  g_autofree int *v_ink_start = g_new (int, width);
+  g_autofree guint8 *v_open = g_new0 (guint8, width + 4);
+
+  runs->scale = scale;
+  runs->h_ink = g_array_new (FALSE, FALSE, sizeof (CfPdfRun));
+  runs->h_light = g_array_new (FALSE, FALSE, sizeof (CfPdfRun));
+  runs->v_ink = g_array_new (FALSE, FALSE, sizeof (CfPdfRun));
+  runs->v_light = g_array_new (FALSE, FALSE, sizeof (CfPdfRun));
+  for (int x = 0; x < width; x++)
+    v_light_start[x] = v_ink_start[x] = -1;
+
+  /* One pass over the image, row by row: runs across end within the row,
+   * runs down end when their column turns white (or at the last row). A
+   * pixel of ink is light too, so no ink run is open where no light one is. */
+  for (int y = 0; y <= height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) MIN (y, height - 1) * stride);
+      int h_light_start = -1, h_ink_start = -1;
+
+      for (int x = 0; x < width && y < height;)
+        {
+          guint kind;
+
+          if (h_light_start < 0 && x + 4 <= width)
+            {
+              guint32 open;
+
+              memcpy (&open, v_open + x, sizeof open);
+              if (open == 0 && ((row[x] & row[x + 1] & row[x + 2] & row[x + 3]) & 0xffffff) == 0xffffff)
+                {
+                  x += 4;
+                  continue;
+                }
+            }
+          kind = classify_pixel (row[x]);
+
+          if (!(kind & PX_INK) && h_ink_start >= 0)
+            end_run (runs->h_ink, origin_y + y, origin_x + h_ink_start, origin_x + x, min_run), h_ink_start = -1;
+          else if ((kind & PX_INK) && h_ink_start < 0)
+            h_ink_start = x;
+          if (!kind && h_light_start >= 0)
+            end_run (runs->h_light, origin_y + y, origin_x + h_light_start, origin_x + x, min_run), h_light_start = -1;
+          else if (kind && h_light_start < 0)
+            h_light_start = x;
+
+          if (!(kind & PX_INK) && v_ink_start[x] >= 0)
+            end_run (runs->v_ink, origin_x + x, origin_y + v_ink_start[x], origin_y + y, min_run), v_ink_start[x] = -1;
+          else if ((kind & PX_INK) && v_ink_start[x] < 0)
+            v_ink_start[x] = y;
+          if (!kind && v_light_start[x] >= 0)
+            end_run (runs->v_light, origin_x + x, origin_y + v_light_start[x], origin_y + y, min_run), v_light_start[x] = -1;
+          else if (kind && v_light_start[x] < 0)
+            v_light_start[x] = y;
+          v_open[x] = v_light_start[x] >= 0;
+          x++;
+        }
+      if (y == height)
+        {
+          for (int x = 0; x < width; x++)
+            {
+              if (v_ink_start[x] >= 0)
+                end_run (runs->v_ink, origin_x + x, origin_y + v_ink_start[x], origin_y + y, min_run);
+              if (v_light_start[x] >= 0)
+                end_run (runs->v_light, origin_x + x, origin_y + v_light_start[x], origin_y + y, min_run);
+            }
+          break;
+        }
+      if (h_ink_start >= 0)
+        end_run (runs->h_ink, origin_y + y, origin_x + h_ink_start, origin_x + width, min_run);
+      if (h_light_start >= 0)
+        end_run (runs->h_light, origin_y + y, origin_x + h_light_start, origin_x + width, min_run);
+    }
+  /* Runs down come out in the order they ended; the rule finder wants them by column. */
+  g_array_sort (runs->v_ink, compare_pixel_runs);
+  g_array_sort (runs->v_light, compare_pixel_runs);
+  return runs;
+}
+
+/* Joins runs of neighbouring pixel lines that overlap into rules. @runs are
+ * in (line, start) order. */
 static GArray *
 link_runs (GArray *runs, double scale)
 {
   GArray *rules = g_array_new (FALSE, FALSE, sizeof (Rule));
   g_autoptr (GArray) open = g_array_new (FALSE, FALSE, sizeof (OpenRun));
 
-  g_array_sort (runs, compare_pixel_runs);
   for (guint i = 0; i <= runs->len; i++)
     {
-      const PixelRun *run = i < runs->len ? &g_array_index (runs, PixelRun, i) : NULL;
+      const CfPdfRun *run = i < runs->len ? &g_array_index (runs, CfPdfRun, i) : NULL;
       gboolean joined = FALSE;
 
       /* Close the open rules that the previous pixel lines did not continue. */
@@ -629,28 +674,17 @@ tables_from_rules (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used
 }
 
 void
-cf_pdf_find_lattice_tables (const CfPdfPage *page, const CfPdfMask *mask, gboolean *used,
+cf_pdf_find_lattice_tables (const CfPdfPage *page, const CfPdfRuns *runs, gboolean *used,
                             GPtrArray *tables)
 {
-  int min_run = MAX (4, (int) (MIN_RULE * mask->scale));
-  g_autofree guint8 *columns = transpose_mask (mask);
-  g_autoptr (GArray) h_ink = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-  g_autoptr (GArray) v_ink = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-  g_autoptr (GArray) h_light = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-  g_autoptr (GArray) v_light = g_array_new (FALSE, FALSE, sizeof (PixelRun));
-  g_autoptr (GArray) hs = NULL;
-  g_autoptr (GArray) vs = NULL;
-
-  scan_rows (mask->dark, mask->width, mask->height, min_run, h_ink, h_light);
-  scan_rows (columns, mask->height, mask->width, min_run, v_ink, v_light);
-
   /* Rules of dark ink, and rules and shaded boxes of any ink: a dark rule
    * through shading is lost in the second, a faint hairline in the first. */
-  hs = link_runs (h_ink, mask->scale);
-  vs = link_runs (v_ink, mask->scale);
+  g_autoptr (GArray) hs = link_runs (runs->h_ink, runs->scale);
+  g_autoptr (GArray) vs = link_runs (runs->v_ink, runs->scale);
+
   {
-    g_autoptr (GArray) h_more = link_runs (h_light, mask->scale);
-    g_autoptr (GArray) v_more = link_runs (v_light, mask->scale);
+    g_autoptr (GArray) h_more = link_runs (runs->h_light, runs->scale);
+    g_autoptr (GArray) v_more = link_runs (runs->v_light, runs->scale);
     g_array_append_vals (hs, h_more->data, h_more->len);
     g_array_append_vals (vs, v_more->data, v_more->len);
   }

@@ -30,18 +30,36 @@ typedef struct
   GArray  *chars;   /* of CfPdfChar, in text order */
 } CfPdfPage;
 
-/* How dark each pixel of the rendered page is, one byte per pixel: 0 white,
- * CF_PDF_LIGHT for light ink or shading, CF_PDF_LIGHT | CF_PDF_INK for ink. */
-#define CF_PDF_LIGHT 1
-#define CF_PDF_INK   2
-
+/* A run of ink in a rendered page, in pixels of the whole page at the
+ * rendering's scale (a rendering of part of a page is offset to match). */
 typedef struct
 {
-  guint8 *dark;
-  int     width;
-  int     height;
-  double  scale;    /* pixels per point */
-} CfPdfMask;
+  int line;  /* pixel row of a horizontal run, pixel column of a vertical one */
+  int a, b;  /* first and last pixel along it */
+} CfPdfRun;
+
+/* What the ruling finder needs of a rendered page: the runs of ink long enough
+ * to be part of a rule, across and down. Ink runs are of dark pixels; light
+ * runs of any pixel that is not white (light ink, shading, and dark ink). */
+typedef struct
+{
+  double  scale;   /* pixels per point */
+  GArray *h_ink;   /* of CfPdfRun */
+  GArray *h_light;
+  GArray *v_ink;
+  GArray *v_light;
+} CfPdfRuns;
+
+/* Scans a cairo RGB24 image of @width x @height pixels whose top-left pixel
+ * is page pixel (@origin_x, @origin_y), in one pass. */
+CfPdfRuns *cf_pdf_runs_scan (const guint8 *data,
+                             int           stride,
+                             int           width,
+                             int           height,
+                             double        scale,
+                             int           origin_x,
+                             int           origin_y);
+void       cf_pdf_runs_free (CfPdfRuns    *runs);
 
 typedef struct
 {
@@ -102,18 +120,19 @@ cf_pdf_char_cy (const CfPdfChar *c)
   return (c->y0 + c->y1) / 2;
 }
 
-/* Ruled tables of @page (cf-pdf-lattice.c); their characters are marked in @used. */
+/* Ruled tables of @page (cf-pdf-lattice.c); their characters are marked in
+ * @used, and characters already marked are left out. */
 void      cf_pdf_find_lattice_tables (const CfPdfPage *page,
-                                      const CfPdfMask *mask,
+                                      const CfPdfRuns *runs,
                                       gboolean        *used,
                                       GPtrArray       *tables);
 
-/* Finds the ruled and the borderless tables of @page. @mask may be NULL (no
+/* Finds the ruled and the borderless tables of @page. @runs may be NULL (no
  * rulings looked for). Appends CfPdfTable to @tables, top to bottom.
  * @trailing_heading: set to the heading that ends the page below every table
  * (it names the first table of the next page), or NULL. */
 void      cf_pdf_find_tables      (const CfPdfPage *page,
-                                   const CfPdfMask *mask,
+                                   const CfPdfRuns *runs,
                                    GPtrArray       *tables,
                                    char           **trailing_heading);
 
@@ -127,5 +146,6 @@ gboolean  cf_pdf_is_heading_text  (const char *text);
 gboolean  cf_pdf_is_section_heading (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfTable, cf_pdf_table_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfRuns, cf_pdf_runs_free)
 
 G_END_DECLS

@@ -30,99 +30,81 @@
  * rectangle still shows as light ink. */
 #define RENDER_SCALE      1.0
 #define MAX_RENDER_PIXELS (2400 * 2400)
-/* Luminance below which a pixel is ink, and below which it is at least light
- * ink or shading: rules are looked for in both, so that a dark rule through a
- * shaded cell and a faint hairline both show. */
-#define INK_LEVEL         200
-#define LIGHT_LEVEL       245
 
-static CfPdfMask *
-render_mask (PopplerPage *page, double width, double height, double scale)
+/* Renders the part of @page within @clip (page points; NULL: all of it) on
+ * white, at @scale or less for a very large page. The image's top-left pixel
+ * is page pixel (*@origin_x, *@origin_y) at *@scale_out.
+ *
+ * poppler-glib keeps the text layout it reads while rendering (for a page that
+ * has none yet), so rendering before poppler_page_get_text() reads the page's
+ * content once, not twice. */
+static cairo_surface_t *
+render_page (PopplerPage *page, double width, double height, const double *clip, double scale,
+             int *origin_x, int *origin_y, double *scale_out)
 {
-  CfPdfMask *mask;
   cairo_surface_t *surface;
   cairo_t *cr;
-  const guint8 *data;
-  int stride;
+  int x0 = 0, y0 = 0, x1, y1;
 
   if (width * height * scale * scale > MAX_RENDER_PIXELS)
     scale = sqrt (MAX_RENDER_PIXELS / (width * height));
-
-  mask = g_new0 (CfPdfMask, 1);
-  mask->scale = scale;
-  mask->width = MAX (1, (int) ceil (width * scale));
-  mask->height = MAX (1, (int) ceil (height * scale));
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, mask->width, mask->height);
+  x1 = MAX (1, (int) ceil (width * scale));
+  y1 = MAX (1, (int) ceil (height * scale));
+  /* On the whole page's pixel grid, so that an area finds its rules where the
+   * whole page does. */
+  if (clip != NULL)
+    {
+      x0 = CLAMP ((int) floor (clip[0] * scale), 0, x1 - 1);
+      y0 = CLAMP ((int) floor (clip[1] * scale), 0, y1 - 1);
+      x1 = CLAMP ((int) ceil (clip[2] * scale), x0 + 1, x1);
+      y1 = CLAMP ((int) ceil (clip[3] * scale), y0 + 1, y1);
+    }
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, x1 - x0, y1 - y0);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
+  cairo_translate (cr, -x0, -y0);
   cairo_scale (cr, scale, scale);
   poppler_page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
-
-  data = cairo_image_surface_get_data (surface);
-  stride = cairo_image_surface_get_stride (surface);
-  mask->dark = g_malloc ((gsize) mask->width * mask->height);
-  for (int y = 0; y < mask->height; y++)
-    {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
-      guint8 *out = mask->dark + (gsize) y * mask->width;
-      for (int x = 0; x < mask->width; x++)
-        {
-          guint32 px = row[x];
-
-          /* Two white pixels at a time. */
-          if (x + 1 < mask->width && ((px & row[x + 1]) & 0xffffff) == 0xffffff)
-            {
-              out[x] = out[x + 1] = 0;
-              x++;
-              continue;
-            }
-          /* White is by far the most common pixel. */
-          if ((px & 0xffffff) == 0xffffff)
-            out[x] = 0;
-          else
-            {
-              guint sum = ((px >> 16) & 0xff) + ((px >> 8) & 0xff) + (px & 0xff);
-              out[x] = sum < 3 * INK_LEVEL ? CF_PDF_LIGHT | CF_PDF_INK
-                       : sum < 3 * LIGHT_LEVEL ? CF_PDF_LIGHT : 0;
-            }
-        }
-    }
-  cairo_surface_destroy (surface);
-  return mask;
+  *origin_x = x0;
+  *origin_y = y0;
+  *scale_out = scale;
+  return surface;
 }
 
-static void
-mask_free (CfPdfMask *mask)
+static CfPdfRuns *
+scan_surface (cairo_surface_t *surface, double scale, int origin_x, int origin_y)
 {
-  if (mask == NULL)
-    return;
-  g_free (mask->dark);
-  g_free (mask);
+  return cf_pdf_runs_scan (cairo_image_surface_get_data (surface),
+                           cairo_image_surface_get_stride (surface),
+                           cairo_image_surface_get_width (surface),
+                           cairo_image_surface_get_height (surface), scale, origin_x, origin_y);
 }
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfMask, mask_free)
 
 /* A page without text that still shows something is a scan. */
 static gboolean
-page_has_ink (PopplerPage *page, double width, double height)
+page_has_ink (PopplerPage *page, cairo_surface_t *surface)
 {
-  g_autoptr (CfPdfMask) mask = render_mask (page, width, height, 0.5);
-  gsize n = (gsize) mask->width * mask->height, dark = 0;
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  GList *images;
+  gboolean any;
 
-  for (gsize i = 0; i < n; i++)
-    dark += mask->dark[i] != 0;
-  if (dark > 0)
-    return TRUE;
-
-  {
-    GList *images = poppler_page_get_image_mapping (page);
-    gboolean any = images != NULL;
-    poppler_page_free_image_mapping (images);
-    return any;
-  }
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      for (int x = 0; x < width; x++)
+        if ((row[x] & 0xffffff) != 0xffffff)
+          return TRUE;
+    }
+  images = poppler_page_get_image_mapping (page);
+  any = images != NULL;
+  poppler_page_free_image_mapping (images);
+  return any;
 }
 
 /* Reads the page's text (returned, valid UTF-8) and its characters into
@@ -206,7 +188,9 @@ page_result_clear (PageResult *result)
 static void
 read_page (PopplerPage *ppage, int index, PageResult *result)
 {
-  double width = 0, height = 0;
+  double width = 0, height = 0, scale;
+  int origin_x, origin_y;
+  cairo_surface_t *surface;
 
   poppler_page_get_size (ppage, &width, &height);
   result->page.number = index + 1;
@@ -214,17 +198,20 @@ read_page (PopplerPage *ppage, int index, PageResult *result)
   result->page.height = height;
   result->page.chars = g_array_new (FALSE, FALSE, sizeof (CfPdfChar));
   result->tables = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_table_free);
+  /* Rendered first: the text below is then read from the same pass. */
+  surface = render_page (ppage, width, height, NULL, RENDER_SCALE, &origin_x, &origin_y, &scale);
   result->text = read_page_text (ppage, &result->page);
 
   if (result->page.chars->len == 0)
-    result->scanned = page_has_ink (ppage, width, height);
+    result->scanned = page_has_ink (ppage, surface);
   else if (cf_pdf_page_may_hold_table (&result->page))
     {
-      g_autoptr (CfPdfMask) mask = render_mask (ppage, width, height, RENDER_SCALE);
-      cf_pdf_find_tables (&result->page, mask, result->tables, &result->trailing_heading);
+      g_autoptr (CfPdfRuns) runs = scan_surface (surface, scale, origin_x, origin_y);
+      cf_pdf_find_tables (&result->page, runs, result->tables, &result->trailing_heading);
     }
   else
     cf_pdf_find_tables (&result->page, NULL, result->tables, &result->trailing_heading);
+  cairo_surface_destroy (surface);
 }
 
 /* Takes pages until none is left. Poppler is not thread-safe within one

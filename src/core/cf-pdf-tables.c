@@ -825,7 +825,7 @@ is_page_number (const char *text)
 }
 
 void
-cf_pdf_find_tables (const CfPdfPage *page, const CfPdfMask *mask, GPtrArray *tables,
+cf_pdf_find_tables (const CfPdfPage *page, const CfPdfRuns *runs, GPtrArray *tables,
                     char **trailing_heading)
 {
   g_autofree gboolean *used = g_new0 (gboolean, page->chars->len + 1);
@@ -833,8 +833,8 @@ cf_pdf_find_tables (const CfPdfPage *page, const CfPdfMask *mask, GPtrArray *tab
   g_autoptr (GPtrArray) lines = NULL;
   guint n_lattice;
 
-  if (mask != NULL)
-    cf_pdf_find_lattice_tables (page, mask, used, found);
+  if (runs != NULL)
+    cf_pdf_find_lattice_tables (page, runs, used, found);
   n_lattice = found->len;
 
   lines = find_lines (page, used);

@@ -450,10 +450,14 @@ get_role (GArray *roles, int index)
   return (CfRowRole) g_array_index (roles, int, index);
 }
 
+/* Roles past this index are not kept: a corrupt edit file could otherwise
+ * ask for gigabytes of role slots (no table has this many rows). */
+#define MAX_ROLE_INDEX (1 << 22)
+
 static void
 set_role (GArray **roles, int index, CfRowRole role)
 {
-  if (index < 0)
+  if (index < 0 || index >= MAX_ROLE_INDEX)
     return;
   if (*roles == NULL)
     *roles = g_array_new (FALSE, TRUE, sizeof (int));
@@ -470,11 +474,11 @@ shift_roles (GArray *roles, int at, int count)
   if (count > 0)
     {
       int zeros[16] = { 0 };
-      for (int left = count; left > 0; left -= 16)
+      for (int left = MIN (count, MAX_ROLE_INDEX); left > 0; left -= 16)
         g_array_insert_vals (roles, at, zeros, MIN (left, 16));
     }
   else if (count < 0)
-    g_array_remove_range (roles, at, MIN ((guint) -count, roles->len - at));
+    g_array_remove_range (roles, at, (guint) MIN (-(gint64) count, (gint64) (roles->len - at)));
 }
 
 CfRowRole

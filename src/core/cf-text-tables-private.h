@@ -65,8 +65,8 @@ typedef struct
 
 /* Most tables and cells the text finder gives one document; a report has a
  * dozen tables of a few hundred cells. */
-#define CF_TEXT_MAX_TABLES 5000
-#define CF_TEXT_MAX_CELLS  500000
+#define CF_TEXT_MAX_TABLES 20000
+#define CF_TEXT_MAX_CELLS  1500000
 
 /* Longest value run or widest table a layout may produce; wider is not a report table. */
 #define CF_TEXT_MAX_COLUMNS 64
