@@ -31,6 +31,7 @@ struct _CfDocument
   int             year;
   GPtrArray      *notes;
   GPtrArray      *findings;
+  GBytes         *source_bytes; /* PDF only: the file, to render its pages again */
 };
 
 G_DEFINE_FINAL_TYPE (CfDocument, cf_document, G_TYPE_OBJECT)
@@ -52,6 +53,7 @@ cf_document_finalize (GObject *object)
   g_free (self->body);
   g_ptr_array_unref (self->notes);
   g_ptr_array_unref (self->findings);
+  g_clear_pointer (&self->source_bytes, g_bytes_unref);
   G_OBJECT_CLASS (cf_document_parent_class)->finalize (object);
 }
 
@@ -121,6 +123,7 @@ cf_document_load_bytes (GBytes *bytes, const char *path, const char *password,
       self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
       if (!cf_pdf_reader_read (self, bytes, password, cancellable, error))
         return NULL;
+      self->source_bytes = g_bytes_ref (bytes);
       return g_steal_pointer (&self);
     }
 
@@ -521,4 +524,12 @@ cf_document_count_findings (CfDocument *self, CfSeverity severity)
     if (((CfFinding *) g_ptr_array_index (self->findings, i))->severity == severity)
       n++;
   return n;
+}
+
+GBytes *
+cf_document_get_source_bytes (CfDocument *self)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT (self), NULL);
+
+  return self->source_bytes;
 }

@@ -71,6 +71,10 @@ void            cf_document_take_text      (CfDocument *self,
                                             char       *text,
                                             gsize       length);
 
+/* PDF only: the file's bytes (kept to render a page again, as when the
+ * analyst extracts an area); NULL for other documents. */
+GBytes         *cf_document_get_source_bytes (CfDocument *self);
+
 /* PDF only: where each run of the text lies. Boxes are sorted by offset. */
 void            cf_document_add_text_box   (CfDocument *self,
                                             const CfTextBox *box);

@@ -136,6 +136,22 @@ void      cf_pdf_find_tables      (const CfPdfPage *page,
                                    GPtrArray       *tables,
                                    char           **trailing_heading);
 
+/* The borderless table made of the characters of @page not marked in @used
+ * (those of an area the analyst drew; @area its box), cut into columns at
+ * @column_xs when given, else where the stream finder would cut them (or,
+ * for text with no numbers, wherever some line has text). The characters
+ * taken are marked in @used. NULL when there is no text. */
+CfPdfTable *cf_pdf_area_stream_table (const CfPdfPage *page,
+                                      gboolean        *used,
+                                      const double     area[4],
+                                      const double    *column_xs,
+                                      guint            n_column_xs);
+/* Sets the title of @table, found in an area, from the page's lines outside
+ * the area (the characters marked in @in_area). */
+void      cf_pdf_find_area_title  (const CfPdfPage *page,
+                                   const gboolean  *in_area,
+                                   CfPdfTable      *table);
+
 /* FALSE when no line of @page has a gap wider than a character: running text
  * only, no table to look for (and no need to render the page). */
 gboolean  cf_pdf_page_may_hold_table (const CfPdfPage *page);

@@ -515,20 +515,15 @@ stream_row_add_line (StreamRow *row, GArray *cols, Line *line)
     }
 }
 
-/* Builds a table from lines[start..stop) of a block; FALSE when it is no table. */
+/* The columns (of Interval, appended to @cols) of a table made of
+ * lines[start..stop), and how many of them are label columns (0 or 1);
+ * FALSE when the lines are no table. */
 static gboolean
-build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, gboolean *used,
-              GPtrArray *tables)
+stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols, guint *n_label_cols_out)
 {
   g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Interval));
-  g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (Interval));
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) stream_row_free);
-  g_autoptr (CfPdfTable) table = NULL;
-  g_autofree int *joins = NULL;
-  g_autofree int *row_of = NULL;
   double left = G_MAXDOUBLE;
-  gboolean seen_body = FALSE;
-  guint n_body = 0, n_values = 0, n_label_cols = 0, n_lines;
+  guint n_body = 0, n_values = 0, n_label_cols = 0;
 
   /* Value columns: the gaps that run through the numbers of every numeric
    * row; the label column is whatever lies left of the first of them. */
@@ -577,6 +572,22 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
     }
   if (cols->len < 2)
     return FALSE;
+  *n_label_cols_out = n_label_cols;
+  return TRUE;
+}
+
+/* The table of lines[start..stop) cut into @cols, the first @n_label_cols of
+ * them label columns; its characters are marked in @used. */
+static CfPdfTable *
+stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, GArray *cols,
+              guint n_label_cols, gboolean *used)
+{
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) stream_row_free);
+  g_autoptr (CfPdfTable) table = NULL;
+  g_autofree int *joins = NULL;
+  g_autofree int *row_of = NULL;
+  gboolean seen_body = FALSE;
+  guint n_lines;
 
   /* Rows: each numeric line opens one, and so does a header or a line of
    * several cells. A piece of label text that touches a numeric line (a
@@ -695,7 +706,20 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
       g_array_append_val (table->col_edges, g_array_index (cols, Interval, c).x0);
       g_array_append_val (table->col_edges, g_array_index (cols, Interval, c).x1);
     }
-  g_ptr_array_add (tables, g_steal_pointer (&table));
+  return g_steal_pointer (&table);
+}
+
+/* Builds a table from lines[start..stop) of a block; FALSE when it is no table. */
+static gboolean
+build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, gboolean *used,
+              GPtrArray *tables)
+{
+  g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (Interval));
+  guint n_label_cols = 0;
+
+  if (!stream_columns (lines, start, stop, cols, &n_label_cols))
+    return FALSE;
+  g_ptr_array_add (tables, stream_table (page, lines, start, stop, cols, n_label_cols, used));
   return TRUE;
 }
 
@@ -772,6 +796,154 @@ find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used, GPt
         }
       i = stop;
     }
+}
+
+/* -------------------------------------------------------------------- area */
+
+/* Recuts @line into one segment per column of @cols that holds any of its
+ * characters (by their centres), so that the analyst's separators cut
+ * exactly where they were put, through a number or a label alike. */
+static void
+cut_line_at_columns (const CfPdfPage *page, Line *line, GArray *cols)
+{
+  GString *all = g_string_new (NULL);
+  Segment *seg = NULL;
+  guint seg_col = 0;
+
+  g_ptr_array_set_size (line->segments, 0);
+  for (guint k = 0; k < line->chars->len; k++)
+    {
+      guint index = g_array_index (line->chars, guint, k);
+      const CfPdfChar *c = cf_pdf_char_at (page, index);
+      double cx = cf_pdf_char_cx (c);
+      guint col = 0;
+      const Interval *iv;
+
+      while (col + 1 < cols->len && cx >= g_array_index (cols, Interval, col + 1).x0)
+        col++;
+      iv = &g_array_index (cols, Interval, col);
+      if (seg == NULL || col != seg_col)
+        {
+          seg = g_new0 (Segment, 1);
+          seg->chars = g_array_new (FALSE, FALSE, sizeof (guint));
+          seg->x0 = G_MAXDOUBLE;
+          seg->x1 = -G_MAXDOUBLE;
+          seg_col = col;
+          g_ptr_array_add (line->segments, seg);
+        }
+      g_array_append_val (seg->chars, index);
+      /* Kept within its column, so that it spans no other. */
+      seg->x0 = MAX (iv->x0, MIN (seg->x0, c->x0));
+      seg->x1 = MIN (iv->x1, MAX (seg->x1, c->x1));
+    }
+  for (guint s = 0; s < line->segments->len; s++)
+    {
+      g_autoptr (GArray) copy = NULL;
+      gint64 off, len;
+
+      seg = g_ptr_array_index (line->segments, s);
+      copy = g_array_copy (seg->chars);
+      seg->text = text_of_chars (page, copy, &off, &len, NULL);
+      seg->kind = number_kind (seg->text);
+      if (s > 0)
+        g_string_append_c (all, ' ');
+      g_string_append (all, seg->text);
+    }
+  g_free (line->text);
+  line->text = g_string_free (all, FALSE);
+}
+
+/* Columns of text that is no numeric table: the stretches of the page that
+ * some line has text in, each one a column. */
+static void
+text_columns (GPtrArray *lines, GArray *cols)
+{
+  g_autoptr (GArray) spans = g_array_new (FALSE, FALSE, sizeof (Interval));
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          Segment *seg = g_ptr_array_index (line->segments, s);
+          Interval iv = { seg->x0, seg->x1 };
+          g_array_append_val (spans, iv);
+        }
+    }
+  g_array_sort (spans, compare_intervals);
+  for (guint i = 0; i < spans->len; i++)
+    {
+      Interval iv = g_array_index (spans, Interval, i);
+      if (cols->len > 0 && iv.x0 <= g_array_index (cols, Interval, cols->len - 1).x1 + 1.0)
+        {
+          Interval *last = &g_array_index (cols, Interval, cols->len - 1);
+          last->x1 = MAX (last->x1, iv.x1);
+        }
+      else
+        g_array_append_val (cols, iv);
+    }
+}
+
+static int
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+CfPdfTable *
+cf_pdf_area_stream_table (const CfPdfPage *page, gboolean *used, const double area[4],
+                          const double *column_xs, guint n_column_xs)
+{
+  g_autoptr (GPtrArray) lines = find_lines (page, used);
+  g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (Interval));
+  guint n_label_cols = 0;
+
+  if (lines->len == 0)
+    return NULL;
+  if (n_column_xs > 0)
+    {
+      g_autoptr (GArray) xs = g_array_new (FALSE, FALSE, sizeof (double));
+      double left = area[0];
+
+      for (guint i = 0; i < n_column_xs; i++)
+        if (column_xs[i] > area[0] && column_xs[i] < area[2])
+          g_array_append_val (xs, column_xs[i]);
+      g_array_sort (xs, compare_doubles);
+      for (guint i = 0; i <= xs->len; i++)
+        {
+          double right = i < xs->len ? g_array_index (xs, double, i) : area[2];
+          Interval iv = { left, right };
+
+          if (right - left < 0.01)
+            continue;
+          g_array_append_val (cols, iv);
+          left = right;
+        }
+      for (guint i = 0; i < lines->len; i++)
+        cut_line_at_columns (page, g_ptr_array_index (lines, i), cols);
+      /* The first column holds the labels: a label wrapped onto a line of its
+       * own still joins its row. */
+      n_label_cols = cols->len > 1;
+    }
+  else if (!stream_columns (lines, 0, lines->len, cols, &n_label_cols))
+    {
+      g_array_set_size (cols, 0);
+      text_columns (lines, cols);
+      n_label_cols = 0;
+    }
+  if (cols->len == 0)
+    return NULL;
+  return stream_table (page, lines, 0, lines->len, cols, n_label_cols, used);
+}
+
+void
+cf_pdf_find_area_title (const CfPdfPage *page, const gboolean *in_area, CfPdfTable *table)
+{
+  g_autoptr (GPtrArray) lines = find_lines (page, in_area);
+
+  find_title (lines, table->bbox[1], table->bbox[0], table->bbox[2], table);
 }
 
 /* ------------------------------------------------------------------- entry */
