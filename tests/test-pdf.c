@@ -942,6 +942,240 @@ test_cli_json (void)
   g_assert_true (found);
 }
 
+/* ------------------------------------------------------------ PDF areas */
+
+static CfTable *
+extract_area (CfDocument *doc, int page, double x0, double y0, double x1, double y1,
+              CfPdfAreaMode mode, const double *column_xs, guint n_column_xs)
+{
+  const double rect[4] = { x0, y0, x1, y1 };
+  g_autoptr (GError) error = NULL;
+  CfTable *table = cf_pdf_extract_area (doc, NULL, page, rect, mode, column_xs, n_column_xs, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (table);
+  return table;
+}
+
+/* Every cell of @part is the cell of @whole at the same place: text, spans,
+ * page, box and offset into the document text. */
+static void
+assert_same_cells (CfTable *part, CfTable *whole, int n_rows)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < cf_table_get_n_cells (whole); i++)
+    {
+      CfCell *a = cf_table_get_cell_at (whole, i);
+      CfCell *b;
+
+      if (a->row >= n_rows)
+        continue;
+      n++;
+      b = cf_table_get_origin_cell (part, a->row, a->col);
+      if (b == NULL)
+        g_error ("no cell at (%d,%d) for \"%s\"", a->row, a->col, a->text);
+      g_assert_cmpstr (b->text, ==, a->text);
+      g_assert_cmpint (b->row_span, ==, a->row_span);
+      g_assert_cmpint (b->col_span, ==, a->col_span);
+      g_assert_cmpint (b->page, ==, a->page);
+      g_assert_cmpint (b->offset, ==, a->offset);
+      g_assert_cmpint (b->length, ==, a->length);
+      for (int k = 0; k < 4; k++)
+        g_assert_cmpfloat_with_epsilon (b->bbox[k], a->bbox[k], 0.01);
+    }
+  g_assert_cmpuint (cf_table_get_n_cells (part), ==, n);
+}
+
+static void
+test_area_ruled (void)
+{
+  g_autofree char *path = draw_pdf ("area-requests.pdf", draw_requests);
+  g_autoptr (CfDocument) doc = load (path);
+  CfTable *whole = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_autoptr (CfTable) ruled = NULL;
+  g_autoptr (CfTable) guessed = NULL;
+  const char *text = cf_document_get_text (doc, NULL);
+
+  g_assert_nonnull (cf_document_get_source_bytes (doc));
+
+  /* Drawn a little wider than the frame, the area gives the table the reader found. */
+  ruled = extract_area (doc, 1, req_xs[0] - 8, req_ys[0] - 8, req_xs[10] + 8, req_ys[12] + 8,
+                        CF_PDF_AREA_RULED, NULL, 0);
+  g_assert_cmpstr (cf_table_get_layout (ruled), ==, "area-ruled");
+  g_assert_cmpint (cf_table_get_page (ruled), ==, 1);
+  g_assert_cmpstr (cf_table_get_title (ruled), ==, "三、收到和处理政府信息公开申请情况");
+  g_assert_cmpint (cf_table_get_n_rows (ruled), ==, cf_table_get_n_rows (whole));
+  g_assert_cmpint (cf_table_get_n_cols (ruled), ==, cf_table_get_n_cols (whole));
+  assert_same_cells (ruled, whole, G_MAXINT);
+  /* Offsets point into the document text. */
+  {
+    CfCell *cell = cf_table_get_origin_cell (ruled, 3, 9);
+    g_assert_true (strncmp (text + cell->offset, "18", 2) == 0);
+  }
+  /* Auto sees the rulings. */
+  guessed = extract_area (doc, 1, req_xs[0] - 8, req_ys[0] - 8, req_xs[10] + 8, req_ys[12] + 8,
+                          CF_PDF_AREA_AUTO, NULL, 0);
+  g_assert_cmpstr (cf_table_get_layout (guessed), ==, "area-ruled");
+  assert_same_cells (guessed, whole, G_MAXINT);
+
+  /* Not yet in the document; the caller adds it like any other table. */
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  cf_document_add_table (doc, ruled);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 2);
+  g_assert_true (cf_document_find_table (doc, cf_table_get_id (ruled)) == ruled);
+}
+
+/* An area around the top five rows of the ruled table gives those rows. */
+static void
+test_area_ruled_half (void)
+{
+  g_autofree char *path = draw_pdf ("area-half.pdf", draw_requests);
+  g_autoptr (CfDocument) doc = load (path);
+  CfTable *whole = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_autoptr (CfTable) half = NULL;
+
+  /* The area ends a point above the rule under row 4. */
+  half = extract_area (doc, 1, req_xs[0] - 8, req_ys[0] - 8, req_xs[10] + 8, req_ys[5] - 1,
+                       CF_PDF_AREA_RULED, NULL, 0);
+  /* The rules at x 70 and 110 start below row 4: up there the labels
+   * (three columns of the whole table) are one column. */
+  g_assert_cmpint (cf_table_get_n_rows (half), ==, 5);
+  g_assert_cmpint (cf_table_get_n_cols (half), ==, 8);
+  g_assert_cmpuint (cf_table_get_n_cells (half), ==, 26);
+  for (guint i = 0; i < G_N_ELEMENTS (req_cells); i++)
+    {
+      const CellSpec *c = &req_cells[i];
+      int col = c->col == 0 ? 0 : c->col - 2;
+      CfCell *cell = cf_table_get_origin_cell (half, c->row, col);
+
+      if (c->row >= 5)
+        continue;
+      g_assert_nonnull (cell);
+      g_assert_cmpstr (cell->text, ==, c->text);
+      g_assert_cmpint (cell->row_span, ==, c->row_span);
+      g_assert_cmpint (cell->col_span, ==, c->col == 0 ? 1 : c->col_span);
+      g_assert_cmpint (cell->offset, ==, cf_table_get_origin_cell (whole, c->row, c->col)->offset);
+      g_assert_cmpfloat_with_epsilon (cell->bbox[0], req_xs[c->col], 2.0);
+      g_assert_cmpfloat_with_epsilon (cell->bbox[1], req_ys[c->row], 2.0);
+      g_assert_cmpfloat_with_epsilon (cell->bbox[2], req_xs[c->col + c->col_span], 2.0);
+      g_assert_cmpfloat_with_epsilon (cell->bbox[3], req_ys[c->row + c->row_span], 2.0);
+    }
+  /* Nothing of the rows below. */
+  for (guint i = 0; i < cf_table_get_n_cells (half); i++)
+    g_assert_null (strstr (cf_table_get_cell_at (half, i)->text, "本年度办理结果"));
+}
+
+static double borderless_box[4] = { 50, 120, 510, 260 };
+
+static void
+test_area_borderless (void)
+{
+  g_autofree char *path = draw_pdf ("area-borderless.pdf", draw_borderless);
+  g_autoptr (CfDocument) doc = load (path);
+  CfTable *whole = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_autoptr (CfTable) stream = NULL;
+  g_autoptr (CfTable) guessed = NULL;
+  g_autoptr (CfTable) top = NULL;
+  const double *box = borderless_box;
+  g_autoptr (GError) error = NULL;
+
+  stream = extract_area (doc, 1, box[0], box[1], box[2], box[3], CF_PDF_AREA_BORDERLESS, NULL, 0);
+  g_assert_cmpstr (cf_table_get_layout (stream), ==, "area-stream");
+  g_assert_cmpstr (cf_table_get_title (stream), ==, "（一）主动公开情况");
+  g_assert_cmpint (cf_table_get_n_rows (stream), ==, 6);
+  g_assert_cmpint (cf_table_get_n_cols (stream), ==, 4);
+  assert_same_cells (stream, whole, G_MAXINT);
+
+  /* No rulings there: auto reads it as borderless, and ruled finds nothing. */
+  guessed = extract_area (doc, 1, box[0], box[1], box[2], box[3], CF_PDF_AREA_AUTO, NULL, 0);
+  g_assert_cmpstr (cf_table_get_layout (guessed), ==, "area-stream");
+  assert_same_cells (guessed, whole, G_MAXINT);
+  g_assert_null (cf_pdf_extract_area (doc, NULL, 1, box, CF_PDF_AREA_RULED, NULL, 0, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_EMPTY);
+  g_assert_true (g_str_has_prefix (error->message, "area-borderless.pdf: "));
+
+  /* The top three lines (header and two rows) are those rows. */
+  top = extract_area (doc, 1, box[0], box[1], box[2], 190, CF_PDF_AREA_BORDERLESS, NULL, 0);
+  g_assert_cmpint (cf_table_get_n_rows (top), ==, 3);
+  assert_same_cells (top, whole, 3);
+}
+
+/* Column separators cut exactly where they are put, inside a label too. */
+static void
+test_area_columns (void)
+{
+  g_autofree char *path = draw_pdf ("area-columns.pdf", draw_borderless);
+  g_autoptr (CfDocument) doc = load (path);
+  g_autoptr (CfTable) table = NULL;
+  const double *box = borderless_box;
+  /* 81 pt: two 10.5 pt characters into the labels, which start at 60 pt. */
+  const double separators[] = { 410, 81, 200, 310 };
+  CfCell *cell;
+
+  table = extract_area (doc, 1, box[0], box[1], box[2], box[3], CF_PDF_AREA_AUTO, separators,
+                        G_N_ELEMENTS (separators));
+  g_assert_cmpstr (cf_table_get_layout (table), ==, "area-stream");
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 6);
+  g_assert_cmpstr (cf_test_cell_text (table, 0, 0), ==, "项目");
+  g_assert_cmpstr (cf_test_cell_text (table, 0, 1), ==, "");
+  g_assert_cmpstr (cf_test_cell_text (table, 1, 0), ==, "行政");
+  g_assert_cmpstr (cf_test_cell_text (table, 1, 1), ==, "许可");
+  g_assert_cmpstr (cf_test_cell_text (table, 1, 2), ==, "1,234");
+  g_assert_cmpstr (cf_test_cell_text (table, 1, 4), ==, "234");
+  g_assert_cmpstr (cf_test_cell_text (table, 3, 1), ==, "事业性收费（万元）");
+  g_assert_cmpstr (cf_test_cell_text (table, 3, 4), ==, "(82.25)");
+  /* The wrapped label still joins its row, cut at the same place. */
+  g_assert_cmpstr (cf_test_cell_text (table, 5, 0), ==, "其他（含");
+  g_assert_cmpstr (cf_test_cell_text (table, 5, 1), ==, "对外管理服务事项备案）");
+  cell = cf_table_get_cell (table, 1, 1);
+  g_assert_cmpfloat (cell->bbox[0], >=, 81 - 0.5);
+  g_assert_cmpint (cell->number.kind, ==, CF_NUMBER_TEXT);
+  g_assert_cmpfloat_with_epsilon (cf_table_get_cell (table, 1, 2)->number.value, 1234, 1e-9);
+}
+
+static void
+test_area_errors (void)
+{
+  g_autofree char *path = draw_pdf ("area-scan.pdf", draw_scan);
+  g_autoptr (CfDocument) doc = load (path);
+  const double rect[4] = { 50, 50, 400, 300 };
+  const double nothing[4] = { 300, 600, 400, 700 };
+  const double flat[4] = { 50, 50, 400, 50 };
+  g_autoptr (GError) error = NULL;
+
+  /* Page 2 is a picture of text. */
+  g_assert_null (cf_pdf_extract_area (doc, NULL, 2, rect, CF_PDF_AREA_AUTO, NULL, 0, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==,
+                   "area-scan.pdf: page 2 has no text layer (a scan): no table can be read from it");
+  g_clear_error (&error);
+
+  g_assert_null (cf_pdf_extract_area (doc, NULL, 1, nothing, CF_PDF_AREA_AUTO, NULL, 0, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_EMPTY);
+  g_assert_nonnull (strstr (error->message, "page 1"));
+  g_clear_error (&error);
+
+  g_assert_null (cf_pdf_extract_area (doc, NULL, 4, rect, CF_PDF_AREA_AUTO, NULL, 0, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "area-scan.pdf: "));
+  g_clear_error (&error);
+
+  g_assert_null (cf_pdf_extract_area (doc, NULL, 1, flat, CF_PDF_AREA_AUTO, NULL, 0, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A text report is no PDF page. */
+  {
+    g_autoptr (CfDocument) text = cf_test_load_corpus ("text", "zhaotong-psb-2016.txt");
+
+    g_assert_null (cf_document_get_source_bytes (text));
+    g_assert_null (cf_pdf_extract_area (text, NULL, 1, rect, CF_PDF_AREA_AUTO, NULL, 0, &error));
+    g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -963,6 +1197,11 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/scanned-page", test_scanned_page);
   g_test_add_func ("/pdf/cancelled", test_cancelled);
   g_test_add_func ("/pdf/cli-json", test_cli_json);
+  g_test_add_func ("/pdf/area/ruled", test_area_ruled);
+  g_test_add_func ("/pdf/area/ruled-half", test_area_ruled_half);
+  g_test_add_func ("/pdf/area/borderless", test_area_borderless);
+  g_test_add_func ("/pdf/area/columns", test_area_columns);
+  g_test_add_func ("/pdf/area/errors", test_area_errors);
   g_test_add_data_func ("/pdf/libreoffice/shanghai-gov-office-2019", "shanghai-gov-office-2019",
                         compare_with_html);
   g_test_add_data_func ("/pdf/libreoffice/city-2025-placeholder-headers",

@@ -205,6 +205,42 @@ test_meta_handmade (void)
   check_meta ("没有任何年份的文本", NULL, 0);
 }
 
+/* A long report is read for its metadata at its start and end only: the
+ * title and the signature are still found around 1 MB of body text. */
+static void
+test_meta_long_text (void)
+{
+  g_autoptr (GString) text = g_string_new ("某某县教育局\n\n２０２２年政府信息公开工作年度报告\n");
+  g_autoptr (GString) unsigned_text = g_string_new (NULL);
+
+  while (text->len < 1024 * 1024)
+    g_string_append (text, "本机关认真贯彻落实条例，依法做好政府信息公开工作。\n");
+  while (unsigned_text->len < 200 * 1024)
+    g_string_append (unsigned_text, "本机关认真贯彻落实条例，依法做好政府信息公开工作。\n");
+  g_string_append (text, "某某县教育局\n二〇二三年一月十日\n");
+  check_meta (text->str, "某某县教育局", 2022);
+
+  /* No title in the opening lines: the signature gives body and year. */
+  g_string_append (unsigned_text, "某某市统计局\n二〇二一年一月二十日");
+  check_meta (unsigned_text->str, "某某市统计局", 2021);
+}
+
+/* One "sentence" of megabytes (a table flattened to a line) is not read as
+ * prose; the sentences after it still are. */
+static void
+test_overlong_sentence (void)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (CfDocument) doc = NULL;
+
+  while (text->len < 2 * 1024 * 1024)
+    g_string_append (text, "共计100件其中1件 ");
+  g_string_append (text, "\n全年共办理事项100件，其中网上办理60件，窗口办理20件，其余15件。");
+  doc = prose_doc (text->str);
+  g_assert_cmpuint (count_rule (doc, "prose.sum", CF_SEVERITY_ERROR), ==, 1);
+  g_assert_cmpint (first_finding (doc)->offset, >, 2 * 1024 * 1024 - 1);
+}
+
 /* Sentences by hand ------------------------------------------------------- */
 
 static void
@@ -435,6 +471,8 @@ main (int argc, char **argv)
   g_test_add_func ("/prose/corpus/meta", test_corpus_meta);
   g_test_add_func ("/prose/corpus/sentences-mutated", test_corpus_sentences_mutated);
   g_test_add_func ("/prose/meta/handmade", test_meta_handmade);
+  g_test_add_func ("/prose/meta/long-text", test_meta_long_text);
+  g_test_add_func ("/prose/sum/overlong-sentence", test_overlong_sentence);
   g_test_add_func ("/prose/sum/exhaustive-error", test_exhaustive_error);
   g_test_add_func ("/prose/sum/not-exhaustive-warning", test_not_exhaustive_warning);
   g_test_add_func ("/prose/sum/parts-exceed-total", test_parts_exceed_total);

@@ -173,7 +173,7 @@ test_only_tabs (void)
 static void
 test_tab_rows (void)
 {
-  g_autoptr (GBytes) bytes = repeat_to_size ("收到\t1\t2\t3\n", text_size () / (full_size () ? 1 : 8));
+  g_autoptr (GBytes) bytes = repeat_to_size ("收到\t1\t2\t3\n", text_size () / (full_size () ? 1 : 16));
   g_autoptr (CfDocument) doc = load_hostile (bytes, "tab-rows.txt", 20);
 
   g_assert_nonnull (doc);

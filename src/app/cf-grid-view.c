@@ -347,6 +347,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, CfGridView *sel
   self->binding = FALSE;
   update_cell_widget (self, child, row, col);
   g_hash_table_insert (self->bound, cell_key (self, row, col), child);
+  { static guint n_binds; if (++n_binds % 4000 == 0 && g_getenv ("CF_GRID_STATS")) { g_autofree char *st = NULL; g_file_get_contents ("/proc/self/status", &st, NULL, NULL); g_printerr ("binds %u bound %u %s\n", n_binds, g_hash_table_size (self->bound), strstr (st, "VmRSS")); } }
 
   if (self->focus_pending && row == self->cur_row && col == self->cur_col)
     g_idle_add_full (G_PRIORITY_DEFAULT, grab_pending_focus, g_object_ref (self), g_object_unref);

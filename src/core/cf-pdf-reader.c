@@ -357,40 +357,48 @@ join_across_pages (GPtrArray *tables)
     }
 }
 
+static CfTable *
+table_from_pdf_table (CfPdfTable *pt, const char *layout)
+{
+  CfTable *table = cf_table_new ();
+  gint64 first = G_MAXINT64, end = -1;
+
+  for (guint i = 0; i < pt->cells->len; i++)
+    {
+      CfPdfCell *pc = g_ptr_array_index (pt->cells, i);
+      CfCell *cell;
+
+      if (pc == NULL)
+        continue;
+      cell = cf_table_add_cell (table, pc->row, pc->col, pc->row_span, pc->col_span, pc->text,
+                                pc->offset, pc->length);
+      cell->page = pc->page;
+      memcpy (cell->bbox, pc->bbox, sizeof cell->bbox);
+      cell->flags |= pc->flags;
+      if (pc->offset >= 0)
+        {
+          first = MIN (first, pc->offset);
+          end = MAX (end, pc->offset + pc->length);
+        }
+    }
+  if (pt->title)
+    cf_table_set_title (table, pt->title);
+  cf_table_set_page (table, pt->page);
+  cf_table_set_layout (table, layout);
+  if (end >= 0)
+    cf_table_set_range (table, first, end - first);
+  cf_table_finish (table);
+  return table;
+}
+
 static void
 add_tables_to_document (CfDocument *doc, GPtrArray *tables)
 {
   for (guint t = 0; t < tables->len; t++)
     {
       CfPdfTable *pt = g_ptr_array_index (tables, t);
-      g_autoptr (CfTable) table = cf_table_new ();
-      gint64 first = G_MAXINT64, end = -1;
+      g_autoptr (CfTable) table = table_from_pdf_table (pt, pt->layout);
 
-      for (guint i = 0; i < pt->cells->len; i++)
-        {
-          CfPdfCell *pc = g_ptr_array_index (pt->cells, i);
-          CfCell *cell;
-
-          if (pc == NULL)
-            continue;
-          cell = cf_table_add_cell (table, pc->row, pc->col, pc->row_span, pc->col_span, pc->text,
-                                    pc->offset, pc->length);
-          cell->page = pc->page;
-          memcpy (cell->bbox, pc->bbox, sizeof cell->bbox);
-          cell->flags |= pc->flags;
-          if (pc->offset >= 0)
-            {
-              first = MIN (first, pc->offset);
-              end = MAX (end, pc->offset + pc->length);
-            }
-        }
-      if (pt->title)
-        cf_table_set_title (table, pt->title);
-      cf_table_set_page (table, pt->page);
-      cf_table_set_layout (table, pt->layout);
-      if (end >= 0)
-        cf_table_set_range (table, first, end - first);
-      cf_table_finish (table);
       cf_document_add_table (doc, table);
     }
 }
@@ -573,4 +581,264 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
   }
   add_tables_to_document (doc, tables);
   return TRUE;
+}
+
+/* -------------------------------------------------------------------- areas */
+
+static gboolean
+has_space (const char *text, gint64 from, gint64 to)
+{
+  for (const char *p = text + from; p < text + to; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
+/* @page as the reader saw it, from the character boxes @doc holds for it:
+ * offsets into the document text. FALSE when the page has no text. */
+static gboolean
+page_from_document (CfDocument *doc, int number, CfPdfPage *page)
+{
+  gsize text_len;
+  const char *text = cf_document_get_text (doc, &text_len);
+  guint n = cf_document_get_n_text_boxes (doc);
+  guint lo = 0, hi = n;
+  gint64 prev_end;
+
+  page->number = number;
+  page->width = page->height = 0;
+  page->chars = g_array_new (FALSE, FALSE, sizeof (CfPdfChar));
+
+  /* Boxes are in text order, so in page order: the first box of the page. */
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (cf_document_get_text_box (doc, mid)->page < number)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  /* The page's text starts after the "\n\f\n" that ends the page before. */
+  prev_end = lo < n ? cf_document_get_text_box (doc, lo)->offset : 0;
+  {
+    gint64 first = prev_end;
+
+    while (prev_end > 0 && text[prev_end - 1] != '\f')
+      prev_end--;
+    prev_end = prev_end > 0 ? MIN (prev_end + 1, first) : 0;
+  }
+
+  for (guint i = lo; i < n; i++)
+    {
+      const CfTextBox *box = cf_document_get_text_box (doc, i);
+      CfPdfChar c;
+
+      if (box->page != number)
+        break;
+      if (box->offset < 0 || box->offset + box->length > (gint64) text_len)
+        continue;
+      /* Poppler's whitespace is left out of the boxes; what lies between
+       * two of them is a space (a word gap) or a line break. */
+      c.ch = g_utf8_get_char (text + box->offset);
+      c.offset = box->offset;
+      c.length = box->length;
+      c.space_before = has_space (text, prev_end, box->offset);
+      c.x0 = box->bbox[0], c.y0 = box->bbox[1], c.x1 = box->bbox[2], c.y1 = box->bbox[3];
+      page->width = MAX (page->width, c.x1);
+      page->height = MAX (page->height, c.y1);
+      g_array_append_val (page->chars, c);
+      prev_end = box->offset + box->length;
+    }
+  return page->chars->len > 0;
+}
+
+/* The ruled table in @rect: the area alone is rendered again. NULL (and no
+ * error) when rulings frame no table there. */
+static CfPdfTable *
+area_lattice (CfDocument *doc, const char *password, CfPdfPage *page, const double rect[4],
+              const gboolean *outside, GError **error)
+{
+  GBytes *bytes = cf_document_get_source_bytes (doc);
+  g_autoptr (GInputStream) stream = NULL;
+  g_autoptr (GObject) pdoc_owner = NULL;
+  g_autoptr (GObject) ppage_owner = NULL;
+  g_autoptr (GError) poppler_error = NULL;
+  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_table_free);
+  g_autoptr (CfPdfRuns) runs = NULL;
+  g_autofree gboolean *used = NULL;
+  PopplerDocument *pdoc;
+  PopplerPage *ppage;
+  cairo_surface_t *surface;
+  double scale;
+  int origin_x, origin_y;
+  guint best = 0, best_chars = 0;
+
+  if (bytes == NULL)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
+                   "%s: the PDF itself was not kept, so page %d cannot be rendered again",
+                   cf_document_get_basename (doc), page->number);
+      return NULL;
+    }
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  pdoc = poppler_document_new_from_stream (stream, g_bytes_get_size (bytes), password, NULL,
+                                           &poppler_error);
+  if (pdoc == NULL)
+    {
+      open_error (doc, bytes, poppler_error, password, error);
+      return NULL;
+    }
+  pdoc_owner = G_OBJECT (pdoc);
+  ppage = poppler_document_get_page (pdoc, page->number - 1);
+  if (ppage == NULL)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT, "%s: page %d cannot be read",
+                   cf_document_get_basename (doc), page->number);
+      return NULL;
+    }
+  ppage_owner = G_OBJECT (ppage);
+  poppler_page_get_size (ppage, &page->width, &page->height);
+
+  surface = render_page (ppage, page->width, page->height, rect, RENDER_SCALE, &origin_x, &origin_y,
+                         &scale);
+  runs = scan_surface (surface, scale, origin_x, origin_y);
+  cairo_surface_destroy (surface);
+
+  used = g_memdup2 (outside, sizeof (gboolean) * (page->chars->len + 1));
+  cf_pdf_find_lattice_tables (page, runs, used, found);
+
+  /* Two frames in the area: the one that holds the most text. */
+  for (guint t = 0; t < found->len; t++)
+    {
+      CfPdfTable *table = g_ptr_array_index (found, t);
+      guint n_chars = 0;
+
+      for (guint k = 0; k < table->cells->len; k++)
+        n_chars += g_utf8_strlen (((CfPdfCell *) g_ptr_array_index (table->cells, k))->text, -1);
+      if (n_chars > best_chars)
+        best = t, best_chars = n_chars;
+    }
+  if (best_chars == 0)
+    return NULL;
+  return g_ptr_array_steal_index (found, best);
+}
+
+CfTable *
+cf_pdf_extract_area (CfDocument *doc, const char *password, int page_number, const double rect[4],
+                     CfPdfAreaMode mode, const double *column_xs, guint n_column_xs, GError **error)
+{
+  const char *name;
+  CfPdfPage page = { 0 };
+  g_autoptr (CfPdfTable) table = NULL;
+  g_autofree gboolean *outside = NULL;
+  const char *layout;
+  guint n_inside = 0;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT (doc), NULL);
+  g_return_val_if_fail (rect != NULL, NULL);
+  g_return_val_if_fail (n_column_xs == 0 || column_xs != NULL, NULL);
+
+  name = cf_document_get_basename (doc);
+  if (cf_document_get_kind (doc) != CF_DOCUMENT_KIND_PDF)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: areas are read from PDF pages only", name);
+      return NULL;
+    }
+  if (page_number < 1 || page_number > cf_document_get_n_pages (doc))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: there is no page %d (the PDF has %d)", name,
+                   page_number, cf_document_get_n_pages (doc));
+      return NULL;
+    }
+  if (!(rect[2] > rect[0] && rect[3] > rect[1]))
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: the area drawn on page %d is empty", name,
+                   page_number);
+      return NULL;
+    }
+  if (!page_from_document (doc, page_number, &page))
+    {
+      g_array_unref (page.chars);
+      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY,
+                   "%s: page %d has no text layer (a scan): no table can be read from it", name,
+                   page_number);
+      return NULL;
+    }
+
+  /* The area's characters are those whose centre it holds; the others are
+   * marked as taken, so that the finders leave them alone. */
+  outside = g_new0 (gboolean, page.chars->len + 1);
+  for (guint i = 0; i < page.chars->len; i++)
+    {
+      const CfPdfChar *c = cf_pdf_char_at (&page, i);
+      double cx = cf_pdf_char_cx (c), cy = cf_pdf_char_cy (c);
+
+      outside[i] = cx < rect[0] || cx > rect[2] || cy < rect[1] || cy > rect[3];
+      n_inside += !outside[i];
+    }
+  if (n_inside == 0)
+    {
+      g_array_unref (page.chars);
+      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: the area drawn on page %d holds no text",
+                   name, page_number);
+      return NULL;
+    }
+
+  if (n_column_xs == 0 && mode != CF_PDF_AREA_BORDERLESS
+      && (mode == CF_PDF_AREA_RULED || cf_document_get_source_bytes (doc) != NULL))
+    {
+      g_autoptr (GError) local_error = NULL;
+
+      table = area_lattice (doc, password, &page, rect, outside, &local_error);
+      if (local_error != NULL)
+        {
+          g_array_unref (page.chars);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      if (table == NULL && mode == CF_PDF_AREA_RULED)
+        {
+          g_array_unref (page.chars);
+          g_set_error (error, CF_ERROR, CF_ERROR_EMPTY,
+                       "%s: no ruled table in the area drawn on page %d", name, page_number);
+          return NULL;
+        }
+      /* Auto: rulings that frame a small part of the text are a box
+       * around a note, not the table drawn around. */
+      if (table != NULL && mode == CF_PDF_AREA_AUTO)
+        {
+          guint n_taken = 0;
+
+          for (guint k = 0; k < table->cells->len; k++)
+            n_taken += g_utf8_strlen (((CfPdfCell *) g_ptr_array_index (table->cells, k))->text, -1);
+          if (2 * n_taken < n_inside)
+            g_clear_pointer (&table, cf_pdf_table_free);
+        }
+    }
+  if (table != NULL)
+    layout = "area-ruled";
+  else
+    {
+      g_autofree gboolean *used = g_memdup2 (outside, sizeof (gboolean) * (page.chars->len + 1));
+
+      table = cf_pdf_area_stream_table (&page, used, rect, column_xs, n_column_xs);
+      layout = "area-stream";
+    }
+  if (table == NULL)
+    {
+      g_array_unref (page.chars);
+      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: no table in the area drawn on page %d", name,
+                   page_number);
+      return NULL;
+    }
+
+  {
+    g_autofree gboolean *inside = g_new0 (gboolean, page.chars->len + 1);
+
+    for (guint i = 0; i < page.chars->len; i++)
+      inside[i] = !outside[i];
+    cf_pdf_find_area_title (&page, inside, table);
+  }
+  g_array_unref (page.chars);
+  return table_from_pdf_table (table, layout);
 }

@@ -232,6 +232,8 @@ typedef struct
   GPtrArray *segments;
   gboolean used;    /* belongs to a table */
   char *text;
+  guint n_labels;   /* leading segments that are labels: 1, or more in
+                       an area the analyst cut into columns */
 } Line;
 
 static void
@@ -308,6 +310,7 @@ find_lines (const CfPdfPage *page, const gboolean *used)
       line->y0 = line->x0 = G_MAXDOUBLE;
       line->y1 = line->x1 = -G_MAXDOUBLE;
       line->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);
+      line->n_labels = 1;
 
       /* Segments: cut where the gap is wider than about a character. */
       {
@@ -409,9 +412,9 @@ line_is_body (Line *line)
 {
   guint values = 0;
 
-  if (line->segments->len < 2)
+  if (line->segments->len < line->n_labels + 1)
     return FALSE;
-  for (guint s = 1; s < line->segments->len; s++)
+  for (guint s = line->n_labels; s < line->segments->len; s++)
     {
       Segment *seg = g_ptr_array_index (line->segments, s);
       if (seg->kind == CF_NUMBER_VALUE)
@@ -614,7 +617,7 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
         {
           int first, last;
           columns_of_segment (cols, g_ptr_array_index (line->segments, s), &first, &last);
-          label_only = n_label_cols > 0 && last == 0;
+          label_only = last < (int) n_label_cols;
         }
       if (label_only && seen_body)
         {
@@ -923,9 +926,37 @@ cf_pdf_area_stream_table (const CfPdfPage *page, gboolean *used, const double ar
         }
       for (guint i = 0; i < lines->len; i++)
         cut_line_at_columns (page, g_ptr_array_index (lines, i), cols);
-      /* The first column holds the labels: a label wrapped onto a line of its
-       * own still joins its row. */
-      n_label_cols = cols->len > 1;
+      /* The columns left of every number hold labels: a label wrapped onto
+       * a line of its own still joins its row. */
+      n_label_cols = cols->len;
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+          for (guint s = 0; s < line->segments->len; s++)
+            {
+              Segment *seg = g_ptr_array_index (line->segments, s);
+              int first, last;
+
+              if (seg->kind != CF_NUMBER_VALUE)
+                continue;
+              columns_of_segment (cols, seg, &first, &last);
+              n_label_cols = MIN (n_label_cols, (guint) first);
+            }
+        }
+      for (guint i = 0; i < lines->len; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+          guint n_labels = 0;
+
+          for (guint s = 0; s < line->segments->len; s++)
+            {
+              int first, last;
+
+              columns_of_segment (cols, g_ptr_array_index (line->segments, s), &first, &last);
+              n_labels += (guint) first < n_label_cols;
+            }
+          line->n_labels = MAX (1, n_labels);
+        }
     }
   else if (!stream_columns (lines, 0, lines->len, cols, &n_label_cols))
     {
