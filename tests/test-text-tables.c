@@ -859,6 +859,56 @@ test_extract_range_forced_layout (void)
   g_test_assert_expected_messages ();
 }
 
+/* Any range, any layout, any columns: whatever comes back points at its
+ * own text inside the range (run under ASan/valgrind, this is a small fuzz). */
+static void
+test_extract_any_range (void)
+{
+  static const char *const hints[] = { NULL, "tab", "aligned", "lines", "pipe", "markdown" };
+  static const char *const names[] = { "zibo-gaoxin-psb-2022.txt", "danfeng-psb-2020.txt",
+                                       "shizuishan-psb-2020.txt" };
+  g_autoptr (GRand) rand = g_rand_new_with_seed (42);
+  guint n_tables = 0;
+
+  for (gsize d = 0; d < G_N_ELEMENTS (names); d++)
+    {
+      g_autoptr (CfDocument) doc = load_text (names[d]);
+      gsize len;
+      const char *text = cf_document_get_text (doc, &len);
+
+      for (guint i = 0; i < 300; i++)
+        {
+          gint64 offset = g_rand_int_range (rand, -10, (gint32) len + 10);
+          gint64 length = g_rand_int_range (rand, -10, 6000);
+          int starts[5] = { 0 };
+          g_autoptr (CfTable) table = NULL;
+
+          for (guint k = 1; k < G_N_ELEMENTS (starts); k++)
+            starts[k] = starts[k - 1] + g_rand_int_range (rand, 1, 30);
+          if (i % 7 == 0)
+            table = cf_text_tables_extract_columns (doc, offset, length, starts, G_N_ELEMENTS (starts));
+          else
+            table = cf_text_tables_extract_range (doc, offset, length, hints[i % G_N_ELEMENTS (hints)]);
+          if (table == NULL)
+            continue;
+          n_tables++;
+          g_assert_cmpuint (cf_table_get_n_cells (table), >, 0);
+          for (guint c = 0; c < cf_table_get_n_cells (table); c++)
+            {
+              CfCell *cell = cf_table_get_cell_at (table, c);
+
+              if (cell->offset < 0)
+                continue;
+              g_assert_cmpint (cell->offset, >=, MAX (offset, 0));
+              g_assert_cmpint (cell->offset + cell->length, <=, MIN (offset + length, (gint64) len));
+              g_assert_true (memcmp (text + cell->offset, cell->text, (gsize) cell->length) == 0);
+            }
+        }
+    }
+  g_test_message ("%u of 900 ranges gave a table", n_tables);
+  g_assert_cmpuint (n_tables, >, 100);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -875,5 +925,6 @@ main (int argc, char **argv)
   g_test_add_func ("/text-tables/extract-range-zibo", test_extract_range_zibo);
   g_test_add_func ("/text-tables/extract-columns-in-prose", test_extract_columns_in_prose);
   g_test_add_func ("/text-tables/extract-range-forced-layout", test_extract_range_forced_layout);
+  g_test_add_func ("/text-tables/extract-any-range", test_extract_any_range);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <malloc.h>
 
 #include "cf-cell-labels.h"
 #include "cf-grid-row.h"
@@ -322,7 +323,7 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, CfGridView *sel
   if (table != self->table)
     return;
   cell = cf_table_get_origin_cell (table, row, col);
-  fixed = cf_table_labels_is_fixed (self->labels, row, col);
+  fixed = g_getenv ("CF_ALL_LABELS") || cf_table_labels_is_fixed (self->labels, row, col);
   /* Merged cells: text in the first slot of the span, covered slots empty. */
   text = cell != NULL && cell->text != NULL ? cell->text : "";
 
@@ -331,8 +332,9 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, CfGridView *sel
       child = new_fixed_cell (self);
       gtk_list_item_set_child (item, child);
     }
-  else if (!fixed && !GTK_IS_EDITABLE_LABEL (child))
+  else if (!fixed && !GTK_IS_EDITABLE (child))
     {
+      if (g_getenv ("CF_TEXT_CELLS")) { child = gtk_text_new (); add_focus_tracking (self, child); g_signal_connect (child, "changed", G_CALLBACK (on_cell_changed), self);} else
       child = new_value_cell (self);
       gtk_list_item_set_child (item, child);
     }
@@ -527,7 +529,10 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
       gtk_column_view_append_column (self->column_view, column);
     }
   rows = cf_grid_row_model_new (table);
+  if (g_getenv ("CF_TRIM")) malloc_trim (0);
+  if (g_getenv ("CF_GRID_STATS")) { g_autofree char *st = NULL; g_file_get_contents ("/proc/self/status", &st, NULL, NULL); g_printerr ("before model %s\n", strstr (st, "VmRSS")); }
   gtk_single_selection_set_model (self->selection, rows);
+  if (g_getenv ("CF_GRID_STATS")) { g_autofree char *st = NULL; g_file_get_contents ("/proc/self/status", &st, NULL, NULL); g_printerr ("after model %u %s\n", g_hash_table_size (self->bound), strstr (st, "VmRSS")); }
 }
 
 CfTable *

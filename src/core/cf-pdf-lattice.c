@@ -23,8 +23,6 @@
  * shaded cell and a faint hairline both show. */
 #define INK_LEVEL     200
 #define LIGHT_LEVEL   245
-#define PX_LIGHT      1
-#define PX_INK        2
 
 static int
 compare_double (gconstpointer a, gconstpointer b)
@@ -78,18 +76,6 @@ compare_pixel_runs (gconstpointer x, gconstpointer y)
   return (p->a > q->a) - (p->a < q->a);
 }
 
-/* 0 for white, PX_LIGHT for light ink or shading, PX_LIGHT | PX_INK for ink. */
-static inline guint
-classify_pixel (guint32 px)
-{
-  guint sum;
-
-  if ((px & 0xffffff) == 0xffffff)
-    return 0;
-  sum = ((px >> 16) & 0xff) + ((px >> 8) & 0xff) + (px & 0xff);
-  return sum < 3 * INK_LEVEL ? PX_LIGHT | PX_INK : sum < 3 * LIGHT_LEVEL ? PX_LIGHT : 0;
-}
-
 static inline void
 end_run (GArray *runs, int line, int start, int stop, int min_run)
 {
@@ -112,87 +98,114 @@ cf_pdf_runs_free (CfPdfRuns *runs)
   g_free (runs);
 }
 
+#define WORD_BITS (GLIB_SIZEOF_LONG * 8)
+
+/* The first pixel from @x on whose bit in @bits is @value, or @width. */
+static inline int
+next_bit (const gulong *bits, int x, int width, gboolean value)
+{
+  while (x < width)
+    {
+      int shift = x % WORD_BITS;
+      gulong word = (value ? bits[x / WORD_BITS] : ~bits[x / WORD_BITS]) >> shift;
+
+      if (word != 0)
+        return MIN (width, x + g_bit_nth_lsf (word, -1));
+      x += WORD_BITS - shift;
+    }
+  return width;
+}
+
+/* The runs of set bits in a row of @width pixels. */
+static void
+row_runs (const gulong *bits, int width, int line, int origin, int min_run, GArray *runs)
+{
+  for (int x = next_bit (bits, 0, width, TRUE); x < width;)
+    {
+      int end = next_bit (bits, x, width, FALSE);
+
+      end_run (runs, line, origin + x, origin + end, min_run);
+      x = next_bit (bits, end, width, TRUE);
+    }
+}
+
+/* Runs down the columns: they start where a pixel is set under one that is
+ * not (@prev: the row above, @row: pixel row @y) and end where it is the
+ * other way round; @row NULL ends all of them below the last row. */
+static void
+column_runs (const gulong *prev, const gulong *row, int n_words, int y, int *starts, int origin_x,
+             int origin_y, int min_run, GArray *runs)
+{
+  for (int w = 0; w < n_words; w++)
+    {
+      gulong now = row ? row[w] : 0;
+      gulong ended = prev[w] & ~now, started = now & ~prev[w];
+
+      for (; ended != 0; ended &= ended - 1)
+        {
+          int x = w * WORD_BITS + g_bit_nth_lsf (ended, -1);
+          end_run (runs, origin_x + x, origin_y + starts[x], origin_y + y, min_run);
+        }
+      for (; started != 0; started &= started - 1)
+        starts[w * WORD_BITS + g_bit_nth_lsf (started, -1)] = y;
+    }
+}
+
 CfPdfRuns *
 cf_pdf_runs_scan (const guint8 *data, int stride, int width, int height, double scale,
                   int origin_x, int origin_y)
 {
   CfPdfRuns *runs = g_new0 (CfPdfRuns, 1);
   int min_run = MAX (4, (int) (MIN_RULE * scale));
-  /* Where the run down each column started (-1: none), and whether any is
-   * open there, so that white is skipped four pixels at a time. */
-  g_autofree int *v_light_start = g_new (int, width);
-  g_autofree int *v_ink_start = g_new (int, width);
-  g_autofree guint8 *v_open = g_new0 (guint8, width + 4);
+  int n_words = (width + WORD_BITS - 1) / WORD_BITS;
+  /* One bit per pixel, for this row and the one above: light (any pixel
+   * that is not white) and ink (dark). A pixel of ink is light too. */
+  g_autofree gulong *bits = g_new0 (gulong, 4 * n_words);
+  gulong *light = bits, *ink = bits + n_words, *prev_light = bits + 2 * n_words, *prev_ink = bits + 3 * n_words;
+  g_autofree int *light_starts = g_new0 (int, n_words * WORD_BITS);
+  g_autofree int *ink_starts = g_new0 (int, n_words * WORD_BITS);
 
   runs->scale = scale;
   runs->h_ink = g_array_new (FALSE, FALSE, sizeof (CfPdfRun));
   runs->h_light = g_array_new (FALSE, FALSE, sizeof (CfPdfRun));
   runs->v_ink = g_array_new (FALSE, FALSE, sizeof (CfPdfRun));
   runs->v_light = g_array_new (FALSE, FALSE, sizeof (CfPdfRun));
-  for (int x = 0; x < width; x++)
-    v_light_start[x] = v_ink_start[x] = -1;
 
-  /* One pass over the image, row by row: runs across end within the row,
-   * runs down end when their column turns white (or at the last row). A
-   * pixel of ink is light too, so no ink run is open where no light one is. */
-  for (int y = 0; y <= height; y++)
+  for (int y = 0; y < height; y++)
     {
-      const guint32 *row = (const guint32 *) (data + (gsize) MIN (y, height - 1) * stride);
-      int h_light_start = -1, h_ink_start = -1;
+      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
 
-      for (int x = 0; x < width && y < height;)
+      memset (light, 0, 2 * n_words * sizeof (gulong));
+      for (int x = 0; x < width;)
         {
-          guint kind;
+          guint32 px = row[x];
+          guint sum;
 
-          if (h_light_start < 0 && x + 4 <= width)
+          /* White is by far the most common pixel. */
+          if (x + 4 <= width && ((px & row[x + 1] & row[x + 2] & row[x + 3]) & 0xffffff) == 0xffffff)
             {
-              guint32 open;
-
-              memcpy (&open, v_open + x, sizeof open);
-              if (open == 0 && ((row[x] & row[x + 1] & row[x + 2] & row[x + 3]) & 0xffffff) == 0xffffff)
-                {
-                  x += 4;
-                  continue;
-                }
+              x += 4;
+              continue;
             }
-          kind = classify_pixel (row[x]);
-
-          if (!(kind & PX_INK) && h_ink_start >= 0)
-            end_run (runs->h_ink, origin_y + y, origin_x + h_ink_start, origin_x + x, min_run), h_ink_start = -1;
-          else if ((kind & PX_INK) && h_ink_start < 0)
-            h_ink_start = x;
-          if (!kind && h_light_start >= 0)
-            end_run (runs->h_light, origin_y + y, origin_x + h_light_start, origin_x + x, min_run), h_light_start = -1;
-          else if (kind && h_light_start < 0)
-            h_light_start = x;
-
-          if (!(kind & PX_INK) && v_ink_start[x] >= 0)
-            end_run (runs->v_ink, origin_x + x, origin_y + v_ink_start[x], origin_y + y, min_run), v_ink_start[x] = -1;
-          else if ((kind & PX_INK) && v_ink_start[x] < 0)
-            v_ink_start[x] = y;
-          if (!kind && v_light_start[x] >= 0)
-            end_run (runs->v_light, origin_x + x, origin_y + v_light_start[x], origin_y + y, min_run), v_light_start[x] = -1;
-          else if (kind && v_light_start[x] < 0)
-            v_light_start[x] = y;
-          v_open[x] = v_light_start[x] >= 0;
+          if ((px & 0xffffff) != 0xffffff)
+            {
+              sum = ((px >> 16) & 0xff) + ((px >> 8) & 0xff) + (px & 0xff);
+              if (sum < 3 * LIGHT_LEVEL)
+                light[x / WORD_BITS] |= 1UL << (x % WORD_BITS);
+              if (sum < 3 * INK_LEVEL)
+                ink[x / WORD_BITS] |= 1UL << (x % WORD_BITS);
+            }
           x++;
         }
-      if (y == height)
-        {
-          for (int x = 0; x < width; x++)
-            {
-              if (v_ink_start[x] >= 0)
-                end_run (runs->v_ink, origin_x + x, origin_y + v_ink_start[x], origin_y + y, min_run);
-              if (v_light_start[x] >= 0)
-                end_run (runs->v_light, origin_x + x, origin_y + v_light_start[x], origin_y + y, min_run);
-            }
-          break;
-        }
-      if (h_ink_start >= 0)
-        end_run (runs->h_ink, origin_y + y, origin_x + h_ink_start, origin_x + width, min_run);
-      if (h_light_start >= 0)
-        end_run (runs->h_light, origin_y + y, origin_x + h_light_start, origin_x + width, min_run);
+      row_runs (light, width, origin_y + y, origin_x, min_run, runs->h_light);
+      row_runs (ink, width, origin_y + y, origin_x, min_run, runs->h_ink);
+      column_runs (prev_light, light, n_words, y, light_starts, origin_x, origin_y, min_run, runs->v_light);
+      column_runs (prev_ink, ink, n_words, y, ink_starts, origin_x, origin_y, min_run, runs->v_ink);
+      memcpy (prev_light, light, 2 * n_words * sizeof (gulong));
     }
+  column_runs (prev_light, NULL, n_words, height, light_starts, origin_x, origin_y, min_run, runs->v_light);
+  column_runs (prev_ink, NULL, n_words, height, ink_starts, origin_x, origin_y, min_run, runs->v_ink);
+
   /* Runs down come out in the order they ended; the rule finder wants them by column. */
   g_array_sort (runs->v_ink, compare_pixel_runs);
   g_array_sort (runs->v_light, compare_pixel_runs);
