@@ -74,6 +74,55 @@ cf_test_cell_text (CfTable *table, int row, int col)
   return cell ? cell->text : NULL;
 }
 
+const CfTestCorpusFile cf_test_corpus[CF_TEST_N_CORPUS] = {
+  { "text", "danfeng-psb-2020.txt" },
+  { "text", "shenzhen-psb-2020.txt" },
+  { "text", "shizuishan-psb-2020.txt" },
+  { "text", "zhaotong-psb-2016.txt" },
+  { "text", "zibo-gaoxin-psb-2022.txt" },
+  { "html", "city-2025-placeholder-headers.html" },
+  { "html", "shanghai-gov-office-2019.html" },
+};
+
+void
+cf_test_copy_file (const char *from, const char *to)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (from, &data, &len, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (to, data, len, &error));
+  g_assert_no_error (error);
+}
+
+void
+cf_test_copy_corpus (const char *text_dir, const char *html_dir)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (cf_test_corpus); i++)
+    {
+      const CfTestCorpusFile *report = &cf_test_corpus[i];
+      g_autofree char *from = cf_test_path ("corpus", report->sub, report->name, NULL);
+      const char *dir = g_str_equal (report->sub, "html") ? html_dir : text_dir;
+      g_autofree char *to = g_build_filename (dir, report->name, NULL);
+
+      cf_test_copy_file (from, to);
+    }
+}
+
+int
+cf_test_run_with_data_dir (void)
+{
+  g_autofree char *data = cf_test_make_tmpdir ();
+  int status;
+
+  g_setenv ("CROSSFOOT_DATA_DIR", data, TRUE);
+  status = g_test_run ();
+  cf_test_rm_rf (data);
+  return status;
+}
+
 double
 cf_test_time_limit (double seconds)
 {

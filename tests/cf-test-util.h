@@ -17,6 +17,27 @@ CfDocument *cf_test_load_corpus (const char *sub,
 const char *cf_test_cell_text  (CfTable    *table,
                                 int         row,
                                 int         col);
+/* The reports of tests/corpus that folder and batch tests copy: text ones
+ * (sub "text") first, then saved web pages (sub "html"). */
+typedef struct
+{
+  const char *sub;
+  const char *name;
+} CfTestCorpusFile;
+
+#define CF_TEST_N_CORPUS 7
+extern const CfTestCorpusFile cf_test_corpus[CF_TEST_N_CORPUS];
+
+/* Copies @from to @to, failing the test on error. */
+void        cf_test_copy_file   (const char *from,
+                                 const char *to);
+/* Copies every cf_test_corpus report into @text_dir or, for the HTML ones,
+ * @html_dir (both existing folders, often the same). */
+void        cf_test_copy_corpus (const char *text_dir,
+                                 const char *html_dir);
+/* g_test_run () with CROSSFOOT_DATA_DIR (where the app keeps corrections)
+ * a fresh folder, removed after. */
+int         cf_test_run_with_data_dir (void);
 /* A time limit of @seconds scaled by $CF_TEST_TIME_FACTOR (the valgrind
  * test setup sets it: Memcheck runs code some 30 times slower). */
 double      cf_test_time_limit (double      seconds);

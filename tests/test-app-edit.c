@@ -12,65 +12,24 @@
 #include <signal.h>
 #include <string.h>
 
-#include "cf-test-util.h"
-#include "cf-application.h"
+#include "cf-test-gui.h"
 #include "cf-cell-labels.h"
-#include "cf-window.h"
 
 #define REPORT "zibo-gaoxin-psb-2022.txt"
 
 static CfApplication *app;
 
-static gboolean
-spin_until (gboolean (*done) (gpointer), gpointer data, double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  return TRUE;
-}
-
-static void
-spin_for (double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-not_loading (gpointer data)
-{
-  return !cf_window_is_loading (data);
-}
-
 static void
 wait_loaded (CfWindow *window)
 {
-  g_assert_true (spin_until (not_loading, window, 60));
-  spin_for (0.2);
+  cf_test_wait_loaded (window, 60);
 }
 
 static CfWindow *
 open_window (const char *path)
 {
-  CfWindow *window = cf_window_new (app);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  CfWindow *window = cf_test_open_window (app, path, 60);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  cf_window_open_file (window, file);
-  wait_loaded (window);
   g_assert_nonnull (cf_window_get_document (window));
   return window;
 }
@@ -78,8 +37,7 @@ open_window (const char *path)
 static void
 close_window (CfWindow *window)
 {
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (0.6);
+  cf_test_close_window (window, 0.6);
 }
 
 /* A fresh data folder for the store, and a copy of the report in it. */
@@ -89,73 +47,21 @@ setup_data_dir (char **report_copy)
   char *dir = cf_test_make_tmpdir ();
   g_autofree char *data = g_build_filename (dir, "data", NULL);
   g_autofree char *source = cf_test_path ("corpus", "text", REPORT, NULL);
-  g_autofree char *contents = NULL;
-  gsize length;
 
   g_setenv ("CROSSFOOT_DATA_DIR", data, TRUE);
   if (report_copy != NULL)
     {
       *report_copy = g_build_filename (dir, "report.txt", NULL);
-      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-      g_assert_true (g_file_set_contents (*report_copy, contents, (gssize) length, NULL));
+      cf_test_copy_file (source, *report_copy);
     }
   return dir;
-}
-
-static CfTable *
-find_table (CfWindow *window, const char *id, guint *index)
-{
-  GPtrArray *tables = cf_document_get_tables (cf_window_get_document (window));
-
-  for (guint i = 0; i < tables->len; i++)
-    if (g_strcmp0 (cf_table_get_id (g_ptr_array_index (tables, i)), id) == 0)
-      {
-        *index = i;
-        return g_ptr_array_index (tables, i);
-      }
-  return NULL;
 }
 
 /* Shows the requests table and returns its "new / natural_person" cell. */
 static CfCell *
 show_requests_cell (CfWindow *window)
 {
-  guint index = 0;
-  CfTable *table = find_table (window, "requests", &index);
-  CfCell *cell;
-
-  g_assert_nonnull (table);
-  cell = cf_table_find_by_keys (table, "new", "natural_person");
-  g_assert_nonnull (cell);
-  cf_window_select_table (window, index);
-  spin_for (0.2);
-  g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) == table);
-  return cell;
-}
-
-typedef struct
-{
-  CfGridView *grid;
-  int         row;
-  int         col;
-} CellWait;
-
-static gboolean
-cell_is_shown (gpointer data)
-{
-  CellWait *wait = data;
-
-  return cf_grid_view_get_cell_widget (wait->grid, wait->row, wait->col) != NULL;
-}
-
-static GtkWidget *
-show_cell (CfWindow *window, int row, int col)
-{
-  CellWait wait = { cf_window_get_grid_view (window), row, col };
-
-  cf_grid_view_select_cell (wait.grid, row, col, TRUE);
-  g_assert_true (spin_until (cell_is_shown, &wait, 10));
-  return cf_grid_view_get_cell_widget (wait.grid, row, col);
+  return cf_test_show_table_cell (window, "requests", "new", "natural_person");
 }
 
 static const char *
@@ -170,45 +76,16 @@ static void
 activate (CfWindow *window, const char *action)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  spin_for (0.1);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  cf_test_spin_for (0.1);
 }
 
 static const char *
 window_subtitle (CfWindow *window)
 {
-  GtkWidget *title = find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *title = cf_test_find_descendant (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
 
   g_assert_nonnull (title);
   return adw_window_title_get_subtitle (ADW_WINDOW_TITLE (title));
-}
-
-static void
-collect_text (GtkWidget *widget, GString *out)
-{
-  if (GTK_IS_LABEL (widget))
-    {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
-      g_string_append_c (out, '\n');
-    }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_text (child, out);
 }
 
 /* Value edit, undo, redo ---------------------------------------------------------- */
@@ -222,11 +99,11 @@ test_undo_redo (void)
   CfCell *cell = show_requests_cell (window);
   g_autofree char *printed = g_strdup (cell->text);
   g_autofree char *wrong = g_strdup_printf ("%d", (int) cell->number.value + 7);
-  GtkWidget *widget = show_cell (window, cell->row, cell->col);
+  GtkWidget *widget = cf_test_show_cell (window, cell->row, cell->col);
   guint errors = cf_document_count_findings (cf_window_get_document (window), CF_SEVERITY_ERROR);
 
   gtk_editable_set_text (GTK_EDITABLE (widget), wrong);
-  spin_for (0.1);
+  cf_test_spin_for (0.1);
   g_assert_cmpstr (cell->text, ==, wrong);
   g_assert_true (cell->flags & CF_CELL_FLAG_CORRECTED);
   g_assert_true (gtk_widget_has_css_class (widget, "cell-corrected"));
@@ -234,7 +111,7 @@ test_undo_redo (void)
                     >, errors);
 
   activate (window, "win.undo");
-  widget = show_cell (window, cell->row, cell->col);
+  widget = cf_test_show_cell (window, cell->row, cell->col);
   g_assert_cmpstr (cell->text, ==, printed);
   g_assert_cmpstr (widget_text (widget), ==, printed);
   g_assert_false (gtk_widget_has_css_class (widget, "cell-corrected"));
@@ -242,14 +119,14 @@ test_undo_redo (void)
                     ==, errors);
 
   activate (window, "win.redo");
-  widget = show_cell (window, cell->row, cell->col);
+  widget = cf_test_show_cell (window, cell->row, cell->col);
   g_assert_cmpstr (cell->text, ==, wrong);
   g_assert_cmpstr (widget_text (widget), ==, wrong);
 
   /* Revert cell: back to the printed text, itself undoable. */
   activate (window, "win.revert-cell");
   g_assert_cmpstr (cell->text, ==, printed);
-  g_assert_cmpstr (widget_text (show_cell (window, cell->row, cell->col)), ==, printed);
+  g_assert_cmpstr (widget_text (cf_test_show_cell (window, cell->row, cell->col)), ==, printed);
   activate (window, "win.undo");
   g_assert_cmpstr (cell->text, ==, wrong);
   close_window (window);
@@ -278,7 +155,7 @@ test_structure_edit (void)
   int row = cell->row;
   g_autofree char *below = NULL;
 
-  show_cell (window, cell->row, cell->col);
+  cf_test_show_cell (window, cell->row, cell->col);
   activate (window, "win.insert-row-below");
   g_assert_cmpint (cf_table_get_n_rows (table), ==, n_rows + 1);
   g_assert_cmpuint (grid_rows (window), ==, (guint) n_rows + 1);
@@ -299,22 +176,12 @@ test_structure_edit (void)
   {
     guint index;
 
-    table = find_table (window, "requests", &index);
+    table = cf_test_find_table (window, "requests", &index);
     g_assert_nonnull (table);
     g_assert_cmpint (cf_table_get_n_rows (table), ==, n_rows + 1);
   }
   close_window (window);
   cf_test_rm_rf (dir);
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
-    n++;
-  return n;
 }
 
 static void
@@ -330,7 +197,7 @@ test_table_edits (void)
   int row = cell->row;
 
   /* Mark a row as a total, and undo it. */
-  show_cell (window, cell->row, cell->col);
+  cf_test_show_cell (window, cell->row, cell->col);
   activate (window, "win.mark-total-row");
   g_assert_cmpint (cf_table_get_row_role (table, row), ==, CF_ROW_ROLE_TOTAL);
   activate (window, "win.undo");
@@ -339,11 +206,11 @@ test_table_edits (void)
   /* Delete the table: gone from the document and the list; undo brings it back. */
   activate (window, "win.delete-table");
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, n_tables - 1);
-  g_assert_cmpuint (count_rows (cf_window_get_tables_list (window)), ==, n_tables - 1);
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_tables_list (window)), ==, n_tables - 1);
   g_assert_false (g_ptr_array_find (cf_document_get_tables (doc), table, NULL));
   activate (window, "win.undo");
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, n_tables);
-  g_assert_cmpuint (count_rows (cf_window_get_tables_list (window)), ==, n_tables);
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_tables_list (window)), ==, n_tables);
   g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) != NULL);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.no-such-action", NULL));
   close_window (window);
@@ -369,7 +236,7 @@ test_autosave_kill_child (void)
   g_assert_nonnull (path);
   window = open_window (path);
   cell = show_requests_cell (window);
-  widget = show_cell (window, cell->row, cell->col);
+  widget = cf_test_show_cell (window, cell->row, cell->col);
   gtk_editable_set_text (GTK_EDITABLE (widget), "4321");
   g_assert_cmpstr (cell->text, ==, "4321");
   /* No shutdown, no flush: whatever is on disk now is all there is. */
@@ -399,7 +266,7 @@ test_autosave_kill (void)
   window = open_window (other);
   cell = show_requests_cell (window);
   g_assert_cmpstr (cell->text, ==, "4321");
-  g_assert_cmpstr (widget_text (show_cell (window, cell->row, cell->col)), ==, "4321");
+  g_assert_cmpstr (widget_text (cf_test_show_cell (window, cell->row, cell->col)), ==, "4321");
   /* Marked as corrected, with the printed text kept. */
   g_assert_true (cell->flags & CF_CELL_FLAG_CORRECTED);
   g_assert_nonnull (cell->original_text);
@@ -417,7 +284,7 @@ test_changed_document_banner (void)
   g_autofree char *dir = setup_data_dir (&report);
   CfWindow *window = open_window (report);
   CfCell *cell = show_requests_cell (window);
-  GtkWidget *widget = show_cell (window, cell->row, cell->col);
+  GtkWidget *widget = cf_test_show_cell (window, cell->row, cell->col);
   FILE *out;
 
   g_assert_false (gtk_revealer_get_reveal_child (cf_window_get_stale_banner (window)));
@@ -486,7 +353,7 @@ test_accept_finding (void)
   g_autofree char *dir = setup_data_dir (&report);
   CfWindow *window = open_window (report);
   CfCell *cell = show_requests_cell (window);
-  GtkWidget *widget = show_cell (window, cell->row, cell->col);
+  GtkWidget *widget = cf_test_show_cell (window, cell->row, cell->col);
   g_autofree char *wrong = g_strdup_printf ("%d", (int) cell->number.value + 7);
   GtkListBoxRow *row;
   GtkWidget *entry, *accept;
@@ -494,7 +361,7 @@ test_accept_finding (void)
   guint errors;
 
   gtk_editable_set_text (GTK_EDITABLE (widget), wrong);
-  spin_for (0.1);
+  cf_test_spin_for (0.1);
   index = first_error (cf_window_get_document (window));
   g_assert_cmpint (index, >=, 0);
   errors = cf_document_count_findings (cf_window_get_document (window), CF_SEVERITY_ERROR);
@@ -507,20 +374,20 @@ test_accept_finding (void)
   /* Through the row's own Accept popover. */
   row = gtk_list_box_get_row_at_index (cf_window_get_findings_list (window), index);
   g_assert_nonnull (row);
-  entry = find_descendant (GTK_WIDGET (row), GTK_TYPE_ENTRY);
+  entry = cf_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_ENTRY);
   accept = find_button_labelled (GTK_WIDGET (row), "_Accept");
   g_assert_nonnull (entry);
   g_assert_nonnull (accept);
   gtk_editable_set_text (GTK_EDITABLE (entry), "printed so in the gazette");
   g_signal_emit_by_name (accept, "clicked");
-  spin_for (0.3);
+  cf_test_spin_for (0.3);
   {
     g_autofree char *expected = g_strdup_printf ("%u open errors", errors - 1);
     g_autoptr (GString) listed = g_string_new (NULL);
 
     g_assert_nonnull (strstr (window_subtitle (window), expected));
     g_assert_nonnull (strstr (window_subtitle (window), "1 accepted"));
-    collect_text (GTK_WIDGET (cf_window_get_findings_list (window)), listed);
+    cf_test_collect_text (GTK_WIDGET (cf_window_get_findings_list (window)), listed);
     g_assert_nonnull (strstr (listed->str, "printed so in the gazette"));
     /* Still listed. */
     g_assert_cmpuint (cf_document_get_findings (cf_window_get_document (window))->len, >, 0);
@@ -530,7 +397,7 @@ test_accept_finding (void)
   {
     guint t;
 
-    find_table (window, "requests", &t);
+    cf_test_find_table (window, "requests", &t);
     g_assert_true (cf_window_set_table_reviewed (window, t, TRUE, NULL));
   }
   close_window (window);
@@ -545,9 +412,9 @@ test_accept_finding (void)
     GtkWidget *toggle;
 
     g_assert_nonnull (strstr (window_subtitle (window), expected));
-    find_table (window, "requests", &t);
+    cf_test_find_table (window, "requests", &t);
     table_row = gtk_list_box_get_row_at_index (cf_window_get_tables_list (window), (int) t);
-    toggle = find_descendant (GTK_WIDGET (table_row), GTK_TYPE_TOGGLE_BUTTON);
+    toggle = cf_test_find_descendant (GTK_WIDGET (table_row), GTK_TYPE_TOGGLE_BUTTON);
     g_assert_nonnull (toggle);
     g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
   }
@@ -578,7 +445,7 @@ test_export_xlsx (void)
     }
   window = open_window (report);
   cell = show_requests_cell (window);
-  gtk_editable_set_text (GTK_EDITABLE (show_cell (window, cell->row, cell->col)), "98765");
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_show_cell (window, cell->row, cell->col)), "98765");
   g_assert_true (cf_window_export_xlsx (window, xlsx, &error));
   g_assert_no_error (error);
 
@@ -620,7 +487,7 @@ answer_password (const char *password)
   AdwMessageDialog *dialog;
   GtkWidget *entry;
 
-  g_assert_true (spin_until (has_message_dialog, NULL, 30));
+  g_assert_true (cf_test_spin_until (has_message_dialog, NULL, 30));
   dialog = find_message_dialog ();
   entry = adw_message_dialog_get_extra_child (dialog);
   g_assert_true (GTK_IS_PASSWORD_ENTRY (entry));
@@ -628,7 +495,7 @@ answer_password (const char *password)
   adw_message_dialog_response (dialog, "open");
   /* As its button does after the response. */
   gtk_window_close (GTK_WINDOW (dialog));
-  spin_for (0.3);
+  cf_test_spin_for (0.3);
 }
 
 static void
@@ -648,7 +515,7 @@ test_password (void)
   answer_password ("wrong");
   wait_loaded (window);
   g_assert_null (cf_window_get_document (window));
-  g_assert_true (spin_until (has_message_dialog, NULL, 30));
+  g_assert_true (cf_test_spin_until (has_message_dialog, NULL, 30));
   g_assert_nonnull (strstr (adw_message_dialog_get_body (find_message_dialog ()), "wrong"));
 
   answer_password ("secret");
@@ -663,20 +530,9 @@ test_password (void)
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_message ("no display: run under xvfb-run");
-      g_test_add_func ("/app-edit/undo-redo", (GTestFunc) g_test_skip);
-      return g_test_run ();
-    }
-  adw_init ();
+  cf_test_gui_init (&argc, &argv);
+  if (!cf_test_gui_start ("/app-edit/undo-redo"))
+    return g_test_run ();
   app = cf_application_new ();
   /* The killed child must not find this process as the primary instance. */
   g_application_set_flags (G_APPLICATION (app),

@@ -5,33 +5,6 @@
 #include "cf-test-util.h"
 #include "cf-batch.h"
 
-static const struct
-{
-  const char *sub;
-  const char *name;
-} corpus[] = {
-  { "text", "danfeng-psb-2020.txt" },
-  { "text", "shenzhen-psb-2020.txt" },
-  { "text", "shizuishan-psb-2020.txt" },
-  { "text", "zhaotong-psb-2016.txt" },
-  { "text", "zibo-gaoxin-psb-2022.txt" },
-  { "html", "city-2025-placeholder-headers.html" },
-  { "html", "shanghai-gov-office-2019.html" },
-};
-
-static void
-copy_file (const char *from, const char *to)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-  g_autoptr (GError) error = NULL;
-
-  g_assert_true (g_file_get_contents (from, &data, &len, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_file_set_contents (to, data, len, &error));
-  g_assert_no_error (error);
-}
-
 /* A folder with the corpus: text reports at the top, HTML ones in html/ (one
  * level down), a binary file posing as a report, files that are no reports,
  * and a report two levels down (not taken). */
@@ -48,17 +21,11 @@ make_corpus_folder (void)
                                    0x13, 0x37, 0x00, 0x42, 0x00, 0x00, 0xde, 0xad, 0xbe, 0xef };
 
   g_assert_cmpint (g_mkdir_with_parents (deep, 0700), ==, 0);
-  for (gsize i = 0; i < G_N_ELEMENTS (corpus); i++)
-    {
-      g_autofree char *from = cf_test_path ("corpus", corpus[i].sub, corpus[i].name, NULL);
-      g_autofree char *to = g_build_filename (g_str_equal (corpus[i].sub, "html") ? html : dir,
-                                              corpus[i].name, NULL);
-      copy_file (from, to);
-    }
+  cf_test_copy_corpus (dir, html);
   {
     g_autofree char *from = cf_test_path ("corpus", "text", "danfeng-psb-2020.txt", NULL);
     g_autofree char *to = g_build_filename (deep, "danfeng-psb-2019.txt", NULL);
-    copy_file (from, to);
+    cf_test_copy_file (from, to);
   }
   g_assert_true (g_file_set_contents (broken, (const char *) binary, sizeof binary, NULL));
   g_assert_true (g_file_set_contents (image, "\x89PNG\r\n\x1a\n", 8, NULL));
@@ -69,9 +36,9 @@ make_corpus_folder (void)
 static char *
 corpus_copy_path (const char *dir, gsize i)
 {
-  if (g_str_equal (corpus[i].sub, "html"))
-    return g_build_filename (dir, "html", corpus[i].name, NULL);
-  return g_build_filename (dir, corpus[i].name, NULL);
+  if (g_str_equal (cf_test_corpus[i].sub, "html"))
+    return g_build_filename (dir, "html", cf_test_corpus[i].name, NULL);
+  return g_build_filename (dir, cf_test_corpus[i].name, NULL);
 }
 
 typedef struct
@@ -213,8 +180,8 @@ test_batch_folder (void)
   n_added = cf_batch_add_folder (batch, dir, &error);
   g_assert_no_error (error);
   /* The 7 reports and the binary file; not the PNG, the CSV or html/old/. */
-  g_assert_cmpint (n_added, ==, G_N_ELEMENTS (corpus) + 1);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (corpus) + 1);
+  g_assert_cmpint (n_added, ==, G_N_ELEMENTS (cf_test_corpus) + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (cf_test_corpus) + 1);
   g_assert_null (find_entry (batch, "cover.png"));
   g_assert_null (find_entry (batch, "cells.csv"));
   g_assert_null (find_entry (batch, "danfeng-psb-2019.txt"));
@@ -235,9 +202,9 @@ test_batch_folder (void)
   run_until_finished (&watch);
   g_assert_false (cf_batch_is_running (batch));
   g_assert_cmpuint (watch.n_finished, ==, 1);
-  g_assert_cmpuint (watch.n_done, ==, G_N_ELEMENTS (corpus) + 1);
-  g_assert_cmpuint (watch.last_processed, ==, G_N_ELEMENTS (corpus) + 1);
-  g_assert_cmpuint (watch.last_total, ==, G_N_ELEMENTS (corpus) + 1);
+  g_assert_cmpuint (watch.n_done, ==, G_N_ELEMENTS (cf_test_corpus) + 1);
+  g_assert_cmpuint (watch.last_processed, ==, G_N_ELEMENTS (cf_test_corpus) + 1);
+  g_assert_cmpuint (watch.last_total, ==, G_N_ELEMENTS (cf_test_corpus) + 1);
   g_assert_cmpuint (cf_batch_get_n_processed (batch), ==, cf_batch_get_n_total (batch));
   g_assert_true (watch.saw_running);
 
@@ -300,10 +267,11 @@ test_batch_folder (void)
   g_assert_true (g_str_has_prefix (long_csv, "document,form,table,row,column,text,value,unit\r\n"));
   g_assert_cmpuint (count_occurrences (long_csv, "document,form,table,"), ==, 1);
   g_assert_cmpstr (long_csv, ==, expected_long->str);
-  for (gsize i = 0; i < G_N_ELEMENTS (corpus); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (cf_test_corpus); i++)
     {
       g_autofree char *path = corpus_copy_path (dir, i);
-      g_autoptr (CfDocument) doc = cf_test_load_corpus (corpus[i].sub, corpus[i].name);
+      g_autoptr (CfDocument) doc = cf_test_load_corpus (cf_test_corpus[i].sub,
+                                                         cf_test_corpus[i].name);
       g_autoptr (GString) rows = g_string_new (NULL);
 
       cf_audit_document (doc, NULL);
@@ -368,7 +336,7 @@ test_batch_cancel (void)
       g_autofree char *name = g_strdup_printf ("report-%03u.txt", i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
 
-      copy_file (source, path);
+      cf_test_copy_file (source, path);
     }
 
   watch_batch (batch, &watch);
@@ -399,7 +367,7 @@ test_batch_cancel (void)
     g_autofree char *late = g_build_filename (dir, "late.txt", NULL);
     CfBatchEntry *entry;
 
-    copy_file (source, late);
+    cf_test_copy_file (source, late);
     entry = cf_batch_add_file (batch, late);
     g_assert_nonnull (entry);
     g_assert_true (cf_batch_is_running (batch));
@@ -470,9 +438,9 @@ test_batch_rules_across_years (void)
   guint errors_alone;
   Watch watch;
 
-  copy_file (source, before_path);
-  copy_file (source, after_path);
-  copy_file (source, late_path);
+  cf_test_copy_file (source, before_path);
+  cf_test_copy_file (source, after_path);
+  cf_test_copy_file (source, late_path);
   watch_batch (batch, &watch);
   before = cf_batch_add_file (batch, before_path);
   after = cf_batch_add_file (batch, after_path);
@@ -500,7 +468,7 @@ test_batch_rules_across_years (void)
     guint errors = cf_batch_entry_get_n_errors (after);
     g_autofree char *later = g_build_filename (dir, "later.html", NULL);
 
-    copy_file (source, later);
+    cf_test_copy_file (source, later);
     g_assert_nonnull (cf_batch_add_file (batch, later));
     run_until_finished (&watch);
     g_assert_cmpuint (count_rule (cf_batch_entry_get_document (after), "requests.carry"), ==, carry);

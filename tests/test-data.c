@@ -584,6 +584,12 @@ test_potfiles (void)
                             (char *) g_ptr_array_index (potfiles, i));
     }
 
+  /* A file listed twice is extracted twice (two engineers adding it at once). */
+  for (guint i = 0; i < potfiles->len; i++)
+    for (guint j = i + 1; j < potfiles->len; j++)
+      if (g_str_equal (g_ptr_array_index (potfiles, i), g_ptr_array_index (potfiles, j)))
+        g_test_fail_printf ("po/POTFILES.in lists %s twice", (char *) g_ptr_array_index (potfiles, i));
+
   g_assert_true (list_contains (potfiles, "data/" APP_ID ".desktop.in"));
   g_assert_true (list_contains (potfiles, "data/" APP_ID ".metainfo.xml.in"));
 
@@ -612,30 +618,125 @@ test_potfiles (void)
   g_assert_false (g_regex_match (marker, "g_print (\"x\");", 0, NULL));
 }
 
+/* Why the catalogue at @po is not complete, or NULL when it is: msgfmt
+ * --statistics (on stderr) counts "N translated messages, M fuzzy
+ * translations, K untranslated messages"; a complete one has only the first. */
+static char *
+po_incompleteness (const char *po)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = { "msgfmt", "--check", "--statistics", "-o", "/dev/null", po, NULL };
+  const char *statistics;
+
+  if (run_tool (argv, NULL, &out, &err) != 0)
+    return g_strdup_printf ("msgfmt --check: %s", err ? err : "");
+  /* The statistics are the last line, after any warnings. */
+  g_strstrip (err);
+  statistics = strrchr (err, '\n') ? strrchr (err, '\n') + 1 : err;
+  g_test_message ("%s: %s", po, statistics);
+  if (strstr (statistics, "fuzzy") != NULL || strstr (statistics, "untranslated") != NULL
+      || strstr (statistics, " translated message") == NULL)
+    return g_strdup (statistics);
+  return NULL;
+}
+
+/* Extracts the messages of po/POTFILES.in from the sources as they are now,
+ * with the keywords of meson's i18n 'glib' preset, into @pot. */
+static void
+extract_template (const char *top, const char *pot)
+{
+  g_autofree char *potfiles = source_path ("po", "POTFILES.in", NULL);
+  g_autofree char *err = NULL;
+  const char *argv[] = { "xgettext", "--files-from", potfiles, "--directory", top, "-o", pot,
+                         "--from-code=UTF-8", "--add-comments", "--keyword=_", "--keyword=N_",
+                         "--keyword=C_:1c,2", "--keyword=NC_:1c,2", "--keyword=g_dcgettext:2",
+                         "--keyword=g_dngettext:2,3", "--keyword=g_dpgettext2:2c,3", NULL };
+
+  if (run_tool (argv, NULL, NULL, &err) != 0)
+    g_test_fail_printf ("xgettext: %s", err ? err : "");
+  g_assert_true (g_file_test (pot, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The check itself can fail: a fuzzy and an empty message are both caught,
+ * and so is a message of the sources that the catalogue lacks. */
+static void
+check_completeness_checks (const char *tmpdir, const char *pot)
+{
+  const char *header = "msgid \"\"\nmsgstr \"\"\n"
+                       "\"Project-Id-Version: test\\n\"\n\"PO-Revision-Date: 2026-01-01 00:00+0000\\n\"\n"
+                       "\"Last-Translator: test\\n\"\n\"Language-Team: test\\n\"\n\"Language: zh_CN\\n\"\n"
+                       "\"MIME-Version: 1.0\\n\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+                       "\"Content-Transfer-Encoding: 8bit\\n\"\n\n";
+  g_autofree char *complete = g_build_filename (tmpdir, "complete.po", NULL);
+  g_autofree char *fuzzy = g_build_filename (tmpdir, "fuzzy.po", NULL);
+  g_autofree char *empty = g_build_filename (tmpdir, "empty.po", NULL);
+  g_autofree char *complete_text = g_strconcat (header, "msgid \"Quit\"\nmsgstr \"退出\"\n", NULL);
+  g_autofree char *fuzzy_text = g_strconcat (header, "#, fuzzy\nmsgid \"Quit\"\nmsgstr \"退出\"\n", NULL);
+  g_autofree char *empty_text = g_strconcat (header, "msgid \"Quit\"\nmsgstr \"\"\n", NULL);
+  g_autofree char *complete_problem = NULL;
+  g_autofree char *fuzzy_problem = NULL;
+  g_autofree char *empty_problem = NULL;
+
+  g_assert_true (g_file_set_contents (complete, complete_text, -1, NULL));
+  g_assert_true (g_file_set_contents (fuzzy, fuzzy_text, -1, NULL));
+  g_assert_true (g_file_set_contents (empty, empty_text, -1, NULL));
+  complete_problem = po_incompleteness (complete);
+  fuzzy_problem = po_incompleteness (fuzzy);
+  empty_problem = po_incompleteness (empty);
+  g_assert_null (complete_problem);
+  g_assert_nonnull (fuzzy_problem);
+  g_assert_nonnull (empty_problem);
+
+  {
+    const char *argv[] = { "msgcmp", complete, pot, NULL };
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run_tool (argv, NULL, NULL, &err), !=, 0);
+  }
+}
+
 static void
 test_translations (void)
 {
   g_autofree char *linguas_path = source_path ("po", "LINGUAS", NULL);
   g_autoptr (GPtrArray) linguas = read_list (linguas_path);
+  g_autofree char *top = source_path (NULL);
+  g_autofree char *tmpdir = cf_test_make_tmpdir ();
+  g_autofree char *pot = g_build_filename (tmpdir, "crossfoot.pot", NULL);
 
   g_assert_true (list_contains (linguas, "zh_CN"));
   g_assert_true (list_contains (linguas, "zh_TW"));
+
+  extract_template (top, pot);
+  check_completeness_checks (tmpdir, pot);
 
   for (guint i = 0; i < linguas->len; i++)
     {
       const char *lang = g_ptr_array_index (linguas, i);
       g_autofree char *po_name = g_strconcat (lang, ".po", NULL);
       g_autofree char *po = source_path ("po", po_name, NULL);
-      g_autofree char *out = NULL;
+      g_autofree char *problem = NULL;
       g_autofree char *err = NULL;
-      const char *argv[] = { "msgfmt", "--check", "--statistics", "-o", "/dev/null", po, NULL };
+      const char *msgcmp_argv[] = { "msgcmp", po, pot, NULL };
 
       g_assert_true (g_file_test (po, G_FILE_TEST_EXISTS));
-      if (run_tool (argv, NULL, &out, &err) != 0)
-        g_test_fail_printf ("msgfmt --check %s: %s", po_name, err ? err : "");
-      /* The statistics go to stderr: "N translated messages, M untranslated". */
-      g_test_message ("%s: %s", lang, err ? g_strstrip (err) : "");
+
+      /* Every message is translated, none fuzzy. */
+      problem = po_incompleteness (po);
+      if (problem != NULL)
+        g_test_fail_printf ("po/%s is not complete: %s (ninja crossfoot-pot, msgmerge --update, "
+                            "then translate)", po_name, problem);
+
+      /* …and it has every message the sources have now, not only those of
+       * an old template. */
+      if (run_tool (msgcmp_argv, NULL, NULL, &err) != 0)
+        g_test_fail_printf ("po/%s lacks messages of the sources (regenerate po/crossfoot.pot "
+                            "with ninja crossfoot-pot and msgmerge --update): %s", po_name,
+                            err ? err : "");
     }
+
+  cf_test_rm_rf (tmpdir);
 }
 
 /* ---- meson install into a temporary prefix ---- */
@@ -647,6 +748,42 @@ assert_installed (const char *prefix, const char *rel)
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     g_test_fail_printf ("meson install did not install %s", rel);
+}
+
+/* What install-check.sh saw of the installed app (WORKDIR/app-check.log):
+ * its window titled with the report, and the catalogue, schema and forms of
+ * the prefix. */
+static void
+check_installed_app (const char *prefix, const char *workdir)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *log_path = g_build_filename (workdir, "app-check.log", NULL);
+  g_autofree char *log = NULL;
+  g_autofree char *locale_dir = g_build_filename (prefix, "share", "locale", NULL);
+  g_autofree char *localedir_line = g_strdup_printf ("install: localedir=%s\n", locale_dir);
+
+  g_file_get_contents (log_path, &log, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("the installed app:\n%s", log);
+  if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
+    {
+      /* The rest of the installation is still checked. */
+      g_test_message ("SKIPPED starting the installed app: no DISPLAY (run the tests under xvfb-run)");
+      g_assert_true (g_str_has_prefix (log, "skipped: no display"));
+      return;
+    }
+
+  if (!has_line_starting_with (log, "window: zibo-gaoxin-psb-2022.txt — Crossfoot"))
+    g_test_fail_printf ("the installed app showed no window titled with the report");
+  if (strstr (log, localedir_line) == NULL)
+    g_test_fail_printf ("the installed app does not read its catalogues from %s", locale_dir);
+  /* Its own string "Open a Report", from the installed zh_CN catalogue. */
+  if (!has_line_starting_with (log, "install: sample=打开报告"))
+    g_test_fail_printf ("the installed app did not find its zh_CN translation");
+  if (!has_line_starting_with (log, "install: schema=found"))
+    g_test_fail_printf ("the installed app did not find its GSettings schema in the prefix");
+  if (has_line_starting_with (log, "install: forms=0") || !has_line_starting_with (log, "install: forms="))
+    g_test_fail_printf ("the installed app found no report forms in the prefix");
 }
 
 static void
@@ -679,8 +816,8 @@ test_install (void)
     const char *argv[] = { "sh", script, top, workdir, NULL };
 
     status = run_tool (argv, NULL, &out, &err);
-    if (status != 0)
-      g_test_message ("install-check.sh:\n%s", err ? err : "");
+    if (err != NULL && *err != '\0')
+      g_test_message ("install-check.sh:\n%s", err);
     g_assert_cmpint (status, ==, 0);
   }
   prefix = g_strstrip (out);
@@ -738,6 +875,8 @@ test_install (void)
                         "its forms in %s were not found", report, forms_dir);
   else
     g_assert_cmpstr (json_node_get_string (form), ==, "gip-2021");
+
+  check_installed_app (prefix, workdir);
 
   /* The installed catalogues are found: the usage text comes out in Chinese
    * (LANGUAGE picks the catalogue; C.UTF-8 is a locale every glibc has). */

@@ -9,55 +9,20 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
-#include "cf-test-util.h"
-#include "cf-application.h"
+#include "cf-test-gui.h"
 #include "cf-area-select.h"
-#include "cf-window.h"
+#include "cf-cell-labels.h"
 
 static CfApplication *app;
-
-static void
-spin_for (double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static CfWindow *
 open_report (const char *sub, const char *name)
 {
   g_autofree char *path = cf_test_path ("corpus", sub, name, NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  CfWindow *window = cf_window_new (app);
-  gint64 end = g_get_monotonic_time () + (gint64) (cf_test_time_limit (60) * G_USEC_PER_SEC);
+  CfWindow *window = cf_test_open_window (app, path, cf_test_time_limit (60));
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  cf_window_open_file (window, file);
-  while (cf_window_is_loading (window))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  spin_for (0.2);
   g_assert_nonnull (cf_window_get_document (window));
   return window;
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
-    n++;
-  return n;
 }
 
 static CfFinding *
@@ -90,23 +55,6 @@ select_bytes (CfWindow *window, gint64 offset, gint64 length)
   gtk_text_buffer_select_range (buffer, &start, &end);
 }
 
-static GtkWidget *
-find_by_action (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Whether win.@name runs: a disabled action does nothing, so no toast. */
 static gboolean
 action_runs (CfWindow *window, const char *name, GVariant *param)
@@ -115,7 +63,7 @@ action_runs (CfWindow *window, const char *name, GVariant *param)
   g_autofree char *full = g_strconcat ("win.", name, NULL);
 
   gtk_widget_activate_action_variant (GTK_WIDGET (window), full, param);
-  spin_for (0.1);
+  cf_test_spin_for (0.1);
   return g_strcmp0 (before, cf_window_get_last_message (window)) != 0;
 }
 
@@ -145,7 +93,7 @@ test_text_selection (void)
   /* The last table's lines, selected from the middle of its first line: the
    * selection takes whole lines. */
   select_bytes (window, offset + 3, length - 3);
-  spin_for (0.1);
+  cf_test_spin_for (0.1);
   g_assert_true (action_runs (window, "extract-selection", g_variant_new_string ("auto")));
   g_assert_true (g_str_has_prefix (cf_window_get_last_message (window), "Extracted a table of "));
 
@@ -155,7 +103,7 @@ test_text_selection (void)
   g_assert_cmpint (cf_table_get_n_cols (extracted), >=, 2);
   g_assert_cmpint (cf_table_get_n_cells (extracted), >, 0);
   /* It joined the document like any other: listed, shown, audited. */
-  g_assert_cmpuint (count_rows (cf_window_get_tables_list (window)), ==, n_tables + 1);
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_tables_list (window)), ==, n_tables + 1);
   g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) == extracted);
   g_assert_true (cf_document_find_table (document, cf_table_get_id (extracted)) == extracted);
   /* With its provenance: where it came from, in the findings. */
@@ -166,7 +114,7 @@ test_text_selection (void)
   g_assert_cmpint (note->offset, <=, offset);
   g_assert_cmpint (note->offset + note->length, >=, offset + length - 1);
   g_assert_nonnull (strstr (note->message, "lines"));
-  g_assert_cmpuint (count_rows (cf_window_get_findings_list (window)), ==,
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_findings_list (window)), ==,
                     cf_document_get_findings (document)->len);
 
   /* Prose holds no table: the window says so and adds nothing. */
@@ -176,8 +124,7 @@ test_text_selection (void)
   g_assert_nonnull (strstr (error->message, "No table was found in lines 1–1"));
   g_assert_cmpuint (tables->len, ==, n_tables + 1);
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (0.1);
+  cf_test_close_window (window, 0.1);
 }
 
 static void
@@ -225,22 +172,11 @@ static void
 test_pdf_area_action (void)
 {
   g_autofree char *path = cf_test_path ("pdf", "shanghai-gov-office-2019.pdf", NULL);
-  g_autoptr (GFile) file = g_file_new_for_path (path);
-  CfWindow *window = cf_window_new (app);
-  gint64 end = g_get_monotonic_time () + (gint64) (cf_test_time_limit (60) * G_USEC_PER_SEC);
+  CfWindow *window = cf_test_open_window (app, path, cf_test_time_limit (60));
   GtkWidget *pdf_view;
   GtkWidget *overlay;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  cf_window_open_file (window, file);
-  while (cf_window_is_loading (window))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  spin_for (0.3);
+  cf_test_spin_for (0.1);
 
   /* The area is drawn over the page, in the same overlay. */
   pdf_view = GTK_WIDGET (cf_window_get_pdf_view (window));
@@ -252,43 +188,156 @@ test_pdf_area_action (void)
    * core yet, so extracting an area stays off. */
   g_assert_false (action_runs (window, "extract-selection", g_variant_new_string ("auto")));
   g_assert_false (action_runs (window, "extract-area", g_variant_new_string ("ruled")));
-  g_assert_false (gtk_widget_get_sensitive (find_by_action (GTK_WIDGET (window), "win.extract-area")));
-  g_assert_true (gtk_widget_get_sensitive (find_by_action (GTK_WIDGET (window), "win.select-area")));
+  g_assert_false (gtk_widget_get_sensitive (cf_test_find_by_action (GTK_WIDGET (window),
+                                                                     "win.extract-area")));
+  g_assert_true (gtk_widget_get_sensitive (cf_test_find_by_action (GTK_WIDGET (window),
+                                                                    "win.select-area")));
 
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (0.1);
+  cf_test_close_window (window, 0.1);
+}
+
+static guint
+count_rule (CfDocument *document, const char *rule)
+{
+  GPtrArray *findings = cf_document_get_findings (document);
+  guint n = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    n += g_strcmp0 (((CfFinding *) g_ptr_array_index (findings, i))->rule, rule) == 0;
+  return n;
+}
+
+/* A value cell of @table (not a label, not a header), or NULL. */
+static CfCell *
+some_value_cell (CfTable *table)
+{
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    {
+      CfCell *cell = cf_table_get_cell_at (table, i);
+
+      if (cell->number.kind == CF_NUMBER_VALUE && !(cell->flags & CF_CELL_FLAG_HEADER) &&
+          !cf_table_labels_is_fixed (cf_table_labels_for (table), cell->row, cell->col))
+        return cell;
+    }
+  return NULL;
+}
+
+/* An extracted table is an edit like the others: undone, redone, corrected,
+ * and made again (with its note and the correction) when the report reopens. */
+static void
+test_extract_undo_reopen (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *old_data = g_strdup (g_getenv ("CROSSFOOT_DATA_DIR"));
+  g_autofree char *path = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *corrected = NULL;
+  g_autofree char *layout = NULL;
+  CfWindow *window;
+  CfDocument *document;
+  GPtrArray *tables;
+  CfTable *model, *extracted;
+  CfCell *cell;
+  GtkWidget *widget;
+  guint n_tables;
+  int n_rows, n_cols, row, col;
+  gint64 offset, length;
+
+  /* A store of its own: the other tests' extractions must not come back here. */
+  g_setenv ("CROSSFOOT_DATA_DIR", data, TRUE);
+  window = open_report ("text", "zibo-gaoxin-psb-2022.txt");
+  document = cf_window_get_document (window);
+  tables = cf_document_get_tables (document);
+  n_tables = tables->len;
+  g_assert_cmpuint (n_tables, >, 0);
+  model = g_ptr_array_index (tables, n_tables - 1);
+  cf_table_get_range (model, &offset, &length);
+  g_assert_cmpint (offset, >=, 0);
+  g_assert_cmpint (count_rule (document, "extract.area"), ==, 0);
+
+  select_bytes (window, offset, length);
+  cf_test_spin_for (0.1);
+  g_assert_true (action_runs (window, "extract-selection", g_variant_new_string ("auto")));
+  g_assert_cmpuint (tables->len, ==, n_tables + 1);
+  extracted = g_ptr_array_index (tables, n_tables);
+  id = g_strdup (cf_table_get_id (extracted));
+  n_rows = cf_table_get_n_rows (extracted);
+  n_cols = cf_table_get_n_cols (extracted);
+  layout = g_strdup (cf_table_get_layout (extracted));
+  g_assert_nonnull (layout);
+  g_assert_cmpuint (count_rule (document, "extract.area"), ==, 1);
+
+  /* Undo: gone from the document, the list, the grid and the findings. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  cf_test_spin_for (0.1);
+  g_assert_cmpuint (tables->len, ==, n_tables);
+  g_assert_null (cf_document_find_table (document, id));
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_tables_list (window)), ==, n_tables);
+  g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) != extracted);
+  g_assert_cmpuint (count_rule (document, "extract.area"), ==, 0);
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_findings_list (window)), ==,
+                    cf_document_get_findings (document)->len);
+
+  /* Redo: back, shown, with its note. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  cf_test_spin_for (0.1);
+  g_assert_cmpuint (tables->len, ==, n_tables + 1);
+  extracted = g_ptr_array_index (tables, n_tables);
+  g_assert_cmpstr (cf_table_get_id (extracted), ==, id);
+  g_assert_cmpint (cf_table_get_n_rows (extracted), ==, n_rows);
+  g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) == extracted);
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_tables_list (window)), ==, n_tables + 1);
+  g_assert_cmpuint (count_rule (document, "extract.area"), ==, 1);
+
+  /* A correction in the new table, typed in the grid. */
+  cell = some_value_cell (extracted);
+  g_assert_nonnull (cell);
+  row = cell->row;
+  col = cell->col;
+  corrected = g_strdup_printf ("%d", (int) cell->number.value + 11);
+  widget = cf_test_show_cell (window, row, col);
+  g_assert_true (GTK_IS_EDITABLE (widget));
+  gtk_editable_set_text (GTK_EDITABLE (widget), corrected);
+  g_assert_cmpstr (cell->text, ==, corrected);
+  cf_test_close_window (window, 0.6);
+
+  /* Reopened: the table is back where it was, with its note and correction. */
+  window = open_report ("text", "zibo-gaoxin-psb-2022.txt");
+  document = cf_window_get_document (window);
+  tables = cf_document_get_tables (document);
+  g_assert_cmpuint (tables->len, ==, n_tables + 1);
+  extracted = g_ptr_array_index (tables, n_tables);
+  g_assert_cmpstr (cf_table_get_id (extracted), ==, id);
+  g_assert_cmpint (cf_table_get_n_rows (extracted), ==, n_rows);
+  g_assert_cmpint (cf_table_get_n_cols (extracted), ==, n_cols);
+  g_assert_cmpstr (cf_table_get_layout (extracted), ==, layout);
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_tables_list (window)), ==, n_tables + 1);
+  g_assert_cmpuint (count_rule (document, "extract.area"), ==, 1);
+  cell = cf_table_get_origin_cell (extracted, row, col);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell->text, ==, corrected);
+  g_assert_true (cell->flags & CF_CELL_FLAG_CORRECTED);
+  cf_test_close_window (window, 0.1);
+
+  if (old_data != NULL)
+    g_setenv ("CROSSFOOT_DATA_DIR", old_data, TRUE);
+  cf_test_rm_rf (dir);
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data = NULL;
-  int status;
-
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_message ("no display: run under xvfb-run");
-      g_test_add_func ("/extract/text-selection", (GTestFunc) g_test_skip);
-      return g_test_run ();
-    }
-  adw_init ();
+  cf_test_gui_init (&argc, &argv);
+  if (!cf_test_gui_start ("/extract/text-selection"))
+    return g_test_run ();
   app = cf_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/extract/text-selection", test_text_selection);
   g_test_add_func ("/extract/area-select", test_area_select);
   g_test_add_func ("/extract/pdf-area-action", test_pdf_area_action);
+  g_test_add_func ("/extract/undo-redo-reopen", test_extract_undo_reopen);
   /* The corrections store of the documents shown: a fresh one, thrown away. */
-  data = cf_test_make_tmpdir ();
-  g_setenv ("CROSSFOOT_DATA_DIR", data, TRUE);
-  status = g_test_run ();
-  cf_test_rm_rf (data);
-  return status;
+  return cf_test_run_with_data_dir ();
 }

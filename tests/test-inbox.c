@@ -5,34 +5,8 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "cf-test-util.h"
+#include "cf-test-gui.h"
 #include "cf-inbox-view.h"
-
-static const struct
-{
-  const char *sub;
-  const char *name;
-} corpus[] = {
-  { "text", "danfeng-psb-2020.txt" },
-  { "text", "shenzhen-psb-2020.txt" },
-  { "text", "shizuishan-psb-2020.txt" },
-  { "text", "zhaotong-psb-2016.txt" },
-  { "text", "zibo-gaoxin-psb-2022.txt" },
-  { "html", "city-2025-placeholder-headers.html" },
-  { "html", "shanghai-gov-office-2019.html" },
-};
-
-static void
-spin_for (double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
 
 static char *
 make_corpus_folder (void)
@@ -41,16 +15,7 @@ make_corpus_folder (void)
   g_autofree char *broken = g_build_filename (dir, "broken.txt", NULL);
   static const char binary[] = "\x00\x01\x02\xff\xfe\x00\x7f\x80\x00\x00\x13\x37\x00\x42";
 
-  for (gsize i = 0; i < G_N_ELEMENTS (corpus); i++)
-    {
-      g_autofree char *from = cf_test_path ("corpus", corpus[i].sub, corpus[i].name, NULL);
-      g_autofree char *to = g_build_filename (dir, corpus[i].name, NULL);
-      g_autofree char *data = NULL;
-      gsize len = 0;
-
-      g_assert_true (g_file_get_contents (from, &data, &len, NULL));
-      g_assert_true (g_file_set_contents (to, data, len, NULL));
-    }
+  cf_test_copy_corpus (dir, dir);
   g_assert_true (g_file_set_contents (broken, binary, sizeof binary - 1, NULL));
   return dir;
 }
@@ -100,7 +65,6 @@ test_inbox_corpus_folder (void)
   GListModel *model;
   CfBatch *batch;
   const char *progress;
-  gint64 end;
   guint n_with_errors = 0;
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
@@ -114,26 +78,19 @@ test_inbox_corpus_folder (void)
   batch = cf_inbox_view_get_batch (inbox);
   g_assert_nonnull (batch);
   model = cf_inbox_view_get_model (inbox);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (corpus) + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (cf_test_corpus) + 1);
 
   /* While it works, the progress bar says how far it is. */
   progress = cf_inbox_view_get_progress_text (inbox);
   g_assert_nonnull (progress);
   g_assert_true (g_str_has_suffix (progress, " of 8 audited"));
 
-  end = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
-  while (cf_batch_is_running (batch))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  spin_for (0.3);
+  cf_test_wait_batch (batch, 120);
   g_assert_null (cf_inbox_view_get_progress_text (inbox));
 
   /* Every row shows its counts, most open errors first: Shenzhen's prose
    * total is wrong, nothing else in the corpus has an error. */
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (corpus) + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (cf_test_corpus) + 1);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
@@ -215,7 +172,7 @@ test_inbox_corpus_folder (void)
     g_autoptr (CfBatchEntry) last = NULL;
 
     gtk_column_view_sort_by_column (view, document, GTK_SORT_ASCENDING);
-    spin_for (0.1);
+    cf_test_spin_for (0.1);
     first = g_list_model_get_item (model, 0);
     last = g_list_model_get_item (model, g_list_model_get_n_items (model) - 1);
     g_assert_cmpstr (cf_batch_entry_get_name (first), ==, "broken.txt");
@@ -224,7 +181,7 @@ test_inbox_corpus_folder (void)
                      "broken.txt");
 
     gtk_column_view_sort_by_column (view, errors, GTK_SORT_DESCENDING);
-    spin_for (0.1);
+    cf_test_spin_for (0.1);
     g_clear_object (&first);
     first = g_list_model_get_item (model, 0);
     g_assert_cmpstr (cf_batch_entry_get_name (first), ==, "shenzhen-psb-2020.txt");
@@ -242,27 +199,16 @@ test_inbox_corpus_folder (void)
   g_assert_null (opened);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (0.1);
+  cf_test_spin_for (0.1);
   cf_test_rm_rf (dir);
 }
 
 int
 main (int argc, char **argv)
 {
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_message ("no display: run under xvfb-run");
-      g_test_add_func ("/inbox/corpus-folder", (GTestFunc) g_test_skip);
-      return g_test_run ();
-    }
-  adw_init ();
+  cf_test_gui_init (&argc, &argv);
+  if (!cf_test_gui_start ("/inbox/corpus-folder"))
+    return g_test_run ();
   g_test_add_func ("/inbox/corpus-folder", test_inbox_corpus_folder);
   return g_test_run ();
 }

@@ -1135,6 +1135,32 @@ test_area_columns (void)
   g_assert_cmpfloat_with_epsilon (cf_table_get_cell (table, 1, 2)->number.value, 1234, 1e-9);
 }
 
+/* Rendering an area of an encrypted PDF again takes its password. */
+static void
+test_area_encrypted (void)
+{
+  g_autofree char *path = cf_test_path ("pdf", "encrypted.pdf", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) doc = cf_document_load_file (path, "secret", NULL, &error);
+  g_autoptr (CfTable) table = NULL;
+  /* The table's frame: x 100-450, y 142-232 from the top of the page. */
+  const double rect[4] = { 90, 130, 460, 245 };
+
+  g_assert_no_error (error);
+  g_assert_null (cf_pdf_extract_area (doc, NULL, 1, rect, CF_PDF_AREA_RULED, NULL, 0, &error));
+  g_assert_error (error, CF_ERROR, CF_ERROR_ENCRYPTED);
+  g_assert_true (g_str_has_prefix (error->message, "encrypted.pdf: "));
+  g_clear_error (&error);
+
+  table = cf_pdf_extract_area (doc, "secret", 1, rect, CF_PDF_AREA_RULED, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_table_get_layout (table), ==, "area-ruled");
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 3);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  g_assert_cmpstr (cf_test_cell_text (table, 1, 0), ==, "Licensing");
+  g_assert_cmpstr (cf_test_cell_text (table, 2, 2), ==, "(4)");
+}
+
 static void
 test_area_errors (void)
 {
@@ -1201,6 +1227,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/area/ruled-half", test_area_ruled_half);
   g_test_add_func ("/pdf/area/borderless", test_area_borderless);
   g_test_add_func ("/pdf/area/columns", test_area_columns);
+  g_test_add_func ("/pdf/area/encrypted", test_area_encrypted);
   g_test_add_func ("/pdf/area/errors", test_area_errors);
   g_test_add_data_func ("/pdf/libreoffice/shanghai-gov-office-2019", "shanghai-gov-office-2019",
                         compare_with_html);

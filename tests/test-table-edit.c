@@ -665,6 +665,263 @@ test_survives_sigkill (void)
   cf_test_rm_rf (dir);
 }
 
+/* The provenance notes of @doc as "table: message" lines. */
+static char *
+dump_notes (CfDocument *doc)
+{
+  GString *s = g_string_new (NULL);
+  GPtrArray *notes = cf_document_get_notes (doc);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      CfFinding *note = g_ptr_array_index (notes, i);
+
+      g_string_append_printf (s, "%s %s: %s @%" G_GINT64_FORMAT "+%" G_GINT64_FORMAT "\n",
+                              note->rule, note->table ? note->table : "-",
+                              note->message ? note->message : "", note->offset, note->length);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* A table as the area extraction makes one: rows 1–3 of the small report,
+ * with a merged header, a lost cell and a PDF-like box on one cell. */
+static CfTable *
+make_extracted_table (void)
+{
+  CfTable *table = cf_table_new ();
+  CfCell *cell;
+
+  cf_table_add_cell (table, 0, 0, 1, 2, "甲 1", 14, 5)->flags |= CF_CELL_FLAG_HEADER;
+  cf_table_add_cell (table, 0, 2, 1, 1, "2", 20, 1);
+  cf_table_add_cell (table, 1, 0, 2, 1, "乙", 22, 3);
+  cf_table_add_cell (table, 1, 1, 1, 1, "3", 26, 1)->flags |= CF_CELL_FLAG_UNCERTAIN;
+  cell = cf_table_add_cell (table, 1, 2, 1, 1, "", -1, 0);
+  cell->flags |= CF_CELL_FLAG_MISSING;
+  cf_table_add_cell (table, 2, 1, 1, 1, "4", 37, 1);
+  cell = cf_table_add_cell (table, 2, 2, 1, 1, "6", 39, 1);
+  cell->page = 2;
+  cell->bbox[0] = 10.5;
+  cell->bbox[1] = 20;
+  cell->bbox[2] = 30.25;
+  cell->bbox[3] = 40;
+  cf_table_set_title (table, "手工提取");
+  cf_table_set_layout (table, "aligned");
+  cf_table_set_range (table, 14, 26);
+  cf_table_finish (table);
+  return table;
+}
+
+static CfFinding *
+make_note (void)
+{
+  CfFinding *note = cf_finding_new (CF_SEVERITY_INFO, "extract.area", NULL,
+                                    "Table 2 was extracted by hand from lines 2–4 (aligned)");
+
+  note->offset = 14;
+  note->length = 26;
+  return note;
+}
+
+/* An added table: in the list with its cells, title, range, layout and note;
+ * undo takes table and note out (the document as before); redo brings the
+ * same table back; its JSON makes the same table on another load. */
+static void
+test_add_table (void)
+{
+  g_autoptr (CfDocument) doc = make_document ();
+  g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, NULL);
+  g_autoptr (CfTable) source = make_extracted_table ();
+  g_autoptr (CfFinding) note = make_note ();
+  g_autoptr (CfEdit) edit = cf_edit_add_table (1, source, note);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *before = dump_document (doc);
+  g_autofree char *notes_before = dump_notes (doc);
+  g_autofree char *source_dump = dump_table (source);
+  g_autofree char *after = NULL;
+  g_autofree char *notes_after = NULL;
+  g_autofree char *json = NULL;
+  GPtrArray *tables = cf_document_get_tables (doc);
+  CfTable *added;
+  gint64 offset = -1, length = -1;
+
+  g_assert_true (cf_edit_is_structural (edit));
+  g_assert_null (cf_edit_get_added_table (edit));
+  g_assert_true (cf_edit_history_apply (history, edit, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tables->len, ==, 2);
+  added = g_ptr_array_index (tables, 1);
+  g_assert_true (cf_edit_get_added_table (edit) == added);
+  /* A copy: the extraction's own table is not the document's. */
+  g_assert_true (added != source);
+  g_assert_cmpstr (cf_table_get_id (added), ==, "table-2");
+  g_assert_cmpstr (cf_table_get_title (added), ==, "手工提取");
+  g_assert_cmpstr (cf_table_get_layout (added), ==, "aligned");
+  cf_table_get_range (added, &offset, &length);
+  g_assert_cmpint (offset, ==, 14);
+  g_assert_cmpint (length, ==, 26);
+  g_assert_cmpint (cf_table_get_origin_cell (added, 2, 2)->page, ==, 2);
+  g_assert_cmpfloat (cf_table_get_origin_cell (added, 2, 2)->bbox[2], ==, 30.25);
+  g_assert_cmpint (cf_table_get_origin_cell (added, 2, 2)->number.kind, ==, CF_NUMBER_VALUE);
+  g_assert_true (cf_table_get_cell (added, 2, 0) == cf_table_get_origin_cell (added, 1, 0));
+  {
+    /* Cell for cell what was extracted, under its new id. */
+    g_autofree char *dump = dump_table (added);
+
+    g_assert_cmpstr (strchr (dump, ' '), ==, strchr (source_dump, ' '));
+  }
+  notes_after = dump_notes (doc);
+  g_assert_nonnull (strstr (notes_after, "extract.area table-2: Table 2 was extracted by hand"
+                                         " from lines 2–4 (aligned) @14+26"));
+  after = dump_document (doc);
+  {
+    g_autofree char *described = cf_edit_describe (edit, doc);
+
+    g_assert_cmpstr (described, ==, "add table-2");
+  }
+
+  /* Undo: no table, no note, the document as it was. */
+  g_assert_true (cf_edit_history_undo (history, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tables->len, ==, 1);
+  g_assert_null (cf_edit_get_added_table (edit));
+  {
+    g_autofree char *now = dump_document (doc);
+    g_autofree char *notes_now = dump_notes (doc);
+
+    g_assert_cmpstr (now, ==, before);
+    g_assert_cmpstr (notes_now, ==, notes_before);
+  }
+
+  /* Redo: the same table again, and the same note. */
+  g_assert_true (cf_edit_history_redo (history, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *now = dump_document (doc);
+    g_autofree char *notes_now = dump_notes (doc);
+
+    g_assert_cmpstr (now, ==, after);
+    g_assert_cmpstr (notes_now, ==, notes_after);
+  }
+
+  /* The JSON carries the table: it round-trips and makes it on another load. */
+  json = cf_edit_to_string (edit);
+  {
+    g_autoptr (CfEdit) back = cf_edit_from_string (json, &error);
+    g_autoptr (CfDocument) other = make_document ();
+    g_autofree char *again = NULL;
+    g_autofree char *made = NULL;
+    g_autofree char *notes_made = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (cf_edit_get_kind (back), ==, CF_EDIT_ADD_TABLE);
+    again = cf_edit_to_string (back);
+    g_assert_cmpstr (again, ==, json);
+    g_assert_true (cf_edit_apply (back, other, &error));
+    g_assert_no_error (error);
+    made = dump_document (other);
+    notes_made = dump_notes (other);
+    g_assert_cmpstr (made, ==, after);
+    g_assert_cmpstr (notes_made, ==, notes_after);
+  }
+}
+
+/* Stored add-table edits that do not fit are refused, the document unchanged. */
+static void
+test_add_table_refused (void)
+{
+  const char *bad[] = {
+    /* past the end of the list */
+    "{\"op\": \"add-table\", \"table\": 5, \"added\": {\"cells\": [{\"row\": 0, \"col\": 0, \"text\": \"1\"}]}}",
+    /* two cells on one slot */
+    "{\"op\": \"add-table\", \"table\": 1, \"added\": {\"cells\": [{\"row\": 0, \"col\": 0, \"cols\": 2, \"text\": \"a\"},"
+    " {\"row\": 0, \"col\": 1, \"text\": \"b\"}]}}",
+    /* no cells, and a cell out of bounds */
+    "{\"op\": \"add-table\", \"table\": 1, \"added\": {\"cells\": []}}",
+    "{\"op\": \"add-table\", \"table\": 1, \"added\": {\"cells\": [{\"row\": -1, \"col\": 0}]}}",
+    "{\"op\": \"add-table\", \"table\": 1, \"added\": {\"cells\": [{\"row\": 9000000000, \"col\": 0}]}}",
+  };
+  g_autoptr (CfDocument) doc = make_document ();
+  g_autofree char *before = dump_document (doc);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CfEdit) edit = cf_edit_from_string (bad[i], &error);
+      g_autofree char *now = NULL;
+
+      g_assert_no_error (error);
+      g_assert_false (cf_edit_apply (edit, doc, &error));
+      g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+      now = dump_document (doc);
+      g_assert_cmpstr (now, ==, before);
+      g_assert_cmpuint (cf_document_get_notes (doc)->len, ==, 0);
+    }
+  {
+    g_autoptr (GError) error = NULL;
+
+    g_assert_null (cf_edit_from_string ("{\"op\": \"add-table\", \"table\": 1}", &error));
+    g_assert_error (error, CF_ERROR, CF_ERROR_INVALID);
+  }
+}
+
+/* Added by hand, corrected, saved; a fresh load of the same file gets the
+ * table back (with its note and the correction); an undone one stays out. */
+static void
+test_add_table_persists (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "c.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *left_notes = NULL;
+  guint stale = 99;
+
+  {
+    g_autoptr (CfDocument) doc = make_document ();
+    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
+    g_autoptr (CfTable) source = make_extracted_table ();
+    g_autoptr (CfFinding) note = make_note ();
+    g_autoptr (CfEdit) add = cf_edit_add_table (1, source, note);
+    g_autoptr (CfEdit) again = cf_edit_add_table (2, source, NULL);
+
+    g_assert_no_error (error);
+    g_assert_true (cf_edit_history_restore (history, &stale, &error));
+    g_assert_true (cf_edit_history_apply (history, add, &error));
+    g_assert_true (cf_edit_history_set_text (history, 1, 2, 1, "5", &error));
+    g_assert_true (cf_edit_history_apply (history, again, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (cf_table_get_id (g_ptr_array_index (cf_document_get_tables (doc), 2)), ==,
+                     "table-3");
+    /* The second one is undone: not saved, not made again. */
+    g_assert_true (cf_edit_history_undo (history, &error));
+    g_assert_no_error (error);
+    left = dump_document (doc);
+    left_notes = dump_notes (doc);
+    g_assert_nonnull (strstr (left, "table-2 3x3"));
+    g_assert_nonnull (strstr (left, "[5] orig [4]"));
+    g_assert_null (strstr (left, "table-3"));
+  }
+  {
+    g_autoptr (CfDocument) doc = make_document ();
+    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
+    g_autofree char *replayed = NULL;
+    g_autofree char *replayed_notes = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (cf_edit_history_restore (history, &stale, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (stale, ==, 0);
+    g_assert_false (cf_edit_history_can_undo (history));
+    replayed = dump_document (doc);
+    replayed_notes = dump_notes (doc);
+    g_assert_cmpstr (replayed, ==, left);
+    g_assert_cmpstr (replayed_notes, ==, left_notes);
+  }
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -677,5 +934,8 @@ main (int argc, char **argv)
   g_test_add_func ("/table-edit/persist-and-replay", test_persist_and_replay);
   g_test_add_func ("/table-edit/replay-split-join", test_replay_split_join);
   g_test_add_func ("/table-edit/survives-sigkill", test_survives_sigkill);
+  g_test_add_func ("/table-edit/add-table", test_add_table);
+  g_test_add_func ("/table-edit/add-table-refused", test_add_table_refused);
+  g_test_add_func ("/table-edit/add-table-persists", test_add_table_persists);
   return g_test_run ();
 }

@@ -10,86 +10,26 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
-#include "cf-test-util.h"
-#include "cf-application.h"
-#include "cf-window.h"
+#include "cf-test-gui.h"
 
 static CfApplication *app;
-
-static const struct
-{
-  const char *sub;
-  const char *name;
-} corpus[] = {
-  { "text", "danfeng-psb-2020.txt" },
-  { "text", "shenzhen-psb-2020.txt" },
-  { "text", "shizuishan-psb-2020.txt" },
-  { "text", "zhaotong-psb-2016.txt" },
-  { "text", "zibo-gaoxin-psb-2022.txt" },
-  { "html", "city-2025-placeholder-headers.html" },
-  { "html", "shanghai-gov-office-2019.html" },
-};
-
-static void
-spin_for (double seconds)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static void
-wait_for_batch (CfBatch *batch)
-{
-  gint64 end = g_get_monotonic_time () + (gint64) (cf_test_time_limit (120) * G_USEC_PER_SEC);
-
-  while (cf_batch_is_running (batch))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  spin_for (0.3);
-}
 
 static char *
 copy_corpus (void)
 {
   char *dir = cf_test_make_tmpdir ();
 
-  for (gsize i = 0; i < G_N_ELEMENTS (corpus); i++)
-    {
-      g_autofree char *from = cf_test_path ("corpus", corpus[i].sub, corpus[i].name, NULL);
-      g_autofree char *to = g_build_filename (dir, corpus[i].name, NULL);
-      g_autofree char *data = NULL;
-      gsize len = 0;
-
-      g_assert_true (g_file_get_contents (from, &data, &len, NULL));
-      g_assert_true (g_file_set_contents (to, data, len, NULL));
-    }
+  cf_test_copy_corpus (dir, dir);
   return dir;
 }
 
 static CfWindow *
 new_window (void)
 {
-  CfWindow *window = cf_window_new (app);
+  CfWindow *window = cf_test_new_window (app);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  spin_for (0.1);
+  cf_test_spin_for (0.1);
   return window;
-}
-
-static void
-close_window (CfWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  spin_for (0.2);
 }
 
 /* The text of @column's label in the row at @position, as on screen. */
@@ -102,33 +42,6 @@ shown_text (CfInboxView *inbox, guint position, CfInboxColumn column)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
-static GtkWidget *
-find_by_action (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_ACTIONABLE (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_action (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static guint
-count_rows (GtkListBox *list)
-{
-  guint n = 0;
-
-  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
-    n++;
-  return n;
-}
-
 static void
 test_open_folder (void)
 {
@@ -138,7 +51,7 @@ test_open_folder (void)
   g_autoptr (GFile) folder = g_file_new_for_path (dir);
   CfWindow *window = new_window ();
   CfInboxView *inbox = cf_window_get_inbox_view (window);
-  GtkWidget *back = find_by_action (GTK_WIDGET (window), "win.show-inbox");
+  GtkWidget *back = cf_test_find_by_action (GTK_WIDGET (window), "win.show-inbox");
   GListModel *model;
   CfBatch *batch;
   CfDocument *document;
@@ -154,12 +67,12 @@ test_open_folder (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
   batch = cf_inbox_view_get_batch (inbox);
   g_assert_nonnull (batch);
-  g_assert_cmpuint (cf_batch_get_n_total (batch), ==, G_N_ELEMENTS (corpus));
-  wait_for_batch (batch);
+  g_assert_cmpuint (cf_batch_get_n_total (batch), ==, G_N_ELEMENTS (cf_test_corpus));
+  cf_test_wait_batch (batch, cf_test_time_limit (120));
 
   /* Each row counts what the report holds when read and audited on its own. */
   model = cf_inbox_view_get_model (inbox);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (corpus));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (cf_test_corpus));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
@@ -189,7 +102,7 @@ test_open_folder (void)
     first_name = g_strdup (cf_batch_entry_get_name (first));
   }
   g_signal_emit_by_name (cf_inbox_view_get_column_view (inbox), "activate", 0);
-  spin_for (0.2);
+  cf_test_spin_for (0.2);
   g_assert_cmpstr (cf_window_get_view_name (window), ==, "document");
   document = cf_window_get_document (window);
   g_assert_nonnull (document);
@@ -199,22 +112,22 @@ test_open_folder (void)
 
     g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, doc_title);
   }
-  g_assert_cmpuint (count_rows (cf_window_get_tables_list (window)), ==,
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_tables_list (window)), ==,
                     cf_document_get_tables (document)->len);
-  g_assert_cmpuint (count_rows (cf_window_get_findings_list (window)), ==,
+  g_assert_cmpuint (cf_test_count_rows (cf_window_get_findings_list (window)), ==,
                     cf_document_get_findings (document)->len);
   g_assert_true (gtk_widget_get_visible (back));
 
   /* And the back button returns to the inbox, as it was. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-inbox", NULL));
-  spin_for (0.1);
+  cf_test_spin_for (0.1);
   g_assert_cmpstr (cf_window_get_view_name (window), ==, "inbox");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
   g_assert_false (gtk_widget_get_visible (back));
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (corpus));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (cf_test_corpus));
   g_assert_cmpstr (shown_text (inbox, 0, CF_INBOX_COLUMN_DOCUMENT), ==, first_name);
 
-  close_window (window);
+  cf_test_close_window (window, 0.2);
   cf_test_rm_rf (dir);
 }
 
@@ -228,7 +141,6 @@ test_open_several_files (void)
   GSList *files = NULL;
   CfWindow *window = new_window ();
   CfBatch *batch;
-  gint64 end;
 
   files = g_slist_append (files, g_file_new_for_path (a));
   files = g_slist_append (files, g_file_new_for_path (b));
@@ -237,7 +149,7 @@ test_open_several_files (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Inbox — Crossfoot");
   batch = cf_inbox_view_get_batch (cf_window_get_inbox_view (window));
   g_assert_cmpuint (cf_batch_get_n_total (batch), ==, 2);
-  wait_for_batch (batch);
+  cf_test_wait_batch (batch, cf_test_time_limit (120));
   g_assert_cmpuint (cf_batch_get_n_processed (batch), ==, 2);
   /* No new windows: the person sees one list. */
   g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (app))), ==, 1);
@@ -247,14 +159,7 @@ test_open_several_files (void)
   files->next = NULL;
   cf_window_open_files (window, files);
   g_assert_true (cf_window_is_loading (window));
-  end = g_get_monotonic_time () + (gint64) (cf_test_time_limit (60) * G_USEC_PER_SEC);
-  while (cf_window_is_loading (window))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, end);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  spin_for (0.1);
+  cf_test_wait_loaded (window, cf_test_time_limit (60));
   g_assert_cmpstr (cf_window_get_view_name (window), ==, "document");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
                    "zibo-gaoxin-psb-2022.txt — Crossfoot");
@@ -263,38 +168,20 @@ test_open_several_files (void)
   g_assert_cmpstr (cf_window_get_view_name (window), ==, "inbox");
 
   g_slist_free_full (files, g_object_unref);
-  close_window (window);
+  cf_test_close_window (window, 0.2);
 }
 
 int
 main (int argc, char **argv)
 {
-  g_autofree char *data = NULL;
-  int status;
-
-  g_setenv ("GSK_RENDERER", "cairo", FALSE);
-  g_setenv ("GDK_BACKEND", "x11", FALSE);
-  g_setenv ("NO_AT_BRIDGE", "1", TRUE);
-  g_setenv ("GTK_A11Y", "test", FALSE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  if (!gtk_init_check ())
-    {
-      g_test_message ("no display: run under xvfb-run");
-      g_test_add_func ("/window-inbox/open-folder", (GTestFunc) g_test_skip);
-      return g_test_run ();
-    }
-  adw_init ();
+  cf_test_gui_init (&argc, &argv);
+  if (!cf_test_gui_start ("/window-inbox/open-folder"))
+    return g_test_run ();
   app = cf_application_new ();
   g_application_register (G_APPLICATION (app), NULL, NULL);
 
   g_test_add_func ("/window-inbox/open-folder", test_open_folder);
   g_test_add_func ("/window-inbox/open-several-files", test_open_several_files);
   /* The corrections store of the documents shown: a fresh one, thrown away. */
-  data = cf_test_make_tmpdir ();
-  g_setenv ("CROSSFOOT_DATA_DIR", data, TRUE);
-  status = g_test_run ();
-  cf_test_rm_rf (data);
-  return status;
+  return cf_test_run_with_data_dir ();
 }

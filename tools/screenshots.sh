@@ -11,6 +11,11 @@
 #                     corpus printed to PDF by LibreOffice, else tests/pdf/'s copy)
 #   text-report.png   a text report with its tables and findings
 #   dark.png          a saved web page, in the dark style
+#   zh_CN.png         the text report again, with the desktop in Chinese
+#                     (LANG=zh_CN.UTF-8 when that locale is generated, else
+#                     LANGUAGE=zh_CN; the catalogues come from the app's build
+#                     tree, build/po, or from $CROSSFOOT_LOCALEDIR)
+# CF_SHOTS="zh_CN dark" takes only the named ones.
 # The app runs with throwaway XDG folders, so no saved corrections or recent
 # files show. Needs: Xvfb (xvfb), xdotool, import (imagemagick); soffice optional.
 # The metainfo (data/*.metainfo.xml.in) lists these files; the README shows them.
@@ -56,6 +61,10 @@ shoot () {
   name=$1
   title=$2
   shift 2
+  case " ${CF_SHOTS:-$name} " in
+    *" $name "*) ;;
+    *) return 0 ;;
+  esac
   vars=
   while [ "$1" != "--" ]; do vars="$vars $1"; shift; done
   shift
@@ -92,3 +101,17 @@ shoot empty "Crossfoot" --
 shoot pdf-findings "shanghai-gov-office-2019.pdf — Crossfoot" -- "$pdf"
 shoot text-report "shizuishan-psb-2020.txt — Crossfoot" -- "$text"
 shoot dark "shanghai-gov-office-2019.html — Crossfoot" ADW_DEBUG_COLOR_SCHEME=prefer-dark -- "$html"
+
+# The desktop in Chinese: the app's own strings from the build's catalogues,
+# GTK's and libadwaita's from the system.
+localedir=${CROSSFOOT_LOCALEDIR:-$(cd "$(dirname "$app")/../.." && pwd)/po}
+[ -f "$localedir/zh_CN/LC_MESSAGES/crossfoot.mo" ] \
+  || { echo "screenshots: no zh_CN catalogue in $localedir (build the app first)" >&2; exit 1; }
+if locale -a 2> /dev/null | grep -qi '^zh_CN\.utf-\?8$'; then
+  zh_vars="LANG=zh_CN.UTF-8"
+else
+  echo "screenshots: zh_CN.UTF-8 is not generated (locale-gen); using LANGUAGE=zh_CN" >&2
+  zh_vars="LANGUAGE=zh_CN"
+fi
+# shellcheck disable=SC2086
+shoot zh_CN "shizuishan-psb-2020.txt — Crossfoot" $zh_vars CROSSFOOT_LOCALEDIR="$localedir" -- "$text"

@@ -48,13 +48,13 @@ static void
 about_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   GtkApplication *app = data;
-  const char *developers[] = { "The Crossfoot authors", NULL };
+  const char *developers[] = { _("The Crossfoot authors"), NULL };
   AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
 
   adw_about_window_set_application_name (about, "Crossfoot");
   adw_about_window_set_application_icon (about, APP_ID);
   adw_about_window_set_version (about, PACKAGE_VERSION);
-  adw_about_window_set_developer_name (about, "The Crossfoot authors");
+  adw_about_window_set_developer_name (about, _("The Crossfoot authors"));
   adw_about_window_set_developers (about, developers);
   adw_about_window_set_comments (about, _("Extracts the statistical tables of government information "
                                           "disclosure annual reports and checks that every total adds up."));

@@ -155,7 +155,9 @@ append_level (GString *out, const char *text)
   if (text == NULL || *text == '\0')
     return;
   level = cf_normalize_skip_enumerator (text);
-  if (*level == '\0')
+  /* "第12行" is not an enumerator before "行": a name that would be left
+   * with one character keeps its number, or every row would sound alike. */
+  if (g_utf8_strlen (level, -1) <= 1)
     level = text;
   if (out->len > 0)
     g_string_append (out, " / ");

@@ -11,6 +11,7 @@ typedef struct
   CfFileDialogCallback      file_callback;
   CfFileDialogFilesCallback files_callback;
   GObject                  *owner;
+  gpointer                  data;
   gboolean                  save;
   gboolean                  folder;
 } Request;
@@ -20,7 +21,8 @@ request_new (gboolean                  save,
              gboolean                  folder,
              CfFileDialogCallback      file_callback,
              CfFileDialogFilesCallback files_callback,
-             gpointer                  owner)
+             gpointer                  owner,
+             gpointer                  data)
 {
   Request *request = g_new0 (Request, 1);
 
@@ -29,6 +31,7 @@ request_new (gboolean                  save,
   request->file_callback = file_callback;
   request->files_callback = files_callback;
   request->owner = g_object_ref (owner);
+  request->data = data;
   return request;
 }
 
@@ -39,9 +42,9 @@ request_finish (Request *request, GSList *files)
   if (files != NULL)
     {
       if (request->file_callback != NULL)
-        request->file_callback (files->data, request->owner);
+        request->file_callback (files->data, request->owner, request->data);
       else
-        request->files_callback (files, request->owner);
+        request->files_callback (files, request->owner, request->data);
     }
   g_object_unref (request->owner);
   g_free (request);
@@ -177,14 +180,15 @@ cf_file_dialog_save (GtkWindow            *parent,
                      const char           *initial_name,
                      gboolean              folder,
                      CfFileDialogCallback  callback,
-                     gpointer              owner)
+                     gpointer              owner,
+                     gpointer              data)
 {
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (callback != NULL);
   g_return_if_fail (G_IS_OBJECT (owner));
 
   run_dialog (parent, title, initial_name, NULL,
-              request_new (TRUE, folder, callback, NULL, owner));
+              request_new (TRUE, folder, callback, NULL, owner, data));
 }
 
 void
@@ -193,7 +197,8 @@ cf_file_dialog_open (GtkWindow                *parent,
                      GListModel               *filters,
                      gboolean                  folder,
                      CfFileDialogFilesCallback callback,
-                     gpointer                  owner)
+                     gpointer                  owner,
+             gpointer                  data)
 {
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
   g_return_if_fail (filters == NULL || G_IS_LIST_MODEL (filters));
@@ -201,5 +206,5 @@ cf_file_dialog_open (GtkWindow                *parent,
   g_return_if_fail (G_IS_OBJECT (owner));
 
   run_dialog (parent, title, NULL, folder ? NULL : filters,
-              request_new (FALSE, folder, NULL, callback, owner));
+              request_new (FALSE, folder, NULL, callback, owner, data));
 }

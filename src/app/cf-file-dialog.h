@@ -2,7 +2,8 @@
  *
  * GtkFileDialog on GTK ≥ 4.10; GtkFileChooserNative before it (GTK 4.8).
  * Each call takes @owner, a GObject kept alive until the person answered,
- * and calls @callback only when something was chosen.
+ * and @data, handed back as it is (a kind of export, say); it calls
+ * @callback only when something was chosen.
  */
 #pragma once
 
@@ -10,12 +11,14 @@
 
 G_BEGIN_DECLS
 
-/* @file: the file (or folder) chosen; @owner: what the caller passed. */
+/* @file: the file (or folder) chosen; @owner, @data: what the caller passed. */
 typedef void (*CfFileDialogCallback)      (GFile   *file,
-                                           gpointer owner);
+                                           gpointer owner,
+                                           gpointer data);
 /* @files: a list of GFile, at least one, owned by the dialog. */
 typedef void (*CfFileDialogFilesCallback) (GSList  *files,
-                                           gpointer owner);
+                                           gpointer owner,
+                                           gpointer data);
 
 /* A file to write (@initial_name suggested), or with @folder a folder to
  * write into (@initial_name unused). @parent may be NULL. */
@@ -24,7 +27,8 @@ void cf_file_dialog_save (GtkWindow                *parent,
                           const char               *initial_name,
                           gboolean                  folder,
                           CfFileDialogCallback      callback,
-                          gpointer                  owner);
+                          gpointer                  owner,
+                          gpointer                  data);
 
 /* Files to read, several at once, offering @filters (a list of
  * GtkFileFilter, the first one the default; may be NULL); or with @folder
@@ -34,6 +38,7 @@ void cf_file_dialog_open (GtkWindow                *parent,
                           GListModel               *filters,
                           gboolean                  folder,
                           CfFileDialogFilesCallback callback,
-                          gpointer                  owner);
+                          gpointer                  owner,
+                          gpointer                  data);
 
 G_END_DECLS

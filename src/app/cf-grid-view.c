@@ -4,12 +4,15 @@
  * GtkEditableLabel, fixed cells GtkLabel; every cell is named "<row>, <col>"
  * in bind (items are recycled). GtkColumnView 4.8 selects rows only, so the
  * current cell and the selected range are tracked here and drawn with CSS.
+ *
+ * Big tables: bind does no more than it must (names, tooltips and classes are
+ * only sent to GTK when they changed; a tooltip change costs an X round trip
+ * in GTK 4.8), and value cells off screen are plain labels (see CellKind).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
-#include <malloc.h>
 
 #include "cf-cell-labels.h"
 #include "cf-grid-row.h"
@@ -38,6 +41,10 @@ struct _CfGridView
   int                 cur_col;
   int                 anchor_row;
   int                 anchor_col;
+  GPtrArray          *spare_editors; /* value editors taken off screen, for reuse */
+  GPtrArray          *spare_labels;  /* value labels replaced by editors */
+  guint               settle_id;
+
   guint               binding : 1;
   guint               focus_pending : 1;
 };
@@ -52,6 +59,26 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+/* What a cell widget is. GTK 4.8's list view keeps 200 rows bound, on screen
+ * or not, and a GtkEditableLabel weighs ~20 kB: value cells are plain labels
+ * (drawn alike) until they are on screen, when the scrolling settles, or
+ * asked for (focus, cf_grid_view_get_cell_widget ()). */
+typedef enum
+{
+  CELL_FIXED,   /* GtkLabel: a row label, a header or a covered slot */
+  CELL_VALUE,   /* GtkLabel standing in for an editor */
+  CELL_EDITOR,  /* GtkEditableLabel */
+} CellKind;
+
+static GQuark kind_quark;
+static GQuark item_quark;
+
+static CellKind
+widget_kind (GtkWidget *widget)
+{
+  return (CellKind) GPOINTER_TO_INT (g_object_get_qdata (G_OBJECT (widget), kind_quark));
+}
 
 static gpointer
 cell_key (CfGridView *self, int row, int col)
@@ -86,13 +113,105 @@ in_range (CfGridView *self, int row, int col)
   return row >= r0 && row <= r1 && col >= c0 && col <= c1;
 }
 
-static void
-set_class (GtkWidget *widget, const char *name, gboolean on)
+/* The state classes a cell can carry, one bit each (see style.css). */
+enum
 {
-  if (on)
-    gtk_widget_add_css_class (widget, name);
-  else
-    gtk_widget_remove_css_class (widget, name);
+  STYLE_ERROR     = 1 << 0,
+  STYLE_WARNING   = 1 << 1,
+  STYLE_INFO      = 1 << 2,
+  STYLE_CORRECTED = 1 << 3,
+  STYLE_MISSING   = 1 << 4,
+  STYLE_MARKED    = 1 << 5,
+  STYLE_SELECTED  = 1 << 6,
+  STYLE_CURRENT   = 1 << 7,
+};
+
+static const char * const style_classes[] = {
+  "cell-error", "cell-warning", "cell-info", "cell-corrected",
+  "cell-missing", "cell-marked", "cell-selected", "cell-current",
+};
+
+static GQuark style_quark;
+static GQuark label_quark;
+static GQuark where_quark;
+
+/* Only the classes that changed: each change restyles the widget. */
+static void
+apply_style (GtkWidget *widget, guint style)
+{
+  guint old = GPOINTER_TO_UINT (g_object_get_qdata (G_OBJECT (widget), style_quark));
+  guint changed = old ^ style;
+
+  if (changed == 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (style_classes); i++)
+    if (changed & (1u << i))
+      {
+        if (style & (1u << i))
+          gtk_widget_add_css_class (widget, style_classes[i]);
+        else
+          gtk_widget_remove_css_class (widget, style_classes[i]);
+      }
+  g_object_set_qdata (G_OBJECT (widget), style_quark, GUINT_TO_POINTER (style));
+}
+
+static guint
+cell_style (CfGridView *self, CfCell *cell, int row, int col)
+{
+  gpointer key = cell_key (self, row, col);
+  int severity = GPOINTER_TO_INT (g_hash_table_lookup (self->severity, key)) - 1;
+  guint style = 0;
+
+  if (severity == CF_SEVERITY_ERROR)
+    style |= STYLE_ERROR;
+  else if (severity == CF_SEVERITY_WARNING)
+    style |= STYLE_WARNING;
+  else if (severity == CF_SEVERITY_INFO)
+    style |= STYLE_INFO;
+  if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
+    style |= STYLE_CORRECTED;
+  if (cell != NULL && (cell->flags & CF_CELL_FLAG_MISSING))
+    style |= STYLE_MISSING;
+  if (g_hash_table_size (self->marked) > 0 && g_hash_table_contains (self->marked, key))
+    style |= STYLE_MARKED;
+  if (in_range (self, row, col))
+    style |= STYLE_SELECTED;
+  if (row == self->cur_row && col == self->cur_col)
+    style |= STYLE_CURRENT;
+  return style;
+}
+
+/* GTK 4.8 asks the X server where the pointer is on every tooltip change:
+ * cells scrolled into view must not pay that when nothing changed. */
+static void
+set_tooltip (GtkWidget *widget, const char *text)
+{
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+/* The accessible label and description, sent on only when they changed
+ * (strings kept on the widget, which is recycled from row to row). */
+static void
+set_accessible (GtkWidget *widget, char *label, char *where, gboolean force)
+{
+  const char *old_label = g_object_get_qdata (G_OBJECT (widget), label_quark);
+  const char *old_where = g_object_get_qdata (G_OBJECT (widget), where_quark);
+
+  if (!force && g_strcmp0 (old_label, label) == 0 && g_strcmp0 (old_where, where) == 0)
+    {
+      g_free (label);
+      g_free (where);
+      return;
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where,
+                                  -1);
+  g_object_set_qdata_full (G_OBJECT (widget), label_quark, label, g_free);
+  g_object_set_qdata_full (G_OBJECT (widget), where_quark, where, g_free);
 }
 
 /* Everything about a cell widget that depends on the data, not on its text. */
@@ -100,12 +219,12 @@ static void
 update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
 {
   CfCell *cell = cf_table_get_origin_cell (self->table, row, col);
-  gpointer key = cell_key (self, row, col);
-  int severity = GPOINTER_TO_INT (g_hash_table_lookup (self->severity, key)) - 1;
-  const char *notes = g_hash_table_lookup (self->notes, key);
-  g_autofree char *label = cf_table_labels_cell (self->labels, row, col);
-  g_autoptr (GString) where = g_string_new (NULL);
+  const char *notes = g_hash_table_size (self->notes) > 0
+                    ? g_hash_table_lookup (self->notes, cell_key (self, row, col))
+                    : NULL;
+  GString *where = g_string_new (NULL);
   g_autoptr (GString) tooltip = g_string_new (NULL);
+  gboolean tooltip_changed;
 
   if (cell != NULL && cell->page > 0)
     g_string_printf (where, _("page %d"), cell->page);
@@ -114,7 +233,7 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
                      cf_document_line_at_offset (self->document, cell->offset));
   if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
     {
-      g_string_append_printf (where, where->len ? "; " : "");
+      g_string_append (where, where->len ? "; " : "");
       g_string_append_printf (where, _("corrected, printed %s"),
                               cell->original_text && *cell->original_text ? cell->original_text
                                                                           : _("blank"));
@@ -138,24 +257,35 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
                               cell->original_text && *cell->original_text ? cell->original_text
                                                                           : _("blank"));
     }
-  if (tooltip->len == 0 && GTK_IS_LABEL (widget) && cell != NULL && cell->text &&
+  if (tooltip->len == 0 && widget_kind (widget) == CELL_FIXED && cell != NULL && cell->text &&
       g_utf8_strlen (cell->text, -1) > 16)
     g_string_append (tooltip, cell->text);
   /* GTK copies a tooltip into the accessible description: set ours after it. */
-  gtk_widget_set_tooltip_text (widget, tooltip->len ? tooltip->str : NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where->str,
-                                  -1);
+  tooltip_changed = g_strcmp0 (gtk_widget_get_tooltip_text (widget),
+                               tooltip->len ? tooltip->str : NULL) != 0;
+  if (tooltip_changed)
+    set_tooltip (widget, tooltip->str);
+  set_accessible (widget, cf_table_labels_cell (self->labels, row, col),
+                  g_string_free (where, FALSE), tooltip_changed);
+  apply_style (widget, cell_style (self, cell, row, col));
+}
 
-  set_class (widget, "cell-error", severity == CF_SEVERITY_ERROR);
-  set_class (widget, "cell-warning", severity == CF_SEVERITY_WARNING);
-  set_class (widget, "cell-info", severity == CF_SEVERITY_INFO);
-  set_class (widget, "cell-corrected", cell && (cell->flags & CF_CELL_FLAG_CORRECTED));
-  set_class (widget, "cell-missing", cell && (cell->flags & CF_CELL_FLAG_MISSING));
-  set_class (widget, "cell-marked", g_hash_table_contains (self->marked, key));
-  set_class (widget, "cell-selected", in_range (self, row, col));
-  set_class (widget, "cell-current", row == self->cur_row && col == self->cur_col);
+/* After the selection or the marked cells changed: classes only. */
+static void
+update_all_styles (CfGridView *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      int row, col;
+
+      widget_get_position (value, &row, &col);
+      apply_style (value, cell_style (self, cf_table_get_origin_cell (self->table, row, col),
+                                      row, col));
+    }
 }
 
 static void
@@ -210,6 +340,13 @@ on_cell_changed (GtkEditable *editable, CfGridView *self)
   g_signal_emit (self, signals[CELL_EDITED], 0, row, col);
 }
 
+static gboolean grab_pending_focus (gpointer data);
+static void     select_cell_full   (CfGridView *self,
+                                    int         row,
+                                    int         col,
+                                    gboolean    focus,
+                                    gboolean    extend);
+
 static void
 on_cell_focus_enter (GtkEventControllerFocus *controller, CfGridView *self)
 {
@@ -217,6 +354,15 @@ on_cell_focus_enter (GtkEventControllerFocus *controller, CfGridView *self)
   int row, col;
 
   widget_get_position (widget, &row, &col);
+  if (widget_kind (widget) == CELL_VALUE)
+    {
+      /* Reached before its editor was made (mid-scroll): hand focus on to it,
+       * once this focus change is over. */
+      select_cell_full (self, row, col, FALSE, FALSE);
+      self->focus_pending = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT, grab_pending_focus, g_object_ref (self), g_object_unref);
+      return;
+    }
   if (row == self->cur_row && col == self->cur_col)
     return;
   cf_grid_view_select_cell (self, row, col, FALSE);
@@ -255,18 +401,29 @@ add_focus_tracking (CfGridView *self, GtkWidget *widget)
 }
 
 static GtkWidget *
-new_fixed_cell (CfGridView *self)
+new_label_cell (CfGridView *self, CellKind kind)
 {
   GtkWidget *label = gtk_label_new (NULL);
   GtkGesture *click = gtk_gesture_click_new ();
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+  if (kind == CELL_FIXED)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+    }
+  else
+    {
+      /* As the editor draws its text: right-aligned, at least 6 characters. */
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_widget_add_css_class (label, "value-cell");
+    }
   gtk_widget_set_focusable (label, TRUE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_label_pressed), self);
   gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
   add_focus_tracking (self, label);
+  g_object_set_qdata (G_OBJECT (label), kind_quark, GINT_TO_POINTER (kind));
   return label;
 }
 
@@ -288,7 +445,149 @@ new_value_cell (CfGridView *self)
       gtk_widget_add_controller (part, leave);
     }
   add_focus_tracking (self, editable);
+  gtk_widget_add_css_class (editable, "value-cell");
+  g_object_set_qdata (G_OBJECT (editable), kind_quark, GINT_TO_POINTER (CELL_EDITOR));
   return editable;
+}
+
+/* A widget of @kind, a spare one when there is one; the caller owns a ref. */
+static GtkWidget *
+take_widget (CfGridView *self, CellKind kind)
+{
+  GPtrArray *spares = kind == CELL_EDITOR ? self->spare_editors
+                    : kind == CELL_VALUE ? self->spare_labels
+                    : NULL;
+
+  if (spares != NULL && spares->len > 0)
+    return g_ptr_array_steal_index (spares, spares->len - 1);
+  return g_object_ref_sink (kind == CELL_EDITOR ? new_value_cell (self) : new_label_cell (self, kind));
+}
+
+/* @item's child becomes @widget (the item takes its own ref). */
+static void
+set_child (GtkListItem *item, GtkWidget *widget)
+{
+  gtk_list_item_set_child (item, widget);
+  g_object_unref (widget);
+}
+
+/* Shows cell (@row, @col) in @widget, the child of @item: text, name, classes. */
+static void
+show_in_widget (CfGridView *self, GtkListItem *item, GtkWidget *widget, int row, int col)
+{
+  CfCell *cell = cf_table_get_origin_cell (self->table, row, col);
+  /* Merged cells: text in the first slot of the span, covered slots empty. */
+  const char *text = cell != NULL && cell->text != NULL ? cell->text : "";
+
+  g_object_set_data (G_OBJECT (widget), "cf-row", GINT_TO_POINTER (row));
+  g_object_set_data (G_OBJECT (widget), "cf-col", GINT_TO_POINTER (col));
+  g_object_set_qdata (G_OBJECT (widget), item_quark, item);
+  self->binding = TRUE;
+  if (GTK_IS_LABEL (widget))
+    {
+      if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) != 0)
+        gtk_label_set_text (GTK_LABEL (widget), text);
+    }
+  else if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (widget), text);
+  self->binding = FALSE;
+  update_cell_widget (self, widget, row, col);
+  g_hash_table_insert (self->bound, cell_key (self, row, col), widget);
+}
+
+/* Puts a widget of @kind in place of @old (a value cell) and returns it. */
+static GtkWidget *
+swap_value_widget (CfGridView *self, GtkWidget *old, CellKind kind)
+{
+  GtkListItem *item = g_object_get_qdata (G_OBJECT (old), item_quark);
+  GtkWidget *widget;
+  int row, col;
+
+  if (item == NULL || gtk_list_item_get_child (item) != old)
+    return old;
+  widget_get_position (old, &row, &col);
+  widget = take_widget (self, kind);
+  g_ptr_array_add (widget_kind (old) == CELL_EDITOR ? self->spare_editors : self->spare_labels,
+                   g_object_ref (old));
+  g_object_set_qdata (G_OBJECT (old), item_quark, NULL);
+  set_child (item, widget);
+  show_in_widget (self, item, widget, row, col);
+  return widget;
+}
+
+/* The editor of value cell (@row, @col) when it is bound, made now if need be. */
+static GtkWidget *
+ensure_editor (CfGridView *self, int row, int col)
+{
+  GtkWidget *widget = g_hash_table_lookup (self->bound, cell_key (self, row, col));
+
+  if (widget != NULL && widget_kind (widget) == CELL_VALUE)
+    widget = swap_value_widget (self, widget, CELL_EDITOR);
+  return widget;
+}
+
+static gboolean
+holds_focus (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+static gboolean
+on_screen (CfGridView *self, GtkWidget *widget)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->scroller);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) ||
+      !gtk_widget_compute_bounds (widget, viewport, &bounds))
+    return FALSE;
+  return bounds.origin.x + bounds.size.width > 0 &&
+         bounds.origin.y + bounds.size.height > 0 &&
+         bounds.origin.x < gtk_widget_get_width (viewport) &&
+         bounds.origin.y < gtk_widget_get_height (viewport);
+}
+
+/* The scrolling stopped: editors for the value cells on screen, labels again
+ * for those that left it (not the current cell, not one being used). */
+static gboolean
+settle (gpointer data)
+{
+  CfGridView *self = data;
+  g_autoptr (GPtrArray) widgets = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  self->settle_id = 0;
+  if (self->table == NULL)
+    return G_SOURCE_REMOVE;
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    if (widget_kind (value) != CELL_FIXED)
+      g_ptr_array_add (widgets, value);
+  for (guint i = 0; i < widgets->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (widgets, i);
+      gboolean shown = on_screen (self, widget);
+      int row, col;
+
+      widget_get_position (widget, &row, &col);
+      if (shown && widget_kind (widget) == CELL_VALUE)
+        swap_value_widget (self, widget, CELL_EDITOR);
+      else if (!shown && widget_kind (widget) == CELL_EDITOR &&
+               !(row == self->cur_row && col == self->cur_col) && !holds_focus (widget))
+        swap_value_widget (self, widget, CELL_VALUE);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_settle (CfGridView *self)
+{
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  self->settle_id = g_timeout_add_full (G_PRIORITY_LOW, 120, settle, self, NULL);
 }
 
 static gboolean
@@ -297,9 +596,9 @@ grab_pending_focus (gpointer data)
   CfGridView *self = data;
   GtkWidget *widget;
 
-  if (!self->focus_pending)
+  if (!self->focus_pending || self->table == NULL)
     return G_SOURCE_REMOVE;
-  widget = g_hash_table_lookup (self->bound, cell_key (self, self->cur_row, self->cur_col));
+  widget = ensure_editor (self, self->cur_row, self->cur_col);
   if (widget != NULL)
     {
       self->focus_pending = FALSE;
@@ -316,43 +615,28 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, CfGridView *sel
   GtkWidget *child = gtk_list_item_get_child (item);
   CfTable *table = cf_grid_row_get_table (grid_row);
   int row = cf_grid_row_get_row (grid_row);
-  CfCell *cell;
-  gboolean fixed;
-  const char *text;
 
   if (table != self->table)
     return;
-  cell = cf_table_get_origin_cell (table, row, col);
-  fixed = g_getenv ("CF_ALL_LABELS") || cf_table_labels_is_fixed (self->labels, row, col);
-  /* Merged cells: text in the first slot of the span, covered slots empty. */
-  text = cell != NULL && cell->text != NULL ? cell->text : "";
-
-  if (fixed && !GTK_IS_LABEL (child))
+  if (cf_table_labels_is_fixed (self->labels, row, col))
     {
-      child = new_fixed_cell (self);
-      gtk_list_item_set_child (item, child);
+      if (child == NULL || widget_kind (child) != CELL_FIXED)
+        {
+          child = take_widget (self, CELL_FIXED);
+          set_child (item, child);
+        }
     }
-  else if (!fixed && !GTK_IS_EDITABLE (child))
+  else if (child == NULL || widget_kind (child) == CELL_FIXED)
     {
-      if (g_getenv ("CF_TEXT_CELLS")) { child = gtk_text_new (); add_focus_tracking (self, child); g_signal_connect (child, "changed", G_CALLBACK (on_cell_changed), self);} else
-      child = new_value_cell (self);
-      gtk_list_item_set_child (item, child);
+      /* A recycled value widget stays what it is; a new one starts cheap. */
+      child = take_widget (self, CELL_VALUE);
+      set_child (item, child);
     }
-
-  g_object_set_data (G_OBJECT (child), "cf-row", GINT_TO_POINTER (row));
-  g_object_set_data (G_OBJECT (child), "cf-col", GINT_TO_POINTER (col));
-  self->binding = TRUE;
-  if (fixed)
-    gtk_label_set_text (GTK_LABEL (child), text);
-  else
-    gtk_editable_set_text (GTK_EDITABLE (child), text);
-  self->binding = FALSE;
-  update_cell_widget (self, child, row, col);
-  g_hash_table_insert (self->bound, cell_key (self, row, col), child);
-  { static guint n_binds; if (++n_binds % 4000 == 0 && g_getenv ("CF_GRID_STATS")) { g_autofree char *st = NULL; g_file_get_contents ("/proc/self/status", &st, NULL, NULL); g_printerr ("binds %u bound %u %s\n", n_binds, g_hash_table_size (self->bound), strstr (st, "VmRSS")); } }
+  show_in_widget (self, item, child, row, col);
 
   if (self->focus_pending && row == self->cur_row && col == self->cur_col)
     g_idle_add_full (G_PRIORITY_DEFAULT, grab_pending_focus, g_object_ref (self), g_object_unref);
+  queue_settle (self);
 }
 
 static void
@@ -529,10 +813,7 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
       gtk_column_view_append_column (self->column_view, column);
     }
   rows = cf_grid_row_model_new (table);
-  if (g_getenv ("CF_TRIM")) malloc_trim (0);
-  if (g_getenv ("CF_GRID_STATS")) { g_autofree char *st = NULL; g_file_get_contents ("/proc/self/status", &st, NULL, NULL); g_printerr ("before model %s\n", strstr (st, "VmRSS")); }
   gtk_single_selection_set_model (self->selection, rows);
-  if (g_getenv ("CF_GRID_STATS")) { g_autofree char *st = NULL; g_file_get_contents ("/proc/self/status", &st, NULL, NULL); g_printerr ("after model %u %s\n", g_hash_table_size (self->bound), strstr (st, "VmRSS")); }
 }
 
 CfTable *
@@ -555,7 +836,8 @@ cf_grid_view_get_cell_widget (CfGridView *self, int row, int col)
   g_return_val_if_fail (CF_IS_GRID_VIEW (self), NULL);
   if (self->table == NULL)
     return NULL;
-  return g_hash_table_lookup (self->bound, cell_key (self, row, col));
+  /* Whoever asks for a value cell's widget gets its editor. */
+  return ensure_editor (self, row, col);
 }
 
 gboolean
@@ -607,7 +889,7 @@ select_cell_full (CfGridView *self, int row, int col, gboolean focus, gboolean e
       self->anchor_row = row;
       self->anchor_col = col;
     }
-  update_all_bound (self);
+  update_all_styles (self);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), row, TRUE);
 
   widget = g_hash_table_lookup (self->bound, cell_key (self, row, col));
@@ -641,7 +923,7 @@ cf_grid_view_set_marked (CfGridView *self, GPtrArray *cells)
 
       g_hash_table_add (self->marked, cell_key (self, cell->row, cell->col));
     }
-  update_all_bound (self);
+  update_all_styles (self);
 }
 
 char *
@@ -685,6 +967,8 @@ set_cell_text (CfGridView *self, int row, int col, const char *text)
   else if (g_strcmp0 (cell->text, text) != 0)
     {
       commit_text (self, cell, text);
+      if (widget != NULL)
+        cf_grid_view_refresh_cell (self, row, col);
       g_signal_emit (self, signals[CELL_EDITED], 0, row, col);
     }
 }
@@ -876,8 +1160,11 @@ cf_grid_view_dispose (GObject *object)
 {
   CfGridView *self = CF_GRID_VIEW (object);
 
+  g_clear_handle_id (&self->settle_id, g_source_remove);
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
+  g_clear_pointer (&self->spare_editors, g_ptr_array_unref);
+  g_clear_pointer (&self->spare_labels, g_ptr_array_unref);
   g_clear_object (&self->table);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
@@ -901,6 +1188,12 @@ cf_grid_view_class_init (CfGridViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  style_quark = g_quark_from_static_string ("cf-grid-style");
+  kind_quark = g_quark_from_static_string ("cf-grid-kind");
+  item_quark = g_quark_from_static_string ("cf-grid-item");
+  label_quark = g_quark_from_static_string ("cf-grid-label");
+  where_quark = g_quark_from_static_string ("cf-grid-where");
+
   object_class->dispose = cf_grid_view_dispose;
   object_class->finalize = cf_grid_view_finalize;
 
@@ -921,6 +1214,8 @@ cf_grid_view_init (CfGridView *self)
   self->severity = g_hash_table_new (NULL, NULL);
   self->notes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->marked = g_hash_table_new (NULL, NULL);
+  self->spare_editors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->spare_labels = g_ptr_array_new_with_free_func (g_object_unref);
   self->cur_row = self->cur_col = self->anchor_row = self->anchor_col = -1;
 
   self->selection = gtk_single_selection_new (NULL);
@@ -945,6 +1240,15 @@ cf_grid_view_init (CfGridView *self)
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->scroller), TRUE);
   adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->scroller));
+  /* Editors follow the cells on screen once the scrolling stops. */
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
+                            G_CALLBACK (queue_settle), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "changed",
+                            G_CALLBACK (queue_settle), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                            G_CALLBACK (queue_settle), self);
+  g_signal_connect_swapped (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                            G_CALLBACK (queue_settle), self);
 }
 
 GtkWidget *

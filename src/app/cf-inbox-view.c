@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-file-dialog.h"
 #include "cf-inbox-view.h"
 
 struct _CfInboxView
@@ -420,64 +421,20 @@ export_name (ExportKind kind)
   return kind == EXPORT_LONG ? "batch-cells.csv" : "batch-findings.csv";
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_export_dialog_done (GObject *source, GAsyncResult *result, gpointer data)
+on_export_chosen (GFile *file, gpointer owner, gpointer data)
 {
-  g_autoptr (CfInboxView) self = data;
-  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (source, "cf-export-kind"));
-  g_autoptr (GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    export_to_file (self, kind, file);
-}
-
-static void
-run_export_dialog (CfInboxView *self, ExportKind kind)
-{
-  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  gtk_file_dialog_set_title (dialog, export_title (kind));
-  gtk_file_dialog_set_initial_name (dialog, export_name (kind));
-  g_object_set_data (G_OBJECT (dialog), "cf-export-kind", GINT_TO_POINTER (kind));
-  gtk_file_dialog_save (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
-                        on_export_dialog_done, g_object_ref (self));
-}
-#else
-static void
-on_export_response (GtkNativeDialog *dialog, int response, gpointer data)
-{
-  g_autoptr (CfInboxView) self = data;
-  ExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "cf-export-kind"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        export_to_file (self, kind, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  export_to_file (CF_INBOX_VIEW (owner), GPOINTER_TO_INT (data), file);
 }
 
 static void
 run_export_dialog (CfInboxView *self, ExportKind kind)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (export_title (kind),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), export_name (kind));
-  g_object_set_data (G_OBJECT (dialog), "cf-export-kind", GINT_TO_POINTER (kind));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cf_file_dialog_save (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, export_title (kind),
+                       export_name (kind), FALSE, on_export_chosen, self, GINT_TO_POINTER (kind));
 }
-#endif
 
 static void
 on_export_long_clicked (CfInboxView *self)

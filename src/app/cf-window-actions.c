@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-file-dialog.h"
 #include "cf-window-private.h"
 
 enum
@@ -63,71 +64,20 @@ report_filters (void)
   return filters;
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_open_dialog_done (GObject *source, GAsyncResult *result, gpointer data)
+on_reports_chosen (GSList *files, gpointer owner, gpointer data)
 {
-  g_autoptr (CfWindow) self = data;
-  g_autoptr (GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
-  GSList *list = NULL;
-
-  if (files == NULL)
-    return;
-  for (guint i = g_list_model_get_n_items (files); i > 0; i--)
-    list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
-  cf_window_open_files (self, list);
-  g_slist_free_full (list, g_object_unref);
+  cf_window_open_files (CF_WINDOW (owner), files);
 }
 
 static void
 open_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr (GListStore) filters = report_filters ();
 
-  gtk_file_dialog_set_title (dialog, _("Open Reports"));
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (widget), NULL,
-                                 on_open_dialog_done, g_object_ref (widget));
+  cf_file_dialog_open (GTK_WINDOW (widget), _("Open Reports"), G_LIST_MODEL (filters), FALSE,
+                       on_reports_chosen, widget, NULL);
 }
-#else
-static void
-on_open_response (GtkNativeDialog *dialog, int response, CfWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-      GSList *list = NULL;
-
-      for (guint i = g_list_model_get_n_items (files); i > 0; i--)
-        list = g_slist_prepend (list, g_list_model_get_item (files, i - 1));
-      cf_window_open_files (self, list);
-      g_slist_free_full (list, g_object_unref);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-open_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  GtkFileChooserNative *dialog;
-  g_autoptr (GListStore) filters = report_filters ();
-
-  dialog = gtk_file_chooser_native_new (_("Open Reports"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
-  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (filters)); i++)
-    {
-      g_autoptr (GtkFileFilter) filter = g_list_model_get_item (G_LIST_MODEL (filters), i);
-
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-    }
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_open_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-#endif
 
 static void
 open_recent_action (GtkWidget *widget, const char *action_name, GVariant *param)
@@ -268,79 +218,20 @@ export_title (CfExportKind kind)
     }
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_export_dialog_done (GObject *source, GAsyncResult *result, gpointer data)
+on_export_chosen (GFile *file, gpointer owner, gpointer data)
 {
-  g_autoptr (CfWindow) self = data;
-  CfExportKind kind = GPOINTER_TO_INT (g_object_get_data (source, "cf-export-kind"));
-  g_autoptr (GFile) file = NULL;
-
-  if (kind == CF_EXPORT_ALL_TABLES)
-    file = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
-  else
-    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-  if (file != NULL)
-    export_to_file (self, kind, file);
+  export_to_file (CF_WINDOW (owner), GPOINTER_TO_INT (data), file);
 }
 
 static void
 run_export_dialog (CfWindow *self, CfExportKind kind)
 {
-  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autofree char *name = suggested_name (self, kind);
 
-  gtk_file_dialog_set_title (dialog, export_title (kind));
-  g_object_set_data (G_OBJECT (dialog), "cf-export-kind", GINT_TO_POINTER (kind));
-  if (kind == CF_EXPORT_ALL_TABLES)
-    gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL,
-                                   on_export_dialog_done, g_object_ref (self));
-  else
-    {
-      gtk_file_dialog_set_initial_name (dialog, name);
-      gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL,
-                            on_export_dialog_done, g_object_ref (self));
-    }
+  cf_file_dialog_save (GTK_WINDOW (self), export_title (kind), name, kind == CF_EXPORT_ALL_TABLES,
+                       on_export_chosen, self, GINT_TO_POINTER (kind));
 }
-#else
-static void
-on_export_response (GtkNativeDialog *dialog, int response, CfWindow *self)
-{
-  CfExportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (dialog), "cf-export-kind"));
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        export_to_file (self, kind, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-run_export_dialog (CfWindow *self, CfExportKind kind)
-{
-  gboolean folder = kind == CF_EXPORT_ALL_TABLES;
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (export_title (kind), GTK_WINDOW (self),
-                                        folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
-                                               : GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        folder ? _("_Select") : _("_Save"), _("_Cancel"));
-  if (!folder)
-    {
-      g_autofree char *name = suggested_name (self, kind);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-    }
-  g_object_set_data (G_OBJECT (dialog), "cf-export-kind", GINT_TO_POINTER (kind));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-#endif
 
 static void
 export_action (GtkWidget *widget, const char *action_name, GVariant *param)

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cf-cell-labels.h"
+#include "cf-file-dialog.h"
 #include "cf-window-private.h"
 
 static CfEditHistory *
@@ -919,41 +920,10 @@ workbook_name (CfWindow *self)
   return g_strconcat (stem, ".xlsx", NULL);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_xlsx_dialog_done (GObject *source, GAsyncResult *result, gpointer data)
+on_workbook_chosen (GFile *file, gpointer owner, gpointer data)
 {
-  g_autoptr (CfWindow) self = data;
-  g_autoptr (GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    export_xlsx_to (self, file);
-}
-
-static void
-export_xlsx_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  CfWindow *self = CF_WINDOW (widget);
-  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-  g_autofree char *name = workbook_name (self);
-
-  gtk_file_dialog_set_title (dialog, _("Export Excel Workbook"));
-  gtk_file_dialog_set_initial_name (dialog, name);
-  gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, on_xlsx_dialog_done, g_object_ref (self));
-}
-#else
-static void
-on_xlsx_response (GtkNativeDialog *dialog, int response, CfWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (file != NULL)
-        export_xlsx_to (self, file);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
+  export_xlsx_to (CF_WINDOW (owner), file);
 }
 
 static void
@@ -961,16 +931,10 @@ export_xlsx_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CfWindow *self = CF_WINDOW (widget);
   g_autofree char *name = workbook_name (self);
-  GtkFileChooserNative *dialog;
 
-  dialog = gtk_file_chooser_native_new (_("Export Excel Workbook"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_xlsx_response), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  cf_file_dialog_save (GTK_WINDOW (self), _("Export Excel Workbook"), name, FALSE,
+                       on_workbook_chosen, self, NULL);
 }
-#endif
 
 /* Encrypted PDFs -------------------------------------------------------------------- */
 

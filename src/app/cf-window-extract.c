@@ -10,7 +10,9 @@
  *
  * The new table joins the document like any other (the tables list, the
  * audit) and carries its provenance: its range and layout, and a note saying
- * which lines it was taken from.
+ * which lines it was taken from. It is added by an edit (CF_EDIT_ADD_TABLE)
+ * through the window's history, so it can be undone and is saved with the
+ * analyst's other structure edits, to be made again when the report reopens.
  */
 #include "config.h"
 
@@ -50,7 +52,11 @@ cf_window_extract_text_range (CfWindow    *self,
   int first_line, last_line;
   GPtrArray *tables;
   g_autofree char *message = NULL;
-  CfFinding *note;
+  g_autoptr (CfFinding) note = NULL;
+  g_autoptr (CfEdit) edit = NULL;
+  g_autoptr (GError) save_error = NULL;
+  CfEditHistory *history;
+  guint index;
 
   g_return_val_if_fail (CF_IS_WINDOW (self), -1);
 
@@ -80,22 +86,42 @@ cf_window_extract_text_range (CfWindow    *self,
       return -1;
     }
 
-  cf_document_add_table (self->document, table);
   tables = cf_document_get_tables (self->document);
+  index = tables->len;
 
   /* Provenance: the table says where it came from, and so do the findings. */
   message = g_strdup_printf (_("Table %u was extracted by hand from lines %d–%d (%s)"),
-                             tables->len, first_line, last_line,
+                             index + 1, first_line, last_line,
                              cf_table_get_layout (table) ? cf_table_get_layout (table) : "text");
-  note = cf_finding_new (CF_SEVERITY_INFO, "extract.area", cf_table_get_id (table), message);
+  note = cf_finding_new (CF_SEVERITY_INFO, "extract.area", NULL, message);
   note->offset = offset;
   note->length = length;
-  cf_document_take_note (self->document, note);
+  edit = cf_edit_add_table (index, table, note);
 
+  /* Through the history: undoable, saved at once and made again on reopen.
+   * Its `changed` handler audits and shows the new table. */
+  history = self->session != NULL ? cf_correction_session_get_history (self->session) : NULL;
+  if (history != NULL)
+    {
+      if (!cf_edit_history_apply (history, edit, &save_error))
+        {
+          if (cf_edit_get_added_table (edit) == NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&save_error));
+              return -1;
+            }
+          /* Added but not saved: the window says so, the table stays. */
+          cf_window_show_toast (self, save_error->message);
+        }
+      return (int) index;
+    }
+
+  if (!cf_edit_apply (edit, self->document, error))
+    return -1;
   cf_audit_document (self->document, NULL);
-  cf_window_refresh_tables (self, tables->len - 1);
+  cf_window_refresh_tables (self, index);
   cf_window_refresh_findings (self);
-  return (int) tables->len - 1;
+  return (int) index;
 }
 
 /* The source view's selection, in bytes of the document text; FALSE when none. */

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-file-dialog.h"
 #include "cf-window-private.h"
 
 /* The entry whose document the document page shows (a ref), if any. */
@@ -200,55 +201,18 @@ show_inbox_action (GtkWidget *widget, const char *action_name, GVariant *param)
   cf_window_show_inbox (CF_WINDOW (widget));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-on_folder_dialog_done (GObject *source, GAsyncResult *result, gpointer data)
+on_folder_chosen (GSList *files, gpointer owner, gpointer data)
 {
-  g_autoptr (CfWindow) self = data;
-  g_autoptr (GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source),
-                                                                   result, NULL);
-
-  if (folder != NULL)
-    cf_window_open_folder (self, folder);
+  cf_window_open_folder (CF_WINDOW (owner), files->data);
 }
 
 static void
 open_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  g_autoptr (GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-  gtk_file_dialog_set_title (dialog, _("Open a Folder of Reports"));
-  gtk_file_dialog_select_folder (dialog, GTK_WINDOW (widget), NULL,
-                                 on_folder_dialog_done, g_object_ref (widget));
+  cf_file_dialog_open (GTK_WINDOW (widget), _("Open a Folder of Reports"), NULL, TRUE,
+                       on_folder_chosen, widget, NULL);
 }
-#else
-static void
-on_folder_response (GtkNativeDialog *dialog, int response, CfWindow *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-
-      if (folder != NULL)
-        cf_window_open_folder (self, folder);
-    }
-  gtk_native_dialog_destroy (dialog);
-  g_object_unref (dialog);
-}
-
-static void
-open_folder_action (GtkWidget *widget, const char *action_name, GVariant *param)
-{
-  GtkFileChooserNative *dialog;
-
-  dialog = gtk_file_chooser_native_new (_("Open a Folder of Reports"), GTK_WINDOW (widget),
-                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                        _("_Open"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_folder_response), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-}
-#endif
 
 void
 cf_window_class_add_inbox (GtkWidgetClass *widget_class)

@@ -2,18 +2,53 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "cf-application.h"
+#include "cf-form.h"
+
+/* Where the catalogues are: the installed ones, unless CROSSFOOT_LOCALEDIR
+ * names another folder (the build tree's po/, set by `meson devenv`,
+ * tools/try-app.sh and tools/screenshots.sh, so an uninstalled build speaks
+ * the desktop language too). */
+static const char *
+resolve_locale_dir (void)
+{
+  const char *dir = g_getenv ("CROSSFOOT_LOCALEDIR");
+
+  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
+}
 
 int
 main (int argc, char **argv)
 {
   g_autoptr (CfApplication) app = NULL;
+  const char *locale_dir = resolve_locale_dir ();
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* For tests/install-check.sh: what an installed app found around it — its
+   * catalogue (shown by one of its own strings), its GSettings schema and
+   * its report forms. */
+  if (g_getenv ("CROSSFOOT_DEBUG_INSTALL") != NULL)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr (GSettingsSchema) schema = NULL;
+      g_autoptr (GPtrArray) forms = cf_form_registry_list_ids (cf_form_registry_get_default ());
+
+      if (source != NULL)
+        schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+      printf ("install: localedir=%s\n"
+              "install: sample=%s\n"
+              "install: schema=%s\n"
+              "install: forms=%u\n",
+              locale_dir, _("Open a Report"), schema != NULL ? "found" : "missing",
+              forms != NULL ? forms->len : 0);
+      fflush (stdout);
+    }
 
   app = cf_application_new ();
   return g_application_run (G_APPLICATION (app), argc, argv);

@@ -1043,8 +1043,9 @@ print_usage (FILE *to)
                "  crossfoot-cli extract FILE… -o DIR [--encoding utf-8|utf-8-bom|gb18030] [--corrections FILE]\n"
                "  crossfoot-cli export  FILE… --long -o OUT.csv [--findings OUT.csv] [--encoding …] [--corrections FILE]\n"
                "  crossfoot-cli export  FILE… --xlsx OUT.xlsx|DIR [--findings OUT.csv] [--corrections FILE]\n"
-               "  (every command also takes --no-saved-corrections and --verbose)\n\n%s\n\n%s\n",
+               "  %s\n\n%s\n\n%s\n",
            _("Usage:"),
+           _("(every command also takes --no-saved-corrections and --verbose)"),
            _("FILE is a PDF, a text report or a saved HTML page; - reads standard input."),
            _(exit_status_help));
   fprintf (to, "%s\n", _("Run crossfoot-cli COMMAND --help for the options of a command."));
@@ -1054,9 +1055,11 @@ int
 main (int argc, char **argv)
 {
   const char *command;
+  /* An uninstalled build's catalogues (build/po, set by `meson devenv`). */
+  const char *locale_dir = g_getenv ("CROSSFOOT_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir && *locale_dir ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

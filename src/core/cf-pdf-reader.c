@@ -13,6 +13,12 @@
  * Pages are read by a few threads, each through its own PopplerDocument
  * (Poppler is not thread-safe within one document); the pages are then put
  * together in order, and tables that run on over a page break are joined.
+ * Each page is rendered before its text is asked for: poppler-glib then reads
+ * the page's content once for both.
+ *
+ * cf_pdf_extract_area() reads a table from an area the analyst drew, out of
+ * the characters the document already holds (rendering the area again to
+ * find its rulings).
  */
 #include <math.h>
 #include <stdlib.h>

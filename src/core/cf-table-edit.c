@@ -37,7 +37,10 @@ struct _CfEdit
   char           *old_text;
   char           *old_original;
   CfCellFlags     old_flags;
-  CfTable        *table;      /* REMOVE_TABLE: the removed table */
+  CfTable        *table;      /* REMOVE_TABLE: the removed table; ADD_TABLE: the added one */
+
+  JsonObject     *added;      /* ADD_TABLE: the table and its note, as serialised */
+  CfFinding      *note;       /* ADD_TABLE: the note it added (owned by the document) */
 };
 
 G_DEFINE_BOXED_TYPE (CfEdit, cf_edit, cf_edit_ref, cf_edit_unref)
@@ -61,6 +64,7 @@ static const struct
   { CF_EDIT_SET_FORM, "set-form" },
   { CF_EDIT_EXTRACT_ROWS, "extract-rows" },
   { CF_EDIT_REMOVE_TABLE, "remove-table" },
+  { CF_EDIT_ADD_TABLE, "add-table" },
 };
 
 static const char *
@@ -175,6 +179,7 @@ clear_undo_state (CfEdit *edit)
   g_clear_pointer (&edit->old_text, g_free);
   g_clear_pointer (&edit->old_original, g_free);
   g_clear_object (&edit->table);
+  edit->note = NULL;
   edit->applied = FALSE;
 }
 
@@ -189,6 +194,7 @@ cf_edit_unref (CfEdit *edit)
   g_free (edit->left);
   g_free (edit->right);
   g_free (edit->whole);
+  g_clear_pointer (&edit->added, json_object_unref);
   g_free (edit);
 }
 
@@ -299,6 +305,270 @@ cf_edit_remove_table (guint table_index)
   return edit_new (CF_EDIT_REMOVE_TABLE, table_index, -1, -1);
 }
 
+/* ---- added tables, as JSON ---- */
+
+static void
+add_cell_json (JsonBuilder *b, const CfCell *cell)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "row");
+  json_builder_add_int_value (b, cell->row);
+  json_builder_set_member_name (b, "col");
+  json_builder_add_int_value (b, cell->col);
+  if (cell->row_span > 1)
+    {
+      json_builder_set_member_name (b, "rows");
+      json_builder_add_int_value (b, cell->row_span);
+    }
+  if (cell->col_span > 1)
+    {
+      json_builder_set_member_name (b, "cols");
+      json_builder_add_int_value (b, cell->col_span);
+    }
+  json_builder_set_member_name (b, "text");
+  json_builder_add_string_value (b, cell->text ? cell->text : "");
+  if (cell->original_text != NULL)
+    {
+      json_builder_set_member_name (b, "original");
+      json_builder_add_string_value (b, cell->original_text);
+    }
+  if (cell->offset >= 0)
+    {
+      json_builder_set_member_name (b, "offset");
+      json_builder_add_int_value (b, cell->offset);
+      json_builder_set_member_name (b, "length");
+      json_builder_add_int_value (b, cell->length);
+    }
+  if (cell->page > 0)
+    {
+      json_builder_set_member_name (b, "page");
+      json_builder_add_int_value (b, cell->page);
+      json_builder_set_member_name (b, "bbox");
+      json_builder_begin_array (b);
+      for (int i = 0; i < 4; i++)
+        json_builder_add_double_value (b, cell->bbox[i]);
+      json_builder_end_array (b);
+    }
+  if (cell->flags != CF_CELL_FLAG_NONE)
+    {
+      json_builder_set_member_name (b, "flags");
+      json_builder_add_int_value (b, cell->flags);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+add_string_member (JsonBuilder *b, const char *name, const char *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, name);
+  json_builder_add_string_value (b, value);
+}
+
+/* {"id", "title", "page", "layout", "range": [offset, length], "cells": [...],
+ *  "note": {"rule", "severity", "message", "offset", "length", "page"}} */
+static JsonObject *
+added_table_to_json (CfTable *table, const CfFinding *note)
+{
+  g_autoptr (JsonBuilder) b = json_builder_new ();
+  g_autoptr (JsonNode) root = NULL;
+  gint64 offset = -1, length = -1;
+
+  json_builder_begin_object (b);
+  add_string_member (b, "id", cf_table_get_id (table));
+  add_string_member (b, "title", cf_table_get_title (table));
+  add_string_member (b, "layout", cf_table_get_layout (table));
+  if (cf_table_get_page (table) > 0)
+    {
+      json_builder_set_member_name (b, "page");
+      json_builder_add_int_value (b, cf_table_get_page (table));
+    }
+  cf_table_get_range (table, &offset, &length);
+  if (offset >= 0)
+    {
+      json_builder_set_member_name (b, "range");
+      json_builder_begin_array (b);
+      json_builder_add_int_value (b, offset);
+      json_builder_add_int_value (b, length);
+      json_builder_end_array (b);
+    }
+  json_builder_set_member_name (b, "cells");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    add_cell_json (b, cf_table_get_cell_at (table, i));
+  json_builder_end_array (b);
+  if (note != NULL)
+    {
+      json_builder_set_member_name (b, "note");
+      json_builder_begin_object (b);
+      add_string_member (b, "rule", note->rule);
+      json_builder_set_member_name (b, "severity");
+      json_builder_add_int_value (b, note->severity);
+      add_string_member (b, "message", note->message);
+      json_builder_set_member_name (b, "offset");
+      json_builder_add_int_value (b, note->offset);
+      json_builder_set_member_name (b, "length");
+      json_builder_add_int_value (b, note->length);
+      if (note->page > 0)
+        {
+          json_builder_set_member_name (b, "page");
+          json_builder_add_int_value (b, note->page);
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  return json_object_ref (json_node_get_object (root));
+}
+
+static gint64
+int_member (JsonObject *o, const char *name, gint64 fallback)
+{
+  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
+static const char *
+string_member (JsonObject *o, const char *name)
+{
+  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonArray *
+array_member (JsonObject *o, const char *name)
+{
+  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/* Bounds on a stored table: a damaged store must not make a huge grid. */
+#define ADDED_MAX_SLOTS (1 << 22)
+
+static int
+compare_slots (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The table @added describes, or NULL (with @why) when it does not hold one:
+ * cells outside the grid or over each other. */
+static CfTable *
+added_table_from_json (JsonObject *added, const char **why)
+{
+  JsonArray *cells = array_member (added, "cells");
+  JsonArray *range = array_member (added, "range");
+  g_autoptr (CfTable) table = cf_table_new ();
+  g_autoptr (GArray) slots = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_cells = cells ? json_array_get_length (cells) : 0;
+
+  *why = "it has no cells";
+  if (n_cells == 0)
+    return NULL;
+  for (guint i = 0; i < n_cells; i++)
+    {
+      JsonNode *node = json_array_get_element (cells, i);
+      JsonObject *o = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      gint64 row = int_member (o, "row", -1), col = int_member (o, "col", -1);
+      gint64 rows = int_member (o, "rows", 1), cols = int_member (o, "cols", 1);
+      JsonArray *bbox = array_member (o, "bbox");
+      CfCell *cell;
+
+      *why = "a cell lies outside the grid";
+      if (o == NULL || row < 0 || col < 0 || rows < 1 || cols < 1 ||
+          row > ADDED_MAX_SLOTS || col > ADDED_MAX_SLOTS || rows > ADDED_MAX_SLOTS ||
+          cols > ADDED_MAX_SLOTS || (row + rows) * (col + cols) > ADDED_MAX_SLOTS)
+        return NULL;
+      for (gint64 r = row; r < row + rows; r++)
+        for (gint64 c = col; c < col + cols; c++)
+          {
+            gint64 slot = (r << 32) | c;
+
+            g_array_append_val (slots, slot);
+          }
+      if (slots->len > ADDED_MAX_SLOTS)
+        return NULL;
+
+      cell = cf_cell_new ((int) row, (int) col, (int) rows, (int) cols, string_member (o, "text"),
+                          int_member (o, "offset", -1), int_member (o, "length", 0));
+      cell->original_text = g_strdup (string_member (o, "original"));
+      cell->page = (int) int_member (o, "page", 0);
+      for (guint k = 0; bbox != NULL && k < 4 && k < json_array_get_length (bbox); k++)
+        cell->bbox[k] = json_array_get_double_element (bbox, k);
+      cell->flags = (CfCellFlags) (int_member (o, "flags", 0) & 0xf);
+      cf_table_take_cell (table, cell);
+    }
+  /* Each slot of the grid belongs to one cell at most. */
+  g_array_sort (slots, compare_slots);
+  *why = "two cells cover one slot";
+  for (guint k = 1; k < slots->len; k++)
+    if (g_array_index (slots, gint64, k) == g_array_index (slots, gint64, k - 1))
+      return NULL;
+  cf_table_set_id (table, string_member (added, "id"));
+  cf_table_set_title (table, string_member (added, "title"));
+  cf_table_set_layout (table, string_member (added, "layout"));
+  cf_table_set_page (table, (int) int_member (added, "page", 0));
+  if (range != NULL && json_array_get_length (range) == 2)
+    cf_table_set_range (table, json_array_get_int_element (range, 0),
+                        json_array_get_int_element (range, 1));
+  cf_table_finish (table);
+  *why = NULL;
+  return g_steal_pointer (&table);
+}
+
+static CfFinding *
+added_note_from_json (JsonObject *added, const char *table_id)
+{
+  JsonNode *node = json_object_get_member (added, "note");
+  JsonObject *o;
+  CfFinding *note;
+  gint64 severity;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  o = json_node_get_object (node);
+  severity = int_member (o, "severity", CF_SEVERITY_INFO);
+  if (severity < CF_SEVERITY_INFO || severity > CF_SEVERITY_ERROR)
+    severity = CF_SEVERITY_INFO;
+  note = cf_finding_new ((CfSeverity) severity,
+                         string_member (o, "rule") ? string_member (o, "rule") : "extract.area",
+                         table_id, string_member (o, "message"));
+  note->offset = int_member (o, "offset", -1);
+  note->length = int_member (o, "length", 0);
+  note->page = (int) int_member (o, "page", 0);
+  return note;
+}
+
+CfEdit *
+cf_edit_add_table (guint table_index, CfTable *table, const CfFinding *note)
+{
+  CfEdit *edit;
+
+  g_return_val_if_fail (CF_IS_TABLE (table), NULL);
+  edit = edit_new (CF_EDIT_ADD_TABLE, table_index, -1, -1);
+  edit->added = added_table_to_json (table, note);
+  return edit;
+}
+
+CfTable *
+cf_edit_get_added_table (CfEdit *edit)
+{
+  g_return_val_if_fail (edit != NULL, NULL);
+  return edit->kind == CF_EDIT_ADD_TABLE && edit->applied ? edit->table : NULL;
+}
+
 CfEditKind
 cf_edit_get_kind (CfEdit *edit)
 {
@@ -397,6 +667,14 @@ cf_edit_describe (CfEdit *edit, CfDocument *doc)
                               edit->row + edit->n_rows, table);
     case CF_EDIT_REMOVE_TABLE:
       return g_strdup_printf ("delete %s", table);
+    case CF_EDIT_ADD_TABLE:
+      {
+        const char *id = json_object_get_string_member_with_default (edit->added, "id", NULL);
+
+        if (id == NULL)
+          return g_strdup_printf ("add table %u", edit->table_index + 1);
+        return g_strdup_printf ("add %s", id);
+      }
     default:
       return g_strdup (kind_to_string (edit->kind));
     }
@@ -861,6 +1139,59 @@ revert_set_text (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
   return TRUE;
 }
 
+/* A fresh table from the stored description each time, so a redo (or a
+ * replay) does not bring back whatever the audit did to the one undone. */
+static gboolean
+apply_add_table (CfEdit *edit, CfDocument *doc, GError **error)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+  g_autoptr (CfTable) table = NULL;
+  const char *why = NULL;
+
+  if (edit->added == NULL)
+    return invalid (error, doc, "the added table was not stored");
+  if (edit->table_index > tables->len)
+    return invalid (error, doc, "cannot add table %u: the report has %u", edit->table_index + 1,
+                    tables->len);
+  if ((table = added_table_from_json (edit->added, &why)) == NULL)
+    return invalid (error, doc, "the added table does not fit: %s", why);
+  if (cf_table_get_id (table) == NULL)
+    {
+      /* First apply: the first free "table-N", kept with the edit for replays. */
+      g_autofree char *id = NULL;
+
+      for (guint n = tables->len + 1; id == NULL || cf_document_find_table (doc, id) != NULL; n++)
+        {
+          g_free (id);
+          id = g_strdup_printf ("table-%u", n);
+        }
+      cf_table_set_id (table, id);
+      json_object_set_string_member (edit->added, "id", id);
+    }
+  cf_document_insert_table (doc, edit->table_index, table);
+  edit->table = g_object_ref (table);
+  edit->note = added_note_from_json (edit->added, cf_table_get_id (table));
+  if (edit->note != NULL)
+    cf_document_take_note (doc, edit->note);
+  return TRUE;
+}
+
+static gboolean
+revert_add_table (CfEdit *edit, CfDocument *doc, GError **error)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+  guint index;
+
+  if (!g_ptr_array_find (tables, edit->table, &index))
+    return invalid (error, doc, "the added table is gone");
+  cf_document_remove_table (doc, index);
+  /* The document owns its notes; the array frees the one taken out. */
+  if (edit->note != NULL)
+    g_ptr_array_remove (cf_document_get_notes (doc), edit->note);
+  clear_undo_state (edit);
+  return TRUE;
+}
+
 gboolean
 cf_edit_apply (CfEdit *edit, CfDocument *doc, GError **error)
 {
@@ -871,6 +1202,12 @@ cf_edit_apply (CfEdit *edit, CfDocument *doc, GError **error)
   g_return_val_if_fail (CF_IS_DOCUMENT (doc), FALSE);
 
   clear_undo_state (edit);
+  if (edit->kind == CF_EDIT_ADD_TABLE)
+    {
+      ok = apply_add_table (edit, doc, error);
+      edit->applied = ok;
+      return ok;
+    }
   if ((table = get_table (edit, doc, error)) == NULL)
     return FALSE;
 
@@ -959,6 +1296,8 @@ cf_edit_revert (CfEdit *edit, CfDocument *doc, GError **error)
   if (!edit->applied)
     return invalid (error, doc, "the edit was not applied");
 
+  if (edit->kind == CF_EDIT_ADD_TABLE)
+    return revert_add_table (edit, doc, error);
   if (edit->kind == CF_EDIT_REMOVE_TABLE)
     {
       if (edit->table_index > tables->len)
@@ -1025,6 +1364,15 @@ cf_edit_to_json (CfEdit *edit)
     case CF_EDIT_EXTRACT_ROWS:
       json_builder_set_member_name (b, "rows");
       json_builder_add_int_value (b, edit->n_rows);
+      break;
+    case CF_EDIT_ADD_TABLE:
+      json_builder_set_member_name (b, "added");
+      {
+        JsonNode *added = json_node_new (JSON_NODE_OBJECT);
+
+        json_node_set_object (added, edit->added);
+        json_builder_add_value (b, added);
+      }
       break;
     case CF_EDIT_SPLIT_TEXT:
       json_builder_set_member_name (b, "index");
@@ -1114,6 +1462,17 @@ cf_edit_from_json (JsonNode *node, GError **error)
     {
       edit->text = g_strdup (optional_string (o, "form"));
       edit->form_table = g_strdup (optional_string (o, "form_table"));
+    }
+  if (kind == CF_EDIT_ADD_TABLE)
+    {
+      JsonNode *added = json_object_get_member (o, "added");
+
+      if (added == NULL || !JSON_NODE_HOLDS_OBJECT (added))
+        {
+          cf_edit_unref (edit);
+          goto invalid;
+        }
+      edit->added = json_object_ref (json_node_get_object (added));
     }
   if (kind == CF_EDIT_SPLIT_TEXT && optional_string (o, "left") && optional_string (o, "right"))
     {

@@ -35,6 +35,7 @@ typedef enum
   CF_EDIT_SET_FORM,      /* assign the table to a form table */
   CF_EDIT_EXTRACT_ROWS,  /* move a block of rows into a new table right after */
   CF_EDIT_REMOVE_TABLE,
+  CF_EDIT_ADD_TABLE,     /* a table extracted by hand, with its provenance note */
 } CfEditKind;
 
 typedef struct _CfEdit CfEdit;
@@ -97,6 +98,16 @@ CfEdit     *cf_edit_extract_rows    (guint       table_index,
                                      int         row,
                                      int         n_rows);
 CfEdit     *cf_edit_remove_table    (guint       table_index);
+/* Inserts a copy of @table at @table_index (usually the end of the list): its
+ * cells, id, title, page, range and layout are copied now and serialised with
+ * the edit, so a replay on reopen makes the same table, and @note (may be
+ * NULL; its table is set to the new table's id) becomes its provenance note.
+ * Undo takes both out. A table without an id gets "table-N" on first apply. */
+CfEdit     *cf_edit_add_table       (guint            table_index,
+                                     CfTable         *table,
+                                     const CfFinding *note);
+/* The table the last cf_edit_apply() of a CF_EDIT_ADD_TABLE inserted, or NULL. */
+CfTable    *cf_edit_get_added_table (CfEdit     *edit);
 
 CfEditKind  cf_edit_get_kind        (CfEdit     *edit);
 guint       cf_edit_get_table_index (CfEdit     *edit);

@@ -264,6 +264,34 @@ cf_grid_builder_add_cell (CfGridBuilder *builder, gsize start, gsize end)
   return &g_array_index (builder->cells, CfRawCell, builder->cells->len - 1);
 }
 
+gboolean
+cf_grid_builder_add_table (CfGridBuilder *builder, CfTable *table)
+{
+  g_return_val_if_fail (CF_IS_TABLE (table), FALSE);
+
+  if (builder->n_tables_added >= CF_TEXT_MAX_TABLES ||
+      builder->n_cells_added + cf_table_get_n_cells (table) > CF_TEXT_MAX_CELLS)
+    {
+      if (!builder->limit_noted && builder->collected == NULL)
+        {
+          g_autofree char *message = g_strdup_printf ("文本中的表格过多：只读取了前%u个表格（%" G_GSIZE_FORMAT "个单元格），其余未读取",
+                                                      builder->n_tables_added, builder->n_cells_added);
+
+          cf_document_take_note (builder->doc,
+                                 cf_finding_new (CF_SEVERITY_WARNING, "extract.too_large", NULL, message));
+        }
+      builder->limit_noted = TRUE;
+      return FALSE;
+    }
+  builder->n_tables_added++;
+  builder->n_cells_added += cf_table_get_n_cells (table);
+  if (builder->collected != NULL)
+    g_ptr_array_add (builder->collected, g_object_ref (table));
+  else
+    cf_document_add_table (builder->doc, table);
+  return TRUE;
+}
+
 /* How one raw row is laid out. */
 typedef struct
 {

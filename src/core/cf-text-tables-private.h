@@ -89,6 +89,23 @@ CfRawCell *cf_grid_builder_add_cell (CfGridBuilder *builder,
 gboolean  cf_grid_builder_commit    (CfGridBuilder *builder,
                                      const char    *title);
 
+/* Adds a table a layout built itself (the drawn grids): to the document, or
+ * to @builder's collection, within the limits above. */
+gboolean  cf_grid_builder_add_table (CfGridBuilder *builder,
+                                     CfTable       *table);
+
+/* Drawn grids (cf-text-tables-box.c): TRUE when [@start, @end) is a rule of
+ * box characters or of ASCII "+---+"; then cf_text_box_parse reads the
+ * drawing from @pos (a rule's line) up to @limit, adds its table and
+ * returns where the drawing ends. */
+gboolean  cf_text_box_is_rule       (const char    *text,
+                                     gsize          start,
+                                     gsize          end);
+gsize     cf_text_box_parse         (CfGridBuilder *builder,
+                                     gsize          pos,
+                                     gsize          limit,
+                                     const char    *title);
+
 /* Text helpers shared by the layouts. */
 CfRawKind cf_text_classify_cell     (const char    *text,
                                      gsize          len);

@@ -38,6 +38,7 @@ typedef enum
   LINE_MD_SEP,     /* "|---|:---:|" */
   LINE_TAB,
   LINE_ALIGNED,
+  LINE_BOX_RULE,   /* "┌──┬──┐" or "+---+---+": a drawn grid starts */
 } LineKind;
 
 typedef struct
@@ -162,6 +163,22 @@ check_field_length (gpointer data, gsize start, gsize end)
     check->too_long = TRUE;
 }
 
+/* A line of only dashes, equals signs and spaces, four dashes or more. */
+static gboolean
+is_dash_rule (const char *text, gsize start, gsize end)
+{
+  guint n_dashes = 0;
+
+  for (gsize i = start; i < end; i++)
+    {
+      if (text[i] == '-' || text[i] == '=')
+        n_dashes++;
+      else if (text[i] != ' ')
+        return FALSE;
+    }
+  return n_dashes >= 4;
+}
+
 static void
 classify_line (const char *text, Line *line)
 {
@@ -187,6 +204,19 @@ classify_line (const char *text, Line *line)
         if (i < e)
           n_tabs++;
       }
+  if (is_dash_rule (text, line->tstart, line->tend))
+    {
+      /* The rules of a pandoc or reStructuredText simple table ("---- ----")
+       * or a separator ("=====") draw nothing a table needs: a blank line,
+       * so the heading above still names the table below. */
+      line->kind = LINE_BLANK;
+      return;
+    }
+  if (cf_text_box_is_rule (text, line->tstart, line->tend))
+    {
+      line->kind = LINE_BOX_RULE;
+      return;
+    }
   if (n_tabs > 0)
     {
       line->kind = (n_tabs < MAX_FIELDS && longest_field <= MAX_FIELD_BYTES) ? LINE_TAB : LINE_PROSE;
@@ -1018,7 +1048,9 @@ parse_lines (Scanner *sc, gsize pos)
       read_line (sc, pos, &line);
       if (line.kind == LINE_BLANK)
         {
-          if (++blank_run > 3)
+          /* Empty cells of a one-per-line dump (LibreOffice) are blank lines
+           * too: a row of them leaves a long run. */
+          if (++blank_run > 8)
             break;
           pos = line.next;
           continue;
@@ -1084,6 +1116,16 @@ scan (Scanner *sc, gsize pos)
       read_line (sc, pos, &line);
       switch (line.kind)
         {
+        case LINE_BOX_RULE:
+          {
+            /* A drawn grid is read by the drawing, whatever its lines
+             * would read as one by one. */
+            g_autofree char *title = title_text (sc);
+
+            next = cf_text_box_parse (&sc->grid, pos, sc->len, title);
+            set_title (sc, NULL);
+          }
+          break;
         case LINE_BLANK:
           next = line.next;
           break;
