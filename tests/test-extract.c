@@ -184,14 +184,58 @@ test_pdf_area_action (void)
   g_assert_true (GTK_IS_OVERLAY (overlay));
   g_assert_true (CF_IS_AREA_SELECT (gtk_widget_get_next_sibling (pdf_view)) ||
                  CF_IS_AREA_SELECT (gtk_widget_get_prev_sibling (pdf_view)));
-  /* Text selection is for text reports; the PDF area reader is not in the
-   * core yet, so extracting an area stays off. */
+  /* Text selection is for text reports; extracting an area needs an area. */
   g_assert_false (action_runs (window, "extract-selection", g_variant_new_string ("auto")));
-  g_assert_false (action_runs (window, "extract-area", g_variant_new_string ("ruled")));
-  g_assert_false (gtk_widget_get_sensitive (cf_test_find_by_action (GTK_WIDGET (window),
-                                                                     "win.extract-area")));
+  g_assert_true (gtk_widget_get_sensitive (cf_test_find_by_action (GTK_WIDGET (window),
+                                                                    "win.extract-area")));
   g_assert_true (gtk_widget_get_sensitive (cf_test_find_by_action (GTK_WIDGET (window),
                                                                     "win.select-area")));
+
+  /* An area drawn around the requests table gives that table again, ruled,
+   * with its page and boxes; the edit can be undone. */
+  {
+    CfDocument *document = cf_window_get_document (window);
+    GPtrArray *tables = cf_document_get_tables (document);
+    CfTable *requests = cf_document_find_table (document, "requests");
+    CfAreaSelect *area = g_object_get_data (G_OBJECT (window), "cf-area-select");
+    guint n_tables = tables->len;
+    int page;
+    double rect[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+    CfTable *extracted;
+    CfCell *cell;
+
+    g_assert_nonnull (requests);
+    g_assert_nonnull (area);
+    page = cf_table_get_page (requests);
+    for (guint i = 0; i < cf_table_get_n_cells (requests); i++)
+      {
+        cell = cf_table_get_cell_at (requests, i);
+        if (cell->page != page)
+          continue;
+        rect[0] = MIN (rect[0], cell->bbox[0]);
+        rect[1] = MIN (rect[1], cell->bbox[1]);
+        rect[2] = MAX (rect[2], cell->bbox[2]);
+        rect[3] = MAX (rect[3], cell->bbox[3]);
+      }
+    rect[0] -= 2, rect[1] -= 2, rect[2] += 2, rect[3] += 2;
+    cf_pdf_view_set_page (cf_window_get_pdf_view (window), page);
+    cf_test_spin_for (0.2);
+    cf_area_select_set_active (area, TRUE);
+    cf_area_select_set_area (area, rect);
+    g_assert_true (action_runs (window, "extract-area", g_variant_new_string ("ruled")));
+    g_assert_cmpuint (tables->len, ==, n_tables + 1);
+    extracted = g_ptr_array_index (tables, n_tables);
+    g_assert_cmpstr (cf_table_get_layout (extracted), ==, "area-ruled");
+    g_assert_cmpint (cf_table_get_n_rows (extracted), >=, 10);
+    cell = cf_table_get_cell_at (extracted, 0);
+    g_assert_cmpint (cell->page, ==, page);
+    g_assert_cmpfloat (cell->bbox[0], >=, rect[0]);
+    g_assert_cmpfloat (cell->bbox[3], <=, rect[3]);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+    cf_test_spin_for (0.2);
+    g_assert_cmpuint (tables->len, ==, n_tables);
+  }
 
   cf_test_close_window (window, 0.1);
 }

@@ -5,8 +5,7 @@
  * view ("Extract Table from Selection", in the main menu and the source's
  * context menu) read by cf_text_tables_extract_range(). In a PDF it is a
  * rectangle drawn on the page (CfAreaSelect, with column separators the
- * analyst can place), ruled or borderless; the core has no area reader for
- * PDF pages yet, so win.extract-area stays disabled until it does.
+ * analyst can place), ruled or borderless, read by cf_pdf_extract_area().
  *
  * The new table joins the document like any other (the tables list, the
  * audit) and carries its provenance: its range and layout, and a note saying
@@ -17,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "cf-area-select.h"
 #include "cf-window-private.h"
@@ -39,6 +39,41 @@ whole_lines (const char *text, gsize text_length, gint64 *offset, gint64 *length
   *length = end - start;
 }
 
+/* Adds @table (and its provenance @note, taken) at the end of the document through
+ * the window's history: undoable, saved at once and made again on reopen. Its
+ * `changed` handler audits and shows the new table. Returns the table's index. */
+static int
+add_extracted_table (CfWindow *self, CfTable *table, CfFinding *note, GError **error)
+{
+  guint index = cf_document_get_tables (self->document)->len;
+  g_autoptr (CfEdit) edit = cf_edit_add_table (index, table, note);
+  g_autoptr (GError) save_error = NULL;
+  CfEditHistory *history;
+
+  history = self->session != NULL ? cf_correction_session_get_history (self->session) : NULL;
+  if (history != NULL)
+    {
+      if (!cf_edit_history_apply (history, edit, &save_error))
+        {
+          if (cf_edit_get_added_table (edit) == NULL)
+            {
+              g_propagate_error (error, g_steal_pointer (&save_error));
+              return -1;
+            }
+          /* Added but not saved: the window says so, the table stays. */
+          cf_window_show_toast (self, save_error->message);
+        }
+      return (int) index;
+    }
+
+  if (!cf_edit_apply (edit, self->document, error))
+    return -1;
+  cf_audit_document (self->document, NULL);
+  cf_window_refresh_tables (self, index);
+  cf_window_refresh_findings (self);
+  return (int) index;
+}
+
 int
 cf_window_extract_text_range (CfWindow    *self,
                               gint64       offset,
@@ -52,10 +87,7 @@ cf_window_extract_text_range (CfWindow    *self,
   int first_line, last_line;
   GPtrArray *tables;
   g_autofree char *message = NULL;
-  g_autoptr (CfFinding) note = NULL;
-  g_autoptr (CfEdit) edit = NULL;
-  g_autoptr (GError) save_error = NULL;
-  CfEditHistory *history;
+  CfFinding *note;
   guint index;
 
   g_return_val_if_fail (CF_IS_WINDOW (self), -1);
@@ -96,32 +128,7 @@ cf_window_extract_text_range (CfWindow    *self,
   note = cf_finding_new (CF_SEVERITY_INFO, "extract.area", NULL, message);
   note->offset = offset;
   note->length = length;
-  edit = cf_edit_add_table (index, table, note);
-
-  /* Through the history: undoable, saved at once and made again on reopen.
-   * Its `changed` handler audits and shows the new table. */
-  history = self->session != NULL ? cf_correction_session_get_history (self->session) : NULL;
-  if (history != NULL)
-    {
-      if (!cf_edit_history_apply (history, edit, &save_error))
-        {
-          if (cf_edit_get_added_table (edit) == NULL)
-            {
-              g_propagate_error (error, g_steal_pointer (&save_error));
-              return -1;
-            }
-          /* Added but not saved: the window says so, the table stays. */
-          cf_window_show_toast (self, save_error->message);
-        }
-      return (int) index;
-    }
-
-  if (!cf_edit_apply (edit, self->document, error))
-    return -1;
-  cf_audit_document (self->document, NULL);
-  cf_window_refresh_tables (self, index);
-  cf_window_refresh_findings (self);
-  return (int) index;
+  return add_extracted_table (self, table, note, error);
 }
 
 /* The source view's selection, in bytes of the document text; FALSE when none. */
@@ -207,8 +214,54 @@ select_area_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 extract_area_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
-  /* Enabled only once the core reads PDF areas (cf_pdf_extract_area). */
-  cf_window_show_toast (CF_WINDOW (widget), _("Reading a PDF area is not available yet"));
+  CfWindow *self = CF_WINDOW (widget);
+  CfAreaSelect *area = area_select (self);
+  const char *mode_name = param ? g_variant_get_string (param, NULL) : "auto";
+  CfPdfAreaMode mode = g_str_equal (mode_name, "ruled")        ? CF_PDF_AREA_RULED
+                       : g_str_equal (mode_name, "borderless") ? CF_PDF_AREA_BORDERLESS
+                                                               : CF_PDF_AREA_AUTO;
+  g_autoptr (CfTable) table = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *message = NULL;
+  CfFinding *note;
+  const double *columns;
+  guint n_columns = 0;
+  double rect[4];
+  int page, index;
+
+  if (self->document == NULL || cf_document_get_kind (self->document) != CF_DOCUMENT_KIND_PDF
+      || !cf_area_select_get_area (area, rect))
+    {
+      cf_window_show_toast (self, _("Draw the table's area on the page first"));
+      return;
+    }
+  page = cf_pdf_view_get_page (self->pdf_view);
+  columns = cf_area_select_get_columns (area, &n_columns);
+  table = cf_pdf_extract_area (self->document, self->password, page, rect, mode,
+                               n_columns > 0 ? columns : NULL, n_columns, &error);
+  if (table == NULL)
+    {
+      cf_window_show_toast (self, error->message);
+      return;
+    }
+  message = g_strdup_printf (_("Table %u was extracted by hand from an area of page %d (%s)"),
+                             cf_document_get_tables (self->document)->len + 1, page,
+                             cf_table_get_layout (table) ? cf_table_get_layout (table) : "pdf");
+  note = cf_finding_new (CF_SEVERITY_INFO, "extract.area", NULL, message);
+  note->page = page;
+  memcpy (note->bbox, rect, sizeof note->bbox);
+  index = add_extracted_table (self, table, note, &error);
+  if (index < 0)
+    {
+      cf_window_show_toast (self, error->message);
+      return;
+    }
+  cf_area_select_clear (area);
+  cf_area_select_set_active (area, FALSE);
+  g_clear_pointer (&message, g_free);
+  message = g_strdup_printf (_("Extracted a table of %d rows × %d columns"),
+                             cf_table_get_n_rows (table), cf_table_get_n_cols (table));
+  cf_window_show_toast (self, message);
 }
 
 static void
@@ -268,6 +321,6 @@ cf_window_setup_extract (CfWindow *self)
                            G_CALLBACK (on_has_selection), self, 0);
 
   setup_area_select (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.extract-area", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.extract-area", TRUE);
   update_extract_actions (self);
 }
