@@ -520,6 +520,95 @@ test_long_table_editors (void)
   cf_test_rm_rf (dir);
 }
 
+/* The value cell widget showing (@row, @col) under @widget, or NULL. */
+static GtkWidget *
+find_value_widget (GtkWidget *widget, int row, int col)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (gtk_widget_has_css_class (child, "value-cell"))
+        {
+          if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "cf-row")) == row &&
+              GPOINTER_TO_INT (g_object_get_data (G_OBJECT (child), "cf-col")) == col &&
+              gtk_widget_get_parent (child) != NULL)
+            return child;
+          continue;
+        }
+      if ((found = find_value_widget (child, row, col)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* What assistive tools need of a report's table (app.md): every value cell
+ * settable (an editable, on screen or not), named by the printed row and the
+ * column the form mapped it to, and described with its own errors only. */
+static void
+test_accessible_cells (void)
+{
+  CfWindow *window = open_corpus ("html", "shanghai-gov-office-2019.html");
+  CfGridView *grid = cf_window_get_grid_view (window);
+  CfTable *table = cf_grid_view_get_table (grid);
+  GtkWidget *view = GTK_WIDGET (cf_grid_view_get_column_view (grid));
+  ValueCells cells = { 0 };
+  CfCell *total, *part;
+  GtkWidget *widget;
+  g_autofree char *error = NULL;
+
+  g_assert_cmpstr (cf_table_get_id (table), ==, "requests");
+  cells.viewport = gtk_widget_get_ancestor (view, GTK_TYPE_SCROLLED_WINDOW);
+  cf_test_spin_for (0.5);
+  count_value_cells (view, &cells);
+  g_assert_cmpuint (cells.editors, >, 100);
+  g_assert_cmpuint (cells.labels, ==, 0);
+
+  /* （一）予以公开 prints no 总计: the total cell is in error, its parts are not. */
+  total = cf_table_find_by_keys (table, "granted", "total");
+  part = cf_table_find_by_keys (table, "granted", "commercial");
+  g_assert_nonnull (total);
+  g_assert_nonnull (part);
+  widget = find_value_widget (view, total->row, total->col);
+  g_assert_true (GTK_IS_EDITABLE_LABEL (widget));
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "本年度办理结果 / 予以公开, 总计");
+  g_assert_cmpstr (error, ==, NULL);
+  g_clear_pointer (&error, g_free);
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                              GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error, "警告：本年度办理结果 / 予以公开, 总计"));
+  g_clear_pointer (&error, g_free);
+  widget = find_value_widget (view, part->row, part->col);
+  g_assert_true (GTK_IS_EDITABLE_LABEL (widget));
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                              GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "line 37");
+  g_assert_cmpstr (error, ==, NULL);
+  /* The part still explains the finding on hover. */
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (widget), "予以公开, 总计"));
+  close_window (window);
+
+  /* Lost header structure (one cell per line): the mapped columns are named
+   * by the form, not by the header text that landed above them. */
+  window = open_corpus ("text", "danfeng-psb-2020.txt");
+  table = cf_grid_view_get_table (cf_window_get_grid_view (window));
+  total = cf_table_find_by_keys (table, "new", "total");
+  g_assert_nonnull (total);
+  {
+    static const char *const names[] = { "自然人", "商业企业", "科研机构", "社会公益组织",
+                                         "法律服务机构", "其他", "总计" };
+    CfTableLabels *labels = cf_table_labels_for_document (cf_window_get_document (window), table);
+
+    g_assert_cmpint (total->col, >=, 6);
+    for (int i = 0; i < 7; i++)
+      g_assert_cmpstr (cf_table_labels_col (labels, total->col - 6 + i), ==, names[i]);
+  }
+  close_window (window);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -558,6 +647,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/copy-paste", test_copy_paste);
   g_test_add_func ("/app/pdf-page", test_pdf_page);
   g_test_add_func ("/app/long-table-editors", test_long_table_editors);
+  g_test_add_func ("/app/accessible-cells", test_accessible_cells);
   status = g_test_run ();
   cf_test_rm_rf (data_dir);
   return status;

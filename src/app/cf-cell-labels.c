@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "cf-cell-labels.h"
 
@@ -20,6 +21,7 @@ struct _CfTableLabels
   GArray    *label_cols;   /* of int, per row: how many leading columns are labels */
   GPtrArray *row_labels;   /* of char*, NULL until asked */
   GPtrArray *col_labels;
+  char      *form_id;      /* the document's form, for columns the header misnames */
 };
 
 static gboolean
@@ -72,6 +74,7 @@ cf_table_labels_free (CfTableLabels *labels)
   g_array_unref (labels->label_cols);
   g_ptr_array_unref (labels->row_labels);
   g_ptr_array_unref (labels->col_labels);
+  g_free (labels->form_id);
   g_free (labels);
 }
 
@@ -119,6 +122,22 @@ cf_table_labels_for (CfTable *table)
       labels = cf_table_labels_new (table);
       g_object_set_data_full (G_OBJECT (table), "cf-table-labels", labels,
                               (GDestroyNotify) cf_table_labels_free);
+    }
+  return labels;
+}
+
+CfTableLabels *
+cf_table_labels_for_document (CfDocument *doc, CfTable *table)
+{
+  CfTableLabels *labels = cf_table_labels_for (table);
+  const char *form = doc != NULL ? cf_document_get_form (doc) : NULL;
+
+  if (g_strcmp0 (labels->form_id, form) != 0)
+    {
+      g_free (labels->form_id);
+      labels->form_id = g_strdup (form);
+      for (guint i = 0; i < labels->col_labels->len; i++)
+        g_clear_pointer (&g_ptr_array_index (labels->col_labels, i), g_free);
     }
   return labels;
 }
@@ -204,6 +223,41 @@ cf_table_labels_row (CfTableLabels *labels, int row)
   return label;
 }
 
+/* The form's label of mapped column @col when the printed header above it
+ * does not name it (a header the extraction could not line up, or none),
+ * so that a cell is named the same in the grid, the findings and the form;
+ * NULL when the printed header will do. */
+static char *
+form_col_label (CfTableLabels *labels, int col, const char *printed)
+{
+  int n_rows = cf_table_get_n_rows (labels->table);
+  const char *col_key = NULL;
+  char *label;
+
+  if (labels->form_id == NULL)
+    return NULL;
+  for (int r = labels->n_header_rows; r < n_rows && col_key == NULL; r++)
+    {
+      CfCell *cell = cf_table_get_cell (labels->table, r, col);
+
+      if (cell != NULL && cell->col == col && cell->col_key != NULL)
+        col_key = cell->col_key;
+    }
+  if (col_key == NULL)
+    return NULL;
+  label = cf_form_registry_get_key_label (cf_form_registry_get_default (), labels->form_id,
+                                          cf_table_get_id (labels->table), col_key, FALSE);
+  if (label != NULL && printed != NULL && *printed != '\0')
+    {
+      g_autofree char *want = cf_normalize_label (label);
+      g_autofree char *have = cf_normalize_label (printed);
+
+      if (*want != '\0' && strstr (have, want) != NULL)
+        g_clear_pointer (&label, g_free);
+    }
+  return label;
+}
+
 const char *
 cf_table_labels_col (CfTableLabels *labels, int col)
 {
@@ -239,6 +293,10 @@ cf_table_labels_col (CfTableLabels *labels, int col)
             append_level (out, cell->text);
           r = cell->row + MAX (cell->row_span, 1);
         }
+      label = form_col_label (labels, col, out->str);
+      if (label != NULL)
+        g_string_assign (out, label);
+      g_free (label);
       if (out->len == 0)
         g_string_append_printf (out, _("Column %d"), col + 1);
       label = g_string_free (out, FALSE);
@@ -367,7 +425,7 @@ cf_finding_describe (CfDocument *doc, const CfFinding *finding)
     }
 
   {
-    g_autofree char *where = cf_table_labels_cell (cf_table_labels_for (table),
+    g_autofree char *where = cf_table_labels_cell (cf_table_labels_for_document (doc, table),
                                                    cell->row, cell->col);
     g_string_append (out, where);
   }

@@ -9,6 +9,9 @@ typedef struct _CfTableLabels CfTableLabels;
 
 /* The labels of @table, computed on first use and kept with the table. */
 CfTableLabels *cf_table_labels_for          (CfTable       *table);
+/* The same, naming mapped columns by @doc's form where the printed header does not. */
+CfTableLabels *cf_table_labels_for_document (CfDocument    *doc,
+                                             CfTable       *table);
 int            cf_table_labels_get_n_header_rows (CfTableLabels *labels);
 /* Drops the labels kept with @table (after a structure edit changed its grid). */
 void           cf_table_labels_forget       (CfTable       *table);

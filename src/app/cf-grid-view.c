@@ -35,6 +35,7 @@ struct _CfGridView
   GHashTable         *bound;     /* cell key -> widget on screen */
   GHashTable         *severity;  /* cell key -> CfSeverity + 1 */
   GHashTable         *notes;     /* cell key -> findings as text */
+  GHashTable         *own_notes; /* cell key -> findings the cell is in error by */
   GHashTable         *marked;    /* cell keys named by the chosen finding */
 
   int                 cur_row;
@@ -222,6 +223,9 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
   const char *notes = g_hash_table_size (self->notes) > 0
                     ? g_hash_table_lookup (self->notes, cell_key (self, row, col))
                     : NULL;
+  const char *own_notes = notes != NULL
+                        ? g_hash_table_lookup (self->own_notes, cell_key (self, row, col))
+                        : NULL;
   GString *where = g_string_new (NULL);
   g_autoptr (GString) tooltip = g_string_new (NULL);
   gboolean tooltip_changed;
@@ -242,12 +246,13 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
     g_string_append (where, where->len ? _("; lost in extraction") : _("lost in extraction"));
   if (cell != NULL && (cell->flags & CF_CELL_FLAG_UNCERTAIN))
     g_string_append (where, where->len ? _("; column uncertain") : _("column uncertain"));
-  if (notes != NULL)
+  if (own_notes != NULL)
     {
       g_string_append (where, where->len ? "; " : "");
-      g_string_append (where, notes);
-      g_string_append (tooltip, notes);
+      g_string_append (where, own_notes);
     }
+  if (notes != NULL)
+    g_string_append (tooltip, notes);
 
   if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
     {
@@ -526,6 +531,18 @@ ensure_editor (CfGridView *self, int row, int col)
   return widget;
 }
 
+/* Up to this many cells every value cell is an editor, on screen or not, so
+ * that assistive tools can set any cell's text; a report's tables are far
+ * smaller, and only huge tables pay for editors as they scroll into view. */
+#define ALL_EDITORS_MAX_CELLS 2000
+
+static gboolean
+all_editors (CfGridView *self)
+{
+  return self->table != NULL &&
+         (gint64) cf_table_get_n_rows (self->table) * self->n_cols <= ALL_EDITORS_MAX_CELLS;
+}
+
 static gboolean
 holds_focus (GtkWidget *widget)
 {
@@ -576,7 +593,7 @@ settle (gpointer data)
       widget_get_position (widget, &row, &col);
       if (shown && widget_kind (widget) == CELL_VALUE)
         swap_value_widget (self, widget, CELL_EDITOR);
-      else if (!shown && widget_kind (widget) == CELL_EDITOR &&
+      else if (!shown && widget_kind (widget) == CELL_EDITOR && !all_editors (self) &&
                !(row == self->cur_row && col == self->cur_col) && !holds_focus (widget))
         swap_value_widget (self, widget, CELL_VALUE);
     }
@@ -626,10 +643,11 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *item, CfGridView *sel
           set_child (item, child);
         }
     }
-  else if (child == NULL || widget_kind (child) == CELL_FIXED)
+  else if (child == NULL || widget_kind (child) == CELL_FIXED ||
+           (widget_kind (child) == CELL_VALUE && all_editors (self)))
     {
       /* A recycled value widget stays what it is; a new one starts cheap. */
-      child = take_widget (self, CELL_VALUE);
+      child = take_widget (self, all_editors (self) ? CELL_EDITOR : CELL_VALUE);
       set_child (item, child);
     }
   show_in_widget (self, item, child, row, col);
@@ -667,6 +685,17 @@ clear_columns (CfGridView *self)
     }
 }
 
+static void
+add_note (GHashTable *notes, gpointer key, const char *text)
+{
+  const char *old = g_hash_table_lookup (notes, key);
+
+  if (old == NULL)
+    g_hash_table_insert (notes, key, g_strdup (text));
+  else if (strstr (old, text) == NULL)
+    g_hash_table_insert (notes, key, g_strconcat (old, "\n", text, NULL));
+}
+
 void
 cf_grid_view_refresh_findings (CfGridView *self)
 {
@@ -675,6 +704,7 @@ cf_grid_view_refresh_findings (CfGridView *self)
   g_return_if_fail (CF_IS_GRID_VIEW (self));
   g_hash_table_remove_all (self->severity);
   g_hash_table_remove_all (self->notes);
+  g_hash_table_remove_all (self->own_notes);
   if (self->table == NULL)
     return;
 
@@ -690,7 +720,6 @@ cf_grid_view_refresh_findings (CfGridView *self)
           CfCell *cell = cf_finding_resolve_cell (self->document, finding, j, &table);
           gpointer key;
           int old;
-          const char *notes;
 
           if (cell == NULL || table != self->table)
             continue;
@@ -700,11 +729,12 @@ cf_grid_view_refresh_findings (CfGridView *self)
             g_hash_table_insert (self->severity, key, GINT_TO_POINTER (finding->severity + 1));
           if (text == NULL)
             text = cf_finding_describe (self->document, finding);
-          notes = g_hash_table_lookup (self->notes, key);
-          if (notes == NULL)
-            g_hash_table_insert (self->notes, key, g_strdup (text));
-          else if (strstr (notes, text) == NULL)
-            g_hash_table_insert (self->notes, key, g_strconcat (notes, "\n", text, NULL));
+          add_note (self->notes, key, text);
+          /* The first cell is the one in error (a total, a checked value);
+           * the parts it was checked against only show the finding on hover,
+           * so that a cell's accessible description names its own errors. */
+          if (j == 0)
+            add_note (self->own_notes, key, text);
         }
     }
   update_all_bound (self);
@@ -783,7 +813,7 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
       return;
     }
 
-  self->labels = cf_table_labels_for (table);
+  self->labels = cf_table_labels_for_document (document, table);
   self->n_cols = cf_table_get_n_cols (table);
   cf_grid_view_refresh_findings (self);
   /* Several levels of row labels share the cap. */
@@ -1179,6 +1209,7 @@ cf_grid_view_finalize (GObject *object)
   g_hash_table_unref (self->bound);
   g_hash_table_unref (self->severity);
   g_hash_table_unref (self->notes);
+  g_hash_table_unref (self->own_notes);
   g_hash_table_unref (self->marked);
   G_OBJECT_CLASS (cf_grid_view_parent_class)->finalize (object);
 }
@@ -1213,6 +1244,7 @@ cf_grid_view_init (CfGridView *self)
   self->bound = g_hash_table_new (NULL, NULL);
   self->severity = g_hash_table_new (NULL, NULL);
   self->notes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->own_notes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->marked = g_hash_table_new (NULL, NULL);
   self->spare_editors = g_ptr_array_new_with_free_func (g_object_unref);
   self->spare_labels = g_ptr_array_new_with_free_func (g_object_unref);

@@ -439,7 +439,7 @@ on_cell_selected (CfGridView *grid, int row, int col, CfWindow *self)
   self->syncing++;
   if (cf_document_get_kind (self->document) == CF_DOCUMENT_KIND_PDF)
     {
-      g_autofree char *where = cf_table_labels_cell (cf_table_labels_for (table), row, col);
+      g_autofree char *where = cf_table_labels_cell (cf_table_labels_for_document (self->document, table), row, col);
       g_autofree char *status = NULL;
       int page = cell->page;
       double bbox[4];
