@@ -589,7 +589,30 @@ test_accessible_cells (void)
   g_assert_cmpstr (error, ==, NULL);
   /* The part still explains the finding on hover. */
   g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (widget), "予以公开, 总计"));
+  /* The findings list names the cell once, then says what is wrong. */
+  {
+    g_autofree char *listed = findings_text (window);
+
+    g_assert_nonnull (strstr (listed, "警告：本年度办理结果 / 予以公开, 总计：空白 ≠ 258 + 12"));
+  }
   close_window (window);
+
+  /* The same report printed to PDF: the header over every value column
+   * (申请人情况) names none of them, though the table breaks over pages. */
+  {
+    g_autofree char *pdf = cf_test_path ("pdf", "shanghai-gov-office-2019.pdf", NULL);
+    g_autofree char *label = NULL;
+
+    window = open_window (pdf);
+    table = cf_grid_view_get_table (cf_window_get_grid_view (window));
+    g_assert_cmpstr (cf_table_get_id (table), ==, "requests");
+    part = cf_table_find_by_keys (table, "new", "natural_person");
+    g_assert_nonnull (part);
+    label = cf_table_labels_cell (cf_table_labels_for_document (cf_window_get_document (window), table),
+                                  part->row, part->col);
+    g_assert_cmpstr (label, ==, "本年新收政府信息公开申请数量, 自然人");
+    close_window (window);
+  }
 
   /* Lost header structure (one cell per line): the mapped columns are named
    * by the form, not by the header text that landed above them. */

@@ -31,6 +31,10 @@ cell_is_label (const CfCell *cell)
     return TRUE;
   if (cell->flags & CF_CELL_FLAG_MISSING)
     return FALSE;
+  /* A merged blank (a group label continued from the previous page) holds
+   * no value: it belongs to the labels. */
+  if ((cell->text == NULL || *cell->text == '\0') && (cell->row_span > 1 || cell->col_span > 1))
+    return TRUE;
   return cell->number.kind == CF_NUMBER_TEXT;
 }
 
@@ -98,15 +102,28 @@ cf_table_labels_new (CfTable *table)
   if (labels->n_header_rows == n_rows)
     labels->n_header_rows = MIN (n_rows, 1);
 
-  labels->first_value_col = n_cols;
-  for (int r = 0; r < n_rows; r++)
-    {
-      int n = r < labels->n_header_rows ? 0 : count_label_cols (table, r);
+  /* The value columns start where most rows' labels end: a stray row (the
+   * tail of a label cut by a page break, a footnote) must not move them. */
+  {
+    g_autofree int *votes = g_new0 (int, n_cols + 1);
+    int best = 0;
 
-      g_array_append_val (labels->label_cols, n);
-      if (r >= labels->n_header_rows)
-        labels->first_value_col = MIN (labels->first_value_col, n);
-    }
+    for (int r = 0; r < n_rows; r++)
+      {
+        int n = r < labels->n_header_rows ? 0 : count_label_cols (table, r);
+
+        g_array_append_val (labels->label_cols, n);
+        if (r >= labels->n_header_rows && n < n_cols)
+          votes[n]++;
+      }
+    labels->first_value_col = n_cols;
+    for (int c = 0; c < n_cols; c++)
+      if (votes[c] > best)
+        {
+          best = votes[c];
+          labels->first_value_col = c;
+        }
+  }
   if (labels->first_value_col == n_cols && n_cols > 1)
     labels->first_value_col = 1;
   return labels;
@@ -424,12 +441,26 @@ cf_finding_describe (CfDocument *doc, const CfFinding *finding)
       return g_string_free (out, FALSE);
     }
 
-  {
-    g_autofree char *where = cf_table_labels_cell (cf_table_labels_for_document (doc, table),
-                                                   cell->row, cell->col);
-    g_string_append (out, where);
-  }
+  g_autofree char *where = cf_table_labels_cell (cf_table_labels_for_document (doc, table),
+                                                 cell->row, cell->col);
+  const char *message = finding->message;
+
+  g_string_append (out, where);
   g_string_append (out, "：");
+  /* The audit's message names the cell its own way ("予以公开, 总计：…"):
+   * said once is enough. */
+  if (message != NULL)
+    {
+      const char *colon = strstr (message, "：");
+
+      if (colon != NULL && colon > message)
+        {
+          g_autofree char *named = g_strndup (message, (gsize) (colon - message));
+
+          if (strstr (where, named) != NULL)
+            message = colon + strlen ("：");
+        }
+    }
   if (finding->has_actual && finding->has_expected)
     {
       g_autofree char *actual = format_value (finding->actual);
@@ -439,8 +470,8 @@ cf_finding_describe (CfDocument *doc, const CfFinding *finding)
       append_parts (out, doc, finding);
       g_string_append (out, expected);
     }
-  else if (finding->message != NULL)
-    g_string_append (out, finding->message);
+  else if (message != NULL)
+    g_string_append (out, message);
   else
     g_string_append (out, finding->rule);
   return g_string_free (out, FALSE);
