@@ -11,6 +11,11 @@ struct _CfEditHistory
   GPtrArray         *undo;      /* of CfEdit, oldest first */
   GPtrArray         *redo;      /* of CfEdit, the next to redo last */
   gboolean           coalescing; /* the top of undo is a value edit still being typed */
+  GArray            *undo_groups; /* of guint, beside undo: its group, 0 for none */
+  GArray            *redo_groups; /* the same beside redo */
+  guint              group_depth;
+  guint              group;       /* the open group's number, 0 when none is open */
+  guint              last_group;
 };
 
 enum
@@ -42,6 +47,8 @@ cf_edit_history_finalize (GObject *object)
   g_ptr_array_unref (self->base);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
+  g_array_unref (self->undo_groups);
+  g_array_unref (self->redo_groups);
   G_OBJECT_CLASS (cf_edit_history_parent_class)->finalize (object);
 }
 
@@ -88,6 +95,8 @@ cf_edit_history_init (CfEditHistory *self)
   self->base = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
   self->undo = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
   self->redo = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
+  self->undo_groups = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->redo_groups = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 CfEditHistory *
@@ -196,6 +205,7 @@ cf_edit_history_apply (CfEditHistory *self, CfEdit *edit, GError **error)
   if (!cf_edit_apply (edit, self->doc, error))
     return FALSE;
   g_ptr_array_set_size (self->redo, 0);
+  g_array_set_size (self->redo_groups, 0);
 
   top = self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
   if (self->coalescing && top != NULL && same_cell (top, edit))
@@ -208,6 +218,7 @@ cf_edit_history_apply (CfEditHistory *self, CfEdit *edit, GError **error)
   else
     {
       g_ptr_array_add (self->undo, cf_edit_ref (edit));
+      g_array_append_val (self->undo_groups, self->group);
       self->coalescing = !cf_edit_is_structural (edit);
     }
   saved = save_after (self, edit, error);
@@ -224,48 +235,111 @@ cf_edit_history_set_text (CfEditHistory *self, guint table_index, int row, int c
   return cf_edit_history_apply (self, edit, error);
 }
 
-gboolean
-cf_edit_history_undo (CfEditHistory *self, GError **error)
+/* Takes the top edit off @from, reverts it (or applies it again when
+ * @reapply), and puts it on @to with its group. */
+static gboolean
+move_one (CfEditHistory *self,
+          GPtrArray     *from,
+          GArray        *from_groups,
+          GPtrArray     *to,
+          GArray        *to_groups,
+          gboolean       reapply,
+          GError       **error)
 {
   g_autoptr (CfEdit) edit = NULL;
   gboolean could_undo, could_redo, saved;
+  guint group;
 
-  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
-  if (self->undo->len == 0)
-    return TRUE;
   could_undo = cf_edit_history_can_undo (self);
   could_redo = cf_edit_history_can_redo (self);
   self->coalescing = FALSE;
-  edit = cf_edit_ref (g_ptr_array_index (self->undo, self->undo->len - 1));
-  if (!cf_edit_revert (edit, self->doc, error))
+  edit = cf_edit_ref (g_ptr_array_index (from, from->len - 1));
+  if (!(reapply ? cf_edit_apply (edit, self->doc, error) : cf_edit_revert (edit, self->doc, error)))
     return FALSE;
-  g_ptr_array_remove_index (self->undo, self->undo->len - 1);
-  g_ptr_array_add (self->redo, cf_edit_ref (edit));
+  g_ptr_array_remove_index (from, from->len - 1);
+  g_ptr_array_add (to, cf_edit_ref (edit));
+  group = g_array_index (from_groups, guint, from_groups->len - 1);
+  g_array_set_size (from_groups, from_groups->len - 1);
+  g_array_append_val (to_groups, group);
   saved = save_after (self, edit, error);
   notify_changed (self, edit, could_undo, could_redo);
   return saved;
 }
 
+static gboolean
+undo_one (CfEditHistory *self, GError **error)
+{
+  return move_one (self, self->undo, self->undo_groups, self->redo, self->redo_groups, FALSE, error);
+}
+
+/* The group of the top of @groups, 0 when none or empty. */
+static guint
+top_group (GArray *groups)
+{
+  return groups->len ? g_array_index (groups, guint, groups->len - 1) : 0;
+}
+
+/* Steps (@one) through every edit of @group on top of @stack, or the top one
+ * alone when @group is 0. A save error does not stop it: the edits stay
+ * applied, as a single one's does; an edit that could not be applied does. */
+static gboolean
+step_group (CfEditHistory *self,
+            gboolean     (*one) (CfEditHistory *, GError **),
+            GPtrArray     *stack,
+            GArray        *groups,
+            guint          group,
+            GError       **error)
+{
+  gboolean ok = TRUE;
+
+  do
+    {
+      guint before = stack->len;
+      GError *local = NULL;
+
+      if (!one (self, &local))
+        {
+          ok = FALSE;
+          if (error != NULL && *error == NULL)
+            g_propagate_error (error, local);
+          else
+            g_clear_error (&local);
+          if (stack->len == before)
+            break;
+        }
+    }
+  while (group != 0 && stack->len > 0 && top_group (groups) == group);
+  return ok;
+}
+
+gboolean
+cf_edit_history_undo (CfEditHistory *self, GError **error)
+{
+  guint group;
+
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  if (self->undo->len == 0)
+    return TRUE;
+  group = top_group (self->undo_groups);
+  return step_group (self, undo_one, self->undo, self->undo_groups, group, error);
+}
+
+static gboolean
+redo_one (CfEditHistory *self, GError **error)
+{
+  return move_one (self, self->redo, self->redo_groups, self->undo, self->undo_groups, TRUE, error);
+}
+
 gboolean
 cf_edit_history_redo (CfEditHistory *self, GError **error)
 {
-  g_autoptr (CfEdit) edit = NULL;
-  gboolean could_undo, could_redo, saved;
+  guint group;
 
   g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
   if (self->redo->len == 0)
     return TRUE;
-  could_undo = cf_edit_history_can_undo (self);
-  could_redo = cf_edit_history_can_redo (self);
-  self->coalescing = FALSE;
-  edit = cf_edit_ref (g_ptr_array_index (self->redo, self->redo->len - 1));
-  if (!cf_edit_apply (edit, self->doc, error))
-    return FALSE;
-  g_ptr_array_remove_index (self->redo, self->redo->len - 1);
-  g_ptr_array_add (self->undo, cf_edit_ref (edit));
-  saved = save_after (self, edit, error);
-  notify_changed (self, edit, could_undo, could_redo);
-  return saved;
+  group = top_group (self->redo_groups);
+  return step_group (self, redo_one, self->redo, self->redo_groups, group, error);
 }
 
 gboolean
@@ -302,6 +376,29 @@ void
 cf_edit_history_seal (CfEditHistory *self)
 {
   self->coalescing = FALSE;
+}
+
+void
+cf_edit_history_begin_group (CfEditHistory *self)
+{
+  g_return_if_fail (CF_IS_EDIT_HISTORY (self));
+  if (self->group_depth++ > 0)
+    return;
+  /* The group does not join the typing before it. */
+  self->coalescing = FALSE;
+  self->group = ++self->last_group;
+}
+
+void
+cf_edit_history_end_group (CfEditHistory *self)
+{
+  g_return_if_fail (CF_IS_EDIT_HISTORY (self));
+  g_return_if_fail (self->group_depth > 0);
+  if (--self->group_depth > 0)
+    return;
+  /* Nor the typing after it. */
+  self->coalescing = FALSE;
+  self->group = 0;
 }
 
 gboolean
