@@ -1,4 +1,5 @@
 /* test-cli.c: crossfoot-cli run as a user runs it, on the corpus */
+#include <locale.h>
 #include <string.h>
 #include "cf-test-util.h"
 
@@ -1316,6 +1317,104 @@ test_extract_equals_app_export (void)
   leave_data_dir (dir, previous);
 }
 
+/* Runs the CLI on @path in the locale @lang (NULL: C) with the catalogues
+ * the build compiled into po/; returns its standard error. */
+static char *
+cli_error_in (const char *lang, const char *path)
+{
+  g_autofree char *locale_dir = g_build_filename (g_getenv ("CF_TEST_BUILDDIR"), "..", "po", NULL);
+  g_auto (GStrv) env = g_get_environ ();
+  const char *argv[] = { cli_path (), "audit", path, NULL };
+  g_autoptr (GError) error = NULL;
+  char *err = NULL;
+  int wait_status = 0;
+
+  env = g_environ_unsetenv (env, "LC_ALL");
+  env = g_environ_unsetenv (env, "LC_MESSAGES");
+  env = g_environ_setenv (env, "CROSSFOOT_LOCALEDIR", locale_dir, TRUE);
+  if (lang != NULL)
+    {
+      g_autofree char *posix_name = g_strconcat (lang, ".UTF-8", NULL);
+
+      env = g_environ_setenv (env, "LANGUAGE", lang, TRUE);
+      env = g_environ_setenv (env, "LANG", posix_name, TRUE);
+    }
+  else
+    {
+      env = g_environ_unsetenv (env, "LANGUAGE");
+      env = g_environ_setenv (env, "LANG", "C.UTF-8", TRUE);
+    }
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL, NULL, &err,
+                               &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  g_assert_cmpint (WEXITSTATUS (wait_status), ==, 2);
+  g_test_message ("%s: %s", lang ? lang : "C", err);
+  return err;
+}
+
+static gboolean
+locale_available (const char *name)
+{
+  locale_t locale = newlocale (LC_ALL_MASK, name, (locale_t) 0);
+
+  if (locale == (locale_t) 0)
+    return FALSE;
+  freelocale (locale);
+  return TRUE;
+}
+
+/* The core's errors reach the user in the desktop's language, still naming
+ * the file first (tools/run-tests.sh generates zh_CN.UTF-8 and zh_TW.UTF-8). */
+static void
+test_translated_errors (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *mo = g_build_filename (g_getenv ("CF_TEST_BUILDDIR"), "..", "po", "zh_CN",
+                                          "LC_MESSAGES", "crossfoot.mo", NULL);
+  g_autofree char *empty = g_build_filename (dir, "空的报告.txt", NULL);
+  g_autofree char *not_pdf = g_build_filename (dir, "report.pdf", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "damaged.pdf", NULL);
+  guint8 junk[4096];
+
+  if (!locale_available ("zh_CN.UTF-8") || !locale_available ("zh_TW.UTF-8"))
+    {
+      g_test_skip ("the zh_CN.UTF-8 or zh_TW.UTF-8 locale is not generated (localedef)");
+      cf_test_rm_rf (dir);
+      return;
+    }
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+
+  for (gsize i = 0; i < sizeof junk; i++)
+    junk[i] = (guint8) (i * 7919 % 256);
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (not_pdf, (const char *) junk, sizeof junk, NULL));
+  g_assert_true (g_file_set_contents (damaged, "%PDF-1.7\n1 0 obj\n<<", -1, NULL));
+
+  {
+    g_autofree char *c_err = cli_error_in (NULL, empty);
+    g_autofree char *cn_err = cli_error_in ("zh_CN", empty);
+    g_autofree char *tw_err = cli_error_in ("zh_TW", empty);
+
+    g_assert_nonnull (strstr (c_err, "空的报告.txt: the file is empty"));
+    g_assert_nonnull (strstr (cn_err, "空的报告.txt：文件是空的"));
+    g_assert_nonnull (strstr (tw_err, "空的报告.txt：檔案是空的"));
+  }
+  {
+    g_autofree char *c_err = cli_error_in (NULL, not_pdf);
+    g_autofree char *cn_err = cli_error_in ("zh_CN", not_pdf);
+
+    g_assert_nonnull (strstr (c_err, "report.pdf: this is not a text, HTML or PDF report"));
+    g_assert_nonnull (strstr (cn_err, "report.pdf：这不是文本、HTML 或 PDF 格式的报告（二进制数据）"));
+  }
+  {
+    g_autofree char *cn_err = cli_error_in ("zh_CN", damaged);
+
+    g_assert_nonnull (strstr (cn_err, "damaged.pdf：PDF 文件已损坏或不完整"));
+  }
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1343,6 +1442,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/accepted-findings", test_accepted_findings);
   g_test_add_func ("/cli/export-xlsx", test_export_xlsx);
   g_test_add_func ("/cli/extract-equals-app-export", test_extract_equals_app_export);
+  g_test_add_func ("/cli/translated-errors", test_translated_errors);
   status = g_test_run ();
   cf_test_rm_rf (data_dir);
   return status;

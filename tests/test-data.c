@@ -369,6 +369,7 @@ test_metainfo_contents (void)
   xmlNodePtr root;
   guint n_screenshots = 0;
   guint n_releases = 0;
+  gboolean has_zh_screenshot = FALSE;
   gboolean has_zh_summary = FALSE;
 
   doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
@@ -410,6 +411,17 @@ test_metainfo_contents (void)
               if (xmlStrEqual (image->name, (const xmlChar *) "image"))
                 {
                   xmlChar *url = xmlNodeGetContent (image);
+
+                  /* The Chinese window is shown, with its caption in Chinese too. */
+                  if (g_str_has_suffix ((const char *) url, "/zh_CN.png"))
+                    for (xmlNodePtr caption = shot->children; caption; caption = caption->next)
+                      {
+                        g_autofree char *caption_lang = (char *) xmlGetProp (caption, (const xmlChar *) "lang");
+
+                        if (xmlStrEqual (caption->name, (const xmlChar *) "caption")
+                            && g_strcmp0 (caption_lang, "zh_CN") == 0)
+                          has_zh_screenshot = TRUE;
+                      }
                   g_assert_true (g_str_has_prefix ((const char *) url,
                                                    "https://raw.githubusercontent.com/crossfoot/crossfoot/main/data/screenshots/"));
                   g_assert_true (g_str_has_suffix ((const char *) url, ".png"));
@@ -447,6 +459,7 @@ test_metainfo_contents (void)
   g_assert_cmpuint (n_screenshots, >=, 1);
   g_assert_cmpuint (n_releases, >=, 1);
   g_assert_true (has_zh_summary);
+  g_assert_true (has_zh_screenshot);
 }
 
 /* ---- the icons ---- */
@@ -610,6 +623,10 @@ test_potfiles (void)
       if (!list_contains (potfiles, file))
         g_test_fail_printf ("%s has translatable strings but is missing from po/POTFILES.in", file);
     }
+
+  /* The scan reaches the core library too: its errors reach the user. */
+  g_assert_true (list_contains (found, "src/core/cf-decode.c"));
+  g_assert_true (list_contains (found, "src/cli/cf-cli.c"));
 
   /* The scan itself works: the regex sees the markers it is meant to. */
   g_assert_true (g_regex_match (marker, "label = _(\"Open\");", 0, NULL));

@@ -1,3 +1,6 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
@@ -63,7 +66,8 @@ cf_correction_store_init (CfCorrectionStore *self)
 static gboolean
 set_sqlite_error (CfCorrectionStore *self, GError **error, const char *what)
 {
-  g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: %s (%s)", self->path, what,
+  /* Translators: the database's path, what failed, then SQLite's own reason. */
+  g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: %s (%s)"), self->path, _(what),
                sqlite3_errmsg (self->db));
   return FALSE;
 }
@@ -75,7 +79,8 @@ exec_sql (CfCorrectionStore *self, const char *sql, GError **error)
 
   if (sqlite3_exec (self->db, sql, NULL, NULL, &msg) != SQLITE_OK)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: %s", self->path, msg ? msg : "SQL error");
+      /* Translators: a file's name, then what is wrong with it. */
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: %s"), self->path, msg ? msg : _("SQL error"));
       sqlite3_free (msg);
       return FALSE;
     }
@@ -102,13 +107,13 @@ cf_correction_store_open (const char *path, GError **error)
   dir = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot create the folder", dir);
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot create the folder"), dir);
       return NULL;
     }
   if (sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
                        | SQLITE_OPEN_FULLMUTEX, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "cannot open the corrections database");
+      set_sqlite_error (self, error, N_("cannot open the corrections database"));
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
@@ -153,7 +158,7 @@ cf_correction_store_open_read_only (const char *path, GError **error)
     }
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "cannot open the corrections database");
+      set_sqlite_error (self, error, N_("cannot open the corrections database"));
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
@@ -191,7 +196,7 @@ cf_correction_store_save (CfCorrectionStore *self, const char *sha256,
                            " DO UPDATE SET text = excluded.text",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, error, "cannot save a correction");
+    return set_sqlite_error (self, error, N_("cannot save a correction"));
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, (int) correction->table_index);
   sqlite3_bind_int (stmt, 3, correction->row);
@@ -204,7 +209,7 @@ cf_correction_store_save (CfCorrectionStore *self, const char *sha256,
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "cannot save a correction");
+    return set_sqlite_error (self, error, N_("cannot save a correction"));
   return TRUE;
 }
 
@@ -220,7 +225,7 @@ cf_correction_store_remove (CfCorrectionStore *self, const char *sha256, guint t
                            " AND row = ?3 AND col = ?4",
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, error, "cannot revert a correction");
+    return set_sqlite_error (self, error, N_("cannot revert a correction"));
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int (stmt, 2, (int) table_index);
   sqlite3_bind_int (stmt, 3, row);
@@ -228,7 +233,7 @@ cf_correction_store_remove (CfCorrectionStore *self, const char *sha256, guint t
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "cannot revert a correction");
+    return set_sqlite_error (self, error, N_("cannot revert a correction"));
   return TRUE;
 }
 
@@ -245,7 +250,7 @@ cf_correction_store_load (CfCorrectionStore *self, const char *sha256, GError **
                            -1, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "cannot read corrections");
+      set_sqlite_error (self, error, N_("cannot read corrections"));
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
@@ -258,7 +263,7 @@ cf_correction_store_load (CfCorrectionStore *self, const char *sha256, GError **
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "cannot read corrections");
+      set_sqlite_error (self, error, N_("cannot read corrections"));
       return NULL;
     }
   return g_steal_pointer (&list);
@@ -413,8 +418,8 @@ cf_corrections_from_json (const char *json, gssize len, char **sha256, GError **
   return g_steal_pointer (&list);
 
 invalid:
-  g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-               "not a Crossfoot corrections file (expected {\"corrections\": [...]})");
+  g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                       _("not a Crossfoot corrections file (expected {\"corrections\": [...]})"));
   return NULL;
 }
 
@@ -439,12 +444,12 @@ delete_rows (CfCorrectionStore *self, const char *sql, const char *sha256, GErro
   int rc;
 
   if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (self, error, "cannot save edits");
+    return set_sqlite_error (self, error, N_("cannot save edits"));
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, error, "cannot save edits");
+    return set_sqlite_error (self, error, N_("cannot save edits"));
   return TRUE;
 }
 
@@ -457,7 +462,7 @@ write_edits (CfCorrectionStore *self, const char *sha256, GPtrArray *edits, GErr
     return FALSE;
   if (sqlite3_prepare_v2 (self->db, "INSERT INTO edits (sha256, seq, op) VALUES (?1, ?2, ?3)", -1,
                           &stmt, NULL) != SQLITE_OK)
-    return set_sqlite_error (self, error, "cannot save edits");
+    return set_sqlite_error (self, error, N_("cannot save edits"));
   for (guint i = 0; edits && i < edits->len; i++)
     {
       g_autofree char *op = cf_edit_to_string (g_ptr_array_index (edits, i));
@@ -469,7 +474,7 @@ write_edits (CfCorrectionStore *self, const char *sha256, GPtrArray *edits, GErr
       if (sqlite3_step (stmt) != SQLITE_DONE)
         {
           sqlite3_finalize (stmt);
-          return set_sqlite_error (self, error, "cannot save edits");
+          return set_sqlite_error (self, error, N_("cannot save edits"));
         }
     }
   sqlite3_finalize (stmt);
@@ -530,7 +535,7 @@ cf_correction_store_load_edits (CfCorrectionStore *self, const char *sha256, GEr
   if (sqlite3_prepare_v2 (self->db, "SELECT op FROM edits WHERE sha256 = ?1 ORDER BY seq", -1,
                           &stmt, NULL) != SQLITE_OK)
     {
-      set_sqlite_error (self, error, "cannot read edits");
+      set_sqlite_error (self, error, N_("cannot read edits"));
       return NULL;
     }
   sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
@@ -542,7 +547,7 @@ cf_correction_store_load_edits (CfCorrectionStore *self, const char *sha256, GEr
       if (edit == NULL)
         {
           sqlite3_finalize (stmt);
-          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: a stored edit is damaged (%s)",
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("%s: a stored edit is damaged (%s)"),
                        self->path, local->message);
           return NULL;
         }
@@ -551,7 +556,7 @@ cf_correction_store_load_edits (CfCorrectionStore *self, const char *sha256, GEr
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, error, "cannot read edits");
+      set_sqlite_error (self, error, N_("cannot read edits"));
       return NULL;
     }
   return g_steal_pointer (&list);

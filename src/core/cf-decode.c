@@ -7,8 +7,11 @@
  * guess, which is never right for these reports) UTF-8, GB18030 and Big5 are
  * tried in turn. Everything is linear in the input size.
  */
+#include "config.h"
+
 #include <string.h>
 #include <uchardet.h>
+#include <glib/gi18n-lib.h>
 
 #include "cf-decode.h"
 #include "cf-error.h"
@@ -276,8 +279,12 @@ try_decode (Attempts *attempts, const char *charset, gsize *out_len)
         return normalize_line_ends (converted, converted_len, out_len);
     }
 
-  g_string_append_printf (attempts->why, "%s%s fails at byte %" G_GSIZE_FORMAT " (0x%02X)",
-                          attempts->why->len ? ", " : "", charset, bytes_read,
+  if (attempts->why->len > 0)
+    g_string_append (attempts->why, C_("list separator", ", "));
+  /* Translators: an encoding (GB18030, BIG5…) that cannot read the file from
+   * the byte at this offset on; the byte's value follows in hex. */
+  g_string_append_printf (attempts->why, _("%s fails at byte %lu (0x%02X)"), charset,
+                          (unsigned long) bytes_read,
                           bytes_read < attempts->len ? attempts->data[bytes_read] : 0);
   return NULL;
 }
@@ -338,7 +345,7 @@ cf_decode_text (const guint8 *data, gsize len, const char *name, char **encoding
   bom = detect_bom (data, len, &bom_len);
   if (len == bom_len)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: the file is empty", name);
+      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, _("%s: the file is empty"), name);
       return NULL;
     }
   attempts.data = data + bom_len;
@@ -351,8 +358,9 @@ cf_decode_text (const guint8 *data, gsize len, const char *name, char **encoding
       used = bom == BOM_UTF16LE ? "UTF-16LE" : "UTF-16BE";
       if (attempts.len % 2 != 0)
         {
+          /* Translators: the file's name, then its encoding (UTF-16LE or UTF-16BE). */
           g_set_error (error, CF_ERROR, CF_ERROR_ENCODING,
-                       "%s: the %s text is truncated (an odd number of bytes)", name, used);
+                       _("%s: the %s text is truncated (an odd number of bytes)"), name, used);
           return NULL;
         }
       text = try_decode (&attempts, used, &text_len);
@@ -425,9 +433,15 @@ cf_decode_text (const guint8 *data, gsize len, const char *name, char **encoding
 
   if (text == NULL)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_ENCODING,
-                   "%s: no supported encoding decodes this text (%s%s%s)", name, why->str,
-                   guess && *guess ? "; uchardet guessed " : "", guess && *guess ? guess : "");
+      /* Translators: the file's name, then the encodings tried and where each failed;
+       * the last %s is the encoding that the detector (uchardet) guessed. */
+      if (guess != NULL && *guess != '\0')
+        g_set_error (error, CF_ERROR, CF_ERROR_ENCODING,
+                     _("%s: no supported encoding decodes this text (%s; uchardet guessed %s)"),
+                     name, why->str, guess);
+      else
+        g_set_error (error, CF_ERROR, CF_ERROR_ENCODING,
+                     _("%s: no supported encoding decodes this text (%s)"), name, why->str);
       return NULL;
     }
 
@@ -441,7 +455,7 @@ cf_decode_text (const guint8 *data, gsize len, const char *name, char **encoding
   if (is_blank_text (text, text_len))
     {
       g_free (text);
-      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: the file is empty", name);
+      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, _("%s: the file is empty"), name);
       return NULL;
     }
 
@@ -458,6 +472,6 @@ cf_decode_text (const guint8 *data, gsize len, const char *name, char **encoding
 
 binary:
   g_set_error (error, CF_ERROR, CF_ERROR_BINARY,
-               "%s: this is not a text, HTML or PDF report (binary data)", name);
+               _("%s: this is not a text, HTML or PDF report (binary data)"), name);
   return NULL;
 }

@@ -1,5 +1,8 @@
+#include "config.h"
+
 #include <stdio.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "cf-document.h"
 #include "cf-decode.h"
@@ -111,9 +114,9 @@ cf_document_load_bytes (GBytes *bytes, const char *path, const char *password,
     {
       g_autofree char *name = g_path_get_basename (path ? path : "-");
       g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE,
-                   "%s: the file is too large (%" G_GSIZE_FORMAT " MB; at most %" G_GSIZE_FORMAT
-                   " MB is read)",
-                   name, len / (1024 * 1024), CF_MAX_INPUT_BYTES / (1024 * 1024));
+                   _("%s: the file is too large (%lu MB; at most %lu MB is read)"), name,
+                   (unsigned long) (len / (1024 * 1024)),
+                   (unsigned long) (CF_MAX_INPUT_BYTES / (1024 * 1024)));
       return NULL;
     }
 
@@ -164,7 +167,7 @@ read_stdin (GError **error)
     }
   if (ferror (stdin))
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, "(standard input): cannot be read");
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_IO, _("(standard input): cannot be read"));
       return NULL;
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
@@ -191,28 +194,28 @@ cf_document_load_file (const char *path, const char *password, GCancellable *can
                                                       &local_error);
       if (info == NULL)
         {
-          g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot be opened (%s)", name,
+          /* Translators: the file's name, then the system's reason. */
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot be opened (%s)"), name,
                        local_error->message);
           return NULL;
         }
       if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
         {
-          g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: is a folder, not a report", name);
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: is a folder, not a report"), name);
           return NULL;
         }
       if ((gsize) g_file_info_get_size (info) > CF_MAX_INPUT_BYTES)
         {
           g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE,
-                       "%s: the file is too large (%" G_GINT64_FORMAT " MB; at most %" G_GSIZE_FORMAT
-                       " MB is read)",
-                       name, (gint64) (g_file_info_get_size (info) / (1024 * 1024)),
-                       CF_MAX_INPUT_BYTES / (1024 * 1024));
+                       _("%s: the file is too large (%lu MB; at most %lu MB is read)"), name,
+                       (unsigned long) (g_file_info_get_size (info) / (1024 * 1024)),
+                       (unsigned long) (CF_MAX_INPUT_BYTES / (1024 * 1024)));
           return NULL;
         }
       bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
       if (bytes == NULL)
         {
-          g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot be read (%s)", name,
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot be read (%s)"), name,
                        local_error->message);
           return NULL;
         }

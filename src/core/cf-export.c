@@ -4,8 +4,11 @@
  * quotes are doubled, lines end in CRLF. JSON follows ../shared/spec/cli.md
  * and is built with json-glib so escaping is never hand-made.
  */
+#include "config.h"
+
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include "cf-export.h"
 #include "cf-form.h"
 #include "cf-error.h"
@@ -130,7 +133,7 @@ cf_csv_write_file (const char *path, const char *utf8, CfCsvEncoding encoding, G
         {
           g_autofree char *name = g_path_get_basename (path);
 
-          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: cannot be written as GB18030 (%s)",
+          g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("%s: cannot be written as GB18030 (%s)"),
                        name, local_error->message);
           return FALSE;
         }
@@ -145,7 +148,7 @@ cf_csv_write_file (const char *path, const char *utf8, CfCsvEncoding encoding, G
     {
       g_autofree char *name = g_path_get_basename (path);
 
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot be written (%s)", name,
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot be written (%s)"), name,
                    local_error->message);
       return FALSE;
     }

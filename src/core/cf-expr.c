@@ -4,8 +4,11 @@
  * terms; ranges and patterns are expanded at parse time against the keys the
  * form declares, which also validates every key a rule names.
  */
+#include "config.h"
+
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include "cf-expr.h"
 #include "cf-error.h"
 
@@ -57,7 +60,8 @@ static gboolean
 fail (Parser *parser, const char *what)
 {
   if (parser->error != NULL && *parser->error == NULL)
-    g_set_error (parser->error, CF_ERROR, CF_ERROR_FORM, "“%s”, at %d: %s", parser->text,
+    /* Translators: a relation of a form file, the offset where it goes wrong, then what. */
+    g_set_error (parser->error, CF_ERROR, CF_ERROR_FORM, _("“%s”, at %d: %s"), parser->text,
                  (int) (parser->p - parser->text), what);
   return FALSE;
 }
@@ -121,12 +125,12 @@ add_key (Parser *parser, const char *key, int sign, gboolean prev)
             any = TRUE;
           }
       if (!any)
-        return fail (parser, "the pattern matches no key");
+        return fail (parser, _("the pattern matches no key"));
       return TRUE;
     }
   if (key_index (parser, key) < 0)
     {
-      g_autofree char *what = g_strdup_printf ("unknown key “%s”", key);
+      g_autofree char *what = g_strdup_printf (_("unknown key “%s”"), key);
       return fail (parser, what);
     }
   add_term (parser, key, 0, sign, prev);
@@ -138,14 +142,14 @@ parse_sum (Parser *parser, int sign, gboolean prev)
 {
   skip_blanks (parser);
   if (*parser->p != '(')
-    return fail (parser, "“(” expected after sum");
+    return fail (parser, _("“(” expected after sum"));
   parser->p++;
   for (;;)
     {
       g_autofree char *first = read_key (parser);
 
       if (first == NULL)
-        return fail (parser, "a key expected");
+        return fail (parser, _("a key expected"));
       skip_blanks (parser);
       if (g_str_has_prefix (parser->p, ".."))
         {
@@ -155,11 +159,11 @@ parse_sum (Parser *parser, int sign, gboolean prev)
           parser->p += 2;
           last = read_key (parser);
           if (last == NULL)
-            return fail (parser, "a key expected after ..");
+            return fail (parser, _("a key expected after .."));
           from = key_index (parser, first);
           to = key_index (parser, last);
           if (from < 0 || to < 0 || to < from)
-            return fail (parser, "a range of declared keys, in their order, expected");
+            return fail (parser, _("a range of declared keys, in their order, expected"));
           for (int i = from; i <= to; i++)
             add_term (parser, parser->keys[i], 0, sign, prev);
         }
@@ -176,7 +180,7 @@ parse_sum (Parser *parser, int sign, gboolean prev)
           parser->p++;
           return TRUE;
         }
-      return fail (parser, "“,” or “)” expected");
+      return fail (parser, _("“,” or “)” expected"));
     }
 }
 
@@ -198,7 +202,7 @@ parse_term (Parser *parser, int sign)
     }
   word = read_key (parser);
   if (word == NULL)
-    return fail (parser, "a term expected");
+    return fail (parser, _("a term expected"));
   if (strcmp (word, "prev") == 0 && parser->p[0] == '.' && parser->p[1] != '.')
     {
       parser->p++;
@@ -206,7 +210,7 @@ parse_term (Parser *parser, int sign)
       g_free (word);
       word = read_key (parser);
       if (word == NULL)
-        return fail (parser, "a key expected after prev.");
+        return fail (parser, _("a key expected after prev."));
     }
   skip_blanks (parser);
   if (strcmp (word, "sum") == 0 && *parser->p == '(')
@@ -258,7 +262,7 @@ cf_expr_parse (const char *text, const char * const *keys, guint n_keys, GError 
   skip_blanks (&parser);
   if (!g_str_has_prefix (parser.p, "=="))
     {
-      fail (&parser, "“==” expected");
+      fail (&parser, _("“==” expected"));
       goto failed;
     }
   parser.p += 2;
@@ -268,7 +272,7 @@ cf_expr_parse (const char *text, const char * const *keys, guint n_keys, GError 
   skip_blanks (&parser);
   if (*parser.p != '\0')
     {
-      fail (&parser, "end of the relation expected");
+      fail (&parser, _("end of the relation expected"));
       goto failed;
     }
   return expr;

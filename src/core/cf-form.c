@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include "cf-error.h"
 #include "cf-form-private.h"
@@ -313,7 +314,8 @@ invalid (GError **error, const char *path, const char *format, ...)
   va_start (args, format);
   what = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, CF_ERROR, CF_ERROR_FORM, "%s: %s", base, what);
+  /* Translators: a file's name, then what is wrong with it. */
+  g_set_error (error, CF_ERROR, CF_ERROR_FORM, _("%s: %s"), base, what);
   return FALSE;
 }
 
@@ -344,8 +346,10 @@ parse_items (JsonArray *array, gboolean rows, const char *path, const char *tabl
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          invalid (error, path, "table %s: %s %u is not an object", table_id,
-                   rows ? "row" : "column", i);
+          if (rows)
+            invalid (error, path, _("table %s: row %u is not an object"), table_id, i);
+          else
+            invalid (error, path, _("table %s: column %u is not an object"), table_id, i);
           return NULL;
         }
       object = json_node_get_object (node);
@@ -353,15 +357,19 @@ parse_items (JsonArray *array, gboolean rows, const char *path, const char *tabl
       label = member_string (object, "label");
       if (id == NULL || *id == '\0' || label == NULL)
         {
-          invalid (error, path, "table %s: %s %u needs an id and a label", table_id,
-                   rows ? "row" : "column", i);
+          if (rows)
+            invalid (error, path, _("table %s: row %u needs an id and a label"), table_id, i);
+          else
+            invalid (error, path, _("table %s: column %u needs an id and a label"), table_id, i);
           return NULL;
         }
       /* The same key may appear once per table; labels may repeat (其他). */
       if (find_item (items, id) != NULL)
         {
-          invalid (error, path, "table %s: %s “%s” is declared twice", table_id,
-                   rows ? "row" : "column", id);
+          if (rows)
+            invalid (error, path, _("table %s: row “%s” is declared twice"), table_id, id);
+          else
+            invalid (error, path, _("table %s: column “%s” is declared twice"), table_id, id);
           return NULL;
         }
       item = g_new0 (CfFormItem, 1);
@@ -395,7 +403,7 @@ parse_table (JsonObject *object, const char *path, GError **error)
 
   if (id == NULL || heading == NULL)
     {
-      invalid (error, path, "a table needs an id and a heading");
+      invalid (error, path, _("a table needs an id and a heading"));
       goto failed;
     }
   table->id = g_strdup (id);
@@ -409,7 +417,7 @@ parse_table (JsonObject *object, const char *path, GError **error)
     goto failed;
   if (table->columns->len == 0 || table->rows->len == 0)
     {
-      invalid (error, path, "table %s has no rows or no columns", id);
+      invalid (error, path, _("table %s has no rows or no columns"), id);
       goto failed;
     }
   for (guint i = 0; i < table->rows->len; i++)
@@ -419,7 +427,7 @@ parse_table (JsonObject *object, const char *path, GError **error)
       for (guint j = 0; row->columns && row->columns[j]; j++)
         if (find_item (table->columns, row->columns[j]) == NULL)
           {
-            invalid (error, path, "table %s: row %s names an unknown column %s", id, row->id,
+            invalid (error, path, _("table %s: row %s names an unknown column %s"), id, row->id,
                      row->columns[j]);
             goto failed;
           }
@@ -461,7 +469,7 @@ parse_rule (CfForm *form, JsonObject *object, const char *path, GError **error)
 
   if (id == NULL || for_each == NULL)
     {
-      invalid (error, path, "a rule needs an id and for_each");
+      invalid (error, path, _("a rule needs an id and for_each"));
       goto failed;
     }
   rule->id = g_strdup (id);
@@ -479,7 +487,7 @@ parse_rule (CfForm *form, JsonObject *object, const char *path, GError **error)
     rule->severity = CF_SEVERITY_INFO;
   else if (severity != NULL && strcmp (severity, "error") != 0)
     {
-      invalid (error, path, "rule %s: unknown severity %s", id, severity);
+      invalid (error, path, _("rule %s: unknown severity %s"), id, severity);
       goto failed;
     }
 
@@ -491,7 +499,7 @@ parse_rule (CfForm *form, JsonObject *object, const char *path, GError **error)
     rule->scope = CF_RULE_FOR_EACH_CELL;
   else
     {
-      invalid (error, path, "rule %s: for_each must be row, column or cell", id);
+      invalid (error, path, _("rule %s: for_each must be row, column or cell"), id);
       goto failed;
     }
 
@@ -500,7 +508,7 @@ parse_rule (CfForm *form, JsonObject *object, const char *path, GError **error)
       table = cf_form_get_table (form, rule->table);
       if (table == NULL)
         {
-          invalid (error, path, "rule %s: unknown table %s", id, rule->table);
+          invalid (error, path, _("rule %s: unknown table %s"), id, rule->table);
           goto failed;
         }
     }
@@ -509,7 +517,7 @@ parse_rule (CfForm *form, JsonObject *object, const char *path, GError **error)
     {
       if (g_strcmp0 (check, "count") != 0)
         {
-          invalid (error, path, "rule %s: a per-cell rule needs \"check\": \"count\"", id);
+          invalid (error, path, _("rule %s: a per-cell rule needs \"check\": \"count\""), id);
           goto failed;
         }
       rule->check_count = TRUE;
@@ -518,7 +526,7 @@ parse_rule (CfForm *form, JsonObject *object, const char *path, GError **error)
 
   if (table == NULL || rule->expr_text == NULL)
     {
-      invalid (error, path, "rule %s needs a table and an expr", id);
+      invalid (error, path, _("rule %s needs a table and an expr"), id);
       goto failed;
     }
   {
@@ -531,18 +539,18 @@ parse_rule (CfForm *form, JsonObject *object, const char *path, GError **error)
                                 &local_error);
     if (rule->expr == NULL)
       {
-        invalid (error, path, "rule %s: %s", id, local_error->message);
+        invalid (error, path, _("rule %s: %s"), id, local_error->message);
         goto failed;
       }
     if (rule->suspect != NULL && find_item (keys, rule->suspect) == NULL)
       {
-        invalid (error, path, "rule %s: unknown suspect key %s", id, rule->suspect);
+        invalid (error, path, _("rule %s: unknown suspect key %s"), id, rule->suspect);
         goto failed;
       }
     for (guint i = 0; rule->only && rule->only[i]; i++)
       if (find_item (other, rule->only[i]) == NULL)
         {
-          invalid (error, path, "rule %s: unknown key %s", id, rule->only[i]);
+          invalid (error, path, _("rule %s: unknown key %s"), id, rule->only[i]);
           goto failed;
         }
   }
@@ -564,7 +572,7 @@ parse_rules (CfForm *form, JsonArray *array, GPtrArray *into, gboolean across_ye
       gboolean has_prev = FALSE;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        return invalid (error, path, "rule %u is not an object", i);
+        return invalid (error, path, _("rule %u is not an object"), i);
       rule = parse_rule (form, json_node_get_object (node), path, error);
       if (rule == NULL)
         return FALSE;
@@ -572,11 +580,13 @@ parse_rules (CfForm *form, JsonArray *array, GPtrArray *into, gboolean across_ye
         has_prev |= cf_expr_get_term (rule->expr, t)->prev;
       if (has_prev != across_years)
         {
-          gboolean ok = invalid (error, path, "rule %s: %s", rule->id,
-                                 across_years ? "a rule across years needs a prev. term"
-                                              : "prev. is only for year_rules");
+          /* Translators: “prev.” and “year_rules” are words of the form files; keep them. */
+          if (across_years)
+            invalid (error, path, _("rule %s: a rule across years needs a prev. term"), rule->id);
+          else
+            invalid (error, path, _("rule %s: prev. is only for year_rules"), rule->id);
           form_rule_free (rule);
-          return ok;
+          return FALSE;
         }
       g_ptr_array_add (into, rule);
     }
@@ -593,14 +603,14 @@ form_parse (JsonNode *root, const char *path, GError **error)
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      invalid (error, path, "a form file holds one JSON object");
+      invalid (error, path, _("a form file holds one JSON object"));
       return NULL;
     }
   object = json_node_get_object (root);
   id = member_string (object, "id");
   if (id == NULL || *id == '\0')
     {
-      invalid (error, path, "the form has no id");
+      invalid (error, path, _("the form has no id"));
       return NULL;
     }
   form = g_new0 (CfForm, 1);
@@ -624,7 +634,7 @@ form_parse (JsonNode *root, const char *path, GError **error)
   tables = member_array (object, "tables");
   if (tables == NULL || json_array_get_length (tables) == 0)
     {
-      invalid (error, path, "the form has no tables");
+      invalid (error, path, _("the form has no tables"));
       return NULL;
     }
   for (guint i = 0; i < json_array_get_length (tables); i++)
@@ -634,7 +644,7 @@ form_parse (JsonNode *root, const char *path, GError **error)
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          invalid (error, path, "table %u is not an object", i);
+          invalid (error, path, _("table %u is not an object"), i);
           return NULL;
         }
       table = parse_table (json_node_get_object (node), path, error);
@@ -642,7 +652,7 @@ form_parse (JsonNode *root, const char *path, GError **error)
         return NULL;
       if (cf_form_get_table (form, table->id) != NULL)
         {
-          invalid (error, path, "table %s is declared twice", table->id);
+          invalid (error, path, _("table %s is declared twice"), table->id);
           form_table_free (table);
           return NULL;
         }
@@ -675,7 +685,7 @@ form_parse (JsonNode *root, const char *path, GError **error)
           || (feature.column && !cf_form_table_get_column (table, feature.column))
           || (!feature.row == !feature.column))
         {
-          invalid (error, path, "feature %u names no row or column of a table", i);
+          invalid (error, path, _("feature %u names no row or column of a table"), i);
           return NULL;
         }
     }

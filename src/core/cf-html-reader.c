@@ -7,7 +7,10 @@
  * becomes a CfTable laid out with the HTML table algorithm (rowspan/colspan,
  * slots covered from above skipped), its cells pointing into that text.
  */
+#include "config.h"
+
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 
@@ -595,7 +598,7 @@ cf_html_reader_read (CfDocument *doc, const char *html, gsize len, GError **erro
 
   if (len > G_MAXINT)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE, "%s: the page is too large to parse",
+      g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE, _("%s: the page is too large to parse"),
                    cf_document_get_basename (doc));
       return FALSE;
     }

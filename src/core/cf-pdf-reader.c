@@ -20,9 +20,12 @@
  * the characters the document already holds (rendering the area again to
  * find its rulings).
  */
+#include "config.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <cairo.h>
 #include <poppler.h>
 
@@ -439,17 +442,18 @@ open_error (CfDocument *doc, GBytes *bytes, GError *poppler_error, const char *p
     {
       if (password != NULL && *password != '\0')
         g_set_error (error, CF_ERROR, CF_ERROR_ENCRYPTED,
-                     "%s: this PDF is encrypted; give its password (--password): "
-                     "the password given does not open it", name);
+                     _("%s: this PDF is encrypted; give its password (--password): "
+                       "the password given does not open it"), name);
       else
         g_set_error (error, CF_ERROR, CF_ERROR_ENCRYPTED,
-                     "%s: this PDF is encrypted; give its password (--password)", name);
+                     _("%s: this PDF is encrypted; give its password (--password)"), name);
     }
   else if (says_no_pages (bytes))
-    g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: the PDF has no pages", name);
+    g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, _("%s: the PDF has no pages"), name);
   else
-    g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT, "%s: the PDF is damaged or truncated (%s)",
-                 name, poppler_error ? poppler_error->message : "unreadable");
+    /* Translators: the file's name, then poppler's reason. */
+    g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT, _("%s: the PDF is damaged or truncated (%s)"),
+                 name, poppler_error ? poppler_error->message : _("unreadable"));
   return FALSE;
 }
 
@@ -487,7 +491,7 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
   n_pages = poppler_document_get_n_pages (pdoc);
   if (n_pages <= 0)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: the PDF has no pages", name);
+      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, _("%s: the PDF has no pages"), name);
       return FALSE;
     }
   cf_document_set_n_pages (doc, n_pages);
@@ -682,7 +686,7 @@ area_lattice (CfDocument *doc, const char *password, CfPdfPage *page, const doub
   if (bytes == NULL)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-                   "%s: the PDF itself was not kept, so page %d cannot be rendered again",
+                   _("%s: the PDF itself was not kept, so page %d cannot be rendered again"),
                    cf_document_get_basename (doc), page->number);
       return NULL;
     }
@@ -698,7 +702,7 @@ area_lattice (CfDocument *doc, const char *password, CfPdfPage *page, const doub
   ppage = poppler_document_get_page (pdoc, page->number - 1);
   if (ppage == NULL)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT, "%s: page %d cannot be read",
+      g_set_error (error, CF_ERROR, CF_ERROR_CORRUPT, _("%s: page %d cannot be read"),
                    cf_document_get_basename (doc), page->number);
       return NULL;
     }
@@ -747,18 +751,18 @@ cf_pdf_extract_area (CfDocument *doc, const char *password, int page_number, con
   name = cf_document_get_basename (doc);
   if (cf_document_get_kind (doc) != CF_DOCUMENT_KIND_PDF)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: areas are read from PDF pages only", name);
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("%s: areas are read from PDF pages only"), name);
       return NULL;
     }
   if (page_number < 1 || page_number > cf_document_get_n_pages (doc))
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: there is no page %d (the PDF has %d)", name,
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("%s: there is no page %d (the PDF has %d)"), name,
                    page_number, cf_document_get_n_pages (doc));
       return NULL;
     }
   if (!(rect[2] > rect[0] && rect[3] > rect[1]))
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: the area drawn on page %d is empty", name,
+      g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("%s: the area drawn on page %d is empty"), name,
                    page_number);
       return NULL;
     }
@@ -766,7 +770,7 @@ cf_pdf_extract_area (CfDocument *doc, const char *password, int page_number, con
     {
       g_array_unref (page.chars);
       g_set_error (error, CF_ERROR, CF_ERROR_EMPTY,
-                   "%s: page %d has no text layer (a scan): no table can be read from it", name,
+                   _("%s: page %d has no text layer (a scan): no table can be read from it"), name,
                    page_number);
       return NULL;
     }
@@ -785,7 +789,7 @@ cf_pdf_extract_area (CfDocument *doc, const char *password, int page_number, con
   if (n_inside == 0)
     {
       g_array_unref (page.chars);
-      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: the area drawn on page %d holds no text",
+      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, _("%s: the area drawn on page %d holds no text"),
                    name, page_number);
       return NULL;
     }
@@ -806,7 +810,7 @@ cf_pdf_extract_area (CfDocument *doc, const char *password, int page_number, con
         {
           g_array_unref (page.chars);
           g_set_error (error, CF_ERROR, CF_ERROR_EMPTY,
-                       "%s: no ruled table in the area drawn on page %d", name, page_number);
+                       _("%s: no ruled table in the area drawn on page %d"), name, page_number);
           return NULL;
         }
       /* Auto: rulings that frame a small part of the text are a box
@@ -833,7 +837,7 @@ cf_pdf_extract_area (CfDocument *doc, const char *password, int page_number, con
   if (table == NULL)
     {
       g_array_unref (page.chars);
-      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, "%s: no table in the area drawn on page %d", name,
+      g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, _("%s: no table in the area drawn on page %d"), name,
                    page_number);
       return NULL;
     }

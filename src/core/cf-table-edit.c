@@ -1,4 +1,7 @@
+#include "config.h"
+
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #include "cf-table-edit.h"
 #include "cf-error.h"
@@ -474,7 +477,7 @@ added_table_from_json (JsonObject *added, const char **why)
   g_autoptr (GArray) slots = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint n_cells = cells ? json_array_get_length (cells) : 0;
 
-  *why = "it has no cells";
+  *why = N_("it has no cells");
   if (n_cells == 0)
     return NULL;
   for (guint i = 0; i < n_cells; i++)
@@ -486,7 +489,7 @@ added_table_from_json (JsonObject *added, const char **why)
       JsonArray *bbox = array_member (o, "bbox");
       CfCell *cell;
 
-      *why = "a cell lies outside the grid";
+      *why = N_("a cell lies outside the grid");
       if (o == NULL || row < 0 || col < 0 || rows < 1 || cols < 1 ||
           row > ADDED_MAX_SLOTS || col > ADDED_MAX_SLOTS || rows > ADDED_MAX_SLOTS ||
           cols > ADDED_MAX_SLOTS || (row + rows) * (col + cols) > ADDED_MAX_SLOTS)
@@ -512,7 +515,7 @@ added_table_from_json (JsonObject *added, const char **why)
     }
   /* Each slot of the grid belongs to one cell at most. */
   g_array_sort (slots, compare_slots);
-  *why = "two cells cover one slot";
+  *why = N_("two cells cover one slot");
   for (guint k = 1; k < slots->len; k++)
     if (g_array_index (slots, gint64, k) == g_array_index (slots, gint64, k - 1))
       return NULL;
@@ -694,7 +697,8 @@ invalid (GError **error, CfDocument *doc, const char *format, ...)
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "%s: %s", cf_document_get_basename (doc), msg);
+  /* Translators: a file's name, then what is wrong with it. */
+  g_set_error (error, CF_ERROR, CF_ERROR_INVALID, _("%s: %s"), cf_document_get_basename (doc), msg);
   return FALSE;
 }
 
@@ -705,7 +709,7 @@ get_table (CfEdit *edit, CfDocument *doc, GError **error)
 
   if (edit->table_index >= tables->len)
     {
-      invalid (error, doc, "there is no table %u", edit->table_index + 1);
+      invalid (error, doc, _("there is no table %u"), edit->table_index + 1);
       return NULL;
     }
   return g_ptr_array_index (tables, edit->table_index);
@@ -774,8 +778,10 @@ apply_insert_line (CfEdit *edit, CfDocument *doc, CfTable *table, gboolean rows,
   int other;
 
   if (at < 0 || at > size)
-    return invalid (error, doc, "cannot insert a %s at %d of %s", rows ? "row" : "column", at + 1,
-                    cf_table_get_id (table));
+    return rows ? invalid (error, doc, _("cannot insert a row at %d of %s"), at + 1,
+                           cf_table_get_id (table))
+                : invalid (error, doc, _("cannot insert a column at %d of %s"), at + 1,
+                           cf_table_get_id (table));
   shift_cells (table, rows, at, 1);
   /* The new line gets empty cells where no span crosses it, so rows stay square. */
   other = rows ? cf_table_get_n_cols (table) : cf_table_get_n_rows (table);
@@ -802,8 +808,8 @@ apply_delete_line (CfEdit *edit, CfDocument *doc, CfTable *table, gboolean rows,
   int size = rows ? cf_table_get_n_rows (table) : cf_table_get_n_cols (table);
 
   if (at < 0 || at >= size)
-    return invalid (error, doc, "%s has no %s %d", cf_table_get_id (table),
-                    rows ? "row" : "column", at + 1);
+    return rows ? invalid (error, doc, _("%s has no row %d"), cf_table_get_id (table), at + 1)
+                : invalid (error, doc, _("%s has no column %d"), cf_table_get_id (table), at + 1);
   shift_cells (table, rows, at, -1);
   if (rows)
     cf_table_shift_row_roles (table, at, -1);
@@ -826,7 +832,7 @@ apply_merge (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
   if (edit->n_rows < 1 || edit->n_cols < 1 || r0 < 0 || c0 < 0
       || r1 > cf_table_get_n_rows (table) || c1 > cf_table_get_n_cols (table)
       || (edit->n_rows == 1 && edit->n_cols == 1))
-    return invalid (error, doc, "cannot merge rows %d–%d, columns %d–%d of %s", r0 + 1, r1,
+    return invalid (error, doc, _("cannot merge rows %d–%d, columns %d–%d of %s"), r0 + 1, r1,
                     c0 + 1, c1, cf_table_get_id (table));
 
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
@@ -840,7 +846,7 @@ apply_merge (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
       if (!overlaps)
         continue;
       if (!within)
-        return invalid (error, doc, "the merge would cut the merged cell at row %d, column %d of %s",
+        return invalid (error, doc, _("the merge would cut the merged cell at row %d, column %d of %s"),
                         cell->row + 1, cell->col + 1, cf_table_get_id (table));
       g_ptr_array_add (inside, cell);
     }
@@ -891,7 +897,7 @@ apply_unmerge (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
   int row, col, row_span, col_span;
 
   if (cell == NULL || (cell->row_span == 1 && cell->col_span == 1))
-    return invalid (error, doc, "row %d, column %d of %s is not a merged cell", edit->row + 1,
+    return invalid (error, doc, _("row %d, column %d of %s is not a merged cell"), edit->row + 1,
                     edit->col + 1, cf_table_get_id (table));
   row = cell->row;
   col = cell->col;
@@ -938,7 +944,7 @@ apply_split_text (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
   CfCell saved_location;
 
   if (cell == NULL)
-    return invalid (error, doc, "%s has no cell at row %d, column %d", cf_table_get_id (table),
+    return invalid (error, doc, _("%s has no cell at row %d, column %d"), cf_table_get_id (table),
                     edit->row + 1, edit->col + 1);
   target_col = cell->col + cell->col_span;
   target = cf_table_get_cell (table, cell->row, target_col);
@@ -946,7 +952,7 @@ apply_split_text (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
       || (target != NULL && (target->row != cell->row || target->col != target_col
                              || target->row_span != 1 || target->col_span != 1
                              || target->text[0] != '\0')))
-    return invalid (error, doc, "the cell right of row %d, column %d of %s is not empty",
+    return invalid (error, doc, _("the cell right of row %d, column %d of %s is not empty"),
                     edit->row + 1, edit->col + 1, cf_table_get_id (table));
 
   if (edit->left != NULL)
@@ -961,13 +967,13 @@ apply_split_text (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
 
       if (edit->index == 0 || edit->index >= len
           || (((guchar) cell->text[edit->index]) & 0xC0) == 0x80)
-        return invalid (error, doc, "cannot split “%s” at byte %" G_GSIZE_FORMAT, cell->text,
-                        edit->index);
+        return invalid (error, doc, _("cannot split “%s” at byte %lu"), cell->text,
+                        (unsigned long) edit->index);
       left = g_strstrip (g_strndup (cell->text, edit->index));
       right = g_strstrip (g_strdup (cell->text + edit->index));
       if (*left == '\0' || *right == '\0')
-        return invalid (error, doc, "cannot split “%s” at byte %" G_GSIZE_FORMAT, cell->text,
-                        edit->index);
+        return invalid (error, doc, _("cannot split “%s” at byte %lu"), cell->text,
+                        (unsigned long) edit->index);
       edit->left = g_strdup (left);
       edit->right = g_strdup (right);
       edit->whole = g_strdup (cell->text);
@@ -1002,11 +1008,11 @@ apply_join (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
   g_autofree char *original = NULL;
 
   if (cell == NULL)
-    return invalid (error, doc, "%s has no cell at row %d, column %d", cf_table_get_id (table),
+    return invalid (error, doc, _("%s has no cell at row %d, column %d"), cf_table_get_id (table),
                     edit->row + 1, edit->col + 1);
   right = cf_table_get_cell (table, cell->row, cell->col + cell->col_span);
   if (right == NULL || right->row != cell->row || right->row_span != cell->row_span)
-    return invalid (error, doc, "no cell of the same height is right of row %d, column %d of %s",
+    return invalid (error, doc, _("no cell of the same height is right of row %d, column %d of %s"),
                     edit->row + 1, edit->col + 1, cf_table_get_id (table));
 
   text = g_strconcat (cell->text, right->text, NULL);
@@ -1045,14 +1051,14 @@ apply_extract_rows (CfEdit *edit, CfDocument *doc, CfTable *table, GError **erro
   gint64 start = G_MAXINT64, end = -1;
 
   if (edit->n_rows < 1 || r0 < 0 || r1 > cf_table_get_n_rows (table))
-    return invalid (error, doc, "%s has no rows %d–%d", cf_table_get_id (table), r0 + 1, r1);
+    return invalid (error, doc, _("%s has no rows %d–%d"), cf_table_get_id (table), r0 + 1, r1);
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
     {
       CfCell *cell = cf_table_get_cell_at (table, i);
       int last = cell->row + cell->row_span;
 
       if ((cell->row < r0 && last > r0) || (cell->row < r1 && last > r1))
-        return invalid (error, doc, "the cell at row %d, column %d of %s crosses rows %d–%d",
+        return invalid (error, doc, _("the cell at row %d, column %d of %s crosses rows %d–%d"),
                         cell->row + 1, cell->col + 1, cf_table_get_id (table), r0 + 1, r1);
     }
 
@@ -1108,7 +1114,7 @@ apply_set_text (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
   CfCell *cell = cf_table_get_cell (table, edit->row, edit->col);
 
   if (cell == NULL)
-    return invalid (error, doc, "%s has no cell at row %d, column %d", cf_table_get_id (table),
+    return invalid (error, doc, _("%s has no cell at row %d, column %d"), cf_table_get_id (table),
                     edit->row + 1, edit->col + 1);
   /* A covered slot edits the merged cell, named by its first slot. */
   edit->row = cell->row;
@@ -1128,7 +1134,7 @@ revert_set_text (CfEdit *edit, CfDocument *doc, CfTable *table, GError **error)
   CfCell *cell = cf_table_get_origin_cell (table, edit->row, edit->col);
 
   if (cell == NULL)
-    return invalid (error, doc, "%s has no cell at row %d, column %d", cf_table_get_id (table),
+    return invalid (error, doc, _("%s has no cell at row %d, column %d"), cf_table_get_id (table),
                     edit->row + 1, edit->col + 1);
   g_free (cell->text);
   g_free (cell->original_text);
@@ -1149,12 +1155,12 @@ apply_add_table (CfEdit *edit, CfDocument *doc, GError **error)
   const char *why = NULL;
 
   if (edit->added == NULL)
-    return invalid (error, doc, "the added table was not stored");
+    return invalid (error, doc, _("the added table was not stored"));
   if (edit->table_index > tables->len)
-    return invalid (error, doc, "cannot add table %u: the report has %u", edit->table_index + 1,
+    return invalid (error, doc, _("cannot add table %u: the report has %u"), edit->table_index + 1,
                     tables->len);
   if ((table = added_table_from_json (edit->added, &why)) == NULL)
-    return invalid (error, doc, "the added table does not fit: %s", why);
+    return invalid (error, doc, _("the added table does not fit: %s"), _(why));
   if (cf_table_get_id (table) == NULL)
     {
       /* First apply: the first free "table-N", kept with the edit for replays. */
@@ -1183,7 +1189,7 @@ revert_add_table (CfEdit *edit, CfDocument *doc, GError **error)
   guint index;
 
   if (!g_ptr_array_find (tables, edit->table, &index))
-    return invalid (error, doc, "the added table is gone");
+    return invalid (error, doc, _("the added table is gone"));
   cf_document_remove_table (doc, index);
   /* The document owns its notes; the array frees the one taken out. */
   if (edit->note != NULL)
@@ -1250,7 +1256,7 @@ cf_edit_apply (CfEdit *edit, CfDocument *doc, GError **error)
           break;
         case CF_EDIT_SET_ROW_ROLE:
           if (edit->row < 0 || edit->row >= cf_table_get_n_rows (table))
-            ok = invalid (error, doc, "%s has no row %d", cf_table_get_id (table), edit->row + 1);
+            ok = invalid (error, doc, _("%s has no row %d"), cf_table_get_id (table), edit->row + 1);
           else
             {
               cf_table_set_row_role (table, edit->row, edit->role);
@@ -1259,7 +1265,7 @@ cf_edit_apply (CfEdit *edit, CfDocument *doc, GError **error)
           break;
         case CF_EDIT_SET_COL_ROLE:
           if (edit->col < 0 || edit->col >= cf_table_get_n_cols (table))
-            ok = invalid (error, doc, "%s has no column %d", cf_table_get_id (table),
+            ok = invalid (error, doc, _("%s has no column %d"), cf_table_get_id (table),
                           edit->col + 1);
           else
             {
@@ -1275,7 +1281,7 @@ cf_edit_apply (CfEdit *edit, CfDocument *doc, GError **error)
           ok = apply_extract_rows (edit, doc, table, error);
           break;
         default:
-          ok = invalid (error, doc, "unknown edit");
+          ok = invalid (error, doc, _("unknown edit"));
           break;
         }
       /* The checks come before any change, so a refused edit left the table as it was. */
@@ -1294,14 +1300,14 @@ cf_edit_revert (CfEdit *edit, CfDocument *doc, GError **error)
 
   g_return_val_if_fail (edit != NULL, FALSE);
   if (!edit->applied)
-    return invalid (error, doc, "the edit was not applied");
+    return invalid (error, doc, _("the edit was not applied"));
 
   if (edit->kind == CF_EDIT_ADD_TABLE)
     return revert_add_table (edit, doc, error);
   if (edit->kind == CF_EDIT_REMOVE_TABLE)
     {
       if (edit->table_index > tables->len)
-        return invalid (error, doc, "cannot put back table %u", edit->table_index + 1);
+        return invalid (error, doc, _("cannot put back table %u"), edit->table_index + 1);
       cf_document_insert_table (doc, edit->table_index, edit->table);
       clear_undo_state (edit);
       return TRUE;
@@ -1318,7 +1324,7 @@ cf_edit_revert (CfEdit *edit, CfDocument *doc, GError **error)
       if (edit->kind == CF_EDIT_EXTRACT_ROWS)
         {
           if (edit->table_index + 1 >= tables->len)
-            return invalid (error, doc, "the extracted table is gone");
+            return invalid (error, doc, _("the extracted table is gone"));
           cf_document_remove_table (doc, edit->table_index + 1);
         }
       snapshot_restore (edit->snapshot, table);
@@ -1483,8 +1489,8 @@ cf_edit_from_json (JsonNode *node, GError **error)
   return edit;
 
 invalid:
-  g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-               "not a Crossfoot edit (expected {\"op\": \"...\", \"table\": N, ...})");
+  g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID,
+                       _("not a Crossfoot edit (expected {\"op\": \"...\", \"table\": N, ...})"));
   return NULL;
 }
 
@@ -1504,7 +1510,7 @@ cf_edit_from_string (const char *json, GError **error)
   if (node == NULL)
     {
       if (error && *error == NULL)
-        g_set_error (error, CF_ERROR, CF_ERROR_INVALID, "an empty edit");
+        g_set_error_literal (error, CF_ERROR, CF_ERROR_INVALID, _("an empty edit"));
       return NULL;
     }
   return cf_edit_from_json (node, error);

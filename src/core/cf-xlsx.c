@@ -4,6 +4,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 
 #ifdef HAVE_XLSXWRITER
 #include <xlsxwriter.h>
@@ -36,7 +37,7 @@ cf_xlsx_write_with_review (CfDocument *doc, CfReview *review, const char *path, 
   g_autofree char *name = g_path_get_basename (path);
 
   g_set_error (error, CF_ERROR, CF_ERROR_INVALID,
-               "%s: this build of Crossfoot cannot write Excel files (no libxlsxwriter)", name);
+               _("%s: this build of Crossfoot cannot write Excel files (no libxlsxwriter)"), name);
   return FALSE;
 }
 
@@ -196,7 +197,8 @@ check (lxw_error rc, const char *name, GError **error)
 {
   if (rc == LXW_NO_ERROR)
     return TRUE;
-  g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot write the workbook (%s)", name,
+  /* Translators: the workbook's name, then libxlsxwriter's reason. */
+  g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot write the workbook (%s)"), name,
                lxw_strerror (rc));
   return FALSE;
 }
@@ -224,7 +226,7 @@ write_table (Writer *w, CfTable *table, guint index, GHashTable *marks, const ch
 
   if (ws == NULL)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot add the sheet “%s”", name, sheet);
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot add the sheet “%s”"), name, sheet);
       return FALSE;
     }
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
@@ -284,7 +286,7 @@ write_findings (Writer *w, CfDocument *doc, CfReview *review, const char *name, 
 
   if (ws == NULL)
     {
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot add the findings sheet", name);
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot add the findings sheet"), name);
       return FALSE;
     }
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
@@ -357,7 +359,8 @@ cf_xlsx_write_with_review (CfDocument *doc, CfReview *review, const char *path, 
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot write in %s (%s)", name, dir,
+      /* Translators: the workbook's name, its folder, then the system's reason. */
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot write in %s (%s)"), name, dir,
                    g_strerror (saved));
       return FALSE;
     }
@@ -367,7 +370,7 @@ cf_xlsx_write_with_review (CfDocument *doc, CfReview *review, const char *path, 
   if (w.workbook == NULL)
     {
       g_unlink (tmp);
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot create the workbook", name);
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot create the workbook"), name);
       return FALSE;
     }
   w.used_names = used;
@@ -396,7 +399,7 @@ cf_xlsx_write_with_review (CfDocument *doc, CfReview *review, const char *path, 
   if (ok && g_rename (tmp, path) != 0)
     {
       int saved = errno;
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: cannot replace the file (%s)", name,
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot replace the file (%s)"), name,
                    g_strerror (saved));
       ok = FALSE;
     }
