@@ -416,6 +416,10 @@ new_label_cell (CfGridView *self, CellKind kind)
       gtk_label_set_xalign (GTK_LABEL (label), 0.0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      /* A GtkLabel takes the focus only when selectable: without it the
+       * keyboard's current cell could not be a label or header, and a
+       * screen reader would keep reading the last value cell. */
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
     }
   else
     {
@@ -1017,6 +1021,9 @@ cf_grid_view_paste_text (CfGridView *self, const char *text)
   /* A trailing newline is not one more row. */
   if (n_lines > 1 && *lines[n_lines - 1] == '\0')
     n_lines--;
+  /* The whole block is one undo step. */
+  if (self->history != NULL)
+    cf_edit_history_begin_group (self->history);
   for (guint i = 0; i < n_lines; i++)
     {
       g_auto (GStrv) fields = g_strsplit (g_strchomp (lines[i]), "\t", -1);
@@ -1033,6 +1040,8 @@ cf_grid_view_paste_text (CfGridView *self, const char *text)
           set_cell_text (self, row, col, g_strstrip (fields[j]));
         }
     }
+  if (self->history != NULL)
+    cf_edit_history_end_group (self->history);
 }
 
 static void
@@ -1041,9 +1050,13 @@ clear_selection (CfGridView *self)
   int r0, c0, r1, c1;
 
   range_get (self, &r0, &c0, &r1, &c1);
+  if (self->history != NULL)
+    cf_edit_history_begin_group (self->history);
   for (int r = r0; r <= r1; r++)
     for (int c = c0; c <= c1; c++)
       set_cell_text (self, r, c, "");
+  if (self->history != NULL)
+    cf_edit_history_end_group (self->history);
 }
 
 static void
@@ -1080,6 +1093,26 @@ step (CfGridView *self, int drow, int dcol, int *row, int *col)
     c = *col;
   *row = r;
   *col = c;
+}
+
+/* Edits the current value cell from the keyboard (F2, or typing over it with
+ * @text): FALSE when it is a label or header. */
+static gboolean
+start_editing (CfGridView *self, const char *text)
+{
+  GtkWidget *editor = ensure_editor (self, self->cur_row, self->cur_col);
+  GtkEditable *entry;
+
+  if (editor == NULL || !GTK_IS_EDITABLE_LABEL (editor))
+    return FALSE;
+  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (editor));
+  entry = gtk_editable_get_delegate (GTK_EDITABLE (editor));
+  /* Through the entry, whose `changed` the cell passes on: the edit is live. */
+  if (text != NULL)
+    gtk_editable_set_text (entry, text);
+  /* After the text the editor selected on focus: F2 appends, typing goes on. */
+  gtk_editable_set_position (entry, -1);
+  return TRUE;
 }
 
 static gboolean
@@ -1133,10 +1166,15 @@ on_key_pressed (GtkEventControllerKey *controller,
       step (self, 0, 1, &row, &col);
       break;
     case GDK_KEY_Tab:
+      /* Ctrl+Tab leaves the grid, as it leaves any widget that keeps Tab. */
+      if (ctrl)
+        return FALSE;
       step (self, 0, 1, &row, &col);
       shift = FALSE;
       break;
     case GDK_KEY_ISO_Left_Tab:
+      if (ctrl)
+        return FALSE;
       step (self, 0, -1, &row, &col);
       shift = FALSE;
       break;
@@ -1178,8 +1216,19 @@ on_key_pressed (GtkEventControllerKey *controller,
       gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (self)), NULL,
                                      on_paste_done, g_object_ref (self));
       return TRUE;
+    case GDK_KEY_F2:
+      return start_editing (self, NULL);
     default:
-      return FALSE;
+      {
+        /* Typing a character over a value cell starts editing with it. */
+        gunichar ch = gdk_keyval_to_unicode (keyval);
+        char text[8] = { 0 };
+
+        if (ctrl || (state & (GDK_ALT_MASK | GDK_SUPER_MASK)) || !g_unichar_isgraph (ch))
+          return FALSE;
+        g_unichar_to_utf8 (ch, text);
+        return start_editing (self, text);
+      }
     }
   select_cell_full (self, row, col, TRUE, shift);
   return TRUE;
@@ -1261,6 +1310,13 @@ cf_grid_view_init (CfGridView *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Table cells"),
                                   -1);
+
+  /* Fixed cells are selectable labels (so that they take the focus): they
+   * must not select their text when they do. GTK 4.8's label also checks,
+   * when it selects on focus, where the focus was before without allowing for
+   * nowhere, as after a structure edit took the focused cell away. */
+  g_object_set (gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
+                "gtk-label-select-on-focus", FALSE, NULL);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

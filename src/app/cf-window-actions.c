@@ -290,12 +290,12 @@ zoom_action (GtkWidget *widget, const char *action_name, GVariant *param)
     cf_pdf_view_fit_width (self->pdf_view, gtk_widget_get_width (GTK_WIDGET (self->pdf_scroller)));
 }
 
-/* Keyboard users reach each pane directly. */
-static void
-focus_pane_action (GtkWidget *widget, const char *action_name, GVariant *param)
+/* Keyboard users reach each pane directly (Alt+1 … Alt+4), or in turn (F6):
+ * 1 the tables, 2 the source, 3 the grid, 4 the findings. FALSE when that
+ * pane cannot take the focus (no table shown, no findings). */
+static gboolean
+focus_pane (CfWindow *self, int pane)
 {
-  CfWindow *self = CF_WINDOW (widget);
-  int pane = g_variant_get_int32 (param);
   GtkWidget *target = NULL;
 
   switch (pane)
@@ -312,11 +312,13 @@ focus_pane_action (GtkWidget *widget, const char *action_name, GVariant *param)
       {
         int row, col;
 
+        if (cf_grid_view_get_table (self->grid_view) == NULL)
+          return FALSE;
         if (!cf_grid_view_get_selected (self->grid_view, &row, &col))
           row = col = 0;
         cf_grid_view_select_cell (self->grid_view, row, col, TRUE);
       }
-      return;
+      return TRUE;
     case 4:
     default:
       target = GTK_WIDGET (self->findings_list);
@@ -331,7 +333,51 @@ focus_pane_action (GtkWidget *widget, const char *action_name, GVariant *param)
       if (row != NULL)
         target = GTK_WIDGET (row);
     }
-  gtk_widget_grab_focus (target);
+  return gtk_widget_grab_focus (target);
+}
+
+static void
+focus_pane_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  focus_pane (CF_WINDOW (widget), g_variant_get_int32 (param));
+}
+
+/* The pane (as focus_pane () numbers them) holding the focus, or 0. */
+static int
+focused_pane (CfWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *panes[] = {
+    GTK_WIDGET (self->tables_list),
+    GTK_WIDGET (self->source_stack),
+    GTK_WIDGET (self->grid_view),
+    GTK_WIDGET (self->findings_list),
+  };
+
+  for (int i = 0; focus != NULL && i < (int) G_N_ELEMENTS (panes); i++)
+    if (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i]))
+      return i + 1;
+  return 0;
+}
+
+/* F6 and Shift+F6: the next or previous pane, whatever holds the focus now
+ * (the grid keeps Tab for its cells). */
+static void
+cycle_pane_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  int pane = focused_pane (self);
+  int step = g_variant_get_int32 (param) < 0 ? -1 : 1;
+
+  if (pane == 0)
+    pane = step > 0 ? 4 : 1;
+  /* On past the panes that cannot take it. */
+  for (int tries = 0; tries < 4; tries++)
+    {
+      pane = (pane - 1 + step + 4) % 4 + 1;
+      if (focus_pane (self, pane))
+        return;
+    }
 }
 
 void
@@ -352,6 +398,7 @@ cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.zoom-out", is_pdf);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit", is_pdf);
   gtk_widget_action_set_enabled (widget, "win.focus-pane", has_document);
+  gtk_widget_action_set_enabled (widget, "win.cycle-pane", has_document);
   if (!is_pdf)
     {
       gtk_widget_action_set_enabled (widget, "win.previous-page", FALSE);
@@ -427,6 +474,7 @@ cf_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-fit", NULL, zoom_action);
   gtk_widget_class_install_action (widget_class, "win.focus-pane", "i", focus_pane_action);
+  gtk_widget_class_install_action (widget_class, "win.cycle-pane", "i", cycle_pane_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-table", NULL);
@@ -443,4 +491,7 @@ cf_window_class_add_actions (GtkWidgetClass *widget_class)
   for (int i = 1; i <= 4; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_ALT_MASK,
                                          "win.focus-pane", "i", i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.cycle-pane", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.cycle-pane", "i", -1);
 }

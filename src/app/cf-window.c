@@ -690,6 +690,30 @@ on_finding_selected (GtkListBox *list, GtkListBoxRow *row, CfWindow *self)
     }
 }
 
+/* Enter on a finding, the keyboard's way to it, goes on to its cell. */
+static void
+on_finding_activated (GtkListBox *list, GtkListBoxRow *row, CfWindow *self)
+{
+  GPtrArray *findings;
+  CfFinding *finding;
+  guint index = (guint) gtk_list_box_row_get_index (row);
+
+  if (self->document == NULL || index >= (findings = cf_document_get_findings (self->document))->len)
+    return;
+  finding = g_ptr_array_index (findings, index);
+  on_finding_selected (list, row, self);
+  for (guint j = 0; finding->cells != NULL && j < finding->cells->len; j++)
+    {
+      CfCell *cell = cf_finding_resolve_cell (self->document, finding, j, NULL);
+
+      if (cell != NULL)
+        {
+          cf_grid_view_select_cell (self->grid_view, cell->row, cell->col, TRUE);
+          return;
+        }
+    }
+}
+
 /* Recent documents ----------------------------------------------------------- */
 
 static gint
@@ -869,6 +893,7 @@ cf_window_init (CfWindow *self)
 
   g_signal_connect (self->tables_list, "row-selected", G_CALLBACK (on_table_selected), self);
   g_signal_connect (self->findings_list, "row-selected", G_CALLBACK (on_finding_selected), self);
+  g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
   g_signal_connect (self->grid_view, "cell-selected", G_CALLBACK (on_cell_selected), self);
   g_signal_connect (self->grid_view, "cell-edited", G_CALLBACK (on_cell_edited), self);
   g_signal_connect (self->source_view, "offset-activated", G_CALLBACK (on_source_offset), self);

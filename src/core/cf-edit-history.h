@@ -56,6 +56,11 @@ CfEdit        *cf_edit_history_peek_redo  (CfEditHistory     *self);
 guint          cf_edit_history_get_n_undo (CfEditHistory     *self);
 /* Ends the current cell's typing step (e.g. when the cell loses focus). */
 void           cf_edit_history_seal       (CfEditHistory     *self);
+/* Every edit applied from here to the matching end_group() is one undo step
+ * (a pasted block, a cleared range): undo and redo take them all. Groups
+ * nest; the outermost one counts. */
+void           cf_edit_history_begin_group (CfEditHistory    *self);
+void           cf_edit_history_end_group  (CfEditHistory     *self);
 
 /* Signal "changed" (CfEdit *edit, gboolean structural): after every apply,
  * undo and redo, so the app can re-audit. Properties "can-undo" and
