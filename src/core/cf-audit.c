@@ -91,7 +91,8 @@ typedef struct
   int        grid_row;
   GPtrArray *labels;      /* CfCell *, left to right, incl. group cells from above */
   GPtrArray *values;      /* CfCell *, origin cells of this row after the labels */
-  GPtrArray *label_norms; /* Label *, one per label cell */
+  GPtrArray *label_norms; /* Label *, one per label cell, or per part of a compound one */
+  GPtrArray *label_texts; /* char *, the printed text of each of those */
   gboolean   has_number;  /* some value cell holds a number */
 } RowInfo;
 
@@ -110,6 +111,7 @@ row_info_free (gpointer data)
   g_ptr_array_unref (row->labels);
   g_ptr_array_unref (row->values);
   g_ptr_array_unref (row->label_norms);
+  g_ptr_array_unref (row->label_texts);
   g_free (row);
 }
 
@@ -139,6 +141,28 @@ row_own_label (const RowInfo *row)
 /* Most label cells read for one row (own label, groups, spanning headers). */
 #define MAX_ROW_LABELS 16
 
+/* A label cell of the row; one that prints a group label and its sub-label
+ * ("（三）不予公开 1.属于国家秘密") reads as the two cells it stands for. */
+static void
+add_row_label (RowInfo *row, CfCell *cell)
+{
+  g_auto (GStrv) parts = cf_normalize_split_groups (cell->text);
+
+  if (parts == NULL)
+    {
+      g_ptr_array_add (row->labels, cell);
+      g_ptr_array_add (row->label_norms, label_new (cell->text));
+      g_ptr_array_add (row->label_texts, g_strdup (cell->text));
+      return;
+    }
+  for (guint i = 0; parts[i]; i++)
+    {
+      g_ptr_array_add (row->labels, cell);
+      g_ptr_array_add (row->label_norms, label_new (parts[i]));
+      g_ptr_array_add (row->label_texts, g_strdup (parts[i]));
+    }
+}
+
 static TableInfo *
 table_info_new (CfTable *table)
 {
@@ -161,6 +185,7 @@ table_info_new (CfTable *table)
       row->labels = g_ptr_array_new ();
       row->values = g_ptr_array_new ();
       row->label_norms = g_ptr_array_new_with_free_func (label_free);
+      row->label_texts = g_ptr_array_new_with_free_func (g_free);
 
       /* The distinct cells that cover this row, left to right. */
       g_ptr_array_set_size (cells, 0);
@@ -197,10 +222,7 @@ table_info_new (CfTable *table)
           if ((int) i <= last_text)
             {
               if (cell_is_text (cell) && last_text - (int) i < MAX_ROW_LABELS)
-                {
-                  g_ptr_array_add (row->labels, cell);
-                  g_ptr_array_add (row->label_norms, label_new (cell->text));
-                }
+                add_row_label (row, cell);
             }
           else if (cell->row == r)
             {
@@ -274,8 +296,38 @@ group_score (const gunichar *group_chars, Label *context)
               cf_form_chars_similarity (group_chars, context->stripped, 0));
 }
 
+/* The group labels a row may sit under: printed on it, above it, below it. */
+#define MAX_CONTEXTS 4
+
+typedef struct
+{
+  Label *groups[MAX_CONTEXTS];
+  guint  n_groups;
+} GroupContext;
+
+static void
+context_add (GroupContext *context, Label *group)
+{
+  if (group == NULL || context->n_groups == MAX_CONTEXTS)
+    return;
+  for (guint i = 0; i < context->n_groups; i++)
+    if (context->groups[i] == group)
+      return;
+  context->groups[context->n_groups++] = group;
+}
+
+static double
+context_score (const gunichar *group_chars, const GroupContext *context)
+{
+  double best = 0;
+
+  for (guint i = 0; i < context->n_groups; i++)
+    best = MAX (best, group_score (group_chars, context->groups[i]));
+  return best;
+}
+
 static ItemMatch
-match_row_label (const CfFormTable *ftable, Label *own, Label *group)
+match_row_label (const CfFormTable *ftable, Label *own, const GroupContext *context)
 {
   ItemMatch best = { NULL, 0 };
 
@@ -291,15 +343,15 @@ match_row_label (const CfFormTable *ftable, Label *own, Label *group)
         continue;
       if (item->group_norm != NULL)
         {
-          double gs = group_score (item->group_chars, group);
+          double gs = context_score (item->group_chars, context);
 
           if (gs < GROUP_MATCH_MIN && !item->group_optional)
-            score *= group ? 0.5 : 0.9;
+            score *= context->n_groups > 0 ? 0.5 : 0.9;
         }
       /* Ties go to the row whose group is the context. */
       if (score > best.score + 1e-9
           || (fabs (score - best.score) < 1e-9 && item->group_norm
-              && group_score (item->group_chars, group) >= GROUP_MATCH_MIN))
+              && context_score (item->group_chars, context) >= GROUP_MATCH_MIN))
         {
           best.item = item;
           best.score = score;
@@ -382,6 +434,8 @@ table_match_new (const CfFormTable *ftable, TableInfo *info)
 {
   TableMatch *match = g_new0 (TableMatch, 1);
   Label *last_group = NULL;
+  g_autofree Label **row_groups = NULL;
+  g_autofree Label **next_groups = NULL;
   const CfFormItem *unlabelled = unlabelled_row (ftable);
   int n_cols = cf_table_get_n_cols (info->table);
   guint labelled_rows = 0;
@@ -395,21 +449,39 @@ table_match_new (const CfFormTable *ftable, TableInfo *info)
   match->matched_headers = g_hash_table_new (g_str_hash, g_str_equal);
   match->title_matched = title_matches (ftable, info->title_norm);
 
+  /* The group label each row prints: beside its own label, or alone on a
+   * row without values. Text dumps print a row-spanning group label on the
+   * middle one of its rows, so the rows above it read it from below. */
+  row_groups = g_new0 (Label *, info->rows->len + 1);
   for (guint i = 0; i < info->rows->len; i++)
     {
       RowInfo *row = g_ptr_array_index (info->rows, i);
       Label *own = row_own_label (row);
-      Label *group = NULL;
+
+      if (row->values->len > 0 && row->label_norms->len >= 2)
+        row_groups[i] = g_ptr_array_index (row->label_norms, row->label_norms->len - 2);
+      else if (row->values->len == 0 && own != NULL && is_group_label (ftable, own))
+        row_groups[i] = own;
+    }
+  next_groups = g_new0 (Label *, info->rows->len + 1);
+  for (guint i = info->rows->len; i > 1; i--)
+    next_groups[i - 2] = row_groups[i - 1] ? row_groups[i - 1] : next_groups[i - 1];
+
+  for (guint i = 0; i < info->rows->len; i++)
+    {
+      RowInfo *row = g_ptr_array_index (info->rows, i);
+      Label *own = row_own_label (row);
+      GroupContext context = { { NULL }, 0 };
       const CfFormItem *item = NULL;
 
-      if (row->label_norms->len >= 2)
-        group = g_ptr_array_index (row->label_norms, row->label_norms->len - 2);
-      else
-        group = last_group;
+      for (guint l = row->label_norms->len; l >= 2; l--)
+        context_add (&context, g_ptr_array_index (row->label_norms, l - 2));
+      context_add (&context, last_group);
+      context_add (&context, next_groups[i]);
 
       if (own != NULL && row->values->len > 0)
         {
-          ItemMatch found = match_row_label (ftable, own, group);
+          ItemMatch found = match_row_label (ftable, own, &context);
 
           labelled_rows++;
           item = found.item;
@@ -459,8 +531,8 @@ table_match_new (const CfFormTable *ftable, TableInfo *info)
           }
 
       /* Group context for the rows below. */
-      if (row->label_norms->len >= 2)
-        last_group = group;
+      if (row_groups[i] != NULL)
+        last_group = row_groups[i];
       else if (own != NULL && is_group_label (ftable, own))
         last_group = own;
     }
@@ -591,9 +663,13 @@ year_fits (const CfForm *form, int year)
 
 /* Finding headings in the text ------------------------------------------- */
 
-static gboolean
-text_has_heading (const char *text, const CfFormTable *ftable)
+/* The document's short lines, normalised, as characters: read once per
+ * audit, since every form table looks for its heading among them (OpenCC on
+ * each line is most of the cost). */
+static GPtrArray *
+heading_lines_new (const char *text)
 {
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
   const char *line = text;
 
   while (line && *line)
@@ -607,11 +683,29 @@ text_has_heading (const char *text, const CfFormTable *ftable)
           g_autofree char *raw = g_strndup (line, length);
           g_autofree char *norm = cf_normalize_label (raw);
 
-          for (guint i = 0; ftable->match_headings[i]; i++)
-            if (cf_form_label_similarity (norm, ftable->match_headings[i]) >= HEADING_MATCH_MIN)
-              return TRUE;
+          if (*norm != '\0')
+            g_ptr_array_add (lines, cf_form_chars_new (norm));
         }
       line = end ? end + 1 : NULL;
+    }
+  return lines;
+}
+
+static gboolean
+text_has_heading (const char *text, GPtrArray **lines, const CfFormTable *ftable)
+{
+  if (text == NULL)
+    return FALSE;
+  if (*lines == NULL)
+    *lines = heading_lines_new (text);
+  for (guint i = 0; ftable->match_headings[i]; i++)
+    {
+      g_autofree gunichar *heading = cf_form_chars_new (ftable->match_headings[i]);
+
+      for (guint l = 0; l < (*lines)->len; l++)
+        if (cf_form_chars_similarity (g_ptr_array_index (*lines, l), heading, HEADING_MATCH_MIN)
+            >= HEADING_MATCH_MIN)
+          return TRUE;
     }
   return FALSE;
 }
@@ -690,6 +784,11 @@ map_row (Mapped *mapped, RowInfo *row, const CfFormItem *item, CfFinding **misma
   while (values->len > columns->len && is_blank_cell (g_ptr_array_index (values, 0))
          && !(((CfCell *) g_ptr_array_index (values, 0))->flags & CF_CELL_FLAG_MISSING))
     g_ptr_array_remove_index (values, 0);
+  /* A slot the extraction thought lost past the form's columns: the row
+   * sat under a wider header (a narrower table printed in the same run). */
+  while (values->len > columns->len
+         && (((CfCell *) g_ptr_array_index (values, values->len - 1))->flags & CF_CELL_FLAG_MISSING))
+    g_ptr_array_remove_index (values, values->len - 1);
 
   if (values->len != columns->len)
     {
@@ -708,11 +807,12 @@ map_row (Mapped *mapped, RowInfo *row, const CfFormItem *item, CfFinding **misma
       if (!by_header && *mismatch == NULL)
         {
           g_autofree char *message = NULL;
-          CfCell *label = row->labels->len ? g_ptr_array_index (row->labels, row->labels->len - 1)
-                                           : NULL;
+          const char *label = row->label_texts->len
+                                ? g_ptr_array_index (row->label_texts, row->label_texts->len - 1)
+                                : NULL;
 
           message = g_strdup_printf ("%s：这一行有 %u 个数值，表格应有 %u 列，无法确定各数值所在的列",
-                                     label ? cf_normalize_skip_enumerator (label->text) : item->label,
+                                     label ? cf_normalize_skip_enumerator (label) : item->label,
                                      values->len, columns->len);
           *mismatch = cf_finding_new (CF_SEVERITY_WARNING, "form.row_mismatch", ftable->id, message);
           cf_finding_add_cell (*mismatch, ftable->id, row->grid_row, -1, item->id, NULL);
@@ -785,8 +885,8 @@ printed_row_label (Mapped *mapped, const char *row_key)
 
   if (row != NULL && row->labels->len > 0)
     {
-      CfCell *cell = g_ptr_array_index (row->labels, row->labels->len - 1);
-      const char *label = cf_normalize_skip_enumerator (cell->text);
+      const char *label = cf_normalize_skip_enumerator (
+        g_ptr_array_index (row->label_texts, row->label_texts->len - 1));
       const char *remark = strstr (label, "（");
 
       if (remark == NULL)
@@ -1413,6 +1513,7 @@ cf_audit_document (CfDocument *doc, CfFormRegistry *registry)
   g_autoptr(GPtrArray) findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_finding_free);
   g_autoptr(GPtrArray) mapped = g_ptr_array_new_with_free_func (mapped_free);
   FormMatch best = { NULL, NULL, 0, 0 };
+  g_autoptr(GPtrArray) heading_lines = NULL;
   const char *text;
   int year;
 
@@ -1465,7 +1566,7 @@ cf_audit_document (CfDocument *doc, CfFormRegistry *registry)
         if (!year_fits (form, year))
           continue;
         for (guint t = 0; t < form->tables->len; t++)
-          headings += text_has_heading (text, g_ptr_array_index (form->tables, t));
+          headings += text_has_heading (text, &heading_lines, g_ptr_array_index (form->tables, t));
         if (headings >= 2)
           {
             best.form = form;
@@ -1486,7 +1587,7 @@ cf_audit_document (CfDocument *doc, CfFormRegistry *registry)
             g_ptr_array_add (mapped, apply_match (doc, best.form, match, findings));
           else
             {
-              gboolean heading = text != NULL && text_has_heading (text, ftable);
+              gboolean heading = text_has_heading (text, &heading_lines, ftable);
               g_autofree char *message = g_strdup_printf (
                 heading ? "报告有“%s”一节，但其下没有找到统计表"
                         : "没有找到“%s”统计表",

@@ -311,3 +311,93 @@ cf_normalize_label (const char *text)
   }
   return g_string_free (out, FALSE);
 }
+
+int
+cf_normalize_enumerator_depth (const char *text)
+{
+  const char *p, *q;
+  gunichar c;
+  gboolean han;
+
+  if (text == NULL)
+    return 0;
+  p = skip_spaces (text);
+  c = g_utf8_get_char (p);
+  if (is_circled_number (c))
+    return 5;
+  if (is_open_bracket (c))
+    {
+      q = skip_spaces (g_utf8_next_char (p));
+      const char *after = skip_numerals (q, &han);
+
+      if (after == q || !is_close_bracket (g_utf8_get_char (skip_spaces (after))))
+        return 0;
+      return han ? 2 : 4;
+    }
+  q = skip_numerals (p, &han);
+  if (q == p)
+    return 0;
+  c = g_utf8_get_char (q);
+  if ((c == '.' || c == 0xFF0E) && is_digit (g_utf8_get_char (g_utf8_next_char (q))))
+    return 0; /* 3.5 is a number */
+  if (is_enumerator_mark (c) || (!han && is_close_bracket (c)) || (han && is_open_bracket (c)))
+    return han ? 1 : 3;
+  return 0;
+}
+
+/* Where the words of a part that starts at @p begin: after its enumerators. */
+static const char *
+part_words (const char *p)
+{
+  return cf_normalize_skip_enumerator (p);
+}
+
+GStrv
+cf_normalize_split_groups (const char *text)
+{
+  g_autoptr (GPtrArray) parts = NULL;
+  const char *part, *p;
+  int part_depth;
+
+  if (text == NULL)
+    return NULL;
+  part = skip_spaces (text);
+  part_depth = cf_normalize_enumerator_depth (part);
+  for (p = part; *p; p = g_utf8_next_char (p))
+    {
+      const char *next, *end;
+      int depth;
+
+      if (!is_space (g_utf8_get_char (p)))
+        continue;
+      end = p;
+      next = skip_spaces (p);
+      depth = cf_normalize_enumerator_depth (next);
+      /* A sub-label: an enumerator deeper than this part's, words after
+       * it, and words in this part before the blank. */
+      if (depth == 0 || (part_depth != 0 && depth <= part_depth) || *part_words (next) == '\0'
+          || part_words (part) >= end)
+        {
+          p = g_utf8_prev_char (next);
+          continue;
+        }
+      if (parts == NULL)
+        parts = g_ptr_array_new_with_free_func (g_free);
+      g_ptr_array_add (parts, g_strndup (part, end - part));
+      part = next;
+      part_depth = depth;
+      p = g_utf8_prev_char (next);
+    }
+  if (parts == NULL)
+    return NULL;
+  {
+    const char *end = part + strlen (part);
+
+    while (end > part && is_space (g_utf8_get_char (g_utf8_prev_char (end))))
+      end = g_utf8_prev_char (end);
+    g_ptr_array_add (parts, g_strndup (part, end - part));
+  }
+  g_ptr_array_add (parts, NULL);
+  g_ptr_array_set_free_func (parts, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&parts), FALSE);
+}

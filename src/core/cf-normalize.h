@@ -14,5 +14,14 @@ char *cf_normalize_width      (const char *text);
 char *cf_normalize_label      (const char *text);
 /* Removes only a leading enumerator prefix; returns a pointer into @text. */
 const char *cf_normalize_skip_enumerator (const char *text);
+/* Depth of the enumerator starting @text: 1 for 三、, 2 for （三）, 3 for
+ * 3. / 3、, 4 for (3), 5 for ③; 0 when none does. */
+int         cf_normalize_enumerator_depth (const char *text);
+/* A label that prints a group label and its sub-label in one cell, as text
+ * dumps join them ("（三）不予公开 1.属于国家秘密", "三、本年度办理结果
+ * （一）予以公开"): its parts, outermost first, trimmed, as printed. A part
+ * starts after blanks, with an enumerator deeper than the previous part's.
+ * NULL when @text is one label. */
+GStrv       cf_normalize_split_groups     (const char *text);
 
 G_END_DECLS

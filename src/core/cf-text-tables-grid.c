@@ -195,6 +195,7 @@ cf_grid_builder_init (CfGridBuilder *builder, CfDocument *doc, const char *layou
   builder->layout = layout;
   builder->cells = g_array_new (FALSE, FALSE, sizeof (CfRawCell));
   builder->rows = g_array_new (FALSE, FALSE, sizeof (CfRawRow));
+  builder->joined = g_ptr_array_new_with_free_func (g_free);
   builder->collected = NULL;
   builder->n_tables_added = 0;
   builder->n_cells_added = 0;
@@ -227,6 +228,7 @@ cf_grid_builder_clear (CfGridBuilder *builder)
 {
   g_clear_pointer (&builder->cells, g_array_unref);
   g_clear_pointer (&builder->rows, g_array_unref);
+  g_clear_pointer (&builder->joined, g_ptr_array_unref);
 }
 
 void
@@ -234,6 +236,7 @@ cf_grid_builder_reset (CfGridBuilder *builder)
 {
   g_array_set_size (builder->cells, 0);
   g_array_set_size (builder->rows, 0);
+  g_ptr_array_set_size (builder->joined, 0);
 }
 
 void
@@ -247,7 +250,7 @@ cf_grid_builder_begin_row (CfGridBuilder *builder, CfRawRowFlags flags)
 CfRawCell *
 cf_grid_builder_add_cell (CfGridBuilder *builder, gsize start, gsize end)
 {
-  CfRawCell cell = { -1, 0, CF_RAW_EMPTY, -1 };
+  CfRawCell cell = { -1, 0, CF_RAW_EMPTY, -1, -1 };
   CfRawRow *row;
 
   g_return_val_if_fail (builder->rows->len > 0, NULL);
@@ -262,6 +265,55 @@ cf_grid_builder_add_cell (CfGridBuilder *builder, gsize start, gsize end)
   row = &g_array_index (builder->rows, CfRawRow, builder->rows->len - 1);
   row->n_cells++;
   return &g_array_index (builder->cells, CfRawCell, builder->cells->len - 1);
+}
+
+static char *
+dup_text (CfGridBuilder *builder, const CfRawCell *cell)
+{
+  if (cell->joined >= 0)
+    return g_strdup (g_ptr_array_index (builder->joined, cell->joined));
+  if (cell->offset < 0)
+    return g_strdup ("");
+  return g_strndup (builder->text + cell->offset, (gsize) cell->length);
+}
+
+static gboolean
+is_ascii_word_char (char c)
+{
+  return g_ascii_isalnum (c);
+}
+
+void
+cf_grid_builder_join_label (CfGridBuilder *builder, guint cell_index, gsize start, gsize end)
+{
+  CfRawCell *cell;
+  g_autofree char *head = NULL;
+  char *joined;
+
+  g_return_if_fail (cell_index < builder->cells->len);
+  cf_text_trim (builder->text, &start, &end);
+  if (start >= end)
+    return;
+  cell = &g_array_index (builder->cells, CfRawCell, cell_index);
+  if (cell->offset < 0)
+    return;
+  head = dup_text (builder, cell);
+  /* Chinese wraps anywhere and joins without a space; Latin words keep one. */
+  if (head[0] != '\0' && is_ascii_word_char (head[strlen (head) - 1]) &&
+      is_ascii_word_char (builder->text[start]))
+    joined = g_strdup_printf ("%s %.*s", head, (int) (end - start), builder->text + start);
+  else
+    joined = g_strdup_printf ("%s%.*s", head, (int) (end - start), builder->text + start);
+  if (cell->joined >= 0)
+    {
+      g_free (builder->joined->pdata[cell->joined]);
+      builder->joined->pdata[cell->joined] = joined;
+    }
+  else
+    {
+      cell->joined = (int) builder->joined->len;
+      g_ptr_array_add (builder->joined, joined);
+    }
 }
 
 gboolean
@@ -362,13 +414,6 @@ plan_row (CfGridBuilder *builder, const CfRawRow *row, RowPlan *plan, GArray *la
   plan->val_n = block_end - block_start;
 }
 
-static char *
-dup_text (CfGridBuilder *builder, const CfRawCell *cell)
-{
-  if (cell->offset < 0)
-    return g_strdup ("");
-  return g_strndup (builder->text + cell->offset, (gsize) cell->length);
-}
 
 static CfCell *
 place_cell (CfGridBuilder *builder, CfTable *table, const CfRawCell *raw, int row, int col,
@@ -395,7 +440,9 @@ row_label_text (CfGridBuilder *builder, const RowPlan *plan, GArray *label_index
 
       if (s->len > 0)
         g_string_append_c (s, ' ');
-      g_string_append_len (s, builder->text + cell->offset, (gssize) cell->length);
+      g_autofree char *text = dup_text (builder, cell);
+
+      g_string_append (s, text);
     }
   return g_string_free (s, FALSE);
 }

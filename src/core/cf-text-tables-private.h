@@ -26,6 +26,9 @@ typedef struct
   gint64    length;
   CfRawKind kind;
   int       hint;    /* value column read from positions (aligned layout), or -1 */
+  int       joined;  /* a label wrapped over lines: its whole text in the
+                      * builder's joined texts, or -1 (offset/length are
+                      * then those of its first line) */
 } CfRawCell;
 
 typedef enum
@@ -53,6 +56,7 @@ typedef struct
   const char *layout;
   GArray     *cells;  /* of CfRawCell */
   GArray     *rows;   /* of CfRawRow */
+  GPtrArray  *joined; /* char *: texts of labels wrapped over lines */
   /* When set (of CfTable), committed tables go here instead of into the
    * document, and their notes are dropped: extraction from a selection. */
   GPtrArray  *collected;
@@ -83,6 +87,12 @@ void      cf_grid_builder_begin_row (CfGridBuilder *builder,
 CfRawCell *cf_grid_builder_add_cell (CfGridBuilder *builder,
                                      gsize          start,
                                      gsize          end);
+/* Appends the text [@start, @end) of a following line to the label
+ * @cell_index (a label wrapped over lines). */
+void      cf_grid_builder_join_label (CfGridBuilder *builder,
+                                      guint          cell_index,
+                                      gsize          start,
+                                      gsize          end);
 /* Lays the rows out as a table, adds it to the document (with notes for
  * lost cells) when it looks like a statistical table, and resets the rows.
  * @title may be NULL. Returns TRUE when a table was added. */

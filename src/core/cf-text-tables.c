@@ -61,6 +61,11 @@ typedef struct
   /* The last line before the current run, when it can be a heading. */
   gssize        title_start;
   gsize         title_end;
+  /* The last section heading (三、…情况) among the label lines just before
+   * the run: it names the table over lines such as 单位：件, 申请人情况 or
+   * 第二十条第（一）项 printed between it and the table. */
+  gssize        heading_start;
+  gsize         heading_end;
   /* Extraction from a selection with a layout named: every non-blank line
    * reads as @forced_kind (pipe and Markdown: those that can). */
   gboolean      forced;
@@ -335,6 +340,11 @@ title_text (Scanner *sc)
 
   if (sc->title_start < 0)
     return NULL;
+  if (sc->heading_start >= 0 && cf_text_enumerator_level (sc->text + start, end - start) == 0)
+    {
+      start = (gsize) sc->heading_start;
+      end = sc->heading_end;
+    }
   /* A Markdown heading's marks are not part of its words. */
   while (start < end && sc->text[start] == '#')
     start++;
@@ -346,11 +356,19 @@ static void
 set_title (Scanner *sc, const Line *line)
 {
   if (line == NULL)
-    sc->title_start = -1;
+    {
+      sc->title_start = -1;
+      sc->heading_start = -1;
+    }
   else
     {
       sc->title_start = (gssize) line->tstart;
       sc->title_end = line->tend;
+      if (cf_text_enumerator_level (sc->text + line->tstart, line->tend - line->tstart) == 1)
+        {
+          sc->heading_start = (gssize) line->tstart;
+          sc->heading_end = line->tend;
+        }
     }
 }
 
@@ -562,15 +580,61 @@ display_column (const char *text, gsize from, gsize to)
 }
 
 static void
-aligned_add_field (gpointer data, gsize start, gsize end)
+aligned_add_cell (AlignedRow *row, gsize start, gsize end)
 {
-  AlignedRow *row = data;
   int span[2];
 
   cf_grid_builder_add_cell (&row->sc->grid, start, end);
   span[0] = display_column (row->sc->text, row->line_start, start);
   span[1] = span[0] + display_column (row->sc->text, start, end);
   g_array_append_vals (row->columns, span, 2);
+}
+
+/* Most numbers read off the end of one field. */
+#define MAX_FIELD_NUMBERS 16
+
+/* A field of an aligned row. Narrow columns are often one space apart
+ * (lynx: "13612 252", "…其政府信息公开申请 202"): numbers that end a field
+ * after single spaces are cells of their own. */
+static void
+aligned_add_field (gpointer data, gsize start, gsize end)
+{
+  AlignedRow *row = data;
+  const char *text = row->sc->text;
+  gsize token_start[MAX_FIELD_NUMBERS + 1], token_end[MAX_FIELD_NUMBERS + 1];
+  gsize pos = end, prefix_end = start;
+  guint n = 0;
+
+  /* Whitespace-separated tokens from the end, while they are numbers. */
+  while (pos > start && n <= MAX_FIELD_NUMBERS)
+    {
+      gsize tend = pos, tstart = pos, len;
+
+      while (tstart > start && text[tstart - 1] != ' ')
+        tstart--;
+      if (cf_text_classify_cell (text + tstart, tend - tstart) != CF_RAW_VALUE)
+        break;
+      token_start[n] = tstart;
+      token_end[n] = tend;
+      n++;
+      pos = tstart;
+      while (pos > start && is_space_char_at (text, pos - 1, end, &len))
+        pos--;
+      prefix_end = pos;
+    }
+  if (n > MAX_FIELD_NUMBERS || (n <= 1 && prefix_end == start))
+    {
+      /* Words, one number, or a run too long for a row: one cell. */
+      aligned_add_cell (row, start, end);
+      return;
+    }
+  if (prefix_end > start)
+    aligned_add_cell (row, start, prefix_end);
+  while (n > 0)
+    {
+      n--;
+      aligned_add_cell (row, token_start[n], token_end[n]);
+    }
 }
 
 static void
@@ -775,6 +839,154 @@ assign_aligned_hints (CfGridBuilder *grid, GArray *columns)
     }
 }
 
+/* A short line "LABEL NUMBER" (one space apart): a row of an aligned
+ * table whose columns sit close, as lynx prints them. */
+static gboolean
+is_label_and_number (const char *text, const Line *line)
+{
+  gsize last = line->tend;
+
+  /* Fields two spaces apart would have made it an aligned line: this one
+   * has a field too long for one. */
+  if (split_aligned (text, line->tstart, line->tend, 1, NULL, NULL) > 1)
+    return FALSE;
+  while (last > line->tstart && text[last - 1] != ' ')
+    last--;
+  if (last <= line->tstart || cf_text_classify_cell (text + last, line->tend - last) != CF_RAW_VALUE)
+    return FALSE;
+  return cf_text_classify_cell (text + line->tstart, last - 1 - line->tstart) == CF_RAW_LABEL;
+}
+
+typedef struct
+{
+  const char *text;
+  gboolean    has_value;
+} ValueCheck;
+
+/* A field is (or ends with) a number: "13612", "13612 252", "…申请 202". */
+static void
+check_field_value (gpointer data, gsize start, gsize end)
+{
+  ValueCheck *check = data;
+  gsize last = end;
+
+  while (last > start && check->text[last - 1] != ' ')
+    last--;
+  if (last < end && cf_text_classify_cell (check->text + last, end - last) == CF_RAW_VALUE)
+    check->has_value = TRUE;
+}
+
+static gboolean
+line_has_value (const char *text, const Line *line)
+{
+  ValueCheck check = { text, FALSE };
+
+  if (line->kind == LINE_TAB)
+    {
+      gsize field_start = line->start;
+
+      for (gsize i = line->start; i <= line->end && !check.has_value; i++)
+        if (i == line->end || text[i] == '\t')
+          {
+            gsize s = field_start, e = i;
+
+            cf_text_trim (text, &s, &e);
+            if (e > s && cf_text_classify_cell (text + s, e - s) == CF_RAW_VALUE)
+              check.has_value = TRUE;
+            field_start = i + 1;
+          }
+      return check.has_value;
+    }
+  if (line->kind != LINE_ALIGNED && line->kind != LINE_SHORT)
+    return FALSE;
+  split_aligned (text, line->tstart, line->tend, MAX_FIELDS, check_field_value, &check);
+  return check.has_value;
+}
+
+/* Where a wrapped label may go on: the label cell of the last data row,
+ * and (aligned layout) the display columns it and the row's values start at. */
+typedef struct
+{
+  gint  cell;        /* index in the builder's cells, or -1 */
+  int   label_column;
+  int   value_column;
+} WrapTarget;
+
+/* Most lines one label wraps over. */
+#define MAX_WRAPPED_LINES 4
+
+/* A short line after a data row that carries on its label: words without
+ * an enumerator (which would start a row of their own) or a colon near the
+ * start (注：, 单位：), under the label's column, followed by another data
+ * row or further wrapped words. At the end of the run the words must be
+ * indented, as a footnote rarely is. */
+static gboolean
+continues_label (Scanner *sc, const Line *line, LineKind kind, const WrapTarget *target, guint depth)
+{
+  const char *text = sc->text;
+  gsize colon_limit = line->tstart;
+  int column = 0;
+  Line next;
+
+  if (target->cell < 0 || depth > MAX_WRAPPED_LINES || line->kind != LINE_SHORT)
+    return FALSE;
+  if (cf_text_enumerator_level (text + line->tstart, line->tend - line->tstart) != 0 ||
+      cf_text_classify_cell (text + line->tstart, line->tend - line->tstart) != CF_RAW_LABEL ||
+      line_has_value (text, line))
+    return FALSE;
+  for (guint n = 0; n < 6 && colon_limit < line->tend; n++)
+    colon_limit = g_utf8_next_char (text + colon_limit) - text;
+  if (has_bytes (text, line->tstart, colon_limit, "：") || has_bytes (text, line->tstart, colon_limit, ":"))
+    return FALSE;
+  if (kind == LINE_ALIGNED)
+    {
+      column = display_column (text, line->start, line->tstart);
+      if (column < target->label_column || column >= target->value_column)
+        return FALSE;
+    }
+
+  if (line->next >= sc->len)
+    return column > 0;
+  read_line (sc, line->next, &next);
+  if (next.kind == kind || next.kind == LINE_ALIGNED || next.kind == LINE_TAB)
+    return line_has_value (text, &next);
+  if (next.kind == LINE_SHORT && is_label_and_number (text, &next))
+    return TRUE;
+  if (next.kind == LINE_SHORT && continues_label (sc, &next, kind, target, depth + 1))
+    return TRUE;
+  return column > 0 && (next.kind == LINE_BLANK || next.kind == LINE_PROSE);
+}
+
+/* The label cell of the row just added, when the row has values. */
+static void
+wrap_target_update (Scanner *sc, GArray *columns, WrapTarget *target)
+{
+  const CfRawRow *row = &g_array_index (sc->grid.rows, CfRawRow, sc->grid.rows->len - 1);
+  gint label = -1;
+
+  target->cell = -1;
+  for (guint i = 0; i < row->n_cells; i++)
+    {
+      guint index = row->first + i;
+      const CfRawCell *cell = &g_array_index (sc->grid.cells, CfRawCell, index);
+
+      if (cell->kind == CF_RAW_LABEL)
+        label = (gint) index;
+      else if (cell->kind == CF_RAW_VALUE)
+        {
+          if (label < 0)
+            return;
+          target->cell = label;
+          if (columns != NULL && columns->len >= 2 * (index + 1))
+            {
+              target->label_column = g_array_index (columns, int, 2 * label);
+              target->value_column = g_array_index (columns, int, 2 * index);
+            }
+          return;
+        }
+    }
+}
+
 /* Tab and aligned runs: rows are lines of their kind; a blank line or two
  * (a page break) and a short line without separators (a section row) may sit
  * between them. A heading (三、...) ends the run. */
@@ -785,12 +997,14 @@ parse_separated (Scanner *sc, gsize pos, LineKind kind)
   g_autoptr (GArray) columns = g_array_new (FALSE, FALSE, sizeof (int));
   gsize end_pos = pos;
   guint n_lines = 0;
+  WrapTarget wrap = { -1, 0, 0 };
   Line line;
 
   while (pos < sc->len && n_lines < MAX_REGION_LINES)
     {
       read_line (sc, pos, &line);
-      if (line.kind == kind)
+      if (line.kind == kind ||
+          (kind == LINE_ALIGNED && line.kind == LINE_SHORT && is_label_and_number (sc->text, &line)))
         {
           if (kind == LINE_TAB)
             add_tab_row (sc, &line);
@@ -801,10 +1015,22 @@ parse_separated (Scanner *sc, gsize pos, LineKind kind)
               cf_grid_builder_begin_row (&sc->grid, CF_RAW_ROW_NONE);
               split_aligned (sc->text, line.tstart, line.tend, MAX_FIELDS, aligned_add_field, &row);
             }
+          wrap_target_update (sc, kind == LINE_ALIGNED ? columns : NULL, &wrap);
           n_lines++;
           pos = end_pos = line.next;
           continue;
         }
+      if (continues_label (sc, &line, kind, &wrap, 0))
+        {
+          /* A label wrapped to the next line, without numbers: it joins its row. */
+          cf_grid_builder_join_label (&sc->grid, (guint) wrap.cell, line.tstart, line.tend);
+          n_lines++;
+          pos = end_pos = line.next;
+          continue;
+        }
+      /* A page break can fall between a row and the rest of its label. */
+      if (!(line.kind == LINE_BLANK && line.start < sc->len && sc->text[line.start] == '\f'))
+        wrap.cell = -1;
       if (line.kind == LINE_BLANK || line.kind == LINE_SHORT)
         {
           /* Look ahead past at most two blank lines for the run to go on. */
@@ -822,6 +1048,16 @@ parse_separated (Scanner *sc, gsize pos, LineKind kind)
               if (next.kind == kind)
                 {
                   goes_on = TRUE;
+                  break;
+                }
+              if (next.kind == LINE_SHORT && line.kind == LINE_BLANK && next.next < sc->len)
+                {
+                  /* Past a page break: a section row or the rest of a
+                   * wrapped label, then the rows go on. */
+                  Line after;
+
+                  read_line (sc, next.next, &after);
+                  goes_on = after.kind == kind;
                   break;
                 }
               if (next.kind != LINE_BLANK)
@@ -1169,6 +1405,7 @@ cf_text_tables_find (CfDocument *doc)
   if (sc.text == NULL || sc.len == 0)
     return;
   sc.title_start = -1;
+  sc.heading_start = -1;
   cf_grid_builder_init (&sc.grid, doc, "text");
   scan (&sc, 0);
   cf_grid_builder_clear (&sc.grid);
