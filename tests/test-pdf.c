@@ -12,6 +12,7 @@
 #include <cairo.h>
 #include <cairo-pdf.h>
 #include <json-glib/json-glib.h>
+#include <opencc.h>
 
 #include "cf-test-util.h"
 
@@ -174,6 +175,22 @@ find_table_titled (CfDocument *doc, const char *title_part)
         return table;
     }
   return NULL;
+}
+
+/* A table's cells as text, one a line: row, column, spans, text. */
+static char *
+table_grid (CfTable *table)
+{
+  GString *out = g_string_new (NULL);
+
+  for (int r = 0; r < cf_table_get_n_rows (table); r++)
+    for (int c = 0; c < cf_table_get_n_cols (table); c++)
+      {
+        CfCell *cell = cf_table_get_origin_cell (table, r, c);
+        if (cell != NULL)
+          g_string_append_printf (out, "%d %d %d %d %s\n", r, c, cell->row_span, cell->col_span, cell->text);
+      }
+  return g_string_free (out, FALSE);
 }
 
 /* ------------------------------------------------ ruled gip-2021 requests */
@@ -365,6 +382,328 @@ test_borderless (void)
   g_assert_cmpfloat (cell->bbox[3], >, 158);
 }
 
+/* ------------------------------------------- borderless national forms */
+
+/* The requests table as a word processor prints it without borders: label
+ * columns with wrapped labels (centred on their row), group labels centred
+ * down the rows they head, numbers right-aligned under wrapped headers. */
+typedef struct
+{
+  const char *key;
+  const char *group;     /* column 0 group label, opens here (or NULL) */
+  int         group_rows;
+  const char *sub;       /* column 1 group label, opens here (or NULL) */
+  int         sub_rows;
+  const char *label;     /* the row's own label */
+  int         label_col; /* 0: over all three label columns; 1: columns 1-2; 2 */
+} FormRow;
+
+static const FormRow rows_2021[] = {
+  { "new", NULL, 0, NULL, 0, "一、本年新收政府信息公开申请数量", 0 },
+  { "carried_over", NULL, 0, NULL, 0, "二、上年结转政府信息公开申请数量", 0 },
+  { "granted", "三、本年度办理结果", 22, NULL, 0, "（一）予以公开", 1 },
+  { "partly_granted", NULL, 0, NULL, 0, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1 },
+  { "withheld_state_secret", NULL, 0, "（三）不予公开", 8, "1.属于国家秘密", 2 },
+  { "withheld_law_forbids", NULL, 0, NULL, 0, "2.其他法律行政法规禁止公开", 2 },
+  { "withheld_three_safety", NULL, 0, NULL, 0, "3.危及“三安全一稳定”", 2 },
+  { "withheld_third_party", NULL, 0, NULL, 0, "4.保护第三方合法权益", 2 },
+  { "withheld_internal", NULL, 0, NULL, 0, "5.属于三类内部事务信息", 2 },
+  { "withheld_process", NULL, 0, NULL, 0, "6.属于四类过程性信息", 2 },
+  { "withheld_enforcement_file", NULL, 0, NULL, 0, "7.属于行政执法案卷", 2 },
+  { "withheld_query", NULL, 0, NULL, 0, "8.属于行政查询事项", 2 },
+  { "unavailable_not_held", NULL, 0, "（四）无法提供", 3, "1.本机关不掌握相关政府信息", 2 },
+  { "unavailable_needs_creation", NULL, 0, NULL, 0, "2.没有现成信息需要另行制作", 2 },
+  { "unavailable_unclear", NULL, 0, NULL, 0, "3.补正后申请内容仍不明确", 2 },
+  { "rejected_petition", NULL, 0, "（五）不予处理", 5, "1.信访举报投诉类申请", 2 },
+  { "rejected_duplicate", NULL, 0, NULL, 0, "2.重复申请", 2 },
+  { "rejected_publication", NULL, 0, NULL, 0, "3.要求提供公开出版物", 2 },
+  { "rejected_excessive", NULL, 0, NULL, 0, "4.无正当理由大量反复申请", 2 },
+  { "rejected_confirmation", NULL, 0, NULL, 0, "5.要求行政机关确认或重新出具已获取信息", 2 },
+  { "other_no_correction", NULL, 0, "（六）其他处理", 3,
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 2 },
+  { "other_no_fee", NULL, 0, NULL, 0, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 2 },
+  { "other_misc", NULL, 0, NULL, 0, "3.其他", 2 },
+  { "results_total", NULL, 0, NULL, 0, "（七）总计", 1 },
+  { "carried_forward", NULL, 0, NULL, 0, "四、结转下年度继续办理", 0 },
+};
+
+static const FormRow rows_2019[] = {
+  { "new", NULL, 0, NULL, 0, "一、本年新收政府信息公开申请数量", 0 },
+  { "carried_over", NULL, 0, NULL, 0, "二、上年结转政府信息公开申请数量", 0 },
+  { "granted", "三、本年度办理结果", 20, NULL, 0, "（一）予以公开", 1 },
+  { "partly_granted", NULL, 0, NULL, 0, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1 },
+  { "withheld_state_secret", NULL, 0, "（三）不予公开", 8, "1.属于国家秘密", 2 },
+  { "withheld_law_forbids", NULL, 0, NULL, 0, "2.其他法律行政法规禁止公开", 2 },
+  { "withheld_three_safety", NULL, 0, NULL, 0, "3.危及“三安全一稳定”", 2 },
+  { "withheld_third_party", NULL, 0, NULL, 0, "4.保护第三方合法权益", 2 },
+  { "withheld_internal", NULL, 0, NULL, 0, "5.属于三类内部事务信息", 2 },
+  { "withheld_process", NULL, 0, NULL, 0, "6.属于四类过程性信息", 2 },
+  { "withheld_enforcement_file", NULL, 0, NULL, 0, "7.属于行政执法案卷", 2 },
+  { "withheld_query", NULL, 0, NULL, 0, "8.属于行政查询事项", 2 },
+  { "unavailable_not_held", NULL, 0, "（四）无法提供", 3, "1.本机关不掌握相关政府信息", 2 },
+  { "unavailable_needs_creation", NULL, 0, NULL, 0, "2.没有现成信息需要另行制作", 2 },
+  { "unavailable_unclear", NULL, 0, NULL, 0, "3.补正后申请内容仍不明确", 2 },
+  { "rejected_petition", NULL, 0, "（五）不予处理", 5, "1.信访举报投诉类申请", 2 },
+  { "rejected_duplicate", NULL, 0, NULL, 0, "2.重复申请", 2 },
+  { "rejected_publication", NULL, 0, NULL, 0, "3.要求提供公开出版物", 2 },
+  { "rejected_excessive", NULL, 0, NULL, 0, "4.无正当理由大量反复申请", 2 },
+  { "rejected_confirmation", NULL, 0, NULL, 0, "5.要求行政机关确认或重新出具已获取信息", 2 },
+  { "other", NULL, 0, NULL, 0, "（六）其他处理", 1 },
+  { "results_total", NULL, 0, NULL, 0, "（七）总计", 1 },
+  { "carried_forward", NULL, 0, NULL, 0, "四、结转下年度继续办理", 0 },
+};
+
+static const char *form_cols[] = { "natural_person", "commercial", "research", "social_welfare",
+                                   "legal_services", "other_org", "total" };
+
+typedef struct
+{
+  const char     *name;
+  const char     *form;
+  const FormRow  *rows;
+  guint           n_rows;
+  gboolean        traditional;
+  guint           min_mapped; /* canonical requests cells mapped with their value */
+} BorderlessForm;
+
+static const BorderlessForm *drawing_form;
+
+/* Label column edges, then the value columns' right edges. */
+static const double bf_label_xs[] = { 40, 76, 146, 262 };
+static const double bf_value_right[] = { 300, 342, 384, 426, 468, 510, 552 };
+#define BF_FONT 7.5
+#define BF_LINE 10.5
+
+static char *
+bf_text (const char *text)
+{
+  static opencc_t s2t = (opencc_t) -1;
+
+  if (!drawing_form->traditional)
+    return g_strdup (text);
+  if (s2t == (opencc_t) -1)
+    s2t = opencc_open (OPENCC_DEFAULT_CONFIG_SIMP_TO_TRAD);
+  g_assert_true (s2t != (opencc_t) -1);
+  {
+    char *converted = opencc_convert_utf8 (s2t, text, strlen (text));
+    char *copy = g_strdup (converted);
+    opencc_convert_utf8_free (converted);
+    return copy;
+  }
+}
+
+/* The value of row @r, column @c (the total the sum of the six). */
+static int
+bf_value (guint r, guint c)
+{
+  int sum = 0;
+
+  if (c < 6)
+    return (int) ((r * 7 + c * 3) % 11) * (r % 3 == 0 ? 13 : 1);
+  for (guint k = 0; k < 6; k++)
+    sum += bf_value (r, k);
+  return sum;
+}
+
+/* Lines of @text broken to fit @width (between any two characters). */
+static GPtrArray *
+bf_wrap (cairo_t *cr, const char *text, double width)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  GString *line = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      g_autofree char *candidate = g_strdup_printf ("%s%.*s", line->str,
+                                                    (int) (g_utf8_next_char (p) - p), p);
+      if (line->len > 0 && text_width (cr, candidate) > width)
+        {
+          g_ptr_array_add (lines, g_string_free (line, FALSE));
+          line = g_string_new (NULL);
+        }
+      g_string_append_len (line, p, g_utf8_next_char (p) - p);
+    }
+  g_ptr_array_add (lines, g_string_free (line, FALSE));
+  return lines;
+}
+
+/* Draws @text wrapped in [x0, x1], its lines centred on @cy; returns the lines. */
+static guint
+bf_draw_label (cairo_t *cr, const char *text, double x0, double x1, double cy)
+{
+  g_autofree char *shown = bf_text (text);
+  g_autoptr (GPtrArray) lines = bf_wrap (cr, shown, x1 - x0 - 4);
+  double top = cy - lines->len * BF_LINE / 2;
+
+  for (guint i = 0; i < lines->len; i++)
+    show_at (cr, x0 + 2, top + i * BF_LINE + BF_LINE * 0.8, g_ptr_array_index (lines, i));
+  return lines->len;
+}
+
+static guint
+bf_n_lines (cairo_t *cr, const char *text, double width)
+{
+  g_autofree char *shown = bf_text (text);
+  g_autoptr (GPtrArray) lines = bf_wrap (cr, shown, width - 4);
+
+  return lines->len;
+}
+
+static void
+draw_borderless_form (cairo_t *cr)
+{
+  const BorderlessForm *f = drawing_form;
+  const char *font = f->traditional ? "Noto Sans CJK TC" : "Noto Sans CJK SC";
+  static const char *heads[] = { "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他" };
+  g_autofree double *row_top = g_new (double, f->n_rows + 1);
+  double y = 150;
+
+  set_font (cr, font, 10.5);
+  {
+    g_autofree char *intro = bf_text (g_str_equal (f->form, "gip-2021")
+                                      ? "本机关2021年共收到政府信息公开申请，均已按时答复。"
+                                      : "本机关2020年共收到政府信息公开申请，均已按时答复。");
+    g_autofree char *title = bf_text ("三、收到和处理政府信息公开申请情况");
+    show_at (cr, 40, 60, intro);
+    show_at (cr, 40, 90, title);
+  }
+  set_font (cr, font, BF_FONT);
+  /* Header: 申请人情况 over all; 自然人, 法人或其他组织 over five, 总计; the five. */
+  bf_draw_label (cr, "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
+                 bf_label_xs[0], bf_label_xs[3], 122);
+  {
+    g_autofree char *applicants = bf_text ("申请人情况");
+    g_autofree char *orgs = bf_text ("法人或其他组织");
+    g_autofree char *persons = bf_text ("自然人");
+    g_autofree char *total = bf_text ("总计");
+    show_at (cr, 400, 106, applicants);
+    show_at (cr, 270, 122, persons);
+    show_at (cr, 380, 122, orgs);
+    show_at (cr, bf_value_right[6] - 16, 122, total);
+  }
+  for (guint c = 0; c < 5; c++)
+    {
+      double x1 = bf_value_right[c + 1] + 2, x0 = x1 - 40;
+      bf_draw_label (cr, heads[c], x0, x1, 137);
+    }
+
+  /* Row heights from the row's own label; values on the row's middle. */
+  for (guint r = 0; r < f->n_rows; r++)
+    {
+      const FormRow *row = &f->rows[r];
+      guint n = bf_n_lines (cr, row->label, bf_label_xs[3] - bf_label_xs[row->label_col]);
+
+      row_top[r] = y;
+      y += n * BF_LINE + 4;
+    }
+  row_top[f->n_rows] = y;
+
+  for (guint r = 0; r < f->n_rows; r++)
+    {
+      const FormRow *row = &f->rows[r];
+      double cy = (row_top[r] + row_top[r + 1]) / 2;
+
+      bf_draw_label (cr, row->label, bf_label_xs[row->label_col], bf_label_xs[3], cy);
+      if (row->group)
+        bf_draw_label (cr, row->group, bf_label_xs[0], bf_label_xs[1],
+                       (row_top[r] + row_top[r + row->group_rows]) / 2);
+      if (row->sub)
+        bf_draw_label (cr, row->sub, bf_label_xs[1], bf_label_xs[2],
+                       (row_top[r] + row_top[r + row->sub_rows]) / 2);
+      for (guint c = 0; c < G_N_ELEMENTS (form_cols); c++)
+        {
+          g_autofree char *value = g_strdup_printf ("%d", bf_value (r, c));
+          show_at (cr, bf_value_right[c] - text_width (cr, value), cy + BF_LINE * 0.3, value);
+        }
+    }
+  set_font (cr, font, 10.5);
+  {
+    g_autofree char *next = bf_text ("四、政府信息公开行政复议、行政诉讼情况");
+    show_at (cr, 40, y + 30, next);
+  }
+}
+
+/* Maps the requests table of a borderless national form: how many of its
+ * canonical cells are found with the value drawn. */
+static void
+test_borderless_form (gconstpointer data)
+{
+  const BorderlessForm *f = data;
+  g_autofree char *name = g_strconcat (f->name, ".pdf", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr (CfDocument) doc = NULL;
+  g_autoptr (GString) diff = g_string_new (NULL);
+  CfTable *table;
+  guint mapped = 0;
+
+  drawing_form = f;
+  path = draw_pdf (name, draw_borderless_form);
+  if (g_getenv ("CF_TEST_KEEP_PDF"))
+    {
+      g_autofree char *copy = g_build_filename (g_getenv ("CF_TEST_KEEP_PDF"), name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len;
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      g_assert_true (g_file_set_contents (copy, contents, len, NULL));
+    }
+  doc = load (path);
+  cf_audit_document (doc, NULL);
+  g_assert_cmpstr (cf_document_get_form (doc), ==, f->form);
+  table = cf_document_find_table (doc, "requests");
+  g_assert_nonnull (table);
+  g_assert_cmpstr (cf_table_get_layout (table), ==, "stream");
+  /* Group labels are cells of their own, down the rows they head. */
+  for (guint r = 0; r < f->n_rows; r++)
+    for (int k = 0; k < 2; k++)
+      {
+        const char *group = k == 0 ? f->rows[r].group : f->rows[r].sub;
+        int n = k == 0 ? f->rows[r].group_rows : f->rows[r].sub_rows;
+        g_autofree char *shown = NULL;
+        CfCell *cell = NULL;
+
+        if (group == NULL)
+          continue;
+        drawing_form = f;
+        shown = bf_text (group);
+        for (guint i = 0; i < cf_table_get_n_cells (table) && cell == NULL; i++)
+          if (g_str_equal (cf_table_get_cell_at (table, i)->text, shown))
+            cell = cf_table_get_cell_at (table, i);
+        if (cell == NULL)
+          g_error ("%s: no cell \"%s\"", f->name, shown);
+        g_assert_cmpint (cell->col, ==, k);
+        g_assert_cmpint (cell->row_span, ==, n);
+        g_assert_cmpint (cell->page, ==, 1);
+      }
+  for (guint r = 0; r < f->n_rows; r++)
+    for (guint c = 0; c < G_N_ELEMENTS (form_cols); c++)
+      {
+        CfCell *cell = cf_table_find_by_keys (table, f->rows[r].key, form_cols[c]);
+        g_autofree char *want = g_strdup_printf ("%d", bf_value (r, c));
+
+        if (cell != NULL && g_strcmp0 (cell->text, want) == 0)
+          {
+            g_assert_cmpint (cell->page, ==, 1);
+            g_assert_cmpfloat_with_epsilon (cell->bbox[2], bf_value_right[c], 1.5);
+            mapped++;
+          }
+        else
+          g_string_append_printf (diff, " %s/%s", f->rows[r].key, form_cols[c]);
+      }
+  g_test_message ("%s: %u of %u requests cells mapped;%s", f->name, mapped,
+                  f->n_rows * (guint) G_N_ELEMENTS (form_cols), diff->str);
+  if (mapped < f->min_mapped)
+    g_error ("%s: %u of %u requests cells mapped, expected at least %u; not:%s", f->name, mapped,
+             f->n_rows * (guint) G_N_ELEMENTS (form_cols), f->min_mapped, diff->str);
+}
+
+/* Every canonical requests cell, read by the stream finder itself. */
+static const BorderlessForm borderless_forms[] = {
+  { "borderless-2021", "gip-2021", rows_2021, G_N_ELEMENTS (rows_2021), FALSE, 25 * 7 },
+  { "borderless-2019", "gip-2019", rows_2019, G_N_ELEMENTS (rows_2019), FALSE, 23 * 7 },
+  { "borderless-2021-traditional", "gip-2021", rows_2021, G_N_ELEMENTS (rows_2021), TRUE, 25 * 7 },
+  { "borderless-2019-traditional", "gip-2019", rows_2019, G_N_ELEMENTS (rows_2019), TRUE, 23 * 7 },
+};
+
 /* ------------------------------------------------------ split over pages */
 
 static const double split_xs[] = { 60, 240, 320, 400, 480 };
@@ -504,6 +843,291 @@ test_split_pages_bare (void)
       split_row (cells, r, r);
       check_ruled_table (table, split_xs, ys2, cells, 4, 3, 2);
     }
+}
+
+/* ------------------------------------------- a row cut by the page break */
+
+/* A requests table whose row 4 the page break cuts: its wrapped label's
+ * first line and its values end page 1, the rest of the label starts page 2,
+ * and the group label （三）不予公开 (rows 2 to 5) is printed on page 1 only,
+ * its cell going on empty at the top of page 2. */
+static const double cut_xs[] = { 40, 100, 260, 330, 400, 470 };
+static const double cut_ys1[] = { 600, 630, 656, 682, 708, 724 };
+static const double cut_ys2[] = { 60, 76, 102, 128 };
+static const double cut_ys2_head[] = { 60, 90, 106, 132, 158 };
+static const char cut_label[] = "4.保护第三方合法权益，可能对第三方合法权益造成损害的";
+static const CellSpec cut_head[] = {
+  { 0, 0, 1, 2, "项目" }, { 0, 2, 1, 1, "自然人" }, { 0, 3, 1, 1, "法人或其他组织" },
+  { 0, 4, 1, 1, "总计" },
+};
+static const CellSpec cut_page1[] = {
+  { 1, 0, 1, 2, "一、本年新收政府信息公开申请数量" },
+  { 1, 2, 1, 1, "5" }, { 1, 3, 1, 1, "2" }, { 1, 4, 1, 1, "7" },
+  { 2, 1, 1, 1, "1.属于国家秘密" }, { 2, 2, 1, 1, "1" }, { 2, 3, 1, 1, "0" }, { 2, 4, 1, 1, "1" },
+  { 3, 1, 1, 1, "2.其他法律行政法规禁止公开" },
+  { 3, 2, 1, 1, "0" }, { 3, 3, 1, 1, "0" }, { 3, 4, 1, 1, "0" },
+  { 4, 2, 1, 1, "2" }, { 4, 3, 1, 1, "1" }, { 4, 4, 1, 1, "3" },
+};
+static const CellSpec cut_page2[] = {
+  { 5, 1, 1, 1, "5.属于三类内部事务信息" }, { 5, 2, 1, 1, "0" }, { 5, 3, 1, 1, "1" }, { 5, 4, 1, 1, "1" },
+  { 6, 0, 1, 2, "四、结转下年度继续办理" }, { 6, 2, 1, 1, "1" }, { 6, 3, 1, 1, "0" }, { 6, 4, 1, 1, "1" },
+};
+
+static gboolean cut_repeat_header;
+static char *cut_first, *cut_rest; /* the label's parts as drawn */
+
+/* The label's lines as draw_wrapped() breaks them: the first, and the rest. */
+static void
+cut_label_parts (cairo_t *cr, char **first, char **rest)
+{
+  g_autoptr (GPtrArray) lines = bf_wrap (cr, cut_label, cut_xs[2] - cut_xs[1] - 4);
+
+  g_assert_cmpuint (lines->len, ==, 2);
+  *first = g_strdup (g_ptr_array_index (lines, 0));
+  *rest = g_strdup (g_ptr_array_index (lines, 1));
+}
+
+static void
+draw_cut_row (cairo_t *cr)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *rest = NULL;
+  const double *ys2 = cut_repeat_header ? cut_ys2_head : cut_ys2;
+  int offset2 = cut_repeat_header ? 3 : 4;
+
+  set_font (cr, "Noto Sans CJK SC", 10.5);
+  show_at (cr, 40, 560, "本机关全年共收到政府信息公开申请7件。");
+  show_at (cr, 40, 590, "三、收到和处理政府信息公开申请情况");
+  set_font (cr, "Noto Sans CJK SC", 7.5);
+  cut_label_parts (cr, &first, &rest);
+  draw_ruled_table (cr, cut_xs, cut_ys1, cut_head, G_N_ELEMENTS (cut_head), 0);
+  draw_ruled_table (cr, cut_xs, cut_ys1, cut_page1, G_N_ELEMENTS (cut_page1), 0);
+  {
+    const CellSpec cut[] = { { 2, 0, 3, 1, "（三）不予公开" }, { 4, 1, 1, 1, first } };
+    draw_ruled_table (cr, cut_xs, cut_ys1, cut, G_N_ELEMENTS (cut), 0);
+  }
+  set_font (cr, "Noto Sans CJK SC", 10.5);
+  show_at (cr, 280, 820, "- 1 -");
+  cairo_show_page (cr);
+
+  set_font (cr, "Noto Sans CJK SC", 7.5);
+  if (cut_repeat_header)
+    draw_ruled_table (cr, cut_xs, cut_ys2_head, cut_head, G_N_ELEMENTS (cut_head), 0);
+  {
+    const CellSpec tail[] = {
+      { 4, 0, 2, 1, "" }, { 4, 1, 1, 1, rest }, { 4, 2, 1, 1, "" }, { 4, 3, 1, 1, "" }, { 4, 4, 1, 1, "" },
+    };
+    draw_ruled_table (cr, cut_xs, ys2, tail, G_N_ELEMENTS (tail), offset2);
+  }
+  draw_ruled_table (cr, cut_xs, ys2, cut_page2, G_N_ELEMENTS (cut_page2), offset2);
+  set_font (cr, "Noto Sans CJK SC", 10.5);
+  show_at (cr, 40, 240, "四、政府信息公开行政复议、行政诉讼情况");
+  g_free (cut_first);
+  g_free (cut_rest);
+  cut_first = g_steal_pointer (&first);
+  cut_rest = g_steal_pointer (&rest);
+}
+
+/* The cut row is one row again, with the label's whole text, the values
+ * and the first part's page and box; the group label spans all its rows. */
+static void
+test_cut_row (gconstpointer data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr (CfDocument) doc = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *rest = NULL;
+  g_autofree char *printed = NULL;
+  const double *ys2;
+  int offset2;
+  CfTable *table;
+  CfCell *cell, *group;
+
+  cut_repeat_header = GPOINTER_TO_INT (data);
+  ys2 = cut_repeat_header ? cut_ys2_head : cut_ys2;
+  offset2 = cut_repeat_header ? 3 : 4;
+  path = draw_pdf (cut_repeat_header ? "cut-row-header.pdf" : "cut-row.pdf", draw_cut_row);
+  doc = load (path);
+  /* As the PDF surface measured them when drawing. */
+  first = g_steal_pointer (&cut_first);
+  rest = g_steal_pointer (&cut_rest);
+
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = find_table_titled (doc, "三、收到和处理政府信息公开申请情况");
+  g_assert_nonnull (table);
+  g_assert_cmpstr (cf_table_get_layout (table), ==, "lattice");
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 7);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
+  check_ruled_table (table, cut_xs, cut_ys1, cut_head, G_N_ELEMENTS (cut_head), 0, 1);
+  check_ruled_table (table, cut_xs, cut_ys1, cut_page1, G_N_ELEMENTS (cut_page1), 0, 1);
+  check_ruled_table (table, cut_xs, ys2, cut_page2, G_N_ELEMENTS (cut_page2), offset2, 2);
+
+  /* The cut label: its whole text, on page 1 in the box of its first part,
+   * its range running from the first part to the end of the second. */
+  cell = cf_table_get_origin_cell (table, 4, 1);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell->text, ==, cut_label);
+  g_assert_cmpint (cell->row_span, ==, 1);
+  g_assert_cmpint (cell->col_span, ==, 1);
+  g_assert_cmpint (cell->page, ==, 1);
+  g_assert_cmpfloat_with_epsilon (cell->bbox[0], cut_xs[1], 2.0);
+  g_assert_cmpfloat_with_epsilon (cell->bbox[1], cut_ys1[4], 2.0);
+  g_assert_cmpfloat_with_epsilon (cell->bbox[2], cut_xs[2], 2.0);
+  g_assert_cmpfloat_with_epsilon (cell->bbox[3], cut_ys1[5], 2.0);
+  printed = g_strndup (cf_document_get_text (doc, NULL) + cell->offset, cell->length);
+  g_assert_true (g_str_has_prefix (printed, first));
+  g_assert_true (g_str_has_suffix (printed, rest));
+  g_assert_nonnull (strstr (printed, "\f"));
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    g_assert_cmpstr (cf_table_get_cell_at (table, i)->text, !=, rest);
+
+  /* The group label spans rows 2 to 5, over the page break. */
+  group = cf_table_get_origin_cell (table, 2, 0);
+  g_assert_nonnull (group);
+  g_assert_cmpstr (group->text, ==, "（三）不予公开");
+  g_assert_cmpint (group->row_span, ==, 4);
+  g_assert_cmpint (group->col_span, ==, 1);
+  g_assert_cmpint (group->page, ==, 1);
+  g_assert_cmpfloat_with_epsilon (group->bbox[1], cut_ys1[2], 2.0);
+  g_assert_cmpfloat_with_epsilon (group->bbox[3], cut_ys1[5], 2.0);
+  for (int r = 2; r <= 5; r++)
+    g_assert_true (cf_table_get_cell (table, r, 0) == group);
+  g_assert_null (cf_table_get_origin_cell (table, 4, 0));
+  g_assert_null (cf_table_get_origin_cell (table, 5, 0));
+
+  g_assert_cmpstr (cf_test_cell_text (table, 5, 1), ==, "5.属于三类内部事务信息");
+  g_assert_cmpint (cf_table_get_origin_cell (table, 5, 1)->page, ==, 2);
+}
+
+/* The same cut in a borderless table: label lines at their column's left
+ * edge, numbers right-aligned, the group label centred down its rows. */
+static const double cut_stream_label_xs[] = { 40, 100, 260 };
+static const double cut_stream_value_right[] = { 320, 390, 460 };
+#define CUT_LINE 11.0
+
+static void
+cut_stream_row (cairo_t *cr, double baseline, const char *label, const char *a, const char *b,
+                const char *c, int label_col)
+{
+  const char *values[] = { a, b, c };
+
+  if (label)
+    show_at (cr, cut_stream_label_xs[label_col] + 2, baseline, label);
+  for (guint k = 0; k < G_N_ELEMENTS (values); k++)
+    if (values[k])
+      show_at (cr, cut_stream_value_right[k] - text_width (cr, values[k]), baseline, values[k]);
+}
+
+static void
+draw_cut_stream (cairo_t *cr)
+{
+  g_autoptr (GPtrArray) lines = NULL;
+
+  set_font (cr, "Noto Sans CJK SC", 10.5);
+  show_at (cr, 40, 600, "本机关全年共收到政府信息公开申请7件。");
+  show_at (cr, 40, 630, "三、收到和处理政府信息公开申请情况");
+  set_font (cr, "Noto Sans CJK SC", 7.5);
+  lines = bf_wrap (cr, cut_label, cut_stream_label_xs[2] - cut_stream_label_xs[1] - 4);
+  g_assert_cmpuint (lines->len, ==, 2);
+  cut_stream_row (cr, 660, "项目", "自然人", "法人或其他组织", "总计", 0);
+  cut_stream_row (cr, 680, "一、本年新收政府信息公开申请数量", "5", "2", "7", 0);
+  cut_stream_row (cr, 700, "1.属于国家秘密", "1", "0", "1", 1);
+  cut_stream_row (cr, 720, "2.其他法律行政法规禁止公开", "0", "0", "0", 1);
+  cut_stream_row (cr, 740, g_ptr_array_index (lines, 0), "2", "1", "3", 1);
+  show_at (cr, cut_stream_label_xs[0] + 2, 720, "（三）不予公开");
+  set_font (cr, "Noto Sans CJK SC", 10.5);
+  show_at (cr, 280, 820, "- 1 -");
+  cairo_show_page (cr);
+
+  set_font (cr, "Noto Sans CJK SC", 7.5);
+  cut_stream_row (cr, 60, g_ptr_array_index (lines, 1), NULL, NULL, NULL, 1);
+  cut_stream_row (cr, 80, "5.属于三类内部事务信息", "0", "1", "1", 1);
+  cut_stream_row (cr, 100, "1.本机关不掌握相关政府信息", "3", "0", "3", 1);
+  show_at (cr, cut_stream_label_xs[0] + 2, 100, "（四）无法提供");
+  cut_stream_row (cr, 120, "四、结转下年度继续办理", "1", "0", "1", 0);
+  set_font (cr, "Noto Sans CJK SC", 10.5);
+  show_at (cr, 40, 200, "四、政府信息公开行政复议、行政诉讼情况");
+  g_free (cut_first);
+  g_free (cut_rest);
+  cut_first = g_strdup (g_ptr_array_index (lines, 0));
+  cut_rest = g_strdup (g_ptr_array_index (lines, 1));
+}
+
+/* The tail of the cut label, a line above the numbers of page 2, joins the
+ * label; the rows of both pages are one table. */
+static void
+test_cut_row_stream (void)
+{
+  g_autofree char *path = draw_pdf ("cut-row-stream.pdf", draw_cut_stream);
+  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *first = g_steal_pointer (&cut_first);
+  g_autofree char *rest = g_steal_pointer (&cut_rest);
+  g_autofree char *printed = NULL;
+  CfTable *table;
+  CfCell *cell;
+
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpstr (cf_table_get_layout (table), ==, "stream");
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 8);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
+
+  cell = cf_table_get_origin_cell (table, 4, 1);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell->text, ==, cut_label);
+  g_assert_cmpint (cell->page, ==, 1);
+  printed = g_strndup (cf_document_get_text (doc, NULL) + cell->offset, cell->length);
+  g_assert_true (g_str_has_prefix (printed, first));
+  g_assert_true (g_str_has_suffix (printed, rest));
+  g_assert_cmpstr (cf_test_cell_text (table, 4, 2), ==, "2");
+  g_assert_cmpstr (cf_test_cell_text (table, 4, 4), ==, "3");
+  g_assert_cmpstr (cf_test_cell_text (table, 5, 1), ==, "5.属于三类内部事务信息");
+  g_assert_cmpstr (cf_test_cell_text (table, 5, 3), ==, "1");
+  g_assert_cmpint (cf_table_get_origin_cell (table, 5, 1)->page, ==, 2);
+  g_assert_cmpstr (cf_test_cell_text (table, 7, 0), ==, "四、结转下年度继续办理");
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    g_assert_cmpstr (cf_table_get_cell_at (table, i)->text, !=, rest);
+}
+
+/* Rows that end and start at the page break stay two rows: a short label
+ * above with its values, and below a row of blanks whose label fills its
+ * line but starts an item of its own. */
+static const CellSpec whole_page1[] = {
+  { 0, 0, 1, 1, "信息内容" }, { 0, 1, 1, 1, "本年新制作数量" }, { 0, 2, 1, 1, "本年新公开数量" },
+  { 0, 3, 1, 1, "对外公开总数量" },
+  { 1, 0, 1, 1, "规章" }, { 1, 1, 1, 1, "2" }, { 1, 2, 1, 1, "1" }, { 1, 3, 1, 1, "30" },
+  { 2, 0, 1, 1, "行政许可" }, { 2, 1, 1, 1, "4" }, { 2, 2, 1, 1, "3" }, { 2, 3, 1, 1, "12" },
+};
+static const CellSpec whole_page2[] = {
+  { 3, 0, 1, 1, "行政处罚" }, { 3, 1, 1, 1, "" }, { 3, 2, 1, 1, "" }, { 3, 3, 1, 1, "" },
+  { 4, 0, 1, 1, "行政强制" }, { 4, 1, 1, 1, "5" }, { 4, 2, 1, 1, "0" }, { 4, 3, 1, 1, "5" },
+};
+static const double whole_ys1[] = { 700, 730, 756, 782 };
+static const double whole_ys2[] = { 60, 86, 112 };
+
+static void
+draw_whole_rows (cairo_t *cr)
+{
+  set_font (cr, "Noto Sans CJK SC", 10.5);
+  show_at (cr, 60, 690, "二、主动公开政府信息情况");
+  set_font (cr, "Noto Sans CJK SC", 7.5);
+  draw_ruled_table (cr, split_xs, whole_ys1, whole_page1, G_N_ELEMENTS (whole_page1), 0);
+  cairo_show_page (cr);
+  draw_ruled_table (cr, split_xs, whole_ys2, whole_page2, G_N_ELEMENTS (whole_page2), 3);
+}
+
+static void
+test_whole_rows (void)
+{
+  g_autofree char *path = draw_pdf ("whole-rows.pdf", draw_whole_rows);
+  g_autoptr (CfDocument) doc = load (path);
+  CfTable *table;
+
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 5);
+  check_ruled_table (table, split_xs, whole_ys1, whole_page1, G_N_ELEMENTS (whole_page1), 0, 1);
+  check_ruled_table (table, split_xs, whole_ys2, whole_page2, G_N_ELEMENTS (whole_page2), 3, 2);
 }
 
 /* ------------------------------------------------------------ Traditional */
@@ -839,6 +1463,70 @@ value_rows (CfTable *table)
   return g_string_free (out, FALSE);
 }
 
+/* What a canonical cell says: its number (with unit), else its text as the
+ * forms match labels. */
+static char *
+cell_meaning (const CfCell *cell)
+{
+  if (cell->flags & CF_CELL_FLAG_MISSING)
+    return g_strdup ("<missing>");
+  if (cell->number.kind == CF_NUMBER_VALUE)
+    return g_strdup_printf ("%.6g %s", cell->number.value, cell->number.unit);
+  if (cell->number.kind == CF_NUMBER_BLANK)
+    return g_strdup ("");
+  return cf_normalize_label (cell->text);
+}
+
+/* "table/row/col" -> meaning, over the form tables of an audited document. */
+static GHashTable *
+canonical_cells (CfDocument *doc)
+{
+  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GPtrArray *tables = cf_document_get_tables (doc);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+      const char *id = cf_table_get_id (table);
+
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, i);
+
+          if (cell->row_key == NULL || cell->col_key == NULL)
+            continue;
+          g_hash_table_insert (cells, g_strdup_printf ("%s/%s/%s", id, cell->row_key, cell->col_key),
+                               cell_meaning (cell));
+        }
+    }
+  return cells;
+}
+
+/* How many canonical cells of @want @got gives alike; the others go to @diff. */
+static guint
+count_same_cells (GHashTable *want, GHashTable *got, GString *diff)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  guint same = 0;
+
+  g_hash_table_iter_init (&iter, want);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const char *other = g_hash_table_lookup (got, key);
+      if (g_strcmp0 (other, value) == 0)
+        same++;
+      else
+        g_string_append_printf (diff, "\n  %s: \"%s\" gives \"%s\"", (char *) key,
+                                (char *) value, other ? other : "(none)");
+    }
+  g_hash_table_iter_init (&iter, got);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (want, key))
+      g_string_append_printf (diff, "\n  %s: (none) gives \"%s\"", (char *) key, (char *) value);
+  return same;
+}
+
 static void
 compare_with_html (gconstpointer data)
 {
@@ -852,6 +1540,9 @@ compare_with_html (gconstpointer data)
   CfTable *b = find_table_titled (pdf, "收到和处理政府信息公开申请");
   g_autofree char *rows_a = NULL;
   g_autofree char *rows_b = NULL;
+  g_autoptr (GHashTable) want = NULL;
+  g_autoptr (GHashTable) got = NULL;
+  g_autoptr (GString) diff = g_string_new (NULL);
 
   if (a == NULL)
     {
@@ -872,7 +1563,187 @@ compare_with_html (gconstpointer data)
   for (CfSeverity severity = CF_SEVERITY_INFO; severity <= CF_SEVERITY_ERROR; severity++)
     g_assert_cmpuint (cf_document_count_findings (pdf, severity), ==,
                       cf_document_count_findings (html, severity));
+
+  /* Every canonical cell alike, and every form table the same grid: rows
+   * cut by a page break mended, group labels spanning over it. */
+  want = canonical_cells (html);
+  got = canonical_cells (pdf);
+  if (count_same_cells (want, got, diff) != g_hash_table_size (want) || diff->len > 0)
+    g_error ("%s: canonical cells differ:%s", name, diff->str);
+  for (guint t = 0; t < cf_document_get_tables (html)->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (cf_document_get_tables (html), t);
+      const char *id = cf_table_get_id (table);
+      g_autofree char *grid_a = NULL;
+      g_autofree char *grid_b = NULL;
+
+      if (id == NULL || cf_document_find_table (pdf, id) == NULL)
+        continue;
+      grid_a = table_grid (table);
+      grid_b = table_grid (cf_document_find_table (pdf, id));
+      g_assert_cmpstr (grid_b, ==, grid_a);
+    }
 }
+
+/* Every cell of every table sits on a page, in a box on it; a cell with
+ * text points at that text in the document, on the same page. */
+static void
+assert_cells_placed (CfDocument *doc)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+  const char *text = cf_document_get_text (doc, NULL);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+
+      g_assert_cmpint (cf_table_get_page (table), >=, 1);
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, i);
+
+          if (cell->page < 1 || cell->bbox[0] > cell->bbox[2] || cell->bbox[1] > cell->bbox[3]
+              || cell->bbox[0] < 0 || cell->bbox[1] < 0 || cell->bbox[2] > A4_W + 1
+              || cell->bbox[3] > A4_H + 1)
+            g_error ("%s (%d,%d) \"%s\": page %d box %g %g %g %g", cf_table_get_id (table),
+                     cell->row, cell->col, cell->text, cell->page, cell->bbox[0], cell->bbox[1],
+                     cell->bbox[2], cell->bbox[3]);
+          if (cell->offset >= 0 && *cell->text)
+            {
+              int page = 0;
+              double bbox[4];
+              g_autofree char *printed = g_strndup (text + cell->offset, cell->length);
+
+              g_assert_true (cf_document_locate_range (doc, cell->offset, cell->length, &page, bbox));
+              g_assert_cmpint (page, ==, cell->page);
+              /* The cell's first character is printed where its text starts. */
+              if (g_utf8_get_char (printed) != g_utf8_get_char (cell->text))
+                g_error ("%s (%d,%d) \"%s\" points at \"%s\"", cf_table_get_id (table),
+                         cell->row, cell->col, cell->text, printed);
+            }
+        }
+    }
+}
+
+/* The Shanghai report printed by LibreOffice: the page break after page 2
+ * cuts row 4.保护第三方合法权益 (益 goes to page 3) and the groups
+ * 三、本年度办理结果 and （三）不予公开; after page 1 it cuts a header row
+ * whose text all fitted on page 1. */
+static void
+test_shanghai_cut_row (void)
+{
+  g_autofree char *path = cf_test_path ("pdf", "shanghai-gov-office-2019.pdf", NULL);
+  g_autoptr (CfDocument) doc = load (path);
+  CfTable *requests, *proactive;
+  CfCell *cell, *group, *sub, *last;
+  int row;
+
+  cf_audit_document (doc, NULL);
+  requests = cf_document_find_table (doc, "requests");
+  g_assert_nonnull (requests);
+  for (guint i = 0; i < cf_table_get_n_cells (requests); i++)
+    g_assert_cmpstr (cf_table_get_cell_at (requests, i)->text, !=, "益");
+
+  cell = cf_table_find_by_keys (requests, "withheld_third_party", "natural_person");
+  g_assert_nonnull (cell);
+  row = cell->row;
+  cell = cf_table_get_origin_cell (requests, row, 2);
+  g_assert_nonnull (cell);
+  g_assert_cmpstr (cell->text, ==, "4.保护第三方合法权益");
+  g_assert_cmpint (cell->page, ==, 2);
+  g_assert_cmpint (cell->row_span, ==, 1);
+  cell = cf_table_find_by_keys (requests, "withheld_internal", "natural_person");
+  g_assert_nonnull (cell);
+  g_assert_cmpint (cell->row, ==, row + 1);
+  g_assert_cmpstr (cell->text, ==, "5");
+  g_assert_cmpint (cell->page, ==, 3);
+
+  /* 三、本年度办理结果 heads every row from 予以公开 to 总计, over the break;
+   * （三）不予公开 its eight rows. */
+  group = cf_table_get_origin_cell (requests, cf_table_find_by_keys (requests, "granted", "total")->row, 0);
+  g_assert_nonnull (group);
+  g_assert_cmpstr (group->text, ==, "三、本年度办理结果");
+  g_assert_cmpint (group->page, ==, 2);
+  last = cf_table_find_by_keys (requests, "results_total", "total");
+  g_assert_nonnull (last);
+  g_assert_cmpint (group->row + group->row_span - 1, ==, last->row);
+  for (int r = group->row; r <= last->row; r++)
+    g_assert_true (cf_table_get_cell (requests, r, 0) == group);
+  sub = cf_table_get_cell (requests, row, 1);
+  g_assert_nonnull (sub);
+  g_assert_cmpstr (sub->text, ==, "（三）不予公开");
+  g_assert_cmpint (sub->row, ==, cf_table_find_by_keys (requests, "withheld_state_secret", "total")->row);
+  g_assert_cmpint (sub->row + sub->row_span - 1, ==,
+                   cf_table_find_by_keys (requests, "withheld_query", "total")->row);
+
+  /* No blank row where page 1 ends in the proactive table. */
+  proactive = cf_document_find_table (doc, "proactive");
+  g_assert_nonnull (proactive);
+  for (int r = 0; r < cf_table_get_n_rows (proactive); r++)
+    {
+      gboolean any = FALSE;
+      for (int c = 0; c < cf_table_get_n_cols (proactive); c++)
+        {
+          CfCell *slot = cf_table_get_cell (proactive, r, c);
+          any |= slot != NULL && *slot->text != '\0';
+        }
+      if (!any)
+        g_error ("proactive row %d is blank", r);
+    }
+  assert_cells_placed (doc);
+}
+
+typedef struct
+{
+  const char *name;      /* under tests/corpus/text, printed to tests/pdf */
+  guint       min_same;  /* 0: every canonical cell alike; else a known gap */
+} TextPdf;
+
+/* The corpus text reports printed to PDF by LibreOffice give the form and
+ * the canonical cells their text gives. */
+static void
+compare_with_text (gconstpointer data)
+{
+  const TextPdf *tp = data;
+  g_autofree char *txt_name = g_strconcat (tp->name, ".txt", NULL);
+  g_autofree char *pdf_name = g_strconcat (tp->name, ".pdf", NULL);
+  g_autofree char *pdf_path = cf_test_path ("pdf", pdf_name, NULL);
+  g_autoptr (CfDocument) text = cf_test_load_corpus ("text", txt_name);
+  g_autoptr (CfDocument) pdf = load (pdf_path);
+  g_autoptr (GHashTable) want = NULL;
+  g_autoptr (GHashTable) got = NULL;
+  g_autoptr (GString) diff = g_string_new (NULL);
+  guint same;
+
+  cf_audit_document (text, NULL);
+  cf_audit_document (pdf, NULL);
+  g_assert_cmpstr (cf_document_get_form (pdf), ==, cf_document_get_form (text));
+  want = canonical_cells (text);
+  got = canonical_cells (pdf);
+  same = count_same_cells (want, got, diff);
+  g_test_message ("%s: %u of %u canonical cells alike", tp->name, same, g_hash_table_size (want));
+  if (tp->min_same == 0)
+    {
+      if (diff->len > 0)
+        g_error ("%s: %u of %u canonical cells alike:%s", tp->name, same,
+                 g_hash_table_size (want), diff->str);
+    }
+  else if (same < tp->min_same)
+    g_error ("%s: %u of %u canonical cells alike, expected at least %u:%s", tp->name, same,
+             g_hash_table_size (want), tp->min_same, diff->str);
+  assert_cells_placed (pdf);
+}
+
+static const TextPdf text_pdfs[] = {
+  { "danfeng-psb-2020", 0 },      /* pipe remnants, one cell a line, Traditional */
+  { "shenzhen-psb-2020", 0 },     /* no form tables */
+  /* Tab-separated: tabs print as gaps, and a row that overflows its tab stops
+   * wraps its last cell onto a line of its own or sets a number flush after
+   * its label: 192 of 198 alike. */
+  { "shizuishan-psb-2020", 192 },
+  { "zhaotong-psb-2016", 0 },     /* before the national forms */
+  { "zibo-gaoxin-psb-2022", 0 },  /* one cell a line, 13 pages */
+};
 
 /* crossfoot-cli gives a PDF's cells with their page and box. */
 static void
@@ -1214,6 +2085,11 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/borderless", test_borderless);
   g_test_add_func ("/pdf/split-pages", test_split_pages);
   g_test_add_func ("/pdf/split-pages-bare", test_split_pages_bare);
+  g_test_add_data_func ("/pdf/page-break/cut-row", GINT_TO_POINTER (FALSE), test_cut_row);
+  g_test_add_data_func ("/pdf/page-break/cut-row-header", GINT_TO_POINTER (TRUE), test_cut_row);
+  g_test_add_func ("/pdf/page-break/whole-rows", test_whole_rows);
+  g_test_add_func ("/pdf/page-break/cut-row-stream", test_cut_row_stream);
+  g_test_add_func ("/pdf/page-break/shanghai", test_shanghai_cut_row);
   g_test_add_func ("/pdf/traditional", test_traditional);
   g_test_add_func ("/pdf/rotated-cropped", test_rotated_cropped);
   g_test_add_func ("/pdf/no-pages", test_no_pages);
@@ -1233,6 +2109,16 @@ main (int argc, char **argv)
                         compare_with_html);
   g_test_add_data_func ("/pdf/libreoffice/city-2025-placeholder-headers",
                         "city-2025-placeholder-headers", compare_with_html);
+  for (guint i = 0; i < G_N_ELEMENTS (borderless_forms); i++)
+    {
+      g_autofree char *test_path = g_strconcat ("/pdf/borderless-form/", borderless_forms[i].name, NULL);
+      g_test_add_data_func (test_path, &borderless_forms[i], test_borderless_form);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (text_pdfs); i++)
+    {
+      g_autofree char *test_path = g_strconcat ("/pdf/libreoffice/text/", text_pdfs[i].name, NULL);
+      g_test_add_data_func (test_path, &text_pdfs[i], compare_with_text);
+    }
 
   status = g_test_run ();
   cf_test_rm_rf (tmpdir);

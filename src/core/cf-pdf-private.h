@@ -9,6 +9,7 @@
 
 #include <glib.h>
 #include "cf-cell.h"
+#include "cf-document.h"
 
 G_BEGIN_DECLS
 
@@ -69,6 +70,9 @@ typedef struct
   int          page;
   double       bbox[4];
   CfCellFlags  flags;
+  /* Ink box of the text's last visual line (all 0 without text): a line
+   * that fills its cell is cut, for a row broken over a page break. */
+  double       last_line[4];
 } CfPdfCell;
 
 typedef struct
@@ -84,6 +88,10 @@ typedef struct
   char       *title;     /* heading line above, or NULL */
   gboolean    title_is_heading; /* the title is a section heading (三、…) */
   const char *layout;    /* "lattice" or "stream" */
+  /* Of CfPdfCell (row -1), or NULL: label text right above a borderless
+   * table, one cell a column, which no row took. When the table goes on
+   * from the previous page it may be the tail of the row the break cut. */
+  GPtrArray  *lead;
 } CfPdfTable;
 
 void      cf_pdf_table_free       (CfPdfTable *table);
@@ -155,6 +163,17 @@ void      cf_pdf_find_area_title  (const CfPdfPage *page,
 /* FALSE when no line of @page has a gap wider than a character: running text
  * only, no table to look for (and no need to render the page). */
 gboolean  cf_pdf_page_may_hold_table (const CfPdfPage *page);
+
+/* The document's pages read back as the plain text they were printed from
+ * (cf-pdf-textdump.c) and run through the text table finder; a form table it
+ * reads better than the page finders did replaces theirs, its cells placed
+ * on the pages. For text reports printed to PDF. */
+void      cf_pdf_add_text_dump_tables (CfDocument *doc);
+
+/* @first and @second, the text of one cell cut by a page break, as one:
+ * no space between CJK characters, one between Latin words. */
+char     *cf_pdf_join_cut_text    (const char *first,
+                                   const char *second);
 
 /* TRUE for a line that reads like a heading: 三、… （二）… 1. … */
 gboolean  cf_pdf_is_heading_text  (const char *text);

@@ -12,7 +12,9 @@
  *
  * Pages are read by a few threads, each through its own PopplerDocument
  * (Poppler is not thread-safe within one document); the pages are then put
- * together in order, and tables that run on over a page break are joined.
+ * together in order, and tables that run on over a page break are joined:
+ * a row the break cut in two is one row again, and a group label printed
+ * above the break spans its rows below it.
  * Each page is rendered before its text is asked for: poppler-glib then reads
  * the page's content once for both.
  *
@@ -32,6 +34,7 @@
 #include "cf-pdf-reader.h"
 #include "cf-pdf-private.h"
 #include "cf-error.h"
+#include "cf-number.h"
 
 /* Pixels per point for finding rulings: 1 px/pt keeps a 50-page report
  * quick, and positions within a point are all the grid needs. Strokes are
@@ -317,17 +320,229 @@ rows_equal (const CfPdfTable *a, int ra, const CfPdfTable *b, int rb)
   return any;
 }
 
+/* ------------------------------------------ rows cut by the page break */
+
+static gboolean
+text_has_number (const char *text)
+{
+  CfNumber number;
+
+  cf_number_parse (text, -1, &number);
+  return number.kind == CF_NUMBER_VALUE;
+}
+
+/* The leftmost column with a number in it, in either part: the columns
+ * left of it hold labels (one grid row per printed row, labels first). */
+static int
+first_value_column (const CfPdfTable *a, const CfPdfTable *b)
+{
+  const CfPdfTable *parts[] = { a, b };
+  int first = MAX (a->n_cols, b->n_cols);
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    for (guint i = 0; i < parts[p]->cells->len; i++)
+      {
+        const CfPdfCell *cell = g_ptr_array_index (parts[p]->cells, i);
+        if (cell->col < first && cell->col_span == 1 && text_has_number (cell->text))
+          first = cell->col;
+      }
+  return first;
+}
+
+/* The cell of @table in @cell's columns that reaches its last row. */
+static CfPdfCell *
+cell_above (const CfPdfTable *table, const CfPdfCell *cell)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      CfPdfCell *above = g_ptr_array_index (table->cells, i);
+      if (above->col == cell->col && above->col_span == cell->col_span
+          && above->row + above->row_span == table->n_rows)
+        return above;
+    }
+  return NULL;
+}
+
+/* The width @cell's text could fill: its ruled box; in a borderless table,
+ * whose columns are only as wide as their text, the widest text of its
+ * column (the lines of a wrapped label are that wide). */
+static double
+room_of_cell (const CfPdfTable *table, const CfPdfCell *cell)
+{
+  double room = cell->bbox[2] - cell->bbox[0];
+
+  if (!g_str_equal (table->layout, "stream"))
+    return room;
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *other = g_ptr_array_index (table->cells, i);
+      if (other->col == cell->col && other->col_span == cell->col_span && *other->text != '\0')
+        room = MAX (room, other->bbox[2] - other->bbox[0]);
+    }
+  return room;
+}
+
+/* Whether @second, at the top of the next page, is the rest of the text of
+ * @above (of @table), which the page break cut: it starts no item of its own
+ * (4. （三） …) and the last line above fills its cell, so the text wrapped
+ * there. A cell cut before its text (empty above) goes on too. */
+static gboolean
+text_goes_on (const CfPdfTable *table, const CfPdfCell *above, const CfPdfCell *second)
+{
+  double line_h = above->last_line[3] - above->last_line[1];
+  double used = above->last_line[2] - above->last_line[0];
+
+  if (*above->text == '\0' || *second->text == '\0')
+    return TRUE;
+  if (cf_pdf_is_heading_text (second->text) || line_h <= 0)
+    return FALSE;
+  return room_of_cell (table, above) - used < 2 * line_h;
+}
+
+/* Whether the first row of the continuation (@top, with the cells of @table
+ * above each, in @aboves) is the tail of @table's last row: it has the same
+ * cells, no number anywhere and no text in a value column, and its labels
+ * go on from those above. A row with no text at all is the blank rest of a
+ * row whose text all fitted above (LibreOffice prints a header row so). */
+static gboolean
+row_is_cut (const CfPdfTable *table, GPtrArray *top, GPtrArray *aboves, int value_col)
+{
+  for (guint i = 0; i < top->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (top, i);
+      const CfPdfCell *above = g_ptr_array_index (aboves, i);
+
+      if (above == NULL || text_has_number (cell->text))
+        return FALSE;
+      if (*cell->text == '\0')
+        continue;
+      if (cell->col + cell->col_span > value_col || !text_goes_on (table, above, cell))
+        return FALSE;
+    }
+  return top->len > 0;
+}
+
+/* Whether @cell, in the continuation's first row @top, goes on with the
+ * label @above that spans down to the page break (a group of rows such as
+ * 三、本年度办理结果 printed once, on the first page). */
+static gboolean
+group_goes_on (const CfPdfTable *table, const CfPdfCell *above, const CfPdfCell *cell, GPtrArray *top,
+               int value_col)
+{
+  gboolean labels_right = FALSE;
+
+  if (cell->col + cell->col_span > value_col || !text_goes_on (table, above, cell))
+    return FALSE;
+  if (*above->text != '\0' && *cell->text != '\0' && above->row_span == 1 && cell->row_span == 1)
+    return FALSE;
+  for (guint i = 0; i < top->len; i++)
+    {
+      const CfPdfCell *other = g_ptr_array_index (top, i);
+      labels_right |= other->col > cell->col && other->col < value_col && *other->text != '\0';
+    }
+  return above->row_span > 1 || cell->row_span > 1 || labels_right;
+}
+
+/* @above (on the previous page) and @cell (at @row on the next) are one
+ * cell: it spans down to the rows of @cell and holds the text of both.
+ * A cell keeps one page and box, the first part's (CfCell has room for one):
+ * the second part's box is lost unless the text is all there. */
+static void
+mend_cut_cell (CfPdfTable *table, CfPdfCell *above, const CfPdfCell *cell, int row)
+{
+  above->row_span = MAX (above->row + above->row_span, row + cell->row_span) - above->row;
+  table->n_rows = MAX (table->n_rows, above->row + above->row_span);
+  if (*cell->text == '\0')
+    return;
+  if (*above->text == '\0')
+    {
+      g_free (above->text);
+      above->text = g_strdup (cell->text);
+      above->offset = cell->offset;
+      above->length = cell->length;
+      above->page = cell->page;
+      above->flags = cell->flags;
+      memcpy (above->bbox, cell->bbox, sizeof above->bbox);
+      memcpy (above->last_line, cell->last_line, sizeof above->last_line);
+      return;
+    }
+  {
+    char *joined = cf_pdf_join_cut_text (above->text, cell->text);
+
+    g_free (above->text);
+    above->text = joined;
+    if (above->offset >= 0 && cell->offset >= 0)
+      above->length = cell->offset + cell->length - above->offset;
+    above->flags &= ~CF_CELL_FLAG_MISSING;
+  }
+}
+
 /* Appends @next (the first table of the following page) to @table, dropping
- * the header rows it repeats. */
+ * the header rows it repeats. A row the page break cut in two is one row
+ * again, and labels that span rows down to the break go on over them. */
 static void
 join_tables (CfPdfTable *table, CfPdfTable *next)
 {
+  g_autoptr (GPtrArray) top = g_ptr_array_new ();
+  g_autoptr (GPtrArray) aboves = g_ptr_array_new ();
   int skip = 0;
-  int offset;
+  int offset, value_col;
+  gboolean cut, lead_mended = FALSE;
 
   while (skip < next->n_rows && skip < table->n_rows && rows_equal (table, skip, next, skip))
     skip++;
-  offset = table->n_rows - skip;
+
+  /* Looked at before any cell moves: the last row above is table->n_rows - 1. */
+  value_col = first_value_column (table, next);
+  for (guint i = 0; i < next->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (next->cells, i);
+      if (cell->row != skip)
+        continue;
+      g_ptr_array_add (top, cell);
+      g_ptr_array_add (aboves, cell_above (table, cell));
+    }
+  /* A borderless table's rows start at its numbers: the tail of a cut
+   * label is a lead line above them, not a row of its own. */
+  if (skip == 0 && next->lead != NULL && next->lead->len > 0 && table->n_rows > 0
+      && value_col < next->n_cols)
+    {
+      g_autoptr (GPtrArray) lead_aboves = g_ptr_array_new ();
+      double numbers_x = g_array_index (next->col_edges, double, 2 * value_col);
+      gboolean left_of_numbers = TRUE;
+
+      /* All of it left of the numbers (a running header is not). */
+      for (guint i = 0; i < next->lead->len; i++)
+        {
+          CfPdfCell *cell = g_ptr_array_index (next->lead, i);
+
+          g_ptr_array_add (lead_aboves, cell_above (table, cell));
+          if (cell->bbox[2] > numbers_x + 2)
+            left_of_numbers = FALSE;
+        }
+      if (left_of_numbers && row_is_cut (table, next->lead, lead_aboves, value_col))
+        {
+          for (guint i = 0; i < next->lead->len; i++)
+            mend_cut_cell (table, g_ptr_array_index (lead_aboves, i), g_ptr_array_index (next->lead, i),
+                           table->n_rows - 1);
+          lead_mended = TRUE;
+        }
+    }
+  cut = !lead_mended && table->n_rows > 0 && row_is_cut (table, top, aboves, value_col);
+  offset = table->n_rows - skip - (cut ? 1 : 0);
+
+  for (guint i = 0; i < top->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (top, i);
+      CfPdfCell *above = g_ptr_array_index (aboves, i);
+
+      if (above != NULL && (cut || group_goes_on (table, above, cell, top, value_col)))
+        {
+          mend_cut_cell (table, above, cell, cell->row + offset);
+          cell->row = -1; /* mended: left with @next */
+        }
+    }
+
   for (guint i = 0; i < next->cells->len; i++)
     {
       CfPdfCell *cell = g_ptr_array_index (next->cells, i);
@@ -562,6 +777,12 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
               if (cell->offset >= 0)
                 cell->offset += base;
             }
+          for (guint k = 0; table->lead != NULL && k < table->lead->len; k++)
+            {
+              CfPdfCell *cell = g_ptr_array_index (table->lead, k);
+              if (cell->offset >= 0)
+                cell->offset += base;
+            }
           /* A heading at the foot of the previous page names the first table here. */
           if (t == 0 && prev_heading != NULL && !table->title_is_heading)
             {
@@ -590,6 +811,7 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
     cf_document_take_text (doc, g_string_free (g_steal_pointer (&text), FALSE), len);
   }
   add_tables_to_document (doc, tables);
+  cf_pdf_add_text_dump_tables (doc);
   return TRUE;
 }
 

@@ -31,6 +31,7 @@ cf_pdf_table_free (CfPdfTable *table)
     return;
   g_clear_pointer (&table->col_edges, g_array_unref);
   g_clear_pointer (&table->cells, g_ptr_array_unref);
+  g_clear_pointer (&table->lead, g_ptr_array_unref);
   g_free (table->title);
   g_free (table);
 }
@@ -162,9 +163,50 @@ text_of_chars (const CfPdfPage *page, GArray *indices, gint64 *offset, gint64 *l
   return g_string_free (out, FALSE);
 }
 
-CfPdfCell *
-cf_pdf_table_add_chars (CfPdfTable *table, int row, int col, int row_span, int col_span, const CfPdfPage *page,
-          GArray *indices, const double rect[4])
+/* The ink box of the last visual line of @indices, which text_of_chars()
+ * sorted by line. */
+static void
+last_line_box (const CfPdfPage *page, GArray *indices, double box[4])
+{
+  const CfPdfChar *last;
+  double cy;
+
+  if (indices->len == 0)
+    return;
+  last = cf_pdf_char_at (page, g_array_index (indices, guint, indices->len - 1));
+  cy = cf_pdf_char_cy (last);
+  box[0] = box[1] = G_MAXDOUBLE, box[2] = box[3] = -G_MAXDOUBLE;
+  for (guint k = indices->len; k-- > 0;)
+    {
+      const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (indices, guint, k));
+
+      if (fabs (cf_pdf_char_cy (c) - cy) > 0.5 * MAX (last->y1 - last->y0, c->y1 - c->y0))
+        break;
+      box[0] = MIN (box[0], c->x0);
+      box[1] = MIN (box[1], c->y0);
+      box[2] = MAX (box[2], c->x1);
+      box[3] = MAX (box[3], c->y1);
+    }
+}
+
+char *
+cf_pdf_join_cut_text (const char *first, const char *second)
+{
+  const char *end;
+
+  if (first == NULL || *first == '\0')
+    return g_strdup (second ? second : "");
+  if (second == NULL || *second == '\0')
+    return g_strdup (first);
+  end = g_utf8_find_prev_char (first, first + strlen (first));
+  if (!is_cjk (g_utf8_get_char (end)) && !is_cjk (g_utf8_get_char (second)))
+    return g_strconcat (first, " ", second, NULL);
+  return g_strconcat (first, second, NULL);
+}
+
+static CfPdfCell *
+pdf_cell_new (int row, int col, int row_span, int col_span, const CfPdfPage *page, GArray *indices,
+              const double rect[4])
 {
   CfPdfCell *cell = g_new0 (CfPdfCell, 1);
   double ink[4];
@@ -175,10 +217,20 @@ cf_pdf_table_add_chars (CfPdfTable *table, int row, int col, int row_span, int c
   cell->col_span = col_span;
   cell->page = page->number;
   cell->text = text_of_chars (page, indices, &cell->offset, &cell->length, ink);
+  last_line_box (page, indices, cell->last_line);
   if (rect)
     memcpy (cell->bbox, rect, sizeof cell->bbox);
   else if (indices->len > 0)
     memcpy (cell->bbox, ink, sizeof cell->bbox);
+  return cell;
+}
+
+CfPdfCell *
+cf_pdf_table_add_chars (CfPdfTable *table, int row, int col, int row_span, int col_span, const CfPdfPage *page,
+          GArray *indices, const double rect[4])
+{
+  CfPdfCell *cell = pdf_cell_new (row, col, row_span, col_span, page, indices, rect);
+
   g_ptr_array_add (table->cells, cell);
   table->n_rows = MAX (table->n_rows, row + row_span);
   table->n_cols = MAX (table->n_cols, col + col_span);
@@ -412,9 +464,16 @@ line_is_body (Line *line)
 {
   guint values = 0;
 
-  if (line->segments->len < line->n_labels + 1)
+  guint labels = line->n_labels;
+
+  /* A group label may stand before the row's own label (（三）不予公开 on the
+   * line of 4.保护第三方合法权益): up to three labels lead the numbers. */
+  while (labels < line->segments->len && labels < line->n_labels + 2
+         && ((Segment *) g_ptr_array_index (line->segments, labels))->kind == CF_NUMBER_TEXT)
+    labels++;
+  if (line->segments->len < labels + 1)
     return FALSE;
-  for (guint s = line->n_labels; s < line->segments->len; s++)
+  for (guint s = labels; s < line->segments->len; s++)
     {
       Segment *seg = g_ptr_array_index (line->segments, s);
       if (seg->kind == CF_NUMBER_VALUE)
@@ -496,7 +555,7 @@ stream_row_new (guint n_cols)
 }
 
 static void
-stream_row_add_line (StreamRow *row, GArray *cols, Line *line)
+stream_row_add_line (StreamRow *row, GArray *cols, Line *line, const gboolean *skip)
 {
   int next_free = 0;
 
@@ -506,6 +565,9 @@ stream_row_add_line (StreamRow *row, GArray *cols, Line *line)
     {
       Segment *seg = g_ptr_array_index (line->segments, s);
       int first, last;
+
+      if (skip != NULL && skip[s])
+        continue;
 
       columns_of_segment (cols, seg, &first, &last);
       /* Pieces of a label all go to the label column; a value never shares one. */
@@ -519,7 +581,7 @@ stream_row_add_line (StreamRow *row, GArray *cols, Line *line)
 }
 
 /* The columns (of Interval, appended to @cols) of a table made of
- * lines[start..stop), and how many of them are label columns (0 or 1);
+ * lines[start..stop), and how many of them are label columns (0 to 4);
  * FALSE when the lines are no table. */
 static gboolean
 stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols, guint *n_label_cols_out)
@@ -558,9 +620,48 @@ stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols, guint *
   g_array_sort (spans, compare_intervals);
   if (g_array_index (spans, Interval, 0).x0 > left + 2.0)
     {
-      Interval label = { left, g_array_index (spans, Interval, 0).x0 - 0.5 };
-      g_array_append_val (cols, label);
-      n_label_cols = 1;
+      double values_x0 = g_array_index (spans, Interval, 0).x0;
+      g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (Interval));
+
+      /* Label columns: the left edges that labels of several lines share
+       * (group labels, then sub-group labels, then item labels, each
+       * column further right), the first one at the block's left. */
+      for (guint i = start; i < stop; i++)
+        {
+          Line *line = g_ptr_array_index (lines, i);
+          for (guint s = 0; s < line->segments->len; s++)
+            {
+              Segment *seg = g_ptr_array_index (line->segments, s);
+              Interval edge = { seg->x0, 1 };
+              if (seg->kind != CF_NUMBER_TEXT || seg->x0 >= values_x0 - 1.0)
+                break;
+              g_array_append_val (edges, edge);
+            }
+        }
+      g_array_sort (edges, compare_intervals);
+      {
+        Interval label = { left, values_x0 - 0.5 };
+        g_array_append_val (cols, label);
+      }
+      for (guint i = 0; i < edges->len;)
+        {
+          guint j = i + 1;
+          double x = g_array_index (edges, Interval, i).x0;
+
+          while (j < edges->len && g_array_index (edges, Interval, j).x0 - x < 3.0)
+            j++;
+          /* Shared by two lines or more, and clear of the column before. */
+          if (j - i >= 2 && cols->len < 4
+              && x - 1.0 > g_array_index (cols, Interval, cols->len - 1).x0 + 6.0)
+            {
+              Interval *last = &g_array_index (cols, Interval, cols->len - 1);
+              Interval next = { x - 1.0, last->x1 };
+              last->x1 = x - 1.0;
+              g_array_append_val (cols, next);
+            }
+          i = j;
+        }
+      n_label_cols = cols->len;
     }
   for (guint i = 0; i < spans->len; i++)
     {
@@ -579,6 +680,346 @@ stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols, guint *
   return TRUE;
 }
 
+/* ----------------------------------------------- wrapped and group labels */
+
+/* Labels of neighbouring label columns set close together (a group label
+ * and a row's own, 三、本年 beside （四）无法提供) ran into one segment:
+ * cut them where a gap meets the edge of a label column. */
+static void
+split_at_label_columns (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop,
+                        GArray *cols, guint n_label_cols)
+{
+  for (guint i = start; i < stop && n_label_cols >= 2; i++)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          Segment *seg = g_ptr_array_index (line->segments, s);
+
+          if (seg->kind != CF_NUMBER_TEXT)
+            continue;
+          for (guint k = 1; k < seg->chars->len; k++)
+            {
+              const CfPdfChar *prev = cf_pdf_char_at (page, g_array_index (seg->chars, guint, k - 1));
+              const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (seg->chars, guint, k));
+              gboolean at_edge = FALSE;
+
+              for (guint col = 1; col < n_label_cols; col++)
+                {
+                  double edge = g_array_index (cols, Interval, col).x0;
+                  at_edge |= prev->x1 <= edge + 0.5 && c->x0 >= edge - 0.5;
+                }
+              if (at_edge && c->x0 - prev->x1 > 0.3 * line->h)
+                {
+                  Segment *rest = g_new0 (Segment, 1);
+                  g_autoptr (GArray) copy = NULL;
+                  gint64 off, len;
+
+                  rest->chars = g_array_new (FALSE, FALSE, sizeof (guint));
+                  g_array_append_vals (rest->chars, &g_array_index (seg->chars, guint, k),
+                                       seg->chars->len - k);
+                  g_array_set_size (seg->chars, k);
+                  rest->x0 = c->x0;
+                  rest->x1 = seg->x1;
+                  seg->x1 = prev->x1;
+                  g_free (seg->text);
+                  copy = g_array_copy (seg->chars);
+                  seg->text = text_of_chars (page, copy, &off, &len, NULL);
+                  seg->kind = number_kind (seg->text);
+                  g_clear_pointer (&copy, g_array_unref);
+                  copy = g_array_copy (rest->chars);
+                  rest->text = text_of_chars (page, copy, &off, &len, NULL);
+                  rest->kind = number_kind (rest->text);
+                  g_ptr_array_insert (line->segments, s + 1, rest);
+                  break;
+                }
+            }
+        }
+    }
+}
+
+#define ROUTED (-2) /* a line of labels alone, placed piece by piece */
+
+/* A label segment not on a row of its own: the rest of a wrapped label, or
+ * (part of) a group label set down the rows it heads. */
+typedef struct
+{
+  guint    rel;     /* its line, from the block's first */
+  guint    seg;     /* its segment there */
+  int      col, last;
+  int      row;     /* the row it continues, or -1 */
+  gboolean on_body; /* on a numeric line (beside that row's own label) */
+} Piece;
+
+typedef struct
+{
+  int     col;
+  int     row, row_span;
+  double  y0, y1;
+  GArray *chars; /* of guint */
+} Group;
+
+static void
+group_free (Group *group)
+{
+  g_array_unref (group->chars);
+  g_free (group);
+}
+
+static Segment *
+piece_segment (GPtrArray *lines, guint start, const Piece *piece)
+{
+  Line *line = g_ptr_array_index (lines, start + piece->rel);
+  return g_ptr_array_index (line->segments, piece->seg);
+}
+
+/* Whether row @row has its own text in label column @col. */
+static gboolean
+row_has_text_in (StreamRow *row, int col)
+{
+  for (int c = 0; c <= col; c++)
+    {
+      GArray *chars = g_ptr_array_index (row->cols, c);
+      if (chars->len > 0 && c + MAX (1, row->spans[c]) - 1 >= col)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Joins every piece that goes on a label of the line above or below it in
+ * its column (a wrapped label: lines close together) to that label's row,
+ * the nearer one by baseline when both are; chains of wrapped lines follow
+ * one another outwards from the numeric line. */
+static void
+route_label_pieces (GPtrArray *lines, guint start, guint n_lines, GArray *cols, const int *joins,
+                    const int *row_of, GPtrArray *rows, GArray *pieces)
+{
+  gboolean changed = TRUE;
+
+  for (int pass = 0; pass < 4 && changed; pass++)
+    {
+      changed = FALSE;
+      for (guint p = 0; p < pieces->len; p++)
+        {
+          Piece *piece = &g_array_index (pieces, Piece, p);
+          Line *line = g_ptr_array_index (lines, start + piece->rel);
+          int best_row = -1;
+          double best = G_MAXDOUBLE;
+
+          if (piece->row >= 0 || piece->on_body)
+            continue;
+          for (int dir = -1; dir <= 1; dir += 2)
+            {
+              int rel = (int) piece->rel + dir;
+              Line *other;
+              int row = -1;
+              double gap, dist;
+
+              /* A numbered label (（二）…, 2.…) starts there: it goes on no
+               * label above, and none goes on before one below. */
+              if (rel < 0 || rel >= (int) n_lines
+                  || (dir < 0 && cf_pdf_is_heading_text (piece_segment (lines, start, piece)->text)))
+                continue;
+              other = g_ptr_array_index (lines, start + rel);
+              if (dir > 0)
+                {
+                  gboolean numbered_below = FALSE;
+                  for (guint s = 0; s < other->segments->len; s++)
+                    {
+                      Segment *seg = g_ptr_array_index (other->segments, s);
+                      int first, last;
+                      columns_of_segment (cols, seg, &first, &last);
+                      if (first <= piece->col && last >= piece->col)
+                        numbered_below = cf_pdf_is_heading_text (seg->text);
+                    }
+                  if (numbered_below)
+                    continue;
+                }
+              gap = dir < 0 ? line->y0 - other->y1 : other->y0 - line->y1;
+              if (gap > 0.45 * MAX (line->h, other->h))
+                continue;
+              if (joins[rel] == ROUTED)
+                {
+                  /* The piece of that line in this column, when it went on a row. */
+                  for (guint q = 0; q < pieces->len; q++)
+                    {
+                      Piece *o = &g_array_index (pieces, Piece, q);
+                      if (o->rel == (guint) rel && o->row >= 0 && o->col <= piece->col
+                          && o->last >= piece->col)
+                        row = o->row;
+                    }
+                }
+              else if (row_of[rel] >= 0 && line_is_body (other)
+                       && row_has_text_in (g_ptr_array_index (rows, row_of[rel]), piece->col))
+                row = row_of[rel];
+              if (row < 0)
+                continue;
+              dist = fabs (line->cy - other->cy);
+              if (dist < best)
+                best = dist, best_row = row;
+            }
+          if (best_row >= 0)
+            {
+              StreamRow *row = g_ptr_array_index (rows, best_row);
+              Segment *seg = piece_segment (lines, start, piece);
+              int col = piece->col;
+
+              /* Into the cell that covers the column. */
+              for (int c = 0; c <= piece->col; c++)
+                if (((GArray *) g_ptr_array_index (row->cols, c))->len > 0
+                    && c + MAX (1, row->spans[c]) - 1 >= piece->col)
+                  col = c;
+              g_array_append_vals (g_ptr_array_index (row->cols, col), seg->chars->data, seg->chars->len);
+              row->spans[col] = MAX (row->spans[col], MIN (piece->last, (int) cols->len - 1) - col + 1);
+              piece->row = best_row;
+              changed = TRUE;
+            }
+        }
+    }
+}
+
+static int
+compare_groups_by_y (gconstpointer a, gconstpointer b)
+{
+  const Group *x = *(Group * const *) a, *y = *(Group * const *) b;
+
+  return (x->y0 > y->y0) - (x->y0 < y->y0);
+}
+
+/* The pieces no row took are group labels: the lines of one stacked in
+ * their column make one cell, set down the rows it is centred on among those
+ * with no label of their own in that column. Returns the slots (rows x
+ * columns) the groups cover, or NULL when there are none. */
+static gboolean *
+place_group_labels (const CfPdfPage *page, GPtrArray *lines, guint start, GArray *cols,
+                    guint n_label_cols, GPtrArray *rows, GArray *pieces, GPtrArray *groups)
+{
+  gboolean *covered = NULL;
+  g_autofree gboolean *eligible = NULL;
+
+  guint max_rel = 0;
+
+  (void) page;
+  for (guint p = 0; p < pieces->len; p++)
+    max_rel = MAX (max_rel, g_array_index (pieces, Piece, p).rel);
+  /* Stack the pieces of each column into groups, top to bottom. */
+  for (int col = 0; col < (int) n_label_cols; col++)
+    {
+      Group *open = NULL;
+
+      for (guint rel = 0; rel <= max_rel && pieces->len > 0; rel++)
+        for (guint p = 0; p < pieces->len; p++)
+          {
+            Piece *piece = &g_array_index (pieces, Piece, p);
+            Line *line;
+            Segment *seg;
+
+            if (piece->rel != rel || piece->row >= 0 || piece->col != col)
+              continue;
+            line = g_ptr_array_index (lines, start + rel);
+            seg = piece_segment (lines, start, piece);
+            if (open == NULL || line->y0 - open->y1 > 0.45 * line->h)
+              {
+                open = g_new0 (Group, 1);
+                open->col = col;
+                open->row = -1;
+                open->y0 = line->y0;
+                open->chars = g_array_new (FALSE, FALSE, sizeof (guint));
+                g_ptr_array_add (groups, open);
+              }
+            g_array_append_vals (open->chars, seg->chars->data, seg->chars->len);
+            open->y1 = MAX (open->y1, line->y1);
+          }
+    }
+  if (groups->len == 0)
+    return NULL;
+  g_ptr_array_sort (groups, compare_groups_by_y);
+
+  /* Rows each column's groups may head: rows with no label of their own there. */
+  eligible = g_new0 (gboolean, rows->len * n_label_cols);
+  for (guint r = 0; r < rows->len; r++)
+    for (guint c = 0; c < n_label_cols; c++)
+      {
+        StreamRow *row = g_ptr_array_index (rows, r);
+        gboolean has_numbers = FALSE;
+        for (guint k = n_label_cols; k < cols->len && !has_numbers; k++)
+          has_numbers = ((GArray *) g_ptr_array_index (row->cols, k))->len > 0;
+        eligible[r * n_label_cols + c] = has_numbers && !row_has_text_in (row, c);
+      }
+
+  covered = g_new0 (gboolean, rows->len * cols->len);
+  for (guint g = 0; g < groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (groups, g);
+      double cy = (group->y0 + group->y1) / 2;
+      int nearest = -1, a, b, from, best_end = -1;
+      double best = G_MAXDOUBLE;
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          StreamRow *row = g_ptr_array_index (rows, r);
+          double d = fabs ((row->y0 + row->y1) / 2 - cy);
+          if (eligible[r * n_label_cols + group->col] && !covered[r * cols->len + group->col] && d < best)
+            best = d, nearest = r;
+        }
+      if (nearest < 0)
+        continue;
+      /* The run of free rows around it, and the first free one from the top. */
+      a = b = nearest;
+      while (a > 0 && eligible[(a - 1) * n_label_cols + group->col] && !covered[(a - 1) * cols->len + group->col])
+        a--;
+      while (b + 1 < (int) rows->len && eligible[(b + 1) * n_label_cols + group->col]
+             && !covered[(b + 1) * cols->len + group->col])
+        b++;
+      /* It starts at the first free row (groups fill their run top down)
+       * unless a group below in this run is still to come nearer it, and it
+       * ends where the rows' middle comes nearest its own. */
+      from = a;
+      best = G_MAXDOUBLE;
+      for (int end = from; end <= b; end++)
+        {
+          StreamRow *top = g_ptr_array_index (rows, from), *bottom = g_ptr_array_index (rows, end);
+          double d = fabs ((top->y0 + bottom->y1) / 2 - cy);
+          if (d < best)
+            best = d, best_end = end;
+        }
+      if (best_end < 0)
+        continue;
+      group->row = from;
+      group->row_span = best_end - from + 1;
+
+      for (int r = from; r <= best_end; r++)
+        covered[r * cols->len + group->col] = TRUE;
+    }
+  /* Groups that found no rows: a row of their own is not to be had, so
+   * their text joins the nearest row's cell in their column. */
+  for (guint g = groups->len; g-- > 0;)
+    {
+      Group *group = g_ptr_array_index (groups, g);
+      if (group->row < 0)
+        {
+          double cy = (group->y0 + group->y1) / 2, best = G_MAXDOUBLE;
+          int nearest = -1;
+          for (guint r = 0; r < rows->len; r++)
+            {
+              StreamRow *row = g_ptr_array_index (rows, r);
+              double d = fabs ((row->y0 + row->y1) / 2 - cy);
+              if (!covered[r * cols->len + group->col] && d < best)
+                best = d, nearest = r;
+            }
+          if (nearest >= 0)
+            {
+              StreamRow *row = g_ptr_array_index (rows, nearest);
+              g_array_append_vals (g_ptr_array_index (row->cols, group->col), group->chars->data,
+                                   group->chars->len);
+            }
+          g_ptr_array_remove_index (groups, g);
+        }
+    }
+  return covered;
+}
+
 /* The table of lines[start..stop) cut into @cols, the first @n_label_cols of
  * them label columns; its characters are marked in @used. */
 static CfPdfTable *
@@ -589,8 +1030,15 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
   g_autoptr (CfPdfTable) table = NULL;
   g_autofree int *joins = NULL;
   g_autofree int *row_of = NULL;
+  g_autoptr (GArray) pieces = NULL;
+  g_autoptr (GPtrArray) table_groups = g_ptr_array_new_with_free_func ((GDestroyNotify) group_free);
+  g_autofree gboolean **skips = NULL;
+  g_autofree gboolean *covered = NULL;
+  g_autofree gboolean *sparse = NULL;
   gboolean seen_body = FALSE;
   guint n_lines;
+
+  split_at_label_columns (page, lines, start, stop, cols, n_label_cols);
 
   /* Rows: each numeric line opens one, and so does a header or a line of
    * several cells. A piece of label text that touches a numeric line (a
@@ -608,7 +1056,7 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
 
       joins[rel] = -1;
       row_of[rel] = -1;
-      if (body || cf_pdf_is_heading_text (line->text))
+      if (body || (cf_pdf_is_heading_text (line->text) && (n_label_cols < 2 || !seen_body)))
         {
           seen_body |= body;
           continue;
@@ -619,7 +1067,9 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
           columns_of_segment (cols, g_ptr_array_index (line->segments, s), &first, &last);
           label_only = last < (int) n_label_cols;
         }
-      if (label_only && seen_body)
+      if (label_only && seen_body && n_label_cols >= 2)
+        joins[rel] = ROUTED;
+      else if (label_only && seen_body)
         {
           int above = -1, below = -1;
           double gap_above = G_MAXDOUBLE, gap_below = G_MAXDOUBLE;
@@ -647,12 +1097,85 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
         joins[rel] = rel - 1;
     }
 
+  /* Group labels standing before a row's own label on its line, in a
+   * column some numeric rows leave empty (a column every row fills holds
+   * the rows' own labels, as a unit column does). */
+  pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+  skips = g_new0 (gboolean *, n_lines);
+  sparse = g_new0 (gboolean, cols->len);
+  for (guint rel = 0; rel < n_lines; rel++)
+    {
+      Line *line = g_ptr_array_index (lines, start + rel);
+      g_autofree gboolean *filled = g_new0 (gboolean, cols->len);
+
+      if (!line_is_body (line))
+        continue;
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          int first, last;
+          columns_of_segment (cols, g_ptr_array_index (line->segments, s), &first, &last);
+          for (int c = first; c <= last; c++)
+            filled[c] = TRUE;
+        }
+      for (guint c = 0; c < cols->len; c++)
+        sparse[c] |= !filled[c];
+    }
+  if (n_label_cols >= 2)
+    for (guint rel = 0; rel < n_lines; rel++)
+      {
+        Line *line = g_ptr_array_index (lines, start + rel);
+        int own_first = -1;
+        guint n_leading = 0;
+
+        if (joins[rel] == ROUTED || !line_is_body (line))
+          continue;
+        while (n_leading < line->segments->len
+               && ((Segment *) g_ptr_array_index (line->segments, n_leading))->kind == CF_NUMBER_TEXT)
+          n_leading++;
+        if (n_leading < 2)
+          continue;
+        {
+          int last;
+          columns_of_segment (cols, g_ptr_array_index (line->segments, n_leading - 1), &own_first, &last);
+        }
+        for (guint s = 0; s + 1 < n_leading; s++)
+          {
+            Piece piece = { rel, s, 0, 0, -1, TRUE };
+            int last;
+
+            columns_of_segment (cols, g_ptr_array_index (line->segments, s), &piece.col, &last);
+            if (piece.col >= own_first || piece.col >= (int) n_label_cols || !sparse[piece.col])
+              continue;
+            piece.last = last;
+            if (skips[rel] == NULL)
+              skips[rel] = g_new0 (gboolean, line->segments->len);
+            skips[rel][s] = TRUE;
+            g_array_append_val (pieces, piece);
+          }
+      }
+  /* Lines of label text alone: each of their pieces. */
+  for (guint rel = 0; rel < n_lines; rel++)
+    {
+      Line *line = g_ptr_array_index (lines, start + rel);
+
+      if (joins[rel] != ROUTED)
+        continue;
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          Piece piece = { rel, s, 0, 0, -1, FALSE };
+          columns_of_segment (cols, g_ptr_array_index (line->segments, s), &piece.col, &piece.last);
+          g_array_append_val (pieces, piece);
+        }
+    }
+
   /* A row starts at its topmost line, so rows come out top to bottom. */
   for (guint rel = 0; rel < n_lines; rel++)
     {
       int root = rel;
       StreamRow *row;
 
+      if (joins[rel] == ROUTED)
+        continue;
       while (joins[root] >= 0)
         root = joins[root];
       if (row_of[root] < 0)
@@ -660,12 +1183,30 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
           row_of[root] = rows->len;
           g_ptr_array_add (rows, stream_row_new (cols->len));
         }
+      row_of[rel] = row_of[root];
       row = g_ptr_array_index (rows, row_of[root]);
-      stream_row_add_line (row, cols, g_ptr_array_index (lines, start + rel));
+      stream_row_add_line (row, cols, g_ptr_array_index (lines, start + rel), skips[rel]);
       ((Line *) g_ptr_array_index (lines, start + rel))->used = TRUE;
+    }
+  route_label_pieces (lines, start, n_lines, cols, joins, row_of, rows, pieces);
+  covered = place_group_labels (page, lines, start, cols, n_label_cols, rows, pieces, table_groups);
+  for (guint rel = 0; rel < n_lines; rel++)
+    {
+      g_free (skips[rel]);
+      if (joins[rel] == ROUTED)
+        ((Line *) g_ptr_array_index (lines, start + rel))->used = TRUE;
     }
 
   table = cf_pdf_table_new (page->number, "stream");
+  for (guint g = 0; g < table_groups->len; g++)
+    {
+      Group *group = g_ptr_array_index (table_groups, g);
+      CfPdfCell *cell = cf_pdf_table_add_chars (table, group->row, group->col, group->row_span, 1,
+                                                page, group->chars, NULL);
+      (void) cell;
+      for (guint k = 0; k < group->chars->len; k++)
+        used[g_array_index (group->chars, guint, k)] = TRUE;
+    }
   for (guint r = 0; r < rows->len; r++)
     {
       StreamRow *row = g_ptr_array_index (rows, r);
@@ -674,6 +1215,12 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
         {
           GArray *chars = g_ptr_array_index (row->cols, c);
           int span = MAX (1, row->spans[c]);
+
+          if (covered != NULL && covered[r * cols->len + c])
+            {
+              c++;
+              continue;
+            }
           const Interval *a = &g_array_index (cols, Interval, c);
           const Interval *b = &g_array_index (cols, Interval, MIN (c + span - 1, cols->len - 1));
           double slot[4] = { a->x0, row->y0, b->x1, row->y1 };
@@ -710,6 +1257,59 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
       g_array_append_val (table->col_edges, g_array_index (cols, Interval, c).x1);
     }
   return g_steal_pointer (&table);
+}
+
+/* The label lines right above a borderless table that starts at
+ * lines[@start] (no number in them, no heading, set as close as a wrapped
+ * line), as @table's lead cells: one a column, by where each piece starts. */
+static void
+find_lead_cells (const CfPdfPage *page, GPtrArray *lines, guint start, CfPdfTable *table)
+{
+  guint n_cols = table->col_edges->len / 2;
+  g_autoptr (GPtrArray) by_col = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint first = start;
+
+  while (first > 0 && start - first < 2)
+    {
+      Line *above = g_ptr_array_index (lines, first - 1);
+      Line *below = g_ptr_array_index (lines, first);
+      gboolean text_only = TRUE;
+
+      for (guint s = 0; s < above->segments->len; s++)
+        text_only &= ((Segment *) g_ptr_array_index (above->segments, s))->kind == CF_NUMBER_TEXT;
+      if (above->used || !text_only || cf_pdf_is_heading_text (above->text)
+          || below->y0 - above->y1 > 1.5 * MAX (above->h, below->h))
+        break;
+      first--;
+    }
+  if (first == start || n_cols == 0)
+    return;
+
+  for (guint c = 0; c < n_cols; c++)
+    g_ptr_array_add (by_col, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint l = first; l < start; l++)
+    {
+      Line *line = g_ptr_array_index (lines, l);
+
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          Segment *seg = g_ptr_array_index (line->segments, s);
+          guint col = 0;
+
+          /* The last column whose left side the piece reaches. */
+          for (guint c = 1; c < n_cols; c++)
+            if (seg->x0 >= g_array_index (table->col_edges, double, 2 * c) - 2)
+              col = c;
+          g_array_append_vals (g_ptr_array_index (by_col, col), seg->chars->data, seg->chars->len);
+        }
+    }
+  table->lead = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_cell_free);
+  for (guint c = 0; c < n_cols; c++)
+    {
+      GArray *chars = g_ptr_array_index (by_col, c);
+      if (chars->len > 0)
+        g_ptr_array_add (table->lead, pdf_cell_new (-1, c, 1, 1, page, chars, NULL));
+    }
 }
 
 /* Builds a table from lines[start..stop) of a block; FALSE when it is no table. */
@@ -796,6 +1396,7 @@ find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used, GPt
         {
           CfPdfTable *table = g_ptr_array_index (tables, tables->len - 1);
           find_title (lines, table->bbox[1], table->bbox[0], table->bbox[2], table);
+          find_lead_cells (page, lines, start, table);
         }
       i = stop;
     }

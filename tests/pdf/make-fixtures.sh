@@ -2,8 +2,9 @@
 # Regenerates the committed PDF fixtures of test-pdf (run from anywhere):
 #   encrypted.pdf       a one-page ruled table, AES-256, user password "secret"
 #                       (needs qpdf)
-#   <corpus name>.pdf   the corpus HTML reports printed by LibreOffice
-#                       (needs libreoffice-writer-nogui and fonts-noto-cjk)
+#   <corpus name>.pdf   the corpus HTML and text reports printed by LibreOffice
+#                       (needs libreoffice-writer-nogui, fonts-noto-cjk and
+#                       fonts-droid-fallback)
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 tmp=$(mktemp -d)
@@ -50,3 +51,12 @@ for html in "$here"/../corpus/html/*.html; do
 done
 (cd "$tmp" && soffice --headless --infilter="HTML (StarWriter)" --convert-to pdf:writer_pdf_Export \
    --outdir "$here" ./*.html >/dev/null)
+
+# The corpus text reports printed as they stand (pipes, tabs and one cell per
+# line stay text on the page). Droid Sans Fallback (fonts-droid-fallback)
+# keeps each under about 100 kB, where Noto CJK's outlines double it.
+for txt in "$here"/../corpus/text/*.txt; do
+  cp "$txt" "$tmp/"
+done
+(cd "$tmp" && soffice --headless --infilter="Text (encoded):UTF8,LF,Droid Sans Fallback,zh-CN" \
+   --convert-to pdf:writer_pdf_Export --outdir "$here" ./*.txt >/dev/null)
