@@ -22,6 +22,7 @@ struct _CfTableLabels
   GPtrArray *row_labels;   /* of char*, NULL until asked */
   GPtrArray *col_labels;
   char      *form_id;      /* the document's form, for columns the header misnames */
+  int        traditional;  /* printed in Traditional characters: 1, not: 0, unknown: -1 */
 };
 
 static gboolean
@@ -90,6 +91,7 @@ cf_table_labels_new (CfTable *table)
   int n_cols = cf_table_get_n_cols (table);
 
   labels->table = table;
+  labels->traditional = -1;
   labels->label_cols = g_array_sized_new (FALSE, TRUE, sizeof (int), n_rows);
   labels->row_labels = g_ptr_array_new_full (n_rows, g_free);
   labels->col_labels = g_ptr_array_new_full (n_cols, g_free);
@@ -240,6 +242,30 @@ cf_table_labels_row (CfTableLabels *labels, int row)
   return label;
 }
 
+char *
+cf_table_labels_in_print (CfTableLabels *labels, const char *simplified)
+{
+  if (simplified == NULL)
+    return NULL;
+  if (labels->traditional < 0)
+    {
+      /* The label cells say which characters the table is printed in. */
+      g_autoptr (GString) sample = g_string_new (NULL);
+      g_autofree char *simple = NULL;
+
+      for (guint i = 0; i < cf_table_get_n_cells (labels->table) && sample->len < 4096; i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (labels->table, i);
+
+          if (cell->text != NULL && cell->number.kind == CF_NUMBER_TEXT)
+            g_string_append (sample, cell->text);
+        }
+      simple = cf_normalize_t2s (sample->str);
+      labels->traditional = strcmp (simple, sample->str) != 0;
+    }
+  return labels->traditional ? cf_normalize_s2t (simplified) : g_strdup (simplified);
+}
+
 /* The form's label of mapped column @col when the printed header above it
  * does not name it (a header the extraction could not line up, or none),
  * so that a cell is named the same in the grid, the findings and the form;
@@ -271,6 +297,13 @@ form_col_label (CfTableLabels *labels, int col, const char *printed)
 
       if (*want != '\0' && strstr (have, want) != NULL)
         g_clear_pointer (&label, g_free);
+    }
+  if (label != NULL)
+    {
+      char *printed_label = cf_table_labels_in_print (labels, label);
+
+      g_free (label);
+      label = printed_label;
     }
   return label;
 }

@@ -25,6 +25,9 @@ const char    *cf_table_labels_row          (CfTableLabels *labels,
 /* "法人或其他组织 / 商业企业". */
 const char    *cf_table_labels_col          (CfTableLabels *labels,
                                              int            col);
+/* @simplified (a form's label) in the characters @labels' table is printed in. */
+char          *cf_table_labels_in_print     (CfTableLabels *labels,
+                                             const char    *simplified);
 /* "<row label>, <column label>". */
 char          *cf_table_labels_cell         (CfTableLabels *labels,
                                              int            row,

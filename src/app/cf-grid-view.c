@@ -782,7 +782,12 @@ column_title (CfGridView *self, int col)
       label = cf_form_registry_get_key_label (cf_form_registry_get_default (), form,
                                               cf_table_get_id (self->table), cell->col_key, FALSE);
       if (label != NULL)
-        return label;
+        {
+          char *printed = cf_table_labels_in_print (self->labels, label);
+
+          g_free (label);
+          return printed;
+        }
     }
   if (form != NULL && is_label_column (self, col))
     {

@@ -75,6 +75,46 @@ cf_normalize_t2s (const char *text)
   return result != NULL ? result : g_strdup (text);
 }
 
+static GMutex   s2t_lock;
+static opencc_t s2t_handle;
+static gboolean s2t_tried;
+
+char *
+cf_normalize_s2t (const char *text)
+{
+  char *result = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (is_ascii_only (text) || !g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
+  g_mutex_lock (&s2t_lock);
+  if (!s2t_tried)
+    {
+      s2t_tried = TRUE;
+      s2t_handle = opencc_open ("s2t.json");
+      if (s2t_handle == (opencc_t) -1)
+        {
+          g_warning ("OpenCC: cannot open s2t.json: %s", opencc_error ());
+          s2t_handle = NULL;
+        }
+    }
+  if (s2t_handle != NULL)
+    {
+      char *converted = opencc_convert_utf8 (s2t_handle, text, strlen (text));
+
+      if (converted != NULL)
+        {
+          result = g_strdup (converted);
+          opencc_convert_utf8_free (converted);
+        }
+    }
+  g_mutex_unlock (&s2t_lock);
+
+  return result != NULL ? result : g_strdup (text);
+}
+
 char *
 cf_normalize_width (const char *text)
 {

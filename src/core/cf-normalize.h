@@ -7,6 +7,9 @@ G_BEGIN_DECLS
 
 /* Traditional -> Simplified (OpenCC t2s). Returns a new string. */
 char *cf_normalize_t2s        (const char *text);
+/* Simplified -> Traditional (OpenCC s2t), to name things in a Traditional
+ * report's own characters. Returns a new string. */
+char *cf_normalize_s2t        (const char *text);
 /* Full-width ASCII -> half-width, ideographic space -> space. */
 char *cf_normalize_width      (const char *text);
 /* A label as the forms match it: Simplified, half-width, no whitespace,
