@@ -203,6 +203,132 @@ test_inbox_corpus_folder (void)
   cf_test_rm_rf (dir);
 }
 
+static gboolean
+view_has_every_row (gpointer data)
+{
+  CfInboxView *inbox = data;
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (cf_inbox_view_get_column_view (inbox)));
+
+  return g_list_model_get_n_items (shown) == g_list_model_get_n_items (cf_inbox_view_get_model (inbox));
+}
+
+/* Every row, on screen or below it, shows its own entry. */
+static void
+assert_rows_show_their_entries (CfInboxView *inbox)
+{
+  GListModel *model = cf_inbox_view_get_model (inbox);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
+      g_autofree char *n_errors = g_strdup_printf ("%u", cf_batch_entry_get_n_open_errors (entry));
+
+      g_assert_cmpstr (cell_text (inbox, i, CF_INBOX_COLUMN_DOCUMENT, "Document"), ==,
+                       cf_batch_entry_get_name (entry));
+      if (cf_batch_entry_get_state (entry) == CF_BATCH_STATE_DONE)
+        g_assert_cmpstr (cell_text (inbox, i, CF_INBOX_COLUMN_ERRORS, "Errors"), ==, n_errors);
+    }
+}
+
+/* More reports than a window's height of rows: the list is given its rows a
+ * page at a time, and rows that move (results coming in, a sort) keep their
+ * labels right although GTK binds them again. */
+static void
+test_inbox_many_reports (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  GtkWidget *window = gtk_window_new ();
+  CfInboxView *inbox = CF_INBOX_VIEW (cf_inbox_view_new ());
+  GtkColumnView *view = cf_inbox_view_get_column_view (inbox);
+  GListModel *shown = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) opened = NULL;
+  const guint n_copies = 10;
+  guint n_reports = 0;
+  GListModel *model;
+
+  for (guint copy = 0; copy < n_copies; copy++)
+    for (guint i = 0; i < G_N_ELEMENTS (cf_test_corpus); i++)
+      {
+        g_autofree char *from = cf_test_path ("corpus", cf_test_corpus[i].sub,
+                                              cf_test_corpus[i].name, NULL);
+        g_autofree char *name = g_strdup_printf ("%02u-%s", copy, cf_test_corpus[i].name);
+        g_autofree char *to = g_build_filename (dir, name, NULL);
+
+        cf_test_copy_file (from, to);
+        n_reports++;
+      }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (inbox));
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (inbox, "open-document", G_CALLBACK (on_open_document), &opened);
+
+  g_assert_true (cf_inbox_view_open_folder (inbox, dir, &error));
+  g_assert_no_error (error);
+  model = cf_inbox_view_get_model (inbox);
+  /* The batch holds them all at once; the view gets its first page now. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_reports);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), <, n_reports);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), >=, 20);
+
+  cf_test_wait_batch (cf_inbox_view_get_batch (inbox), cf_test_time_limit (120));
+  g_assert_true (cf_test_spin_until (view_has_every_row, inbox, 5.0));
+  assert_rows_show_their_entries (inbox);
+  /* Ten Shenzhen reports with errors on top, then the rest by name. */
+  {
+    g_autoptr (CfBatchEntry) top = g_list_model_get_item (model, 0);
+    g_autoptr (CfBatchEntry) next = g_list_model_get_item (model, n_copies);
+
+    g_assert_cmpstr (cf_batch_entry_get_name (top), ==, "00-shenzhen-psb-2020.txt");
+    g_assert_cmpuint (cf_batch_entry_get_n_open_errors (top), >, 0);
+    g_assert_cmpuint (cf_batch_entry_get_n_open_errors (next), ==, 0);
+  }
+
+  /* Every row moves: by name, then back to errors. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (view);
+    g_autoptr (GtkColumnViewColumn) document = g_list_model_get_item (columns,
+                                                                      CF_INBOX_COLUMN_DOCUMENT);
+    g_autoptr (GtkColumnViewColumn) errors = g_list_model_get_item (columns,
+                                                                    CF_INBOX_COLUMN_ERRORS);
+
+    gtk_column_view_sort_by_column (view, document, GTK_SORT_DESCENDING);
+    cf_test_spin_for (0.2);
+    assert_rows_show_their_entries (inbox);
+    gtk_column_view_sort_by_column (view, errors, GTK_SORT_DESCENDING);
+    cf_test_spin_for (0.2);
+    assert_rows_show_their_entries (inbox);
+  }
+
+  /* The last row opens its document. */
+  {
+    g_autoptr (CfBatchEntry) last = g_list_model_get_item (model, n_reports - 1);
+
+    g_assert_true (cf_inbox_view_activate_row (inbox, n_reports - 1));
+    g_assert_nonnull (opened);
+    g_assert_true (opened == cf_batch_entry_get_document (last));
+  }
+
+  /* Another folder in the same view: the rows show the new batch. */
+  {
+    g_autofree char *other = cf_test_make_tmpdir ();
+
+    cf_test_copy_corpus (other, other);
+    g_assert_true (cf_inbox_view_open_folder (inbox, other, &error));
+    g_assert_no_error (error);
+    cf_test_wait_batch (cf_inbox_view_get_batch (inbox), cf_test_time_limit (120));
+    g_assert_cmpuint (g_list_model_get_n_items (model), ==, G_N_ELEMENTS (cf_test_corpus));
+    g_assert_true (cf_test_spin_until (view_has_every_row, inbox, 5.0));
+    assert_rows_show_their_entries (inbox);
+    cf_test_rm_rf (other);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin_for (0.1);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -210,5 +336,6 @@ main (int argc, char **argv)
   if (!cf_test_gui_start ("/inbox/corpus-folder"))
     return g_test_run ();
   g_test_add_func ("/inbox/corpus-folder", test_inbox_corpus_folder);
+  g_test_add_func ("/inbox/many-reports", test_inbox_many_reports);
   return g_test_run ();
 }

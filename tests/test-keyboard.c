@@ -310,6 +310,8 @@ test_edit (void)
   press ("Escape", NULL);
   g_assert_false (is_editing (window));
   g_assert_cmpstr (text_at (table, 2, 2), ==, "4");
+  /* Cancelled: not a correction, and no empty undo step left behind. */
+  g_assert_false (cf_table_get_origin_cell (table, 2, 2)->flags & CF_CELL_FLAG_CORRECTED);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (current_widget (window))), ==, "4");
   g_assert_cmpuint (count_errors (window), ==, errors);
   assert_current (window, 2, 2);

@@ -922,6 +922,32 @@ test_add_table_persists (void)
   cf_test_rm_rf (dir);
 }
 
+/* Typing then Esc: the cell goes back to what it held, and no step is left
+ * that would make one Ctrl+Z do nothing. */
+static void
+test_typed_back (void)
+{
+  g_autoptr (CfDocument) doc = make_document ();
+  g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, NULL);
+  g_autoptr (GError) error = NULL;
+  CfTable *t = first_table (doc);
+
+  g_assert_true (cf_edit_history_set_text (history, 0, 3, 1, "7", &error));
+  g_assert_true (cf_edit_history_set_text (history, 0, 3, 2, "1", &error));
+  g_assert_true (cf_edit_history_set_text (history, 0, 3, 2, "12", &error));
+  g_assert_cmpuint (cf_edit_history_get_n_undo (history), ==, 2);
+  g_assert_true (cf_edit_history_set_text (history, 0, 3, 2, "6", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cf_test_cell_text (t, 3, 2), ==, "6");
+  g_assert_false (cf_table_get_cell (t, 3, 2)->flags & CF_CELL_FLAG_CORRECTED);
+  g_assert_cmpuint (cf_edit_history_get_n_undo (history), ==, 1);
+  g_assert_false (cf_edit_history_can_redo (history));
+  /* The step below it is the next undo. */
+  g_assert_true (cf_edit_history_undo (history, &error));
+  g_assert_cmpstr (cf_test_cell_text (t, 3, 1), ==, "4");
+  g_assert_false (cf_edit_history_can_undo (history));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -930,6 +956,7 @@ main (int argc, char **argv)
   g_test_add_func ("/table-edit/refused-edits", test_refused_edits);
   g_test_add_func ("/table-edit/corpus-edits", test_corpus_edits);
   g_test_add_func ("/table-edit/coalescing", test_coalescing);
+  g_test_add_func ("/table-edit/typed-back", test_typed_back);
   g_test_add_func ("/table-edit/json-round-trip", test_json_round_trip);
   g_test_add_func ("/table-edit/persist-and-replay", test_persist_and_replay);
   g_test_add_func ("/table-edit/replay-split-join", test_replay_split_join);

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -310,6 +311,7 @@ struct _CfBatch
   GMutex        news_lock;
   GQueue        news;
   gboolean      drain_scheduled;
+  gint64        last_drain;  /* when news last ran out, monotonic µs */
 };
 
 G_DEFINE_FINAL_TYPE (CfBatch, cf_batch, G_TYPE_OBJECT)
@@ -491,27 +493,59 @@ apply_result (CfBatch *self, Job *job)
  * the frame clock and input run. */
 #define DRAIN_BUDGET_USEC 4000
 
-/* On the batch's context: takes in the workers' news. The results of one
- * dispatch are announced with one items-changed over the range they span, so
- * a burst of results costs the list one re-sort and one rebind, not one each. */
+static int
+compare_positions (gconstpointer a, gconstpointer b)
+{
+  guint x = (*(CfBatchEntry *const *) a)->position;
+  guint y = (*(CfBatchEntry *const *) b)->position;
+
+  return x < y ? -1 : x > y;
+}
+
+/* Announces the entries of @changed (sorted by position, no repeats) with one
+ * items-changed per run of neighbours. Not one change over the whole span:
+ * a sort model re-sorts, and a list re-binds, every item a change covers. */
+static void
+announce_entries_changed (CfBatch *self, GPtrArray *changed)
+{
+  guint i = 0;
+
+  while (i < changed->len)
+    {
+      guint first = ((CfBatchEntry *) g_ptr_array_index (changed, i))->position;
+      guint n = 1;
+
+      while (i + n < changed->len
+             && ((CfBatchEntry *) g_ptr_array_index (changed, i + n))->position == first + n)
+        n++;
+      g_list_model_items_changed (G_LIST_MODEL (self->entries), first, n, n);
+      i += n;
+    }
+}
+
+/* On the batch's context: takes in the workers' news, for a few milliseconds
+ * at most, then announces what changed, so a burst of results costs the list
+ * one round of re-sorting and re-binding. */
 static gboolean
 drain_news (gpointer data)
 {
   CfBatch *self = data;
   g_autoptr (GPtrArray) delivered = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 deadline = g_get_monotonic_time () + DRAIN_BUDGET_USEC;
-  guint first = G_MAXUINT, last = 0;
   gboolean more = TRUE;
 
   while (g_get_monotonic_time () < deadline)
     {
       News *news;
+      CfBatchEntry *entry = NULL;
 
       g_mutex_lock (&self->news_lock);
       news = g_queue_pop_head (&self->news);
       if (news == NULL)
         {
           self->drain_scheduled = FALSE;
+          self->last_drain = g_get_monotonic_time ();
           more = FALSE;
         }
       g_mutex_unlock (&self->news_lock);
@@ -520,27 +554,31 @@ drain_news (gpointer data)
 
       if (news->job != NULL)
         {
-          CfBatchEntry *entry = news->job->entry;
-
+          entry = news->job->entry;
           apply_result (self, news->job);
-          first = MIN (first, entry->position);
-          last = MAX (last, entry->position);
           g_ptr_array_add (delivered, g_object_ref (entry));
-          job_free (news->job);
         }
       /* A start whose result is in already is old news. */
       else if (news->started->state == CF_BATCH_STATE_QUEUED)
-        entry_set_state (news->started, CF_BATCH_STATE_RUNNING);
+        {
+          entry = news->started;
+          entry_set_state (entry, CF_BATCH_STATE_RUNNING);
+        }
+      /* The state is a column the list can sort by: a start is a change too. */
+      if (entry != NULL && !g_ptr_array_find (changed, entry, NULL))
+        g_ptr_array_add (changed, g_object_ref (entry));
+      if (news->job != NULL)
+        job_free (news->job);
       g_clear_object (&news->started);
       g_free (news);
     }
 
+  g_ptr_array_sort (changed, compare_positions);
+  announce_entries_changed (self, changed);
   if (delivered->len > 0)
     {
       guint n_total = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
-      g_list_model_items_changed (G_LIST_MODEL (self->entries), first, last - first + 1,
-                                  last - first + 1);
       for (guint i = 0; i < delivered->len; i++)
         g_signal_emit (self, signals[SIGNAL_DOCUMENT_DONE], 0, g_ptr_array_index (delivered, i));
       g_signal_emit (self, signals[SIGNAL_PROGRESS], 0, self->n_processed, n_total);
@@ -553,7 +591,13 @@ drain_news (gpointer data)
   return more ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
-/* From a worker: queues @news and makes sure a drain is coming. */
+/* News is taken in at most this often: a list that changes ten times a
+ * second looks live, and every change costs the window a layout and a redraw
+ * (a whole-window one, with software GL), however few rows it touched. */
+#define DRAIN_INTERVAL_USEC (100 * 1000)
+
+/* From a worker: queues @news and makes sure a drain is coming, right away
+ * when the last one is long enough ago, else when it will be. */
 static void
 post_news (CfBatch *self, News *news)
 {
@@ -561,7 +605,9 @@ post_news (CfBatch *self, News *news)
   g_queue_push_tail (&self->news, news);
   if (!self->drain_scheduled)
     {
-      g_autoptr (GSource) source = g_idle_source_new ();
+      gint64 wait = self->last_drain + DRAIN_INTERVAL_USEC - g_get_monotonic_time ();
+      g_autoptr (GSource) source = wait > 0 ? g_timeout_source_new (wait / 1000 + 1)
+                                            : g_idle_source_new ();
 
       self->drain_scheduled = TRUE;
       /* Below redraws and input. The source keeps the batch alive. */
@@ -600,7 +646,7 @@ run_job (gpointer data, gpointer user_data)
 
   if (g_cancellable_is_cancelled (job->cancellable))
     {
-      g_set_error (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s: cancelled",
+      g_set_error (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: cancelled"),
                    job->entry->name);
     }
   else
@@ -617,11 +663,11 @@ run_job (gpointer data, gpointer user_data)
       else if (g_cancellable_is_cancelled (job->cancellable))
         {
           g_clear_error (&job->error);
-          g_set_error (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s: cancelled",
+          g_set_error (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: cancelled"),
                        job->entry->name);
         }
       if (job->document == NULL && job->error == NULL)
-        g_set_error (&job->error, CF_ERROR, CF_ERROR_IO, "%s: could not be read",
+        g_set_error (&job->error, CF_ERROR, CF_ERROR_IO, _("%s: could not be read"),
                      job->entry->name);
     }
   {

@@ -70,9 +70,10 @@ gboolean      cf_batch_is_report_name   (const char   *name);
 void          cf_batch_cancel           (CfBatch      *self);
 gboolean      cf_batch_is_running       (CfBatch      *self);
 
-/* A GListModel of CfBatchEntry, in the order added. An entry whose results
- * arrive is announced with items-changed (1 removed, 1 added at its place)
- * so sort and filter models see the new counts. */
+/* A GListModel of CfBatchEntry, in the order added. An entry that starts or
+ * whose results arrive is announced with items-changed (as many removed as
+ * added, at its place; neighbours in one change) so sort and filter models
+ * see the new state and counts. News is taken in at most ten times a second. */
 GListModel   *cf_batch_get_model        (CfBatch      *self);
 guint         cf_batch_get_n_total      (CfBatch      *self);
 /* Entries done or failed. */

@@ -29,6 +29,7 @@ struct _CfDocument
   GArray         *text_boxes;  /* of CfTextBox */
   GArray         *line_starts; /* of gint64, built on demand */
   GPtrArray      *tables;
+  guint           max_table_number; /* of the "table-N" ids its tables have had */
   char           *form;
   char           *body;
   int             year;
@@ -418,6 +419,19 @@ cf_document_get_tables (CfDocument *self)
   return self->tables;
 }
 
+/* Remembers the N of a "table-N" id, so that no later table gets the id of
+ * one the analyst deleted (verdicts name tables by id). */
+static void
+note_table_id (CfDocument *self, CfTable *table)
+{
+  const char *id = cf_table_get_id (table);
+  guint64 n;
+
+  if (id != NULL && g_str_has_prefix (id, "table-")
+      && g_ascii_string_to_unsigned (id + strlen ("table-"), 10, 1, G_MAXUINT, &n, NULL))
+    self->max_table_number = MAX (self->max_table_number, (guint) n);
+}
+
 void
 cf_document_add_table (CfDocument *self, CfTable *table)
 {
@@ -426,7 +440,22 @@ cf_document_add_table (CfDocument *self, CfTable *table)
       g_autofree char *id = g_strdup_printf ("table-%u", self->tables->len + 1);
       cf_table_set_id (table, id);
     }
+  note_table_id (self, table);
   g_ptr_array_add (self->tables, g_object_ref (table));
+}
+
+char *
+cf_document_new_table_id (CfDocument *self)
+{
+  char *id = NULL;
+
+  g_return_val_if_fail (CF_IS_DOCUMENT (self), NULL);
+  for (guint n = self->max_table_number + 1; id == NULL || cf_document_find_table (self, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("table-%u", n);
+    }
+  return id;
 }
 
 CfTable *
@@ -452,6 +481,7 @@ void
 cf_document_insert_table (CfDocument *self, guint index, CfTable *table)
 {
   g_return_if_fail (index <= self->tables->len);
+  note_table_id (self, table);
   g_ptr_array_insert (self->tables, (int) index, g_object_ref (table));
 }
 

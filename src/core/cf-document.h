@@ -104,6 +104,10 @@ void            cf_document_remove_table   (CfDocument *self,
 void            cf_document_insert_table   (CfDocument *self,
                                             guint       index,
                                             CfTable    *table);
+/* A "table-N" id that no table of the document has had, the ones removed
+ * included, for a table made by hand: verdicts and reviewed marks, which name
+ * tables by id, then never pass from a deleted table to a new one. */
+char           *cf_document_new_table_id   (CfDocument *self);
 
 /* The recognised form id ("gip-2019", "gip-2021") or NULL. */
 const char     *cf_document_get_form       (CfDocument *self);

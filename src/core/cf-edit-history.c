@@ -208,6 +208,22 @@ cf_edit_history_apply (CfEditHistory *self, CfEdit *edit, GError **error)
   g_array_set_size (self->redo_groups, 0);
 
   top = self->undo->len ? g_ptr_array_index (self->undo, self->undo->len - 1) : NULL;
+  if (self->coalescing && top != NULL && same_cell (top, edit) &&
+      g_strcmp0 (cf_edit_get_text (edit), cf_edit_get_old_text (top)) == 0)
+    {
+      /* Typed back to what the cell held (Esc after typing): no step at
+       * all, and the cell as it was, flags and all. */
+      g_autoptr (CfEdit) gone = cf_edit_ref (top);
+
+      if (!cf_edit_revert (edit, self->doc, error) || !cf_edit_revert (gone, self->doc, error))
+        return FALSE;
+      g_ptr_array_remove_index (self->undo, self->undo->len - 1);
+      g_array_set_size (self->undo_groups, self->undo_groups->len - 1);
+      self->coalescing = FALSE;
+      saved = save_after (self, gone, error);
+      notify_changed (self, gone, could_undo, could_redo);
+      return saved;
+    }
   if (self->coalescing && top != NULL && same_cell (top, edit))
     {
       /* Still typing in the same cell: the step keeps its text from before

@@ -1,3 +1,6 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
 #include "cf-review.h"
@@ -43,8 +46,9 @@ cf_review_init (CfReview *self)
 static gboolean
 sql_error (CfReview *self, GError **error, const char *what)
 {
-  g_set_error (error, CF_ERROR, CF_ERROR_IO, "%s: %s (%s)",
-               cf_correction_store_get_path (self->store), what,
+  /* Translators: the database's path, what failed, then SQLite's own reason. */
+  g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: %s (%s)"),
+               cf_correction_store_get_path (self->store), _(what),
                sqlite3_errmsg (cf_correction_store_get_db (self->store)));
   return FALSE;
 }
@@ -119,24 +123,24 @@ load (CfReview *self, GError **error)
 
   if (sqlite3_prepare_v2 (db, "SELECT key, note FROM reviews WHERE sha256 = ?1", -1, &stmt, NULL)
       != SQLITE_OK)
-    return sql_error (self, error, "cannot read reviews");
+    return sql_error (self, error, N_("cannot read reviews"));
   sqlite3_bind_text (stmt, 1, self->sha256, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_replace (self->notes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
                           g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return sql_error (self, error, "cannot read reviews");
+    return sql_error (self, error, N_("cannot read reviews"));
 
   if (sqlite3_prepare_v2 (db, "SELECT table_id FROM table_reviews WHERE sha256 = ?1", -1, &stmt,
                           NULL) != SQLITE_OK)
-    return sql_error (self, error, "cannot read reviews");
+    return sql_error (self, error, N_("cannot read reviews"));
   sqlite3_bind_text (stmt, 1, self->sha256, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_add (self->reviewed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return sql_error (self, error, "cannot read reviews");
+    return sql_error (self, error, N_("cannot read reviews"));
   return TRUE;
 }
 
@@ -185,7 +189,7 @@ cf_review_accept (CfReview *self, const CfFinding *finding, const char *note, GE
       && !run (self,
                "INSERT INTO reviews (sha256, key, note) VALUES (?1, ?2, ?3)"
                " ON CONFLICT (sha256, key) DO UPDATE SET note = excluded.note",
-               "cannot save a review", error, 3, self->sha256, key, note ? note : ""))
+               N_("cannot save a review"), error, 3, self->sha256, key, note ? note : ""))
     return FALSE;
   g_hash_table_replace (self->notes, g_steal_pointer (&key), g_strdup (note ? note : ""));
   return TRUE;
@@ -199,7 +203,7 @@ cf_review_unaccept (CfReview *self, const CfFinding *finding, GError **error)
   g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
   if (self->store
       && !run (self, "DELETE FROM reviews WHERE sha256 = ?1 AND key = ?2",
-               "cannot save a review", error, 2, self->sha256, key))
+               N_("cannot save a review"), error, 2, self->sha256, key))
     return FALSE;
   g_hash_table_remove (self->notes, key);
   return TRUE;
@@ -235,9 +239,9 @@ cf_review_set_table_reviewed (CfReview *self, const char *table_id, gboolean rev
     {
       gboolean ok = reviewed
         ? run (self, "INSERT OR IGNORE INTO table_reviews (sha256, table_id) VALUES (?1, ?2)",
-               "cannot save a review", error, 2, self->sha256, table_id)
+               N_("cannot save a review"), error, 2, self->sha256, table_id)
         : run (self, "DELETE FROM table_reviews WHERE sha256 = ?1 AND table_id = ?2",
-               "cannot save a review", error, 2, self->sha256, table_id);
+               N_("cannot save a review"), error, 2, self->sha256, table_id);
       if (!ok)
         return FALSE;
     }

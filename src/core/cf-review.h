@@ -4,7 +4,11 @@
  * finding stays visible but no longer counts as open, and its note travels
  * with the exports. A finding is named stably by its rule, its table id and
  * its first cell (canonical keys when mapped, else the grid slot; the text
- * offset for narrative findings), so a re-audit finds the verdict again.
+ * offset for narrative findings), so a re-audit finds the verdict again. A
+ * table mapped to a form has its form table's id; another keeps the "table-N"
+ * it was extracted with, which does not shift when other tables are deleted or
+ * added, and which no table added later takes over (cf_document_new_table_id),
+ * so verdicts and reviewed marks stay on their table across edits and reopens.
  * Verdicts are stored per document (SHA-256) in the corrections database.
  */
 #pragma once

@@ -602,6 +602,12 @@ cf_edit_get_text (CfEdit *edit)
   return edit->kind == CF_EDIT_SET_TEXT ? edit->text : NULL;
 }
 
+const char *
+cf_edit_get_old_text (CfEdit *edit)
+{
+  return edit->kind == CF_EDIT_SET_TEXT && edit->applied ? edit->old_text : NULL;
+}
+
 void
 cf_edit_update_text (CfEdit *edit, const char *text)
 {
@@ -1163,14 +1169,10 @@ apply_add_table (CfEdit *edit, CfDocument *doc, GError **error)
     return invalid (error, doc, _("the added table does not fit: %s"), _(why));
   if (cf_table_get_id (table) == NULL)
     {
-      /* First apply: the first free "table-N", kept with the edit for replays. */
-      g_autofree char *id = NULL;
+      /* First apply: a "table-N" no table had (not a deleted one's), kept
+       * with the edit for replays. */
+      g_autofree char *id = cf_document_new_table_id (doc);
 
-      for (guint n = tables->len + 1; id == NULL || cf_document_find_table (doc, id) != NULL; n++)
-        {
-          g_free (id);
-          id = g_strdup_printf ("table-%u", n);
-        }
       cf_table_set_id (table, id);
       json_object_set_string_member (edit->added, "id", id);
     }

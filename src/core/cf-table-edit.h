@@ -116,6 +116,8 @@ int         cf_edit_get_row         (CfEdit     *edit);
 int         cf_edit_get_col         (CfEdit     *edit);
 /* The new text of a CF_EDIT_SET_TEXT. */
 const char *cf_edit_get_text        (CfEdit     *edit);
+/* SET_TEXT, once applied: the cell's text before it (NULL otherwise). */
+const char *cf_edit_get_old_text    (CfEdit     *edit);
 /* Changes the new text of a CF_EDIT_SET_TEXT (coalescing typing into one step). */
 void        cf_edit_update_text     (CfEdit     *edit,
                                      const char *text);
