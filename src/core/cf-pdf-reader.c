@@ -264,13 +264,40 @@ page_worker (gpointer data)
 
 /* --------------------------------------------------- tables across pages */
 
+static int first_value_column (const CfPdfTable *a, const CfPdfTable *b);
+
+/* Whether the value columns of borderless @a and @b (from @a_first and
+ * @b_first on) are as many and line up, one side of each at least. */
+static gboolean
+same_value_columns (const CfPdfTable *a, int a_first, const CfPdfTable *b, int b_first)
+{
+  if (a->n_cols - a_first != b->n_cols - b_first || a_first >= a->n_cols
+      || a->col_edges->len != 2 * (guint) a->n_cols || b->col_edges->len != 2 * (guint) b->n_cols)
+    return FALSE;
+  for (int k = 0; a_first + k < a->n_cols; k++)
+    {
+      double dx0 = fabs (g_array_index (a->col_edges, double, 2 * (a_first + k))
+                         - g_array_index (b->col_edges, double, 2 * (b_first + k)));
+      double dx1 = fabs (g_array_index (a->col_edges, double, 2 * (a_first + k) + 1)
+                         - g_array_index (b->col_edges, double, 2 * (b_first + k) + 1));
+      if (dx0 > 10.0 && dx1 > 10.0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 same_columns (const CfPdfTable *a, const CfPdfTable *b)
 {
   double tol = g_str_equal (a->layout, "lattice") ? 4.0 : 10.0;
 
-  if (a->n_cols != b->n_cols || !g_str_equal (a->layout, b->layout)
-      || a->col_edges->len != b->col_edges->len)
+  if (!g_str_equal (a->layout, b->layout))
+    return FALSE;
+  /* A borderless part whose page holds fewer kinds of label (no group
+   * label on it) has fewer label columns: its value columns decide. */
+  if (g_str_equal (a->layout, "stream") && a->n_cols != b->n_cols)
+    return same_value_columns (a, first_value_column (a, a), b, first_value_column (b, b));
+  if (a->n_cols != b->n_cols || a->col_edges->len != b->col_edges->len)
     return FALSE;
   if (g_str_equal (a->layout, "lattice"))
     {
@@ -477,6 +504,72 @@ mend_cut_cell (CfPdfTable *table, CfPdfCell *above, const CfPdfCell *cell, int r
   }
 }
 
+/* Whether row @row of @table has label text right of column @col (before
+ * the numbers at @value_col), in a cell of its own or one spanning down. */
+static gboolean
+row_has_label_right (const CfPdfTable *table, int row, int col, int value_col)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell->col > col && cell->col < value_col && cell->row <= row && row < cell->row + cell->row_span
+          && *cell->text != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The cell of @table that starts at (@row, @col), and its index. */
+static CfPdfCell *
+cell_starting_at (const CfPdfTable *table, int row, int col, guint *index)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell->row == row && cell->col == col)
+        {
+          *index = i;
+          return cell;
+        }
+    }
+  return NULL;
+}
+
+/* A group label printed once on the page before (三、本年度办理结果,
+ * （三）不予公开) goes on down the rows of the next page that leave its
+ * column empty beside labels of their own (5.… 8.…), from @first_new on, up
+ * to the first row that has text in its column. */
+static void
+extend_groups (CfPdfTable *table, int first_new, int value_col)
+{
+  for (int col = 0; col < value_col; col++)
+    {
+      CfPdfCell *group = NULL;
+
+      for (guint i = 0; i < table->cells->len && group == NULL; i++)
+        {
+          CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+          if (cell->col == col && cell->col_span == 1 && *cell->text != '\0' && cell->row < first_new
+              && cell->row + cell->row_span >= first_new
+              && (cell->row_span > 1 || row_has_label_right (table, cell->row, col, value_col)))
+            group = cell;
+        }
+      if (group == NULL)
+        continue;
+      for (int row = group->row + group->row_span; row < table->n_rows; row++)
+        {
+          guint index;
+          CfPdfCell *empty = cell_starting_at (table, row, col, &index);
+
+          if (empty == NULL || *empty->text != '\0' || empty->col_span != 1 || empty->row_span != 1
+              || !row_has_label_right (table, row, col, value_col))
+            break;
+          g_ptr_array_remove_index (table->cells, index);
+          group->row_span++;
+        }
+    }
+}
+
 /* Appends @next (the first table of the following page) to @table, dropping
  * the header rows it repeats. A row the page break cut in two is one row
  * again, and labels that span rows down to the break go on over them. */
@@ -486,7 +579,7 @@ join_tables (CfPdfTable *table, CfPdfTable *next)
   g_autoptr (GPtrArray) top = g_ptr_array_new ();
   g_autoptr (GPtrArray) aboves = g_ptr_array_new ();
   int skip = 0;
-  int offset, value_col;
+  int offset, value_col, first_new;
   gboolean cut, lead_mended = FALSE;
 
   while (skip < next->n_rows && skip < table->n_rows && rows_equal (table, skip, next, skip))
@@ -543,6 +636,7 @@ join_tables (CfPdfTable *table, CfPdfTable *next)
         }
     }
 
+  first_new = table->n_rows;
   for (guint i = 0; i < next->cells->len; i++)
     {
       CfPdfCell *cell = g_ptr_array_index (next->cells, i);
@@ -553,6 +647,107 @@ join_tables (CfPdfTable *table, CfPdfTable *next)
       next->cells->pdata[i] = NULL;
       table->n_rows = MAX (table->n_rows, cell->row + cell->row_span);
     }
+  extend_groups (table, first_new, value_col);
+}
+
+/* The label column of @table (before @first) that text starting at @x is in:
+ * the last one whose left side it reaches. */
+static int
+label_column_at (const CfPdfTable *table, int first, double x)
+{
+  int col = 0;
+
+  for (int c = 1; c < first; c++)
+    if (x >= g_array_index (table->col_edges, double, 2 * c) - 2)
+      col = c;
+  return col;
+}
+
+/* Cuts the label columns of @next (a borderless table going on from
+ * @table, with fewer label columns) as @table's are: each label goes to the
+ * column of @table where it starts, over those its text reaches, and the
+ * slots no label covers are empty cells. Value columns follow. */
+static void
+recut_label_columns (const CfPdfTable *table, CfPdfTable *next)
+{
+  int first = first_value_column (table, table), next_first = first_value_column (next, next);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_cell_free);
+  g_autofree gboolean *taken = g_new0 (gboolean, (gsize) next->n_rows * first + 1);
+  g_autofree double *row_y = g_new0 (double, 2 * (gsize) next->n_rows + 2);
+
+  for (guint i = 0; i < next->cells->len; i++)
+    {
+      CfPdfCell *cell = g_steal_pointer (&next->cells->pdata[i]);
+
+      if (cell->row >= 0 && cell->row < next->n_rows && *cell->text != '\0' && row_y[2 * cell->row + 1] == 0)
+        {
+          row_y[2 * cell->row] = cell->bbox[1];
+          row_y[2 * cell->row + 1] = cell->bbox[3];
+        }
+      if (cell->col >= next_first)
+        {
+          cell->col += first - next_first;
+          g_ptr_array_add (cells, cell);
+          continue;
+        }
+      if (*cell->text == '\0')
+        {
+          cf_pdf_cell_free (cell);
+          continue;
+        }
+      {
+        int col = label_column_at (table, first, cell->bbox[0]), last = col;
+
+        for (int c = col + 1; c < first; c++)
+          if (cell->bbox[2] > g_array_index (table->col_edges, double, 2 * c) + 2)
+            last = c;
+        cell->col = col;
+        cell->col_span = last - col + 1;
+        for (int r = cell->row; r < cell->row + cell->row_span && r < next->n_rows; r++)
+          for (int c = col; c <= last; c++)
+            taken[r * first + c] = TRUE;
+        g_ptr_array_add (cells, cell);
+      }
+    }
+  for (int r = 0; r < next->n_rows; r++)
+    for (int c = 0; c < first; c++)
+      if (!taken[r * first + c])
+        {
+          CfPdfCell *cell = g_new0 (CfPdfCell, 1);
+
+          cell->row = r;
+          cell->col = c;
+          cell->row_span = cell->col_span = 1;
+          cell->text = g_strdup ("");
+          cell->offset = -1;
+          cell->page = next->page;
+          cell->bbox[0] = g_array_index (table->col_edges, double, 2 * c);
+          cell->bbox[1] = row_y[2 * r];
+          cell->bbox[2] = g_array_index (table->col_edges, double, 2 * c + 1);
+          cell->bbox[3] = row_y[2 * r + 1];
+          g_ptr_array_add (cells, cell);
+        }
+  g_ptr_array_set_size (next->cells, 0);
+  g_ptr_array_extend_and_steal (next->cells, g_steal_pointer (&cells));
+  if (next->lead != NULL)
+    for (guint i = 0; i < next->lead->len; i++)
+      {
+        CfPdfCell *cell = g_ptr_array_index (next->lead, i);
+        if (cell->col >= next_first)
+          cell->col += first - next_first;
+        else
+          cell->col = label_column_at (table, first, cell->bbox[0]);
+      }
+  {
+    g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (double));
+
+    g_array_append_vals (edges, table->col_edges->data, 2 * first);
+    g_array_append_vals (edges, &g_array_index (next->col_edges, double, 2 * next_first),
+                         next->col_edges->len - 2 * next_first);
+    g_array_set_size (next->col_edges, 0);
+    g_array_append_vals (next->col_edges, edges->data, edges->len);
+  }
+  next->n_cols = table->n_cols;
 }
 
 static void
@@ -570,6 +765,8 @@ join_across_pages (GPtrArray *tables)
       if (next->page == table->last_page + 1 && !next->title_is_heading && same_columns (table, next)
           && table->last_bottom > table->page_height / 2 && next->bbox[1] < next->page_height / 2)
         {
+          if (table->n_cols != next->n_cols)
+            recut_label_columns (table, next);
           join_tables (table, next);
           table->last_page = next->page;
           table->last_bottom = next->bbox[3];

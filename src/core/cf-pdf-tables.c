@@ -286,6 +286,7 @@ typedef struct
   char *text;
   guint n_labels;   /* leading segments that are labels: 1, or more in
                        an area the analyst cut into columns */
+  int panel;        /* 0, or a side of tables set side by side (odd: left) */
 } Line;
 
 static void
@@ -314,6 +315,10 @@ number_kind (const char *text)
   gsize len = strlen (text);
 
   cf_number_parse (text, -1, &number);
+  /* A year (2022年, 2023年度) heads a column: it is no value of a row. */
+  if (number.kind == CF_NUMBER_VALUE && g_str_has_prefix (number.unit, "年") && number.value >= 1900
+      && number.value <= 2100 && cf_number_is_integer (number.value))
+    return CF_NUMBER_TEXT;
   if (number.kind != CF_NUMBER_TEXT)
     return number.kind;
   if (len > 2 && (text[0] == '(' && text[len - 1] == ')'))
@@ -423,36 +428,101 @@ find_lines (const CfPdfPage *page, const gboolean *used)
   return lines;
 }
 
+/* A unit line set above a table (单位：万元, 金额单位：元) names no table. */
+static gboolean
+is_unit_text (const char *text)
+{
+  static const char *const prefixes[] = { "单位", "金额单位", "计量单位", "货币单位", "單位", "金額單位" };
+
+  while (*text == ' ' || *text == '(' || g_str_has_prefix (text, "（"))
+    text += *text == ' ' || *text == '(' ? 1 : strlen ("（");
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_str_has_prefix (text, prefixes[i]))
+      {
+        const char *rest = text + strlen (prefixes[i]);
+        while (*rest == ' ')
+          rest++;
+        if (*rest == ':' || g_str_has_prefix (rest, "："))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* The text of @line over [@x0, @x1] (a title over a table beside another
+ * names that one only), without the unit printed at its end ("表1 收入支出表
+ * 单位：元"); NULL when none is left. */
+static char *
+title_text_of_line (Line *line, double x0, double x1)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint s = 0; s < line->segments->len; s++)
+    {
+      Segment *seg = g_ptr_array_index (line->segments, s);
+      if (seg->x1 < x0 - 20 || seg->x0 > x1 + 20)
+        continue;
+      if (is_unit_text (seg->text))
+        break;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, seg->text);
+    }
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+  return g_string_free (text, FALSE);
+}
+
 /* The heading above @top (and above no other table): the nearest line that
  * reads like a section heading within a few lines, else the nearest short line
- * right above. */
+ * right above (a unit line between them stands for no title). */
 static void
 find_title (GPtrArray *lines, double top, double x0, double x1, CfPdfTable *table)
 {
-  Line *nearest = NULL, *heading = NULL;
+  g_autofree char *nearest = NULL, *heading = NULL;
+  double nearest_y1 = -G_MAXDOUBLE, nearest_h = 0, heading_y1 = -G_MAXDOUBLE, unit_h = 0;
 
   for (guint i = 0; i < lines->len; i++)
     {
       Line *line = g_ptr_array_index (lines, i);
       double dist = top - line->y1;
+      g_autofree char *text = NULL;
 
       if (line->used || dist < -1.0 || dist > 90.0)
         continue;
       if (line->x1 < x0 - 20 || line->x0 > x1 + 20)
         continue;
-      if (nearest == NULL || line->y1 > nearest->y1)
-        nearest = line;
-      if (cf_pdf_is_heading_text (line->text) && (heading == NULL || line->y1 > heading->y1))
-        heading = line;
+      text = title_text_of_line (line, x0, x1);
+      if (text == NULL)
+        {
+          /* A unit line: the title may stand above it. */
+          unit_h = MAX (unit_h, line->y1 - line->y0 + dist);
+          continue;
+        }
+      if (line->y1 > nearest_y1)
+        {
+          g_free (nearest);
+          nearest = g_strdup (text);
+          nearest_y1 = line->y1;
+          nearest_h = line->h;
+        }
+      if (cf_pdf_is_heading_text (text) && line->y1 > heading_y1)
+        {
+          g_free (heading);
+          heading = g_steal_pointer (&text);
+          heading_y1 = line->y1;
+        }
     }
   if (heading != NULL)
     {
-      table->title = g_strdup (heading->text);
-      table->title_is_heading = cf_pdf_is_section_heading (heading->text);
+      table->title = g_steal_pointer (&heading);
+      table->title_is_heading = cf_pdf_is_section_heading (table->title);
     }
-  else if (nearest != NULL && top - nearest->y1 < 3 * nearest->h
-           && g_utf8_strlen (nearest->text, -1) <= 40)
-    table->title = g_strdup (nearest->text);
+  else if (nearest != NULL && top - nearest_y1 < 3 * nearest_h + unit_h
+           && g_utf8_strlen (nearest, -1) <= 40)
+    table->title = g_steal_pointer (&nearest);
   if (table->title)
     g_strstrip (table->title);
 }
@@ -482,6 +552,25 @@ line_is_body (Line *line)
         return values > 0 && s + 1 == line->segments->len ? TRUE : FALSE;
     }
   return values > 0;
+}
+
+/* Whether @line, a numbered item (2.… （三）…) alone on its line, is the
+ * first line of the label of the numeric line @below: set as close as a
+ * wrapped line, left of its numbers, and @below's label goes on with no
+ * number of its own. */
+static gboolean
+starts_wrapped_label (Line *line, Line *below)
+{
+  Segment *first_value = NULL;
+
+  if (line->segments->len != 1 || cf_pdf_is_section_heading (line->text) || !line_is_body (below)
+      || below->y0 - line->y1 > 0.25 * below->h)
+    return FALSE;
+  for (guint s = 0; s < below->segments->len && first_value == NULL; s++)
+    if (((Segment *) g_ptr_array_index (below->segments, s))->kind == CF_NUMBER_VALUE)
+      first_value = g_ptr_array_index (below->segments, s);
+  return first_value != NULL && line->x1 < first_value->x0
+         && !cf_pdf_is_heading_text (((Segment *) g_ptr_array_index (below->segments, 0))->text);
 }
 
 typedef struct
@@ -554,8 +643,10 @@ stream_row_new (guint n_cols)
   return row;
 }
 
+/* @forced: per segment, the first and last column it is known to go in
+ * (first -1: not known), or NULL. */
 static void
-stream_row_add_line (StreamRow *row, GArray *cols, Line *line, const gboolean *skip)
+stream_row_add_line (StreamRow *row, GArray *cols, Line *line, const gboolean *skip, const int *forced)
 {
   int next_free = 0;
 
@@ -569,6 +660,15 @@ stream_row_add_line (StreamRow *row, GArray *cols, Line *line, const gboolean *s
       if (skip != NULL && skip[s])
         continue;
 
+      if (forced != NULL && forced[2 * s] >= 0)
+        {
+          first = forced[2 * s];
+          last = forced[2 * s + 1];
+          g_array_append_vals (g_ptr_array_index (row->cols, first), seg->chars->data, seg->chars->len);
+          row->spans[first] = MAX (row->spans[first], last - first + 1);
+          next_free = last + 1;
+          continue;
+        }
       columns_of_segment (cols, seg, &first, &last);
       /* Pieces of a label all go to the label column; a value never shares one. */
       if (last > 0)
@@ -678,6 +778,118 @@ stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols, guint *
     return FALSE;
   *n_label_cols_out = n_label_cols;
   return TRUE;
+}
+
+/* ------------------------------------------------------------- headers */
+
+static double
+segment_cx (const Segment *seg)
+{
+  return (seg->x0 + seg->x1) / 2;
+}
+
+/* Columns for the segments of the header lines above the first numeric line
+ * (lines of their own rows), as stream_row_add_line() takes them: a header
+ * set right of every row label heads value columns only, the one its
+ * numbers are under (numbers set flush right leave a centred header left
+ * of them, short of their column); a header centred over the headers of
+ * the line below (年份 over 件数 / 占比) spans their columns. NULL when
+ * there is no such header line; else one array (or NULL) a line. */
+static int **
+place_header_segments (GPtrArray *lines, guint start, guint n_lines, GArray *cols, guint n_label_cols,
+                       const int *joins)
+{
+  int **forced = NULL;
+  double label_end = -G_MAXDOUBLE;
+  guint first_body = n_lines;
+
+  for (guint rel = 0; rel < n_lines; rel++)
+    {
+      Line *line = g_ptr_array_index (lines, start + rel);
+      if (!line_is_body (line))
+        continue;
+      first_body = MIN (first_body, rel);
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          Segment *seg = g_ptr_array_index (line->segments, s);
+          if (seg->kind != CF_NUMBER_TEXT)
+            break;
+          label_end = MAX (label_end, seg->x1);
+        }
+    }
+  if (first_body == 0 || first_body == n_lines || n_label_cols == 0 || cols->len <= n_label_cols)
+    return NULL;
+
+  forced = g_new0 (int *, n_lines);
+  /* Bottom up: a line's headers are placed before the line above looks at them. */
+  for (guint rel = first_body; rel-- > 0;)
+    {
+      Line *line = g_ptr_array_index (lines, start + rel);
+      Line *below = NULL;
+      int *below_cols = NULL;
+
+      if (joins[rel] != -1)
+        continue;
+      if (rel + 1 < first_body && joins[rel + 1] == -1 && forced[rel + 1] != NULL)
+        {
+          below = g_ptr_array_index (lines, start + rel + 1);
+          below_cols = forced[rel + 1];
+        }
+      forced[rel] = g_new (int, 2 * line->segments->len);
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          Segment *seg = g_ptr_array_index (line->segments, s);
+          int first = -1, last = -1;
+          double best = G_MAXDOUBLE;
+
+          forced[rel][2 * s] = forced[rel][2 * s + 1] = -1;
+          if (seg->x0 <= label_end + 2)
+            continue;
+          /* The value columns it overlaps, else the nearest one. */
+          for (guint c = n_label_cols; c < cols->len; c++)
+            {
+              const Interval *iv = &g_array_index (cols, Interval, c);
+              if (MIN (iv->x1, seg->x1) - MAX (iv->x0, seg->x0) > 0)
+                {
+                  if (first < 0)
+                    first = c;
+                  last = c;
+                }
+            }
+          if (first < 0)
+            for (guint c = n_label_cols; c < cols->len; c++)
+              {
+                const Interval *iv = &g_array_index (cols, Interval, c);
+                double d = fabs ((iv->x0 + iv->x1) / 2 - segment_cx (seg));
+                /* Flush right numbers: a header left of them heads them. */
+                if (seg->x1 <= iv->x1 + 1)
+                  d = MIN (d, fabs (iv->x1 - seg->x1) * 0.5);
+                if (d < best)
+                  best = d, first = last = c;
+              }
+          /* Centred over two headers or more of the line below. */
+          if (below != NULL)
+            for (guint i = 0; i < below->segments->len; i++)
+              for (guint j = i + 1; j < below->segments->len; j++)
+                {
+                  Segment *a = g_ptr_array_index (below->segments, i), *b = g_ptr_array_index (below->segments, j);
+                  double mid = (segment_cx (a) + segment_cx (b)) / 2;
+
+                  if (below_cols[2 * i] < 0 || below_cols[2 * j] < 0
+                      || fabs (mid - segment_cx (seg)) > 0.6 * line->h
+                      || seg->x0 < segment_cx (a) - 1 || seg->x1 > segment_cx (b) + 1)
+                    continue;
+                  if (last - first < below_cols[2 * j + 1] - below_cols[2 * i])
+                    {
+                      first = below_cols[2 * i];
+                      last = below_cols[2 * j + 1];
+                    }
+                }
+          forced[rel][2 * s] = first;
+          forced[rel][2 * s + 1] = last;
+        }
+    }
+  return forced;
 }
 
 /* ----------------------------------------------- wrapped and group labels */
@@ -887,6 +1099,65 @@ compare_groups_by_y (gconstpointer a, gconstpointer b)
   return (x->y0 > y->y0) - (x->y0 < y->y0);
 }
 
+/* Places the groups @in_col (of one column, top to bottom) on the rows
+ * @eligible for them and not @covered, into @spans (first and last row of
+ * each, -1 when none): top down, each group from the first free row of its
+ * run to where the rows' middle comes nearest its own; or @bottom_up, each
+ * from the last free row upwards. Returns how far off centre the worst
+ * placed group is (points; a group left out counts as very far). */
+static double
+tile_groups (GPtrArray *rows, guint n_cols, guint n_label_cols, const gboolean *eligible,
+             const gboolean *covered_in, GPtrArray *in_col, gboolean bottom_up, int *spans)
+{
+  g_autofree gboolean *covered = g_memdup2 (covered_in, rows->len * n_cols * sizeof (gboolean));
+  double worst = 0;
+
+  for (guint k = 0; k < in_col->len; k++)
+    {
+      guint g = bottom_up ? in_col->len - 1 - k : k;
+      Group *group = g_ptr_array_index (in_col, g);
+      int col = group->col;
+      double cy = (group->y0 + group->y1) / 2, best = G_MAXDOUBLE;
+      int nearest = -1, a, b, from = -1, end = -1;
+
+#define FREE_ROW(r) (eligible[(r) * n_label_cols + col] && !covered[(r) * n_cols + col])
+      spans[2 * g] = spans[2 * g + 1] = -1;
+      for (guint r = 0; r < rows->len; r++)
+        {
+          StreamRow *row = g_ptr_array_index (rows, r);
+          double d = fabs ((row->y0 + row->y1) / 2 - cy);
+          if (FREE_ROW (r) && d < best)
+            best = d, nearest = r;
+        }
+      if (nearest < 0)
+        {
+          worst = MAX (worst, 1000.0);
+          continue;
+        }
+      a = b = nearest;
+      while (a > 0 && FREE_ROW (a - 1))
+        a--;
+      while (b + 1 < (int) rows->len && FREE_ROW (b + 1))
+        b++;
+#undef FREE_ROW
+      best = G_MAXDOUBLE;
+      for (int other = a; other <= b; other++)
+        {
+          int top_row = bottom_up ? other : a, bottom_row = bottom_up ? b : other;
+          StreamRow *top = g_ptr_array_index (rows, top_row), *bottom = g_ptr_array_index (rows, bottom_row);
+          double d = fabs ((top->y0 + bottom->y1) / 2 - cy);
+          if (d < best)
+            best = d, from = top_row, end = bottom_row;
+        }
+      spans[2 * g] = from;
+      spans[2 * g + 1] = end;
+      worst = MAX (worst, best);
+      for (int r = from; r <= end; r++)
+        covered[r * n_cols + col] = TRUE;
+    }
+  return worst;
+}
+
 /* The pieces no row took are group labels: the lines of one stacked in
  * their column make one cell, set down the rows it is centred on among those
  * with no label of their own in that column. Returns the slots (rows x
@@ -949,48 +1220,38 @@ place_group_labels (const CfPdfPage *page, GPtrArray *lines, guint start, GArray
       }
 
   covered = g_new0 (gboolean, rows->len * cols->len);
-  for (guint g = 0; g < groups->len; g++)
+  for (int col = 0; col < (int) n_label_cols; col++)
     {
-      Group *group = g_ptr_array_index (groups, g);
-      double cy = (group->y0 + group->y1) / 2;
-      int nearest = -1, a, b, from, best_end = -1;
-      double best = G_MAXDOUBLE;
+      g_autoptr (GPtrArray) in_col = g_ptr_array_new ();
+      g_autofree int *down = NULL, *up = NULL;
+      double down_error, up_error;
 
-      for (guint r = 0; r < rows->len; r++)
-        {
-          StreamRow *row = g_ptr_array_index (rows, r);
-          double d = fabs ((row->y0 + row->y1) / 2 - cy);
-          if (eligible[r * n_label_cols + group->col] && !covered[r * cols->len + group->col] && d < best)
-            best = d, nearest = r;
-        }
-      if (nearest < 0)
+      for (guint g = 0; g < groups->len; g++)
+        if (((Group *) g_ptr_array_index (groups, g))->col == col)
+          g_ptr_array_add (in_col, g_ptr_array_index (groups, g));
+      if (in_col->len == 0)
         continue;
-      /* The run of free rows around it, and the first free one from the top. */
-      a = b = nearest;
-      while (a > 0 && eligible[(a - 1) * n_label_cols + group->col] && !covered[(a - 1) * cols->len + group->col])
-        a--;
-      while (b + 1 < (int) rows->len && eligible[(b + 1) * n_label_cols + group->col]
-             && !covered[(b + 1) * cols->len + group->col])
-        b++;
-      /* It starts at the first free row (groups fill their run top down)
-       * unless a group below in this run is still to come nearer it, and it
-       * ends where the rows' middle comes nearest its own. */
-      from = a;
-      best = G_MAXDOUBLE;
-      for (int end = from; end <= b; end++)
+      /* Each group is centred on its rows, and the groups of a column tile
+       * their rows top down; but a page may begin with rows whose group was
+       * printed on the page before (and end with rows whose group is printed
+       * on the next). Tile from the top and from the bottom and keep the
+       * tiling that centres every group better. */
+      down = g_new (int, 2 * in_col->len);
+      up = g_new (int, 2 * in_col->len);
+      down_error = tile_groups (rows, cols->len, n_label_cols, eligible, covered, in_col, FALSE, down);
+      up_error = tile_groups (rows, cols->len, n_label_cols, eligible, covered, in_col, TRUE, up);
+      for (guint g = 0; g < in_col->len; g++)
         {
-          StreamRow *top = g_ptr_array_index (rows, from), *bottom = g_ptr_array_index (rows, end);
-          double d = fabs ((top->y0 + bottom->y1) / 2 - cy);
-          if (d < best)
-            best = d, best_end = end;
-        }
-      if (best_end < 0)
-        continue;
-      group->row = from;
-      group->row_span = best_end - from + 1;
+          Group *group = g_ptr_array_index (in_col, g);
+          const int *span = up_error + 1.0 < down_error ? &up[2 * g] : &down[2 * g];
 
-      for (int r = from; r <= best_end; r++)
-        covered[r * cols->len + group->col] = TRUE;
+          if (span[0] < 0)
+            continue;
+          group->row = span[0];
+          group->row_span = span[1] - span[0] + 1;
+          for (int r = span[0]; r <= span[1]; r++)
+            covered[r * cols->len + col] = TRUE;
+        }
     }
   /* Groups that found no rows: a row of their own is not to be had, so
    * their text joins the nearest row's cell in their column. */
@@ -1037,6 +1298,7 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
   g_autofree gboolean *sparse = NULL;
   gboolean seen_body = FALSE;
   guint n_lines;
+  int **header_cols = NULL;
 
   split_at_label_columns (page, lines, start, stop, cols, n_label_cols);
 
@@ -1056,6 +1318,14 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
 
       joins[rel] = -1;
       row_of[rel] = -1;
+      /* The first line of the label of the first row (a page that starts
+       * with a wrapped item): it goes on the row below. */
+      if (!seen_body && rel + 1 < n_lines
+          && starts_wrapped_label (line, g_ptr_array_index (lines, start + rel + 1)))
+        {
+          joins[rel] = n_label_cols >= 2 ? ROUTED : (int) rel + 1;
+          continue;
+        }
       if (body || (cf_pdf_is_heading_text (line->text) && (n_label_cols < 2 || !seen_body)))
         {
           seen_body |= body;
@@ -1168,6 +1438,8 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
         }
     }
 
+  header_cols = place_header_segments (lines, start, n_lines, cols, n_label_cols, joins);
+
   /* A row starts at its topmost line, so rows come out top to bottom. */
   for (guint rel = 0; rel < n_lines; rel++)
     {
@@ -1185,7 +1457,8 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
         }
       row_of[rel] = row_of[root];
       row = g_ptr_array_index (rows, row_of[root]);
-      stream_row_add_line (row, cols, g_ptr_array_index (lines, start + rel), skips[rel]);
+      stream_row_add_line (row, cols, g_ptr_array_index (lines, start + rel), skips[rel],
+                           header_cols != NULL ? header_cols[rel] : NULL);
       ((Line *) g_ptr_array_index (lines, start + rel))->used = TRUE;
     }
   route_label_pieces (lines, start, n_lines, cols, joins, row_of, rows, pieces);
@@ -1193,9 +1466,12 @@ stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
   for (guint rel = 0; rel < n_lines; rel++)
     {
       g_free (skips[rel]);
+      if (header_cols != NULL)
+        g_free (header_cols[rel]);
       if (joins[rel] == ROUTED)
         ((Line *) g_ptr_array_index (lines, start + rel))->used = TRUE;
     }
+  g_free (header_cols);
 
   table = cf_pdf_table_new (page->number, "stream");
   for (guint g = 0; g < table_groups->len; g++)
@@ -1277,7 +1553,7 @@ find_lead_cells (const CfPdfPage *page, GPtrArray *lines, guint start, CfPdfTabl
 
       for (guint s = 0; s < above->segments->len; s++)
         text_only &= ((Segment *) g_ptr_array_index (above->segments, s))->kind == CF_NUMBER_TEXT;
-      if (above->used || !text_only || cf_pdf_is_heading_text (above->text)
+      if (above->used || above->panel != below->panel || !text_only || cf_pdf_is_heading_text (above->text)
           || below->y0 - above->y1 > 1.5 * MAX (above->h, below->h))
         break;
       first--;
@@ -1349,7 +1625,8 @@ find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used, GPt
           Line *below = g_ptr_array_index (lines, start);
           gboolean short_line = above->x1 - above->x0 < 0.5 * MAX (1.0, block_x1 - block_x0);
 
-          if (above->used || cf_pdf_is_heading_text (above->text)
+          if (above->used || above->panel != below->panel
+              || (cf_pdf_is_heading_text (above->text) && !starts_wrapped_label (above, below))
               || (above->segments->len < 2 && !short_line)
               || below->y0 - above->y1 > (above->segments->len < 2 ? 0.5 : 1.5) * below->h)
             break;
@@ -1369,12 +1646,18 @@ find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used, GPt
           /* Numbered items ("5.属于…") are labels of a table's rows; other
            * headings ("（二）…") are inside the table only when they touch a
            * numeric line. */
+          gboolean between_rows = (line_is_body (above) && below->y0 - above->y1 <= touch)
+                                  || (after && line_is_body (after) && after->y0 - below->y1 <= touch);
+
           if (short_line && cf_pdf_is_heading_text (below->text)
               && !g_ascii_isdigit (*below->text))
-            short_line = (line_is_body (above) && below->y0 - above->y1 <= touch)
-                         || (after && line_is_body (after) && after->y0 - below->y1 <= touch);
-          if (below->used || below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
-              || (!body && cf_pdf_is_section_heading (below->text)))
+            short_line = between_rows;
+          /* A section heading ends the table, unless it is a group label
+           * wrapped in a narrow label column between the rows it heads
+           * (三、本年 / 度办理结果). */
+          if (below->used || below->panel != above->panel || below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
+              || (!body && cf_pdf_is_section_heading (below->text)
+                  && !(between_rows && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0))))
             break;
           if (!body && below->segments->len < 2 && !short_line)
             break;
@@ -1400,6 +1683,282 @@ find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used, GPt
         }
       i = stop;
     }
+}
+
+/* --------------------------------------------------------- side by side */
+
+/* A line made of @segments (taken) of @from, on @panel. */
+static Line *
+line_of_segments (const CfPdfPage *page, GPtrArray *segments, int panel)
+{
+  Line *line = g_new0 (Line, 1);
+  GString *all = g_string_new (NULL);
+  double sum_cy = 0, sum_h = 0;
+
+  line->segments = segments;
+  line->chars = g_array_new (FALSE, FALSE, sizeof (guint));
+  line->y0 = line->x0 = G_MAXDOUBLE;
+  line->y1 = line->x1 = -G_MAXDOUBLE;
+  line->n_labels = 1;
+  line->panel = panel;
+  for (guint s = 0; s < segments->len; s++)
+    {
+      Segment *seg = g_ptr_array_index (segments, s);
+
+      g_array_append_vals (line->chars, seg->chars->data, seg->chars->len);
+      if (s > 0)
+        g_string_append_c (all, ' ');
+      g_string_append (all, seg->text);
+    }
+  for (guint k = 0; k < line->chars->len; k++)
+    {
+      const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (line->chars, guint, k));
+      line->y0 = MIN (line->y0, c->y0);
+      line->y1 = MAX (line->y1, c->y1);
+      line->x0 = MIN (line->x0, c->x0);
+      line->x1 = MAX (line->x1, c->x1);
+      sum_cy += cf_pdf_char_cy (c);
+      sum_h += c->y1 - c->y0;
+    }
+  line->cy = sum_cy / MAX (1, line->chars->len);
+  line->h = sum_h / MAX (1, line->chars->len);
+  line->text = g_string_free (all, FALSE);
+  return line;
+}
+
+/* Where @line may be cut in two: the first segment right of a gutter that
+ * follows a number and opens either a table row of its own (a label and
+ * numbers: a table set beside another) or running text (prose beside a
+ * table). -1 when nowhere. */
+static int
+side_split_of_line (Line *line, gboolean *table_right)
+{
+  for (guint s = 1; s < line->segments->len; s++)
+    {
+      Segment *before = g_ptr_array_index (line->segments, s - 1);
+      Segment *seg = g_ptr_array_index (line->segments, s);
+      guint values = 0;
+
+      if (before->kind != CF_NUMBER_VALUE || seg->kind != CF_NUMBER_TEXT || seg->x0 - before->x1 < 2.5 * line->h)
+        continue;
+      for (guint k = s + 1; k < line->segments->len; k++)
+        values += ((Segment *) g_ptr_array_index (line->segments, k))->kind == CF_NUMBER_VALUE;
+      *table_right = values > 0;
+      if (values > 0 || (s + 1 == line->segments->len && g_utf8_strlen (seg->text, -1) >= 10))
+        return s;
+    }
+  return -1;
+}
+
+static gboolean
+line_clear_of (Line *line, double x0, double x1)
+{
+  for (guint s = 0; s < line->segments->len; s++)
+    {
+      Segment *seg = g_ptr_array_index (line->segments, s);
+      if (seg->x1 > x0 + 0.5 && seg->x0 < x1 - 0.5)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean split_prose_beside (GPtrArray *lines, int *next_panel);
+
+/* Tables set side by side, or beside prose: the lines that a gutter runs
+ * through (after the numbers of the left table, before the labels or the
+ * text on the right) are cut in two there, the parts on a panel each, so
+ * that each side is read as a block of its own. Returns TRUE when any
+ * line was cut or moved to a panel. */
+static gboolean
+split_side_by_side (const CfPdfPage *page, GPtrArray *lines)
+{
+  int next_panel = 1;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < lines->len;)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      gboolean table_right = FALSE;
+      int split = side_split_of_line (line, &table_right);
+      guint first = i, stop = i + 1, n_tables = 0, n_prose = 0;
+      double g0, g1;
+
+      if (line->panel != 0 || split < 0)
+        {
+          i++;
+          continue;
+        }
+      g0 = ((Segment *) g_ptr_array_index (line->segments, split - 1))->x1;
+      g1 = ((Segment *) g_ptr_array_index (line->segments, split))->x0;
+      n_tables += table_right;
+      n_prose += !table_right;
+      /* Down while the gutter stays open (narrowed by each line cut there),
+       * then up over the lines clear of it (headers). */
+      while (stop < lines->len)
+        {
+          Line *below = g_ptr_array_index (lines, stop);
+          Line *above = g_ptr_array_index (lines, stop - 1);
+          int s;
+
+          if (below->panel != 0 || below->y0 - above->y1 > 3 * MAX (above->h, below->h))
+            break;
+          s = side_split_of_line (below, &table_right);
+          if (s >= 0)
+            {
+              double a = MAX (g0, ((Segment *) g_ptr_array_index (below->segments, s - 1))->x1);
+              double b = MIN (g1, ((Segment *) g_ptr_array_index (below->segments, s))->x0);
+              if (b - a < below->h)
+                break;
+              g0 = a, g1 = b;
+              n_tables += table_right;
+              n_prose += !table_right;
+            }
+          else if (!line_clear_of (below, g0, g1))
+            break;
+          else if (below->x0 >= g1 - 0.5 && !line_is_body (below) && g_utf8_strlen (below->text, -1) >= 10)
+            n_prose++; /* running text right of the gutter */
+          stop++;
+        }
+      while (first > 0)
+        {
+          Line *above = g_ptr_array_index (lines, first - 1);
+          Line *below = g_ptr_array_index (lines, first);
+          if (above->panel != 0 || below->y0 - above->y1 > 3 * MAX (above->h, below->h)
+              || !line_clear_of (above, g0, g1))
+            break;
+          first--;
+        }
+      if (n_tables < 2 && n_prose < 3)
+        {
+          i++;
+          continue;
+        }
+
+      /* Cut each line of the band at the middle of the gutter. */
+      {
+        double mid = (g0 + g1) / 2;
+        int left = next_panel, right = next_panel + 1;
+
+        next_panel += 2;
+        for (guint k = first; k < stop; k++)
+          {
+            Line *l = g_ptr_array_index (lines, k);
+            GPtrArray *left_segs = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);
+            GPtrArray *right_segs = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);
+            gsize n;
+            gpointer *segs;
+
+            g_ptr_array_set_free_func (l->segments, NULL);
+            segs = g_ptr_array_steal (l->segments, &n);
+            for (gsize s = 0; s < n; s++)
+              g_ptr_array_add (((Segment *) segs[s])->x1 <= mid ? left_segs : right_segs, segs[s]);
+            g_free (segs);
+            g_ptr_array_set_free_func (l->segments, (GDestroyNotify) segment_free);
+            if (left_segs->len > 0 && right_segs->len > 0)
+              {
+                g_ptr_array_index (lines, k) = line_of_segments (page, left_segs, left);
+                g_ptr_array_insert (lines, k + 1, line_of_segments (page, right_segs, right));
+                line_free (l);
+                k++;
+                stop++;
+              }
+            else
+              {
+                GPtrArray *segments = left_segs->len > 0 ? left_segs : right_segs;
+                g_ptr_array_unref (l->segments);
+                l->segments = segments;
+                l->panel = left_segs->len > 0 ? left : right;
+                g_ptr_array_unref (left_segs->len > 0 ? right_segs : left_segs);
+              }
+          }
+        any = TRUE;
+      }
+      i = stop;
+    }
+  any |= split_prose_beside (lines, &next_panel);
+  return any;
+}
+
+/* A borderless table with running text beside it, whose lines do not line
+ * up with the rows: a block of numeric lines that end by @R, and three
+ * lines of text or more that all start well right of it. Those go on a
+ * panel of their own; the table's lines on another. */
+static gboolean
+split_prose_beside (GPtrArray *lines, int *next_panel)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < lines->len;)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      double right;
+      guint first = i, stop = i + 1, n_body = 1, n_beside = 0;
+
+      if (line->panel != 0 || !line_is_body (line))
+        {
+          i++;
+          continue;
+        }
+      right = line->x1;
+      /* Up and down over the lines left of the numbers' right end, or well
+       * right of it. */
+      for (int dir = -1; dir <= 1; dir += 2)
+        while (dir < 0 ? first > 0 : stop < lines->len)
+          {
+            Line *next = g_ptr_array_index (lines, dir < 0 ? first - 1 : stop);
+            Line *near = g_ptr_array_index (lines, dir < 0 ? first : stop - 1);
+            gboolean body = line_is_body (next);
+            gboolean beside = !body && next->x0 >= right + 2.5 * next->h;
+
+            if (next->panel != 0 || fabs (next->cy - near->cy) > 4 * MAX (next->h, near->h))
+              break;
+            if (!beside && next->x1 > right + 2.0 && !(body && next->x0 < right))
+              break;
+            if (body)
+              {
+                right = MAX (right, next->x1);
+                n_body++;
+              }
+            n_beside += beside;
+            if (dir < 0)
+              first--;
+            else
+              stop++;
+          }
+      if (n_body >= 2 && n_beside >= 3)
+        {
+          gboolean clear = TRUE;
+
+          for (guint k = first; k < stop; k++)
+            {
+              Line *l = g_ptr_array_index (lines, k);
+              if (!line_is_body (l) && l->x0 > right && l->x0 < right + 2.5 * l->h)
+                clear = FALSE;
+            }
+          if (clear)
+            {
+              for (guint k = first; k < stop; k++)
+                {
+                  Line *l = g_ptr_array_index (lines, k);
+                  l->panel = l->x0 >= right + 2.0 ? *next_panel + 1 : *next_panel;
+                }
+              *next_panel += 2;
+              any = TRUE;
+            }
+        }
+      i = stop;
+    }
+  return any;
+}
+
+static int
+compare_lines_by_panel (gconstpointer a, gconstpointer b)
+{
+  const Line *x = *(Line * const *) a, *y = *(Line * const *) b;
+
+  if (x->panel != y->panel)
+    return x->panel - y->panel;
+  return (x->cy > y->cy) - (x->cy < y->cy);
 }
 
 /* -------------------------------------------------------------------- area */
@@ -1647,7 +2206,18 @@ cf_pdf_find_tables (const CfPdfPage *page, const CfPdfRuns *runs, GPtrArray *tab
       CfPdfTable *table = g_ptr_array_index (found, t);
       find_title (lines, table->bbox[1], table->bbox[0], table->bbox[2], table);
     }
-  find_stream_tables (page, lines, used, found);
+  if (split_side_by_side (page, lines))
+    {
+      /* Each side a block of its own: the lines side by side in turn. */
+      g_autoptr (GPtrArray) by_panel = g_ptr_array_sized_new (lines->len);
+
+      for (guint i = 0; i < lines->len; i++)
+        g_ptr_array_add (by_panel, g_ptr_array_index (lines, i));
+      g_ptr_array_sort (by_panel, compare_lines_by_panel);
+      find_stream_tables (page, by_panel, used, found);
+    }
+  else
+    find_stream_tables (page, lines, used, found);
 
   g_ptr_array_sort (found, compare_tables_by_top);
   for (guint t = 0; t < found->len; t++)
