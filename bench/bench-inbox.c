@@ -12,6 +12,12 @@
  * noise floors measured first: the window idle, and the window redrawn whole
  * every frame (what any change costs a renderer that cannot redraw less).
  *
+ * The batch reads saved work from a corrections database of its own (every
+ * report's requests table marked reviewed), so each report costs its SQLite
+ * look-ups too. After the batch, 20 rows are updated one by one as on the way
+ * back from the window (cf_batch_update_entry with a finding accepted), and
+ * the longest such update and the frame gaps around them are printed.
+ *
  * Like bench-app.sh it draws with GTK's cairo renderer unless GSK_RENDERER
  * says otherwise: Xvfb has no GPU, so GL would be Mesa's software rasteriser
  * (llvmpipe), which here redraws the whole window on any change, unlike a
@@ -214,6 +220,35 @@ make_reports (const char *corpus, const char *dir, guint n)
   return n;
 }
 
+/* Marks the requests table of every distinct report of @dir reviewed, in a
+ * corrections database in $CROSSFOOT_DATA_DIR. */
+static gboolean
+seed_saved_work (const char *dir, GError **error)
+{
+  g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, error);
+  g_autoptr (GDir) listing = NULL;
+  const char *name;
+
+  if (store == NULL || (listing = g_dir_open (dir, 0, error)) == NULL)
+    return FALSE;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      g_autofree char *sha256 = NULL;
+      g_autoptr (CfReview) review = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (path, &data, &len, error))
+        return FALSE;
+      sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+      if ((review = cf_review_new (store, sha256, error)) == NULL
+          || !cf_review_set_table_reviewed (review, "requests", TRUE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static void
 remove_folder (const char *dir)
 {
@@ -244,7 +279,9 @@ main (int argc, char **argv)
   guint n = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 200;
   const char *corpus = argc > 2 ? argv[2] : CF_BENCH_CORPUS_DIR;
   g_autofree char *dir = NULL;
+  g_autofree char *data_dir = NULL;
   g_autoptr (GError) error = NULL;
+  gint64 update_max = 0, update_gap_max = 0, batch_max_gap = 0;
   Stats stats = { 0 };
   GtkWidget *window;
   CfInboxView *inbox;
@@ -284,6 +321,16 @@ main (int argc, char **argv)
   if (made < n)
     {
       g_printerr ("bench-inbox: could only make %u of %u reports from %s\n", made, n, corpus);
+      remove_folder (dir);
+      return 2;
+    }
+  /* Saved work of its own, not the user's. */
+  data_dir = g_dir_make_tmp ("bench-inbox-data-XXXXXX", &error);
+  if (data_dir != NULL)
+    g_setenv ("CROSSFOOT_DATA_DIR", data_dir, TRUE);
+  if (data_dir == NULL || !seed_saved_work (dir, &error))
+    {
+      g_printerr ("bench-inbox: %s\n", error->message);
       remove_folder (dir);
       return 2;
     }
@@ -377,11 +424,43 @@ main (int argc, char **argv)
            repaint_max_gap / 1000.0, repaint_max_late / 1000.0);
   g_print ("memory:             RSS %.1f MiB before the batch, %.1f MiB after, peak %.1f MiB\n",
            rss_before / 1024.0, rss_after / 1024.0, peak_rss_kib () / 1024.0);
-  g_print ("target (no frame over 50 ms): %s\n", stats.max_gap <= 50 * 1000 ? "met" : "MISSED");
+
+  /* Rows updated as on the way back from the window: a finding accepted. */
+  batch_max_gap = stats.max_gap;
+  g_array_set_size (stats.gaps, 0);
+  stats.max_gap = 0;
+  stats.last_paint = 0;
+  stats.measuring = TRUE;
+  for (guint i = 0, done = 0; i < cf_batch_get_n_total (batch) && done < 20; i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (cf_batch_get_model (batch), i);
+      CfDocument *doc = cf_batch_entry_get_document (entry);
+      g_autoptr (CfReview) review = NULL;
+      GPtrArray *findings;
+      gint64 t0;
+
+      if (doc == NULL || (findings = cf_document_get_findings (doc))->len == 0)
+        continue;
+      review = cf_review_copy_in_memory (cf_batch_entry_get_review (entry));
+      cf_review_accept (review, g_ptr_array_index (findings, 0), "bench", NULL);
+      t0 = g_get_monotonic_time ();
+      cf_batch_update_entry (batch, entry, doc, review, NULL);
+      update_max = MAX (update_max, g_get_monotonic_time () - t0);
+      done++;
+      spin_for (0.05);
+    }
+  spin_for (0.2);
+  stats.measuring = FALSE;
+  update_gap_max = stats.max_gap;
+  g_print ("row updates:        longest cf_batch_update_entry %.2f ms, max frame gap %.1f ms\n",
+           update_max / 1000.0, update_gap_max / 1000.0);
+  g_print ("target (no frame over 50 ms): %s\n",
+           MAX (batch_max_gap, update_gap_max) <= 50 * 1000 ? "met" : "MISSED");
 
   g_source_remove (timer);
   gtk_window_destroy (GTK_WINDOW (window));
   g_array_unref (stats.gaps);
   remove_folder (dir);
+  remove_folder (data_dir);
   return 0;
 }

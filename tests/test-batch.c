@@ -210,7 +210,7 @@ test_batch_folder (void)
 
   /* Each report as the batch saw it is what a direct load and audit gives. */
   cf_csv_append_long (expected_long, NULL, TRUE);
-  cf_csv_append_findings (expected_findings, NULL, TRUE);
+  cf_csv_append_findings_with_review (expected_findings, NULL, NULL, TRUE);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
@@ -239,7 +239,15 @@ test_batch_folder (void)
                         cf_document_count_findings (direct, CF_SEVERITY_INFO));
       if (cf_document_get_form (direct) != NULL)
         cf_csv_append_long (expected_long, direct, FALSE);
-      cf_csv_append_findings (expected_findings, direct, FALSE);
+      /* Nothing is saved: no accepted finding, no correction. */
+      g_assert_cmpuint (cf_batch_entry_get_n_accepted (entry), ==, 0);
+      g_assert_cmpuint (cf_batch_entry_get_n_restored (entry), ==, 0);
+      g_assert_cmpuint (cf_batch_entry_get_n_tables_reviewed (entry), ==, 0);
+      g_assert_cmpuint (cf_batch_entry_get_n_tables (entry), ==,
+                        cf_document_get_tables (direct)->len);
+      g_assert_cmpuint (cf_batch_entry_get_n_open_warnings (entry), ==,
+                        cf_batch_entry_get_n_warnings (entry));
+      cf_csv_append_findings_with_review (expected_findings, direct, NULL, FALSE);
     }
 
   /* Known figures of the corpus, so that a batch and a direct audit that are
@@ -479,6 +487,270 @@ test_batch_rules_across_years (void)
   cf_test_rm_rf (dir);
 }
 
+/* The table of @doc with form id @id, and its index. */
+static CfTable *
+find_table (CfDocument *doc, const char *id, guint *index)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+
+  for (guint i = 0; i < tables->len; i++)
+    if (g_strcmp0 (cf_table_get_id (g_ptr_array_index (tables, i)), id) == 0)
+      {
+        *index = i;
+        return g_ptr_array_index (tables, i);
+      }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static const CfFinding *
+first_finding (CfDocument *doc, CfSeverity severity)
+{
+  GPtrArray *findings = cf_document_get_findings (doc);
+
+  for (guint i = 0; i < findings->len; i++)
+    if (((CfFinding *) g_ptr_array_index (findings, i))->severity == severity)
+      return g_ptr_array_index (findings, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static CfDocument *
+load_audited (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  cf_audit_document (doc, NULL);
+  return doc;
+}
+
+static void
+on_count_notify (CfBatchEntry *entry, GParamSpec *pspec, guint *n)
+{
+  (*n)++;
+}
+
+/* What the app saved (corrections, accepted findings, reviewed tables) is
+ * applied before the counts: a saved correction fixes an error, an accepted
+ * error is not open, the state counts reviewed tables, and the exports carry
+ * the corrected value and the verdict. */
+static void
+test_batch_saved_work (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *data_dir = g_build_filename (dir, "data", NULL);
+  g_autofree char *reports = g_build_filename (dir, "reports", NULL);
+  g_autofree char *zibo = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *shenzhen = cf_test_path ("corpus", "text", "shenzhen-psb-2020.txt", NULL);
+  g_autofree char *shanghai = cf_test_path ("corpus", "html", "shanghai-gov-office-2019.html", NULL);
+  g_autofree char *altered_path = g_build_filename (reports, "zibo-altered.txt", NULL);
+  g_autofree char *zibo_path = g_build_filename (reports, "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *shenzhen_path = g_build_filename (reports, "shenzhen-psb-2020.txt", NULL);
+  g_autofree char *shanghai_path = g_build_filename (reports, "shanghai-gov-office-2019.html", NULL);
+  g_autofree char *long_path = g_build_filename (dir, "long.csv", NULL);
+  g_autofree char *findings_path = g_build_filename (dir, "findings.csv", NULL);
+  g_autofree char *old_data_dir = g_strdup (g_getenv ("CROSSFOOT_DATA_DIR"));
+  g_autofree char *long_csv = NULL;
+  g_autofree char *findings_csv = NULL;
+  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfBatch) batch = cf_batch_new ();
+  g_autoptr (GError) error = NULL;
+  CfBatchEntry *altered_entry, *zibo_entry, *shenzhen_entry, *shanghai_entry;
+  guint requests_index = 0, altered_errors;
+  Watch watch;
+
+  /* A database of this test's own: other tests read the same reports. */
+  g_setenv ("CROSSFOOT_DATA_DIR", data_dir, TRUE);
+  g_assert_cmpint (g_mkdir_with_parents (reports, 0700), ==, 0);
+  cf_test_copy_file (zibo, zibo_path);
+  cf_test_copy_file (shenzhen, shenzhen_path);
+  cf_test_copy_file (shanghai, shanghai_path);
+
+  /* A copy of Zibo whose new requests total says 9 instead of 4: errors. */
+  {
+    g_autoptr (CfDocument) original = load_audited (zibo_path);
+    CfTable *requests = find_table (original, "requests", &requests_index);
+    const CfCell *total = cf_table_find_by_keys (requests, "new", "total");
+    g_autofree char *text = g_strdup (cf_document_get_text (original, NULL));
+
+    g_assert_nonnull (total);
+    g_assert_cmpstr (total->text, ==, "4");
+    g_assert_cmpint (total->offset, >, 0);
+    g_assert_cmpint (total->length, ==, 1);
+    text[total->offset] = '9';
+    g_assert_true (g_file_set_contents (altered_path, text, -1, NULL));
+  }
+
+  store = cf_correction_store_open (NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (CfDocument) altered = load_audited (altered_path);
+    CfTable *requests = find_table (altered, "requests", &requests_index);
+    const CfCell *total = cf_table_find_by_keys (requests, "new", "total");
+    CfCorrection fix = { requests_index, total->row, total->col, (char *) "4", (char *) "9" };
+
+    altered_errors = cf_document_count_findings (altered, CF_SEVERITY_ERROR);
+    g_assert_cmpuint (altered_errors, >=, 1);
+    g_assert_true (cf_correction_store_save (store, cf_document_get_sha256 (altered), &fix,
+                                             &error));
+    g_assert_no_error (error);
+  }
+  /* Shenzhen's prose error is accepted as published (it has no tables). */
+  {
+    g_autoptr (CfDocument) doc = load_audited (shenzhen_path);
+    g_autoptr (CfReview) review = cf_review_new (store, cf_document_get_sha256 (doc), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (cf_document_count_findings (doc, CF_SEVERITY_ERROR), ==, 1);
+    g_assert_true (cf_review_accept (review, first_finding (doc, CF_SEVERITY_ERROR),
+                                     "as published", &error));
+    g_assert_no_error (error);
+  }
+  /* One of Shanghai's tables is reviewed. */
+  {
+    g_autoptr (CfDocument) doc = load_audited (shanghai_path);
+    g_autoptr (CfReview) review = cf_review_new (store, cf_document_get_sha256 (doc), &error);
+
+    g_assert_no_error (error);
+    g_assert_true (cf_review_set_table_reviewed (review, "requests", TRUE, &error));
+    g_assert_no_error (error);
+  }
+  /* Every table of Zibo is reviewed. */
+  {
+    g_autoptr (CfDocument) doc = load_audited (zibo_path);
+    g_autoptr (CfReview) review = cf_review_new (store, cf_document_get_sha256 (doc), &error);
+    GPtrArray *tables = cf_document_get_tables (doc);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (tables->len, >, 1);
+    for (guint i = 0; i < tables->len; i++)
+      g_assert_true (cf_review_set_table_reviewed (review,
+                                                   cf_table_get_id (g_ptr_array_index (tables, i)),
+                                                   TRUE, &error));
+  }
+
+  watch_batch (batch, &watch);
+  g_assert_cmpint (cf_batch_add_folder (batch, reports, &error), ==, 4);
+  run_until_finished (&watch);
+  altered_entry = find_entry (batch, "zibo-altered.txt");
+  zibo_entry = find_entry (batch, "zibo-gaoxin-psb-2022.txt");
+  shenzhen_entry = find_entry (batch, "shenzhen-psb-2020.txt");
+  shanghai_entry = find_entry (batch, "shanghai-gov-office-2019.html");
+
+  /* The correction was applied before the audit: no error is left. */
+  g_assert_cmpint (cf_batch_entry_get_state (altered_entry), ==, CF_BATCH_STATE_DONE);
+  g_assert_cmpuint (cf_batch_entry_get_n_restored (altered_entry), ==, 1);
+  g_assert_cmpuint (cf_batch_entry_get_n_stale (altered_entry), ==, 0);
+  g_assert_cmpuint (cf_batch_entry_get_n_errors (altered_entry), ==, 0);
+  g_assert_cmpuint (cf_batch_entry_get_n_open_errors (altered_entry), ==, 0);
+  {
+    CfDocument *doc = cf_batch_entry_get_document (altered_entry);
+    CfTable *requests = find_table (doc, "requests", &requests_index);
+    const CfCell *total = cf_table_find_by_keys (requests, "new", "total");
+
+    g_assert_cmpstr (total->text, ==, "4");
+    g_assert_true (total->flags & CF_CELL_FLAG_CORRECTED);
+  }
+  g_assert_cmpuint (cf_batch_entry_get_n_accepted (altered_entry), ==, 0);
+  g_assert_cmpuint (cf_batch_entry_get_n_tables_reviewed (altered_entry), ==, 0);
+
+  /* The accepted error is an error still, but not an open one. */
+  g_assert_cmpuint (cf_batch_entry_get_n_errors (shenzhen_entry), ==, 1);
+  g_assert_cmpuint (cf_batch_entry_get_n_open_errors (shenzhen_entry), ==, 0);
+  g_assert_cmpuint (cf_batch_entry_get_n_accepted (shenzhen_entry), ==, 1);
+  g_assert_cmpuint (cf_batch_entry_get_n_tables_reviewed (shenzhen_entry), ==, 0);
+  g_assert_cmpuint (cf_batch_entry_get_n_tables (shenzhen_entry), ==, 0);
+  g_assert_nonnull (cf_batch_entry_get_review (shenzhen_entry));
+
+  /* Reviewed tables: all of Zibo's, one of Shanghai's three. */
+  g_assert_cmpuint (cf_batch_entry_get_n_tables_reviewed (zibo_entry), ==,
+                    cf_batch_entry_get_n_tables (zibo_entry));
+  g_assert_cmpuint (cf_batch_entry_get_n_tables (zibo_entry), ==, 3);
+  g_assert_cmpuint (cf_batch_entry_get_n_tables_reviewed (shanghai_entry), ==, 1);
+  g_assert_cmpuint (cf_batch_entry_get_n_tables (shanghai_entry), ==, 3);
+  g_assert_cmpuint (cf_batch_entry_get_n_accepted (shanghai_entry), ==, 0);
+
+  /* The long CSV has the corrected value, the findings CSV the verdict. */
+  g_assert_true (cf_batch_write_long_csv (batch, long_path, &error));
+  g_assert_no_error (error);
+  long_csv = read_text (long_path);
+  g_assert_nonnull (strstr (long_csv, "zibo-altered.txt,gip-2021,requests,new,total,4,4,"));
+  g_assert_null (strstr (long_csv, "zibo-altered.txt,gip-2021,requests,new,total,9,"));
+  g_assert_true (cf_batch_write_findings_csv (batch, findings_path, &error));
+  g_assert_no_error (error);
+  findings_csv = read_text (findings_path);
+  g_assert_true (g_str_has_prefix (findings_csv, "document,severity,rule,"));
+  g_assert_nonnull (strstr (findings_csv, ",accepted,note\r\n"));
+  g_assert_nonnull (strstr (findings_csv, ",true,as published\r\n"));
+  g_assert_null (strstr (findings_csv, "zibo-altered.txt,error,"));
+  {
+    g_autoptr (GString) expected = g_string_new (NULL);
+
+    cf_csv_append_findings_with_review (expected, NULL, NULL, TRUE);
+    for (guint i = 0; i < cf_batch_get_n_total (batch); i++)
+      {
+        g_autoptr (CfBatchEntry) entry = g_list_model_get_item (cf_batch_get_model (batch), i);
+
+        cf_csv_append_findings_with_review (expected, cf_batch_entry_get_document (entry),
+                                            cf_batch_entry_get_review (entry), FALSE);
+      }
+    g_assert_cmpstr (findings_csv, ==, expected->str);
+  }
+
+  /* What the batch applied is what the database holds, until it changes. */
+  g_assert_true (cf_batch_entry_has_current_work (altered_entry, store));
+  g_assert_true (cf_batch_entry_has_current_work (zibo_entry, store));
+  {
+    CfCorrection edit = { requests_index, 2, 2, (char *) "5", (char *) "4" };
+
+    g_assert_true (cf_correction_store_save (store,
+                                             cf_document_get_sha256 (
+                                               cf_batch_entry_get_document (zibo_entry)),
+                                             &edit, &error));
+    g_assert_no_error (error);
+    g_assert_false (cf_batch_entry_has_current_work (zibo_entry, store));
+    g_assert_true (cf_batch_entry_has_current_work (altered_entry, store));
+  }
+
+  /* The window's verdicts, as they are now, update a row: the finding is
+   * open again (its notify tells a list). */
+  {
+    CfDocument *doc = cf_batch_entry_get_document (shenzhen_entry);
+    g_autoptr (CfReview) review = cf_review_new (store, cf_document_get_sha256 (doc), &error);
+    guint n_notified = 0;
+
+    g_assert_no_error (error);
+    g_assert_true (cf_review_unaccept (review, first_finding (doc, CF_SEVERITY_ERROR), &error));
+    g_signal_connect (shenzhen_entry, "notify::n-open-errors", G_CALLBACK (on_count_notify),
+                      &n_notified);
+    cf_batch_update_entry (batch, shenzhen_entry, doc, review, store);
+    g_assert_cmpuint (n_notified, ==, 1);
+    g_assert_cmpuint (cf_batch_entry_get_n_open_errors (shenzhen_entry), ==, 1);
+    g_assert_cmpuint (cf_batch_entry_get_n_accepted (shenzhen_entry), ==, 0);
+    g_assert_true (cf_batch_entry_has_current_work (shenzhen_entry, store));
+    /* A copy: later verdicts in the window do not leak into the row. */
+    g_assert_true (cf_batch_entry_get_review (shenzhen_entry) != review);
+    g_signal_handlers_disconnect_by_func (shenzhen_entry, on_count_notify, &n_notified);
+  }
+  g_assert_true (cf_batch_find_entry (batch, shenzhen_path) == shenzhen_entry);
+  {
+    g_autofree char *spelled = g_build_filename (reports, ".", "shenzhen-psb-2020.txt", NULL);
+
+    g_assert_true (cf_batch_find_entry (batch, spelled) == shenzhen_entry);
+  }
+  g_assert_null (cf_batch_find_entry (batch, zibo));
+
+  g_main_loop_unref (watch.loop);
+  if (old_data_dir != NULL)
+    g_setenv ("CROSSFOOT_DATA_DIR", old_data_dir, TRUE);
+  else
+    g_unsetenv ("CROSSFOOT_DATA_DIR");
+  g_clear_object (&store);
+  cf_test_rm_rf (dir);
+}
+
 static void
 test_batch_report_names (void)
 {
@@ -504,5 +776,7 @@ main (int argc, char **argv)
   g_test_add_func ("/batch/dropped-while-running", test_batch_dropped_while_running);
   g_test_add_func ("/batch/rules-across-years", test_batch_rules_across_years);
   g_test_add_func ("/batch/report-names", test_batch_report_names);
-  return g_test_run ();
+  g_test_add_func ("/batch/saved-work", test_batch_saved_work);
+  /* The batch reads saved work: from a fresh folder, not the user's. */
+  return cf_test_run_with_data_dir ();
 }

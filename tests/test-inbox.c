@@ -123,7 +123,8 @@ test_inbox_corpus_folder (void)
 
       {
         g_autofree char *n_errors = g_strdup_printf ("%u", cf_batch_entry_get_n_open_errors (entry));
-        g_autofree char *n_warnings = g_strdup_printf ("%u", cf_batch_entry_get_n_warnings (entry));
+        g_autofree char *n_warnings = g_strdup_printf ("%u",
+                                                       cf_batch_entry_get_n_open_warnings (entry));
         CfDocument *doc = cf_batch_entry_get_document (entry);
         const char *form = cf_batch_entry_get_form (entry);
 
@@ -329,6 +330,143 @@ test_inbox_many_reports (void)
   cf_test_rm_rf (dir);
 }
 
+static CfDocument *
+load_audited (const char *path)
+{
+  g_autoptr (GError) error = NULL;
+  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  cf_audit_document (doc, NULL);
+  return doc;
+}
+
+static CfReview *
+review_of (CfCorrectionStore *store, CfDocument *doc)
+{
+  g_autoptr (GError) error = NULL;
+  CfReview *review = cf_review_new (store, cf_document_get_sha256 (doc), &error);
+
+  g_assert_no_error (error);
+  return review;
+}
+
+static guint
+position_of (CfInboxView *inbox, const char *name)
+{
+  GListModel *model = cf_inbox_view_get_model (inbox);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cf_batch_entry_get_name (entry), name))
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static void
+assert_accessible_description (GtkWidget *widget, const char *expected)
+{
+  g_autofree char *error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                               expected);
+
+  if (error != NULL)
+    g_error ("accessible description is %s, expected %s", error, expected);
+}
+
+/* The State column says what the analyst saved: reviewed tables and accepted
+ * findings; an accepted error is not counted as open. */
+static void
+test_inbox_review_state (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *shenzhen = g_build_filename (dir, "shenzhen-psb-2020.txt", NULL);
+  g_autofree char *zibo = g_build_filename (dir, "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *shanghai = g_build_filename (dir, "shanghai-gov-office-2019.html", NULL);
+  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *window = gtk_window_new ();
+  CfInboxView *inbox = CF_INBOX_VIEW (cf_inbox_view_new ());
+  guint position;
+
+  {
+    g_autofree char *from = cf_test_path ("corpus", "text", "shenzhen-psb-2020.txt", NULL);
+    cf_test_copy_file (from, shenzhen);
+  }
+  {
+    g_autofree char *from = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+    cf_test_copy_file (from, zibo);
+  }
+  {
+    g_autofree char *from = cf_test_path ("corpus", "html", "shanghai-gov-office-2019.html", NULL);
+    cf_test_copy_file (from, shanghai);
+  }
+
+  /* What the app saved: Shenzhen's error accepted, Zibo's tables all
+   * reviewed, one of Shanghai's. */
+  store = cf_correction_store_open (NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (CfDocument) doc = load_audited (shenzhen);
+    g_autoptr (CfReview) review = review_of (store, doc);
+    GPtrArray *findings = cf_document_get_findings (doc);
+
+    for (guint i = 0; i < findings->len; i++)
+      if (((CfFinding *) g_ptr_array_index (findings, i))->severity == CF_SEVERITY_ERROR)
+        g_assert_true (cf_review_accept (review, g_ptr_array_index (findings, i), "", &error));
+  }
+  {
+    g_autoptr (CfDocument) doc = load_audited (zibo);
+    g_autoptr (CfReview) review = review_of (store, doc);
+    GPtrArray *tables = cf_document_get_tables (doc);
+
+    for (guint i = 0; i < tables->len; i++)
+      g_assert_true (cf_review_set_table_reviewed (review,
+                                                   cf_table_get_id (g_ptr_array_index (tables, i)),
+                                                   TRUE, &error));
+  }
+  {
+    g_autoptr (CfDocument) doc = load_audited (shanghai);
+    g_autoptr (CfReview) review = review_of (store, doc);
+
+    g_assert_true (cf_review_set_table_reviewed (review, "requests", TRUE, &error));
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (inbox));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (cf_inbox_view_open_folder (inbox, dir, &error));
+  g_assert_no_error (error);
+  cf_test_wait_batch (cf_inbox_view_get_batch (inbox), cf_test_time_limit (120));
+  cf_test_spin_for (0.2);
+
+  position = position_of (inbox, "shenzhen-psb-2020.txt");
+  g_assert_cmpstr (cell_text (inbox, position, CF_INBOX_COLUMN_ERRORS, "Errors"), ==, "0");
+  g_assert_false (gtk_widget_has_css_class (
+    cf_inbox_view_get_cell_widget (inbox, position, CF_INBOX_COLUMN_ERRORS), "error"));
+  g_assert_cmpstr (cell_text (inbox, position, CF_INBOX_COLUMN_STATE, "State"), ==,
+                   "Not reviewed · 1 accepted");
+  assert_accessible_description (cf_inbox_view_get_cell_widget (inbox, position,
+                                                                CF_INBOX_COLUMN_STATE),
+                                 "1 finding accepted as published, not counted as open");
+
+  position = position_of (inbox, "zibo-gaoxin-psb-2022.txt");
+  g_assert_cmpstr (cell_text (inbox, position, CF_INBOX_COLUMN_STATE, "State"), ==, "Reviewed");
+  assert_accessible_description (cf_inbox_view_get_cell_widget (inbox, position,
+                                                                CF_INBOX_COLUMN_STATE), "");
+  position = position_of (inbox, "shanghai-gov-office-2019.html");
+  g_assert_cmpstr (cell_text (inbox, position, CF_INBOX_COLUMN_STATE, "State"), ==,
+                   "1 of 3 tables reviewed");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin_for (0.1);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -337,5 +475,7 @@ main (int argc, char **argv)
     return g_test_run ();
   g_test_add_func ("/inbox/corpus-folder", test_inbox_corpus_folder);
   g_test_add_func ("/inbox/many-reports", test_inbox_many_reports);
-  return g_test_run ();
+  g_test_add_func ("/inbox/review-state", test_inbox_review_state);
+  /* The batch reads what the app saved: from a fresh folder, not a shared one. */
+  return cf_test_run_with_data_dir ();
 }

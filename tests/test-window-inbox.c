@@ -171,6 +171,211 @@ test_open_several_files (void)
   cf_test_close_window (window, 0.2);
 }
 
+static guint
+position_of (CfInboxView *inbox, const char *name)
+{
+  GListModel *model = cf_inbox_view_get_model (inbox);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cf_batch_entry_get_name (entry), name))
+        return i;
+    }
+  g_assert_not_reached ();
+  return 0;
+}
+
+static CfBatchEntry *
+entry_at (CfInboxView *inbox, guint position)
+{
+  g_autoptr (CfBatchEntry) entry = g_list_model_get_item (cf_inbox_view_get_model (inbox),
+                                                          position);
+
+  return entry; /* the batch keeps it */
+}
+
+static CfTable *
+table_by_id (CfDocument *doc, const char *id, guint *index)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+
+  for (guint i = 0; i < tables->len; i++)
+    if (g_strcmp0 (cf_table_get_id (g_ptr_array_index (tables, i)), id) == 0)
+      {
+        *index = i;
+        return g_ptr_array_index (tables, i);
+      }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+open_row (CfWindow *window, const char *name)
+{
+  CfInboxView *inbox = cf_window_get_inbox_view (window);
+
+  g_assert_true (cf_inbox_view_activate_row (inbox, position_of (inbox, name)));
+  cf_test_spin_for (0.2);
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "document");
+}
+
+static void
+back_to_inbox (CfWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-inbox", NULL));
+  cf_test_spin_for (0.2);
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "inbox");
+}
+
+/* The inbox shows what the window shows: the batch applies the saved work
+ * (once: the window does not replay it on top), and a finding accepted or a
+ * table marked reviewed in the window shows in the row on the way back. */
+static void
+test_review_state (void)
+{
+  static const char *const names[][2] = {
+    { "text", "shenzhen-psb-2020.txt" },
+    { "text", "zibo-gaoxin-psb-2022.txt" },
+    { "html", "shanghai-gov-office-2019.html" },
+  };
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *zibo = g_build_filename (dir, names[1][1], NULL);
+  g_autofree char *shanghai = g_build_filename (dir, names[2][1], NULL);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfDocument) once = NULL;
+  g_autoptr (GError) error = NULL;
+  CfWindow *window = new_window ();
+  CfInboxView *inbox = cf_window_get_inbox_view (window);
+  CfBatchEntry *entry;
+  guint appeals = 0, requests = 0, position;
+  int once_rows;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *from = cf_test_path ("corpus", names[i][0], names[i][1], NULL);
+      g_autofree char *to = g_build_filename (dir, names[i][1], NULL);
+
+      cf_test_copy_file (from, to);
+    }
+
+  /* Zibo has a saved structure edit: a row added to its appeals table. */
+  store = cf_correction_store_open (NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr (CfDocument) doc = cf_document_load_file (zibo, NULL, NULL, &error);
+    g_autoptr (GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
+
+    g_assert_no_error (error);
+    /* Tables take their form ids in the audit; edits name them by position. */
+    cf_audit_document (doc, NULL);
+    table_by_id (doc, "appeals", &appeals);
+    g_ptr_array_add (edits, cf_edit_insert_row (appeals, 2));
+    g_assert_true (cf_correction_store_save_edits (store, cf_document_get_sha256 (doc), edits,
+                                                   &error));
+    g_assert_no_error (error);
+  }
+  /* What opening it on its own gives: the edit made once. */
+  once = cf_document_load_file (zibo, NULL, NULL, &error);
+  g_assert_true (cf_correction_store_restore (store, once, NULL, &error));
+  g_assert_no_error (error);
+  cf_audit_document (once, NULL);
+  once_rows = cf_table_get_n_rows (g_ptr_array_index (cf_document_get_tables (once), appeals));
+
+  cf_window_open_folder (window, folder);
+  cf_test_wait_batch (cf_inbox_view_get_batch (inbox), cf_test_time_limit (120));
+  cf_test_spin_for (0.2);
+
+  /* Before: Shenzhen's prose error is open; nothing is reviewed. */
+  position = position_of (inbox, names[0][1]);
+  g_assert_cmpstr (shown_text (inbox, position, CF_INBOX_COLUMN_ERRORS), ==, "1");
+  g_assert_cmpstr (shown_text (inbox, position, CF_INBOX_COLUMN_STATE), ==, "Not reviewed");
+  entry = entry_at (inbox, position_of (inbox, names[1][1]));
+  g_assert_cmpuint (cf_batch_entry_get_n_restored (entry), ==, 1);
+
+  /* Zibo in the window: the edit is there once, not twice. */
+  open_row (window, names[1][1]);
+  {
+    CfDocument *doc = cf_window_get_document (window);
+
+    g_assert_cmpint (cf_table_get_n_rows (g_ptr_array_index (cf_document_get_tables (doc), appeals)),
+                     ==, once_rows);
+    g_assert_cmpuint (cf_document_get_findings (doc)->len, ==,
+                      cf_document_get_findings (once)->len);
+  }
+  g_assert_true (cf_window_set_table_reviewed (window, 0, TRUE, &error));
+  g_assert_no_error (error);
+  back_to_inbox (window);
+  g_assert_cmpstr (shown_text (inbox, position_of (inbox, names[1][1]), CF_INBOX_COLUMN_STATE),
+                   ==, "1 of 3 tables reviewed");
+  /* And again: still once. */
+  open_row (window, names[1][1]);
+  g_assert_cmpint (cf_table_get_n_rows (g_ptr_array_index (
+                     cf_document_get_tables (cf_window_get_document (window)), appeals)),
+                   ==, once_rows);
+  back_to_inbox (window);
+
+  /* Shenzhen: its error accepted in the window is no longer open. */
+  open_row (window, names[0][1]);
+  {
+    GPtrArray *findings = cf_document_get_findings (cf_window_get_document (window));
+    guint accepted = 0;
+
+    for (guint i = 0; i < findings->len; i++)
+      if (((CfFinding *) g_ptr_array_index (findings, i))->severity == CF_SEVERITY_ERROR)
+        {
+          g_assert_true (cf_window_accept_finding (window, i, "as published", &error));
+          g_assert_no_error (error);
+          accepted++;
+        }
+    g_assert_cmpuint (accepted, ==, 1);
+  }
+  back_to_inbox (window);
+  position = position_of (inbox, names[0][1]);
+  g_assert_cmpstr (shown_text (inbox, position, CF_INBOX_COLUMN_ERRORS), ==, "0");
+  g_assert_cmpstr (shown_text (inbox, position, CF_INBOX_COLUMN_STATE), ==,
+                   "Not reviewed · 1 accepted");
+  entry = entry_at (inbox, position);
+  g_assert_cmpuint (cf_batch_entry_get_n_errors (entry), ==, 1);
+  g_assert_cmpuint (cf_batch_entry_get_n_open_errors (entry), ==, 0);
+
+  /* Shanghai corrected elsewhere since the batch read it (another window):
+   * the window reads it again rather than show the batch's old copy, and
+   * the row takes what the window read. */
+  {
+    g_autoptr (CfDocument) doc = cf_document_load_file (shanghai, NULL, NULL, &error);
+    CfTable *table;
+    const CfCell *cell;
+
+    cf_audit_document (doc, NULL);
+    table = table_by_id (doc, "requests", &requests);
+    cell = cf_table_find_by_keys (table, "new", "total");
+    CfCorrection fix = { requests, cell->row, cell->col, (char *) "12345", cell->text };
+
+    g_assert_true (cf_correction_store_save (store, cf_document_get_sha256 (doc), &fix, &error));
+    g_assert_no_error (error);
+  }
+  entry = entry_at (inbox, position_of (inbox, names[2][1]));
+  g_assert_true (cf_inbox_view_activate_row (inbox, position_of (inbox, names[2][1])));
+  cf_test_wait_loaded (window, cf_test_time_limit (60));
+  g_assert_cmpstr (cf_window_get_view_name (window), ==, "document");
+  g_assert_cmpstr (cf_table_find_by_keys (g_ptr_array_index (cf_document_get_tables (
+                                            cf_window_get_document (window)), requests),
+                                          "new", "total")->text, ==, "12345");
+  g_assert_true (cf_batch_entry_get_document (entry) != cf_window_get_document (window));
+  back_to_inbox (window);
+  g_assert_true (cf_batch_entry_get_document (entry) == cf_window_get_document (window));
+  g_assert_cmpuint (cf_batch_entry_get_n_open_errors (entry), >, 0);
+  g_assert_cmpstr (shown_text (inbox, position_of (inbox, names[2][1]), CF_INBOX_COLUMN_ERRORS),
+                   !=, "0");
+
+  cf_test_close_window (window, 0.2);
+  g_clear_object (&store);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -182,6 +387,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/window-inbox/open-folder", test_open_folder);
   g_test_add_func ("/window-inbox/open-several-files", test_open_several_files);
+  g_test_add_func ("/window-inbox/review-state", test_review_state);
   /* The corrections store of the documents shown: a fresh one, thrown away. */
   return cf_test_run_with_data_dir ();
 }

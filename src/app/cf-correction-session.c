@@ -142,8 +142,8 @@ find_previous (CfCorrectionSession *self)
     }
 }
 
-CfCorrectionSession *
-cf_correction_session_new (CfDocument *doc, GError **error)
+static CfCorrectionSession *
+session_new (CfDocument *doc, gboolean restored, guint n_stale, GError **error)
 {
   g_autoptr (CfCorrectionSession) self = g_object_new (CF_TYPE_CORRECTION_SESSION, NULL);
   const char *path = cf_document_get_path (doc);
@@ -168,13 +168,31 @@ cf_correction_session_new (CfDocument *doc, GError **error)
     return g_steal_pointer (&self);
 
   self->n_restored = count_work (self, sha256);
-  if (!cf_edit_history_restore (self->history, &self->n_stale, error))
+  if (restored)
+    {
+      self->n_stale = n_stale;
+      if (!cf_edit_history_adopt (self->history, error))
+        return NULL;
+    }
+  else if (!cf_edit_history_restore (self->history, &self->n_stale, error))
     return NULL;
   find_previous (self);
   /* While an earlier version's work is pending a decision, keep pointing at it. */
   if (self->previous == NULL && !remember_path (self, error))
     return NULL;
   return g_steal_pointer (&self);
+}
+
+CfCorrectionSession *
+cf_correction_session_new (CfDocument *doc, GError **error)
+{
+  return session_new (doc, FALSE, 0, error);
+}
+
+CfCorrectionSession *
+cf_correction_session_new_restored (CfDocument *doc, guint n_stale, GError **error)
+{
+  return session_new (doc, TRUE, n_stale, error);
 }
 
 CfDocument *

@@ -20,6 +20,12 @@ G_DECLARE_FINAL_TYPE (CfCorrectionSession, cf_correction_session, CF, CORRECTION
  * thread. */
 CfCorrectionSession *cf_correction_session_new            (CfDocument          *doc,
                                                            GError             **error);
+/* The same for a document whose saved work was applied already, with
+ * cf_correction_store_restore() (the batch inbox's): nothing is replayed
+ * again; @n_stale is what that restore found no longer fitting. */
+CfCorrectionSession *cf_correction_session_new_restored   (CfDocument          *doc,
+                                                           guint                n_stale,
+                                                           GError             **error);
 CfDocument          *cf_correction_session_get_document   (CfCorrectionSession *self);
 CfEditHistory       *cf_correction_session_get_history    (CfCorrectionSession *self);
 CfReview            *cf_correction_session_get_review     (CfCorrectionSession *self);

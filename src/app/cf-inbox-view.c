@@ -108,12 +108,48 @@ column_title (CfInboxColumn column)
     }
 }
 
-/* The review state of a loaded document. Review (cf-review.h) is not wired in
- * yet: every document reads "Not reviewed" until it is. */
-static const char *
+/* The review state of a loaded document: how many of its tables the analyst
+ * marked reviewed, then how many findings they accepted, if any. */
+static char *
 review_state_text (CfBatchEntry *entry)
 {
-  return _("Not reviewed");
+  guint n_tables = cf_batch_entry_get_n_tables (entry);
+  guint n_reviewed = cf_batch_entry_get_n_tables_reviewed (entry);
+  guint n_accepted = cf_batch_entry_get_n_accepted (entry);
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (n_tables > 0 && n_reviewed >= n_tables)
+    g_string_append (text, _("Reviewed"));
+  else if (n_reviewed > 0)
+    /* TRANSLATORS: review state of a document in the inbox: "2 of 5 tables reviewed" */
+    g_string_append_printf (text, ngettext ("%u of %u table reviewed", "%u of %u tables reviewed",
+                                            n_tables),
+                            n_reviewed, n_tables);
+  else
+    g_string_append (text, _("Not reviewed"));
+  if (n_accepted > 0)
+    {
+      g_string_append (text, " · ");
+      /* TRANSLATORS: findings of a document the analyst accepted as published */
+      g_string_append_printf (text, ngettext ("%u accepted", "%u accepted", n_accepted),
+                              n_accepted);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* What the state column's words leave out, for screen readers: that
+ * accepted findings are not counted as open. */
+static char *
+review_state_description (CfBatchEntry *entry)
+{
+  guint n_accepted = cf_batch_entry_get_n_accepted (entry);
+
+  if (n_accepted == 0)
+    return NULL;
+  return g_strdup_printf (ngettext ("%u finding accepted as published, not counted as open",
+                                    "%u findings accepted as published, not counted as open",
+                                    n_accepted),
+                          n_accepted);
 }
 
 static void
@@ -134,6 +170,7 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
   const GError *error = cf_batch_entry_get_error (entry);
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *state_description = NULL;
   const char *tooltip = NULL;
   const char *description = "";
 
@@ -155,7 +192,7 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
       break;
     case CF_INBOX_COLUMN_WARNINGS:
       if (done)
-        text = g_strdup_printf ("%u", cf_batch_entry_get_n_warnings (entry));
+        text = g_strdup_printf ("%u", cf_batch_entry_get_n_open_warnings (entry));
       break;
     case CF_INBOX_COLUMN_STATE:
     case CF_INBOX_N_COLUMNS:
@@ -171,7 +208,11 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
           description = tooltip ? tooltip : "";
         }
       else
-        text = g_strdup (review_state_text (entry));
+        {
+          text = review_state_text (entry);
+          state_description = review_state_description (entry);
+          description = state_description ? state_description : "";
+        }
       break;
     }
 
@@ -180,7 +221,8 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
              (column == CF_INBOX_COLUMN_ERRORS && done && cf_batch_entry_get_n_open_errors (entry) > 0)
              || (column == CF_INBOX_COLUMN_STATE && state == CF_BATCH_STATE_FAILED));
   set_class (label, "warning",
-             column == CF_INBOX_COLUMN_WARNINGS && done && cf_batch_entry_get_n_warnings (entry) > 0);
+             column == CF_INBOX_COLUMN_WARNINGS && done
+             && cf_batch_entry_get_n_open_warnings (entry) > 0);
   set_class (label, "dim-label", column == CF_INBOX_COLUMN_STATE && !done
                                  && state != CF_BATCH_STATE_FAILED);
 
@@ -206,9 +248,11 @@ column_shows (CfInboxColumn column, const char *property)
     case CF_INBOX_COLUMN_ERRORS:
       return g_str_equal (property, "n-open-errors");
     case CF_INBOX_COLUMN_WARNINGS:
-      return g_str_equal (property, "n-warnings");
-    case CF_INBOX_COLUMN_DOCUMENT:
+      return g_str_equal (property, "n-open-warnings");
     case CF_INBOX_COLUMN_STATE:
+      return g_str_equal (property, "n-tables") || g_str_equal (property, "n-tables-reviewed")
+             || g_str_equal (property, "n-accepted");
+    case CF_INBOX_COLUMN_DOCUMENT:
     case CF_INBOX_N_COLUMNS:
     default:
       return FALSE;
@@ -285,7 +329,7 @@ column_sorter (CfInboxColumn column)
     [CF_INBOX_COLUMN_DOCUMENT] = "name",
     [CF_INBOX_COLUMN_FORM] = "form",
     [CF_INBOX_COLUMN_ERRORS] = "n-open-errors",
-    [CF_INBOX_COLUMN_WARNINGS] = "n-warnings",
+    [CF_INBOX_COLUMN_WARNINGS] = "n-open-warnings",
     [CF_INBOX_COLUMN_STATE] = "state",
   };
   GtkExpression *expression = gtk_property_expression_new (CF_TYPE_BATCH_ENTRY, NULL,
@@ -334,10 +378,16 @@ on_grow_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
+static void update_summary (CfInboxView *self);
+
 static void
 on_sorted_items_changed (GListModel *model, guint position, guint removed, guint added,
                          CfInboxView *self)
 {
+  /* A row changed outside a run too (the window edited its document, or
+   * accepted a finding): the totals follow. A loop over the entries is
+   * microseconds even for hundreds. */
+  update_summary (self);
   if (self->grow_tick == 0
       && g_list_model_get_n_items (model) > gtk_slice_list_model_get_size (self->slice_model))
     self->grow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->column_view),
@@ -359,7 +409,7 @@ update_summary (CfInboxView *self)
       g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
 
       n_errors += cf_batch_entry_get_n_open_errors (entry);
-      n_warnings += cf_batch_entry_get_n_warnings (entry);
+      n_warnings += cf_batch_entry_get_n_open_warnings (entry);
       n_failed += cf_batch_entry_get_state (entry) == CF_BATCH_STATE_FAILED;
     }
 

@@ -5,6 +5,13 @@
  * stack. Activating a row shows that (already audited) document in the
  * document page; the header's back button returns to the inbox, whose row is
  * then counted again so edits and accepted findings show there.
+ *
+ * The batch replayed each file's saved work (structure edits, corrections)
+ * before auditing it. The window shows that document itself, with a session
+ * that takes the work as applied rather than replaying it a second time; a
+ * document whose saved work changed since (edited in another window, or the
+ * file opened on its own) is read again instead. Back in the inbox, the row of
+ * the file the window shows takes its document and verdicts as they are now.
  */
 #include "config.h"
 
@@ -40,18 +47,60 @@ update_inbox_button (CfWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-inbox", has_batch);
 }
 
+/* The session's review and store when it is @document's. */
+static CfReview *
+session_review (CfWindow *self, CfDocument *document)
+{
+  if (self->session == NULL || cf_correction_session_get_document (self->session) != document)
+    return NULL;
+  return cf_correction_session_get_review (self->session);
+}
+
+static CfCorrectionStore *
+session_store (CfWindow *self, CfDocument *document)
+{
+  if (self->session == NULL || cf_correction_session_get_document (self->session) != document)
+    return NULL;
+  return cf_correction_session_get_store (self->session);
+}
+
+/* The inbox row of the file the window shows, or NULL. */
+static CfBatchEntry *
+entry_of_shown_document (CfWindow *self, CfBatch *batch)
+{
+  const char *path = self->document ? cf_document_get_path (self->document) : NULL;
+
+  if (path == NULL || g_strcmp0 (path, "-") == 0)
+    return NULL;
+  return cf_batch_find_entry (batch, path);
+}
+
+/* The row of the file the window shows takes its document and verdicts as
+ * they are now: what was edited, accepted or marked reviewed there. */
+static void
+update_entry_from_window (CfWindow *self, CfBatch *batch)
+{
+  CfBatchEntry *entry = entry_of_shown_document (self, batch);
+  CfBatchEntry *shown = g_object_get_data (G_OBJECT (self), SHOWN_ENTRY_KEY);
+
+  if (entry != NULL)
+    cf_batch_update_entry (batch, entry, self->document, session_review (self, self->document),
+                           session_store (self, self->document));
+  else if (shown != NULL)
+    cf_batch_refresh_entry (batch, shown);
+}
+
 static void
 show_inbox_page (CfWindow *self)
 {
   const char *title = g_object_get_data (G_OBJECT (self), INBOX_TITLE_KEY);
   g_autofree char *window_title = g_strdup_printf ("%s — Crossfoot", title);
   CfBatch *batch = cf_inbox_view_get_batch (self->inbox_view);
-  CfBatchEntry *shown = g_object_get_data (G_OBJECT (self), SHOWN_ENTRY_KEY);
   g_autofree char *subtitle = NULL;
 
   /* The document may have been edited or its findings accepted meanwhile. */
-  if (batch != NULL && shown != NULL)
-    cf_batch_refresh_entry (batch, shown);
+  if (batch != NULL)
+    update_entry_from_window (self, batch);
 
   subtitle = g_strdup_printf (ngettext ("%u document", "%u documents",
                                         batch ? cf_batch_get_n_total (batch) : 0),
@@ -153,22 +202,67 @@ cf_window_get_view_name (CfWindow *self)
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
 
+/* Ties @document (the batch's, its saved work applied already) to a session
+ * that does not replay that work again. FALSE when the work saved for it
+ * changed since the batch applied it: it must be read again. */
+static gboolean
+attach_restored_session (CfWindow *self, CfBatchEntry *entry, CfDocument *document)
+{
+  g_autoptr (CfCorrectionSession) session = NULL;
+  g_autoptr (GError) error = NULL;
+
+  if (session_review (self, document) != NULL)
+    return TRUE;
+  session = cf_correction_session_new_restored (document, cf_batch_entry_get_n_stale (entry),
+                                                &error);
+  /* Without the database the window has no session either (it says why). */
+  if (session == NULL)
+    return TRUE;
+  if (!cf_batch_entry_has_current_work (entry, cf_correction_session_get_store (session)))
+    return FALSE;
+  g_set_object (&self->session, session);
+  return TRUE;
+}
+
 /* A row of the inbox was activated: its document is loaded and audited. */
 static void
 on_open_document (CfInboxView *inbox, CfDocument *document, CfWindow *self)
 {
-  GListModel *model = cf_batch_get_model (cf_inbox_view_get_batch (inbox));
+  CfBatch *batch = cf_inbox_view_get_batch (inbox);
+  GListModel *model = cf_batch_get_model (batch);
+  CfBatchEntry *entry = NULL;
   g_autoptr (GBytes) pdf_bytes = NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
+      g_autoptr (CfBatchEntry) item = g_list_model_get_item (model, i);
 
-      if (cf_batch_entry_get_document (entry) == document)
+      if (cf_batch_entry_get_document (item) == document)
         {
+          entry = item;
           g_object_set_data_full (G_OBJECT (self), SHOWN_ENTRY_KEY,
-                                  g_steal_pointer (&entry), g_object_unref);
+                                  g_steal_pointer (&item), g_object_unref);
           break;
+        }
+    }
+
+  if (entry != NULL)
+    {
+      /* The window holds this file already (opened on its own, or read
+       * again): the row takes that, and it stays on screen as it is. */
+      if (self->document != NULL && self->document != document
+          && entry_of_shown_document (self, batch) == entry)
+        {
+          update_entry_from_window (self, batch);
+          document = cf_batch_entry_get_document (entry);
+        }
+      else if (!attach_restored_session (self, entry, document))
+        {
+          g_autoptr (GFile) file = g_file_new_for_path (cf_batch_entry_get_path (entry));
+
+          cf_window_open_file (self, file);
+          update_inbox_button (self);
+          return;
         }
     }
 

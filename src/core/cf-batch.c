@@ -1,8 +1,9 @@
 /* cf-batch.c: many reports read and audited in the background
  *
- * Threads: the pool's workers only load and audit their own document (both
- * are safe per document; the form registry is shared read-only and the OpenCC
- * cache has its own lock). Every change a widget can see, the entry's fields
+ * Threads: the pool's workers only load, correct and audit their own document
+ * (safe per document; the form registry is shared read-only and the OpenCC
+ * cache has its own lock), each with its own read-only connection to the
+ * corrections database, opened and closed around the one document. Every change a widget can see, the entry's fields
  * and the list model, happens on the batch's main context, in drain_news().
  * A job holds a ref on the batch that is dropped on that context too, so the
  * batch is never finalized on a worker (which would then wait for itself).
@@ -11,11 +12,13 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "cf-audit.h"
 #include "cf-batch.h"
+#include "cf-corrections.h"
 #include "cf-error.h"
 #include "cf-export.h"
 
@@ -51,10 +54,18 @@ struct _CfBatchEntry
   CfBatchState  state;
   CfDocument   *document;
   GError       *error;
+  CfReview     *review;    /* in memory: the verdicts saved for the document */
+  guint         n_restored; /* saved corrections and table edits applied */
+  guint         n_stale;    /* those that no longer fit */
+  char         *work_digest; /* of the saved work the document holds, or NULL: unknown */
   guint         n_errors;
   guint         n_open_errors;
   guint         n_warnings;
+  guint         n_open_warnings;
   guint         n_infos;
+  guint         n_accepted;
+  guint         n_tables;
+  guint         n_tables_reviewed;
   guint         position;  /* in the batch's model, which only grows */
 };
 
@@ -72,6 +83,11 @@ enum
   ENTRY_PROP_N_OPEN_ERRORS,
   ENTRY_PROP_N_WARNINGS,
   ENTRY_PROP_N_INFOS,
+  ENTRY_PROP_N_OPEN_WARNINGS,
+  ENTRY_PROP_N_ACCEPTED,
+  ENTRY_PROP_N_TABLES,
+  ENTRY_PROP_N_TABLES_REVIEWED,
+  ENTRY_PROP_REVIEW,
   N_ENTRY_PROPS
 };
 
@@ -85,6 +101,8 @@ cf_batch_entry_finalize (GObject *object)
   g_free (self->path);
   g_free (self->name);
   g_clear_object (&self->document);
+  g_clear_object (&self->review);
+  g_free (self->work_digest);
   g_clear_error (&self->error);
   G_OBJECT_CLASS (cf_batch_entry_parent_class)->finalize (object);
 }
@@ -123,6 +141,21 @@ cf_batch_entry_get_property (GObject *object, guint prop_id, GValue *value, GPar
     case ENTRY_PROP_N_INFOS:
       g_value_set_uint (value, self->n_infos);
       break;
+    case ENTRY_PROP_N_OPEN_WARNINGS:
+      g_value_set_uint (value, self->n_open_warnings);
+      break;
+    case ENTRY_PROP_N_ACCEPTED:
+      g_value_set_uint (value, self->n_accepted);
+      break;
+    case ENTRY_PROP_N_TABLES:
+      g_value_set_uint (value, self->n_tables);
+      break;
+    case ENTRY_PROP_N_TABLES_REVIEWED:
+      g_value_set_uint (value, self->n_tables_reviewed);
+      break;
+    case ENTRY_PROP_REVIEW:
+      g_value_set_object (value, self->review);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -155,6 +188,17 @@ cf_batch_entry_class_init (CfBatchEntryClass *klass)
                                                                0, G_MAXUINT, 0, flags);
   entry_properties[ENTRY_PROP_N_INFOS] = g_param_spec_uint ("n-infos", NULL, NULL,
                                                             0, G_MAXUINT, 0, flags);
+  entry_properties[ENTRY_PROP_N_OPEN_WARNINGS] = g_param_spec_uint ("n-open-warnings", NULL, NULL,
+                                                                    0, G_MAXUINT, 0, flags);
+  entry_properties[ENTRY_PROP_N_ACCEPTED] = g_param_spec_uint ("n-accepted", NULL, NULL,
+                                                               0, G_MAXUINT, 0, flags);
+  entry_properties[ENTRY_PROP_N_TABLES] = g_param_spec_uint ("n-tables", NULL, NULL,
+                                                             0, G_MAXUINT, 0, flags);
+  entry_properties[ENTRY_PROP_N_TABLES_REVIEWED] = g_param_spec_uint ("n-tables-reviewed",
+                                                                      NULL, NULL,
+                                                                      0, G_MAXUINT, 0, flags);
+  entry_properties[ENTRY_PROP_REVIEW] = g_param_spec_object ("review", NULL, NULL,
+                                                             CF_TYPE_REVIEW, flags);
   g_object_class_install_properties (object_class, N_ENTRY_PROPS, entry_properties);
 }
 
@@ -183,12 +227,43 @@ entry_set_state (CfBatchEntry *self, CfBatchState state)
   g_object_notify_by_pspec (G_OBJECT (self), entry_properties[ENTRY_PROP_STATE]);
 }
 
-/* Errors still open. THE one place that knows about review: when accepted
- * findings exist (cf-review.h), subtract the accepted errors of @doc here. */
+/* Findings of @severity the analyst has not accepted: THE one place that
+ * knows what counts as open. */
 static guint
-count_open_errors (CfDocument *doc)
+count_open (CfBatchEntry *self, CfSeverity severity)
 {
-  return cf_document_count_findings (doc, CF_SEVERITY_ERROR);
+  if (self->review == NULL)
+    return cf_document_count_findings (self->document, severity);
+  return cf_review_count_open (self->review, self->document, severity);
+}
+
+/* Findings of the document (of any severity) the analyst accepted: verdicts
+ * on findings the document no longer has do not count. */
+static guint
+count_accepted (CfBatchEntry *self)
+{
+  GPtrArray *findings = cf_document_get_findings (self->document);
+  guint n = 0;
+
+  if (self->review == NULL)
+    return 0;
+  for (guint i = 0; i < findings->len; i++)
+    n += cf_review_is_accepted (self->review, g_ptr_array_index (findings, i), NULL);
+  return n;
+}
+
+static guint
+count_reviewed_tables (CfBatchEntry *self)
+{
+  GPtrArray *tables = cf_document_get_tables (self->document);
+  guint n = 0;
+
+  if (self->review == NULL)
+    return 0;
+  for (guint i = 0; i < tables->len; i++)
+    n += cf_review_get_table_reviewed (self->review,
+                                       cf_table_get_id (g_ptr_array_index (tables, i)));
+  return n;
 }
 
 /* Sets *@field to @value, with a notify; TRUE when it changed. */
@@ -212,8 +287,19 @@ entry_update_counts (CfBatchEntry *self)
   changed |= entry_set_count (self, &self->n_errors,
                               doc ? cf_document_count_findings (doc, CF_SEVERITY_ERROR) : 0,
                               ENTRY_PROP_N_ERRORS);
-  changed |= entry_set_count (self, &self->n_open_errors, doc ? count_open_errors (doc) : 0,
+  changed |= entry_set_count (self, &self->n_open_errors,
+                              doc ? count_open (self, CF_SEVERITY_ERROR) : 0,
                               ENTRY_PROP_N_OPEN_ERRORS);
+  changed |= entry_set_count (self, &self->n_open_warnings,
+                              doc ? count_open (self, CF_SEVERITY_WARNING) : 0,
+                              ENTRY_PROP_N_OPEN_WARNINGS);
+  changed |= entry_set_count (self, &self->n_accepted, doc ? count_accepted (self) : 0,
+                              ENTRY_PROP_N_ACCEPTED);
+  changed |= entry_set_count (self, &self->n_tables,
+                              doc ? cf_document_get_tables (doc)->len : 0, ENTRY_PROP_N_TABLES);
+  changed |= entry_set_count (self, &self->n_tables_reviewed,
+                              doc ? count_reviewed_tables (self) : 0,
+                              ENTRY_PROP_N_TABLES_REVIEWED);
   changed |= entry_set_count (self, &self->n_warnings,
                               doc ? cf_document_count_findings (doc, CF_SEVERITY_WARNING) : 0,
                               ENTRY_PROP_N_WARNINGS);
@@ -293,6 +379,55 @@ cf_batch_entry_get_n_infos (CfBatchEntry *self)
   return self->n_infos;
 }
 
+guint
+cf_batch_entry_get_n_open_warnings (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_open_warnings;
+}
+
+guint
+cf_batch_entry_get_n_accepted (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_accepted;
+}
+
+guint
+cf_batch_entry_get_n_tables (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_tables;
+}
+
+guint
+cf_batch_entry_get_n_tables_reviewed (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_tables_reviewed;
+}
+
+CfReview *
+cf_batch_entry_get_review (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
+  return self->review;
+}
+
+guint
+cf_batch_entry_get_n_restored (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_restored;
+}
+
+guint
+cf_batch_entry_get_n_stale (CfBatchEntry *self)
+{
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
+  return self->n_stale;
+}
+
 /* ------------------------------------------------------------------ batch */
 
 struct _CfBatch
@@ -302,7 +437,7 @@ struct _CfBatch
   GMainContext *context;
   GThreadPool  *pool;
   GListStore   *entries;
-  GHashTable   *paths;       /* the paths already added */
+  GHashTable   *paths;       /* canonical path -> its entry (the store holds it) */
   GCancellable *cancellable; /* of the current run */
   guint         n_processed;
   guint         n_pending;   /* jobs submitted and not yet delivered */
@@ -332,6 +467,10 @@ typedef struct
   CfBatchEntry *entry;
   GCancellable *cancellable;
   CfDocument   *document;
+  CfReview     *review;
+  guint         n_restored;
+  guint         n_stale;
+  char         *work_digest;
   GError       *error;
 } Job;
 
@@ -349,6 +488,8 @@ job_free (Job *job)
   g_object_unref (job->entry);
   g_object_unref (job->cancellable);
   g_clear_object (&job->document);
+  g_clear_object (&job->review);
+  g_free (job->work_digest);
   g_clear_error (&job->error);
   g_free (job);
 }
@@ -473,7 +614,12 @@ apply_result (CfBatch *self, Job *job)
   if (job->document != NULL)
     {
       entry->document = g_steal_pointer (&job->document);
+      entry->review = g_steal_pointer (&job->review);
+      entry->n_restored = job->n_restored;
+      entry->n_stale = job->n_stale;
+      entry->work_digest = g_steal_pointer (&job->work_digest);
       g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_DOCUMENT]);
+      g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_REVIEW]);
       if (cf_document_get_form (entry->document) != NULL)
         g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_FORM]);
       entry_update_counts (entry);
@@ -635,6 +781,89 @@ lower_thread_priority (void)
 #endif
 }
 
+/* A SHA-256 over the saved work of the document @sha256 (its structure
+ * edits and corrections, in order), or over nothing when @store is NULL (no
+ * database). The batch keeps the one of the work it replayed, so the window
+ * can tell whether an entry's document still is what restoring it now would
+ * make: another window, or the file opened on its own, may have edited it.
+ * NULL when the database cannot be read. */
+static char *
+saved_work_digest (CfCorrectionStore *store, const char *sha256)
+{
+  static const char *const queries[] = {
+    "SELECT op FROM edits WHERE sha256 = ?1 ORDER BY seq",
+    "SELECT table_index, row, col, text, original FROM corrections WHERE sha256 = ?1"
+    " ORDER BY table_index, row, col",
+  };
+  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  sqlite3 *db = store != NULL ? cf_correction_store_get_db (store) : NULL;
+
+  for (gsize q = 0; db != NULL && q < G_N_ELEMENTS (queries); q++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      int rc;
+
+      if (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL) != SQLITE_OK)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, sha256 ? sha256 : "", -1, SQLITE_TRANSIENT);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          for (int c = 0; c < sqlite3_column_count (stmt); c++)
+            {
+              const guchar *text = sqlite3_column_text (stmt, c);
+
+              /* Fields end with a NUL, a missing one is a 0x01: no two lists look alike. */
+              if (text != NULL)
+                g_checksum_update (checksum, text, sqlite3_column_bytes (stmt, c) + 1);
+              else
+                g_checksum_update (checksum, (const guchar *) "\x01", 1);
+            }
+          g_checksum_update (checksum, (const guchar *) "\n", 1);
+        }
+      sqlite3_finalize (stmt);
+      if (rc != SQLITE_DONE)
+        return NULL;
+      g_checksum_update (checksum, (const guchar *) "\f", 1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* On a worker: replays the structure edits and corrections the analyst saved
+ * for the job's document and reads their verdicts, as the CLI and the app do
+ * before auditing, so the inbox counts what the window shows. The connection
+ * is this worker's own, read-only (no database is created) and closed before
+ * returning: the entry keeps a copy of the verdicts, not a connection. */
+static gboolean
+restore_saved_work (Job *job, GError **error)
+{
+  const char *sha256 = cf_document_get_sha256 (job->document);
+  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfReview) review = NULL;
+  g_autoptr (GError) local_error = NULL;
+
+  if (sha256 != NULL)
+    store = cf_correction_store_open_read_only (NULL, &local_error);
+  if (store == NULL && local_error == NULL)
+    {
+      /* Nothing was ever saved (or the document has no SHA-256). */
+      job->review = cf_review_new (NULL, sha256, NULL);
+      job->work_digest = sha256 != NULL ? saved_work_digest (NULL, sha256) : NULL;
+      return TRUE;
+    }
+  if (store == NULL
+      || !cf_correction_store_restore_counted (store, job->document, &job->n_restored,
+                                               &job->n_stale, &local_error)
+      || (review = cf_review_new (store, sha256, &local_error)) == NULL)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot read the saved corrections (%s)"),
+                   job->entry->name, local_error->message);
+      return FALSE;
+    }
+  job->review = cf_review_copy_in_memory (review);
+  job->work_digest = saved_work_digest (store, sha256);
+  return TRUE;
+}
+
 /* On a worker thread: touches only the job's own document. */
 static void
 run_job (gpointer data, gpointer user_data)
@@ -657,7 +886,10 @@ run_job (gpointer data, gpointer user_data)
       post_news (job->batch, started);
 
       job->document = cf_document_load_file (path, NULL, job->cancellable, &job->error);
-      if (job->document != NULL)
+      /* The CLI's and the app's order: saved work first, then the audit. */
+      if (job->document != NULL && !restore_saved_work (job, &job->error))
+        g_clear_object (&job->document);
+      else if (job->document != NULL)
         cf_audit_document (job->document, NULL);
       /* The loader may wrap the cancellation in a read error: say what happened. */
       else if (g_cancellable_is_cancelled (job->cancellable))
@@ -691,9 +923,10 @@ add_paths (CfBatch *self, const char *const *paths, guint n_paths)
       g_autofree char *canonical = g_canonicalize_filename (paths[i], NULL);
       CfBatchEntry *entry;
 
-      if (!g_hash_table_add (self->paths, g_steal_pointer (&canonical)))
+      if (g_hash_table_contains (self->paths, canonical))
         continue;
       entry = cf_batch_entry_new (paths[i]);
+      g_hash_table_insert (self->paths, g_steal_pointer (&canonical), entry);
       entry->position = first + entries->len;
       g_ptr_array_add (entries, entry);
     }
@@ -875,7 +1108,83 @@ cf_batch_refresh_entry (CfBatch *self, CfBatchEntry *entry)
     announce_entry_changed (self, entry);
 }
 
-typedef void (*AppendCsv) (GString *out, CfDocument *doc, gboolean with_header);
+gboolean
+cf_batch_entry_has_current_work (CfBatchEntry *self, CfCorrectionStore *store)
+{
+  g_autofree char *now = NULL;
+
+  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), FALSE);
+  g_return_val_if_fail (store == NULL || CF_IS_CORRECTION_STORE (store), FALSE);
+  if (self->document == NULL || self->work_digest == NULL)
+    return FALSE;
+  now = saved_work_digest (store, cf_document_get_sha256 (self->document));
+  return g_strcmp0 (now, self->work_digest) == 0;
+}
+
+void
+cf_batch_update_entry (CfBatch *self, CfBatchEntry *entry, CfDocument *document,
+                       CfReview *review, CfCorrectionStore *store)
+{
+  gboolean changed = FALSE;
+
+  g_return_if_fail (CF_IS_BATCH (self));
+  g_return_if_fail (CF_IS_BATCH_ENTRY (entry));
+  g_return_if_fail (CF_IS_DOCUMENT (document));
+  g_return_if_fail (review == NULL || CF_IS_REVIEW (review));
+
+  /* A document still being audited gets its result soon: that one wins. */
+  if (entry->state != CF_BATCH_STATE_DONE)
+    return;
+
+  g_object_freeze_notify (G_OBJECT (entry));
+  if (entry->document != document)
+    {
+      const char *old_form = cf_document_get_form (entry->document);
+
+      g_set_object (&entry->document, document);
+      g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_DOCUMENT]);
+      if (g_strcmp0 (old_form, cf_document_get_form (document)) != 0)
+        g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_FORM]);
+      changed = TRUE;
+    }
+  if (review != NULL)
+    {
+      /* A copy: the window's review holds a database connection and changes. */
+      g_clear_object (&entry->review);
+      entry->review = cf_review_copy_in_memory (review);
+      g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_REVIEW]);
+    }
+  /* The window saves every step as it makes it: the document holds what the
+   * database holds now. Without the database, nothing is known. */
+  g_free (entry->work_digest);
+  entry->work_digest = store != NULL
+                         ? saved_work_digest (store, cf_document_get_sha256 (document)) : NULL;
+  changed |= entry_update_counts (entry);
+  g_object_thaw_notify (G_OBJECT (entry));
+  if (changed)
+    announce_entry_changed (self, entry);
+}
+
+CfBatchEntry *
+cf_batch_find_entry (CfBatch *self, const char *path)
+{
+  g_autofree char *canonical = NULL;
+
+  g_return_val_if_fail (CF_IS_BATCH (self), NULL);
+  if (path == NULL)
+    return NULL;
+  canonical = g_canonicalize_filename (path, NULL);
+  return g_hash_table_lookup (self->paths, canonical);
+}
+
+typedef void (*AppendCsv) (GString *out, CfDocument *doc, CfReview *review, gboolean with_header);
+
+static void
+append_long (GString *out, CfDocument *doc, CfReview *review, gboolean with_header)
+{
+  /* The cells carry the analyst's corrections already. */
+  cf_csv_append_long (out, doc, with_header);
+}
 
 static gboolean
 write_csv (CfBatch *self, const char *path, AppendCsv append, gboolean recognised_only,
@@ -884,7 +1193,7 @@ write_csv (CfBatch *self, const char *path, AppendCsv append, gboolean recognise
   g_autoptr (GString) out = g_string_new (NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
 
-  append (out, NULL, TRUE);
+  append (out, NULL, NULL, TRUE);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (CfBatchEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
@@ -892,7 +1201,7 @@ write_csv (CfBatch *self, const char *path, AppendCsv append, gboolean recognise
       if (entry->document == NULL
           || (recognised_only && cf_document_get_form (entry->document) == NULL))
         continue;
-      append (out, entry->document, FALSE);
+      append (out, entry->document, entry->review, FALSE);
     }
   return cf_csv_write_file (path, out->str, CF_CSV_UTF8, error);
 }
@@ -901,12 +1210,12 @@ gboolean
 cf_batch_write_long_csv (CfBatch *self, const char *path, GError **error)
 {
   g_return_val_if_fail (CF_IS_BATCH (self), FALSE);
-  return write_csv (self, path, cf_csv_append_long, TRUE, error);
+  return write_csv (self, path, append_long, TRUE, error);
 }
 
 gboolean
 cf_batch_write_findings_csv (CfBatch *self, const char *path, GError **error)
 {
   g_return_val_if_fail (CF_IS_BATCH (self), FALSE);
-  return write_csv (self, path, cf_csv_append_findings, FALSE, error);
+  return write_csv (self, path, cf_csv_append_findings_with_review, FALSE, error);
 }

@@ -11,6 +11,7 @@
 
 #include <gio/gio.h>
 #include "cf-document.h"
+#include "cf-review.h"
 
 G_BEGIN_DECLS
 
@@ -43,7 +44,25 @@ guint         cf_batch_entry_get_n_errors      (CfBatchEntry *self);
 /* Errors the analyst has not accepted: the ones still to look at. */
 guint         cf_batch_entry_get_n_open_errors (CfBatchEntry *self);
 guint         cf_batch_entry_get_n_warnings    (CfBatchEntry *self);
+guint         cf_batch_entry_get_n_open_warnings (CfBatchEntry *self);
 guint         cf_batch_entry_get_n_infos       (CfBatchEntry *self);
+/* Findings of the document the analyst accepted (any severity). */
+guint         cf_batch_entry_get_n_accepted    (CfBatchEntry *self);
+/* The document's tables, and how many of them the analyst marked reviewed. */
+guint         cf_batch_entry_get_n_tables      (CfBatchEntry *self);
+guint         cf_batch_entry_get_n_tables_reviewed (CfBatchEntry *self);
+/* The analyst's verdicts on the document, a copy in memory (no database), or
+ * NULL until done. */
+CfReview     *cf_batch_entry_get_review        (CfBatchEntry *self);
+/* The saved corrections and table edits applied to the document before its
+ * audit, and those that no longer fit it. */
+guint         cf_batch_entry_get_n_restored    (CfBatchEntry *self);
+guint         cf_batch_entry_get_n_stale       (CfBatchEntry *self);
+/* Whether the entry's document still holds the saved work @store has for it
+ * now (nothing was saved for it since the batch, or cf_batch_update_entry,
+ * took it); FALSE when that is not known. @store NULL: no database. */
+gboolean      cf_batch_entry_has_current_work  (CfBatchEntry      *self,
+                                                CfCorrectionStore *store);
 
 #define CF_TYPE_BATCH (cf_batch_get_type ())
 G_DECLARE_FINAL_TYPE (CfBatch, cf_batch, CF, BATCH, GObject)
@@ -70,7 +89,12 @@ gboolean      cf_batch_is_report_name   (const char   *name);
 void          cf_batch_cancel           (CfBatch      *self);
 gboolean      cf_batch_is_running       (CfBatch      *self);
 
-/* A GListModel of CfBatchEntry, in the order added. An entry that starts or
+/* Each file is read, then the structure edits and corrections the app saved
+ * for it (the corrections database, opened read-only: $CROSSFOOT_DATA_DIR or
+ * the user's data folder) are replayed, then it is audited and the saved
+ * verdicts are read: the counts are what the window shows for it.
+ *
+ * A GListModel of CfBatchEntry, in the order added. An entry that starts or
  * whose results arrive is announced with items-changed (as many removed as
  * added, at its place; neighbours in one change) so sort and filter models
  * see the new state and counts. News is taken in at most ten times a second. */
@@ -83,13 +107,26 @@ guint         cf_batch_get_n_processed  (CfBatch      *self);
  * accepted (call on the main context). */
 void          cf_batch_refresh_entry    (CfBatch      *self,
                                          CfBatchEntry *entry);
+/* The same when the window holds the document of @entry's file: takes
+ * @document (as edited there, maybe read again), a copy of @review (its
+ * verdicts as they are now; NULL keeps the entry's) and notes what @store
+ * (where the window saves, or NULL) holds for it. Cheap: a recount. */
+void          cf_batch_update_entry     (CfBatch           *self,
+                                         CfBatchEntry      *entry,
+                                         CfDocument        *document,
+                                         CfReview          *review,
+                                         CfCorrectionStore *store);
+/* The entry of the file at @path (any spelling of it), or NULL. */
+CfBatchEntry *cf_batch_find_entry       (CfBatch      *self,
+                                         const char   *path);
 
 /* export --long over the batch: one header, then the canonical cells of every
  * recognised document, in the order added. Written atomically as UTF-8. */
 gboolean      cf_batch_write_long_csv     (CfBatch      *self,
                                            const char   *path,
                                            GError      **error);
-/* The findings of every loaded document, one header. */
+/* The findings of every loaded document, one header, with the accepted and
+ * note columns of cf_csv_append_findings_with_review. */
 gboolean      cf_batch_write_findings_csv (CfBatch      *self,
                                            const char   *path,
                                            GError      **error);

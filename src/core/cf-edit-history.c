@@ -449,3 +449,20 @@ cf_edit_history_restore (CfEditHistory *self, guint *n_stale, GError **error)
     *n_stale = stale + stale_corrections;
   return TRUE;
 }
+
+gboolean
+cf_edit_history_adopt (CfEditHistory *self, GError **error)
+{
+  const char *sha256 = document_key (self);
+  g_autoptr (GPtrArray) edits = NULL;
+
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  if (sha256 == NULL)
+    return TRUE;
+  if ((edits = cf_correction_store_load_edits (self->store, sha256, error)) == NULL)
+    return FALSE;
+  g_ptr_array_set_size (self->base, 0);
+  for (guint i = 0; i < edits->len; i++)
+    g_ptr_array_add (self->base, cf_edit_ref (g_ptr_array_index (edits, i)));
+  return TRUE;
+}

@@ -31,6 +31,11 @@ CfDocument    *cf_edit_history_get_document (CfEditHistory   *self);
 gboolean       cf_edit_history_restore    (CfEditHistory     *self,
                                            guint             *n_stale,
                                            GError           **error);
+/* Takes the stored structure edits as already replayed, without touching
+ * the document: for one whose saved work cf_correction_store_restore()
+ * applied already (the batch inbox's). Later saves keep them first. */
+gboolean       cf_edit_history_adopt      (CfEditHistory     *self,
+                                           GError           **error);
 
 /* Applies @edit (adding a ref) and records it. On a save error the edit stays
  * applied and recorded, and FALSE is returned with @error set. */

@@ -156,6 +156,25 @@ cf_review_new (CfCorrectionStore *store, const char *sha256, GError **error)
   return g_steal_pointer (&self);
 }
 
+CfReview *
+cf_review_copy_in_memory (CfReview *self)
+{
+  CfReview *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (CF_IS_REVIEW (self), NULL);
+  copy = g_object_new (CF_TYPE_REVIEW, NULL);
+  copy->sha256 = g_strdup (self->sha256);
+  g_hash_table_iter_init (&iter, self->notes);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->notes, g_strdup (key), g_strdup (value));
+  g_hash_table_iter_init (&iter, self->reviewed);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (copy->reviewed, g_strdup (key));
+  return copy;
+}
+
 char *
 cf_review_key_for_finding (const CfFinding *finding)
 {

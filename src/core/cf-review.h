@@ -25,6 +25,9 @@ G_DECLARE_FINAL_TYPE (CfReview, cf_review, CF, REVIEW, GObject)
 CfReview   *cf_review_new                (CfCorrectionStore *store,
                                           const char        *sha256,
                                           GError           **error);
+/* A copy of @self's verdicts and reviewed tables, kept in memory only (no
+ * database): a snapshot to count with, e.g. on another thread. */
+CfReview   *cf_review_copy_in_memory     (CfReview          *self);
 /* "rule|table|cell": what names @finding across re-audits. */
 char       *cf_review_key_for_finding    (const CfFinding   *finding);
 
