@@ -791,10 +791,11 @@ column_title (CfGridView *self, int col)
     }
   if (form != NULL && is_label_column (self, col))
     {
-      /* Row labels of a mapped form table: the printed header is often a sentence. */
+      /* Row labels of a mapped form table: the printed header is often a
+       * sentence. The first label column names them all. */
       for (guint i = 0; i < cf_table_get_n_cells (self->table); i++)
         if (cf_table_get_cell_at (self->table, i)->row_key != NULL)
-          return g_strdup (_("Item"));
+          return g_strdup (col > 0 && is_label_column (self, col - 1) ? "" : _("Item"));
     }
   return g_strdup (cf_table_labels_col (self->labels, col));
 }
