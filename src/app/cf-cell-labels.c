@@ -432,14 +432,33 @@ format_value (double value)
   return cf_number_format (value);
 }
 
-/* "4 + 2 = " when the other cells are parts that add up to the expected value. */
+/* A total: a form's total row or column, or one the table marks as such. */
+static gboolean
+is_total_cell (CfTable *table, const CfCell *cell)
+{
+  if (cell->col_key != NULL && g_str_has_suffix (cell->col_key, "total"))
+    return TRUE;
+  if (cell->row_key != NULL && g_str_has_suffix (cell->row_key, "total"))
+    return TRUE;
+  return cf_table_get_row_role (table, cell->row) == CF_ROW_ROLE_TOTAL ||
+         cf_table_get_col_role (table, cell->col) == CF_ROW_ROLE_TOTAL;
+}
+
+/* "4 + 2 = " when the finding's cell is a total and the other cells are
+ * parts that add up to the expected value. (When a part is the likely wrong
+ * cell, its expected value is a difference: no sum to show.) */
 static void
 append_parts (GString *out, CfDocument *doc, const CfFinding *finding)
 {
   g_autoptr (GString) parts = g_string_new (NULL);
   double sum = 0;
+  CfTable *table = NULL;
+  CfCell *first;
 
   if (finding->cells == NULL || finding->cells->len < 3)
+    return;
+  first = cf_finding_resolve_cell (doc, finding, 0, &table);
+  if (first == NULL || !is_total_cell (table, first))
     return;
   for (guint i = 1; i < finding->cells->len; i++)
     {

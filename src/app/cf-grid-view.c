@@ -789,7 +789,7 @@ column_title (CfGridView *self, int col)
           return printed;
         }
     }
-  if (form != NULL && is_label_column (self, col))
+  if (form != NULL && is_label_column (self, col) && (col == 0 || is_label_column (self, col - 1)))
     {
       /* Row labels of a mapped form table: the printed header is often a
        * sentence. The first label column names them all. */
