@@ -74,6 +74,44 @@ cf_test_cell_text (CfTable *table, int row, int col)
   return cell ? cell->text : NULL;
 }
 
+static char *
+cell_meaning (const CfCell *cell)
+{
+  if (cell->flags & CF_CELL_FLAG_MISSING)
+    return g_strdup ("<missing>");
+  if (cell->number.kind == CF_NUMBER_VALUE)
+    return g_strdup_printf ("%.6g %s", cell->number.value, cell->number.unit);
+  if (cell->number.kind == CF_NUMBER_BLANK)
+    return g_strdup ("");
+  return cf_normalize_label (cell->text);
+}
+
+GHashTable *
+cf_test_canonical_cells (CfDocument *doc, const char *const *table_ids)
+{
+  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GPtrArray *tables = cf_document_get_tables (doc);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+      const char *id = cf_table_get_id (table);
+
+      if (table_ids != NULL && (id == NULL || !g_strv_contains (table_ids, id)))
+        continue;
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, i);
+
+          if (cell->row_key == NULL || cell->col_key == NULL)
+            continue;
+          g_hash_table_insert (cells, g_strdup_printf ("%s/%s/%s", id, cell->row_key, cell->col_key),
+                               cell_meaning (cell));
+        }
+    }
+  return cells;
+}
+
 const CfTestCorpusFile cf_test_corpus[CF_TEST_N_CORPUS] = {
   { "text", "danfeng-psb-2020.txt" },
   { "text", "shenzhen-psb-2020.txt" },
@@ -123,11 +161,24 @@ cf_test_run_with_data_dir (void)
   return status;
 }
 
+/* AddressSanitizer builds (-Db_sanitize=address) run code some 2-4 times
+ * slower: their timing checks get that much more room by themselves. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZER_SLOWDOWN 4.0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZER_SLOWDOWN 4.0
+#endif
+#endif
+#ifndef SANITIZER_SLOWDOWN
+#define SANITIZER_SLOWDOWN 1.0
+#endif
+
 double
 cf_test_time_limit (double seconds)
 {
   const char *factor = g_getenv ("CF_TEST_TIME_FACTOR");
   double f = factor ? g_ascii_strtod (factor, NULL) : 1.0;
 
-  return seconds * (f >= 1.0 ? f : 1.0);
+  return seconds * (f >= 1.0 ? f : 1.0) * SANITIZER_SLOWDOWN;
 }

@@ -17,6 +17,12 @@ CfDocument *cf_test_load_corpus (const char *sub,
 const char *cf_test_cell_text  (CfTable    *table,
                                 int         row,
                                 int         col);
+/* "table/row/col" -> what that canonical cell says (its number with unit,
+ * "" when blank, "<missing>", else its text as the forms match labels), over
+ * the form tables of an audited @doc whose id is in @table_ids (NULL: all).
+ * Readings of one report in two shapes compare cell by cell. */
+GHashTable *cf_test_canonical_cells (CfDocument        *doc,
+                                     const char *const *table_ids);
 /* The reports of tests/corpus that folder and batch tests copy: text ones
  * (sub "text") first, then saved web pages (sub "html"). */
 typedef struct
@@ -39,5 +45,6 @@ void        cf_test_copy_corpus (const char *text_dir,
  * a fresh folder, removed after. */
 int         cf_test_run_with_data_dir (void);
 /* A time limit of @seconds scaled by $CF_TEST_TIME_FACTOR (the valgrind
- * test setup sets it: Memcheck runs code some 30 times slower). */
+ * test setup sets it: Memcheck runs code some 30 times slower), and by 4 in
+ * an AddressSanitizer build. */
 double      cf_test_time_limit (double      seconds);

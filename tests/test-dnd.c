@@ -139,6 +139,7 @@ drop_onto_app (const char *const *files, const char *title)
   g_autoptr (GSubprocess) app = NULL;
   g_autoptr (GPtrArray) source_argv = g_ptr_array_new ();
   g_autofree char *data = NULL;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
   gulong opened = 0;
 
   if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
@@ -146,7 +147,7 @@ drop_onto_app (const char *const *files, const char *title)
       g_test_skip ("no X display: run under xvfb-run");
       return;
     }
-  if (g_find_program_in_path ("xdotool") == NULL)
+  if (xdotool_path == NULL)
     {
       g_test_skip ("xdotool is not installed");
       return;

@@ -97,46 +97,13 @@ load_audited (const char *path)
   return doc;
 }
 
-/* What a canonical cell says, comparable across wordings: its number (with
- * unit) when it has one, else its text as the forms match labels. */
-static char *
-cell_meaning (const CfCell *cell)
-{
-  if (cell->flags & CF_CELL_FLAG_MISSING)
-    return g_strdup ("<missing>");
-  if (cell->number.kind == CF_NUMBER_VALUE)
-    return g_strdup_printf ("%.6g %s", cell->number.value, cell->number.unit);
-  if (cell->number.kind == CF_NUMBER_BLANK)
-    return g_strdup ("");
-  return cf_normalize_label (cell->text);
-}
-
-/* "table/row/col" -> meaning, over the form tables. */
+/* "table/row/col" -> meaning, over the form tables a variant must keep. */
 static GHashTable *
 canonical_cells (CfDocument *doc)
 {
-  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GPtrArray *tables = cf_document_get_tables (doc);
+  static const char *const form_tables[] = { "requests", "proactive", "appeals", NULL };
 
-  for (guint t = 0; t < tables->len; t++)
-    {
-      CfTable *table = g_ptr_array_index (tables, t);
-      const char *id = cf_table_get_id (table);
-
-      if (g_strcmp0 (id, "requests") != 0 && g_strcmp0 (id, "proactive") != 0 &&
-          g_strcmp0 (id, "appeals") != 0)
-        continue;
-      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
-        {
-          CfCell *cell = cf_table_get_cell_at (table, i);
-
-          if (cell->row_key == NULL || cell->col_key == NULL)
-            continue;
-          g_hash_table_insert (cells, g_strdup_printf ("%s/%s/%s", id, cell->row_key, cell->col_key),
-                               cell_meaning (cell));
-        }
-    }
-  return cells;
+  return cf_test_canonical_cells (doc, form_tables);
 }
 
 static GHashTable *

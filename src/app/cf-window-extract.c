@@ -46,7 +46,9 @@ static int
 add_extracted_table (CfWindow *self, CfTable *table, CfFinding *note, GError **error)
 {
   guint index = cf_document_get_tables (self->document)->len;
-  g_autoptr (CfEdit) edit = cf_edit_add_table (index, table, note);
+  /* The edit keeps a copy of the note (its document takes another on apply). */
+  g_autoptr (CfFinding) owned_note = note;
+  g_autoptr (CfEdit) edit = cf_edit_add_table (index, table, owned_note);
   g_autoptr (GError) save_error = NULL;
   CfEditHistory *history;
 

@@ -569,7 +569,6 @@ static FormMatch
 match_form (const CfForm *form, GPtrArray *infos)
 {
   FormMatch fm = { form, NULL, 0, 0 };
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (table_match_free);
   g_autofree gboolean *used = g_new0 (gboolean, infos->len);
 
   fm.matches = g_ptr_array_new_with_free_func (table_match_free);

@@ -1139,7 +1139,8 @@ cf_batch_update_entry (CfBatch *self, CfBatchEntry *entry, CfDocument *document,
   g_object_freeze_notify (G_OBJECT (entry));
   if (entry->document != document)
     {
-      const char *old_form = cf_document_get_form (entry->document);
+      /* A copy: the old document may go with the reference dropped below. */
+      g_autofree char *old_form = g_strdup (cf_document_get_form (entry->document));
 
       g_set_object (&entry->document, document);
       g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_DOCUMENT]);

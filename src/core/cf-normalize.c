@@ -28,6 +28,39 @@ is_ascii_only (const char *text)
   return TRUE;
 }
 
+/* An OpenCC converter for @config (e.g. "s2t.json"), or NULL with a warning
+ * when its dictionaries cannot be read. */
+static opencc_t
+open_converter (const char *config)
+{
+  opencc_t handle = opencc_open (config);
+
+  if (handle == (opencc_t) -1)
+    {
+      g_warning ("OpenCC: cannot open %s: %s", config, opencc_error ());
+      return NULL;
+    }
+  return handle;
+}
+
+/* @text through @handle; NULL when there is no handle or OpenCC failed. */
+static char *
+convert (opencc_t handle, const char *text)
+{
+  char *converted;
+  char *result;
+
+  if (handle == NULL)
+    return NULL;
+  converted = opencc_convert_utf8 (handle, text, strlen (text));
+  if (converted == NULL)
+    return NULL;
+  /* OpenCC's string goes back to OpenCC's allocator. */
+  result = g_strdup (converted);
+  opencc_convert_utf8_free (converted);
+  return result;
+}
+
 char *
 cf_normalize_t2s (const char *text)
 {
@@ -44,31 +77,18 @@ cf_normalize_t2s (const char *text)
   if (!t2s_tried)
     {
       t2s_tried = TRUE;
-      t2s_handle = opencc_open (OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
-      if (t2s_handle == (opencc_t) -1)
-        {
-          g_warning ("OpenCC: cannot open %s: %s", OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP,
-                     opencc_error ());
-          t2s_handle = NULL;
-        }
+      t2s_handle = open_converter (OPENCC_DEFAULT_CONFIG_TRAD_TO_SIMP);
       t2s_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
     }
 
   cached = g_hash_table_lookup (t2s_cache, text);
   if (cached != NULL)
     result = g_strdup (cached);
-  else if (t2s_handle != NULL)
+  else if ((result = convert (t2s_handle, text)) != NULL)
     {
-      char *converted = opencc_convert_utf8 (t2s_handle, text, strlen (text));
-
-      if (converted != NULL)
-        {
-          result = g_strdup (converted);
-          opencc_convert_utf8_free (converted);
-          if (g_hash_table_size (t2s_cache) >= T2S_CACHE_MAX)
-            g_hash_table_remove_all (t2s_cache);
-          g_hash_table_insert (t2s_cache, g_strdup (text), g_strdup (result));
-        }
+      if (g_hash_table_size (t2s_cache) >= T2S_CACHE_MAX)
+        g_hash_table_remove_all (t2s_cache);
+      g_hash_table_insert (t2s_cache, g_strdup (text), g_strdup (result));
     }
   g_mutex_unlock (&t2s_lock);
 
@@ -93,23 +113,9 @@ cf_normalize_s2t (const char *text)
   if (!s2t_tried)
     {
       s2t_tried = TRUE;
-      s2t_handle = opencc_open ("s2t.json");
-      if (s2t_handle == (opencc_t) -1)
-        {
-          g_warning ("OpenCC: cannot open s2t.json: %s", opencc_error ());
-          s2t_handle = NULL;
-        }
+      s2t_handle = open_converter ("s2t.json");
     }
-  if (s2t_handle != NULL)
-    {
-      char *converted = opencc_convert_utf8 (s2t_handle, text, strlen (text));
-
-      if (converted != NULL)
-        {
-          result = g_strdup (converted);
-          opencc_convert_utf8_free (converted);
-        }
-    }
+  result = convert (s2t_handle, text);
   g_mutex_unlock (&s2t_lock);
 
   return result != NULL ? result : g_strdup (text);

@@ -42,6 +42,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     for (guint i = 0; i < tables->len; i++)
       {
         g_autofree char *table_csv = cf_csv_table_to_string (g_ptr_array_index (tables, i));
+
+        if (!g_utf8_validate (table_csv, -1, NULL))
+          __builtin_trap ();
       }
     if (!g_utf8_validate (line, -1, NULL) || !g_utf8_validate (csv->str, (gssize) csv->len, NULL))
       __builtin_trap ();
