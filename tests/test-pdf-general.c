@@ -13,210 +13,13 @@
 #include <math.h>
 #include <string.h>
 #include <cairo.h>
-#include <cairo-pdf.h>
 
 #include "cf-test-util.h"
-
-#define A4_W 595.0
-#define A4_H 842.0
-#define FONT "Noto Sans CJK SC"
-
-typedef void (*DrawFunc) (cairo_t *cr);
+#include "cf-test-pdf.h"
 
 static char *tmpdir;
 
-/* --------------------------------------------------------------- drawing */
-
-/* A piece of text as drawn: its page and its box (advance by ascent and
- * descent, as poppler boxes characters). */
-typedef struct
-{
-  int    page;
-  char  *text;
-  double box[4];
-} Drawn;
-
-static GArray *drawn; /* of Drawn */
-static int drawing_page;
-
-static void
-drawn_clear (Drawn *d)
-{
-  g_free (d->text);
-}
-
-static char *
-draw_pdf (const char *name, DrawFunc draw)
-{
-  char *path = g_build_filename (tmpdir, name, NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, A4_W, A4_H);
-  cairo_t *cr = cairo_create (surface);
-
-  g_clear_pointer (&drawn, g_array_unref);
-  drawn = g_array_new (FALSE, FALSE, sizeof (Drawn));
-  g_array_set_clear_func (drawn, (GDestroyNotify) drawn_clear);
-  drawing_page = 1;
-  draw (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  if (g_getenv ("CF_TEST_KEEP_PDF"))
-    {
-      g_autofree char *copy = g_build_filename (g_getenv ("CF_TEST_KEEP_PDF"), name, NULL);
-      g_autofree char *contents = NULL;
-      gsize len;
-      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
-      g_assert_true (g_file_set_contents (copy, contents, len, NULL));
-    }
-  return path;
-}
-
-static void
-next_page (cairo_t *cr)
-{
-  cairo_show_page (cr);
-  drawing_page++;
-}
-
-static CfDocument *
-load (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_cmpint (cf_document_get_kind (doc), ==, CF_DOCUMENT_KIND_PDF);
-  return doc;
-}
-
-static void
-set_font (cairo_t *cr, double size)
-{
-  cairo_select_font_face (cr, FONT, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
-}
-
-static double
-text_width (cairo_t *cr, const char *text)
-{
-  cairo_text_extents_t ext;
-
-  cairo_text_extents (cr, text, &ext);
-  return ext.x_advance;
-}
-
-/* Draws @text with its left end at @x, and remembers where. */
-static void
-show_at (cairo_t *cr, double x, double baseline, const char *text)
-{
-  cairo_font_extents_t fe;
-  Drawn d = { drawing_page, g_strdup (text), { 0 } };
-
-  cairo_font_extents (cr, &fe);
-  d.box[0] = x;
-  d.box[1] = baseline - fe.ascent;
-  d.box[2] = x + text_width (cr, text);
-  d.box[3] = baseline + fe.descent;
-  g_array_append_val (drawn, d);
-  cairo_move_to (cr, x, baseline);
-  cairo_show_text (cr, text);
-}
-
-/* Draws @text with its right end at @right. */
-static void
-show_right (cairo_t *cr, double right, double baseline, const char *text)
-{
-  show_at (cr, right - text_width (cr, text), baseline, text);
-}
-
-/* The box of the @nth (0-based) piece drawn as @text. */
-static const Drawn *
-drawn_piece (const char *text, guint nth)
-{
-  for (guint i = 0; i < drawn->len; i++)
-    {
-      const Drawn *d = &g_array_index (drawn, Drawn, i);
-      if (g_str_equal (d->text, text) && nth-- == 0)
-        return d;
-    }
-  g_error ("\"%s\" was not drawn", text);
-  return NULL;
-}
-
-/* A ruled table: every cell boxed; labels (columns before @first_value_col)
- * flush left and centred down their box, numbers flush right. Texts with
- * '\n' are drawn as so many lines. */
-typedef struct
-{
-  int row, col, row_span, col_span;
-  const char *text;
-} CellSpec;
-
-static void
-draw_ruled (cairo_t *cr, const double *xs, const double *ys, const CellSpec *cells, guint n_cells,
-            int first_value_col)
-{
-  cairo_font_extents_t fe;
-
-  cairo_font_extents (cr, &fe);
-  cairo_set_line_width (cr, 0.5);
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const CellSpec *c = &cells[i];
-      double x0 = xs[c->col], x1 = xs[c->col + c->col_span];
-      double y0 = ys[c->row], y1 = ys[c->row + c->row_span];
-      g_auto (GStrv) lines = g_strsplit (c->text, "\n", -1);
-      guint n = g_strv_length (lines);
-      double top = (y0 + y1) / 2 - n * fe.height / 2;
-
-      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-      cairo_stroke (cr);
-      for (guint k = 0; k < n; k++)
-        {
-          double baseline = top + k * fe.height + fe.ascent;
-          if (c->col >= first_value_col && c->row > 0)
-            show_right (cr, x1 - 3, baseline, lines[k]);
-          else
-            show_at (cr, x0 + 3, baseline, lines[k]);
-        }
-    }
-}
-
 /* --------------------------------------------------------------- checking */
-
-static CfTable *
-find_table_titled (CfDocument *doc, const char *title_part)
-{
-  GPtrArray *tables = cf_document_get_tables (doc);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      CfTable *table = g_ptr_array_index (tables, i);
-      if (cf_table_get_title (table) && strstr (cf_table_get_title (table), title_part))
-        return table;
-    }
-  return NULL;
-}
-
-/* A table's cells as text, one a line: row, column, spans, page, text. */
-static char *
-table_grid (CfTable *table)
-{
-  GString *out = g_string_new (NULL);
-
-  for (int r = 0; r < cf_table_get_n_rows (table); r++)
-    for (int c = 0; c < cf_table_get_n_cols (table); c++)
-      {
-        CfCell *cell = cf_table_get_origin_cell (table, r, c);
-        if (cell != NULL)
-          g_string_append_printf (out, "%d %d %d %d p%d [%.0f %.0f %.0f %.0f] %s\n", r, c, cell->row_span,
-                                  cell->col_span, cell->page, cell->bbox[0], cell->bbox[1], cell->bbox[2],
-                                  cell->bbox[3], cell->text);
-      }
-  return g_string_free (out, FALSE);
-}
 
 static void
 dump_tables (CfDocument *doc)
@@ -225,7 +28,7 @@ dump_tables (CfDocument *doc)
 
   for (guint i = 0; i < tables->len; i++)
     {
-      g_autofree char *grid = table_grid (g_ptr_array_index (tables, i));
+      g_autofree char *grid = cf_test_pdf_table_grid (g_ptr_array_index (tables, i), TRUE);
       g_test_message ("table %u \"%s\" (%s):\n%s", i, cf_table_get_title (g_ptr_array_index (tables, i)),
                       cf_table_get_layout (g_ptr_array_index (tables, i)), grid);
     }
@@ -238,7 +41,7 @@ origin_cell (CfTable *table, int row, int col)
 
   if (cell == NULL)
     {
-      g_autofree char *grid = table_grid (table);
+      g_autofree char *grid = cf_test_pdf_table_grid (table, TRUE);
       g_error ("no cell at (%d,%d) in:\n%s", row, col, grid);
     }
   return cell;
@@ -263,7 +66,7 @@ check_cell (CfTable *table, int row, int col, const char *text, double value, in
 
   if (g_strcmp0 (cell->text, text) != 0)
     {
-      g_autofree char *grid = table_grid (table);
+      g_autofree char *grid = cf_test_pdf_table_grid (table, TRUE);
       g_error ("cell (%d,%d) is \"%s\", not \"%s\", in:\n%s", row, col, cell->text, text, grid);
     }
   if (!isnan (value))
@@ -294,7 +97,7 @@ check_drawn (CfTable *table, int row, int col, const char *text, double value, i
 
   for (guint i = 0; pieces[i]; i++)
     {
-      const Drawn *d = drawn_piece (pieces[i], nth);
+      const CfTestPdfDrawn *d = cf_test_pdf_drawn_piece (pieces[i], nth);
       g_assert_cmpint (d->page, ==, page);
       box[0] = MIN (box[0], d->box[0]);
       box[1] = MIN (box[1], d->box[1]);
@@ -308,7 +111,7 @@ check_drawn (CfTable *table, int row, int col, const char *text, double value, i
 
 /* A ruled cell's box is its ruling. */
 static void
-check_ruled (CfTable *table, const double *xs, const double *ys, const CellSpec *spec, int row_offset,
+check_ruled (CfTable *table, const double *xs, const double *ys, const CfTestPdfCellSpec *spec, int row_offset,
              double value, int page)
 {
   g_auto (GStrv) lines = g_strsplit (spec->text, "\n", -1);
@@ -346,7 +149,7 @@ findings_of (CfDocument *doc, CfTable *table, const char *rule)
 static const double fin_xs[] = { 60, 250, 370, 490 };
 static const double fin_ys1[] = { 110, 132, 154, 176, 198, 220, 242 };
 static const double fin_ys2[] = { 380, 402, 434, 456, 478 };
-static const CellSpec fin_income[] = {
+static const CfTestPdfCellSpec fin_income[] = {
   { 0, 0, 1, 1, "项目" }, { 0, 1, 1, 1, "本年数" }, { 0, 2, 1, 1, "上年数" },
   { 1, 0, 1, 1, "财政拨款收入" }, { 1, 1, 1, 1, "1,234,567.89" }, { 1, 2, 1, 1, "1,100,000.00" },
   { 2, 0, 1, 1, "事业收入" }, { 2, 1, 1, 1, "45,000.50" }, { 2, 2, 1, 1, "" },
@@ -362,7 +165,7 @@ static const double fin_income_values[] = {
   NAN, NAN, NAN,
   NAN, 1267223.39, 1096800.00,
 };
-static const CellSpec fin_spending[] = {
+static const CfTestPdfCellSpec fin_spending[] = {
   { 0, 0, 1, 1, "项目" }, { 0, 1, 1, 1, "本年数" }, { 0, 2, 1, 1, "上年数" },
   { 1, 0, 1, 1, "基本支出（含人员经费\n和公用经费）" }, { 1, 1, 1, 1, "800,000.00" },
   { 1, 2, 1, 1, "750,000.00" },
@@ -379,27 +182,27 @@ static const double fin_spending_values[] = {
 static void
 draw_ruled_statements (cairo_t *cr)
 {
-  set_font (cr, 12);
-  show_at (cr, 60, 60, "2023年度部门决算");
-  set_font (cr, 10.5);
-  show_at (cr, 60, 90, "表1 收入支出决算表");
-  show_right (cr, 490, 104, "单位：元");
-  set_font (cr, 9);
-  draw_ruled (cr, fin_xs, fin_ys1, fin_income, G_N_ELEMENTS (fin_income), 1);
-  show_at (cr, 60, 260, "注：*含存款利息收入。");
-  set_font (cr, 10.5);
-  show_at (cr, 60, 300, "本部门2023年收入合计1,267,223.39元，较上年有所增加，主要是财政拨款增加。");
-  show_at (cr, 60, 360, "表2 支出决算表");
-  set_font (cr, 9);
-  draw_ruled (cr, fin_xs, fin_ys2, fin_spending, G_N_ELEMENTS (fin_spending), 1);
-  show_at (cr, 60, 496, "注1：项目支出含专项业务费。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 12);
+  cf_test_pdf_show_at (cr, 60, 60, "2023年度部门决算");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 90, "表1 收入支出决算表");
+  cf_test_pdf_show_right (cr, 490, 104, "单位：元");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_draw_ruled (cr, fin_xs, fin_ys1, fin_income, G_N_ELEMENTS (fin_income), 1);
+  cf_test_pdf_show_at (cr, 60, 260, "注：*含存款利息收入。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 300, "本部门2023年收入合计1,267,223.39元，较上年有所增加，主要是财政拨款增加。");
+  cf_test_pdf_show_at (cr, 60, 360, "表2 支出决算表");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_draw_ruled (cr, fin_xs, fin_ys2, fin_spending, G_N_ELEMENTS (fin_spending), 1);
+  cf_test_pdf_show_at (cr, 60, 496, "注1：项目支出含专项业务费。");
 }
 
 static void
 test_ruled_statement (void)
 {
-  g_autofree char *path = draw_pdf ("ruled-statement.pdf", draw_ruled_statements);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "ruled-statement.pdf", draw_ruled_statements);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   g_autoptr (GPtrArray) income_findings = NULL;
   g_autoptr (GPtrArray) spending_findings = NULL;
   CfTable *income, *spending;
@@ -408,8 +211,8 @@ test_ruled_statement (void)
   cf_audit_document (doc, NULL);
   dump_tables (doc);
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 2);
-  income = find_table_titled (doc, "收入支出决算表");
-  spending = find_table_titled (doc, "表2");
+  income = cf_test_pdf_find_table_titled (doc, "收入支出决算表");
+  spending = cf_test_pdf_find_table_titled (doc, "表2");
   g_assert_nonnull (income);
   g_assert_nonnull (spending);
   g_assert_true (income != spending);
@@ -478,21 +281,21 @@ draw_borderless_statement_at (cairo_t *cr, double top, const char *title, gboole
 {
   double y = top;
 
-  set_font (cr, 10.5);
-  show_at (cr, 60, y - 26, title);
-  set_font (cr, 9);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, y - 26, title);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
   for (guint r = 0; r < G_N_ELEMENTS (bl_rows); r++)
     {
       const char *label = wrap && bl_wrapped[r][0] ? bl_wrapped[r][0] : bl_rows[r][0];
 
-      show_at (cr, 60, y, label);
+      cf_test_pdf_show_at (cr, 60, y, label);
       for (guint c = 1; c < 3; c++)
         if (*bl_rows[r][c])
-          show_right (cr, bl_right[c], y, bl_rows[r][c]);
+          cf_test_pdf_show_right (cr, bl_right[c], y, bl_rows[r][c]);
       if (wrap && bl_wrapped[r][1])
         {
           y += 12;
-          show_at (cr, 60, y, bl_wrapped[r][1]);
+          cf_test_pdf_show_at (cr, 60, y, bl_wrapped[r][1]);
         }
       y += 20;
     }
@@ -501,12 +304,12 @@ draw_borderless_statement_at (cairo_t *cr, double top, const char *title, gboole
 static void
 draw_borderless_statement (cairo_t *cr)
 {
-  set_font (cr, 10.5);
-  show_at (cr, 60, 60, "本部门2023年度收入支出决算情况如下。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 60, "本部门2023年度收入支出决算情况如下。");
   bl_top = 120;
   draw_borderless_statement_at (cr, bl_top, "表1 收入支出决算表", TRUE);
-  set_font (cr, 10.5);
-  show_at (cr, 60, 300, "二、关于2023年度收入决算情况的说明：收入合计较上年增加。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 300, "二、关于2023年度收入决算情况的说明：收入合计较上年增加。");
 }
 
 static void
@@ -548,8 +351,8 @@ check_borderless_statement (CfTable *table, int row_offset, int page, gboolean w
 static void
 test_borderless_statement (void)
 {
-  g_autofree char *path = draw_pdf ("borderless-statement.pdf", draw_borderless_statement);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "borderless-statement.pdf", draw_borderless_statement);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   g_autoptr (GPtrArray) findings = NULL;
   CfTable *table;
 
@@ -574,7 +377,7 @@ test_borderless_statement (void)
  * source note below, neither of which is a row. */
 static const double st_xs[] = { 60, 160, 240, 320, 400, 480 };
 static const double st_ys[] = { 130, 150, 170, 190, 210, 230, 250 };
-static const CellSpec st_cells[] = {
+static const CfTestPdfCellSpec st_cells[] = {
   { 0, 0, 2, 1, "地区" }, { 0, 1, 1, 2, "2022年" }, { 0, 3, 1, 2, "2023年" },
   { 1, 1, 1, 1, "件数" }, { 1, 2, 1, 1, "占比" }, { 1, 3, 1, 1, "件数" }, { 1, 4, 1, 1, "占比" },
   { 2, 0, 1, 1, "东城区" }, { 2, 1, 1, 1, "120" }, { 2, 2, 1, 1, "12.5%" }, { 2, 3, 1, 1, "150" },
@@ -599,35 +402,35 @@ static gboolean st_ruled;
 static void
 draw_statistics (cairo_t *cr)
 {
-  set_font (cr, 10.5);
-  show_at (cr, 60, 70, "（二）各区政府信息公开申请办理情况");
-  show_at (cr, 60, 92, "近两年各区申请数量统计如下表。");
-  set_font (cr, 9);
-  show_right (cr, 480, 122, "单位：件");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 70, "（二）各区政府信息公开申请办理情况");
+  cf_test_pdf_show_at (cr, 60, 92, "近两年各区申请数量统计如下表。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_right (cr, 480, 122, "单位：件");
   if (st_ruled)
-    draw_ruled (cr, st_xs, st_ys, st_cells, G_N_ELEMENTS (st_cells), 1);
+    cf_test_pdf_draw_ruled (cr, st_xs, st_ys, st_cells, G_N_ELEMENTS (st_cells), 1);
   else
     for (guint i = 0; i < G_N_ELEMENTS (st_cells); i++)
       {
-        const CellSpec *c = &st_cells[i];
+        const CfTestPdfCellSpec *c = &st_cells[i];
         double baseline = st_ys[c->row] + 14;
         if (c->row < 2)
           {
             /* Headers centred over their columns. */
             double mid = (st_xs[c->col] + st_xs[c->col + c->col_span]) / 2;
             if (c->col == 0)
-              show_at (cr, st_xs[0] + 3, st_ys[1] + 14, c->text);
+              cf_test_pdf_show_at (cr, st_xs[0] + 3, st_ys[1] + 14, c->text);
             else
-              show_at (cr, mid - text_width (cr, c->text) / 2, baseline, c->text);
+              cf_test_pdf_show_at (cr, mid - cf_test_pdf_text_width (cr, c->text) / 2, baseline, c->text);
           }
         else if (c->col == 0)
-          show_at (cr, st_xs[0] + 3, baseline, c->text);
+          cf_test_pdf_show_at (cr, st_xs[0] + 3, baseline, c->text);
         else
-          show_right (cr, st_xs[c->col + 1] - 3, baseline, c->text);
+          cf_test_pdf_show_right (cr, st_xs[c->col + 1] - 3, baseline, c->text);
       }
-  show_at (cr, 60, 268, "资料来源：区政务服务管理局统计年报。");
-  set_font (cr, 10.5);
-  show_at (cr, 60, 310, "三、存在的主要问题及改进情况");
+  cf_test_pdf_show_at (cr, 60, 268, "资料来源：区政务服务管理局统计年报。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 310, "三、存在的主要问题及改进情况");
 }
 
 static void
@@ -639,8 +442,8 @@ test_statistics (gconstpointer data)
   CfTable *table;
 
   st_ruled = GPOINTER_TO_INT (data);
-  path = draw_pdf (st_ruled ? "statistics-ruled.pdf" : "statistics.pdf", draw_statistics);
-  doc = load (path);
+  path = cf_test_pdf_draw (tmpdir, st_ruled ? "statistics-ruled.pdf" : "statistics.pdf", draw_statistics);
+  doc = cf_test_pdf_load (path);
   cf_audit_document (doc, NULL);
   dump_tables (doc);
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
@@ -662,7 +465,7 @@ test_statistics (gconstpointer data)
       g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
       for (guint i = 0; i < G_N_ELEMENTS (st_cells); i++)
         {
-          const CellSpec *spec = &st_cells[i];
+          const CfTestPdfCellSpec *spec = &st_cells[i];
           guint nth = 0;
           int row = spec->row;
 
@@ -692,14 +495,14 @@ test_statistics (gconstpointer data)
 static const double sb_left_xs[] = { 40, 130, 190, 250 };
 static const double sb_right_xs[] = { 320, 420, 490, 555 };
 static const double sb_ys[] = { 120, 140, 160, 180, 200 };
-static const CellSpec sb_left[] = {
+static const CfTestPdfCellSpec sb_left[] = {
   { 0, 0, 1, 1, "类别" }, { 0, 1, 1, 1, "本年" }, { 0, 2, 1, 1, "上年" },
   { 1, 0, 1, 1, "依申请公开" }, { 1, 1, 1, 1, "52" }, { 1, 2, 1, 1, "47" },
   { 2, 0, 1, 1, "主动公开" }, { 2, 1, 1, 1, "1,306" }, { 2, 2, 1, 1, "1,210" },
   { 3, 0, 1, 1, "合计" }, { 3, 1, 1, 1, "1,358" }, { 3, 2, 1, 1, "1,257" },
 };
 static const double sb_left_values[] = { NAN, NAN, NAN, NAN, 52, 47, NAN, 1306, 1210, NAN, 1358, 1257 };
-static const CellSpec sb_right[] = {
+static const CfTestPdfCellSpec sb_right[] = {
   { 0, 0, 1, 1, "渠道" }, { 0, 1, 1, 1, "件数" }, { 0, 2, 1, 1, "占比" },
   { 1, 0, 1, 1, "网上申请" }, { 1, 1, 1, 1, "40" }, { 1, 2, 1, 1, "76.9%" },
   { 2, 0, 1, 1, "信函申请" }, { 2, 1, 1, 1, "12" }, { 2, 2, 1, 1, "23.1%" },
@@ -718,31 +521,31 @@ static const char *sb_prose[] = {
 static void
 draw_side_by_side (cairo_t *cr)
 {
-  set_font (cr, 10.5);
-  show_at (cr, 40, 100, "表1 公开情况");
-  show_at (cr, 320, 100, "表2 申请渠道");
-  set_font (cr, 9);
-  draw_ruled (cr, sb_left_xs, sb_ys, sb_left, G_N_ELEMENTS (sb_left), 1);
-  draw_ruled (cr, sb_right_xs, sb_ys, sb_right, G_N_ELEMENTS (sb_right), 1);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 40, 100, "表1 公开情况");
+  cf_test_pdf_show_at (cr, 320, 100, "表2 申请渠道");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_draw_ruled (cr, sb_left_xs, sb_ys, sb_left, G_N_ELEMENTS (sb_left), 1);
+  cf_test_pdf_draw_ruled (cr, sb_right_xs, sb_ys, sb_right, G_N_ELEMENTS (sb_right), 1);
 
   /* A ruled table with prose beside it, then a borderless one. */
-  set_font (cr, 10.5);
-  show_at (cr, 40, 300, "表3 公开情况（续）");
-  set_font (cr, 9);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 40, 300, "表3 公开情况（续）");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
   {
     static const double ys[] = { 320, 340, 360, 380, 400 };
-    draw_ruled (cr, sb_left_xs, ys, sb_left, G_N_ELEMENTS (sb_left), 1);
+    cf_test_pdf_draw_ruled (cr, sb_left_xs, ys, sb_left, G_N_ELEMENTS (sb_left), 1);
   }
-  set_font (cr, 10.5);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
   for (guint i = 0; i < G_N_ELEMENTS (sb_prose); i++)
-    show_at (cr, 300, 334 + i * 16, sb_prose[i]);
+    cf_test_pdf_show_at (cr, 300, 334 + i * 16, sb_prose[i]);
 }
 
 static void
 test_side_by_side (void)
 {
-  g_autofree char *path = draw_pdf ("side-by-side.pdf", draw_side_by_side);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "side-by-side.pdf", draw_side_by_side);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   g_autoptr (GPtrArray) left_findings = NULL;
   g_autoptr (GPtrArray) right_findings = NULL;
   static const double ys3[] = { 320, 340, 360, 380, 400 };
@@ -752,9 +555,9 @@ test_side_by_side (void)
   cf_audit_document (doc, NULL);
   dump_tables (doc);
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 3);
-  left = find_table_titled (doc, "表1");
-  right = find_table_titled (doc, "表2");
-  beside = find_table_titled (doc, "表3");
+  left = cf_test_pdf_find_table_titled (doc, "表1");
+  right = cf_test_pdf_find_table_titled (doc, "表2");
+  beside = cf_test_pdf_find_table_titled (doc, "表3");
   g_assert_nonnull (left);
   g_assert_nonnull (right);
   g_assert_nonnull (beside);
@@ -788,46 +591,46 @@ test_side_by_side (void)
 static void
 draw_side_by_side_borderless (cairo_t *cr)
 {
-  set_font (cr, 10.5);
-  show_at (cr, 40, 100, "表1 公开情况");
-  show_at (cr, 320, 100, "表2 申请渠道");
-  set_font (cr, 9);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 40, 100, "表1 公开情况");
+  cf_test_pdf_show_at (cr, 320, 100, "表2 申请渠道");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
   for (guint i = 0; i < G_N_ELEMENTS (sb_left); i++)
     {
-      const CellSpec *l = &sb_left[i], *r = &sb_right[i];
+      const CfTestPdfCellSpec *l = &sb_left[i], *r = &sb_right[i];
       double baseline = sb_ys[l->row] + 14;
 
       if (l->col == 0)
-        show_at (cr, sb_left_xs[0] + 3, baseline, l->text);
+        cf_test_pdf_show_at (cr, sb_left_xs[0] + 3, baseline, l->text);
       else
-        show_right (cr, sb_left_xs[l->col + 1] - 3, baseline, l->text);
+        cf_test_pdf_show_right (cr, sb_left_xs[l->col + 1] - 3, baseline, l->text);
       if (r->col == 0)
-        show_at (cr, sb_right_xs[0] + 3, baseline, r->text);
+        cf_test_pdf_show_at (cr, sb_right_xs[0] + 3, baseline, r->text);
       else
-        show_right (cr, sb_right_xs[r->col + 1] - 3, baseline, r->text);
+        cf_test_pdf_show_right (cr, sb_right_xs[r->col + 1] - 3, baseline, r->text);
     }
-  set_font (cr, 10.5);
-  show_at (cr, 40, 300, "表3 公开情况（续）");
-  set_font (cr, 9);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 40, 300, "表3 公开情况（续）");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
   for (guint i = 0; i < G_N_ELEMENTS (sb_left); i++)
     {
-      const CellSpec *l = &sb_left[i];
+      const CfTestPdfCellSpec *l = &sb_left[i];
       double baseline = 320 + l->row * 20 + 14;
 
       if (l->col == 0)
-        show_at (cr, sb_left_xs[0] + 3, baseline, l->text);
+        cf_test_pdf_show_at (cr, sb_left_xs[0] + 3, baseline, l->text);
       else
-        show_right (cr, sb_left_xs[l->col + 1] - 3, baseline, l->text);
+        cf_test_pdf_show_right (cr, sb_left_xs[l->col + 1] - 3, baseline, l->text);
     }
-  set_font (cr, 10.5);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
   for (guint i = 0; i < G_N_ELEMENTS (sb_prose); i++)
-    show_at (cr, 300, 334 + i * 16, sb_prose[i]);
+    cf_test_pdf_show_at (cr, 300, 334 + i * 16, sb_prose[i]);
 }
 
 /* How many times @text was drawn before cell @i of @cells: the cells of
  * tables 1 and 2 are drawn in turn, then those of table 3. */
 static guint
-side_drawn_before (const char *text, const CellSpec *cells, guint i)
+side_drawn_before (const char *text, const CfTestPdfCellSpec *cells, guint i)
 {
   guint n = 0, until_left = i, until_right = i;
 
@@ -843,7 +646,7 @@ side_drawn_before (const char *text, const CellSpec *cells, guint i)
 }
 
 static void
-check_borderless_side (CfTable *table, const CellSpec *cells, const double *values, gboolean third)
+check_borderless_side (CfTable *table, const CfTestPdfCellSpec *cells, const double *values, gboolean third)
 {
   for (guint i = 0; i < G_N_ELEMENTS (sb_left); i++)
     {
@@ -861,8 +664,9 @@ check_borderless_side (CfTable *table, const CellSpec *cells, const double *valu
 static void
 test_side_by_side_borderless (void)
 {
-  g_autofree char *path = draw_pdf ("side-by-side-borderless.pdf", draw_side_by_side_borderless);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "side-by-side-borderless.pdf",
+                                            draw_side_by_side_borderless);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   g_autoptr (GPtrArray) left_findings = NULL;
   g_autoptr (GPtrArray) right_findings = NULL;
   CfTable *left, *right, *beside;
@@ -870,9 +674,9 @@ test_side_by_side_borderless (void)
   cf_audit_document (doc, NULL);
   dump_tables (doc);
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 3);
-  left = find_table_titled (doc, "表1");
-  right = find_table_titled (doc, "表2");
-  beside = find_table_titled (doc, "表3");
+  left = cf_test_pdf_find_table_titled (doc, "表1");
+  right = cf_test_pdf_find_table_titled (doc, "表2");
+  beside = cf_test_pdf_find_table_titled (doc, "表3");
   g_assert_nonnull (left);
   g_assert_nonnull (right);
   g_assert_nonnull (beside);
@@ -941,10 +745,10 @@ cont_values (guint r, int v[3])
 static void
 cont_row (cairo_t *cr, double y, const char *label, const char *a, const char *b, const char *c)
 {
-  show_at (cr, 60, y, label);
-  show_right (cr, cont_right[1], y, a);
-  show_right (cr, cont_right[2], y, b);
-  show_right (cr, cont_right[3], y, c);
+  cf_test_pdf_show_at (cr, 60, y, label);
+  cf_test_pdf_show_right (cr, cont_right[1], y, a);
+  cf_test_pdf_show_right (cr, cont_right[2], y, b);
+  cf_test_pdf_show_right (cr, cont_right[3], y, c);
 }
 
 static void
@@ -959,11 +763,11 @@ draw_continued (cairo_t *cr)
   int sum[3] = { 0, 0, 0 };
   double y;
 
-  set_font (cr, 10.5);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
   for (int i = 0; i < 20; i++)
-    show_at (cr, 60, 60 + i * 20, "本年度各区政府信息公开工作情况统计如下，各区均按时完成年度报告。");
-  show_at (cr, 60, 500, "表4 各区政府信息公开情况统计");
-  set_font (cr, 9);
+    cf_test_pdf_show_at (cr, 60, 60 + i * 20, "本年度各区政府信息公开工作情况统计如下，各区均按时完成年度报告。");
+  cf_test_pdf_show_at (cr, 60, 500, "表4 各区政府信息公开情况统计");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
   cont_header (cr, 530);
   y = 550;
   for (guint r = 0; r < G_N_ELEMENTS (cont_regions); r++)
@@ -973,10 +777,10 @@ draw_continued (cairo_t *cr)
 
       if (r == CONT_PAGE1)
         {
-          set_font (cr, 10.5);
-          show_at (cr, 280, 820, "- 1 -");
-          next_page (cr);
-          set_font (cr, 9);
+          cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+          cf_test_pdf_show_at (cr, 280, 820, "- 1 -");
+          cf_test_pdf_next_page (cr);
+          cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
           y = 60;
           if (cont_header_again)
             {
@@ -999,8 +803,8 @@ draw_continued (cairo_t *cr)
     g_autofree char *c = g_strdup_printf ("%d", sum[2]);
     cont_row (cr, y, "合计", a, b, c);
   }
-  set_font (cr, 10.5);
-  show_at (cr, 60, y + 40, "四、政府信息公开行政复议、行政诉讼情况");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, y + 40, "四、政府信息公开行政复议、行政诉讼情况");
 }
 
 static void
@@ -1013,8 +817,9 @@ test_continued (gconstpointer data)
   guint header_nth = 0;
 
   cont_header_again = GPOINTER_TO_INT (data);
-  path = draw_pdf (cont_header_again ? "continued-header.pdf" : "continued.pdf", draw_continued);
-  doc = load (path);
+  path = cf_test_pdf_draw (tmpdir, cont_header_again ? "continued-header.pdf" : "continued.pdf",
+                           draw_continued);
+  doc = cf_test_pdf_load (path);
   cf_audit_document (doc, NULL);
   dump_tables (doc);
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
@@ -1069,118 +874,27 @@ test_continued (gconstpointer data)
  * printed on page 1 only, so it may hold no group label at all. */
 typedef struct
 {
-  const char *key;
-  const char *group;     /* column 0 group label, opens here (or NULL) */
-  int         group_rows;
-  const char *sub;       /* column 1 group label, opens here (or NULL) */
-  int         sub_rows;
-  const char *label;     /* the row's own label */
-  int         label_col; /* 0: over all three label columns; 1: columns 1-2; 2 */
-} FormRow;
-
-static const FormRow rq_rows[] = {
-  { "new", NULL, 0, NULL, 0, "一、本年新收政府信息公开申请数量", 0 },
-  { "carried_over", NULL, 0, NULL, 0, "二、上年结转政府信息公开申请数量", 0 },
-  { "granted", "三、本年度办理结果", 22, NULL, 0, "（一）予以公开", 1 },
-  { "partly_granted", NULL, 0, NULL, 0, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1 },
-  { "withheld_state_secret", NULL, 0, "（三）不予公开", 8, "1.属于国家秘密", 2 },
-  { "withheld_law_forbids", NULL, 0, NULL, 0, "2.其他法律行政法规禁止公开", 2 },
-  { "withheld_three_safety", NULL, 0, NULL, 0, "3.危及“三安全一稳定”", 2 },
-  { "withheld_third_party", NULL, 0, NULL, 0, "4.保护第三方合法权益", 2 },
-  { "withheld_internal", NULL, 0, NULL, 0, "5.属于三类内部事务信息", 2 },
-  { "withheld_process", NULL, 0, NULL, 0, "6.属于四类过程性信息", 2 },
-  { "withheld_enforcement_file", NULL, 0, NULL, 0, "7.属于行政执法案卷", 2 },
-  { "withheld_query", NULL, 0, NULL, 0, "8.属于行政查询事项", 2 },
-  { "unavailable_not_held", NULL, 0, "（四）无法提供", 3, "1.本机关不掌握相关政府信息", 2 },
-  { "unavailable_needs_creation", NULL, 0, NULL, 0, "2.没有现成信息需要另行制作", 2 },
-  { "unavailable_unclear", NULL, 0, NULL, 0, "3.补正后申请内容仍不明确", 2 },
-  { "rejected_petition", NULL, 0, "（五）不予处理", 5, "1.信访举报投诉类申请", 2 },
-  { "rejected_duplicate", NULL, 0, NULL, 0, "2.重复申请", 2 },
-  { "rejected_publication", NULL, 0, NULL, 0, "3.要求提供公开出版物", 2 },
-  { "rejected_excessive", NULL, 0, NULL, 0, "4.无正当理由大量反复申请", 2 },
-  { "rejected_confirmation", NULL, 0, NULL, 0, "5.要求行政机关确认或重新出具已获取信息", 2 },
-  { "other_no_correction", NULL, 0, "（六）其他处理", 3,
-    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 2 },
-  { "other_no_fee", NULL, 0, NULL, 0, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 2 },
-  { "other_misc", NULL, 0, NULL, 0, "3.其他", 2 },
-  { "results_total", NULL, 0, NULL, 0, "（七）总计", 1 },
-  { "carried_forward", NULL, 0, NULL, 0, "四、结转下年度继续办理", 0 },
-};
-static const char *rq_cols[] = { "natural_person", "commercial", "research", "social_welfare",
-                                 "legal_services", "other_org", "total" };
-static const double rq_label_xs[] = { 40, 76, 146, 262 };
-static const double rq_value_right[] = { 300, 342, 384, 426, 468, 510, 552 };
-#define RQ_FONT 7.5
-#define RQ_LINE 10.5
-
-typedef struct
-{
   const char *name;
   guint       first_on_page2; /* the row the page break starts page 2 with */
   gboolean    header_again;   /* the column headers are printed on page 2 too */
 } RequestsCut;
 
 static const RequestsCut *rq_cut;
-static double rq_row_top[G_N_ELEMENTS (rq_rows) + 1]; /* on the row's own page */
-
-static int
-rq_value (guint r, guint c)
-{
-  int sum = 0;
-
-  if (c < 6)
-    return (int) ((r * 7 + c * 3) % 11) * (r % 3 == 0 ? 13 : 1);
-  for (guint k = 0; k < 6; k++)
-    sum += rq_value (r, k);
-  return sum;
-}
-
-/* Lines of @text broken to fit @width (between any two characters). */
-static GPtrArray *
-rq_wrap (cairo_t *cr, const char *text, double width)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  GString *line = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      g_autofree char *candidate = g_strdup_printf ("%s%.*s", line->str,
-                                                    (int) (g_utf8_next_char (p) - p), p);
-      if (line->len > 0 && text_width (cr, candidate) > width - 4)
-        {
-          g_ptr_array_add (lines, g_string_free (line, FALSE));
-          line = g_string_new (NULL);
-        }
-      g_string_append_len (line, p, g_utf8_next_char (p) - p);
-    }
-  g_ptr_array_add (lines, g_string_free (line, FALSE));
-  return lines;
-}
-
-/* Draws @text wrapped in [x0, x1], its lines centred on @cy. */
-static void
-rq_label (cairo_t *cr, const char *text, double x0, double x1, double cy)
-{
-  g_autoptr (GPtrArray) lines = rq_wrap (cr, text, x1 - x0);
-  double top = cy - lines->len * RQ_LINE / 2;
-
-  for (guint i = 0; i < lines->len; i++)
-    show_at (cr, x0 + 2, top + i * RQ_LINE + RQ_LINE * 0.8, g_ptr_array_index (lines, i));
-}
+static double rq_row_top[G_N_ELEMENTS (cf_test_pdf_rows_2021) + 1]; /* on the row's own page */
 
 static void
 rq_header (cairo_t *cr, double y)
 {
   static const char *heads[] = { "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他" };
 
-  show_at (cr, 400, y, "申请人情况");
-  show_at (cr, 270, y + 16, "自然人");
-  show_at (cr, 380, y + 16, "法人或其他组织");
-  show_at (cr, rq_value_right[6] - 16, y + 16, "总计");
+  cf_test_pdf_show_at (cr, 400, y, "申请人情况");
+  cf_test_pdf_show_at (cr, 270, y + 16, "自然人");
+  cf_test_pdf_show_at (cr, 380, y + 16, "法人或其他组织");
+  cf_test_pdf_show_at (cr, cf_test_pdf_form_value_right[6] - 16, y + 16, "总计");
   for (guint c = 0; c < 5; c++)
     {
-      double x1 = rq_value_right[c + 1] + 2;
-      rq_label (cr, heads[c], x1 - 40, x1, y + 31);
+      double x1 = cf_test_pdf_form_value_right[c + 1] + 2;
+      cf_test_pdf_draw_label (cr, heads[c], x1 - 40, x1, y + 31);
     }
 }
 
@@ -1197,22 +911,31 @@ rq_row_bottom (guint r)
 static void
 rq_group (cairo_t *cr, const char *text, int col, guint from, guint to)
 {
-  rq_label (cr, text, rq_label_xs[col], rq_label_xs[col + 1], (rq_row_top[from] + rq_row_bottom (to - 1)) / 2);
+  cf_test_pdf_draw_label (cr, text, cf_test_pdf_form_label_xs[col], cf_test_pdf_form_label_xs[col + 1],
+                          (rq_row_top[from] + rq_row_bottom (to - 1)) / 2);
+}
+
+/* How many lines row @r's own label is wrapped to. */
+static guint
+rq_n_lines (cairo_t *cr, guint r)
+{
+  const CfTestPdfFormRow *row = &cf_test_pdf_rows_2021[r];
+  g_autoptr (GPtrArray) lines = cf_test_pdf_wrap (cr, row->label, cf_test_pdf_form_label_xs[3]
+                                                  - cf_test_pdf_form_label_xs[row->label_col] - 4);
+
+  return lines->len;
 }
 
 static void
 draw_requests_cut (cairo_t *cr)
 {
-  const guint cut = rq_cut->first_on_page2, n = G_N_ELEMENTS (rq_rows);
+  const guint cut = rq_cut->first_on_page2, n = G_N_ELEMENTS (cf_test_pdf_rows_2021);
   double y, height1 = 0;
 
-  set_font (cr, RQ_FONT);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, CF_TEST_PDF_FORM_FONT);
   /* Rows as high as their wrapped label; page 1 ends near its foot. */
   for (guint r = 0; r < cut; r++)
-    {
-      g_autoptr (GPtrArray) lines = rq_wrap (cr, rq_rows[r].label, rq_label_xs[3] - rq_label_xs[rq_rows[r].label_col]);
-      height1 += lines->len * RQ_LINE + 4;
-    }
+    height1 += rq_n_lines (cr, r) * CF_TEST_PDF_FORM_LINE + 4;
   y = RQ_PAGE1_END - height1;
   for (guint r = 0; r <= n; r++)
     {
@@ -1220,48 +943,46 @@ draw_requests_cut (cairo_t *cr)
         y = rq_cut->header_again ? 100 : 60;
       rq_row_top[r] = y;
       if (r < n)
-        {
-          g_autoptr (GPtrArray) lines = rq_wrap (cr, rq_rows[r].label,
-                                                 rq_label_xs[3] - rq_label_xs[rq_rows[r].label_col]);
-          y += lines->len * RQ_LINE + 4;
-        }
+        y += rq_n_lines (cr, r) * CF_TEST_PDF_FORM_LINE + 4;
     }
 
-  set_font (cr, 10.5);
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
   for (int i = 0; i * 20 + 60 < rq_row_top[0] - 130; i++)
-    show_at (cr, 40, 60 + i * 20, "本机关2021年共收到政府信息公开申请，均已按时答复，无超期答复情况。");
-  show_at (cr, 40, rq_row_top[0] - 70, "三、收到和处理政府信息公开申请情况");
-  set_font (cr, RQ_FONT);
+    cf_test_pdf_show_at (cr, 40, 60 + i * 20, "本机关2021年共收到政府信息公开申请，均已按时答复，无超期答复情况。");
+  cf_test_pdf_show_at (cr, 40, rq_row_top[0] - 70, "三、收到和处理政府信息公开申请情况");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, CF_TEST_PDF_FORM_FONT);
   rq_header (cr, rq_row_top[0] - 44);
   for (guint r = 0; r < n; r++)
     {
-      const FormRow *row = &rq_rows[r];
+      const CfTestPdfFormRow *row = &cf_test_pdf_rows_2021[r];
       double cy;
 
       if (r == cut)
         {
-          set_font (cr, 10.5);
-          show_at (cr, 280, 820, "- 1 -");
-          next_page (cr);
-          set_font (cr, RQ_FONT);
+          cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+          cf_test_pdf_show_at (cr, 280, 820, "- 1 -");
+          cf_test_pdf_next_page (cr);
+          cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, CF_TEST_PDF_FORM_FONT);
           if (rq_cut->header_again)
             rq_header (cr, 56);
         }
       cy = (rq_row_top[r] + rq_row_bottom (r)) / 2;
-      rq_label (cr, row->label, rq_label_xs[row->label_col], rq_label_xs[3], cy);
+      cf_test_pdf_draw_label (cr, row->label, cf_test_pdf_form_label_xs[row->label_col],
+                              cf_test_pdf_form_label_xs[3], cy);
       /* A group the page break cuts is printed on page 1 only. */
       if (row->group)
         rq_group (cr, row->group, 0, r, r < cut ? MIN (r + row->group_rows, cut) : r + row->group_rows);
       if (row->sub)
         rq_group (cr, row->sub, 1, r, r < cut ? MIN (r + row->sub_rows, cut) : r + row->sub_rows);
-      for (guint c = 0; c < G_N_ELEMENTS (rq_cols); c++)
+      for (guint c = 0; c < G_N_ELEMENTS (cf_test_pdf_form_cols); c++)
         {
-          g_autofree char *value = g_strdup_printf ("%d", rq_value (r, c));
-          show_right (cr, rq_value_right[c], cy + RQ_LINE * 0.3, value);
+          g_autofree char *value = g_strdup_printf ("%d", cf_test_pdf_form_value (r, c));
+          cf_test_pdf_show_right (cr, cf_test_pdf_form_value_right[c], cy + CF_TEST_PDF_FORM_LINE * 0.3,
+                                  value);
         }
     }
-  set_font (cr, 10.5);
-  show_at (cr, 40, rq_row_top[n] + 30, "四、政府信息公开行政复议、行政诉讼情况");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 40, rq_row_top[n] + 30, "四、政府信息公开行政复议、行政诉讼情况");
 }
 
 static void
@@ -1270,16 +991,16 @@ test_requests_cut (gconstpointer data)
   g_autofree char *path = NULL;
   g_autoptr (CfDocument) doc = NULL;
   g_autoptr (GString) diff = g_string_new (NULL);
-  const guint n = G_N_ELEMENTS (rq_rows);
+  const guint n = G_N_ELEMENTS (cf_test_pdf_rows_2021);
   CfTable *table;
   guint wrong = 0;
 
   rq_cut = data;
   {
     g_autofree char *name = g_strconcat (rq_cut->name, ".pdf", NULL);
-    path = draw_pdf (name, draw_requests_cut);
+    path = cf_test_pdf_draw (tmpdir, name, draw_requests_cut);
   }
-  doc = load (path);
+  doc = cf_test_pdf_load (path);
   cf_audit_document (doc, NULL);
   if (g_test_verbose ())
     dump_tables (doc);
@@ -1289,31 +1010,33 @@ test_requests_cut (gconstpointer data)
   g_assert_cmpstr (cf_table_get_layout (table), ==, "stream");
   /* Every value under its keys, on the page it was drawn on. */
   for (guint r = 0; r < n; r++)
-    for (guint c = 0; c < G_N_ELEMENTS (rq_cols); c++)
+    for (guint c = 0; c < G_N_ELEMENTS (cf_test_pdf_form_cols); c++)
       {
-        CfCell *cell = cf_table_find_by_keys (table, rq_rows[r].key, rq_cols[c]);
-        g_autofree char *want = g_strdup_printf ("%d", rq_value (r, c));
+        const char *row_key = cf_test_pdf_rows_2021[r].key;
+        CfCell *cell = cf_table_find_by_keys (table, row_key, cf_test_pdf_form_cols[c]);
+        g_autofree char *want = g_strdup_printf ("%d", cf_test_pdf_form_value (r, c));
 
         if (cell == NULL || g_strcmp0 (cell->text, want) != 0 || cell->page != (r < rq_cut->first_on_page2 ? 1 : 2)
-            || fabs (cell->bbox[2] - rq_value_right[c]) > 1.5)
+            || fabs (cell->bbox[2] - cf_test_pdf_form_value_right[c]) > 1.5)
           {
             if (c == 0 || cell != NULL)
-              g_string_append_printf (diff, " %s/%s=%s", rq_rows[r].key, rq_cols[c], cell ? cell->text : "(none)");
+              g_string_append_printf (diff, " %s/%s=%s", row_key, cf_test_pdf_form_cols[c],
+                                      cell ? cell->text : "(none)");
             wrong++;
           }
       }
   if (wrong > 0)
     {
       dump_tables (doc);
-      g_error ("%s: %u of %u requests cells wrong:%s", rq_cut->name, wrong, n * (guint) G_N_ELEMENTS (rq_cols),
+      g_error ("%s: %u of %u requests cells wrong:%s", rq_cut->name, wrong, n * CF_TEST_PDF_N_FORM_COLS,
                diff->str);
     }
   /* Group labels are one cell each, down all the rows they head, on both pages. */
   for (guint r = 0; r < n; r++)
     for (int k = 0; k < 2; k++)
       {
-        const char *group = k == 0 ? rq_rows[r].group : rq_rows[r].sub;
-        int rows = k == 0 ? rq_rows[r].group_rows : rq_rows[r].sub_rows;
+        const char *group = k == 0 ? cf_test_pdf_rows_2021[r].group : cf_test_pdf_rows_2021[r].sub;
+        int rows = k == 0 ? cf_test_pdf_rows_2021[r].group_rows : cf_test_pdf_rows_2021[r].sub_rows;
         CfCell *cell = NULL, *first = NULL, *last = NULL;
 
         if (group == NULL)
@@ -1326,8 +1049,8 @@ test_requests_cut (gconstpointer data)
         g_assert_cmpint (cell->col, ==, k);
         g_assert_cmpint (cell->page, ==, r < rq_cut->first_on_page2 ? 1 : 2);
         /* Its first and last rows are those of its first and last items. */
-        first = cf_table_find_by_keys (table, rq_rows[r].key, "total");
-        last = cf_table_find_by_keys (table, rq_rows[r + rows - 1].key, "total");
+        first = cf_table_find_by_keys (table, cf_test_pdf_rows_2021[r].key, "total");
+        last = cf_table_find_by_keys (table, cf_test_pdf_rows_2021[r + rows - 1].key, "total");
         g_assert_nonnull (first);
         g_assert_nonnull (last);
         if (cell->row != first->row || cell->row + cell->row_span - 1 != last->row)
@@ -1377,7 +1100,7 @@ main (int argc, char **argv)
     }
 
   status = g_test_run ();
-  g_clear_pointer (&drawn, g_array_unref);
+  cf_test_pdf_forget_drawn ();
   cf_test_rm_rf (tmpdir);
   g_free (tmpdir);
   return status;

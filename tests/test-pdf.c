@@ -10,188 +10,13 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <cairo.h>
-#include <cairo-pdf.h>
 #include <json-glib/json-glib.h>
 #include <opencc.h>
 
 #include "cf-test-util.h"
-
-#define A4_W 595.0
-#define A4_H 842.0
-
-typedef struct
-{
-  int row, col, row_span, col_span;
-  const char *text;
-} CellSpec;
-
-typedef void (*DrawFunc) (cairo_t *cr);
+#include "cf-test-pdf.h"
 
 static char *tmpdir;
-
-static char *
-draw_pdf (const char *name, DrawFunc draw)
-{
-  char *path = g_build_filename (tmpdir, name, NULL);
-  cairo_surface_t *surface = cairo_pdf_surface_create (path, A4_W, A4_H);
-  cairo_t *cr = cairo_create (surface);
-
-  draw (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
-  cairo_surface_destroy (surface);
-  return path;
-}
-
-static CfDocument *
-load (const char *path)
-{
-  g_autoptr (GError) error = NULL;
-  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_cmpint (cf_document_get_kind (doc), ==, CF_DOCUMENT_KIND_PDF);
-  return doc;
-}
-
-static void
-set_font (cairo_t *cr, const char *family, double size)
-{
-  cairo_select_font_face (cr, family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL);
-  cairo_set_font_size (cr, size);
-}
-
-static double
-text_width (cairo_t *cr, const char *text)
-{
-  cairo_text_extents_t ext;
-
-  cairo_text_extents (cr, text, &ext);
-  return ext.x_advance;
-}
-
-static void
-show_at (cairo_t *cr, double x, double baseline, const char *text)
-{
-  cairo_move_to (cr, x, baseline);
-  cairo_show_text (cr, text);
-}
-
-/* Draws @text inside the box, broken into lines that fit (between any two
- * characters, as CJK text breaks), the lines centred vertically. */
-static void
-draw_wrapped (cairo_t *cr, const char *text, double x0, double y0, double x1, double y1,
-              gboolean right_align)
-{
-  g_autoptr (GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-  GString *line = g_string_new (NULL);
-  cairo_font_extents_t fe;
-  double room = x1 - x0 - 4, top;
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      g_autofree char *candidate = g_strdup_printf ("%s%.*s", line->str,
-                                                    (int) (g_utf8_next_char (p) - p), p);
-      if (line->len > 0 && text_width (cr, candidate) > room)
-        {
-          g_ptr_array_add (lines, g_string_free (line, FALSE));
-          line = g_string_new (NULL);
-        }
-      g_string_append_len (line, p, g_utf8_next_char (p) - p);
-    }
-  g_ptr_array_add (lines, g_string_free (line, FALSE));
-
-  cairo_font_extents (cr, &fe);
-  top = (y0 + y1) / 2 - lines->len * fe.height / 2;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      const char *s = g_ptr_array_index (lines, i);
-      double x = right_align ? x1 - 2 - text_width (cr, s) : x0 + 2;
-      show_at (cr, x, top + i * fe.height + fe.ascent, s);
-    }
-}
-
-static void
-draw_ruled_table (cairo_t *cr, const double *xs, const double *ys, const CellSpec *cells,
-                  guint n_cells, int row_offset)
-{
-  cairo_set_line_width (cr, 0.5);
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const CellSpec *c = &cells[i];
-      int r = c->row - row_offset;
-      double x0 = xs[c->col], x1 = xs[c->col + c->col_span];
-      double y0 = ys[r], y1 = ys[r + c->row_span];
-
-      cairo_rectangle (cr, x0, y0, x1 - x0, y1 - y0);
-      cairo_stroke (cr);
-      draw_wrapped (cr, c->text, x0, y0, x1, y1, FALSE);
-    }
-}
-
-/* Every drawn cell is a cell of @table with its text, spans, page and
- * rectangle (within 2 pt). */
-static void
-check_ruled_table (CfTable *table, const double *xs, const double *ys, const CellSpec *cells,
-                   guint n_cells, int row_offset, int page)
-{
-  for (guint i = 0; i < n_cells; i++)
-    {
-      const CellSpec *c = &cells[i];
-      CfCell *cell = cf_table_get_origin_cell (table, c->row, c->col);
-      int r = c->row - row_offset;
-
-      if (cell == NULL)
-        g_error ("no cell at (%d,%d) for \"%s\"", c->row, c->col, c->text);
-      g_assert_cmpstr (cell->text, ==, c->text);
-      g_assert_cmpint (cell->row_span, ==, c->row_span);
-      g_assert_cmpint (cell->col_span, ==, c->col_span);
-      g_assert_cmpint (cell->page, ==, page);
-      g_assert_cmpfloat_with_epsilon (cell->bbox[0], xs[c->col], 2.0);
-      g_assert_cmpfloat_with_epsilon (cell->bbox[1], ys[r], 2.0);
-      g_assert_cmpfloat_with_epsilon (cell->bbox[2], xs[c->col + c->col_span], 2.0);
-      g_assert_cmpfloat_with_epsilon (cell->bbox[3], ys[r + c->row_span], 2.0);
-      if (*c->text)
-        {
-          g_assert_cmpint (cell->offset, >=, 0);
-          g_assert_cmpint (cell->length, >=, (gint64) strlen (c->text));
-        }
-      else
-        g_assert_cmpint (cell->offset, ==, -1);
-    }
-}
-
-static CfTable *
-find_table_titled (CfDocument *doc, const char *title_part)
-{
-  GPtrArray *tables = cf_document_get_tables (doc);
-
-  for (guint i = 0; i < tables->len; i++)
-    {
-      CfTable *table = g_ptr_array_index (tables, i);
-      if (cf_table_get_title (table) && strstr (cf_table_get_title (table), title_part))
-        return table;
-    }
-  return NULL;
-}
-
-/* A table's cells as text, one a line: row, column, spans, text. */
-static char *
-table_grid (CfTable *table)
-{
-  GString *out = g_string_new (NULL);
-
-  for (int r = 0; r < cf_table_get_n_rows (table); r++)
-    for (int c = 0; c < cf_table_get_n_cols (table); c++)
-      {
-        CfCell *cell = cf_table_get_origin_cell (table, r, c);
-        if (cell != NULL)
-          g_string_append_printf (out, "%d %d %d %d %s\n", r, c, cell->row_span, cell->col_span, cell->text);
-      }
-  return g_string_free (out, FALSE);
-}
 
 /* ------------------------------------------------ ruled gip-2021 requests */
 
@@ -199,7 +24,7 @@ table_grid (CfTable *table)
  * label, wrapped cells, a blank value and a placeholder. */
 static const double req_xs[] = { 40, 70, 110, 260, 302, 344, 386, 428, 470, 512, 554 };
 static const double req_ys[] = { 120, 140, 160, 180, 198, 216, 234, 262, 280, 298, 316, 334, 352 };
-static const CellSpec req_cells[] = {
+static const CfTestPdfCellSpec req_cells[] = {
   { 0, 0, 3, 3, "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和" },
   { 0, 3, 1, 7, "申请人情况" },
   { 1, 3, 2, 1, "自然人" }, { 1, 4, 1, 5, "法人或其他组织" }, { 1, 9, 2, 1, "总计" },
@@ -239,20 +64,20 @@ static const CellSpec req_cells[] = {
 static void
 draw_requests (cairo_t *cr)
 {
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 40, 60, "本机关2021年共收到政府信息公开申请18件，办结15件，结转下年度4件。");
-  show_at (cr, 40, 100, "三、收到和处理政府信息公开申请情况");
-  set_font (cr, "Noto Sans CJK SC", 7.5);
-  draw_ruled_table (cr, req_xs, req_ys, req_cells, G_N_ELEMENTS (req_cells), 0);
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 40, 400, "四、政府信息公开行政复议、行政诉讼情况");
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 40, 60, "本机关2021年共收到政府信息公开申请18件，办结15件，结转下年度4件。");
+  cf_test_pdf_show_at (cr, 40, 100, "三、收到和处理政府信息公开申请情况");
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 7.5);
+  cf_test_pdf_draw_ruled_wrapped (cr, req_xs, req_ys, req_cells, G_N_ELEMENTS (req_cells), 0);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 40, 400, "四、政府信息公开行政复议、行政诉讼情况");
 }
 
 static void
 test_ruled_requests (void)
 {
-  g_autofree char *path = draw_pdf ("requests.pdf", draw_requests);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "requests.pdf", draw_requests);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   GPtrArray *tables = cf_document_get_tables (doc);
   CfTable *table;
   gsize text_len;
@@ -269,7 +94,7 @@ test_ruled_requests (void)
   g_assert_cmpuint (cf_table_get_n_cells (table), ==, G_N_ELEMENTS (req_cells));
   for (guint i = 0; i < G_N_ELEMENTS (req_cells); i++)
     {
-      const CellSpec *c = &req_cells[i];
+      const CfTestPdfCellSpec *c = &req_cells[i];
       CfCell *cell = cf_table_get_origin_cell (table, c->row, c->col);
 
       g_assert_nonnull (cell);
@@ -330,30 +155,30 @@ draw_borderless (cairo_t *cr)
   };
   static const double right[] = { 0, 300, 400, 500 };
 
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 60, 80, "本机关严格落实政府信息公开条例，全年主动公开政府信息共计386条，较上年增加12条。");
-  show_at (cr, 60, 110, "（一）主动公开情况");
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 60, 80, "本机关严格落实政府信息公开条例，全年主动公开政府信息共计386条，较上年增加12条。");
+  cf_test_pdf_show_at (cr, 60, 110, "（一）主动公开情况");
   for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
     {
       double baseline = 140 + r * 20;
-      show_at (cr, 60, baseline, rows[r][0]);
+      cf_test_pdf_show_at (cr, 60, baseline, rows[r][0]);
       for (guint c = 1; c < 4; c++)
-        show_at (cr, right[c] - text_width (cr, rows[r][c]), baseline, rows[r][c]);
+        cf_test_pdf_show_at (cr, right[c] - cf_test_pdf_text_width (cr, rows[r][c]), baseline, rows[r][c]);
     }
   /* A label wrapped onto a second, tighter line belongs to its row. */
-  show_at (cr, 60, 240, "其他对外管理服务事项");
-  show_at (cr, 300 - text_width (cr, "7"), 240, "7");
-  show_at (cr, 400 - text_width (cr, "9"), 240, "9");
-  show_at (cr, 500 - text_width (cr, "(2)"), 240, "(2)");
-  show_at (cr, 60, 253, "（含备案）");
-  show_at (cr, 60, 300, "二、收到和处理政府信息公开申请情况说明：本年度无行政复议和诉讼案件。");
+  cf_test_pdf_show_at (cr, 60, 240, "其他对外管理服务事项");
+  cf_test_pdf_show_at (cr, 300 - cf_test_pdf_text_width (cr, "7"), 240, "7");
+  cf_test_pdf_show_at (cr, 400 - cf_test_pdf_text_width (cr, "9"), 240, "9");
+  cf_test_pdf_show_at (cr, 500 - cf_test_pdf_text_width (cr, "(2)"), 240, "(2)");
+  cf_test_pdf_show_at (cr, 60, 253, "（含备案）");
+  cf_test_pdf_show_at (cr, 60, 300, "二、收到和处理政府信息公开申请情况说明：本年度无行政复议和诉讼案件。");
 }
 
 static void
 test_borderless (void)
 {
-  g_autofree char *path = draw_pdf ("borderless.pdf", draw_borderless);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "borderless.pdf", draw_borderless);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   GPtrArray *tables = cf_document_get_tables (doc);
   CfTable *table;
   CfCell *cell;
@@ -389,90 +214,15 @@ test_borderless (void)
  * down the rows they head, numbers right-aligned under wrapped headers. */
 typedef struct
 {
-  const char *key;
-  const char *group;     /* column 0 group label, opens here (or NULL) */
-  int         group_rows;
-  const char *sub;       /* column 1 group label, opens here (or NULL) */
-  int         sub_rows;
-  const char *label;     /* the row's own label */
-  int         label_col; /* 0: over all three label columns; 1: columns 1-2; 2 */
-} FormRow;
-
-static const FormRow rows_2021[] = {
-  { "new", NULL, 0, NULL, 0, "一、本年新收政府信息公开申请数量", 0 },
-  { "carried_over", NULL, 0, NULL, 0, "二、上年结转政府信息公开申请数量", 0 },
-  { "granted", "三、本年度办理结果", 22, NULL, 0, "（一）予以公开", 1 },
-  { "partly_granted", NULL, 0, NULL, 0, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1 },
-  { "withheld_state_secret", NULL, 0, "（三）不予公开", 8, "1.属于国家秘密", 2 },
-  { "withheld_law_forbids", NULL, 0, NULL, 0, "2.其他法律行政法规禁止公开", 2 },
-  { "withheld_three_safety", NULL, 0, NULL, 0, "3.危及“三安全一稳定”", 2 },
-  { "withheld_third_party", NULL, 0, NULL, 0, "4.保护第三方合法权益", 2 },
-  { "withheld_internal", NULL, 0, NULL, 0, "5.属于三类内部事务信息", 2 },
-  { "withheld_process", NULL, 0, NULL, 0, "6.属于四类过程性信息", 2 },
-  { "withheld_enforcement_file", NULL, 0, NULL, 0, "7.属于行政执法案卷", 2 },
-  { "withheld_query", NULL, 0, NULL, 0, "8.属于行政查询事项", 2 },
-  { "unavailable_not_held", NULL, 0, "（四）无法提供", 3, "1.本机关不掌握相关政府信息", 2 },
-  { "unavailable_needs_creation", NULL, 0, NULL, 0, "2.没有现成信息需要另行制作", 2 },
-  { "unavailable_unclear", NULL, 0, NULL, 0, "3.补正后申请内容仍不明确", 2 },
-  { "rejected_petition", NULL, 0, "（五）不予处理", 5, "1.信访举报投诉类申请", 2 },
-  { "rejected_duplicate", NULL, 0, NULL, 0, "2.重复申请", 2 },
-  { "rejected_publication", NULL, 0, NULL, 0, "3.要求提供公开出版物", 2 },
-  { "rejected_excessive", NULL, 0, NULL, 0, "4.无正当理由大量反复申请", 2 },
-  { "rejected_confirmation", NULL, 0, NULL, 0, "5.要求行政机关确认或重新出具已获取信息", 2 },
-  { "other_no_correction", NULL, 0, "（六）其他处理", 3,
-    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 2 },
-  { "other_no_fee", NULL, 0, NULL, 0, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 2 },
-  { "other_misc", NULL, 0, NULL, 0, "3.其他", 2 },
-  { "results_total", NULL, 0, NULL, 0, "（七）总计", 1 },
-  { "carried_forward", NULL, 0, NULL, 0, "四、结转下年度继续办理", 0 },
-};
-
-static const FormRow rows_2019[] = {
-  { "new", NULL, 0, NULL, 0, "一、本年新收政府信息公开申请数量", 0 },
-  { "carried_over", NULL, 0, NULL, 0, "二、上年结转政府信息公开申请数量", 0 },
-  { "granted", "三、本年度办理结果", 20, NULL, 0, "（一）予以公开", 1 },
-  { "partly_granted", NULL, 0, NULL, 0, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 1 },
-  { "withheld_state_secret", NULL, 0, "（三）不予公开", 8, "1.属于国家秘密", 2 },
-  { "withheld_law_forbids", NULL, 0, NULL, 0, "2.其他法律行政法规禁止公开", 2 },
-  { "withheld_three_safety", NULL, 0, NULL, 0, "3.危及“三安全一稳定”", 2 },
-  { "withheld_third_party", NULL, 0, NULL, 0, "4.保护第三方合法权益", 2 },
-  { "withheld_internal", NULL, 0, NULL, 0, "5.属于三类内部事务信息", 2 },
-  { "withheld_process", NULL, 0, NULL, 0, "6.属于四类过程性信息", 2 },
-  { "withheld_enforcement_file", NULL, 0, NULL, 0, "7.属于行政执法案卷", 2 },
-  { "withheld_query", NULL, 0, NULL, 0, "8.属于行政查询事项", 2 },
-  { "unavailable_not_held", NULL, 0, "（四）无法提供", 3, "1.本机关不掌握相关政府信息", 2 },
-  { "unavailable_needs_creation", NULL, 0, NULL, 0, "2.没有现成信息需要另行制作", 2 },
-  { "unavailable_unclear", NULL, 0, NULL, 0, "3.补正后申请内容仍不明确", 2 },
-  { "rejected_petition", NULL, 0, "（五）不予处理", 5, "1.信访举报投诉类申请", 2 },
-  { "rejected_duplicate", NULL, 0, NULL, 0, "2.重复申请", 2 },
-  { "rejected_publication", NULL, 0, NULL, 0, "3.要求提供公开出版物", 2 },
-  { "rejected_excessive", NULL, 0, NULL, 0, "4.无正当理由大量反复申请", 2 },
-  { "rejected_confirmation", NULL, 0, NULL, 0, "5.要求行政机关确认或重新出具已获取信息", 2 },
-  { "other", NULL, 0, NULL, 0, "（六）其他处理", 1 },
-  { "results_total", NULL, 0, NULL, 0, "（七）总计", 1 },
-  { "carried_forward", NULL, 0, NULL, 0, "四、结转下年度继续办理", 0 },
-};
-
-static const char *form_cols[] = { "natural_person", "commercial", "research", "social_welfare",
-                                   "legal_services", "other_org", "total" };
-
-typedef struct
-{
   const char     *name;
   const char     *form;
-  const FormRow  *rows;
+  const CfTestPdfFormRow  *rows;
   guint           n_rows;
   gboolean        traditional;
   guint           min_mapped; /* canonical requests cells mapped with their value */
 } BorderlessForm;
 
 static const BorderlessForm *drawing_form;
-
-/* Label column edges, then the value columns' right edges. */
-static const double bf_label_xs[] = { 40, 76, 146, 262 };
-static const double bf_value_right[] = { 300, 342, 384, 426, 468, 510, 552 };
-#define BF_FONT 7.5
-#define BF_LINE 10.5
 
 static char *
 bf_text (const char *text)
@@ -492,59 +242,20 @@ bf_text (const char *text)
   }
 }
 
-/* The value of row @r, column @c (the total the sum of the six). */
-static int
-bf_value (guint r, guint c)
-{
-  int sum = 0;
-
-  if (c < 6)
-    return (int) ((r * 7 + c * 3) % 11) * (r % 3 == 0 ? 13 : 1);
-  for (guint k = 0; k < 6; k++)
-    sum += bf_value (r, k);
-  return sum;
-}
-
-/* Lines of @text broken to fit @width (between any two characters). */
-static GPtrArray *
-bf_wrap (cairo_t *cr, const char *text, double width)
-{
-  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
-  GString *line = g_string_new (NULL);
-
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      g_autofree char *candidate = g_strdup_printf ("%s%.*s", line->str,
-                                                    (int) (g_utf8_next_char (p) - p), p);
-      if (line->len > 0 && text_width (cr, candidate) > width)
-        {
-          g_ptr_array_add (lines, g_string_free (line, FALSE));
-          line = g_string_new (NULL);
-        }
-      g_string_append_len (line, p, g_utf8_next_char (p) - p);
-    }
-  g_ptr_array_add (lines, g_string_free (line, FALSE));
-  return lines;
-}
-
 /* Draws @text wrapped in [x0, x1], its lines centred on @cy; returns the lines. */
 static guint
 bf_draw_label (cairo_t *cr, const char *text, double x0, double x1, double cy)
 {
   g_autofree char *shown = bf_text (text);
-  g_autoptr (GPtrArray) lines = bf_wrap (cr, shown, x1 - x0 - 4);
-  double top = cy - lines->len * BF_LINE / 2;
 
-  for (guint i = 0; i < lines->len; i++)
-    show_at (cr, x0 + 2, top + i * BF_LINE + BF_LINE * 0.8, g_ptr_array_index (lines, i));
-  return lines->len;
+  return cf_test_pdf_draw_label (cr, shown, x0, x1, cy);
 }
 
 static guint
 bf_n_lines (cairo_t *cr, const char *text, double width)
 {
   g_autofree char *shown = bf_text (text);
-  g_autoptr (GPtrArray) lines = bf_wrap (cr, shown, width - 4);
+  g_autoptr (GPtrArray) lines = cf_test_pdf_wrap (cr, shown, width - 4);
 
   return lines->len;
 }
@@ -558,68 +269,70 @@ draw_borderless_form (cairo_t *cr)
   g_autofree double *row_top = g_new (double, f->n_rows + 1);
   double y = 150;
 
-  set_font (cr, font, 10.5);
+  cf_test_pdf_set_font (cr, font, 10.5);
   {
     g_autofree char *intro = bf_text (g_str_equal (f->form, "gip-2021")
                                       ? "本机关2021年共收到政府信息公开申请，均已按时答复。"
                                       : "本机关2020年共收到政府信息公开申请，均已按时答复。");
     g_autofree char *title = bf_text ("三、收到和处理政府信息公开申请情况");
-    show_at (cr, 40, 60, intro);
-    show_at (cr, 40, 90, title);
+    cf_test_pdf_show_at (cr, 40, 60, intro);
+    cf_test_pdf_show_at (cr, 40, 90, title);
   }
-  set_font (cr, font, BF_FONT);
+  cf_test_pdf_set_font (cr, font, CF_TEST_PDF_FORM_FONT);
   /* Header: 申请人情况 over all; 自然人, 法人或其他组织 over five, 总计; the five. */
   bf_draw_label (cr, "本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和",
-                 bf_label_xs[0], bf_label_xs[3], 122);
+                 cf_test_pdf_form_label_xs[0], cf_test_pdf_form_label_xs[3], 122);
   {
     g_autofree char *applicants = bf_text ("申请人情况");
     g_autofree char *orgs = bf_text ("法人或其他组织");
     g_autofree char *persons = bf_text ("自然人");
     g_autofree char *total = bf_text ("总计");
-    show_at (cr, 400, 106, applicants);
-    show_at (cr, 270, 122, persons);
-    show_at (cr, 380, 122, orgs);
-    show_at (cr, bf_value_right[6] - 16, 122, total);
+    cf_test_pdf_show_at (cr, 400, 106, applicants);
+    cf_test_pdf_show_at (cr, 270, 122, persons);
+    cf_test_pdf_show_at (cr, 380, 122, orgs);
+    cf_test_pdf_show_at (cr, cf_test_pdf_form_value_right[6] - 16, 122, total);
   }
   for (guint c = 0; c < 5; c++)
     {
-      double x1 = bf_value_right[c + 1] + 2, x0 = x1 - 40;
+      double x1 = cf_test_pdf_form_value_right[c + 1] + 2, x0 = x1 - 40;
       bf_draw_label (cr, heads[c], x0, x1, 137);
     }
 
   /* Row heights from the row's own label; values on the row's middle. */
   for (guint r = 0; r < f->n_rows; r++)
     {
-      const FormRow *row = &f->rows[r];
-      guint n = bf_n_lines (cr, row->label, bf_label_xs[3] - bf_label_xs[row->label_col]);
+      const CfTestPdfFormRow *row = &f->rows[r];
+      guint n = bf_n_lines (cr, row->label,
+                            cf_test_pdf_form_label_xs[3] - cf_test_pdf_form_label_xs[row->label_col]);
 
       row_top[r] = y;
-      y += n * BF_LINE + 4;
+      y += n * CF_TEST_PDF_FORM_LINE + 4;
     }
   row_top[f->n_rows] = y;
 
   for (guint r = 0; r < f->n_rows; r++)
     {
-      const FormRow *row = &f->rows[r];
+      const CfTestPdfFormRow *row = &f->rows[r];
       double cy = (row_top[r] + row_top[r + 1]) / 2;
 
-      bf_draw_label (cr, row->label, bf_label_xs[row->label_col], bf_label_xs[3], cy);
+      bf_draw_label (cr, row->label, cf_test_pdf_form_label_xs[row->label_col], cf_test_pdf_form_label_xs[3],
+                     cy);
       if (row->group)
-        bf_draw_label (cr, row->group, bf_label_xs[0], bf_label_xs[1],
+        bf_draw_label (cr, row->group, cf_test_pdf_form_label_xs[0], cf_test_pdf_form_label_xs[1],
                        (row_top[r] + row_top[r + row->group_rows]) / 2);
       if (row->sub)
-        bf_draw_label (cr, row->sub, bf_label_xs[1], bf_label_xs[2],
+        bf_draw_label (cr, row->sub, cf_test_pdf_form_label_xs[1], cf_test_pdf_form_label_xs[2],
                        (row_top[r] + row_top[r + row->sub_rows]) / 2);
-      for (guint c = 0; c < G_N_ELEMENTS (form_cols); c++)
+      for (guint c = 0; c < G_N_ELEMENTS (cf_test_pdf_form_cols); c++)
         {
-          g_autofree char *value = g_strdup_printf ("%d", bf_value (r, c));
-          show_at (cr, bf_value_right[c] - text_width (cr, value), cy + BF_LINE * 0.3, value);
+          g_autofree char *value = g_strdup_printf ("%d", cf_test_pdf_form_value (r, c));
+          cf_test_pdf_show_right (cr, cf_test_pdf_form_value_right[c], cy + CF_TEST_PDF_FORM_LINE * 0.3, value);
         }
     }
-  set_font (cr, font, 10.5);
+  cf_test_pdf_set_font (cr, font, 10.5);
   {
     g_autofree char *next = bf_text ("四、政府信息公开行政复议、行政诉讼情况");
-    show_at (cr, 40, y + 30, next);
+    cf_test_pdf_show_at (cr, 40, y + 30, next);
   }
 }
 
@@ -637,7 +350,7 @@ test_borderless_form (gconstpointer data)
   guint mapped = 0;
 
   drawing_form = f;
-  path = draw_pdf (name, draw_borderless_form);
+  path = cf_test_pdf_draw (tmpdir, name, draw_borderless_form);
   if (g_getenv ("CF_TEST_KEEP_PDF"))
     {
       g_autofree char *copy = g_build_filename (g_getenv ("CF_TEST_KEEP_PDF"), name, NULL);
@@ -646,7 +359,7 @@ test_borderless_form (gconstpointer data)
       g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
       g_assert_true (g_file_set_contents (copy, contents, len, NULL));
     }
-  doc = load (path);
+  doc = cf_test_pdf_load (path);
   cf_audit_document (doc, NULL);
   g_assert_cmpstr (cf_document_get_form (doc), ==, f->form);
   table = cf_document_find_table (doc, "requests");
@@ -675,123 +388,125 @@ test_borderless_form (gconstpointer data)
         g_assert_cmpint (cell->page, ==, 1);
       }
   for (guint r = 0; r < f->n_rows; r++)
-    for (guint c = 0; c < G_N_ELEMENTS (form_cols); c++)
+    for (guint c = 0; c < G_N_ELEMENTS (cf_test_pdf_form_cols); c++)
       {
-        CfCell *cell = cf_table_find_by_keys (table, f->rows[r].key, form_cols[c]);
-        g_autofree char *want = g_strdup_printf ("%d", bf_value (r, c));
+        CfCell *cell = cf_table_find_by_keys (table, f->rows[r].key, cf_test_pdf_form_cols[c]);
+        g_autofree char *want = g_strdup_printf ("%d", cf_test_pdf_form_value (r, c));
 
         if (cell != NULL && g_strcmp0 (cell->text, want) == 0)
           {
             g_assert_cmpint (cell->page, ==, 1);
-            g_assert_cmpfloat_with_epsilon (cell->bbox[2], bf_value_right[c], 1.5);
+            g_assert_cmpfloat_with_epsilon (cell->bbox[2], cf_test_pdf_form_value_right[c], 1.5);
             mapped++;
           }
         else
-          g_string_append_printf (diff, " %s/%s", f->rows[r].key, form_cols[c]);
+          g_string_append_printf (diff, " %s/%s", f->rows[r].key, cf_test_pdf_form_cols[c]);
       }
   g_test_message ("%s: %u of %u requests cells mapped;%s", f->name, mapped,
-                  f->n_rows * (guint) G_N_ELEMENTS (form_cols), diff->str);
+                  f->n_rows * (guint) G_N_ELEMENTS (cf_test_pdf_form_cols), diff->str);
   if (mapped < f->min_mapped)
     g_error ("%s: %u of %u requests cells mapped, expected at least %u; not:%s", f->name, mapped,
-             f->n_rows * (guint) G_N_ELEMENTS (form_cols), f->min_mapped, diff->str);
+             f->n_rows * (guint) G_N_ELEMENTS (cf_test_pdf_form_cols), f->min_mapped, diff->str);
 }
 
 /* Every canonical requests cell, read by the stream finder itself. */
 static const BorderlessForm borderless_forms[] = {
-  { "borderless-2021", "gip-2021", rows_2021, G_N_ELEMENTS (rows_2021), FALSE, 25 * 7 },
-  { "borderless-2019", "gip-2019", rows_2019, G_N_ELEMENTS (rows_2019), FALSE, 23 * 7 },
-  { "borderless-2021-traditional", "gip-2021", rows_2021, G_N_ELEMENTS (rows_2021), TRUE, 25 * 7 },
-  { "borderless-2019-traditional", "gip-2019", rows_2019, G_N_ELEMENTS (rows_2019), TRUE, 23 * 7 },
+  { "borderless-2021", "gip-2021", cf_test_pdf_rows_2021, CF_TEST_PDF_N_ROWS_2021, FALSE, 25 * 7 },
+  { "borderless-2019", "gip-2019", cf_test_pdf_rows_2019, CF_TEST_PDF_N_ROWS_2019, FALSE, 23 * 7 },
+  { "borderless-2021-traditional", "gip-2021", cf_test_pdf_rows_2021, CF_TEST_PDF_N_ROWS_2021, TRUE,
+    25 * 7 },
+  { "borderless-2019-traditional", "gip-2019", cf_test_pdf_rows_2019, CF_TEST_PDF_N_ROWS_2019, TRUE,
+    23 * 7 },
 };
 
 /* ------------------------------------------------------ split over pages */
 
 static const double split_xs[] = { 60, 240, 320, 400, 480 };
-static const CellSpec split_head[] = {
+static const CfTestPdfCellSpec split_head[] = {
   { 0, 0, 1, 1, "事项" }, { 0, 1, 1, 1, "本年制发件数" }, { 0, 2, 1, 1, "本年废止件数" },
   { 0, 3, 1, 1, "现行有效件数" },
 };
 
 static void
-split_row (CellSpec *cells, int row, int n)
+split_row (CfTestPdfCellSpec *cells, int row, int n)
 {
   static char labels[16][32];
 
   g_snprintf (labels[row], sizeof labels[row], "事项第%d项", row);
-  cells[0] = (CellSpec) { row, 0, 1, 1, labels[row] };
-  cells[1] = (CellSpec) { row, 1, 1, 1, n % 2 ? "1" : "2" };
-  cells[2] = (CellSpec) { row, 2, 1, 1, "0" };
-  cells[3] = (CellSpec) { row, 3, 1, 1, n % 3 ? "5" : "17" };
+  cells[0] = (CfTestPdfCellSpec) { row, 0, 1, 1, labels[row] };
+  cells[1] = (CfTestPdfCellSpec) { row, 1, 1, 1, n % 2 ? "1" : "2" };
+  cells[2] = (CfTestPdfCellSpec) { row, 2, 1, 1, "0" };
+  cells[3] = (CfTestPdfCellSpec) { row, 3, 1, 1, n % 3 ? "5" : "17" };
 }
 
 static void
 draw_split (cairo_t *cr)
 {
-  CellSpec cells[4];
+  CfTestPdfCellSpec cells[4];
   double ys1[] = { 700, 720, 740, 760, 780 };
   double ys2[] = { 60, 80, 100, 120 };
   double ys3[] = { 300, 320, 340 };
   static const double xs3[] = { 60, 200, 300 };
-  static const CellSpec other[] = {
+  static const CfTestPdfCellSpec other[] = {
     { 0, 0, 1, 1, "结果维持" }, { 0, 1, 1, 1, "结果纠正" },
     { 1, 0, 1, 1, "0" }, { 1, 1, 1, 1, "1" },
   };
 
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 60, 680, "二、主动公开政府信息情况");
-  draw_ruled_table (cr, split_xs, ys1, split_head, 4, 0);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 60, 680, "二、主动公开政府信息情况");
+  cf_test_pdf_draw_ruled_wrapped (cr, split_xs, ys1, split_head, 4, 0);
   for (int r = 1; r <= 3; r++)
     {
       split_row (cells, r, r);
-      draw_ruled_table (cr, split_xs, ys1, cells, 4, 0);
+      cf_test_pdf_draw_ruled_wrapped (cr, split_xs, ys1, cells, 4, 0);
     }
-  show_at (cr, 280, 820, "- 1 -");
-  cairo_show_page (cr);
+  cf_test_pdf_show_at (cr, 280, 820, "- 1 -");
+  cf_test_pdf_next_page (cr);
 
   /* The header row is printed again on the next page. */
-  show_at (cr, 280, 30, "政府信息公开工作年度报告");
-  draw_ruled_table (cr, split_xs, ys2, split_head, 4, 0);
+  cf_test_pdf_show_at (cr, 280, 30, "政府信息公开工作年度报告");
+  cf_test_pdf_draw_ruled_wrapped (cr, split_xs, ys2, split_head, 4, 0);
   for (int r = 4; r <= 5; r++)
     {
       split_row (cells, r, r);
-      draw_ruled_table (cr, split_xs, ys2, cells, 4, 3);
+      cf_test_pdf_draw_ruled_wrapped (cr, split_xs, ys2, cells, 4, 3);
     }
-  show_at (cr, 60, 200, "本年度行政复议、行政诉讼情况如下。");
-  show_at (cr, 60, 280, "四、政府信息公开行政复议、行政诉讼情况");
-  draw_ruled_table (cr, xs3, ys3, other, G_N_ELEMENTS (other), 0);
+  cf_test_pdf_show_at (cr, 60, 200, "本年度行政复议、行政诉讼情况如下。");
+  cf_test_pdf_show_at (cr, 60, 280, "四、政府信息公开行政复议、行政诉讼情况");
+  cf_test_pdf_draw_ruled_wrapped (cr, xs3, ys3, other, G_N_ELEMENTS (other), 0);
 }
 
 static void
 test_split_pages (void)
 {
-  g_autofree char *path = draw_pdf ("split.pdf", draw_split);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "split.pdf", draw_split);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   GPtrArray *tables = cf_document_get_tables (doc);
   CfTable *table, *other;
-  CellSpec cells[4];
+  CfTestPdfCellSpec cells[4];
   double ys1[] = { 700, 720, 740, 760, 780 };
   double ys2[] = { 60, 80, 100, 120 };
 
   g_assert_cmpint (cf_document_get_n_pages (doc), ==, 2);
   g_assert_cmpuint (tables->len, ==, 2);
-  table = find_table_titled (doc, "二、主动公开政府信息情况");
+  table = cf_test_pdf_find_table_titled (doc, "二、主动公开政府信息情况");
   g_assert_nonnull (table);
   g_assert_cmpint (cf_table_get_page (table), ==, 1);
   g_assert_cmpint (cf_table_get_n_rows (table), ==, 6);
   g_assert_cmpint (cf_table_get_n_cols (table), ==, 4);
-  check_ruled_table (table, split_xs, ys1, split_head, 4, 0, 1);
+  cf_test_pdf_check_ruled_table (table, split_xs, ys1, split_head, 4, 0, 1);
   for (int r = 1; r <= 3; r++)
     {
       split_row (cells, r, r);
-      check_ruled_table (table, split_xs, ys1, cells, 4, 0, 1);
+      cf_test_pdf_check_ruled_table (table, split_xs, ys1, cells, 4, 0, 1);
     }
   for (int r = 4; r <= 5; r++)
     {
       split_row (cells, r, r);
-      check_ruled_table (table, split_xs, ys2, cells, 4, 3, 2);
+      cf_test_pdf_check_ruled_table (table, split_xs, ys2, cells, 4, 3, 2);
     }
 
-  other = find_table_titled (doc, "四、政府信息公开行政复议");
+  other = cf_test_pdf_find_table_titled (doc, "四、政府信息公开行政复议");
   g_assert_nonnull (other);
   g_assert_true (other != table);
   g_assert_cmpint (cf_table_get_page (other), ==, 2);
@@ -802,35 +517,35 @@ test_split_pages (void)
 static void
 draw_split_bare (cairo_t *cr)
 {
-  CellSpec cells[4];
+  CfTestPdfCellSpec cells[4];
   double ys1[] = { 740, 760, 780, 800 };
   double ys2[] = { 72, 92, 112 };
 
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 60, 720, "二、主动公开政府信息情况");
-  draw_ruled_table (cr, split_xs, ys1, split_head, 4, 0);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 60, 720, "二、主动公开政府信息情况");
+  cf_test_pdf_draw_ruled_wrapped (cr, split_xs, ys1, split_head, 4, 0);
   for (int r = 1; r <= 2; r++)
     {
       split_row (cells, r, r);
-      draw_ruled_table (cr, split_xs, ys1, cells, 4, 0);
+      cf_test_pdf_draw_ruled_wrapped (cr, split_xs, ys1, cells, 4, 0);
     }
-  cairo_show_page (cr);
+  cf_test_pdf_next_page (cr);
   for (int r = 3; r <= 4; r++)
     {
       split_row (cells, r, r);
-      draw_ruled_table (cr, split_xs, ys2, cells, 4, 3);
+      cf_test_pdf_draw_ruled_wrapped (cr, split_xs, ys2, cells, 4, 3);
     }
-  show_at (cr, 60, 160, "三、收到和处理政府信息公开申请情况");
+  cf_test_pdf_show_at (cr, 60, 160, "三、收到和处理政府信息公开申请情况");
 }
 
 static void
 test_split_pages_bare (void)
 {
-  g_autofree char *path = draw_pdf ("split-bare.pdf", draw_split_bare);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "split-bare.pdf", draw_split_bare);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   GPtrArray *tables = cf_document_get_tables (doc);
   CfTable *table;
-  CellSpec cells[4];
+  CfTestPdfCellSpec cells[4];
   double ys2[] = { 72, 92, 112 };
 
   g_assert_cmpuint (tables->len, ==, 1);
@@ -841,7 +556,7 @@ test_split_pages_bare (void)
   for (int r = 3; r <= 4; r++)
     {
       split_row (cells, r, r);
-      check_ruled_table (table, split_xs, ys2, cells, 4, 3, 2);
+      cf_test_pdf_check_ruled_table (table, split_xs, ys2, cells, 4, 3, 2);
     }
 }
 
@@ -856,11 +571,11 @@ static const double cut_ys1[] = { 600, 630, 656, 682, 708, 724 };
 static const double cut_ys2[] = { 60, 76, 102, 128 };
 static const double cut_ys2_head[] = { 60, 90, 106, 132, 158 };
 static const char cut_label[] = "4.保护第三方合法权益，可能对第三方合法权益造成损害的";
-static const CellSpec cut_head[] = {
+static const CfTestPdfCellSpec cut_head[] = {
   { 0, 0, 1, 2, "项目" }, { 0, 2, 1, 1, "自然人" }, { 0, 3, 1, 1, "法人或其他组织" },
   { 0, 4, 1, 1, "总计" },
 };
-static const CellSpec cut_page1[] = {
+static const CfTestPdfCellSpec cut_page1[] = {
   { 1, 0, 1, 2, "一、本年新收政府信息公开申请数量" },
   { 1, 2, 1, 1, "5" }, { 1, 3, 1, 1, "2" }, { 1, 4, 1, 1, "7" },
   { 2, 1, 1, 1, "1.属于国家秘密" }, { 2, 2, 1, 1, "1" }, { 2, 3, 1, 1, "0" }, { 2, 4, 1, 1, "1" },
@@ -868,7 +583,7 @@ static const CellSpec cut_page1[] = {
   { 3, 2, 1, 1, "0" }, { 3, 3, 1, 1, "0" }, { 3, 4, 1, 1, "0" },
   { 4, 2, 1, 1, "2" }, { 4, 3, 1, 1, "1" }, { 4, 4, 1, 1, "3" },
 };
-static const CellSpec cut_page2[] = {
+static const CfTestPdfCellSpec cut_page2[] = {
   { 5, 1, 1, 1, "5.属于三类内部事务信息" }, { 5, 2, 1, 1, "0" }, { 5, 3, 1, 1, "1" }, { 5, 4, 1, 1, "1" },
   { 6, 0, 1, 2, "四、结转下年度继续办理" }, { 6, 2, 1, 1, "1" }, { 6, 3, 1, 1, "0" }, { 6, 4, 1, 1, "1" },
 };
@@ -876,11 +591,11 @@ static const CellSpec cut_page2[] = {
 static gboolean cut_repeat_header;
 static char *cut_first, *cut_rest; /* the label's parts as drawn */
 
-/* The label's lines as draw_wrapped() breaks them: the first, and the rest. */
+/* The label's lines as cf_test_pdf_draw_wrapped() breaks them: the first, and the rest. */
 static void
 cut_label_parts (cairo_t *cr, char **first, char **rest)
 {
-  g_autoptr (GPtrArray) lines = bf_wrap (cr, cut_label, cut_xs[2] - cut_xs[1] - 4);
+  g_autoptr (GPtrArray) lines = cf_test_pdf_wrap (cr, cut_label, cut_xs[2] - cut_xs[1] - 4);
 
   g_assert_cmpuint (lines->len, ==, 2);
   *first = g_strdup (g_ptr_array_index (lines, 0));
@@ -895,33 +610,33 @@ draw_cut_row (cairo_t *cr)
   const double *ys2 = cut_repeat_header ? cut_ys2_head : cut_ys2;
   int offset2 = cut_repeat_header ? 3 : 4;
 
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 40, 560, "本机关全年共收到政府信息公开申请7件。");
-  show_at (cr, 40, 590, "三、收到和处理政府信息公开申请情况");
-  set_font (cr, "Noto Sans CJK SC", 7.5);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 40, 560, "本机关全年共收到政府信息公开申请7件。");
+  cf_test_pdf_show_at (cr, 40, 590, "三、收到和处理政府信息公开申请情况");
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 7.5);
   cut_label_parts (cr, &first, &rest);
-  draw_ruled_table (cr, cut_xs, cut_ys1, cut_head, G_N_ELEMENTS (cut_head), 0);
-  draw_ruled_table (cr, cut_xs, cut_ys1, cut_page1, G_N_ELEMENTS (cut_page1), 0);
+  cf_test_pdf_draw_ruled_wrapped (cr, cut_xs, cut_ys1, cut_head, G_N_ELEMENTS (cut_head), 0);
+  cf_test_pdf_draw_ruled_wrapped (cr, cut_xs, cut_ys1, cut_page1, G_N_ELEMENTS (cut_page1), 0);
   {
-    const CellSpec cut[] = { { 2, 0, 3, 1, "（三）不予公开" }, { 4, 1, 1, 1, first } };
-    draw_ruled_table (cr, cut_xs, cut_ys1, cut, G_N_ELEMENTS (cut), 0);
+    const CfTestPdfCellSpec cut[] = { { 2, 0, 3, 1, "（三）不予公开" }, { 4, 1, 1, 1, first } };
+    cf_test_pdf_draw_ruled_wrapped (cr, cut_xs, cut_ys1, cut, G_N_ELEMENTS (cut), 0);
   }
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 280, 820, "- 1 -");
-  cairo_show_page (cr);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 280, 820, "- 1 -");
+  cf_test_pdf_next_page (cr);
 
-  set_font (cr, "Noto Sans CJK SC", 7.5);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 7.5);
   if (cut_repeat_header)
-    draw_ruled_table (cr, cut_xs, cut_ys2_head, cut_head, G_N_ELEMENTS (cut_head), 0);
+    cf_test_pdf_draw_ruled_wrapped (cr, cut_xs, cut_ys2_head, cut_head, G_N_ELEMENTS (cut_head), 0);
   {
-    const CellSpec tail[] = {
+    const CfTestPdfCellSpec tail[] = {
       { 4, 0, 2, 1, "" }, { 4, 1, 1, 1, rest }, { 4, 2, 1, 1, "" }, { 4, 3, 1, 1, "" }, { 4, 4, 1, 1, "" },
     };
-    draw_ruled_table (cr, cut_xs, ys2, tail, G_N_ELEMENTS (tail), offset2);
+    cf_test_pdf_draw_ruled_wrapped (cr, cut_xs, ys2, tail, G_N_ELEMENTS (tail), offset2);
   }
-  draw_ruled_table (cr, cut_xs, ys2, cut_page2, G_N_ELEMENTS (cut_page2), offset2);
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 40, 240, "四、政府信息公开行政复议、行政诉讼情况");
+  cf_test_pdf_draw_ruled_wrapped (cr, cut_xs, ys2, cut_page2, G_N_ELEMENTS (cut_page2), offset2);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 40, 240, "四、政府信息公开行政复议、行政诉讼情况");
   g_free (cut_first);
   g_free (cut_rest);
   cut_first = g_steal_pointer (&first);
@@ -946,21 +661,21 @@ test_cut_row (gconstpointer data)
   cut_repeat_header = GPOINTER_TO_INT (data);
   ys2 = cut_repeat_header ? cut_ys2_head : cut_ys2;
   offset2 = cut_repeat_header ? 3 : 4;
-  path = draw_pdf (cut_repeat_header ? "cut-row-header.pdf" : "cut-row.pdf", draw_cut_row);
-  doc = load (path);
+  path = cf_test_pdf_draw (tmpdir, cut_repeat_header ? "cut-row-header.pdf" : "cut-row.pdf", draw_cut_row);
+  doc = cf_test_pdf_load (path);
   /* As the PDF surface measured them when drawing. */
   first = g_steal_pointer (&cut_first);
   rest = g_steal_pointer (&cut_rest);
 
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
-  table = find_table_titled (doc, "三、收到和处理政府信息公开申请情况");
+  table = cf_test_pdf_find_table_titled (doc, "三、收到和处理政府信息公开申请情况");
   g_assert_nonnull (table);
   g_assert_cmpstr (cf_table_get_layout (table), ==, "lattice");
   g_assert_cmpint (cf_table_get_n_rows (table), ==, 7);
   g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
-  check_ruled_table (table, cut_xs, cut_ys1, cut_head, G_N_ELEMENTS (cut_head), 0, 1);
-  check_ruled_table (table, cut_xs, cut_ys1, cut_page1, G_N_ELEMENTS (cut_page1), 0, 1);
-  check_ruled_table (table, cut_xs, ys2, cut_page2, G_N_ELEMENTS (cut_page2), offset2, 2);
+  cf_test_pdf_check_ruled_table (table, cut_xs, cut_ys1, cut_head, G_N_ELEMENTS (cut_head), 0, 1);
+  cf_test_pdf_check_ruled_table (table, cut_xs, cut_ys1, cut_page1, G_N_ELEMENTS (cut_page1), 0, 1);
+  cf_test_pdf_check_ruled_table (table, cut_xs, ys2, cut_page2, G_N_ELEMENTS (cut_page2), offset2, 2);
 
   /* The cut label: its whole text, on page 1 in the box of its first part,
    * its range running from the first part to the end of the second. */
@@ -1012,10 +727,10 @@ cut_stream_row (cairo_t *cr, double baseline, const char *label, const char *a, 
   const char *values[] = { a, b, c };
 
   if (label)
-    show_at (cr, cut_stream_label_xs[label_col] + 2, baseline, label);
+    cf_test_pdf_show_at (cr, cut_stream_label_xs[label_col] + 2, baseline, label);
   for (guint k = 0; k < G_N_ELEMENTS (values); k++)
     if (values[k])
-      show_at (cr, cut_stream_value_right[k] - text_width (cr, values[k]), baseline, values[k]);
+      cf_test_pdf_show_right (cr, cut_stream_value_right[k], baseline, values[k]);
 }
 
 static void
@@ -1023,30 +738,30 @@ draw_cut_stream (cairo_t *cr)
 {
   g_autoptr (GPtrArray) lines = NULL;
 
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 40, 600, "本机关全年共收到政府信息公开申请7件。");
-  show_at (cr, 40, 630, "三、收到和处理政府信息公开申请情况");
-  set_font (cr, "Noto Sans CJK SC", 7.5);
-  lines = bf_wrap (cr, cut_label, cut_stream_label_xs[2] - cut_stream_label_xs[1] - 4);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 40, 600, "本机关全年共收到政府信息公开申请7件。");
+  cf_test_pdf_show_at (cr, 40, 630, "三、收到和处理政府信息公开申请情况");
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 7.5);
+  lines = cf_test_pdf_wrap (cr, cut_label, cut_stream_label_xs[2] - cut_stream_label_xs[1] - 4);
   g_assert_cmpuint (lines->len, ==, 2);
   cut_stream_row (cr, 660, "项目", "自然人", "法人或其他组织", "总计", 0);
   cut_stream_row (cr, 680, "一、本年新收政府信息公开申请数量", "5", "2", "7", 0);
   cut_stream_row (cr, 700, "1.属于国家秘密", "1", "0", "1", 1);
   cut_stream_row (cr, 720, "2.其他法律行政法规禁止公开", "0", "0", "0", 1);
   cut_stream_row (cr, 740, g_ptr_array_index (lines, 0), "2", "1", "3", 1);
-  show_at (cr, cut_stream_label_xs[0] + 2, 720, "（三）不予公开");
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 280, 820, "- 1 -");
-  cairo_show_page (cr);
+  cf_test_pdf_show_at (cr, cut_stream_label_xs[0] + 2, 720, "（三）不予公开");
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 280, 820, "- 1 -");
+  cf_test_pdf_next_page (cr);
 
-  set_font (cr, "Noto Sans CJK SC", 7.5);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 7.5);
   cut_stream_row (cr, 60, g_ptr_array_index (lines, 1), NULL, NULL, NULL, 1);
   cut_stream_row (cr, 80, "5.属于三类内部事务信息", "0", "1", "1", 1);
   cut_stream_row (cr, 100, "1.本机关不掌握相关政府信息", "3", "0", "3", 1);
-  show_at (cr, cut_stream_label_xs[0] + 2, 100, "（四）无法提供");
+  cf_test_pdf_show_at (cr, cut_stream_label_xs[0] + 2, 100, "（四）无法提供");
   cut_stream_row (cr, 120, "四、结转下年度继续办理", "1", "0", "1", 0);
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 40, 200, "四、政府信息公开行政复议、行政诉讼情况");
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 40, 200, "四、政府信息公开行政复议、行政诉讼情况");
   g_free (cut_first);
   g_free (cut_rest);
   cut_first = g_strdup (g_ptr_array_index (lines, 0));
@@ -1058,8 +773,8 @@ draw_cut_stream (cairo_t *cr)
 static void
 test_cut_row_stream (void)
 {
-  g_autofree char *path = draw_pdf ("cut-row-stream.pdf", draw_cut_stream);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "cut-row-stream.pdf", draw_cut_stream);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   g_autofree char *first = g_steal_pointer (&cut_first);
   g_autofree char *rest = g_steal_pointer (&cut_rest);
   g_autofree char *printed = NULL;
@@ -1092,13 +807,13 @@ test_cut_row_stream (void)
 /* Rows that end and start at the page break stay two rows: a short label
  * above with its values, and below a row of blanks whose label fills its
  * line but starts an item of its own. */
-static const CellSpec whole_page1[] = {
+static const CfTestPdfCellSpec whole_page1[] = {
   { 0, 0, 1, 1, "信息内容" }, { 0, 1, 1, 1, "本年新制作数量" }, { 0, 2, 1, 1, "本年新公开数量" },
   { 0, 3, 1, 1, "对外公开总数量" },
   { 1, 0, 1, 1, "规章" }, { 1, 1, 1, 1, "2" }, { 1, 2, 1, 1, "1" }, { 1, 3, 1, 1, "30" },
   { 2, 0, 1, 1, "行政许可" }, { 2, 1, 1, 1, "4" }, { 2, 2, 1, 1, "3" }, { 2, 3, 1, 1, "12" },
 };
-static const CellSpec whole_page2[] = {
+static const CfTestPdfCellSpec whole_page2[] = {
   { 3, 0, 1, 1, "行政处罚" }, { 3, 1, 1, 1, "" }, { 3, 2, 1, 1, "" }, { 3, 3, 1, 1, "" },
   { 4, 0, 1, 1, "行政强制" }, { 4, 1, 1, 1, "5" }, { 4, 2, 1, 1, "0" }, { 4, 3, 1, 1, "5" },
 };
@@ -1108,33 +823,33 @@ static const double whole_ys2[] = { 60, 86, 112 };
 static void
 draw_whole_rows (cairo_t *cr)
 {
-  set_font (cr, "Noto Sans CJK SC", 10.5);
-  show_at (cr, 60, 690, "二、主动公开政府信息情况");
-  set_font (cr, "Noto Sans CJK SC", 7.5);
-  draw_ruled_table (cr, split_xs, whole_ys1, whole_page1, G_N_ELEMENTS (whole_page1), 0);
-  cairo_show_page (cr);
-  draw_ruled_table (cr, split_xs, whole_ys2, whole_page2, G_N_ELEMENTS (whole_page2), 3);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 10.5);
+  cf_test_pdf_show_at (cr, 60, 690, "二、主动公开政府信息情况");
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 7.5);
+  cf_test_pdf_draw_ruled_wrapped (cr, split_xs, whole_ys1, whole_page1, G_N_ELEMENTS (whole_page1), 0);
+  cf_test_pdf_next_page (cr);
+  cf_test_pdf_draw_ruled_wrapped (cr, split_xs, whole_ys2, whole_page2, G_N_ELEMENTS (whole_page2), 3);
 }
 
 static void
 test_whole_rows (void)
 {
-  g_autofree char *path = draw_pdf ("whole-rows.pdf", draw_whole_rows);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "whole-rows.pdf", draw_whole_rows);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   CfTable *table;
 
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
   table = g_ptr_array_index (cf_document_get_tables (doc), 0);
   g_assert_cmpint (cf_table_get_n_rows (table), ==, 5);
-  check_ruled_table (table, split_xs, whole_ys1, whole_page1, G_N_ELEMENTS (whole_page1), 0, 1);
-  check_ruled_table (table, split_xs, whole_ys2, whole_page2, G_N_ELEMENTS (whole_page2), 3, 2);
+  cf_test_pdf_check_ruled_table (table, split_xs, whole_ys1, whole_page1, G_N_ELEMENTS (whole_page1), 0, 1);
+  cf_test_pdf_check_ruled_table (table, split_xs, whole_ys2, whole_page2, G_N_ELEMENTS (whole_page2), 3, 2);
 }
 
 /* ------------------------------------------------------------ Traditional */
 
 static const double trad_xs[] = { 40, 200, 260, 320, 380 };
 static const double trad_ys[] = { 100, 130, 150, 170 };
-static const CellSpec trad_cells[] = {
+static const CfTestPdfCellSpec trad_cells[] = {
   { 0, 0, 1, 1, "項目" }, { 0, 1, 1, 1, "自然人" }, { 0, 2, 1, 1, "商業企業" },
   { 0, 3, 1, 1, "總計" },
   { 1, 0, 1, 1, "一、本年新收政府資訊公開申請數量" }, { 1, 1, 1, 1, "7" }, { 1, 2, 1, 1, "2" },
@@ -1150,8 +865,8 @@ draw_traditional (cairo_t *cr)
 {
   const double n_x = G_N_ELEMENTS (trad_xs), n_y = G_N_ELEMENTS (trad_ys);
 
-  set_font (cr, "Noto Sans CJK TC", 9);
-  show_at (cr, 40, 80, "三、收到和處理政府資訊公開申請情況");
+  cf_test_pdf_set_font (cr, "Noto Sans CJK TC", 9);
+  cf_test_pdf_show_at (cr, 40, 80, "三、收到和處理政府資訊公開申請情況");
   cairo_set_source_rgb (cr, 0.85, 0.85, 0.85);
   cairo_rectangle (cr, trad_xs[0], trad_ys[0], trad_xs[4] - trad_xs[0], trad_ys[1] - trad_ys[0]);
   cairo_fill (cr);
@@ -1164,28 +879,28 @@ draw_traditional (cairo_t *cr)
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (guint i = 0; i < G_N_ELEMENTS (trad_cells); i++)
     {
-      const CellSpec *c = &trad_cells[i];
-      draw_wrapped (cr, c->text, trad_xs[c->col], trad_ys[c->row], trad_xs[c->col + 1],
-                    trad_ys[c->row + 1], FALSE);
+      const CfTestPdfCellSpec *c = &trad_cells[i];
+      cf_test_pdf_draw_wrapped (cr, c->text, trad_xs[c->col], trad_ys[c->row], trad_xs[c->col + 1],
+                                trad_ys[c->row + 1]);
     }
   /* Prose beside the table, on the table's lines. */
-  show_at (cr, 400, 115, "本機關全年共收到申請");
-  show_at (cr, 400, 142, "10件，均已按時答覆。");
-  show_at (cr, 400, 162, "無行政復議案件。");
+  cf_test_pdf_show_at (cr, 400, 115, "本機關全年共收到申請");
+  cf_test_pdf_show_at (cr, 400, 142, "10件，均已按時答覆。");
+  cf_test_pdf_show_at (cr, 400, 162, "無行政復議案件。");
 }
 
 static void
 test_traditional (void)
 {
-  g_autofree char *path = draw_pdf ("traditional.pdf", draw_traditional);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "traditional.pdf", draw_traditional);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   GPtrArray *tables = cf_document_get_tables (doc);
   CfTable *table;
 
   g_assert_cmpuint (tables->len, ==, 1);
   table = g_ptr_array_index (tables, 0);
   g_assert_cmpstr (cf_table_get_title (table), ==, "三、收到和處理政府資訊公開申請情況");
-  check_ruled_table (table, trad_xs, trad_ys, trad_cells, G_N_ELEMENTS (trad_cells), 0, 1);
+  cf_test_pdf_check_ruled_table (table, trad_xs, trad_ys, trad_cells, G_N_ELEMENTS (trad_cells), 0, 1);
   g_assert_cmpuint (cf_table_get_n_cells (table), ==, G_N_ELEMENTS (trad_cells));
   g_assert_nonnull (strstr (cf_document_get_text (doc, NULL), "無行政復議案件。"));
 }
@@ -1312,7 +1027,7 @@ test_no_pages (void)
 static void
 test_truncated (void)
 {
-  g_autofree char *path = draw_pdf ("whole.pdf", draw_requests);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "whole.pdf", draw_requests);
   g_autofree char *data = NULL;
   gsize len;
   g_autoptr (GBytes) half = NULL;
@@ -1374,9 +1089,9 @@ draw_scan (cairo_t *cr)
   cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 200, 100);
   cairo_t *icr = cairo_create (image);
 
-  set_font (cr, "Noto Sans CJK SC", 12);
-  show_at (cr, 60, 80, "一、总体情况");
-  cairo_show_page (cr);
+  cf_test_pdf_set_font (cr, "Noto Sans CJK SC", 12);
+  cf_test_pdf_show_at (cr, 60, 80, "一、总体情况");
+  cf_test_pdf_next_page (cr);
 
   /* Page 2: a picture of text, no text layer. */
   cairo_set_source_rgb (icr, 1, 1, 1);
@@ -1389,17 +1104,17 @@ draw_scan (cairo_t *cr)
   cairo_set_source_surface (cr, image, 100, 100);
   cairo_paint (cr);
   cairo_surface_destroy (image);
-  cairo_show_page (cr);
+  cf_test_pdf_next_page (cr);
 
   /* Page 3 is blank: nothing to warn about. */
-  cairo_show_page (cr);
+  cf_test_pdf_next_page (cr);
 }
 
 static void
 test_scanned_page (void)
 {
-  g_autofree char *path = draw_pdf ("scan.pdf", draw_scan);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "scan.pdf", draw_scan);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   GPtrArray *notes = cf_document_get_notes (doc);
   CfFinding *note;
 
@@ -1418,7 +1133,7 @@ test_scanned_page (void)
 static void
 test_cancelled (void)
 {
-  g_autofree char *path = draw_pdf ("cancel.pdf", draw_requests);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "cancel.pdf", draw_requests);
   g_autoptr (GCancellable) cancellable = g_cancellable_new ();
   g_autoptr (GError) error = NULL;
   g_autoptr (CfDocument) doc = NULL;
@@ -1463,45 +1178,6 @@ value_rows (CfTable *table)
   return g_string_free (out, FALSE);
 }
 
-/* What a canonical cell says: its number (with unit), else its text as the
- * forms match labels. */
-static char *
-cell_meaning (const CfCell *cell)
-{
-  if (cell->flags & CF_CELL_FLAG_MISSING)
-    return g_strdup ("<missing>");
-  if (cell->number.kind == CF_NUMBER_VALUE)
-    return g_strdup_printf ("%.6g %s", cell->number.value, cell->number.unit);
-  if (cell->number.kind == CF_NUMBER_BLANK)
-    return g_strdup ("");
-  return cf_normalize_label (cell->text);
-}
-
-/* "table/row/col" -> meaning, over the form tables of an audited document. */
-static GHashTable *
-canonical_cells (CfDocument *doc)
-{
-  GHashTable *cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  GPtrArray *tables = cf_document_get_tables (doc);
-
-  for (guint t = 0; t < tables->len; t++)
-    {
-      CfTable *table = g_ptr_array_index (tables, t);
-      const char *id = cf_table_get_id (table);
-
-      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
-        {
-          CfCell *cell = cf_table_get_cell_at (table, i);
-
-          if (cell->row_key == NULL || cell->col_key == NULL)
-            continue;
-          g_hash_table_insert (cells, g_strdup_printf ("%s/%s/%s", id, cell->row_key, cell->col_key),
-                               cell_meaning (cell));
-        }
-    }
-  return cells;
-}
-
 /* How many canonical cells of @want @got gives alike; the others go to @diff. */
 static guint
 count_same_cells (GHashTable *want, GHashTable *got, GString *diff)
@@ -1535,9 +1211,9 @@ compare_with_html (gconstpointer data)
   g_autofree char *pdf_name = g_strconcat (name, ".pdf", NULL);
   g_autofree char *pdf_path = cf_test_path ("pdf", pdf_name, NULL);
   g_autoptr (CfDocument) html = cf_test_load_corpus ("html", html_name);
-  g_autoptr (CfDocument) pdf = load (pdf_path);
-  CfTable *a = find_table_titled (html, "收到和处理政府信息公开申请");
-  CfTable *b = find_table_titled (pdf, "收到和处理政府信息公开申请");
+  g_autoptr (CfDocument) pdf = cf_test_pdf_load (pdf_path);
+  CfTable *a = cf_test_pdf_find_table_titled (html, "收到和处理政府信息公开申请");
+  CfTable *b = cf_test_pdf_find_table_titled (pdf, "收到和处理政府信息公开申请");
   g_autofree char *rows_a = NULL;
   g_autofree char *rows_b = NULL;
   g_autoptr (GHashTable) want = NULL;
@@ -1566,8 +1242,8 @@ compare_with_html (gconstpointer data)
 
   /* Every canonical cell alike, and every form table the same grid: rows
    * cut by a page break mended, group labels spanning over it. */
-  want = canonical_cells (html);
-  got = canonical_cells (pdf);
+  want = cf_test_canonical_cells (html, NULL);
+  got = cf_test_canonical_cells (pdf, NULL);
   if (count_same_cells (want, got, diff) != g_hash_table_size (want) || diff->len > 0)
     g_error ("%s: canonical cells differ:%s", name, diff->str);
   for (guint t = 0; t < cf_document_get_tables (html)->len; t++)
@@ -1579,8 +1255,8 @@ compare_with_html (gconstpointer data)
 
       if (id == NULL || cf_document_find_table (pdf, id) == NULL)
         continue;
-      grid_a = table_grid (table);
-      grid_b = table_grid (cf_document_find_table (pdf, id));
+      grid_a = cf_test_pdf_table_grid (table, FALSE);
+      grid_b = cf_test_pdf_table_grid (cf_document_find_table (pdf, id), FALSE);
       g_assert_cmpstr (grid_b, ==, grid_a);
     }
 }
@@ -1603,8 +1279,8 @@ assert_cells_placed (CfDocument *doc)
           CfCell *cell = cf_table_get_cell_at (table, i);
 
           if (cell->page < 1 || cell->bbox[0] > cell->bbox[2] || cell->bbox[1] > cell->bbox[3]
-              || cell->bbox[0] < 0 || cell->bbox[1] < 0 || cell->bbox[2] > A4_W + 1
-              || cell->bbox[3] > A4_H + 1)
+              || cell->bbox[0] < 0 || cell->bbox[1] < 0 || cell->bbox[2] > CF_TEST_PDF_A4_W + 1
+              || cell->bbox[3] > CF_TEST_PDF_A4_H + 1)
             g_error ("%s (%d,%d) \"%s\": page %d box %g %g %g %g", cf_table_get_id (table),
                      cell->row, cell->col, cell->text, cell->page, cell->bbox[0], cell->bbox[1],
                      cell->bbox[2], cell->bbox[3]);
@@ -1633,7 +1309,7 @@ static void
 test_shanghai_cut_row (void)
 {
   g_autofree char *path = cf_test_path ("pdf", "shanghai-gov-office-2019.pdf", NULL);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   CfTable *requests, *proactive;
   CfCell *cell, *group, *sub, *last;
   int row;
@@ -1709,7 +1385,7 @@ compare_with_text (gconstpointer data)
   g_autofree char *pdf_name = g_strconcat (tp->name, ".pdf", NULL);
   g_autofree char *pdf_path = cf_test_path ("pdf", pdf_name, NULL);
   g_autoptr (CfDocument) text = cf_test_load_corpus ("text", txt_name);
-  g_autoptr (CfDocument) pdf = load (pdf_path);
+  g_autoptr (CfDocument) pdf = cf_test_pdf_load (pdf_path);
   g_autoptr (GHashTable) want = NULL;
   g_autoptr (GHashTable) got = NULL;
   g_autoptr (GString) diff = g_string_new (NULL);
@@ -1718,8 +1394,8 @@ compare_with_text (gconstpointer data)
   cf_audit_document (text, NULL);
   cf_audit_document (pdf, NULL);
   g_assert_cmpstr (cf_document_get_form (pdf), ==, cf_document_get_form (text));
-  want = canonical_cells (text);
-  got = canonical_cells (pdf);
+  want = cf_test_canonical_cells (text, NULL);
+  got = cf_test_canonical_cells (pdf, NULL);
   same = count_same_cells (want, got, diff);
   g_test_message ("%s: %u of %u canonical cells alike", tp->name, same, g_hash_table_size (want));
   if (tp->min_same == 0)
@@ -1861,8 +1537,8 @@ assert_same_cells (CfTable *part, CfTable *whole, int n_rows)
 static void
 test_area_ruled (void)
 {
-  g_autofree char *path = draw_pdf ("area-requests.pdf", draw_requests);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "area-requests.pdf", draw_requests);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   CfTable *whole = g_ptr_array_index (cf_document_get_tables (doc), 0);
   g_autoptr (CfTable) ruled = NULL;
   g_autoptr (CfTable) guessed = NULL;
@@ -1901,8 +1577,8 @@ test_area_ruled (void)
 static void
 test_area_ruled_half (void)
 {
-  g_autofree char *path = draw_pdf ("area-half.pdf", draw_requests);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "area-half.pdf", draw_requests);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   CfTable *whole = g_ptr_array_index (cf_document_get_tables (doc), 0);
   g_autoptr (CfTable) half = NULL;
 
@@ -1916,7 +1592,7 @@ test_area_ruled_half (void)
   g_assert_cmpuint (cf_table_get_n_cells (half), ==, 26);
   for (guint i = 0; i < G_N_ELEMENTS (req_cells); i++)
     {
-      const CellSpec *c = &req_cells[i];
+      const CfTestPdfCellSpec *c = &req_cells[i];
       int col = c->col == 0 ? 0 : c->col - 2;
       CfCell *cell = cf_table_get_origin_cell (half, c->row, col);
 
@@ -1942,8 +1618,8 @@ static double borderless_box[4] = { 50, 120, 510, 260 };
 static void
 test_area_borderless (void)
 {
-  g_autofree char *path = draw_pdf ("area-borderless.pdf", draw_borderless);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "area-borderless.pdf", draw_borderless);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   CfTable *whole = g_ptr_array_index (cf_document_get_tables (doc), 0);
   g_autoptr (CfTable) stream = NULL;
   g_autoptr (CfTable) guessed = NULL;
@@ -1976,8 +1652,8 @@ test_area_borderless (void)
 static void
 test_area_columns (void)
 {
-  g_autofree char *path = draw_pdf ("area-columns.pdf", draw_borderless);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "area-columns.pdf", draw_borderless);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   g_autoptr (CfTable) table = NULL;
   const double *box = borderless_box;
   /* 81 pt: two 10.5 pt characters into the labels, which start at 60 pt. */
@@ -2035,8 +1711,8 @@ test_area_encrypted (void)
 static void
 test_area_errors (void)
 {
-  g_autofree char *path = draw_pdf ("area-scan.pdf", draw_scan);
-  g_autoptr (CfDocument) doc = load (path);
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "area-scan.pdf", draw_scan);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
   const double rect[4] = { 50, 50, 400, 300 };
   const double nothing[4] = { 300, 600, 400, 700 };
   const double flat[4] = { 50, 50, 400, 50 };
@@ -2121,6 +1797,7 @@ main (int argc, char **argv)
     }
 
   status = g_test_run ();
+  cf_test_pdf_forget_drawn ();
   cf_test_rm_rf (tmpdir);
   g_free (tmpdir);
   return status;
