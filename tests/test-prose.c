@@ -225,6 +225,29 @@ test_meta_long_text (void)
   check_meta (unsigned_text->str, "某某市统计局", 2021);
 }
 
+/* Only the first 30 lines with text and the last 4 are read (and turned
+ * Simplified): lines of full-width spaces are blank, and a signature that
+ * comes right after the opening lines is read once, in Traditional too. */
+static void
+test_meta_line_window (void)
+{
+  g_autoptr (GString) text = g_string_new (NULL);
+  g_autoptr (GString) late_title = g_string_new (NULL);
+
+  for (int i = 0; i < 31; i++)
+    g_string_append (text, "本机关认真贯彻落实条例，依法做好政府信息公开工作。\n\u3000\u3000\n\r\n");
+  g_string_append (text, "某某市統計局\n二〇二一年一月二十日\n\u3000\n");
+  check_meta (text->str, "某某市统计局", 2021);
+
+  /* A title past the first 30 lines with text is not read as the title. */
+  for (int i = 0; i < 30; i++)
+    g_string_append (late_title, "\u3000\u3000本机关认真贯彻落实条例。\n\n");
+  g_string_append (late_title, "某某县教育局2022年政府信息公开工作年度报告\n");
+  for (int i = 0; i < 4; i++)
+    g_string_append (late_title, "依法做好政府信息公开工作。\n");
+  check_meta (late_title->str, NULL, 0);
+}
+
 /* One "sentence" of megabytes (a table flattened to a line) is not read as
  * prose; the sentences after it still are. */
 static void
@@ -472,6 +495,7 @@ main (int argc, char **argv)
   g_test_add_func ("/prose/corpus/sentences-mutated", test_corpus_sentences_mutated);
   g_test_add_func ("/prose/meta/handmade", test_meta_handmade);
   g_test_add_func ("/prose/meta/long-text", test_meta_long_text);
+  g_test_add_func ("/prose/meta/line-window", test_meta_line_window);
   g_test_add_func ("/prose/sum/overlong-sentence", test_overlong_sentence);
   g_test_add_func ("/prose/sum/exhaustive-error", test_exhaustive_error);
   g_test_add_func ("/prose/sum/not-exhaustive-warning", test_not_exhaustive_warning);

@@ -54,6 +54,7 @@ static cairo_surface_t *
 render_page (PopplerPage *page, double width, double height, const double *clip, double scale,
              int *origin_x, int *origin_y, double *scale_out)
 {
+  cairo_font_options_t *glyph_options;
   cairo_surface_t *surface;
   cairo_t *cr;
   int x0 = 0, y0 = 0, x1, y1;
@@ -77,6 +78,14 @@ render_page (PopplerPage *page, double width, double height, const double *clip,
   cairo_paint (cr);
   cairo_translate (cr, -x0, -y0);
   cairo_scale (cr, scale, scale);
+  /* Glyphs without antialiasing: their strokes are no rulings, and crisp
+   * ones leave no halo of light ink for the ruling scan to trace (on a page
+   * of CJK text, three runs in five) and the lattice finder to drop again.
+   * Rules are drawn as ever. */
+  glyph_options = cairo_font_options_create ();
+  cairo_font_options_set_antialias (glyph_options, CAIRO_ANTIALIAS_NONE);
+  cairo_set_font_options (cr, glyph_options);
+  cairo_font_options_destroy (glyph_options);
   poppler_page_render (page, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);

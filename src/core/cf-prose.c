@@ -1109,6 +1109,26 @@ looks_like_body_line (const char *line)
 /* How much of a text's start and end is read for its body and year. */
 #define META_HEAD_BYTES 65536
 #define META_TAIL_BYTES 4096
+/* Of those, how many lines that are not blank: the title and the opening
+ * paragraphs, the signature. */
+#define META_HEAD_LINES 30
+#define META_TAIL_LINES 4
+
+/* @raw_line Simplified, half-width and stripped; NULL when that leaves nothing. */
+static char *
+normalize_meta_line (const char *raw_line)
+{
+  g_autofree char *simplified = cf_normalize_t2s (raw_line);
+  /* Full-width spaces became spaces: "2020 年" stays readable. */
+  char *line = g_strstrip (cf_normalize_width (simplified));
+
+  if (*line == '\0')
+    {
+      g_free (line);
+      return NULL;
+    }
+  return line;
+}
 
 static char *
 clean_body (const char *from, const char *to)
@@ -1169,12 +1189,12 @@ cf_report_meta_read (CfDocument *doc)
   gsize text_len = 0;
   const char *raw = cf_document_get_text (doc, &text_len);
   g_autofree char *valid = NULL;
-  g_autofree char *simplified = NULL;
-  g_autofree char *text = NULL;
   g_auto (GStrv) lines = NULL;
-  g_autoptr (GPtrArray) kept = g_ptr_array_new ();
+  g_autoptr (GPtrArray) kept = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) last = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *body = NULL;
   int year = 0;
+  guint n_lines, head_end = 0;
   guint n_head;
 
   g_return_if_fail (CF_IS_DOCUMENT (doc));
@@ -1201,17 +1221,26 @@ cf_report_meta_read (CfDocument *doc)
     }
   else
     valid = g_utf8_make_valid (raw, (gssize) text_len);
-  simplified = cf_normalize_t2s (valid);
-  text = cf_normalize_width (simplified);
-  lines = g_strsplit_set (text, "\n\r\f", -1);
-  for (guint k = 0; lines[k] != NULL; k++)
+  /* Of the lines that are not blank only the first META_HEAD_LINES and the
+   * last META_TAIL_LINES are read below, so only those are normalised (no
+   * conversion runs across a line break: OpenCC's keys hold none). */
+  lines = g_strsplit_set (valid, "\n\r\f", -1);
+  n_lines = g_strv_length (lines);
+  for (; head_end < n_lines && kept->len < META_HEAD_LINES; head_end++)
     {
-      g_strstrip (lines[k]);
-      /* Full-width spaces became spaces: "2020 年" stays readable. */
-      if (lines[k][0] != '\0')
-        g_ptr_array_add (kept, lines[k]);
+      char *line = normalize_meta_line (lines[head_end]);
+      if (line != NULL)
+        g_ptr_array_add (kept, line);
     }
-  n_head = MIN (kept->len, 30);
+  for (guint k = n_lines; k > head_end && last->len < META_TAIL_LINES; k--)
+    {
+      char *line = normalize_meta_line (lines[k - 1]);
+      if (line != NULL)
+        g_ptr_array_add (last, line);
+    }
+  for (guint k = last->len; k > 0; k--)
+    g_ptr_array_add (kept, g_steal_pointer (&last->pdata[k - 1]));
+  n_head = MIN (kept->len, META_HEAD_LINES);
 
   /* 1. The title: "<body><year>年…年度报告" or "<year>年<body>…年度报告", the
    *    body possibly on a line of its own just before. */
@@ -1247,7 +1276,7 @@ cf_report_meta_read (CfDocument *doc)
 
   /* 2. The signature at the end: the body's name, then the date. */
   if (body == NULL)
-    for (guint k = kept->len; k > 0 && k + 4 > kept->len && body == NULL; k--)
+    for (guint k = kept->len; k > 0 && k + META_TAIL_LINES > kept->len && body == NULL; k--)
       {
         const char *line = g_ptr_array_index (kept, k - 1);
         if (looks_like_body_line (line))
@@ -1267,7 +1296,7 @@ cf_report_meta_read (CfDocument *doc)
         continue;
       year = find_year (line, NULL, NULL);
     }
-  for (guint k = kept->len; k > 0 && k + 4 > kept->len && year == 0; k--)
+  for (guint k = kept->len; k > 0 && k + META_TAIL_LINES > kept->len && year == 0; k--)
     year = find_year (g_ptr_array_index (kept, k - 1), NULL, NULL);
 
   cf_document_set_report_meta (doc, body, year);
