@@ -275,9 +275,10 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
   apply_style (widget, cell_style (self, cell, row, col));
 }
 
-/* After the selection or the marked cells changed: classes only. */
+/* Every cell widget bound now: all it shows of the data, or only its state
+ * classes (@styles_only: the selection or the marked cells changed). */
 static void
-update_all_styles (CfGridView *self)
+update_bound (CfGridView *self, gboolean styles_only)
 {
   GHashTableIter iter;
   gpointer value;
@@ -288,24 +289,11 @@ update_all_styles (CfGridView *self)
       int row, col;
 
       widget_get_position (value, &row, &col);
-      apply_style (value, cell_style (self, cf_table_get_origin_cell (self->table, row, col),
-                                      row, col));
-    }
-}
-
-static void
-update_all_bound (CfGridView *self)
-{
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->bound);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      int row, col;
-
-      widget_get_position (value, &row, &col);
-      update_cell_widget (self, value, row, col);
+      if (styles_only)
+        apply_style (value, cell_style (self, cf_table_get_origin_cell (self->table, row, col),
+                                        row, col));
+      else
+        update_cell_widget (self, value, row, col);
     }
 }
 
@@ -741,7 +729,7 @@ cf_grid_view_refresh_findings (CfGridView *self)
             add_note (self->own_notes, key, text);
         }
     }
-  update_all_bound (self);
+  update_bound (self, FALSE);
 }
 
 #define LABEL_COLUMN_WIDTH 280
@@ -929,7 +917,7 @@ select_cell_full (CfGridView *self, int row, int col, gboolean focus, gboolean e
       self->anchor_row = row;
       self->anchor_col = col;
     }
-  update_all_styles (self);
+  update_bound (self, TRUE);
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), row, TRUE);
 
   widget = g_hash_table_lookup (self->bound, cell_key (self, row, col));
@@ -963,7 +951,7 @@ cf_grid_view_set_marked (CfGridView *self, GPtrArray *cells)
 
       g_hash_table_add (self->marked, cell_key (self, cell->row, cell->col));
     }
-  update_all_styles (self);
+  update_bound (self, TRUE);
 }
 
 char *

@@ -289,6 +289,24 @@ typedef struct
   int panel;        /* 0, or a side of tables set side by side (odd: left) */
 } Line;
 
+/* A line's box before any character: empty, so that the first one sets it. */
+static void
+line_box_empty (Line *line)
+{
+  line->y0 = line->x0 = G_MAXDOUBLE;
+  line->y1 = line->x1 = -G_MAXDOUBLE;
+}
+
+/* Grows @line's box over character @c. */
+static void
+line_cover (Line *line, const CfPdfChar *c)
+{
+  line->y0 = MIN (line->y0, c->y0);
+  line->y1 = MAX (line->y1, c->y1);
+  line->x0 = MIN (line->x0, c->x0);
+  line->x1 = MAX (line->x1, c->x1);
+}
+
 static void
 segment_free (Segment *seg)
 {
@@ -364,8 +382,7 @@ find_lines (const CfPdfPage *page, const gboolean *used)
       sort_indices (page, (guint *) line->chars->data, line->chars->len, compare_by_x);
       line->cy = sum_cy / (stop - start);
       line->h = sum_h / (stop - start);
-      line->y0 = line->x0 = G_MAXDOUBLE;
-      line->y1 = line->x1 = -G_MAXDOUBLE;
+      line_box_empty (line);
       line->segments = g_ptr_array_new_with_free_func ((GDestroyNotify) segment_free);
       line->n_labels = 1;
 
@@ -377,11 +394,9 @@ find_lines (const CfPdfPage *page, const gboolean *used)
         for (guint k = 0; k < line->chars->len; k++)
           {
             const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (line->chars, guint, k));
-            line->y0 = MIN (line->y0, c->y0);
-            line->y1 = MAX (line->y1, c->y1);
-            line->x0 = MIN (line->x0, c->x0);
-            line->x1 = MAX (line->x1, c->x1);
             gboolean number_after_text = FALSE;
+
+            line_cover (line, c);
 
             /* A number set close after a label or after another number is
              * still its own cell: numbers hold no gaps. */
@@ -1697,8 +1712,7 @@ line_of_segments (const CfPdfPage *page, GPtrArray *segments, int panel)
 
   line->segments = segments;
   line->chars = g_array_new (FALSE, FALSE, sizeof (guint));
-  line->y0 = line->x0 = G_MAXDOUBLE;
-  line->y1 = line->x1 = -G_MAXDOUBLE;
+  line_box_empty (line);
   line->n_labels = 1;
   line->panel = panel;
   for (guint s = 0; s < segments->len; s++)
@@ -1713,10 +1727,7 @@ line_of_segments (const CfPdfPage *page, GPtrArray *segments, int panel)
   for (guint k = 0; k < line->chars->len; k++)
     {
       const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (line->chars, guint, k));
-      line->y0 = MIN (line->y0, c->y0);
-      line->y1 = MAX (line->y1, c->y1);
-      line->x0 = MIN (line->x0, c->x0);
-      line->x1 = MAX (line->x1, c->x1);
+      line_cover (line, c);
       sum_cy += cf_pdf_char_cy (c);
       sum_h += c->y1 - c->y0;
     }
