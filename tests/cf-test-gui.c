@@ -222,13 +222,5 @@ cf_test_collect_text (GtkWidget *widget, GString *out)
 CfTable *
 cf_test_find_table (CfWindow *window, const char *id, guint *index)
 {
-  GPtrArray *tables = cf_document_get_tables (cf_window_get_document (window));
-
-  for (guint i = 0; i < tables->len; i++)
-    if (g_strcmp0 (cf_table_get_id (g_ptr_array_index (tables, i)), id) == 0)
-      {
-        *index = i;
-        return g_ptr_array_index (tables, i);
-      }
-  return NULL;
+  return cf_test_table_by_id (cf_window_get_document (window), id, index);
 }

@@ -73,7 +73,7 @@ GtkWidget  *cf_test_find_descendant (GtkWidget      *widget,
 void        cf_test_collect_text    (GtkWidget      *widget,
                                      GString        *out);
 /* The table @id of @window's document and its position in the tables
- * list (@index), or NULL. */
+ * list (@index); fails the test when there is none. */
 CfTable    *cf_test_find_table      (CfWindow       *window,
                                      const char     *id,
                                      guint          *index);

@@ -86,6 +86,21 @@ cell_meaning (const CfCell *cell)
   return cf_normalize_label (cell->text);
 }
 
+CfTable *
+cf_test_table_by_id (CfDocument *doc, const char *id, guint *index)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+
+  for (guint i = 0; i < tables->len; i++)
+    if (g_strcmp0 (cf_table_get_id (g_ptr_array_index (tables, i)), id) == 0)
+      {
+        *index = i;
+        return g_ptr_array_index (tables, i);
+      }
+  g_error ("no table \"%s\" in %s", id, cf_document_get_path (doc) ? cf_document_get_path (doc) : "the document");
+  return NULL;
+}
+
 GHashTable *
 cf_test_canonical_cells (CfDocument *doc, const char *const *table_ids)
 {

@@ -17,6 +17,11 @@ CfDocument *cf_test_load_corpus (const char *sub,
 const char *cf_test_cell_text  (CfTable    *table,
                                 int         row,
                                 int         col);
+/* The table of @doc with id @id ("requests", "table-2"), and its index in
+ * the document; fails the test when there is none. */
+CfTable    *cf_test_table_by_id (CfDocument        *doc,
+                                 const char        *id,
+                                 guint             *index);
 /* "table/row/col" -> what that canonical cell says (its number with unit,
  * "" when blank, "<missing>", else its text as the forms match labels), over
  * the form tables of an audited @doc whose id is in @table_ids (NULL: all).

@@ -487,22 +487,6 @@ test_batch_rules_across_years (void)
   cf_test_rm_rf (dir);
 }
 
-/* The table of @doc with form id @id, and its index. */
-static CfTable *
-find_table (CfDocument *doc, const char *id, guint *index)
-{
-  GPtrArray *tables = cf_document_get_tables (doc);
-
-  for (guint i = 0; i < tables->len; i++)
-    if (g_strcmp0 (cf_table_get_id (g_ptr_array_index (tables, i)), id) == 0)
-      {
-        *index = i;
-        return g_ptr_array_index (tables, i);
-      }
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static const CfFinding *
 first_finding (CfDocument *doc, CfSeverity severity)
 {
@@ -571,7 +555,7 @@ test_batch_saved_work (void)
   /* A copy of Zibo whose new requests total says 9 instead of 4: errors. */
   {
     g_autoptr (CfDocument) original = load_audited (zibo_path);
-    CfTable *requests = find_table (original, "requests", &requests_index);
+    CfTable *requests = cf_test_table_by_id (original, "requests", &requests_index);
     const CfCell *total = cf_table_find_by_keys (requests, "new", "total");
     g_autofree char *text = g_strdup (cf_document_get_text (original, NULL));
 
@@ -587,7 +571,7 @@ test_batch_saved_work (void)
   g_assert_no_error (error);
   {
     g_autoptr (CfDocument) altered = load_audited (altered_path);
-    CfTable *requests = find_table (altered, "requests", &requests_index);
+    CfTable *requests = cf_test_table_by_id (altered, "requests", &requests_index);
     const CfCell *total = cf_table_find_by_keys (requests, "new", "total");
     CfCorrection fix = { requests_index, total->row, total->col, (char *) "4", (char *) "9" };
 
@@ -647,7 +631,7 @@ test_batch_saved_work (void)
   g_assert_cmpuint (cf_batch_entry_get_n_open_errors (altered_entry), ==, 0);
   {
     CfDocument *doc = cf_batch_entry_get_document (altered_entry);
-    CfTable *requests = find_table (doc, "requests", &requests_index);
+    CfTable *requests = cf_test_table_by_id (doc, "requests", &requests_index);
     const CfCell *total = cf_table_find_by_keys (requests, "new", "total");
 
     g_assert_cmpstr (total->text, ==, "4");

@@ -196,21 +196,6 @@ entry_at (CfInboxView *inbox, guint position)
   return entry; /* the batch keeps it */
 }
 
-static CfTable *
-table_by_id (CfDocument *doc, const char *id, guint *index)
-{
-  GPtrArray *tables = cf_document_get_tables (doc);
-
-  for (guint i = 0; i < tables->len; i++)
-    if (g_strcmp0 (cf_table_get_id (g_ptr_array_index (tables, i)), id) == 0)
-      {
-        *index = i;
-        return g_ptr_array_index (tables, i);
-      }
-  g_assert_not_reached ();
-  return NULL;
-}
-
 static void
 open_row (CfWindow *window, const char *name)
 {
@@ -271,7 +256,7 @@ test_review_state (void)
     g_assert_no_error (error);
     /* Tables take their form ids in the audit; edits name them by position. */
     cf_audit_document (doc, NULL);
-    table_by_id (doc, "appeals", &appeals);
+    cf_test_table_by_id (doc, "appeals", &appeals);
     g_ptr_array_add (edits, cf_edit_insert_row (appeals, 2));
     g_assert_true (cf_correction_store_save_edits (store, cf_document_get_sha256 (doc), edits,
                                                    &error));
@@ -350,7 +335,7 @@ test_review_state (void)
     const CfCell *cell;
 
     cf_audit_document (doc, NULL);
-    table = table_by_id (doc, "requests", &requests);
+    table = cf_test_table_by_id (doc, "requests", &requests);
     cell = cf_table_find_by_keys (table, "new", "total");
     CfCorrection fix = { requests, cell->row, cell->col, (char *) "12345", cell->text };
 
