@@ -219,6 +219,22 @@ cf_test_collect_text (GtkWidget *widget, GString *out)
     cf_test_collect_text (child, out);
 }
 
+guint
+cf_test_inbox_position (CfInboxView *inbox, const char *name)
+{
+  GListModel *model = cf_inbox_view_get_model (inbox);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cf_batch_entry_get_name (entry), name))
+        return i;
+    }
+  g_error ("%s is not in the inbox", name);
+  return 0;
+}
+
 CfTable *
 cf_test_find_table (CfWindow *window, const char *id, guint *index)
 {

@@ -8,6 +8,7 @@
 #include "cf-test-util.h"
 #include "cf-application.h"
 #include "cf-window.h"
+#include "cf-inbox-view.h"
 
 /* Sets the environment GUI tests run in (the cairo renderer on X11, no
  * accessibility bus but GTK's test backend, GSettings in memory), then
@@ -72,6 +73,10 @@ GtkWidget  *cf_test_find_descendant (GtkWidget      *widget,
 /* Appends the text of every label under @widget to @out, a line each. */
 void        cf_test_collect_text    (GtkWidget      *widget,
                                      GString        *out);
+/* Where the document named @name stands in @inbox's list now; fails the
+ * test when it is not there. */
+guint       cf_test_inbox_position  (CfInboxView    *inbox,
+                                     const char     *name);
 /* The table @id of @window's document and its position in the tables
  * list (@index); fails the test when there is none. */
 CfTable    *cf_test_find_table      (CfWindow       *window,

@@ -351,22 +351,6 @@ review_of (CfCorrectionStore *store, CfDocument *doc)
   return review;
 }
 
-static guint
-position_of (CfInboxView *inbox, const char *name)
-{
-  GListModel *model = cf_inbox_view_get_model (inbox);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
-
-      if (g_str_equal (cf_batch_entry_get_name (entry), name))
-        return i;
-    }
-  g_assert_not_reached ();
-  return 0;
-}
-
 static void
 assert_accessible_description (GtkWidget *widget, const char *expected)
 {
@@ -444,7 +428,7 @@ test_inbox_review_state (void)
   cf_test_wait_batch (cf_inbox_view_get_batch (inbox), cf_test_time_limit (120));
   cf_test_spin_for (0.2);
 
-  position = position_of (inbox, "shenzhen-psb-2020.txt");
+  position = cf_test_inbox_position (inbox, "shenzhen-psb-2020.txt");
   g_assert_cmpstr (cell_text (inbox, position, CF_INBOX_COLUMN_ERRORS, "Errors"), ==, "0");
   g_assert_false (gtk_widget_has_css_class (
     cf_inbox_view_get_cell_widget (inbox, position, CF_INBOX_COLUMN_ERRORS), "error"));
@@ -454,11 +438,11 @@ test_inbox_review_state (void)
                                                                 CF_INBOX_COLUMN_STATE),
                                  "1 finding accepted as published, not counted as open");
 
-  position = position_of (inbox, "zibo-gaoxin-psb-2022.txt");
+  position = cf_test_inbox_position (inbox, "zibo-gaoxin-psb-2022.txt");
   g_assert_cmpstr (cell_text (inbox, position, CF_INBOX_COLUMN_STATE, "State"), ==, "Reviewed");
   assert_accessible_description (cf_inbox_view_get_cell_widget (inbox, position,
                                                                 CF_INBOX_COLUMN_STATE), "");
-  position = position_of (inbox, "shanghai-gov-office-2019.html");
+  position = cf_test_inbox_position (inbox, "shanghai-gov-office-2019.html");
   g_assert_cmpstr (cell_text (inbox, position, CF_INBOX_COLUMN_STATE, "State"), ==,
                    "1 of 3 tables reviewed");
 

@@ -171,22 +171,6 @@ test_open_several_files (void)
   cf_test_close_window (window, 0.2);
 }
 
-static guint
-position_of (CfInboxView *inbox, const char *name)
-{
-  GListModel *model = cf_inbox_view_get_model (inbox);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
-
-      if (g_str_equal (cf_batch_entry_get_name (entry), name))
-        return i;
-    }
-  g_assert_not_reached ();
-  return 0;
-}
-
 static CfBatchEntry *
 entry_at (CfInboxView *inbox, guint position)
 {
@@ -201,7 +185,7 @@ open_row (CfWindow *window, const char *name)
 {
   CfInboxView *inbox = cf_window_get_inbox_view (window);
 
-  g_assert_true (cf_inbox_view_activate_row (inbox, position_of (inbox, name)));
+  g_assert_true (cf_inbox_view_activate_row (inbox, cf_test_inbox_position (inbox, name)));
   cf_test_spin_for (0.2);
   g_assert_cmpstr (cf_window_get_view_name (window), ==, "document");
 }
@@ -274,10 +258,10 @@ test_review_state (void)
   cf_test_spin_for (0.2);
 
   /* Before: Shenzhen's prose error is open; nothing is reviewed. */
-  position = position_of (inbox, names[0][1]);
+  position = cf_test_inbox_position (inbox, names[0][1]);
   g_assert_cmpstr (shown_text (inbox, position, CF_INBOX_COLUMN_ERRORS), ==, "1");
   g_assert_cmpstr (shown_text (inbox, position, CF_INBOX_COLUMN_STATE), ==, "Not reviewed");
-  entry = entry_at (inbox, position_of (inbox, names[1][1]));
+  entry = entry_at (inbox, cf_test_inbox_position (inbox, names[1][1]));
   g_assert_cmpuint (cf_batch_entry_get_n_restored (entry), ==, 1);
 
   /* Zibo in the window: the edit is there once, not twice. */
@@ -293,7 +277,7 @@ test_review_state (void)
   g_assert_true (cf_window_set_table_reviewed (window, 0, TRUE, &error));
   g_assert_no_error (error);
   back_to_inbox (window);
-  g_assert_cmpstr (shown_text (inbox, position_of (inbox, names[1][1]), CF_INBOX_COLUMN_STATE),
+  g_assert_cmpstr (shown_text (inbox, cf_test_inbox_position (inbox, names[1][1]), CF_INBOX_COLUMN_STATE),
                    ==, "1 of 3 tables reviewed");
   /* And again: still once. */
   open_row (window, names[1][1]);
@@ -318,7 +302,7 @@ test_review_state (void)
     g_assert_cmpuint (accepted, ==, 1);
   }
   back_to_inbox (window);
-  position = position_of (inbox, names[0][1]);
+  position = cf_test_inbox_position (inbox, names[0][1]);
   g_assert_cmpstr (shown_text (inbox, position, CF_INBOX_COLUMN_ERRORS), ==, "0");
   g_assert_cmpstr (shown_text (inbox, position, CF_INBOX_COLUMN_STATE), ==,
                    "Not reviewed · 1 accepted");
@@ -342,8 +326,8 @@ test_review_state (void)
     g_assert_true (cf_correction_store_save (store, cf_document_get_sha256 (doc), &fix, &error));
     g_assert_no_error (error);
   }
-  entry = entry_at (inbox, position_of (inbox, names[2][1]));
-  g_assert_true (cf_inbox_view_activate_row (inbox, position_of (inbox, names[2][1])));
+  entry = entry_at (inbox, cf_test_inbox_position (inbox, names[2][1]));
+  g_assert_true (cf_inbox_view_activate_row (inbox, cf_test_inbox_position (inbox, names[2][1])));
   cf_test_wait_loaded (window, cf_test_time_limit (60));
   g_assert_cmpstr (cf_window_get_view_name (window), ==, "document");
   g_assert_cmpstr (cf_table_find_by_keys (g_ptr_array_index (cf_document_get_tables (
@@ -353,7 +337,7 @@ test_review_state (void)
   back_to_inbox (window);
   g_assert_true (cf_batch_entry_get_document (entry) == cf_window_get_document (window));
   g_assert_cmpuint (cf_batch_entry_get_n_open_errors (entry), >, 0);
-  g_assert_cmpstr (shown_text (inbox, position_of (inbox, names[2][1]), CF_INBOX_COLUMN_ERRORS),
+  g_assert_cmpstr (shown_text (inbox, cf_test_inbox_position (inbox, names[2][1]), CF_INBOX_COLUMN_ERRORS),
                    !=, "0");
 
   cf_test_close_window (window, 0.2);
