@@ -625,7 +625,7 @@ test_potfiles (void)
     }
 
   /* The scan reaches the core library too: its errors reach the user. */
-  g_assert_true (list_contains (found, "src/core/cf-decode.c"));
+  g_assert_true (list_contains (found, "src/core/decode/cf-decode.c"));
   g_assert_true (list_contains (found, "src/cli/cf-cli.c"));
 
   /* The scan itself works: the regex sees the markers it is meant to. */
