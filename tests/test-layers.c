@@ -30,8 +30,6 @@ static const char *const known_debt[] = {
   "src/core/read/pdf/cf-pdf-textdump.c includes cf-audit.h from audit/, a later layer than read/pdf/",
   "include cycle in src/core: cf-corrections -> cf-document -> cf-text-tables -> cf-document",
   "src/core/read/text/cf-text-tables.c has 1649 lines: split it by algorithm (limit 1,000)",
-  "src/core/read/pdf/cf-pdf-reader.c has 1282 lines: split it by algorithm (limit 1,000)",
-  "src/core/read/pdf/cf-pdf-tables.c has 2261 lines: split it by algorithm (limit 1,000)",
   "src/core/forms/cf-form.c has 1013 lines: split it by algorithm (limit 1,000)",
   "src/core/audit/cf-audit.c has 1741 lines: split it by algorithm (limit 1,000)",
   "src/core/audit/cf-prose.c has 1303 lines: split it by algorithm (limit 1,000)",

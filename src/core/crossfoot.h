@@ -12,6 +12,7 @@
 #include "cf-finding.h"
 #include "cf-form.h"
 #include "cf-pdf-reader.h"
+#include "cf-pdf-area.h"
 #include "cf-text-tables.h"
 #include "cf-html-reader.h"
 #include "cf-normalize.h"
