@@ -11,6 +11,7 @@
 #include "cf-export.h"
 #include "cf-finding.h"
 #include "cf-form.h"
+#include "cf-form-match.h"
 #include "cf-pdf-reader.h"
 #include "cf-pdf-area.h"
 #include "cf-text-tables.h"
