@@ -13,6 +13,7 @@
 #include "cf-form.h"
 #include "cf-form-match.h"
 #include "cf-pdf-reader.h"
+#include "cf-pdf-area.h"
 #include "cf-text-tables.h"
 #include "cf-html-reader.h"
 #include "cf-normalize.h"
