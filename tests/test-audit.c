@@ -438,6 +438,41 @@ test_not_a_number (void)
   g_assert_cmpuint (count_form_rule_findings (doc), ==, 0);
 }
 
+/* Matching alone recognises the form and keys the cells, as the audit does,
+ * but checks nothing: no finding, and the count is the cells it keyed. */
+static void
+test_form_match_only (void)
+{
+  g_autoptr(CfDocument) doc = cf_test_load_corpus ("html", "shanghai-gov-office-2019.html");
+  g_autoptr(CfDocument) audited_doc = audited ("html", "shanghai-gov-office-2019.html");
+  GPtrArray *tables = cf_document_get_tables (doc);
+  guint mapped, keyed = 0;
+
+  mapped = cf_form_match_document (doc, NULL);
+  g_assert_cmpstr (cf_document_get_form (doc), ==, "gip-2019");
+  g_assert_cmpuint (cf_document_get_findings (doc)->len, ==, 0);
+  g_assert_cmpstr (value_text (doc, "requests", "carried_forward", "total"), ==, "72");
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+      CfTable *twin = g_ptr_array_index (cf_document_get_tables (audited_doc), t);
+
+      g_assert_cmpstr (cf_table_get_id (table), ==, cf_table_get_id (twin));
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, i);
+
+          keyed += cell->row_key != NULL && cell->col_key != NULL;
+          g_assert_cmpstr (cell->row_key, ==, cf_table_get_cell_at (twin, i)->row_key);
+          g_assert_cmpstr (cell->col_key, ==, cf_table_get_cell_at (twin, i)->col_key);
+        }
+    }
+  g_assert_cmpuint (mapped, ==, keyed);
+  g_assert_cmpuint (mapped, >, 100);
+  /* Again, the same (matching undoes what it did before). */
+  g_assert_cmpuint (cf_form_match_document (doc, NULL), ==, mapped);
+}
+
 static void
 test_reaudit_is_stable (void)
 {
@@ -550,6 +585,7 @@ main (int argc, char **argv)
   g_test_add_func ("/audit/rules/each-fires", test_each_rule_fires);
   g_test_add_func ("/audit/rules/blank-is-not-zero", test_blank_is_not_zero);
   g_test_add_func ("/audit/rules/not-a-number", test_not_a_number);
+  g_test_add_func ("/audit/form-match-only", test_form_match_only);
   g_test_add_func ("/audit/reaudit", test_reaudit_is_stable);
   g_test_add_func ("/audit/batch", test_batch);
   g_test_add_func ("/audit/speed", test_speed);

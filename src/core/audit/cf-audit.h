@@ -1,4 +1,4 @@
-/* cf-audit.h: recognising forms and checking every relation they and the prose state */
+/* cf-audit.h: checking every relation the forms and the prose state */
 #pragma once
 
 #include "cf-document.h"
