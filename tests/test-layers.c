@@ -28,16 +28,13 @@ static const char *const known_debt[] = {
   "src/core/model/cf-document.c includes cf-pdf-reader.h from read/pdf/, a later layer than model/",
   "src/core/model/cf-document.c includes cf-text-tables.h from read/text/, a later layer than model/",
   "src/core/read/pdf/cf-pdf-textdump.c includes cf-audit.h from audit/, a later layer than read/pdf/",
-  "include cycle in src/core: cf-corrections -> cf-document -> cf-text-tables -> cf-document",
+  "include cycle in src/core: cf-document -> cf-text-tables -> cf-document",
   "src/core/read/text/cf-text-tables.c has 1649 lines: split it by algorithm (limit 1,000)",
   "src/core/read/pdf/cf-pdf-reader.c has 1282 lines: split it by algorithm (limit 1,000)",
   "src/core/read/pdf/cf-pdf-tables.c has 2261 lines: split it by algorithm (limit 1,000)",
   "src/core/forms/cf-form.c has 1013 lines: split it by algorithm (limit 1,000)",
   "src/core/audit/cf-audit.c has 1741 lines: split it by algorithm (limit 1,000)",
   "src/core/audit/cf-prose.c has 1303 lines: split it by algorithm (limit 1,000)",
-  "src/core/edit/cf-table-edit.c has 1519 lines: split it by algorithm (limit 1,000)",
-  "src/core/session/cf-batch.c has 1222 lines: split it by algorithm (limit 1,000)",
-  "src/app/cf-correction-session.c includes sqlite3.h: only src/core may",
   NULL
 };
 
@@ -290,9 +287,21 @@ test_no_cycle (void)
       g_autoptr(GPtrArray) stack = g_ptr_array_new ();
       if (find_cycle (graph, key, state, stack))
         {
+          /* The cycle alone (not the path that led into it), from its
+           * smallest unit: the same message whatever the hash order. */
+          const char *closing = g_ptr_array_index (stack, stack->len - 1);
+          guint first = 0, smallest, n;
           GString *s = g_string_new (NULL);
-          for (guint i = 0; i < stack->len; i++)
-            g_string_append_printf (s, "%s%s", i ? " -> " : "", (char *) g_ptr_array_index (stack, i));
+          while (!g_str_equal (g_ptr_array_index (stack, first), closing))
+            first++;
+          n = stack->len - 1 - first;
+          smallest = first;
+          for (guint i = first; i < stack->len - 1; i++)
+            if (strcmp (g_ptr_array_index (stack, i), g_ptr_array_index (stack, smallest)) < 0)
+              smallest = i;
+          for (guint k = 0; k <= n; k++)
+            g_string_append_printf (s, "%s%s", k ? " -> " : "",
+                                    (char *) g_ptr_array_index (stack, first + (smallest - first + k) % n));
           violation ("include cycle in src/core: %s", s->str);
           g_string_free (s, TRUE);
           return;
