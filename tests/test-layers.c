@@ -33,7 +33,6 @@ static const char *const known_debt[] = {
   "src/core/read/text/cf-text-tables.c is over 1,000 lines: split it by algorithm",
   "src/core/edit/cf-table-edit.c is over 1,000 lines: split it by algorithm",
   "src/core/session/cf-batch.c is over 1,000 lines: split it by algorithm",
-  "src/app/cf-correction-session.c includes sqlite3.h: only src/core may",
   NULL
 };
 
