@@ -21,7 +21,7 @@
 /* Longest line (in characters) that can be one cell of the one-per-line layout. */
 #define MAX_SHORT_CHARS 64
 /* Longest field of an aligned row. */
-#define MAX_ALIGNED_FIELD_CHARS 48
+#define MAX_ALIGNED_FIELD_CHARS 64
 #define MAX_FIELD_BYTES 600
 
 gboolean
