@@ -122,7 +122,7 @@ line_has_columns (const CfPdfPage *page, GArray *chars, guint from, gboolean *co
  * rows, whose columns the rules leave in one slot (many slots then hold a
  * row's several columns, set apart by wide gaps). */
 static gboolean
-is_grid_of_cells (const CfPdfPage *page, GPtrArray *cell_chars)
+is_grid_of_cells (const CfPdfPage *page, int n_rows, GPtrArray *cell_chars)
 {
   guint n_filled = 0, n_with_columns = 0;
 
@@ -139,9 +139,15 @@ is_grid_of_cells (const CfPdfPage *page, GPtrArray *cell_chars)
         i = line_has_columns (page, chars, i, &columns);
       n_with_columns += columns;
     }
-  if (cell_chars->len >= 12 && n_filled * 5 < cell_chars->len)
+  if (g_getenv ("CF_DEBUG_LATTICE"))
+    g_printerr ("lattice p%d: %d rows, %u slots, %u filled, %u with columns\n", page->number, n_rows, cell_chars->len, n_filled, n_with_columns);
+  /* A form leaves many cells blank, but a chart nearly all, and its few
+   * labels often stand apart in one slot; one row may be nearly empty: the
+   * tail of a row a page break cut. */
+  if (n_rows >= 2 && (n_filled < 2 || n_filled * 5 < cell_chars->len
+                      || (n_filled * 3 < cell_chars->len && n_with_columns > 0)))
     return FALSE;
-  return n_with_columns < 3 || n_with_columns * 4 < n_filled;
+  return n_with_columns == 0 || n_with_columns * 4 < n_filled;
 }
 
 static void
@@ -287,7 +293,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
         g_array_append_val (g_ptr_array_index (cell_chars, slot_cell[r * n_cols + c]), i);
         n_chars++;
       }
-    if (n_chars == 0 || !is_grid_of_cells (page, cell_chars))
+    if (n_chars == 0 || !is_grid_of_cells (page, n_rows, cell_chars))
       return;
     /* Taken only now: a frame that is no grid leaves its text to the stream reader. */
     for (guint k = 0; k < cell_chars->len; k++)
