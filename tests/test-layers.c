@@ -31,8 +31,6 @@ static const char *const known_debt[] = {
   "src/core/read/pdf/cf-pdf-textdump.c includes cf-audit.h from audit/, a later layer than read/pdf/",
   "include cycle in src/core: cf-document -> cf-html-reader -> cf-document",
   "src/core/read/text/cf-text-tables.c has 1649 lines: split it by algorithm (limit 1,000)",
-  "src/core/forms/cf-form.c has 1013 lines: split it by algorithm (limit 1,000)",
-  "src/core/audit/cf-prose.c has 1303 lines: split it by algorithm (limit 1,000)",
   "src/core/edit/cf-table-edit.c has 1519 lines: split it by algorithm (limit 1,000)",
   "src/core/session/cf-batch.c has 1222 lines: split it by algorithm (limit 1,000)",
   "src/app/cf-correction-session.c includes sqlite3.h: only src/core may",
