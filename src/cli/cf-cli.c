@@ -371,6 +371,7 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
   const char *form = cf_document_get_form (doc);
   const char *encoding = cf_document_get_encoding (doc);
   guint n_tables = cf_document_get_tables (doc)->len;
+  guint n_stated, n_checked = 0;
   g_autofree char *path = g_filename_display_name (cf_document_get_path (doc));
 
   for (guint i = 0; i < findings->len; i++)
@@ -389,6 +390,12 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
   else
     g_string_append (out, _(", no known form"));
   g_string_append_printf (out, ngettext (", %u table", ", %u tables", n_tables), n_tables);
+  n_stated = cf_document_get_stated_figures (doc, &n_checked);
+  g_string_append_printf (out, ngettext (", %u figure stated in the text", ", %u figures stated in the text",
+                                         n_stated),
+                          n_stated);
+  if (n_stated > 0)
+    g_string_append_printf (out, _(" (%u checked against the tables)"), n_checked);
   g_string_append_printf (out, ngettext (", %u finding", ", %u findings", findings->len),
                           findings->len);
   if (n_accepted > 0)
