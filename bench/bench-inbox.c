@@ -1,6 +1,8 @@
 /* bench-inbox.c: a batch of reports opened into the inbox while the window draws
  *
- *   xvfb-run -a build/bench/bench-inbox [N_REPORTS] [CORPUS_DIR]
+ *   xvfb-run -a $(bench/build.sh)/bench/bench-inbox [N_REPORTS] [CORPUS_DIR]
+ *
+ * (bench/build.sh makes the -Dbench=true build that has it.)
  *
  * Copies N_REPORTS (default 200) reports, the corpus (tests/corpus/text and
  * html) repeated, into a temporary folder, shows a CfInboxView in a window and

@@ -351,8 +351,7 @@ main (int argc, char **argv)
   cf_test_gui_init (&argc, &argv);
   if (!cf_test_gui_start ("/window-inbox/open-folder"))
     return g_test_run ();
-  app = cf_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = cf_test_new_application ();
 
   g_test_add_func ("/window-inbox/open-folder", test_open_folder);
   g_test_add_func ("/window-inbox/open-several-files", test_open_several_files);

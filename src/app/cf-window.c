@@ -7,8 +7,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "cf-bench.h"
 #include "cf-cell-labels.h"
+#ifdef CF_ENABLE_BENCH
+#include "cf-bench.h"
+#endif
 #include "cf-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -903,7 +905,9 @@ cf_window_init (CfWindow *self)
 
   cf_window_setup_inbox (self);
   cf_window_setup_extract (self);
+#ifdef CF_ENABLE_BENCH
   cf_bench_watch_window (self);
+#endif
   cf_window_setup_edit (self);
   cf_window_setup_dnd (self);
   cf_window_update_recent (self);

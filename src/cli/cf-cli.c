@@ -38,24 +38,6 @@ enum
   EXIT_UNREADABLE = 2,
 };
 
-/* What the rules across years compare (report-forms.md, "Rules across
- * years": requests.carry, proactive.in_force_carry). Stubs keep every keyed
- * cell of the small proactive table but only the carried rows of requests,
- * so that a batch of 1000 reports stays small (about 3 KB a report). */
-static const char *const batch_tables[] = { "requests", "proactive" };
-static const char *const batch_request_rows[] = { "carried_over", "carried_forward" };
-
-static gboolean
-is_batch_cell (const char *table_id, const char *row_key)
-{
-  if (g_strcmp0 (table_id, "requests") != 0)
-    return TRUE;
-  for (gsize i = 0; i < G_N_ELEMENTS (batch_request_rows); i++)
-    if (g_strcmp0 (row_key, batch_request_rows[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* One input's rendered output, waiting in the spool for the batch findings. */
 typedef struct
 {
@@ -87,60 +69,6 @@ static gboolean
 has_error_finding (CfDocument *doc, CfReview *review)
 {
   return cf_review_count_open (review, doc, CF_SEVERITY_ERROR) > 0;
-}
-
-/* A copy of what cf_audit_batch needs; NULL when the document has no body,
- * year or form and so can pair with no other. */
-static CfDocument *
-make_batch_stub (CfDocument *doc)
-{
-  g_autoptr (CfDocument) stub = NULL;
-
-  if (cf_document_get_body (doc) == NULL || cf_document_get_year (doc) <= 0
-      || cf_document_get_form (doc) == NULL)
-    return NULL;
-
-  stub = cf_document_new (cf_document_get_path (doc), cf_document_get_kind (doc));
-  cf_document_set_sha256 (stub, cf_document_get_sha256 (doc));
-  cf_document_set_encoding (stub, cf_document_get_encoding (doc));
-  cf_document_set_n_pages (stub, cf_document_get_n_pages (doc));
-  cf_document_set_form (stub, cf_document_get_form (doc));
-  cf_document_set_report_meta (stub, cf_document_get_body (doc), cf_document_get_year (doc));
-  cf_document_take_text (stub, g_strdup (""), 0);
-
-  for (gsize t = 0; t < G_N_ELEMENTS (batch_tables); t++)
-    {
-      CfTable *table = cf_document_find_table (doc, batch_tables[t]);
-      g_autoptr (CfTable) copy = NULL;
-
-      if (table == NULL)
-        continue;
-      copy = cf_table_new ();
-      cf_table_set_id (copy, cf_table_get_id (table));
-      cf_table_set_title (copy, cf_table_get_title (table));
-      cf_table_set_page (copy, cf_table_get_page (table));
-      cf_table_set_layout (copy, cf_table_get_layout (table));
-      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
-        {
-          const CfCell *cell = cf_table_get_cell_at (table, i);
-          CfCell *c;
-
-          if (cell->row_key == NULL || cell->col_key == NULL
-              || !is_batch_cell (batch_tables[t], cell->row_key))
-            continue;
-          c = cf_table_add_cell (copy, cell->row, cell->col, cell->row_span, cell->col_span,
-                                 cell->text, cell->offset, cell->length);
-          c->original_text = g_strdup (cell->original_text);
-          c->page = cell->page;
-          memcpy (c->bbox, cell->bbox, sizeof c->bbox);
-          c->flags = cell->flags;
-          c->number = cell->number;
-          cf_cell_set_keys (c, cell->row_key, cell->col_key);
-        }
-      cf_table_finish (copy);
-      cf_document_add_table (stub, copy);
-    }
-  return g_steal_pointer (&stub);
 }
 
 /* Corrections files ------------------------------------------------------ */
@@ -606,7 +534,7 @@ run_audit (int argc, char **argv)
         render_human (out, doc, review);
       r.n_findings = cf_document_get_findings (doc)->len;
       r.has_error = has_error_finding (doc, review);
-      r.stub = make_batch_stub (doc);
+      r.stub = cf_audit_batch_stub_new (doc);
       r.review = r.stub ? g_steal_pointer (&review) : NULL;
       if (!spool_write (spool, out, &r))
         {
@@ -1004,7 +932,7 @@ run_export (int argc, char **argv)
         }
       if (has_error_finding (doc, review) && status == EXIT_CLEAN)
         status = EXIT_ERROR_FINDING;
-      r.stub = make_batch_stub (doc);
+      r.stub = cf_audit_batch_stub_new (doc);
       r.review = r.stub ? g_steal_pointer (&review) : NULL;
       g_array_append_val (rendered, r);
     }

@@ -15,7 +15,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "cf-pdf-private.h"
+#include "cf-pdf-textdump.h"
 #include "cf-audit.h"
 #include "cf-text-tables.h"
 

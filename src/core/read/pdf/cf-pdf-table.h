@@ -1,4 +1,8 @@
-/* cf-pdf-private.h: what the PDF reader's page reading and table finding share
+/* cf-pdf-table.h: the PDF component's table model
+ *
+ * What every part of the PDF reader shares: a page's printed characters with
+ * their boxes, and the tables found on it (cells made of those characters),
+ * before they become CfTable.
  *
  * Coordinates are PDF points with the origin at the top-left of the page as
  * poppler_page_render() displays it (crop box applied, /Rotate applied).
@@ -9,7 +13,7 @@
 
 #include <glib.h>
 #include "cf-cell.h"
-#include "cf-document.h"
+#include "cf-table.h"
 
 G_BEGIN_DECLS
 
@@ -30,37 +34,6 @@ typedef struct
   double   height;
   GArray  *chars;   /* of CfPdfChar, in text order */
 } CfPdfPage;
-
-/* A run of ink in a rendered page, in pixels of the whole page at the
- * rendering's scale (a rendering of part of a page is offset to match). */
-typedef struct
-{
-  int line;  /* pixel row of a horizontal run, pixel column of a vertical one */
-  int a, b;  /* first and last pixel along it */
-} CfPdfRun;
-
-/* What the ruling finder needs of a rendered page: the runs of ink long enough
- * to be part of a rule, across and down. Ink runs are of dark pixels; light
- * runs of any pixel that is not white (light ink, shading, and dark ink). */
-typedef struct
-{
-  double  scale;   /* pixels per point */
-  GArray *h_ink;   /* of CfPdfRun */
-  GArray *h_light;
-  GArray *v_ink;
-  GArray *v_light;
-} CfPdfRuns;
-
-/* Scans a cairo RGB24 image of @width x @height pixels whose top-left pixel
- * is page pixel (@origin_x, @origin_y), in one pass. */
-CfPdfRuns *cf_pdf_runs_scan (const guint8 *data,
-                             int           stride,
-                             int           width,
-                             int           height,
-                             double        scale,
-                             int           origin_x,
-                             int           origin_y);
-void       cf_pdf_runs_free (CfPdfRuns    *runs);
 
 typedef struct
 {
@@ -110,6 +83,30 @@ CfPdfCell *cf_pdf_table_add_chars (CfPdfTable      *table,
                                    GArray          *indices,
                                    const double     rect[4]);
 
+/* A new cell made of @page's characters @indices (as cf_pdf_table_add_chars()),
+ * not yet in a table. */
+CfPdfCell *cf_pdf_cell_new        (int              row,
+                                   int              col,
+                                   int              row_span,
+                                   int              col_span,
+                                   const CfPdfPage *page,
+                                   GArray          *indices,
+                                   const double     rect[4]);
+
+/* A cell's text from @page's characters @indices (of guint, sorted in place):
+ * visual lines top to bottom, left to right; no space between CJK characters,
+ * one between Latin words. Sets the byte range of the characters in the
+ * document text and, when @bbox is not NULL, their box. */
+char      *cf_pdf_text_of_chars   (const CfPdfPage *page,
+                                   GArray          *indices,
+                                   gint64          *offset,
+                                   gint64          *length,
+                                   double           bbox[4]);
+
+/* The CfTable of @pt, finished, laid out as @layout. */
+CfTable   *cf_pdf_table_to_table  (CfPdfTable      *pt,
+                                   const char      *layout);
+
 static inline const CfPdfChar *
 cf_pdf_char_at (const CfPdfPage *page, guint index)
 {
@@ -128,47 +125,23 @@ cf_pdf_char_cy (const CfPdfChar *c)
   return (c->y0 + c->y1) / 2;
 }
 
-/* Ruled tables of @page (cf-pdf-lattice.c); their characters are marked in
- * @used, and characters already marked are left out. */
-void      cf_pdf_find_lattice_tables (const CfPdfPage *page,
-                                      const CfPdfRuns *runs,
-                                      gboolean        *used,
-                                      GPtrArray       *tables);
+gboolean  cf_pdf_is_cjk            (gunichar         ch);
 
-/* Finds the ruled and the borderless tables of @page. @runs may be NULL (no
- * rulings looked for). Appends CfPdfTable to @tables, top to bottom.
- * @trailing_heading: set to the heading that ends the page below every table
- * (it names the first table of the next page), or NULL. */
-void      cf_pdf_find_tables      (const CfPdfPage *page,
-                                   const CfPdfRuns *runs,
-                                   GPtrArray       *tables,
-                                   char           **trailing_heading);
-
-/* The borderless table made of the characters of @page not marked in @used
- * (those of an area the analyst drew; @area its box), cut into columns at
- * @column_xs when given, else where the stream finder would cut them (or,
- * for text with no numbers, wherever some line has text). The characters
- * taken are marked in @used. NULL when there is no text. */
-CfPdfTable *cf_pdf_area_stream_table (const CfPdfPage *page,
-                                      gboolean        *used,
-                                      const double     area[4],
-                                      const double    *column_xs,
-                                      guint            n_column_xs);
-/* Sets the title of @table, found in an area, from the page's lines outside
- * the area (the characters marked in @in_area). */
-void      cf_pdf_find_area_title  (const CfPdfPage *page,
-                                   const gboolean  *in_area,
-                                   CfPdfTable      *table);
-
-/* FALSE when no line of @page has a gap wider than a character: running text
- * only, no table to look for (and no need to render the page). */
-gboolean  cf_pdf_page_may_hold_table (const CfPdfPage *page);
-
-/* The document's pages read back as the plain text they were printed from
- * (cf-pdf-textdump.c) and run through the text table finder; a form table it
- * reads better than the page finders did replaces theirs, its cells placed
- * on the pages. For text reports printed to PDF. */
-void      cf_pdf_add_text_dump_tables (CfDocument *doc);
+/* Sorting character indices of @page (passed as the data): by centre y,
+ * then x; or by x. */
+int       cf_pdf_compare_by_cy     (gconstpointer    a,
+                                    gconstpointer    b,
+                                    gpointer         page);
+int       cf_pdf_compare_by_x      (gconstpointer    a,
+                                    gconstpointer    b,
+                                    gpointer         page);
+void      cf_pdf_sort_indices      (const CfPdfPage *page,
+                                    guint           *indices,
+                                    guint            n,
+                                    GCompareDataFunc func);
+/* For g_array_sort() of doubles. */
+int       cf_pdf_compare_doubles   (gconstpointer    a,
+                                    gconstpointer    b);
 
 /* @first and @second, the text of one cell cut by a page break, as one:
  * no space between CJK characters, one between Latin words. */
@@ -181,6 +154,5 @@ gboolean  cf_pdf_is_heading_text  (const char *text);
 gboolean  cf_pdf_is_section_heading (const char *text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfTable, cf_pdf_table_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfRuns, cf_pdf_runs_free)
 
 G_END_DECLS

@@ -1,0 +1,528 @@
+/* cf-pdf-join.c: tables that run on over a page break, joined
+ *
+ * The first table of a page goes on from the last one of the page before
+ * when their columns line up (or the header repeats): its rows are added,
+ * a row the break cut in two is one row again, and a group label printed
+ * above the break spans its rows below it.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "cf-pdf-join.h"
+#include "cf-number.h"
+
+/* --------------------------------------------------- tables across pages */
+
+static int first_value_column (const CfPdfTable *a, const CfPdfTable *b);
+
+/* Whether the value columns of borderless @a and @b (from @a_first and
+ * @b_first on) are as many and line up, one side of each at least. */
+static gboolean
+same_value_columns (const CfPdfTable *a, int a_first, const CfPdfTable *b, int b_first)
+{
+  if (a->n_cols - a_first != b->n_cols - b_first || a_first >= a->n_cols
+      || a->col_edges->len != 2 * (guint) a->n_cols || b->col_edges->len != 2 * (guint) b->n_cols)
+    return FALSE;
+  for (int k = 0; a_first + k < a->n_cols; k++)
+    {
+      double dx0 = fabs (g_array_index (a->col_edges, double, 2 * (a_first + k))
+                         - g_array_index (b->col_edges, double, 2 * (b_first + k)));
+      double dx1 = fabs (g_array_index (a->col_edges, double, 2 * (a_first + k) + 1)
+                         - g_array_index (b->col_edges, double, 2 * (b_first + k) + 1));
+      if (dx0 > 10.0 && dx1 > 10.0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+same_columns (const CfPdfTable *a, const CfPdfTable *b)
+{
+  double tol = g_str_equal (a->layout, "lattice") ? 4.0 : 10.0;
+
+  if (!g_str_equal (a->layout, b->layout))
+    return FALSE;
+  /* A borderless part whose page holds fewer kinds of label (no group
+   * label on it) has fewer label columns: its value columns decide. */
+  if (g_str_equal (a->layout, "stream") && a->n_cols != b->n_cols)
+    return same_value_columns (a, first_value_column (a, a), b, first_value_column (b, b));
+  if (a->n_cols != b->n_cols || a->col_edges->len != b->col_edges->len)
+    return FALSE;
+  if (g_str_equal (a->layout, "lattice"))
+    {
+      for (guint i = 0; i < a->col_edges->len; i++)
+        if (fabs (g_array_index (a->col_edges, double, i) - g_array_index (b->col_edges, double, i)) > tol)
+          return FALSE;
+      return TRUE;
+    }
+
+  /* Stream tables keep both sides of each column; one side of every value
+   * column must line up (the label column follows the longest label). */
+  for (guint c = 1; 2 * c + 1 < a->col_edges->len; c++)
+    {
+      double dx0 = fabs (g_array_index (a->col_edges, double, 2 * c) - g_array_index (b->col_edges, double, 2 * c));
+      double dx1 = fabs (g_array_index (a->col_edges, double, 2 * c + 1)
+                         - g_array_index (b->col_edges, double, 2 * c + 1));
+      if (dx0 > tol && dx1 > tol)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+cell_text_at (const CfPdfTable *table, int row, int col)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell->row == row && cell->col == col)
+        return cell->text;
+    }
+  return NULL;
+}
+
+static gboolean
+rows_equal (const CfPdfTable *a, int ra, const CfPdfTable *b, int rb)
+{
+  gboolean any = FALSE;
+
+  for (int c = 0; c < a->n_cols; c++)
+    {
+      const char *x = cell_text_at (a, ra, c), *y = cell_text_at (b, rb, c);
+      if (g_strcmp0 (x, y) != 0)
+        return FALSE;
+      any |= x != NULL && *x != '\0';
+    }
+  return any;
+}
+
+/* ------------------------------------------ rows cut by the page break */
+
+static gboolean
+text_has_number (const char *text)
+{
+  CfNumber number;
+
+  cf_number_parse (text, -1, &number);
+  return number.kind == CF_NUMBER_VALUE;
+}
+
+/* The leftmost column with a number in it, in either part: the columns
+ * left of it hold labels (one grid row per printed row, labels first). */
+static int
+first_value_column (const CfPdfTable *a, const CfPdfTable *b)
+{
+  const CfPdfTable *parts[] = { a, b };
+  int first = MAX (a->n_cols, b->n_cols);
+
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    for (guint i = 0; i < parts[p]->cells->len; i++)
+      {
+        const CfPdfCell *cell = g_ptr_array_index (parts[p]->cells, i);
+        if (cell->col < first && cell->col_span == 1 && text_has_number (cell->text))
+          first = cell->col;
+      }
+  return first;
+}
+
+/* The cell of @table in @cell's columns that reaches its last row. */
+static CfPdfCell *
+cell_above (const CfPdfTable *table, const CfPdfCell *cell)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      CfPdfCell *above = g_ptr_array_index (table->cells, i);
+      if (above->col == cell->col && above->col_span == cell->col_span
+          && above->row + above->row_span == table->n_rows)
+        return above;
+    }
+  return NULL;
+}
+
+/* The width @cell's text could fill: its ruled box; in a borderless table,
+ * whose columns are only as wide as their text, the widest text of its
+ * column (the lines of a wrapped label are that wide). */
+static double
+room_of_cell (const CfPdfTable *table, const CfPdfCell *cell)
+{
+  double room = cell->bbox[2] - cell->bbox[0];
+
+  if (!g_str_equal (table->layout, "stream"))
+    return room;
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *other = g_ptr_array_index (table->cells, i);
+      if (other->col == cell->col && other->col_span == cell->col_span && *other->text != '\0')
+        room = MAX (room, other->bbox[2] - other->bbox[0]);
+    }
+  return room;
+}
+
+/* Whether @second, at the top of the next page, is the rest of the text of
+ * @above (of @table), which the page break cut: it starts no item of its own
+ * (4. （三） …) and the last line above fills its cell, so the text wrapped
+ * there. A cell cut before its text (empty above) goes on too. */
+static gboolean
+text_goes_on (const CfPdfTable *table, const CfPdfCell *above, const CfPdfCell *second)
+{
+  double line_h = above->last_line[3] - above->last_line[1];
+  double used = above->last_line[2] - above->last_line[0];
+
+  if (*above->text == '\0' || *second->text == '\0')
+    return TRUE;
+  if (cf_pdf_is_heading_text (second->text) || line_h <= 0)
+    return FALSE;
+  return room_of_cell (table, above) - used < 2 * line_h;
+}
+
+/* Whether the first row of the continuation (@top, with the cells of @table
+ * above each, in @aboves) is the tail of @table's last row: it has the same
+ * cells, no number anywhere and no text in a value column, and its labels
+ * go on from those above. A row with no text at all is the blank rest of a
+ * row whose text all fitted above (LibreOffice prints a header row so). */
+static gboolean
+row_is_cut (const CfPdfTable *table, GPtrArray *top, GPtrArray *aboves, int value_col)
+{
+  for (guint i = 0; i < top->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (top, i);
+      const CfPdfCell *above = g_ptr_array_index (aboves, i);
+
+      if (above == NULL || text_has_number (cell->text))
+        return FALSE;
+      if (*cell->text == '\0')
+        continue;
+      if (cell->col + cell->col_span > value_col || !text_goes_on (table, above, cell))
+        return FALSE;
+    }
+  return top->len > 0;
+}
+
+/* Whether @cell, in the continuation's first row @top, goes on with the
+ * label @above that spans down to the page break (a group of rows such as
+ * 三、本年度办理结果 printed once, on the first page). */
+static gboolean
+group_goes_on (const CfPdfTable *table, const CfPdfCell *above, const CfPdfCell *cell, GPtrArray *top,
+               int value_col)
+{
+  gboolean labels_right = FALSE;
+
+  if (cell->col + cell->col_span > value_col || !text_goes_on (table, above, cell))
+    return FALSE;
+  if (*above->text != '\0' && *cell->text != '\0' && above->row_span == 1 && cell->row_span == 1)
+    return FALSE;
+  for (guint i = 0; i < top->len; i++)
+    {
+      const CfPdfCell *other = g_ptr_array_index (top, i);
+      labels_right |= other->col > cell->col && other->col < value_col && *other->text != '\0';
+    }
+  return above->row_span > 1 || cell->row_span > 1 || labels_right;
+}
+
+/* @above (on the previous page) and @cell (at @row on the next) are one
+ * cell: it spans down to the rows of @cell and holds the text of both.
+ * A cell keeps one page and box, the first part's (CfCell has room for one):
+ * the second part's box is lost unless the text is all there. */
+static void
+mend_cut_cell (CfPdfTable *table, CfPdfCell *above, const CfPdfCell *cell, int row)
+{
+  above->row_span = MAX (above->row + above->row_span, row + cell->row_span) - above->row;
+  table->n_rows = MAX (table->n_rows, above->row + above->row_span);
+  if (*cell->text == '\0')
+    return;
+  if (*above->text == '\0')
+    {
+      g_free (above->text);
+      above->text = g_strdup (cell->text);
+      above->offset = cell->offset;
+      above->length = cell->length;
+      above->page = cell->page;
+      above->flags = cell->flags;
+      memcpy (above->bbox, cell->bbox, sizeof above->bbox);
+      memcpy (above->last_line, cell->last_line, sizeof above->last_line);
+      return;
+    }
+  {
+    char *joined = cf_pdf_join_cut_text (above->text, cell->text);
+
+    g_free (above->text);
+    above->text = joined;
+    if (above->offset >= 0 && cell->offset >= 0)
+      above->length = cell->offset + cell->length - above->offset;
+    above->flags &= ~CF_CELL_FLAG_MISSING;
+  }
+}
+
+/* Whether row @row of @table has label text right of column @col (before
+ * the numbers at @value_col), in a cell of its own or one spanning down. */
+static gboolean
+row_has_label_right (const CfPdfTable *table, int row, int col, int value_col)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell->col > col && cell->col < value_col && cell->row <= row && row < cell->row + cell->row_span
+          && *cell->text != '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The cell of @table that starts at (@row, @col), and its index. */
+static CfPdfCell *
+cell_starting_at (const CfPdfTable *table, int row, int col, guint *index)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell->row == row && cell->col == col)
+        {
+          *index = i;
+          return cell;
+        }
+    }
+  return NULL;
+}
+
+/* A group label printed once on the page before (三、本年度办理结果,
+ * （三）不予公开) goes on down the rows of the next page that leave its
+ * column empty beside labels of their own (5.… 8.…), from @first_new on, up
+ * to the first row that has text in its column. */
+static void
+extend_groups (CfPdfTable *table, int first_new, int value_col)
+{
+  for (int col = 0; col < value_col; col++)
+    {
+      CfPdfCell *group = NULL;
+
+      for (guint i = 0; i < table->cells->len && group == NULL; i++)
+        {
+          CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+          if (cell->col == col && cell->col_span == 1 && *cell->text != '\0' && cell->row < first_new
+              && cell->row + cell->row_span >= first_new
+              && (cell->row_span > 1 || row_has_label_right (table, cell->row, col, value_col)))
+            group = cell;
+        }
+      if (group == NULL)
+        continue;
+      for (int row = group->row + group->row_span; row < table->n_rows; row++)
+        {
+          guint index;
+          CfPdfCell *empty = cell_starting_at (table, row, col, &index);
+
+          if (empty == NULL || *empty->text != '\0' || empty->col_span != 1 || empty->row_span != 1
+              || !row_has_label_right (table, row, col, value_col))
+            break;
+          g_ptr_array_remove_index (table->cells, index);
+          group->row_span++;
+        }
+    }
+}
+
+/* Appends @next (the first table of the following page) to @table, dropping
+ * the header rows it repeats. A row the page break cut in two is one row
+ * again, and labels that span rows down to the break go on over them. */
+static void
+join_tables (CfPdfTable *table, CfPdfTable *next)
+{
+  g_autoptr (GPtrArray) top = g_ptr_array_new ();
+  g_autoptr (GPtrArray) aboves = g_ptr_array_new ();
+  int skip = 0;
+  int offset, value_col, first_new;
+  gboolean cut, lead_mended = FALSE;
+
+  while (skip < next->n_rows && skip < table->n_rows && rows_equal (table, skip, next, skip))
+    skip++;
+
+  /* Looked at before any cell moves: the last row above is table->n_rows - 1. */
+  value_col = first_value_column (table, next);
+  for (guint i = 0; i < next->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (next->cells, i);
+      if (cell->row != skip)
+        continue;
+      g_ptr_array_add (top, cell);
+      g_ptr_array_add (aboves, cell_above (table, cell));
+    }
+  /* A borderless table's rows start at its numbers: the tail of a cut
+   * label is a lead line above them, not a row of its own. */
+  if (skip == 0 && next->lead != NULL && next->lead->len > 0 && table->n_rows > 0
+      && value_col < next->n_cols)
+    {
+      g_autoptr (GPtrArray) lead_aboves = g_ptr_array_new ();
+      double numbers_x = g_array_index (next->col_edges, double, 2 * value_col);
+      gboolean left_of_numbers = TRUE;
+
+      /* All of it left of the numbers (a running header is not). */
+      for (guint i = 0; i < next->lead->len; i++)
+        {
+          CfPdfCell *cell = g_ptr_array_index (next->lead, i);
+
+          g_ptr_array_add (lead_aboves, cell_above (table, cell));
+          if (cell->bbox[2] > numbers_x + 2)
+            left_of_numbers = FALSE;
+        }
+      if (left_of_numbers && row_is_cut (table, next->lead, lead_aboves, value_col))
+        {
+          for (guint i = 0; i < next->lead->len; i++)
+            mend_cut_cell (table, g_ptr_array_index (lead_aboves, i), g_ptr_array_index (next->lead, i),
+                           table->n_rows - 1);
+          lead_mended = TRUE;
+        }
+    }
+  cut = !lead_mended && table->n_rows > 0 && row_is_cut (table, top, aboves, value_col);
+  offset = table->n_rows - skip - (cut ? 1 : 0);
+
+  for (guint i = 0; i < top->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (top, i);
+      CfPdfCell *above = g_ptr_array_index (aboves, i);
+
+      if (above != NULL && (cut || group_goes_on (table, above, cell, top, value_col)))
+        {
+          mend_cut_cell (table, above, cell, cell->row + offset);
+          cell->row = -1; /* mended: left with @next */
+        }
+    }
+
+  first_new = table->n_rows;
+  for (guint i = 0; i < next->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (next->cells, i);
+      if (cell->row < skip)
+        continue;
+      cell->row += offset;
+      g_ptr_array_add (table->cells, cell);
+      next->cells->pdata[i] = NULL;
+      table->n_rows = MAX (table->n_rows, cell->row + cell->row_span);
+    }
+  extend_groups (table, first_new, value_col);
+}
+
+/* The label column of @table (before @first) that text starting at @x is in:
+ * the last one whose left side it reaches. */
+static int
+label_column_at (const CfPdfTable *table, int first, double x)
+{
+  int col = 0;
+
+  for (int c = 1; c < first; c++)
+    if (x >= g_array_index (table->col_edges, double, 2 * c) - 2)
+      col = c;
+  return col;
+}
+
+/* Cuts the label columns of @next (a borderless table going on from
+ * @table, with fewer label columns) as @table's are: each label goes to the
+ * column of @table where it starts, over those its text reaches, and the
+ * slots no label covers are empty cells. Value columns follow. */
+static void
+recut_label_columns (const CfPdfTable *table, CfPdfTable *next)
+{
+  int first = first_value_column (table, table), next_first = first_value_column (next, next);
+  g_autoptr (GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_cell_free);
+  g_autofree gboolean *taken = g_new0 (gboolean, (gsize) next->n_rows * first + 1);
+  g_autofree double *row_y = g_new0 (double, 2 * (gsize) next->n_rows + 2);
+
+  for (guint i = 0; i < next->cells->len; i++)
+    {
+      CfPdfCell *cell = g_steal_pointer (&next->cells->pdata[i]);
+
+      if (cell->row >= 0 && cell->row < next->n_rows && *cell->text != '\0' && row_y[2 * cell->row + 1] == 0)
+        {
+          row_y[2 * cell->row] = cell->bbox[1];
+          row_y[2 * cell->row + 1] = cell->bbox[3];
+        }
+      if (cell->col >= next_first)
+        {
+          cell->col += first - next_first;
+          g_ptr_array_add (cells, cell);
+          continue;
+        }
+      if (*cell->text == '\0')
+        {
+          cf_pdf_cell_free (cell);
+          continue;
+        }
+      {
+        int col = label_column_at (table, first, cell->bbox[0]), last = col;
+
+        for (int c = col + 1; c < first; c++)
+          if (cell->bbox[2] > g_array_index (table->col_edges, double, 2 * c) + 2)
+            last = c;
+        cell->col = col;
+        cell->col_span = last - col + 1;
+        for (int r = cell->row; r < cell->row + cell->row_span && r < next->n_rows; r++)
+          for (int c = col; c <= last; c++)
+            taken[r * first + c] = TRUE;
+        g_ptr_array_add (cells, cell);
+      }
+    }
+  for (int r = 0; r < next->n_rows; r++)
+    for (int c = 0; c < first; c++)
+      if (!taken[r * first + c])
+        {
+          CfPdfCell *cell = g_new0 (CfPdfCell, 1);
+
+          cell->row = r;
+          cell->col = c;
+          cell->row_span = cell->col_span = 1;
+          cell->text = g_strdup ("");
+          cell->offset = -1;
+          cell->page = next->page;
+          cell->bbox[0] = g_array_index (table->col_edges, double, 2 * c);
+          cell->bbox[1] = row_y[2 * r];
+          cell->bbox[2] = g_array_index (table->col_edges, double, 2 * c + 1);
+          cell->bbox[3] = row_y[2 * r + 1];
+          g_ptr_array_add (cells, cell);
+        }
+  g_ptr_array_set_size (next->cells, 0);
+  g_ptr_array_extend_and_steal (next->cells, g_steal_pointer (&cells));
+  if (next->lead != NULL)
+    for (guint i = 0; i < next->lead->len; i++)
+      {
+        CfPdfCell *cell = g_ptr_array_index (next->lead, i);
+        if (cell->col >= next_first)
+          cell->col += first - next_first;
+        else
+          cell->col = label_column_at (table, first, cell->bbox[0]);
+      }
+  {
+    g_autoptr (GArray) edges = g_array_new (FALSE, FALSE, sizeof (double));
+
+    g_array_append_vals (edges, table->col_edges->data, 2 * first);
+    g_array_append_vals (edges, &g_array_index (next->col_edges, double, 2 * next_first),
+                         next->col_edges->len - 2 * next_first);
+    g_array_set_size (next->col_edges, 0);
+    g_array_append_vals (next->col_edges, edges->data, edges->len);
+  }
+  next->n_cols = table->n_cols;
+}
+
+void
+cf_pdf_join_across_pages (GPtrArray *tables)
+{
+  /* Tables are in page order, so @next is the first table of its page and
+   * @table the last one of the page it reached. */
+  for (guint i = 0; i + 1 < tables->len;)
+    {
+      CfPdfTable *table = g_ptr_array_index (tables, i);
+      CfPdfTable *next = g_ptr_array_index (tables, i + 1);
+
+      /* It goes on where the page breaks: the table reaches the lower half
+       * of its page, the next one starts in the upper half of the next. */
+      if (next->page == table->last_page + 1 && !next->title_is_heading && same_columns (table, next)
+          && table->last_bottom > table->page_height / 2 && next->bbox[1] < next->page_height / 2)
+        {
+          if (table->n_cols != next->n_cols)
+            recut_label_columns (table, next);
+          join_tables (table, next);
+          table->last_page = next->page;
+          table->last_bottom = next->bbox[3];
+          table->page_height = next->page_height;
+          g_ptr_array_remove_index (tables, i + 1);
+          continue;
+        }
+      i++;
+    }
+}

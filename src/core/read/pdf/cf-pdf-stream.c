@@ -1,0 +1,500 @@
+/* cf-pdf-stream.c: borderless (stream) tables of a PDF page
+ *
+ * A run of lines with several segments and numbers in them is a table; its
+ * columns are the gaps that run through every numeric row
+ * (cf-pdf-stream-layout.c); each numeric line opens a row, and so does a
+ * header or a line of several cells.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "cf-pdf-stream.h"
+#include "cf-pdf-stream-layout.h"
+
+/* ----------------------------------------------------------------- tables */
+
+CfPdfTable *
+cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, GArray *cols,
+                     guint n_label_cols, gboolean *used)
+{
+  g_autoptr (GPtrArray) rows
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)cf_pdf_stream_row_free);
+  g_autoptr (CfPdfTable) table = NULL;
+  g_autofree int *joins = NULL;
+  g_autofree int *row_of = NULL;
+  g_autoptr (GArray) pieces = NULL;
+  g_autoptr (GPtrArray) table_groups
+      = g_ptr_array_new_with_free_func ((GDestroyNotify)cf_pdf_group_free);
+  g_autofree gboolean **skips = NULL;
+  g_autofree gboolean *covered = NULL;
+  g_autofree gboolean *sparse = NULL;
+  gboolean seen_body = FALSE;
+  guint n_lines;
+  int **header_cols = NULL;
+
+  cf_pdf_split_at_label_columns (page, lines, start, stop, cols, n_label_cols);
+
+  /* Rows: each numeric line opens one, and so does a header or a line of
+   * several cells. A piece of label text that touches a numeric line (a
+   * wrapped label, often centred on its row) joins the nearer of the two
+   * around it; other lone text that touches the line above continues it. */
+  n_lines = stop - start;
+  joins = g_new (int, n_lines);
+  row_of = g_new (int, n_lines);
+  for (guint rel = 0; rel < n_lines; rel++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, start + rel);
+      double touch = 0.25 * line->h;
+      gboolean body = cf_pdf_line_is_body (line);
+      gboolean label_only = TRUE;
+
+      joins[rel] = -1;
+      row_of[rel] = -1;
+      /* The first line of the label of the first row (a page that starts
+       * with a wrapped item): it goes on the row below. */
+      if (!seen_body && rel + 1 < n_lines
+          && cf_pdf_starts_wrapped_label (line, g_ptr_array_index (lines, start + rel + 1)))
+        {
+          joins[rel] = n_label_cols >= 2 ? CF_PDF_ROUTED : (int) rel + 1;
+          continue;
+        }
+      if (body || (cf_pdf_is_heading_text (line->text) && (n_label_cols < 2 || !seen_body)))
+        {
+          seen_body |= body;
+          continue;
+        }
+      for (guint s = 0; s < line->segments->len && label_only; s++)
+        {
+          int first, last;
+          cf_pdf_columns_of_segment (cols, g_ptr_array_index (line->segments, s), &first, &last);
+          label_only = last < (int) n_label_cols;
+        }
+      if (label_only && seen_body && n_label_cols >= 2)
+        joins[rel] = CF_PDF_ROUTED;
+      else if (label_only && seen_body)
+        {
+          int above = -1, below = -1;
+          double gap_above = G_MAXDOUBLE, gap_below = G_MAXDOUBLE;
+
+          for (int k = (int) rel - 1; k >= 0 && above < 0; k--)
+            if (cf_pdf_line_is_body (g_ptr_array_index (lines, start + k)))
+              above = k;
+          for (guint k = rel + 1; k < n_lines && below < 0; k++)
+            if (cf_pdf_line_is_body (g_ptr_array_index (lines, start + k)))
+              below = k;
+          if (above >= 0)
+            gap_above = line->y0 - ((CfPdfLine *) g_ptr_array_index (lines, start + above))->y1;
+          if (below >= 0)
+            gap_below = ((CfPdfLine *) g_ptr_array_index (lines, start + below))->y0 - line->y1;
+          if (below >= 0 && gap_below <= touch
+              && (gap_above > touch
+                  || ((CfPdfLine *) g_ptr_array_index (lines, start + below))->cy - line->cy
+                     < line->cy - ((CfPdfLine *) g_ptr_array_index (lines, start + above))->cy))
+            joins[rel] = below;
+          else if (above >= 0 && gap_above <= touch)
+            joins[rel] = above;
+        }
+      else if (line->segments->len == 1 && rel > 0
+               && line->y0 - ((CfPdfLine *)g_ptr_array_index (lines, start + rel - 1))->y1 <= touch)
+        joins[rel] = rel - 1;
+    }
+
+  /* Group labels standing before a row's own label on its line, in a
+   * column some numeric rows leave empty (a column every row fills holds
+   * the rows' own labels, as a unit column does). */
+  pieces = g_array_new (FALSE, FALSE, sizeof (CfPdfPiece));
+  skips = g_new0 (gboolean *, n_lines);
+  sparse = g_new0 (gboolean, cols->len);
+  for (guint rel = 0; rel < n_lines; rel++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, start + rel);
+      g_autofree gboolean *filled = g_new0 (gboolean, cols->len);
+
+      if (!cf_pdf_line_is_body (line))
+        continue;
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          int first, last;
+          cf_pdf_columns_of_segment (cols, g_ptr_array_index (line->segments, s), &first, &last);
+          for (int c = first; c <= last; c++)
+            filled[c] = TRUE;
+        }
+      for (guint c = 0; c < cols->len; c++)
+        sparse[c] |= !filled[c];
+    }
+  if (n_label_cols >= 2)
+    for (guint rel = 0; rel < n_lines; rel++)
+      {
+        CfPdfLine *line = g_ptr_array_index (lines, start + rel);
+        int own_first = -1;
+        guint n_leading = 0;
+
+        if (joins[rel] == CF_PDF_ROUTED || !cf_pdf_line_is_body (line))
+          continue;
+        while (n_leading < line->segments->len
+               && ((CfPdfSegment *)g_ptr_array_index (line->segments, n_leading))->kind
+                      == CF_NUMBER_TEXT)
+          n_leading++;
+        if (n_leading < 2)
+          continue;
+        {
+          int last;
+          cf_pdf_columns_of_segment (cols, g_ptr_array_index (line->segments, n_leading - 1),
+                                     &own_first, &last);
+        }
+        for (guint s = 0; s + 1 < n_leading; s++)
+          {
+            CfPdfPiece piece = { rel, s, 0, 0, -1, TRUE };
+            int last;
+
+            cf_pdf_columns_of_segment (cols, g_ptr_array_index (line->segments, s), &piece.col,
+                                       &last);
+            if (piece.col >= own_first || piece.col >= (int) n_label_cols || !sparse[piece.col])
+              continue;
+            piece.last = last;
+            if (skips[rel] == NULL)
+              skips[rel] = g_new0 (gboolean, line->segments->len);
+            skips[rel][s] = TRUE;
+            g_array_append_val (pieces, piece);
+          }
+      }
+  /* Lines of label text alone: each of their pieces. */
+  for (guint rel = 0; rel < n_lines; rel++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, start + rel);
+
+      if (joins[rel] != CF_PDF_ROUTED)
+        continue;
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          CfPdfPiece piece = { rel, s, 0, 0, -1, FALSE };
+          cf_pdf_columns_of_segment (cols, g_ptr_array_index (line->segments, s), &piece.col,
+                                     &piece.last);
+          g_array_append_val (pieces, piece);
+        }
+    }
+
+  header_cols = cf_pdf_place_header_segments (lines, start, n_lines, cols, n_label_cols, joins);
+
+  /* A row starts at its topmost line, so rows come out top to bottom. */
+  for (guint rel = 0; rel < n_lines; rel++)
+    {
+      int root = rel;
+      CfPdfStreamRow *row;
+
+      if (joins[rel] == CF_PDF_ROUTED)
+        continue;
+      while (joins[root] >= 0)
+        root = joins[root];
+      if (row_of[root] < 0)
+        {
+          row_of[root] = rows->len;
+          g_ptr_array_add (rows, cf_pdf_stream_row_new (cols->len));
+        }
+      row_of[rel] = row_of[root];
+      row = g_ptr_array_index (rows, row_of[root]);
+      cf_pdf_stream_row_add_line (row, cols, g_ptr_array_index (lines, start + rel), skips[rel],
+                                  header_cols != NULL ? header_cols[rel] : NULL);
+      ((CfPdfLine *) g_ptr_array_index (lines, start + rel))->used = TRUE;
+    }
+  cf_pdf_route_label_pieces (lines, start, n_lines, cols, joins, row_of, rows, pieces);
+  covered = cf_pdf_place_group_labels (page, lines, start, cols, n_label_cols, rows, pieces,
+                                       table_groups);
+  for (guint rel = 0; rel < n_lines; rel++)
+    {
+      g_free (skips[rel]);
+      if (header_cols != NULL)
+        g_free (header_cols[rel]);
+      if (joins[rel] == CF_PDF_ROUTED)
+        ((CfPdfLine *) g_ptr_array_index (lines, start + rel))->used = TRUE;
+    }
+  g_free (header_cols);
+
+  table = cf_pdf_table_new (page->number, "stream");
+  for (guint g = 0; g < table_groups->len; g++)
+    {
+      CfPdfGroup *group = g_ptr_array_index (table_groups, g);
+      CfPdfCell *cell = cf_pdf_table_add_chars (table, group->row, group->col, group->row_span, 1,
+                                                page, group->chars, NULL);
+      (void) cell;
+      for (guint k = 0; k < group->chars->len; k++)
+        used[g_array_index (group->chars, guint, k)] = TRUE;
+    }
+  for (guint r = 0; r < rows->len; r++)
+    {
+      CfPdfStreamRow *row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < cols->len;)
+        {
+          GArray *chars = g_ptr_array_index (row->cols, c);
+          int span = MAX (1, row->spans[c]);
+
+          if (covered != NULL && covered[r * cols->len + c])
+            {
+              c++;
+              continue;
+            }
+          const CfPdfInterval *a = &g_array_index (cols, CfPdfInterval, c);
+          const CfPdfInterval *b
+              = &g_array_index (cols, CfPdfInterval, MIN (c + span - 1, cols->len - 1));
+          double slot[4] = { a->x0, row->y0, b->x1, row->y1 };
+
+          span = MIN (span, (int) (cols->len - c));
+          /* Later columns under a span hand their text to it. */
+          for (int k = 1; k < span; k++)
+            {
+              GArray *more = g_ptr_array_index (row->cols, c + k);
+              g_array_append_vals (chars, more->data, more->len);
+            }
+          {
+            CfPdfCell *cell = cf_pdf_table_add_chars (table, r, c, 1, span, page, chars, NULL);
+            if (chars->len == 0)
+              memcpy (cell->bbox, slot, sizeof slot);
+          }
+          for (guint k = 0; k < chars->len; k++)
+            used[g_array_index (chars, guint, k)] = TRUE;
+          c += span;
+        }
+    }
+
+  {
+    CfPdfLine *first = g_ptr_array_index (lines, start),
+              *last = g_ptr_array_index (lines, stop - 1);
+    table->bbox[0] = g_array_index (cols, CfPdfInterval, 0).x0;
+    table->bbox[1] = first->y0;
+    table->bbox[2] = g_array_index (cols, CfPdfInterval, cols->len - 1).x1;
+    table->bbox[3] = last->y1;
+  }
+  /* Both sides of every column: numbers may be set flush left or flush right. */
+  for (guint c = 0; c < cols->len; c++)
+    {
+      g_array_append_val (table->col_edges, g_array_index (cols, CfPdfInterval, c).x0);
+      g_array_append_val (table->col_edges, g_array_index (cols, CfPdfInterval, c).x1);
+    }
+  return g_steal_pointer (&table);
+}
+
+/* The label lines right above a borderless table that starts at
+ * lines[@start] (no number in them, no heading, set as close as a wrapped
+ * line), as @table's lead cells: one a column, by where each piece starts. */
+static void
+find_lead_cells (const CfPdfPage *page, GPtrArray *lines, guint start, CfPdfTable *table)
+{
+  guint n_cols = table->col_edges->len / 2;
+  g_autoptr (GPtrArray) by_col = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  guint first = start;
+
+  while (first > 0 && start - first < 2)
+    {
+      CfPdfLine *above = g_ptr_array_index (lines, first - 1);
+      CfPdfLine *below = g_ptr_array_index (lines, first);
+      gboolean text_only = TRUE;
+
+      for (guint s = 0; s < above->segments->len; s++)
+        text_only
+            &= ((CfPdfSegment *)g_ptr_array_index (above->segments, s))->kind == CF_NUMBER_TEXT;
+      if (above->used || above->panel != below->panel || !text_only || cf_pdf_is_heading_text (above->text)
+          || below->y0 - above->y1 > 1.5 * MAX (above->h, below->h))
+        break;
+      first--;
+    }
+  if (first == start || n_cols == 0)
+    return;
+
+  for (guint c = 0; c < n_cols; c++)
+    g_ptr_array_add (by_col, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint l = first; l < start; l++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, l);
+
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
+          guint col = 0;
+
+          /* The last column whose left side the piece reaches. */
+          for (guint c = 1; c < n_cols; c++)
+            if (seg->x0 >= g_array_index (table->col_edges, double, 2 * c) - 2)
+              col = c;
+          g_array_append_vals (g_ptr_array_index (by_col, col), seg->chars->data, seg->chars->len);
+        }
+    }
+  table->lead = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_cell_free);
+  for (guint c = 0; c < n_cols; c++)
+    {
+      GArray *chars = g_ptr_array_index (by_col, c);
+      if (chars->len > 0)
+        g_ptr_array_add (table->lead, cf_pdf_cell_new (-1, c, 1, 1, page, chars, NULL));
+    }
+}
+
+/* Whether @values (of double, in reading order) step evenly: every step a
+ * whole multiple of the smallest, all one way (an axis with a label missing
+ * or run into its neighbour still does). */
+static gboolean
+is_even_scale (GArray *values, double *unit_out)
+{
+  double unit = G_MAXDOUBLE, sign = 0;
+
+  for (guint i = 1; i < values->len; i++)
+    {
+      double step = g_array_index (values, double, i) - g_array_index (values, double, i - 1);
+      if (step == 0 || (sign != 0 && (step > 0) != (sign > 0)))
+        return FALSE;
+      sign = step;
+      unit = MIN (unit, fabs (step));
+    }
+  for (guint i = 1; i < values->len; i++)
+    {
+      double ratio = fabs (g_array_index (values, double, i) - g_array_index (values, double, i - 1)) / unit;
+      if (fabs (ratio - round (ratio)) > 1e-6 * MAX (1.0, ratio))
+        return FALSE;
+    }
+  *unit_out = unit;
+  return TRUE;
+}
+
+/* TRUE for the tick labels of a chart's axes read as a table: every column
+ * (and row) of three numbers or more steps evenly (0, 50, 100…), which the
+ * figures of a table do not. One column counting 1, 2, 3 is a table's item
+ * numbers or years, unless the table is a scale and a line of labels. */
+static gboolean
+is_chart_axis (CfPdfTable *table)
+{
+  guint n_scales = 0;
+  double unit = 1;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      int n_lines = pass == 0 ? table->n_cols : table->n_rows;
+
+      for (int k = 0; k < n_lines; k++)
+        {
+          g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+
+          for (guint i = 0; i < table->cells->len; i++)
+            {
+              CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+              CfNumber number;
+
+              if ((pass == 0 ? cell->col : cell->row) != k)
+                continue;
+              cf_number_parse (cell->text, -1, &number);
+              if (number.kind == CF_NUMBER_VALUE)
+                g_array_append_val (values, number.value);
+            }
+          if (values->len < 3)
+            continue;
+          if (!is_even_scale (values, &unit))
+            return FALSE;
+          n_scales++;
+        }
+    }
+  /* Two lines are no table's body when one of them is a scale. */
+  return n_scales >= 2 || (n_scales == 1 && (unit != 1 || table->n_rows < 3));
+}
+
+/* Builds a table from lines[start..stop) of a block; FALSE when it is no table. */
+static gboolean
+build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, gboolean *used,
+              GPtrArray *tables)
+{
+  g_autoptr (GArray) cols = g_array_new (FALSE, FALSE, sizeof (CfPdfInterval));
+  g_autoptr (CfPdfTable) table = NULL;
+  guint n_label_cols = 0;
+
+  if (!cf_pdf_stream_columns (lines, start, stop, cols, &n_label_cols))
+    return FALSE;
+  table = cf_pdf_stream_table (page, lines, start, stop, cols, n_label_cols, used);
+  /* Its characters stay taken: a chart's labels are in no other table either. */
+  if (is_chart_axis (table))
+    return FALSE;
+  g_ptr_array_add (tables, g_steal_pointer (&table));
+  return TRUE;
+}
+
+void
+cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used,
+                           GPtrArray *tables)
+{
+  for (guint i = 0; i < lines->len;)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, i);
+      guint start = i, stop = i + 1;
+      double block_x0 = line->x0, block_x1 = line->x1;
+
+      if (line->used || !cf_pdf_line_is_body (line))
+        {
+          i++;
+          continue;
+        }
+
+      /* Header lines right above: several segments, or short pieces of a
+       * header set in several lines; never a heading or running text. */
+      while (start > 0)
+        {
+          CfPdfLine *above = g_ptr_array_index (lines, start - 1);
+          CfPdfLine *below = g_ptr_array_index (lines, start);
+          gboolean short_line = above->x1 - above->x0 < 0.5 * MAX (1.0, block_x1 - block_x0);
+
+          if (above->used || above->panel != below->panel
+              || (cf_pdf_is_heading_text (above->text)
+                  && !cf_pdf_starts_wrapped_label (above, below))
+              || (above->segments->len < 2 && !short_line)
+              || below->y0 - above->y1 > (above->segments->len < 2 ? 0.5 : 1.5) * below->h)
+            break;
+          start--;
+        }
+
+      /* Down: numeric lines, and the short lines between them. */
+      while (stop < lines->len)
+        {
+          CfPdfLine *below = g_ptr_array_index (lines, stop);
+          CfPdfLine *above = g_ptr_array_index (lines, stop - 1);
+          CfPdfLine *after = stop + 1 < lines->len ? g_ptr_array_index (lines, stop + 1) : NULL;
+          gboolean body = cf_pdf_line_is_body (below);
+          gboolean short_line = below->x1 - below->x0 < 0.6 * MAX (1.0, block_x1 - block_x0);
+          double touch = 0.25 * below->h;
+
+          /* Numbered items ("5.属于…") are labels of a table's rows; other
+           * headings ("（二）…") are inside the table only when they touch a
+           * numeric line. */
+          gboolean between_rows
+              = (cf_pdf_line_is_body (above) && below->y0 - above->y1 <= touch)
+                || (after && cf_pdf_line_is_body (after) && after->y0 - below->y1 <= touch);
+
+          if (short_line && cf_pdf_is_heading_text (below->text)
+              && !g_ascii_isdigit (*below->text))
+            short_line = between_rows;
+          /* A section heading ends the table, unless it is a group label
+           * wrapped in a narrow label column between the rows it heads
+           * (三、本年 / 度办理结果). */
+          if (below->used || below->panel != above->panel || below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
+              || (!body && cf_pdf_is_section_heading (below->text)
+                  && !(between_rows && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0))))
+            break;
+          if (!body && below->segments->len < 2 && !short_line)
+            break;
+          block_x0 = MIN (block_x0, below->x0);
+          block_x1 = MAX (block_x1, below->x1);
+          stop++;
+        }
+      /* Trailing text that is not a wrapped cell belongs to the prose below. */
+      while (stop > start + 1)
+        {
+          CfPdfLine *last = g_ptr_array_index (lines, stop - 1);
+          CfPdfLine *above = g_ptr_array_index (lines, stop - 2);
+          if (cf_pdf_line_is_body (last) || last->cy - above->cy < 1.1 * last->h)
+            break;
+          stop--;
+        }
+
+      if (build_stream (page, lines, start, stop, used, tables))
+        {
+          CfPdfTable *table = g_ptr_array_index (tables, tables->len - 1);
+          cf_pdf_find_title (lines, table->bbox[1], table->bbox[0], table->bbox[2], table);
+          find_lead_cells (page, lines, start, table);
+        }
+      i = stop;
+    }
+}
