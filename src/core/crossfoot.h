@@ -3,7 +3,10 @@
 
 #include "cf-audit.h"
 #include "cf-cell.h"
+#include "cf-correction-session.h"
+#include "cf-pipeline.h"
 #include "cf-corrections.h"
+#include "cf-store.h"
 #include "cf-decode.h"
 #include "cf-document.h"
 #include "cf-edit-history.h"

@@ -84,6 +84,66 @@ find_slot (GArray *edges, double p)
   return n - 2;
 }
 
+/* Whether the visual line of @chars (of guint, sorted by centre y) that
+ * starts at @chars[@from] is set apart by wide gaps into several pieces, one
+ * of them a number: columns the frame's rules do not separate. Returns the
+ * index after that line. */
+static guint
+line_has_columns (const CfPdfPage *page, GArray *chars, guint from, gboolean *columns)
+{
+  guint *line = &g_array_index (chars, guint, from);
+  const CfPdfChar *first = cf_pdf_char_at (page, line[0]);
+  double h = MAX (1.0, first->y1 - first->y0);
+  guint n = 1, n_gaps = 0;
+  gboolean digit_after_gap = FALSE;
+
+  while (from + n < chars->len
+         && fabs (cf_pdf_char_cy (cf_pdf_char_at (page, line[n])) - cf_pdf_char_cy (first)) <= 0.4 * h)
+    n++;
+  cf_pdf_sort_indices (page, line, n, cf_pdf_compare_by_x);
+  for (guint k = 1; k < n; k++)
+    {
+      const CfPdfChar *prev = cf_pdf_char_at (page, line[k - 1]);
+      const CfPdfChar *c = cf_pdf_char_at (page, line[k]);
+
+      if (c->x0 - prev->x1 > 1.5 * h)
+        {
+          n_gaps++;
+          digit_after_gap |= g_unichar_isdigit (c->ch);
+        }
+    }
+  /* "合    计" is one label spread to the cell's width: one gap, no number. */
+  *columns = n_gaps >= 2 || (n_gaps == 1 && digit_after_gap);
+  return from + n;
+}
+
+/* FALSE for a frame of rules that is no grid of cells: a chart (its axes
+ * and gridlines frame slots nearly all empty) or a table ruled only between
+ * rows, whose columns the rules leave in one slot (many slots then hold a
+ * row's several columns, set apart by wide gaps). */
+static gboolean
+is_grid_of_cells (const CfPdfPage *page, GPtrArray *cell_chars)
+{
+  guint n_filled = 0, n_with_columns = 0;
+
+  for (guint k = 0; k < cell_chars->len; k++)
+    {
+      GArray *chars = g_ptr_array_index (cell_chars, k);
+      gboolean columns = FALSE;
+
+      if (chars->len == 0)
+        continue;
+      n_filled++;
+      cf_pdf_sort_indices (page, (guint *) chars->data, chars->len, cf_pdf_compare_by_cy);
+      for (guint i = 0; i < chars->len && !columns;)
+        i = line_has_columns (page, chars, i, &columns);
+      n_with_columns += columns;
+    }
+  if (cell_chars->len >= 12 && n_filled * 5 < cell_chars->len)
+    return FALSE;
+  return n_with_columns < 3 || n_with_columns * 4 < n_filled;
+}
+
 static void
 build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GPtrArray *tables)
 {
@@ -225,11 +285,17 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
         if (r < 0 || c < 0)
           continue;
         g_array_append_val (g_ptr_array_index (cell_chars, slot_cell[r * n_cols + c]), i);
-        used[i] = TRUE;
         n_chars++;
       }
-    if (n_chars == 0)
+    if (n_chars == 0 || !is_grid_of_cells (page, cell_chars))
       return;
+    /* Taken only now: a frame that is no grid leaves its text to the stream reader. */
+    for (guint k = 0; k < cell_chars->len; k++)
+      {
+        GArray *chars = g_ptr_array_index (cell_chars, k);
+        for (guint i = 0; i < chars->len; i++)
+          used[g_array_index (chars, guint, i)] = TRUE;
+      }
 
     for (guint k = 0; k < rects->len; k++)
       {

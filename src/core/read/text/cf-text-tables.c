@@ -450,9 +450,22 @@ parse_pipe (Scanner *sc, gsize pos)
       else if (line.kind == LINE_PIPE_CELL)
         {
           gsize start = line.tstart, end = line.tend - 1;
+          guint closing = 0;
 
+          /* "第二十条第（一）项 ||||": the row's closing run of bars moved
+           * onto its last cell's line reads as that cell, then the run. */
+          while (end > start && sc->text[end - 1] == '|')
+            {
+              end--;
+              closing++;
+            }
           cf_text_trim (sc->text, &start, &end);
           token = (PipeToken) { start, end, 0 };
+          if (closing > 0 && tokens->len + 1 < MAX_REGION_LINES)
+            {
+              g_array_append_val (tokens, token);
+              token = (PipeToken) { line.tend - closing, line.tend, closing };
+            }
         }
       else
         break;
@@ -987,6 +1000,28 @@ wrap_target_update (Scanner *sc, GArray *columns, WrapTarget *target)
     }
 }
 
+/* Tab rows all with the same number of fields may be a table dumped slot
+ * by slot (spans expanded), their empty fields blank cells, not noise: the
+ * grid builder checks the fields line up. */
+static void
+mark_regular_tab_rows (CfGridBuilder *grid)
+{
+  guint n_fields = 0;
+
+  if (grid->rows->len < 3)
+    return;
+  for (guint r = 0; r < grid->rows->len; r++)
+    {
+      const CfRawRow *row = &g_array_index (grid->rows, CfRawRow, r);
+
+      if (row->n_cells < 3 || (n_fields != 0 && row->n_cells != n_fields))
+        return;
+      n_fields = row->n_cells;
+    }
+  for (guint r = 0; r < grid->rows->len; r++)
+    g_array_index (grid->rows, CfRawRow, r).flags |= CF_RAW_ROW_SLOTS;
+}
+
 /* Tab and aligned runs: rows are lines of their kind; a blank line or two
  * (a page break) and a short line without separators (a section row) may sit
  * between them. A heading (三、...) ends the run. */
@@ -1086,6 +1121,7 @@ parse_separated (Scanner *sc, gsize pos, LineKind kind)
   if (kind == LINE_TAB)
     {
       merge_continued_rows (&sc->grid);
+      mark_regular_tab_rows (&sc->grid);
       commit (sc, "tab", title);
     }
   else
