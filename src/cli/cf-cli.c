@@ -29,14 +29,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include "crossfoot.h"
+#include "cf-cli.h"
 
-enum
-{
-  EXIT_CLEAN = 0,
-  EXIT_ERROR_FINDING = 1,
-  EXIT_UNREADABLE = 2,
-};
 
 /* One input's rendered output, waiting in the spool for the batch findings. */
 typedef struct
@@ -58,14 +52,14 @@ rendered_clear (gpointer data)
   g_clear_object (&r->review);
 }
 
-static void
+void
 print_error (const char *message)
 {
   g_printerr ("crossfoot-cli: %s\n", message);
 }
 
 /* An error-severity finding the analyst has not accepted. */
-static gboolean
+gboolean
 has_error_finding (CfDocument *doc, CfReview *review)
 {
   return cf_review_count_open (review, doc, CF_SEVERITY_ERROR) > 0;
@@ -193,19 +187,8 @@ report_unused_corrections (GArray *sets, const char *path)
   }
 }
 
-/* How every command reads its inputs: the options they share, and what
- * those options load once per run. */
-typedef struct
-{
-  char              *password;
-  char              *corrections_path;
-  gboolean           no_saved;
-  gboolean           verbose;
-  GArray            *correction_sets; /* of CorrectionSet, from --corrections */
-  CfPipeline        *pipeline;         /* load, saved work, the file above, audit */
-} Inputs;
 
-static void
+void
 inputs_clear (Inputs *inputs)
 {
   g_clear_pointer (&inputs->password, g_free);
@@ -214,9 +197,8 @@ inputs_clear (Inputs *inputs)
   g_clear_object (&inputs->pipeline);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
 
-static void
+void
 add_input_entries (GOptionContext *context, Inputs *inputs)
 {
   const GOptionEntry entries[] = {
@@ -244,7 +226,7 @@ before_audit (CfCorrectionSession *session, gpointer data)
 }
 
 /* Reads the corrections file and opens the saved work, once per run. */
-static gboolean
+gboolean
 inputs_prepare (Inputs *inputs)
 {
   g_autoptr (GError) error = NULL;
@@ -265,7 +247,7 @@ inputs_prepare (Inputs *inputs)
   return TRUE;
 }
 
-static void
+void
 inputs_finish (Inputs *inputs)
 {
   if (inputs->corrections_path != NULL)
@@ -314,7 +296,7 @@ report_saved_work (CfCorrectionSession *session, Inputs *inputs)
 
 /* Loads, corrects and audits one input as the app would show it; prints why
  * on failure. @review receives the analyst's verdicts on its findings. */
-static CfDocument *
+CfDocument *
 load_and_audit (const char *path, Inputs *inputs, CfReview **review)
 {
   g_autoptr (GError) error = NULL;
@@ -417,7 +399,7 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
 }
 
 /* The --help text of every command on what the exit status means. */
-static const char *const exit_status_help =
+const char *const exit_status_help =
   N_("Each FILE is read as the app shows it: the corrections and table edits saved in the app "
      "for it (by its SHA-256, in $CROSSFOOT_DATA_DIR or $XDG_DATA_HOME/crossfoot/corrections.db, "
      "only read) are applied first, then those of --corrections. Findings accepted in the app "
@@ -980,6 +962,7 @@ print_usage (FILE *to)
                "  crossfoot-cli extract FILE… -o DIR [--encoding utf-8|utf-8-bom|gb18030] [--corrections FILE]\n"
                "  crossfoot-cli export  FILE… --long -o OUT.csv [--findings OUT.csv] [--encoding …] [--corrections FILE]\n"
                "  crossfoot-cli export  FILE… --xlsx OUT.xlsx|DIR [--findings OUT.csv] [--corrections FILE]\n"
+               "  crossfoot-cli compare OLD NEW [--json] [--force] [--pdf OUT.pdf] [--html OUT.html]\n"
                "  %s\n\n%s\n\n%s\n",
            _("Usage:"),
            _("(every command also takes --no-saved-corrections and --verbose)"),
@@ -1029,6 +1012,8 @@ main (int argc, char **argv)
     return run_extract (argc, argv);
   if (strcmp (command, "export") == 0)
     return run_export (argc, argv);
+  if (strcmp (command, "compare") == 0)
+    return cf_cli_run_compare (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

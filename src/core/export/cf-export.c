@@ -564,6 +564,11 @@ build_table (JsonBuilder *b, CfTable *table, gboolean from_pdf)
   json_builder_add_int_value (b, cf_table_get_n_rows (table));
   json_builder_set_member_name (b, "n_cols");
   json_builder_add_int_value (b, cf_table_get_n_cols (table));
+  json_builder_set_member_name (b, "confidence");
+  if (cf_table_get_confidence (table) >= 0)
+    json_builder_add_double_value (b, round (cf_table_get_confidence (table) * 100) / 100);
+  else
+    json_builder_add_null_value (b);
   json_builder_set_member_name (b, "cells");
   json_builder_begin_array (b);
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
