@@ -217,6 +217,17 @@ cf_cli_run_compare (int argc, char **argv)
       g_print ("%s", out->str);
     }
 
+  if (html_path != NULL && !cf_compare_report_write_html (comparison, html_path, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNREADABLE;
+    }
+  if (pdf_path != NULL && !cf_compare_report_write_pdf (comparison, pdf_path, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNREADABLE;
+    }
+
   for (int y = 0; y < 2; y++)
     if (has_error_finding (*docs[y], *reviews[y]))
       status = EXIT_ERROR_FINDING;
