@@ -104,53 +104,6 @@ add_row (Block *table, const char *first, ...)
   g_ptr_array_add (table->rows, g_ptr_array_free (g_steal_pointer (&cells), FALSE));
 }
 
-static char *
-value_text (CfCellChange *change, gboolean new_year)
-{
-  const CfCell *cell = cf_cell_change_get_cell (change, new_year);
-
-  if (cell == NULL)
-    /* TRANSLATORS: in a comparison report, a cell one year's report does not have */
-    return g_strdup (_("(none)"));
-  if (cell->text == NULL || *cell->text == '\0')
-    return g_strdup (_("(blank)"));
-  return g_strdup (cell->text);
-}
-
-static char *
-change_text (CfCellChange *change)
-{
-  double delta = 0, relative = 0;
-  g_autofree char *number = NULL;
-
-  switch (cf_cell_change_get_kind (change))
-    {
-    case CF_CELL_CHANGE_FILLED:
-      /* TRANSLATORS: a cell blank last year holds a number this year */
-      return g_strdup (_("filled in"));
-    case CF_CELL_CHANGE_BLANKED:
-      /* TRANSLATORS: a cell that held a number last year is blank this year */
-      return g_strdup (_("left blank"));
-    case CF_CELL_CHANGE_TEXT:
-      /* TRANSLATORS: a cell whose text (not a number) changed */
-      return g_strdup (_("text changed"));
-    case CF_CELL_CHANGE_ONLY_OLD:
-    case CF_CELL_CHANGE_ONLY_NEW:
-      /* TRANSLATORS: a cell only one year's report has */
-      return g_strdup (_("one year only"));
-    case CF_CELL_CHANGE_SAME:
-    case CF_CELL_CHANGE_CHANGED:
-    default:
-      break;
-    }
-  if (!cf_cell_change_get_delta (change, &delta))
-    return g_strdup ("");
-  number = cf_number_format (delta);
-  if (cf_cell_change_get_relative (change, &relative))
-    return g_strdup_printf ("%s%s (%+.1f%%)", delta > 0 ? "+" : "", number, relative * 100);
-  return g_strdup_printf ("%s%s", delta > 0 ? "+" : "", number);
-}
-
 static void
 add_largest (GPtrArray *blocks, CfComparison *comparison)
 {
@@ -170,9 +123,9 @@ add_largest (GPtrArray *blocks, CfComparison *comparison)
   for (guint i = 0; i < largest->len; i++)
     {
       CfCellChange *change = largest->pdata[i];
-      g_autofree char *old_text = value_text (change, FALSE);
-      g_autofree char *new_text = value_text (change, TRUE);
-      g_autofree char *delta = change_text (change);
+      g_autofree char *old_text = cf_cell_change_dup_value_text (change, FALSE);
+      g_autofree char *new_text = cf_cell_change_dup_value_text (change, TRUE);
+      g_autofree char *delta = cf_cell_change_dup_change_text (change);
 
       add_row (table, cf_cell_change_get_row_label (change), cf_cell_change_get_col_label (change),
                old_text, new_text, delta, NULL);
