@@ -117,14 +117,46 @@ line_has_columns (const CfPdfPage *page, GArray *chars, guint from, gboolean *co
   return from + n;
 }
 
-/* FALSE for a frame of rules that is no grid of cells: a chart (its axes
- * and gridlines frame slots nearly all empty) or a table ruled only between
- * rows, whose columns the rules leave in one slot (many slots then hold a
- * row's several columns, set apart by wide gaps). */
-static gboolean
-is_grid_of_cells (const CfPdfPage *page, int n_rows, GPtrArray *cell_chars)
+/* Words the grid cuts: two letters or digits printed one right after the
+ * other (in text order, no space between) that land in different cells.
+ * Text never runs over a ruling; it does over the boxes of a diagram. */
+static guint
+count_cut_words (const CfPdfPage *page, GPtrArray *cell_chars)
 {
-  guint n_filled = 0, n_with_columns = 0;
+  g_autofree int *cell_of = g_new (int, page->chars->len + 1);
+  guint n_cut = 0;
+
+  for (guint i = 0; i < page->chars->len; i++)
+    cell_of[i] = -1;
+  for (guint k = 0; k < cell_chars->len; k++)
+    {
+      GArray *chars = g_ptr_array_index (cell_chars, k);
+      for (guint i = 0; i < chars->len; i++)
+        cell_of[g_array_index (chars, guint, i)] = k;
+    }
+  for (guint i = 1; i < page->chars->len; i++)
+    {
+      const CfPdfChar *a = cf_pdf_char_at (page, i - 1), *b = cf_pdf_char_at (page, i);
+      double h = MAX (1.0, a->y1 - a->y0);
+
+      if (cell_of[i - 1] >= 0 && cell_of[i] >= 0 && cell_of[i - 1] != cell_of[i] && !b->space_before
+          && g_unichar_isalnum (a->ch) && g_unichar_isalnum (b->ch) && !cf_pdf_is_cjk (a->ch)
+          && !cf_pdf_is_cjk (b->ch) && fabs (cf_pdf_char_cy (a) - cf_pdf_char_cy (b)) < 0.4 * h
+          && b->x0 >= a->x0 && b->x0 - a->x1 < 0.3 * h)
+        n_cut++;
+    }
+  return n_cut;
+}
+
+/* How well a frame of rules makes a grid of cells, from 0 to 1; below 0
+ * for one that is none: a chart (its axes and gridlines frame slots nearly
+ * all empty), a table ruled only between rows, whose columns the rules leave
+ * in one slot (many slots then hold a row's several columns, set apart by
+ * wide gaps), or a diagram whose boxes cut the words. */
+static double
+grid_quality (const CfPdfPage *page, int n_rows, GPtrArray *cell_chars)
+{
+  guint n_filled = 0, n_with_columns = 0, n_cut;
 
   for (guint k = 0; k < cell_chars->len; k++)
     {
@@ -144,8 +176,13 @@ is_grid_of_cells (const CfPdfPage *page, int n_rows, GPtrArray *cell_chars)
    * tail of a row a page break cut. */
   if (n_rows >= 2 && (n_filled < 2 || n_filled * 5 < cell_chars->len
                       || (n_filled * 3 < cell_chars->len && n_with_columns > 0)))
-    return FALSE;
-  return n_with_columns == 0 || n_with_columns * 4 < n_filled;
+    return -1;
+  if (n_with_columns > 0 && n_with_columns * 4 >= n_filled)
+    return -1;
+  n_cut = count_cut_words (page, cell_chars);
+  if (n_cut >= 2 && n_cut * 4 >= n_filled)
+    return -1;
+  return MAX (0.1, 1.0 - (double) (n_with_columns + n_cut) / n_filled);
 }
 
 /* A visual line of the characters in one band between two horizontal
@@ -203,7 +240,7 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
  * label, a list in one cell) stay with the row above. A band with one line
  * of figures (numbers set beside a label of several lines) is one row. Returns the new
  * edges (of double) and sets @unruled (of gboolean, by edge) to mark those
- * no rule drew. */
+ * no rule drew. Empty bands thinner than a line are dropped. */
 static GArray *
 split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GArray *ys,
                     GArray **unruled)
@@ -212,6 +249,8 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
   GArray *edges = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GPtrArray) band_chars = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   gboolean no = FALSE, yes = TRUE;
+  g_autofree gboolean *skip_edge = NULL;
+  double line_h;
 
   *unruled = g_array_new (FALSE, FALSE, sizeof (gboolean));
   for (guint b = 0; b < n_bands; b++)
@@ -225,14 +264,42 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
         g_array_append_val (g_ptr_array_index (band_chars, b), i);
     }
 
+  /* A band with no text that is thinner than a line of it holds no row:
+   * the gap of a double or a thick rule. It joins the band above (the first
+   * one the band below). */
+  {
+    g_autoptr (GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint b = 0; b < n_bands; b++)
+      {
+        GArray *chars = g_ptr_array_index (band_chars, b);
+        for (guint k = 0; k < chars->len; k++)
+          {
+            const CfPdfChar *ch = cf_pdf_char_at (page, g_array_index (chars, guint, k));
+            double h = ch->y1 - ch->y0;
+            g_array_append_val (heights, h);
+          }
+      }
+    g_array_sort (heights, cf_pdf_compare_doubles);
+    line_h = heights->len > 0 ? g_array_index (heights, double, heights->len / 2) : 0;
+  }
+  skip_edge = g_new0 (gboolean, ys->len);
+  for (guint b = 0; b < n_bands && n_bands > 1; b++)
+    if (((GArray *) g_ptr_array_index (band_chars, b))->len == 0
+        && g_array_index (ys, double, b + 1) - g_array_index (ys, double, b) < line_h)
+      skip_edge[b > 0 ? b : b + 1] = TRUE;
+
   for (guint b = 0; b < n_bands; b++)
     {
       g_autoptr (GArray) lines = band_lines (page, xs, g_ptr_array_index (band_chars, b));
       guint n_figures = 0;
       double row_bottom = -G_MAXDOUBLE;
 
-      g_array_append_val (edges, g_array_index (ys, double, b));
-      g_array_append_val (*unruled, no);
+      if (!skip_edge[b])
+        {
+          g_array_append_val (edges, g_array_index (ys, double, b));
+          g_array_append_val (*unruled, no);
+        }
       for (guint l = 0; l < lines->len; l++)
         n_figures += g_array_index (lines, BandLine, l).figures;
       for (guint l = 0; l < lines->len && n_figures >= 2; l++)
@@ -269,6 +336,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE, y_min = G_MAXDOUBLE, y_max = -G_MAXDOUBLE;
   int n_rows, n_cols;
   guint n_chars = 0;
+  double quality;
 
   for (guint i = 0; i < hs->len; i++)
     {
@@ -406,8 +474,9 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
         g_array_append_val (g_ptr_array_index (cell_chars, slot_cell[r * n_cols + c]), i);
         n_chars++;
       }
-    if (n_chars == 0 || !is_grid_of_cells (page, n_rows, cell_chars))
+    if (n_chars == 0 || (quality = grid_quality (page, n_rows, cell_chars)) < 0)
       return;
+    table->quality = quality;
     /* Taken only now: a frame that is no grid leaves its text to the stream reader. */
     for (guint k = 0; k < cell_chars->len; k++)
       {

@@ -41,6 +41,7 @@ cf_pdf_table_new (int page, const char *layout)
   table->page = page;
   table->last_page = page;
   table->layout = layout;
+  table->quality = 1.0;
   table->col_edges = g_array_new (FALSE, FALSE, sizeof (double));
   table->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_cell_free);
   return table;
@@ -305,6 +306,6 @@ cf_pdf_table_to_table (CfPdfTable *pt, const char *layout)
   if (end >= 0)
     cf_table_set_range (table, first, end - first);
   cf_table_finish (table);
-  cf_table_set_confidence (table, cf_pdf_table_confidence (table));
+  cf_table_set_confidence (table, pt->quality * cf_pdf_table_confidence (table));
   return table;
 }

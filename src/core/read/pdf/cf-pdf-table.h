@@ -61,6 +61,8 @@ typedef struct
   char       *title;     /* heading line above, or NULL */
   gboolean    title_is_heading; /* the title is a section heading (三、…) */
   const char *layout;    /* "lattice" or "stream" */
+  double      quality;   /* 0–1: what the finder knows of its own reading
+                            (1 unless it saw doubt), weighs the table's confidence */
   /* Of CfPdfCell (row -1), or NULL: label text right above a borderless
    * table, one cell a column, which no row took. When the table goes on
    * from the previous page it may be the tail of the row the break cut. */
