@@ -192,6 +192,10 @@ typedef struct
 {
   double y0, y1;
   gboolean figures;
+  gboolean spans;  /* a word or phrase runs over a column's edge */
+  int n_slots;     /* the slots it has text in */
+  guint64 slots;   /* those slots (the first 64), and those a phrase spans */
+  guint64 spanned;
 } BandLine;
 
 static GArray *
@@ -205,7 +209,7 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
     {
       const CfPdfChar *first = cf_pdf_char_at (page, order[start]);
       double h = MAX (1.0, first->y1 - first->y0);
-      BandLine line = { first->y0, first->y1, FALSE };
+      BandLine line = { first->y0, first->y1, FALSE, FALSE, 0, 0, 0 };
       int first_slot = G_MAXINT, n_slots = 0, last_slot = -1;
       gboolean number_after_first = FALSE;
       guint stop = start;
@@ -219,6 +223,15 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
           int slot = find_slot (xs, cf_pdf_char_cx (c));
 
           line.y0 = MIN (line.y0, c->y0), line.y1 = MAX (line.y1, c->y1);
+          if (k > start && slot != last_slot && last_slot >= 0
+              && c->x0 - cf_pdf_char_at (page, order[k - 1])->x1 < 0.3 * h)
+            {
+              line.spans = TRUE;
+              line.spanned |= (slot < 64 ? G_GUINT64_CONSTANT (1) << slot : 0)
+                              | (last_slot < 64 ? G_GUINT64_CONSTANT (1) << last_slot : 0);
+            }
+          if (slot >= 0 && slot < 64)
+            line.slots |= G_GUINT64_CONSTANT (1) << slot;
           if (slot != last_slot)
             {
               n_slots++;
@@ -228,6 +241,7 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
           number_after_first |= slot > first_slot && g_unichar_isdigit (c->ch);
         }
       line.figures = first_slot == 0 && n_slots >= 2 && number_after_first;
+      line.n_slots = n_slots;
       g_array_append_val (out, line);
       start = stop;
     }
@@ -302,6 +316,26 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
         }
       for (guint l = 0; l < lines->len; l++)
         n_figures += g_array_index (lines, BandLine, l).figures;
+      /* A head that spans columns over the heads of each of them, with no
+       * rule between: two rows, the first a span. */
+      for (guint l = 1, span = 0; l < lines->len && n_figures < 2; l++)
+        {
+          const BandLine *above = &g_array_index (lines, BandLine, span);
+          const BandLine *line = &g_array_index (lines, BandLine, l);
+          guint64 under = line->slots & above->spanned;
+
+          /* The heads below stand in the columns the span covers (not
+           * the wrapped ends of heads beside it). */
+          if (above->spans && !line->spans && under != 0 && (under & (under - 1)) != 0)
+            {
+              double edge = (above->y1 + line->y0) / 2;
+              g_array_append_val (edges, edge);
+              g_array_append_val (*unruled, yes);
+              break;
+            }
+          if (line->spans)
+            span = l;
+        }
       for (guint l = 0; l < lines->len && n_figures >= 2; l++)
         {
           const BandLine *line = &g_array_index (lines, BandLine, l);
