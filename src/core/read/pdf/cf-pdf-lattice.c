@@ -355,6 +355,42 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
   return edges;
 }
 
+/* Drops the slots between double rules down the page: a column narrower
+ * than most of a character that (nearly) no text falls in holds no column.
+ * Each joins the column on its left (the first one the column on its
+ * right). */
+static void
+drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *xs, double y_min, double y_max)
+{
+  guint n_slots = xs->len - 1;
+  g_autofree guint *n_in = g_new0 (guint, n_slots + 1);
+  g_autoptr (GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  double line_h;
+
+  for (guint i = 0; i < page->chars->len; i++)
+    {
+      const CfPdfChar *ch = cf_pdf_char_at (page, i);
+      double h = ch->y1 - ch->y0;
+      int slot;
+
+      if (used[i] || cf_pdf_char_cy (ch) < y_min || cf_pdf_char_cy (ch) > y_max)
+        continue;
+      slot = find_slot (xs, cf_pdf_char_cx (ch));
+      if (slot < 0)
+        continue;
+      n_in[slot]++;
+      g_array_append_val (heights, h);
+    }
+  if (heights->len == 0 || n_slots < 3)
+    return;
+  g_array_sort (heights, cf_pdf_compare_doubles);
+  line_h = g_array_index (heights, double, heights->len / 2);
+  for (guint c = n_slots; c-- > 0 && xs->len > 3;)
+    if (g_array_index (xs, double, c + 1) - g_array_index (xs, double, c) < 0.8 * line_h
+        && n_in[c] * 50 < heights->len)
+      g_array_remove_index (xs, c > 0 ? c : 1);
+}
+
 static void
 build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GPtrArray *tables)
 {
@@ -393,6 +429,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   g_array_append_val (ys_in, y_max);
   xs = snap_positions (xs_in);
   ys = snap_positions (ys_in);
+  drop_thin_columns (page, used, xs, y_min, y_max);
   n_cols = (int) xs->len - 1;
   n_rows = (int) ys->len - 1;
   /* One column is a frame or striped rows around text, not a grid: the
