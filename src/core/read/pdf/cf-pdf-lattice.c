@@ -117,6 +117,17 @@ line_has_columns (const CfPdfPage *page, GArray *chars, guint from, gboolean *co
   return from + n;
 }
 
+/* Two characters of one word or number: letters or digits, or a digit
+ * beside its decimal point, separator or percent sign. */
+static gboolean
+is_word_pair (gunichar a, gunichar b)
+{
+  if (g_unichar_isalnum (a) && g_unichar_isalnum (b))
+    return TRUE;
+  return (g_unichar_isdigit (a) && strchr (".,%", (int) b) != NULL && b < 0x80)
+         || (g_unichar_isdigit (b) && strchr (".,", (int) a) != NULL && a < 0x80);
+}
+
 /* Words the grid cuts: two letters or digits printed one right after the
  * other (in text order, no space between) that land in different cells.
  * Text never runs over a ruling; it does over the boxes of a diagram. */
@@ -140,7 +151,7 @@ count_cut_words (const CfPdfPage *page, GPtrArray *cell_chars)
       double h = MAX (1.0, a->y1 - a->y0);
 
       if (cell_of[i - 1] >= 0 && cell_of[i] >= 0 && cell_of[i - 1] != cell_of[i] && !b->space_before
-          && g_unichar_isalnum (a->ch) && g_unichar_isalnum (b->ch) && !cf_pdf_is_cjk (a->ch)
+          && is_word_pair (a->ch, b->ch) && !cf_pdf_is_cjk (a->ch)
           && !cf_pdf_is_cjk (b->ch) && fabs (cf_pdf_char_cy (a) - cf_pdf_char_cy (b)) < 0.4 * h
           && b->x0 >= a->x0 && b->x0 - a->x1 < 0.3 * h)
         n_cut++;
@@ -180,7 +191,7 @@ grid_quality (const CfPdfPage *page, int n_rows, GPtrArray *cell_chars)
   if (n_with_columns > 0 && n_with_columns * 4 >= n_filled)
     return -1;
   n_cut = count_cut_words (page, cell_chars);
-  if (n_cut >= 2 && n_cut * 4 >= n_filled)
+  if (n_cut >= 2 && n_cut * 6 >= n_filled)
     return -1;
   return MAX (0.1, 1.0 - (double) (n_with_columns + n_cut) / n_filled);
 }

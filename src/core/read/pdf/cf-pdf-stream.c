@@ -356,12 +356,13 @@ is_even_scale (GArray *values, double *unit_out)
 
 /* TRUE for the tick labels of a chart's axes read as a table: every column
  * (and row) of three numbers or more steps evenly (0, 50, 100…), which the
- * figures of a table do not. One column counting 1, 2, 3 is a table's item
- * numbers or years, unless the table is a scale and a line of labels. */
+ * figures of a table do not, or one of five ticks or more runs from zero.
+ * One column counting 1, 2, 3 is a table's item numbers or years, unless
+ * the table is a scale and a line of labels. */
 static gboolean
 is_chart_axis (CfPdfTable *table)
 {
-  guint n_scales = 0;
+  guint n_scales = 0, n_nonscales = 0;
   double unit = 1;
 
   for (int pass = 0; pass < 2; pass++)
@@ -386,12 +387,20 @@ is_chart_axis (CfPdfTable *table)
           if (values->len < 3)
             continue;
           if (!is_even_scale (values, &unit))
-            return FALSE;
+            {
+              n_nonscales++;
+              continue;
+            }
+          /* Five ticks or more from zero by tens or fives: an axis, whatever
+           * labels stand beside it (a bar's figures). */
+          if (values->len >= 5 && unit != 1
+              && (g_array_index (values, double, 0) == 0 || g_array_index (values, double, values->len - 1) == 0))
+            return TRUE;
           n_scales++;
         }
     }
   /* Two lines are no table's body when one of them is a scale. */
-  return n_scales >= 2 || (n_scales == 1 && (unit != 1 || table->n_rows < 3));
+  return n_nonscales == 0 && (n_scales >= 2 || (n_scales == 1 && (unit != 1 || table->n_rows < 3)));
 }
 
 /* Builds a table from lines[start..stop) of a block; FALSE when it is no table. */
