@@ -584,6 +584,9 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   table->bbox[2] = g_array_index (xs, double, xs->len - 1);
   table->bbox[3] = g_array_index (ys, double, ys->len - 1);
   g_array_append_vals (table->col_edges, xs->data, xs->len);
+  /* A chart's gridlines frame its tick labels; they stay taken. */
+  if (cf_pdf_table_is_chart_axis (table))
+    return;
   g_ptr_array_add (tables, g_steal_pointer (&table));
 }
 

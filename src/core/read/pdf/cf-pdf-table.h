@@ -155,6 +155,9 @@ gboolean  cf_pdf_is_heading_text  (const char *text);
 /* TRUE for the heading of a section (三、… 第二章…), which no table runs past. */
 gboolean  cf_pdf_is_section_heading (const char *text);
 
+/* TRUE when @table is the tick labels of a chart's axes, not a table. */
+gboolean  cf_pdf_table_is_chart_axis (CfPdfTable *table);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfTable, cf_pdf_table_free)
 
 G_END_DECLS
