@@ -1294,7 +1294,8 @@ test_row_rules_only (void)
 }
 
 /* A bar chart (axes, gridlines, bars, tick labels, an axis title turned on
- * its side, a legend) above a borderless table: only the table is one. */
+ * its side, a legend), boxed, above a borderless table: only the table is
+ * one. */
 static void
 draw_chart_and_table (cairo_t *cr)
 {
@@ -1335,6 +1336,12 @@ draw_chart_and_table (cairo_t *cr)
   cairo_restore (cr);
   cf_test_pdf_show_at (cr, 200, 334, "Domestic");
   cf_test_pdf_show_at (cr, 300, 334, "Imported");
+  /* The figure boxed, its plot ruled down too: rules that frame every tick
+   * label in a slot of its own, as a ruled table's would. */
+  for (guint k = 0; k <= G_N_ELEMENTS (years); k++)
+    stroke_line (cr, 140 + 80 * k, 90, 140 + 80 * k, 300);
+  cairo_rectangle (cr, 40, 80, 440, 265);
+  cairo_stroke (cr);
 
   cf_test_pdf_show_at (cr, 60, 400, "Table 5. Cases by country");
   cf_test_pdf_show_at (cr, 60, 420, "Country");
