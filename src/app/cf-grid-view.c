@@ -31,6 +31,7 @@ struct _CfGridView
   CfTableLabels      *labels;
   int                 n_cols;
   CfEditHistory      *history;   /* value edits go through it when set */
+  CfReview           *review;    /* the analyst's right figures, when set */
 
   GHashTable         *bound;     /* cell key -> widget on screen */
   GHashTable         *severity;  /* cell key -> CfSeverity + 1 */
@@ -169,7 +170,9 @@ cell_style (CfGridView *self, CfCell *cell, int row, int col)
     style |= STYLE_WARNING;
   else if (severity == CF_SEVERITY_INFO)
     style |= STYLE_INFO;
-  if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
+  if (cell != NULL && ((cell->flags & CF_CELL_FLAG_CORRECTED)
+                       || (self->review && cf_review_get_restated (self->review, self->table,
+                                                                   cell, NULL))))
     style |= STYLE_CORRECTED;
   if (cell != NULL && (cell->flags & CF_CELL_FLAG_MISSING))
     style |= STYLE_MISSING;
@@ -229,6 +232,7 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
   GString *where = g_string_new (NULL);
   g_autoptr (GString) tooltip = g_string_new (NULL);
   gboolean tooltip_changed;
+  const char *restated;
 
   if (cell != NULL && cell->page > 0)
     g_string_printf (where, _("page %d"), cell->page);
@@ -241,6 +245,15 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
       g_string_append_printf (where, _("corrected, printed %s"),
                               cell->original_text && *cell->original_text ? cell->original_text
                                                                           : _("blank"));
+    }
+  restated = self->review && cell ? cf_review_get_restated (self->review, self->table, cell, NULL)
+                                   : NULL;
+  if (restated != NULL)
+    {
+      g_string_append (where, where->len ? "; " : "");
+      /* Translators: the report printed a wrong figure; the analyst gave the right one. */
+      g_string_append_printf (where, _("the report is wrong: printed %s, right figure %s"),
+                              *cell->text ? cell->text : _("blank"), restated);
     }
   if (cell != NULL && (cell->flags & CF_CELL_FLAG_MISSING))
     g_string_append (where, where->len ? _("; lost in extraction") : _("lost in extraction"));
@@ -261,6 +274,12 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
       g_string_append_printf (tooltip, _("Originally: %s"),
                               cell->original_text && *cell->original_text ? cell->original_text
                                                                           : _("blank"));
+    }
+  if (restated != NULL)
+    {
+      g_string_append (tooltip, tooltip->len ? "\n" : "");
+      g_string_append_printf (tooltip, _("The report is wrong here: printed %s, the right figure is %s"),
+                              *cell->text ? cell->text : _("blank"), restated);
     }
   if (tooltip->len == 0 && widget_kind (widget) == CELL_FIXED && cell != NULL && cell->text &&
       g_utf8_strlen (cell->text, -1) > 16)
@@ -1241,6 +1260,7 @@ cf_grid_view_dispose (GObject *object)
   g_clear_object (&self->table);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
+  g_clear_object (&self->review);
   G_OBJECT_CLASS (cf_grid_view_parent_class)->dispose (object);
 }
 
@@ -1337,6 +1357,15 @@ GtkWidget *
 cf_grid_view_new (void)
 {
   return g_object_new (CF_TYPE_GRID_VIEW, NULL);
+}
+
+void
+cf_grid_view_set_review (CfGridView *self, CfReview *review)
+{
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  g_set_object (&self->review, review);
+  if (self->table != NULL)
+    update_bound (self, FALSE);
 }
 
 void

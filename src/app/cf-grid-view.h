@@ -41,6 +41,9 @@ void       cf_grid_view_paste_text       (CfGridView *self,
 /* Value edits go through @history (undoable, saved) instead of straight to the cell. */
 void       cf_grid_view_set_history      (CfGridView    *self,
                                           CfEditHistory *history);
+/* Cells the analyst restated in @review (the report is wrong) show it. */
+void       cf_grid_view_set_review       (CfGridView    *self,
+                                          CfReview      *review);
 /* The selected rectangle (the current cell alone when nothing is extended). */
 gboolean   cf_grid_view_get_range        (CfGridView *self,
                                           int        *first_row,

@@ -14,9 +14,46 @@ struct _CfReview
   char              *sha256;
   GHashTable        *notes;    /* finding key -> note, for accepted findings */
   GHashTable        *reviewed; /* set of table ids */
+  GHashTable        *restated; /* "table|cell" -> Restatement */
 };
 
+/* "The report is wrong, here is the right figure" for one cell. */
+typedef struct
+{
+  char *printed;   /* the cell's text as printed (and audited) */
+  char *corrected; /* the analyst's figure */
+  char *note;      /* what the findings naming the cell say as their verdict */
+} Restatement;
+
+static void
+restatement_free (gpointer data)
+{
+  Restatement *r = data;
+
+  g_free (r->printed);
+  g_free (r->corrected);
+  g_free (r->note);
+  g_free (r);
+}
+
+static Restatement *
+restatement_new (const char *printed, const char *corrected)
+{
+  Restatement *r = g_new0 (Restatement, 1);
+
+  r->printed = g_strdup (printed ? printed : "");
+  r->corrected = g_strdup (corrected ? corrected : "");
+  /* Translators: the verdict of a finding whose cell the analyst corrected
+   * because the report printed a wrong figure: the right one, then the printed one. */
+  r->note = g_strdup_printf (_("The report is wrong: the right figure is %s (printed %s)"),
+                             r->corrected, *r->printed ? r->printed : "—");
+  return r;
+}
+
 G_DEFINE_FINAL_TYPE (CfReview, cf_review, G_TYPE_OBJECT)
+
+static char *cell_key (const char *table_id, const char *row_key, const char *col_key, int row,
+                       int col);
 
 static void
 cf_review_finalize (GObject *object)
@@ -27,6 +64,7 @@ cf_review_finalize (GObject *object)
   g_free (self->sha256);
   g_hash_table_unref (self->notes);
   g_hash_table_unref (self->reviewed);
+  g_hash_table_unref (self->restated);
   G_OBJECT_CLASS (cf_review_parent_class)->finalize (object);
 }
 
@@ -41,6 +79,7 @@ cf_review_init (CfReview *self)
 {
   self->notes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->reviewed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->restated = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, restatement_free);
 }
 
 static gboolean
@@ -97,6 +136,46 @@ has_review_tables (sqlite3 *db)
 }
 
 static gboolean
+has_table (sqlite3 *db, const char *name)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+                          " AND name = ?1", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        found = sqlite3_column_int (stmt, 0) == 1;
+    }
+  sqlite3_finalize (stmt);
+  return found;
+}
+
+static gboolean
+load_restatements (CfReview *self, GError **error)
+{
+  sqlite3 *db = cf_correction_store_get_db (self->store);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (!has_table (db, "restatements"))
+    return TRUE;
+  if (sqlite3_prepare_v2 (db, "SELECT key, printed, corrected FROM restatements WHERE sha256 = ?1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return sql_error (self, error, N_("cannot read reviews"));
+  sqlite3_bind_text (stmt, 1, self->sha256, -1, SQLITE_TRANSIENT);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_replace (self->restated, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                          restatement_new ((const char *) sqlite3_column_text (stmt, 1),
+                                           (const char *) sqlite3_column_text (stmt, 2)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_error (self, error, N_("cannot read reviews"));
+  return TRUE;
+}
+
+static gboolean
 load (CfReview *self, GError **error)
 {
   sqlite3 *db = cf_correction_store_get_db (self->store);
@@ -117,7 +196,12 @@ load (CfReview *self, GError **error)
                                       "CREATE TABLE IF NOT EXISTS table_reviews ("
                                       " sha256 TEXT NOT NULL, table_id TEXT NOT NULL,"
                                       " reviewed_at TEXT NOT NULL DEFAULT (datetime('now')),"
-                                      " PRIMARY KEY (sha256, table_id));",
+                                      " PRIMARY KEY (sha256, table_id));"
+                                      "CREATE TABLE IF NOT EXISTS restatements ("
+                                      " sha256 TEXT NOT NULL, key TEXT NOT NULL,"
+                                      " printed TEXT NOT NULL, corrected TEXT NOT NULL,"
+                                      " made_at TEXT NOT NULL DEFAULT (datetime('now')),"
+                                      " PRIMARY KEY (sha256, key));",
                                       error))
     return FALSE;
 
@@ -141,7 +225,7 @@ load (CfReview *self, GError **error)
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     return sql_error (self, error, N_("cannot read reviews"));
-  return TRUE;
+  return load_restatements (self, error);
 }
 
 CfReview *
@@ -172,6 +256,13 @@ cf_review_copy_in_memory (CfReview *self)
   g_hash_table_iter_init (&iter, self->reviewed);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_hash_table_add (copy->reviewed, g_strdup (key));
+  g_hash_table_iter_init (&iter, self->restated);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      Restatement *r = value;
+      g_hash_table_insert (copy->restated, g_strdup (key),
+                           restatement_new (r->printed, r->corrected));
+    }
   return copy;
 }
 
@@ -225,7 +316,50 @@ cf_review_unaccept (CfReview *self, const CfFinding *finding, GError **error)
                N_("cannot save a review"), error, 2, self->sha256, key))
     return FALSE;
   g_hash_table_remove (self->notes, key);
+  /* Open again: the report is not wrong at the cells it names after all. */
+  for (guint i = 0; finding->cells && i < finding->cells->len; i++)
+    {
+      const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, i);
+      g_autofree char *cell = cell_key (ref->table ? ref->table : finding->table, ref->row_key,
+                                        ref->col_key, ref->row, ref->col);
+
+      if (!g_hash_table_contains (self->restated, cell))
+        continue;
+      if (self->store
+          && !run (self, "DELETE FROM restatements WHERE sha256 = ?1 AND key = ?2",
+                   N_("cannot save a review"), error, 2, self->sha256, cell))
+        return FALSE;
+      g_hash_table_remove (self->restated, cell);
+    }
   return TRUE;
+}
+
+/* "table|rowkey/colkey" or "table|r3 c4": a cell as findings name it. */
+static char *
+cell_key (const char *table_id, const char *row_key, const char *col_key, int row, int col)
+{
+  if (row_key || col_key)
+    return g_strdup_printf ("%s|%s/%s", table_id ? table_id : "", row_key ? row_key : "",
+                            col_key ? col_key : "");
+  return g_strdup_printf ("%s|r%d c%d", table_id ? table_id : "", row, col);
+}
+
+static Restatement *
+restatement_for_finding (CfReview *self, const CfFinding *finding)
+{
+  if (g_hash_table_size (self->restated) == 0)
+    return NULL;
+  for (guint i = 0; finding->cells && i < finding->cells->len; i++)
+    {
+      const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, i);
+      g_autofree char *key = cell_key (ref->table ? ref->table : finding->table, ref->row_key,
+                                       ref->col_key, ref->row, ref->col);
+      Restatement *r = g_hash_table_lookup (self->restated, key);
+
+      if (r != NULL)
+        return r;
+    }
+  return NULL;
 }
 
 gboolean
@@ -236,9 +370,94 @@ cf_review_is_accepted (CfReview *self, const CfFinding *finding, const char **no
 
   g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
   found = g_hash_table_lookup (self->notes, key);
+  if (found == NULL)
+    {
+      /* A cell it names was restated: the analyst has said the report is
+       * wrong there, which is accepting the finding. */
+      Restatement *r = restatement_for_finding (self, finding);
+
+      if (r != NULL)
+        found = r->note;
+    }
   if (note)
     *note = found;
   return found != NULL;
+}
+
+gboolean
+cf_review_restate (CfReview *self, CfTable *table, const CfCell *cell, const char *corrected,
+                   GError **error)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *figure = NULL;
+
+  g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
+  g_return_val_if_fail (table != NULL && cell != NULL, FALSE);
+  key = cell_key (cf_table_get_id (table), cell->row_key, cell->col_key, cell->row, cell->col);
+  figure = g_strstrip (g_strdup (corrected ? corrected : ""));
+  if (*figure == '\0')
+    {
+      if (self->store
+          && !run (self, "DELETE FROM restatements WHERE sha256 = ?1 AND key = ?2",
+                   N_("cannot save a review"), error, 2, self->sha256, key))
+        return FALSE;
+      g_hash_table_remove (self->restated, key);
+      return TRUE;
+    }
+  if (self->store
+      && !run (self,
+               "INSERT INTO restatements (sha256, key, printed, corrected) VALUES (?1, ?2, ?3, ?4)"
+               " ON CONFLICT (sha256, key) DO UPDATE SET printed = excluded.printed,"
+               " corrected = excluded.corrected",
+               N_("cannot save a review"), error, 4, self->sha256, key, cell->text, figure))
+    return FALSE;
+  g_hash_table_replace (self->restated, g_steal_pointer (&key),
+                        restatement_new (cell->text, figure));
+  return TRUE;
+}
+
+const char *
+cf_review_get_restated (CfReview *self, CfTable *table, const CfCell *cell, const char **printed)
+{
+  g_autofree char *key = NULL;
+  Restatement *r;
+
+  g_return_val_if_fail (CF_IS_REVIEW (self), NULL);
+  if (printed)
+    *printed = NULL;
+  if (table == NULL || cell == NULL || g_hash_table_size (self->restated) == 0)
+    return NULL;
+  key = cell_key (cf_table_get_id (table), cell->row_key, cell->col_key, cell->row, cell->col);
+  r = g_hash_table_lookup (self->restated, key);
+  if (r == NULL)
+    return NULL;
+  if (printed)
+    *printed = r->printed;
+  return r->corrected;
+}
+
+guint
+cf_review_get_n_restated (CfReview *self)
+{
+  g_return_val_if_fail (CF_IS_REVIEW (self), 0);
+  return g_hash_table_size (self->restated);
+}
+
+const char *
+cf_review_finding_state (CfReview *self, const CfFinding *finding)
+{
+  gboolean accepted = self != NULL && cf_review_is_accepted (self, finding, NULL);
+
+  switch (finding->severity)
+    {
+    case CF_SEVERITY_ERROR:
+      return accepted ? "accepted-error" : "open-error";
+    case CF_SEVERITY_WARNING:
+      return accepted ? "accepted-warning" : "open-warning";
+    case CF_SEVERITY_INFO:
+    default:
+      return accepted ? "accepted-info" : "info";
+    }
 }
 
 guint
