@@ -379,9 +379,18 @@ show_table (CfWindow *self, CfTable *table)
   cf_table_get_range (table, &offset, &length);
   if (cf_document_get_kind (self->document) == CF_DOCUMENT_KIND_PDF)
     {
+      g_autofree char *status = NULL;
+
       cf_pdf_view_set_box (self->pdf_view, 0, NULL);
       if (cf_table_get_page (table) > 0)
-        cf_pdf_view_set_page (self->pdf_view, cf_table_get_page (table));
+        {
+          cf_pdf_view_set_page (self->pdf_view, cf_table_get_page (table));
+          /* Translators: a page number, then where on it (a table, a cell). */
+          status = g_strdup_printf (_("Page %d · %s"), cf_table_get_page (table), name);
+        }
+      /* The location follows the table: never the page of the one before. */
+      gtk_label_set_text (self->pdf_status, status ? status : name);
+      cf_window_update_page_label (self);
     }
   else if (offset >= 0)
     cf_source_view_highlight (self->source_view, offset, 0);
@@ -451,7 +460,7 @@ on_cell_selected (CfGridView *grid, int row, int col, CfWindow *self)
         cf_document_locate_range (self->document, cell->offset, cell->length, &page, bbox);
       if (page > 0)
         {
-          status = g_strdup_printf ("第 %d 页 · %s", page, where);
+          status = g_strdup_printf (_("Page %d · %s"), page, where);
           cf_pdf_view_set_box (self->pdf_view, page, bbox);
         }
       else
