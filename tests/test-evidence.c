@@ -2,7 +2,8 @@
  * changes, the audit checks the new figure) against "the report is wrong,
  * here is the right figure" (the printed text stays and is audited, the
  * finding stays as accepted, and every export carries the printed figure, the
- * right one and the finding's state). */
+ * right one and the finding's state); and what an audit could check, since
+ * "no findings" where nothing could be checked is not "clean". */
 #include <string.h>
 
 #include "cf-test-util.h"
@@ -227,6 +228,55 @@ test_exports_carry_both (void)
   cf_test_rm_rf (dir);
 }
 
+static void
+test_coverage (void)
+{
+  g_autoptr (CfDocument) none = cf_test_load_corpus ("text", "zhaotong-psb-2016.txt");
+  g_autoptr (CfDocument) zibo = cf_test_load_corpus ("text", "zibo-gaoxin-psb-2022.txt");
+  g_autoptr (CfDocument) prose = cf_test_load_corpus ("text", "shenzhen-psb-2020.txt");
+  g_autoptr (CfDocument) generic = cf_document_new ("totals.txt", CF_DOCUMENT_KIND_TEXT);
+  g_autoptr (CfTable) table = cf_table_new ();
+  CfCoverage c;
+
+  /* No form, no table: no finding, and nothing checked. */
+  cf_audit_document (none, NULL);
+  g_assert_cmpuint (cf_document_get_findings (none)->len, ==, 0);
+  g_assert_true (cf_document_nothing_checked (none));
+  cf_document_get_coverage (none, &c);
+  g_assert_cmpuint (c.n_form_tables, ==, 0);
+  g_assert_cmpuint (c.n_total_checks, ==, 0);
+
+  /* Three tables of the 2021 form: checked, clean. */
+  cf_audit_document (zibo, NULL);
+  g_assert_false (cf_document_nothing_checked (zibo));
+  cf_document_get_coverage (zibo, &c);
+  g_assert_cmpuint (c.n_form_tables, ==, 3);
+
+  /* No table, but a sum in the prose that fails: something was checked. */
+  cf_audit_document (prose, NULL);
+  cf_document_get_coverage (prose, &c);
+  g_assert_cmpuint (c.n_prose_findings, ==, 1);
+  g_assert_false (cf_document_nothing_checked (prose));
+
+  /* A table of no form with a 合计 row: its totals count, holding or not. */
+  cf_table_set_id (table, "table-1");
+  cf_table_add_cell (table, 0, 0, 1, 1, "项目", -1, 0);
+  cf_table_add_cell (table, 0, 1, 1, 1, "数量", -1, 0);
+  cf_table_add_cell (table, 1, 0, 1, 1, "甲", -1, 0);
+  cf_table_add_cell (table, 1, 1, 1, 1, "2", -1, 0);
+  cf_table_add_cell (table, 2, 0, 1, 1, "乙", -1, 0);
+  cf_table_add_cell (table, 2, 1, 1, 1, "3", -1, 0);
+  cf_table_add_cell (table, 3, 0, 1, 1, "合计", -1, 0);
+  cf_table_add_cell (table, 3, 1, 1, 1, "5", -1, 0);
+  cf_table_finish (table);
+  cf_document_add_table (generic, table);
+  cf_audit_document (generic, NULL);
+  g_assert_cmpuint (cf_document_get_findings (generic)->len, ==, 0);
+  cf_document_get_coverage (generic, &c);
+  g_assert_cmpuint (c.n_total_checks, ==, 1);
+  g_assert_false (cf_document_nothing_checked (generic));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -234,5 +284,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/evidence/restate-keeps-finding", test_restate_keeps_finding);
   g_test_add_func ("/evidence/extraction-fix-differs", test_extraction_fix_differs);
   g_test_add_func ("/evidence/exports-carry-both", test_exports_carry_both);
+  g_test_add_func ("/evidence/coverage", test_coverage);
   return cf_test_run_with_data_dir ();
 }

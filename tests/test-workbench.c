@@ -199,6 +199,74 @@ test_location_follows_table (void)
   cf_test_rm_rf (dir);
 }
 
+static gboolean
+label_has_prefix (GtkWidget *widget, gconstpointer prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* "Nothing could be checked" is its own state, in the findings header and
+ * in the inbox, not "none, every total adds up". */
+static void
+test_nothing_checked (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *report = copy_report ("text", "zhaotong-psb-2016.txt", &dir);
+  g_autofree char *zibo = g_build_filename (dir, "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *zibo_source = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autoptr (GError) error = NULL;
+  CfWindow *window = cf_test_open_window (app, report, cf_test_time_limit (60));
+  GtkWidget *heading = cf_test_find_widget (GTK_WIDGET (window), label_has_prefix,
+                                            "Nothing could be checked");
+  GtkWidget *none = cf_test_find_widget (GTK_WIDGET (window), label_has_prefix, "Findings: none");
+  GtkWidget *inbox_window, *inbox;
+  guint position;
+
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_has_css_class (heading, "warning"));
+  g_assert_null (none);
+  cf_test_close_window (window, 0.3);
+
+  /* A clean report says what it checked. */
+  cf_test_copy_file (zibo_source, zibo);
+  window = cf_test_open_window (app, zibo, cf_test_time_limit (60));
+  heading = cf_test_find_widget (GTK_WIDGET (window), label_has_prefix,
+                                 "Findings: none. Checked 3 form tables");
+  g_assert_nonnull (heading);
+  g_assert_false (gtk_widget_has_css_class (heading, "warning"));
+  cf_test_close_window (window, 0.3);
+
+  /* The inbox: its state column says so, marked as a warning. */
+  inbox_window = gtk_window_new ();
+  inbox = cf_inbox_view_new ();
+  gtk_window_set_default_size (GTK_WINDOW (inbox_window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (inbox_window), inbox);
+  gtk_window_present (GTK_WINDOW (inbox_window));
+  g_assert_true (cf_inbox_view_open_folder (CF_INBOX_VIEW (inbox), dir, &error));
+  g_assert_no_error (error);
+  cf_test_wait_batch (cf_inbox_view_get_batch (CF_INBOX_VIEW (inbox)), cf_test_time_limit (120));
+  cf_test_spin_for (0.2);
+  position = cf_test_inbox_position (CF_INBOX_VIEW (inbox), "zhaotong-psb-2016.txt");
+  {
+    GtkWidget *state = cf_inbox_view_get_cell_widget (CF_INBOX_VIEW (inbox), position,
+                                                      CF_INBOX_COLUMN_STATE);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (state)),
+                                     "Nothing could be checked"));
+    g_assert_true (gtk_widget_has_css_class (state, "warning"));
+  }
+  position = cf_test_inbox_position (CF_INBOX_VIEW (inbox), "zibo-gaoxin-psb-2022.txt");
+  {
+    GtkWidget *state = cf_inbox_view_get_cell_widget (CF_INBOX_VIEW (inbox), position,
+                                                      CF_INBOX_COLUMN_STATE);
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (state)), "Nothing"));
+    g_assert_false (gtk_widget_has_css_class (state, "warning"));
+  }
+  gtk_window_destroy (GTK_WINDOW (inbox_window));
+  cf_test_spin_for (0.2);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -212,5 +280,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/workbench/selection-scrolls", test_selection_scrolls);
   g_test_add_func ("/workbench/location-follows-table", test_location_follows_table);
+  g_test_add_func ("/workbench/nothing-checked", test_nothing_checked);
   return g_test_run ();
 }

@@ -571,6 +571,58 @@ finding_row_new (CfWindow *self, CfFinding *finding)
   return row;
 }
 
+/* What the audit checked, then what it found: "nothing could be checked" is
+ * not "clean". */
+char *
+cf_window_findings_heading (CfDocument *document)
+{
+  GPtrArray *findings = cf_document_get_findings (document);
+  guint n_errors = cf_document_count_findings (document, CF_SEVERITY_ERROR);
+  guint n_warnings = cf_document_count_findings (document, CF_SEVERITY_WARNING);
+  guint n_notes = findings->len - n_errors - n_warnings;
+  GString *text = g_string_new (NULL);
+  CfCoverage coverage;
+
+  cf_document_get_coverage (document, &coverage);
+  if (cf_document_nothing_checked (document))
+    g_string_append (text, _("Nothing could be checked: no table of a known form, no total"));
+  else if (findings->len == 0)
+    {
+      g_string_append (text, _("Findings: none."));
+      g_string_append_c (text, ' ');
+      if (coverage.n_form_tables > 0)
+        g_string_append_printf (text, ngettext ("Checked %u form table", "Checked %u form tables",
+                                                coverage.n_form_tables),
+                                coverage.n_form_tables);
+      if (coverage.n_form_tables > 0 && coverage.n_total_checks > 0)
+        g_string_append (text, ", ");
+      if (coverage.n_total_checks > 0)
+        g_string_append_printf (text, ngettext ("%u total adds up", "%u totals add up",
+                                                coverage.n_total_checks),
+                                coverage.n_total_checks);
+    }
+  else
+    {
+      /* Translators: the start of the findings header, followed by counts. */
+      g_string_append (text, _("Findings:"));
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u error", "%u errors", n_errors), n_errors);
+      g_string_append (text, ", ");
+      g_string_append_printf (text, ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+      g_string_append (text, ", ");
+      g_string_append_printf (text, ngettext ("%u note", "%u notes", n_notes), n_notes);
+    }
+  if (coverage.n_pages_without_text > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u page without text (a scan)",
+                                              "%u pages without text (scans)",
+                                              coverage.n_pages_without_text),
+                              coverage.n_pages_without_text);
+    }
+  return g_string_free (text, FALSE);
+}
+
 void
 cf_window_refresh_findings (CfWindow *self)
 {
@@ -610,12 +662,12 @@ cf_window_refresh_findings (CfWindow *self)
 
   n_errors = cf_document_count_findings (self->document, CF_SEVERITY_ERROR);
   n_warnings = cf_document_count_findings (self->document, CF_SEVERITY_WARNING);
-  if (findings->len == 0)
-    heading = g_strdup (_("Findings: none, every checked total adds up"));
-  else
-    heading = g_strdup_printf (_("Findings: %u errors, %u warnings, %u notes"),
-                               n_errors, n_warnings, findings->len - n_errors - n_warnings);
+  heading = cf_window_findings_heading (self->document);
   gtk_label_set_text (self->findings_heading, heading);
+  if (cf_document_nothing_checked (self->document))
+    gtk_widget_add_css_class (GTK_WIDGET (self->findings_heading), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->findings_heading), "warning");
   /* Accepted findings stay listed but are no longer open. */
   if (self->session != NULL)
     {
