@@ -56,7 +56,7 @@ test_restate_keeps_finding (void)
   g_autofree char *dir = cf_test_make_tmpdir ();
   g_autofree char *db = g_build_filename (dir, "corrections.db", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfCorrectionStore) store = cf_correction_store_open (db, &error);
+  g_autoptr (CfStore) store = cf_store_open (db, &error);
   CfCell *cell;
   CfFinding *finding;
   g_autoptr (CfDocument) doc = load_misprinted_report (&cell, &finding);
