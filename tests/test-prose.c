@@ -474,7 +474,7 @@ test_table_mismatch_corpus (void)
 
       changed = g_strjoin (variants[k][0], pieces[0], pieces[1], NULL);
       bytes = g_bytes_new (changed, strlen (changed));
-      doc = cf_document_load_bytes (bytes, "zibo.txt", NULL, NULL, &error);
+      doc = cf_loader_load_bytes (bytes, "zibo.txt", NULL, NULL, &error);
       g_assert_no_error (error);
       cf_audit_document (doc, cf_form_registry_get_default ());
       g_assert_nonnull (cf_document_find_table (doc, "requests"));

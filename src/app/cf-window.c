@@ -63,7 +63,7 @@ load_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
   LoadResult *result;
 
   if (path != NULL)
-    document = cf_document_load_file (path, password, cancellable, &error);
+    document = cf_loader_load_file (path, password, cancellable, &error);
   else
     {
       /* Not a local file (a URI from a drop): read it through GIO. */
@@ -75,7 +75,7 @@ load_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
           g_task_return_new_error (task, CF_ERROR, CF_ERROR_IO, "%s: %s", name, error->message);
           return;
         }
-      document = cf_document_load_bytes (bytes, name, password, cancellable, &error);
+      document = cf_loader_load_bytes (bytes, name, password, cancellable, &error);
     }
   if (document == NULL)
     {

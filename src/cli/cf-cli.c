@@ -384,7 +384,7 @@ static CfDocument *
 load_and_audit (const char *path, Inputs *inputs, CfReview **review)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = cf_document_load_file (path, inputs->password, NULL, &error);
+  g_autoptr (CfDocument) doc = cf_loader_load_file (path, inputs->password, NULL, &error);
 
   *review = NULL;
   if (doc == NULL)

@@ -15,6 +15,8 @@
 #include "cf-pdf-area.h"
 #include "cf-text-tables.h"
 #include "cf-html-reader.h"
+#include "cf-loader.h"
+#include "cf-reading.h"
 #include "cf-normalize.h"
 #include "cf-number.h"
 #include "cf-prose.h"

@@ -21,6 +21,7 @@
 #include "cf-corrections.h"
 #include "cf-error.h"
 #include "cf-export.h"
+#include "cf-loader.h"
 
 /* Two workers: the machine's cores are shared with the UI thread. */
 #define CF_BATCH_N_THREADS 2
@@ -885,7 +886,7 @@ run_job (gpointer data, gpointer user_data)
       started->started = g_object_ref (job->entry);
       post_news (job->batch, started);
 
-      job->document = cf_document_load_file (path, NULL, job->cancellable, &job->error);
+      job->document = cf_loader_load_file (path, NULL, job->cancellable, &job->error);
       /* The CLI's and the app's order: saved work first, then the audit. */
       if (job->document != NULL && !restore_saved_work (job, &job->error))
         g_clear_object (&job->document);
