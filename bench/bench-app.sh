@@ -2,7 +2,8 @@
 # bench-app.sh: how fast the desktop app shows itself, a long PDF, and scrolls.
 #
 # Usage: bench/bench-app.sh [CROSSFOOT_APP] [CROSSFOOT_CLI]
-#   CROSSFOOT_APP  the built app (default: $CF_APP, else build/src/app/crossfoot)
+#   CROSSFOOT_APP  an app built with -Dbench=true (default: $CF_APP, else the
+#                  one bench/build.sh builds in _build-bench)
 #   CROSSFOOT_CLI  the built CLI, for bench-pdf.sh (default: next to the app)
 #
 # Runs the app under its own Xvfb (1600x1000) with CROSSFOOT_BENCH set (see
@@ -20,7 +21,9 @@
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
-app=${1:-${CF_APP:-$here/build/src/app/crossfoot}}
+# The timing hooks exist only in a -Dbench=true build: make one unless given.
+app=${1:-${CF_APP:-}}
+[ -n "$app" ] || app=$(sh "$here/bench/build.sh")/src/app/crossfoot
 cli=${2:-$(dirname "$app")/../cli/crossfoot-cli}
 
 [ -x "$app" ] || { echo "bench-app: no app at $app (build first or pass its path)" >&2; exit 2; }
@@ -68,7 +71,7 @@ echo "display: $DISPLAY (Xvfb, no window manager), GSK_RENDERER=$GSK_RENDERER"
 for i in 1 2 3 4 5; do
   run 1
   shown=$(sed -n 's/^bench: window-shown //p' "$work/out")
-  [ -n "$shown" ] || { echo "bench-app: no window-shown line"; cat "$work/out"; exit 1; }
+  [ -n "$shown" ] || { echo "bench-app: no window-shown line (was $app built with -Dbench=true?)"; cat "$work/out"; exit 1; }
   echo "$shown $start" | awk '{ printf "%.3f\n", $1 - $2 }' >> "$work/startup"
 done
 sort -n "$work/startup" | awk -v rss="$rss" '

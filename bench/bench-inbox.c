@@ -1,6 +1,8 @@
 /* bench-inbox.c: a batch of reports opened into the inbox while the window draws
  *
- *   xvfb-run -a build/bench/bench-inbox [N_REPORTS] [CORPUS_DIR]
+ *   xvfb-run -a $(bench/build.sh)/bench/bench-inbox [N_REPORTS] [CORPUS_DIR]
+ *
+ * (bench/build.sh makes the -Dbench=true build that has it.)
  *
  * Copies N_REPORTS (default 200) reports, the corpus (tests/corpus/text and
  * html) repeated, into a temporary folder, shows a CfInboxView in a window and
@@ -225,7 +227,7 @@ make_reports (const char *corpus, const char *dir, guint n)
 static gboolean
 seed_saved_work (const char *dir, GError **error)
 {
-  g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, error);
+  g_autoptr (CfStore) store = cf_store_open (NULL, error);
   g_autoptr (GDir) listing = NULL;
   const char *name;
 

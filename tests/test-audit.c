@@ -438,6 +438,41 @@ test_not_a_number (void)
   g_assert_cmpuint (count_form_rule_findings (doc), ==, 0);
 }
 
+/* Matching alone recognises the form and keys the cells, as the audit does,
+ * but checks nothing: no finding, and the count is the cells it keyed. */
+static void
+test_form_match_only (void)
+{
+  g_autoptr(CfDocument) doc = cf_test_load_corpus ("html", "shanghai-gov-office-2019.html");
+  g_autoptr(CfDocument) audited_doc = audited ("html", "shanghai-gov-office-2019.html");
+  GPtrArray *tables = cf_document_get_tables (doc);
+  guint mapped, keyed = 0;
+
+  mapped = cf_form_match_document (doc, NULL);
+  g_assert_cmpstr (cf_document_get_form (doc), ==, "gip-2019");
+  g_assert_cmpuint (cf_document_get_findings (doc)->len, ==, 0);
+  g_assert_cmpstr (value_text (doc, "requests", "carried_forward", "total"), ==, "72");
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+      CfTable *twin = g_ptr_array_index (cf_document_get_tables (audited_doc), t);
+
+      g_assert_cmpstr (cf_table_get_id (table), ==, cf_table_get_id (twin));
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, i);
+
+          keyed += cell->row_key != NULL && cell->col_key != NULL;
+          g_assert_cmpstr (cell->row_key, ==, cf_table_get_cell_at (twin, i)->row_key);
+          g_assert_cmpstr (cell->col_key, ==, cf_table_get_cell_at (twin, i)->col_key);
+        }
+    }
+  g_assert_cmpuint (mapped, ==, keyed);
+  g_assert_cmpuint (mapped, >, 100);
+  /* Again, the same (matching undoes what it did before). */
+  g_assert_cmpuint (cf_form_match_document (doc, NULL), ==, mapped);
+}
+
 static void
 test_reaudit_is_stable (void)
 {
@@ -479,6 +514,58 @@ test_batch (void)
   g_assert_nonnull (in_force);
   g_assert_cmpint (in_force->severity, ==, CF_SEVERITY_WARNING);
   g_assert_cmpuint (count_rule (before, "requests.carry"), ==, 0);
+}
+
+/* Stubs hold only the cells the rules across years read, and pair as the
+ * whole documents do. */
+static void
+test_batch_stubs (void)
+{
+  g_autoptr(CfDocument) before = audited ("html", "city-2025-placeholder-headers.html");
+  g_autoptr(CfDocument) after = audited ("html", "city-2025-placeholder-headers.html");
+  g_autoptr(CfDocument) no_body = audited ("html", "city-2025-placeholder-headers.html");
+  g_autoptr(CfDocument) before_stub = NULL;
+  g_autoptr(CfDocument) after_stub = NULL;
+  g_autoptr(GPtrArray) docs = g_ptr_array_new ();
+  GPtrArray *tables;
+
+  cf_document_set_report_meta (before, "某市人民政府", 2024);
+  cf_document_set_report_meta (after, "某市人民政府", 2025);
+  cf_document_set_report_meta (no_body, NULL, 2025);
+  g_assert_null (cf_audit_batch_stub_new (no_body));
+  before_stub = cf_audit_batch_stub_new (before);
+  after_stub = cf_audit_batch_stub_new (after);
+  g_assert_nonnull (after_stub);
+
+  tables = cf_document_get_tables (after_stub);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, i);
+
+          if (g_str_equal (cf_table_get_id (table), "requests"))
+            g_assert_true (g_str_equal (cell->row_key, "carried_over")
+                           || g_str_equal (cell->row_key, "carried_forward"));
+          else
+            {
+              g_assert_cmpstr (cf_table_get_id (table), ==, "proactive");
+              g_assert_true (g_str_equal (cell->row_key, "rules")
+                             || g_str_equal (cell->row_key, "normative_documents"));
+            }
+        }
+    }
+  g_assert_nonnull (cf_document_find_table (after_stub, "requests"));
+  g_assert_nonnull (cf_document_find_table (after_stub, "proactive"));
+
+  g_ptr_array_add (docs, after_stub);
+  g_ptr_array_add (docs, before_stub);
+  cf_audit_batch (docs);
+  g_assert_nonnull (find_finding (after_stub, "requests.carry", "carried_over", "natural_person"));
+  g_assert_nonnull (find_finding (after_stub, "proactive.in_force_carry", "rules", "in_force"));
+  g_assert_null (find_finding (after_stub, "requests.carry", "carried_over", "commercial"));
 }
 
 static void
@@ -550,8 +637,10 @@ main (int argc, char **argv)
   g_test_add_func ("/audit/rules/each-fires", test_each_rule_fires);
   g_test_add_func ("/audit/rules/blank-is-not-zero", test_blank_is_not_zero);
   g_test_add_func ("/audit/rules/not-a-number", test_not_a_number);
+  g_test_add_func ("/audit/form-match-only", test_form_match_only);
   g_test_add_func ("/audit/reaudit", test_reaudit_is_stable);
   g_test_add_func ("/audit/batch", test_batch);
+  g_test_add_func ("/audit/batch-stubs", test_batch_stubs);
   g_test_add_func ("/audit/speed", test_speed);
   g_test_add_func ("/audit/forced-form", test_forced_form);
   return g_test_run ();

@@ -7,7 +7,8 @@
  *   CROSSFOOT_BENCH=scroll  also scrolls the biggest table down, 150 frames
  *                           by a wheel step (60 px) then 150 by a page, and
  *                           prints the frame intervals of each.
- * Lines start with "bench: " on stdout.
+ * Lines start with "bench: " on stdout. Built only with -Dbench=true
+ * (bench/build.sh): a release app has no such hooks.
  */
 #pragma once
 

@@ -4,6 +4,7 @@
 #include "cf-form.h"
 #include "cf-expr.h"
 #include "cf-finding.h"
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -99,5 +100,18 @@ double             cf_form_chars_similarity     (const gunichar    *a,
                                                  const gunichar    *b,
                                                  double             min);
 gunichar          *cf_form_chars_new            (const char        *utf8);
+
+/* Reading form files (cf-form-parse.c). */
+CfForm            *cf_form_parse                (JsonNode          *root,
+                                                 const char        *path,
+                                                 GError           **error);
+void               cf_form_free                 (CfForm            *form);
+const CfFormItem  *cf_form_find_item            (GPtrArray         *items,
+                                                 const char        *id);
+/* Sets @error to "<file>: <what>" and returns FALSE. */
+gboolean           cf_form_invalid              (GError           **error,
+                                                 const char        *path,
+                                                 const char        *format,
+                                                 ...) G_GNUC_PRINTF (3, 4);
 
 G_END_DECLS
