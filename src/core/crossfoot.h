@@ -28,6 +28,7 @@
 #include "cf-normalize.h"
 #include "cf-number.h"
 #include "cf-prose.h"
+#include "cf-report-meta.h"
 #include "cf-review.h"
 #include "cf-table.h"
 #include "cf-table-diff.h"

@@ -17,6 +17,7 @@
 #include "cf-pdf-reader.h"
 #include "cf-pdf-textdump.h"
 #include "cf-reading.h"
+#include "cf-report-meta.h"
 #include "cf-text-tables.h"
 
 /* Larger inputs are refused rather than read into memory whole. */
@@ -124,6 +125,9 @@ cf_loader_load_bytes (GBytes *bytes, const char *path, const char *password,
   cf_document_set_sha256 (doc, sha256);
   cf_document_set_encoding (doc, encoding);
   cf_loader_take_reading (doc, reading);
+  /* Before any form is matched: the year decides between forms that fit
+   * equally well. */
+  cf_report_meta_read (doc);
   if (kind == CF_DOCUMENT_KIND_PDF)
     {
       cf_document_set_source_bytes (doc, bytes);
