@@ -1074,6 +1074,44 @@ static const RequestsCut requests_cuts[] = {
   { "requests-cut-at-unavailable", 12, FALSE },
 };
 
+/* PDFs from other projects (tests/fuzz/pdf-seeds: pdf.js's first example,
+ * Qt PDF's test document, LibreOffice's PDF-import error page), made by
+ * other producers than ours: each reads, is audited and says what it found,
+ * quickly. The fuzz-pdf harness starts from them too. */
+static void
+test_foreign_pdfs (void)
+{
+  g_autofree char *dir_path = cf_test_path ("fuzz", "pdf-seeds", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CfDocument) doc = NULL;
+      g_autofree char *json = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!g_str_has_suffix (name, ".pdf"))
+        continue;
+      doc = cf_loader_load_file (path, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (doc);
+      g_assert_cmpint (cf_document_get_n_pages (doc), >, 0);
+      cf_audit_document (doc, NULL);
+      json = cf_json_document_line (doc);
+      g_assert_true (g_str_has_prefix (json, "{"));
+      g_test_message ("%s: %d pages, %u tables in %.2f s", name, cf_document_get_n_pages (doc),
+                      cf_document_get_tables (doc)->len, (g_get_monotonic_time () - start) / 1e6);
+      g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, cf_test_time_limit (20));
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1089,6 +1127,7 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-general/statistics/ruled", GINT_TO_POINTER (TRUE), test_statistics);
   g_test_add_data_func ("/pdf-general/statistics/borderless", GINT_TO_POINTER (FALSE), test_statistics);
   g_test_add_func ("/pdf-general/side-by-side", test_side_by_side);
+  g_test_add_func ("/pdf-general/foreign-pdfs", test_foreign_pdfs);
   g_test_add_func ("/pdf-general/side-by-side-borderless", test_side_by_side_borderless);
   g_test_add_data_func ("/pdf-general/continued/header", GINT_TO_POINTER (TRUE), test_continued);
   g_test_add_data_func ("/pdf-general/continued/bare", GINT_TO_POINTER (FALSE), test_continued);
