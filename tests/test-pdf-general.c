@@ -1395,7 +1395,7 @@ test_foreign_pdfs (void)
 
       if (!g_str_has_suffix (name, ".pdf"))
         continue;
-      doc = cf_document_load_file (path, NULL, NULL, &error);
+      doc = cf_loader_load_file (path, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (doc);
       g_assert_cmpint (cf_document_get_n_pages (doc), >, 0);
