@@ -607,7 +607,22 @@ cf_window_refresh_findings (CfWindow *self)
   else
     heading = g_strdup_printf (_("Findings: %u errors, %u warnings, %u notes"),
                                n_errors, n_warnings, findings->len - n_errors - n_warnings);
-  gtk_label_set_text (self->findings_heading, heading);
+  /* What the prose states was compared too: "none" is not "nothing stated". */
+  {
+    guint n_checked = 0;
+    guint n_stated = cf_document_get_stated_figures (self->document, &n_checked);
+    g_autofree char *stated = NULL;
+    g_autofree char *full = NULL;
+
+    if (n_stated == 0)
+      stated = g_strdup (_("no figure stated in the text"));
+    else
+      stated = g_strdup_printf (ngettext ("%u figure stated in the text, %u checked",
+                                          "%u figures stated in the text, %u checked", n_stated),
+                                n_stated, n_checked);
+    full = g_strdup_printf ("%s · %s", heading, stated);
+    gtk_label_set_text (self->findings_heading, full);
+  }
   /* Accepted findings stay listed but are no longer open. */
   if (self->session != NULL)
     {

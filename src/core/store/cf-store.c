@@ -299,7 +299,15 @@ cf_store_open_read_only (const char *path, GError **error)
   sqlite3_busy_timeout (self->db, 5000);
   if (!exec_sql (self, "PRAGMA query_only=1;", error))
     return NULL;
-  self->version = read_version (self);
+  /* SQLite reads nothing until asked: ask now, so that a damaged file is
+   * named here rather than read as an empty one. */
+  if ((self->version = read_version (self)) < 0
+      || !exec_sql (self, "SELECT count(*) FROM sqlite_master;", error))
+    {
+      if (error != NULL && *error == NULL)
+        set_sqlite_error (self, error, N_("cannot read the corrections database"));
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
