@@ -1419,6 +1419,43 @@ test_wrapped_head (void)
   confidence_of (table);
 }
 
+/* A ruled table whose caption is boxed in its first row, across the
+ * table: the caption is its title, not a row. */
+static const double cap_xs[] = { 60, 200, 320, 440 };
+static const double cap_ys[] = { 100, 118, 136, 152, 168, 184 };
+static const CfTestPdfCellSpec cap_cells[] = {
+  { 0, 0, 1, 3, "Table 8.15 - Foreign turnover" },
+  { 1, 0, 1, 1, "Groups" }, { 1, 1, 1, 1, "Turnover" }, { 1, 2, 1, 1, "Share" },
+  { 2, 0, 1, 1, "Carrefour" }, { 2, 1, 1, 1, "62.7" }, { 2, 2, 1, 1, "40.5%" },
+  { 3, 0, 1, 1, "Promodes" }, { 3, 1, 1, 1, "37.0" }, { 3, 2, 1, 1, "35.7%" },
+  { 4, 0, 1, 1, "Auchan" }, { 4, 1, 1, 1, "23.5" }, { 4, 2, 1, 1, "19.5%" },
+};
+
+static void
+draw_caption_in_frame (cairo_t *cr)
+{
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_draw_ruled (cr, cap_xs, cap_ys, cap_cells, G_N_ELEMENTS (cap_cells), 1);
+}
+
+static void
+test_caption_in_frame (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "caption-in-frame.pdf", draw_caption_in_frame);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpstr (cf_table_get_title (table), ==, "Table 8.15 - Foreign turnover");
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 4);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  g_assert_cmpstr (text_at (table, 0, 0), ==, "Groups");
+  g_assert_cmpstr (text_at (table, 3, 2), ==, "19.5%");
+  g_assert_cmpfloat (confidence_of (table), >=, 0.8);
+}
+
 /* PDFs from other projects (tests/fuzz/pdf-seeds: pdf.js's first example,
  * Qt PDF's test document, LibreOffice's PDF-import error page), made by
  * other producers than ours: each reads, is audited and says what it found,
@@ -1481,6 +1518,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/row-rules-only", test_row_rules_only);
   g_test_add_func ("/pdf-general/chart-and-table", test_chart_and_table);
   g_test_add_func ("/pdf-general/wrapped-head", test_wrapped_head);
+  g_test_add_func ("/pdf-general/caption-in-frame", test_caption_in_frame);
 
   for (guint i = 0; i < G_N_ELEMENTS (requests_cuts); i++)
     {
