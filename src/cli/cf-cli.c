@@ -194,7 +194,7 @@ inputs_clear (Inputs *inputs)
   g_clear_pointer (&inputs->password, g_free);
   g_clear_pointer (&inputs->corrections_path, g_free);
   g_clear_pointer (&inputs->correction_sets, g_array_unref);
-  g_clear_object (&inputs->store);
+  g_clear_object (&inputs->pipeline);
 }
 
 
@@ -212,6 +212,19 @@ add_input_entries (GOptionContext *context, Inputs *inputs)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
+static void report_saved_work (CfCorrectionSession *session, Inputs *inputs);
+
+/* The pipeline's last step before the audit: what the app saved is
+ * restored, the corrections file goes over it. */
+static void
+before_audit (CfCorrectionSession *session, gpointer data)
+{
+  Inputs *inputs = data;
+
+  report_saved_work (session, inputs);
+  apply_corrections (cf_correction_session_get_document (session), inputs->correction_sets);
+}
+
 /* Reads the corrections file and opens the saved work, once per run. */
 gboolean
 inputs_prepare (Inputs *inputs)
@@ -221,11 +234,12 @@ inputs_prepare (Inputs *inputs)
   if (inputs->corrections_path != NULL
       && (inputs->correction_sets = load_corrections (inputs->corrections_path)) == NULL)
     return FALSE;
-  if (inputs->no_saved)
-    return TRUE;
+  inputs->pipeline = cf_pipeline_new (inputs->no_saved ? CF_PIPELINE_IGNORE_SAVED_WORK
+                                                       : CF_PIPELINE_READ_SAVED_WORK);
+  cf_pipeline_set_password (inputs->pipeline, inputs->password);
+  cf_pipeline_set_before_audit (inputs->pipeline, before_audit, inputs);
   /* Read-only, and NULL without an error when the app never saved anything. */
-  inputs->store = cf_correction_store_open_read_only (NULL, &error);
-  if (inputs->store == NULL && error != NULL)
+  if (cf_pipeline_get_store (inputs->pipeline, &error) == NULL && error != NULL)
     {
       print_error (error->message);
       return FALSE;
@@ -240,33 +254,26 @@ inputs_finish (Inputs *inputs)
     report_unused_corrections (inputs->correction_sets, inputs->corrections_path);
 }
 
-/* Replays the structure edits and corrections the app saved for @doc, as the
- * app does on opening it; @review receives its verdicts. */
-static gboolean
-restore_saved_work (CfDocument *doc, Inputs *inputs, CfReview **review)
+/* Says how much of the work the app saved for the session's document was
+ * replayed (with --verbose) and how much no longer fits. */
+static void
+report_saved_work (CfCorrectionSession *session, Inputs *inputs)
 {
+  CfDocument *doc = cf_correction_session_get_document (session);
   const char *name = cf_document_get_basename (doc);
-  const char *sha256 = cf_document_get_sha256 (doc);
-  g_autoptr (GError) error = NULL;
-  guint n_applied = 0, n_stale = 0;
+  guint n_applied = cf_correction_session_get_n_applied (session);
+  guint n_stale = cf_correction_session_get_n_stale (session);
 
-  if (inputs->store == NULL || sha256 == NULL)
+  if (cf_correction_session_get_store_error (session) != NULL)
+    return;
+  if (cf_correction_session_get_store (session) == NULL || cf_document_get_sha256 (doc) == NULL)
     {
-      *review = cf_review_new (NULL, sha256, NULL);
       if (inputs->verbose)
         {
           g_autofree char *message = g_strdup_printf (_("%s: no saved corrections"), name);
           print_error (message);
         }
-      return TRUE;
-    }
-  if (!cf_correction_store_restore_counted (inputs->store, doc, &n_applied, &n_stale, &error)
-      || (*review = cf_review_new (inputs->store, sha256, &error)) == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s: cannot read the saved corrections (%s)"),
-                                                  name, error->message);
-      print_error (message);
-      return FALSE;
+      return;
     }
   if (inputs->verbose)
     {
@@ -285,7 +292,6 @@ restore_saved_work (CfDocument *doc, Inputs *inputs, CfReview **review)
         name, n_stale);
       print_error (message);
     }
-  return TRUE;
 }
 
 /* Loads, corrects and audits one input as the app would show it; prints why
@@ -294,20 +300,23 @@ CfDocument *
 load_and_audit (const char *path, Inputs *inputs, CfReview **review)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = cf_document_load_file (path, inputs->password, NULL, &error);
+  g_autoptr (CfCorrectionSession) session = cf_pipeline_open_file (inputs->pipeline, path, NULL,
+                                                                   &error);
+  const GError *store_error;
 
   *review = NULL;
-  if (doc == NULL)
+  if (session == NULL)
     {
       print_error (error->message);
       return NULL;
     }
-  /* The app's order: saved work, then the corrections file over it, then the audit. */
-  if (!restore_saved_work (doc, inputs, review))
-    return NULL;
-  apply_corrections (doc, inputs->correction_sets);
-  cf_audit_document (doc, NULL);
-  return g_steal_pointer (&doc);
+  if ((store_error = cf_correction_session_get_store_error (session)) != NULL)
+    {
+      print_error (store_error->message);
+      return NULL;
+    }
+  *review = g_object_ref (cf_correction_session_get_review (session));
+  return g_object_ref (cf_correction_session_get_document (session));
 }
 
 /* Human-readable audit output ------------------------------------------- */
@@ -362,6 +371,7 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
   const char *form = cf_document_get_form (doc);
   const char *encoding = cf_document_get_encoding (doc);
   guint n_tables = cf_document_get_tables (doc)->len;
+  guint n_stated, n_checked = 0;
   g_autofree char *path = g_filename_display_name (cf_document_get_path (doc));
 
   for (guint i = 0; i < findings->len; i++)
@@ -380,6 +390,12 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
   else
     g_string_append (out, _(", no known form"));
   g_string_append_printf (out, ngettext (", %u table", ", %u tables", n_tables), n_tables);
+  n_stated = cf_document_get_stated_figures (doc, &n_checked);
+  g_string_append_printf (out, ngettext (", %u figure stated in the text", ", %u figures stated in the text",
+                                         n_stated),
+                          n_stated);
+  if (n_stated > 0)
+    g_string_append_printf (out, _(" (%u checked against the tables)"), n_checked);
   g_string_append_printf (out, ngettext (", %u finding", ", %u findings", findings->len),
                           findings->len);
   if (n_accepted > 0)

@@ -24,7 +24,7 @@ typedef struct
   gboolean           no_saved;
   gboolean           verbose;
   GArray            *correction_sets; /* of CorrectionSet, from --corrections */
-  CfCorrectionStore *store;           /* the app's saved work; NULL when there is none */
+  CfPipeline        *pipeline;        /* load, saved work, the file above, audit */
 } Inputs;
 
 void        inputs_clear      (Inputs         *inputs);

@@ -564,6 +564,11 @@ build_table (JsonBuilder *b, CfTable *table, gboolean from_pdf)
   json_builder_add_int_value (b, cf_table_get_n_rows (table));
   json_builder_set_member_name (b, "n_cols");
   json_builder_add_int_value (b, cf_table_get_n_cols (table));
+  json_builder_set_member_name (b, "confidence");
+  if (cf_table_get_confidence (table) >= 0)
+    json_builder_add_double_value (b, round (cf_table_get_confidence (table) * 100) / 100);
+  else
+    json_builder_add_null_value (b);
   json_builder_set_member_name (b, "cells");
   json_builder_begin_array (b);
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
@@ -701,6 +706,20 @@ cf_json_document_with_review (CfDocument *doc, CfReview *review)
   for (guint i = 0; i < tables->len; i++)
     build_table (b, g_ptr_array_index (tables, i), from_pdf);
   json_builder_end_array (b);
+
+  /* What the prose states was compared: "nothing stated" is not "no disagreement". */
+  {
+    guint checked = 0;
+    guint found = cf_document_get_stated_figures (doc, &checked);
+
+    json_builder_set_member_name (b, "stated_figures");
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "found");
+    json_builder_add_int_value (b, found);
+    json_builder_set_member_name (b, "checked");
+    json_builder_add_int_value (b, checked);
+    json_builder_end_object (b);
+  }
 
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);

@@ -33,6 +33,8 @@ struct _CfDocument
   char           *form;
   char           *body;
   int             year;
+  guint           stated_found;   /* figures of the prose that map to a cell */
+  guint           stated_checked; /* of those, compared with a value */
   GPtrArray      *notes;
   GPtrArray      *findings;
   GBytes         *source_bytes; /* PDF only: the file, to render its pages again */
@@ -516,6 +518,23 @@ cf_document_set_report_meta (CfDocument *self, const char *body, int year)
   g_free (self->body);
   self->body = g_strdup (body);
   self->year = year;
+}
+
+guint
+cf_document_get_stated_figures (CfDocument *self, guint *checked)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT (self), 0);
+  if (checked != NULL)
+    *checked = self->stated_checked;
+  return self->stated_found;
+}
+
+void
+cf_document_set_stated_figures (CfDocument *self, guint found, guint checked)
+{
+  g_return_if_fail (CF_IS_DOCUMENT (self));
+  self->stated_found = found;
+  self->stated_checked = checked;
 }
 
 GPtrArray *

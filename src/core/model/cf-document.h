@@ -121,6 +121,15 @@ void            cf_document_set_report_meta (CfDocument *self,
                                              const char *body,
                                              int         year);
 
+/* How many figures the prose states that the form maps to a cell (found),
+ * and how many of them were compared with a cell that holds a value
+ * (checked); set by the audit, 0 before it. */
+guint           cf_document_get_stated_figures (CfDocument *self,
+                                                guint      *checked);
+void            cf_document_set_stated_figures (CfDocument *self,
+                                                guint       found,
+                                                guint       checked);
+
 /* Notes made while reading (a scanned page, a row that lost a cell): findings
  * that belong to the extraction and survive a re-audit. */
 GPtrArray      *cf_document_get_notes      (CfDocument *self);
