@@ -421,3 +421,37 @@ cf_comparison_get_finding_cell (CfComparison *self, const CfFinding *finding, gu
   table = cf_document_find_table (self->docs[index == 0 ? 1 : 0], ref->table);
   return table ? cf_table_find_by_keys (table, ref->row_key, ref->col_key) : NULL;
 }
+
+void
+cf_comparison_foreach_text_change (CfComparison *self, CfTextChangeFunc func, gpointer data)
+{
+  g_return_if_fail (CF_IS_COMPARISON (self));
+  for (guint s = 0; s < cf_text_diff_get_n_sections (self->text); s++)
+    {
+      const CfSectionDiff *section = cf_text_diff_get_section (self->text, s);
+      gboolean shown = FALSE;
+
+      if (section->old_heading == NULL || section->new_heading == NULL)
+        {
+          /* TRANSLATORS: a section of the prose found in one year's report only */
+          g_autofree char *only = g_strdup_printf (
+            _("Only in %s: %s"), self->year_labels[section->old_heading == NULL ? 1 : 0],
+            section->old_heading ? section->old_heading : section->new_heading);
+
+          func (only, NULL, data);
+          continue;
+        }
+      for (guint i = 0; i < section->sentences->len; i++)
+        {
+          const CfSentenceChange *sentence = section->sentences->pdata[i];
+
+          if (sentence->kind == CF_TEXT_SAME)
+            continue;
+          if (!shown)
+            func (*section->new_heading ? section->new_heading : _("Before the first section"),
+                  NULL, data);
+          shown = TRUE;
+          func (NULL, sentence, data);
+        }
+    }
+}

@@ -80,4 +80,15 @@ const CfCell *cf_comparison_get_finding_cell  (CfComparison    *self,
                                                guint            index,
                                                gboolean        *new_year);
 
+/* Calls @func for the text changes in reading order: a section's heading
+ * (@sentence NULL) before its first changed sentence, or alone for a
+ * section found in one year only ("Only in 2022: 六、…"), then each changed
+ * sentence. @heading is translated and ready to show. */
+typedef void (*CfTextChangeFunc) (const char             *heading,
+                                  const CfSentenceChange *sentence,
+                                  gpointer                data);
+void          cf_comparison_foreach_text_change (CfComparison    *self,
+                                                 CfTextChangeFunc func,
+                                                 gpointer         data);
+
 G_END_DECLS
