@@ -164,9 +164,14 @@ add_carry (GPtrArray *blocks, CfComparison *comparison)
                                                      cf_comparison_get_year_label (comparison,
                                                                                    new_year),
                                                      cf_document_get_basename (doc));
-          g_autofree char *where = g_strdup_printf ("%s / %s / %s", ref->table,
-                                                    ref->row_key ? ref->row_key : "",
-                                                    ref->col_key ? ref->col_key : "");
+          CfCellChange *change = cf_comparison_find_change (comparison, ref->table, ref->row_key,
+                                                            ref->col_key);
+          /* The cell in the form's words, as the grid names it. */
+          g_autofree char *where = change ? g_strdup_printf ("%s, %s",
+                                                             cf_cell_change_get_row_label (change),
+                                                             cf_cell_change_get_col_label (change))
+                                          : g_strdup_printf ("%s / %s", ref->row_key,
+                                                             ref->col_key);
           g_autofree char *page = cell && cell->page > 0 ? g_strdup_printf ("%d", cell->page)
                                                          : g_strdup ("—");
 

@@ -123,33 +123,42 @@ years_copy (CfDocument *doc, const char *body)
   return copy;
 }
 
+CfCellChange *
+cf_comparison_find_change (CfComparison *self, const char *table_id, const char *row_key,
+                           const char *col_key)
+{
+  GListModel *tables;
+
+  g_return_val_if_fail (CF_IS_COMPARISON (self), NULL);
+  tables = G_LIST_MODEL (self->tables);
+  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+    {
+      g_autoptr (CfTableDiff) diff = g_list_model_get_item (tables, t);
+
+      if (g_strcmp0 (cf_table_diff_get_table_id (diff, TRUE), table_id) == 0)
+        return cf_table_diff_find_change (diff, row_key, col_key); /* the diff keeps it */
+    }
+  return NULL;
+}
+
 static void
 attach_findings (CfComparison *self)
 {
-  GListModel *tables = G_LIST_MODEL (self->tables);
-
   for (guint f = 0; f < self->carry_findings->len; f++)
     {
       const CfFinding *finding = self->carry_findings->pdata[f];
+      CfCellChange *marked = NULL;
 
-      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+      /* In-force rules join a cell to the same cell a year before: one row, marked once. */
+      for (guint c = 0; finding->cells != NULL && c < finding->cells->len; c++)
         {
-          g_autoptr (CfTableDiff) diff = g_list_model_get_item (tables, t);
+          const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, c);
+          CfCellChange *change = cf_comparison_find_change (self, finding->table, ref->row_key,
+                                                            ref->col_key);
 
-          if (g_strcmp0 (cf_table_diff_get_table_id (diff, TRUE), finding->table) != 0)
-            continue;
-          CfCellChange *marked = NULL;
-
-          /* In-force rules join a cell to the same cell a year before: one row, marked once. */
-          for (guint c = 0; finding->cells != NULL && c < finding->cells->len; c++)
-            {
-              const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, c);
-              CfCellChange *change = cf_table_diff_find_change (diff, ref->row_key, ref->col_key);
-
-              if (change != NULL && change != marked)
-                cf_cell_change_add_finding (change, finding);
-              marked = change;
-            }
+          if (change != NULL && change != marked)
+            cf_cell_change_add_finding (change, finding);
+          marked = change;
         }
     }
 }
