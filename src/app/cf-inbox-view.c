@@ -211,7 +211,16 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
         }
       else
         {
+          CfDocument *doc = cf_batch_entry_get_document (entry);
+
           text = review_state_text (entry);
+          if (doc != NULL && cf_document_nothing_checked (doc))
+            {
+              /* Not clean: nothing in it could be checked. */
+              char *checked = g_strconcat (_("Nothing could be checked"), " · ", text, NULL);
+              g_free (text);
+              text = checked;
+            }
           state_description = review_state_description (entry);
           description = state_description ? state_description : "";
         }
@@ -223,8 +232,10 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
              (column == CF_INBOX_COLUMN_ERRORS && done && cf_batch_entry_get_n_open_errors (entry) > 0)
              || (column == CF_INBOX_COLUMN_STATE && state == CF_BATCH_STATE_FAILED));
   set_class (label, "warning",
-             column == CF_INBOX_COLUMN_WARNINGS && done
-             && cf_batch_entry_get_n_open_warnings (entry) > 0);
+             (column == CF_INBOX_COLUMN_WARNINGS && done
+              && cf_batch_entry_get_n_open_warnings (entry) > 0)
+             || (column == CF_INBOX_COLUMN_STATE && done && cf_batch_entry_get_document (entry)
+                 && cf_document_nothing_checked (cf_batch_entry_get_document (entry))));
   set_class (label, "dim-label", column == CF_INBOX_COLUMN_STATE && !done
                                  && state != CF_BATCH_STATE_FAILED);
 
