@@ -173,8 +173,8 @@ check_file (const char *path, JsonObject *side, Outcome *out)
                              g_strdup (json_object_get_string_member (cells, l->data)));
       consistent = json_object_get_boolean_member (side, "consistent");
       if (json_object_has_member (side, "planted"))
-        planted_cell = json_object_get_string_member (json_object_get_object_member (side, "planted"),
-                                                      "cell");
+        planted_cell = json_object_get_string_member (
+            json_object_get_object_member (side, "planted"), "cell");
     }
 
   out->cells = g_hash_table_size (expected);
@@ -196,7 +196,7 @@ check_file (const char *path, JsonObject *side, Outcome *out)
       if (g_strcmp0 (plain, value) == 0)
         out->cells_right++;
       else if (out->notes->len < 1500)
-        g_string_append_printf (out->notes, " %s: “%s” read as “%s”;", (char *) key, (char *) value,
+        g_string_append_printf (out->notes, " %s: “%s” read as “%s”;", (char *)key, (char *)value,
                                 plain ? plain : "(none)");
     }
 
@@ -211,7 +211,7 @@ check_file (const char *path, JsonObject *side, Outcome *out)
         {
           out->false_error = TRUE;
           if (out->notes->len < 3000)
-            g_string_append_printf (out->notes, " error %s;", (char *) key);
+            g_string_append_printf (out->notes, " error %s;", (char *)key);
         }
     }
   if (planted_cell != NULL)
@@ -236,7 +236,7 @@ read_sidecar (const char *json_path, JsonParser *parser)
 static int
 compare_names (gconstpointer a, gconstpointer b)
 {
-  return strcmp (*(char *const *) a, *(char *const *) b);
+  return strcmp (*(char *const *)a, *(char *const *)b);
 }
 
 /* Sidecars in the folder, sorted. */
@@ -278,9 +278,10 @@ tally_add (GHashTable *tallies, const char *what, const Outcome *out)
 static void
 print_table (GHashTable *tallies)
 {
-  g_autoptr (GList) keys = g_list_sort (g_hash_table_get_keys (tallies), (GCompareFunc) g_strcmp0);
+  g_autoptr (GList) keys = g_list_sort (g_hash_table_get_keys (tallies), (GCompareFunc)g_strcmp0);
 
-  g_print ("| producer | layout | variants | cells right | false-error reports | planted errors found |\n"
+  g_print ("| producer | layout | variants | cells right | false-error reports | planted errors "
+           "found |\n"
            "|---|---|---:|---:|---:|---:|\n");
   for (GList *l = keys; l != NULL; l = l->next)
     {
@@ -324,10 +325,10 @@ within_gap (const char *gap, const Outcome *out, gboolean *better)
 
   if (gap == NULL || sscanf (gap, "%u %u %u", &right, &false_error, &found) != 3)
     return FALSE;
-  *better = out->cells_right > right || (guint) out->false_error < false_error
-            || (guint) out->planted_found > found;
-  return out->cells_right >= right && (guint) out->false_error <= false_error
-         && (guint) out->planted_found >= found;
+  *better = out->cells_right > right || (guint)out->false_error < false_error
+            || (guint)out->planted_found > found;
+  return out->cells_right >= right && (guint)out->false_error <= false_error
+         && (guint)out->planted_found >= found;
 }
 
 static void
@@ -369,12 +370,14 @@ test_slice (void)
           if (!measuring () && within_gap (g_hash_table_lookup (gaps, name), &out, &better))
             {
               if (better)
-                g_test_message ("%s is read better than known-gaps.tsv says: refresh the slice", name);
+                g_test_message ("%s is read better than known-gaps.tsv says: refresh the slice",
+                                name);
               continue;
             }
           failures++;
           if (!measuring () || diff)
-            g_printerr ("%s: %u of %u cells right;%s\n", name, out.cells_right, out.cells, notes->str);
+            g_printerr ("%s: %u of %u cells right;%s\n", name, out.cells_right, out.cells,
+                        notes->str);
         }
       else if (g_hash_table_contains (gaps, name))
         g_test_message ("%s is read right now: refresh known-gaps.tsv", name);
