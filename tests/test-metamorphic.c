@@ -275,22 +275,26 @@ tally_add (GHashTable *tallies, const char *what, const Outcome *out)
   t->planted_found += out->planted_found;
 }
 
+/* The table on standard output when measuring (run.sh reads it), else on
+ * standard error beside the failures (standard output speaks TAP). */
 static void
 print_table (GHashTable *tallies)
 {
+  void (*print) (const gchar *format, ...) = measuring () ? g_print : g_printerr;
+
   g_autoptr (GList) keys = g_list_sort (g_hash_table_get_keys (tallies), (GCompareFunc)g_strcmp0);
 
-  g_print ("| producer | layout | variants | cells right | false-error reports | planted errors "
-           "found |\n"
-           "|---|---|---:|---:|---:|---:|\n");
+  print ("| producer | layout | variants | cells right | false-error reports | planted errors "
+         "found |\n"
+         "|---|---|---:|---:|---:|---:|\n");
   for (GList *l = keys; l != NULL; l = l->next)
     {
       Tally *t = g_hash_table_lookup (tallies, l->data);
       g_auto (GStrv) parts = g_strsplit (l->data, "\t", 2);
 
-      g_print ("| %s | %s | %u | %.2f %% (%u/%u) | %u of %u | %u of %u |\n", parts[0], parts[1],
-               t->variants, t->cells ? 100.0 * t->cells_right / t->cells : 100.0, t->cells_right,
-               t->cells, t->false_error, t->consistent, t->planted_found, t->planted);
+      print ("| %s | %s | %u | %.2f %% (%u/%u) | %u of %u | %u of %u |\n", parts[0], parts[1],
+             t->variants, t->cells ? 100.0 * t->cells_right / t->cells : 100.0, t->cells_right,
+             t->cells, t->false_error, t->consistent, t->planted_found, t->planted);
     }
 }
 
