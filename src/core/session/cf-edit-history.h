@@ -9,6 +9,15 @@
  * that cell's correction, a structure edit by rewriting the document's list of
  * structure edits and its corrections (which now name other slots) in one
  * transaction. cf_edit_history_restore() replays them on reopen.
+ *
+ * Another writer may save the same document meanwhile (a second window, a
+ * script). Every save is checked against the stored revision: when it moved
+ * on, the other's structure edits and corrections are merged into this copy
+ * around the edit just made (a value edit follows its cell), and the merged
+ * state is saved; nothing is written over. The undo steps made before a
+ * merge are dropped (their snapshots predate the other's work). An undo or
+ * redo that finds the store moved on is refused with an error, as is an edit
+ * when the two structure histories diverged; the edit stays in memory.
  */
 #pragma once
 

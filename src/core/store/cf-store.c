@@ -47,6 +47,9 @@ static const char *const MIGRATIONS[CF_STORE_SCHEMA_VERSION] = {
   " PRIMARY KEY (sha256, table_id));"
   "CREATE TABLE IF NOT EXISTS documents ("
   " path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);",
+  /* 1 -> 2: revisions, for writers that race (cf_store_save_state_at). */
+  "CREATE TABLE IF NOT EXISTS revisions ("
+  " sha256 TEXT PRIMARY KEY, revision INTEGER NOT NULL, structure INTEGER NOT NULL);",
 };
 
 static void
@@ -169,6 +172,22 @@ end (CfStore *self, gboolean ok, GError **error)
       return FALSE;
     }
   return exec_sql (self, "COMMIT;", error);
+}
+
+/* Moves the revision of @sha256 on (and its structure revision when
+ * @structure): part of every write of its edits or corrections. */
+static gboolean
+bump (CfStore *self, const char *sha256, gboolean structure, GError **error)
+{
+  const char *what = N_("cannot save edits");
+
+  return finish (self,
+                 prepare (self, what, error,
+                          "INSERT INTO revisions (sha256, revision, structure) VALUES (?1, 1, ?2)"
+                          " ON CONFLICT (sha256) DO UPDATE SET revision = revision + 1,"
+                          " structure = structure + ?2",
+                          "si", sha256, structure ? 1 : 0),
+                 what, error);
 }
 
 /* Whether the file has @table: a database opened read-only is not migrated,
@@ -334,13 +353,12 @@ cf_store_get_schema_version (CfStore *self)
 
 /* Corrections ------------------------------------------------------------- */
 
-gboolean
-cf_store_save_correction (CfStore *self, const char *sha256, const CfCorrection *correction,
-                          GError **error)
+static gboolean
+write_correction (CfStore *self, const char *sha256, const CfCorrection *correction,
+                  GError **error)
 {
   const char *what = N_("cannot save a correction");
 
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
   /* seq keeps the order a cell was first corrected in, so exports read naturally. */
   return finish (self,
                  prepare (self, what, error,
@@ -356,19 +374,42 @@ cf_store_save_correction (CfStore *self, const char *sha256, const CfCorrection 
                  what, error);
 }
 
-gboolean
-cf_store_remove_correction (CfStore *self, const char *sha256, guint table_index, int row,
-                            int col, GError **error)
+static gboolean
+delete_correction (CfStore *self, const char *sha256, guint table_index, int row, int col,
+                   GError **error)
 {
   const char *what = N_("cannot revert a correction");
 
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
   return finish (self,
                  prepare (self, what, error,
                           "DELETE FROM corrections WHERE sha256 = ?1 AND table_index = ?2"
                           " AND row = ?3 AND col = ?4",
                           "siii", sha256, (int) table_index, row, col),
                  what, error);
+}
+
+gboolean
+cf_store_save_correction (CfStore *self, const char *sha256, const CfCorrection *correction,
+                          GError **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  return begin (self, error)
+         && end (self,
+                 write_correction (self, sha256, correction, error)
+                   && bump (self, sha256, FALSE, error),
+                 error);
+}
+
+gboolean
+cf_store_remove_correction (CfStore *self, const char *sha256, guint table_index, int row,
+                            int col, GError **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  return begin (self, error)
+         && end (self,
+                 delete_correction (self, sha256, table_index, row, col, error)
+                   && bump (self, sha256, FALSE, error),
+                 error);
 }
 
 GPtrArray *
@@ -434,7 +475,7 @@ write_corrections (CfStore *self, const char *sha256, GPtrArray *corrections, GE
                what, error))
     return FALSE;
   for (guint i = 0; corrections && i < corrections->len; i++)
-    if (!cf_store_save_correction (self, sha256, g_ptr_array_index (corrections, i), error))
+    if (!write_correction (self, sha256, g_ptr_array_index (corrections, i), error))
       return FALSE;
   return TRUE;
 }
@@ -447,7 +488,8 @@ cf_store_save_state (CfStore *self, const char *sha256, GPtrArray *edits, GPtrAr
   return begin (self, error)
          && end (self,
                  write_edits (self, sha256, edits, error)
-                   && write_corrections (self, sha256, corrections, error),
+                   && write_corrections (self, sha256, corrections, error)
+                   && bump (self, sha256, TRUE, error),
                  error);
 }
 
@@ -455,7 +497,10 @@ gboolean
 cf_store_save_edits (CfStore *self, const char *sha256, GPtrArray *edits, GError **error)
 {
   g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  return begin (self, error) && end (self, write_edits (self, sha256, edits, error), error);
+  return begin (self, error)
+         && end (self,
+                 write_edits (self, sha256, edits, error) && bump (self, sha256, TRUE, error),
+                 error);
 }
 
 GPtrArray *
@@ -599,6 +644,104 @@ cf_store_work_digest (CfStore *self, const char *sha256)
   return g_strdup (g_checksum_get_string (checksum));
 }
 
+/* Writers that race -------------------------------------------------------- */
+
+gint64
+cf_store_get_revision (CfStore *self, const char *sha256, gint64 *structure)
+{
+  sqlite3_stmt *stmt;
+  gint64 revision = 0;
+
+  g_return_val_if_fail (CF_IS_STORE (self), 0);
+  if (structure)
+    *structure = 0;
+  if (!has_table (self, "revisions"))
+    return 0;
+  stmt = prepare (self, N_("cannot read the corrections database"), NULL,
+                  "SELECT revision, structure FROM revisions WHERE sha256 = ?1", "s", sha256);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      revision = sqlite3_column_int64 (stmt, 0);
+      if (structure)
+        *structure = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  return revision;
+}
+
+typedef enum
+{
+  WRITE_CORRECTION,
+  REMOVE_CORRECTION,
+  WRITE_STATE,
+} CheckedWrite;
+
+/* One checked write, in one transaction: the revision is read under the
+ * write lock (BEGIN IMMEDIATE), so no other writer slips in between. */
+static CfStoreResult
+write_at (CfStore *self, const char *sha256, CheckedWrite kind, const CfCorrection *correction,
+          GPtrArray *edits, GPtrArray *corrections, gint64 *revision, gint64 *structure,
+          GError **error)
+{
+  gboolean structural = kind == WRITE_STATE;
+  gint64 stored_structure = 0, stored;
+  gboolean ok;
+
+  if (!begin (self, error))
+    return CF_STORE_FAILED;
+  stored = cf_store_get_revision (self, sha256, &stored_structure);
+  if (structural ? stored != *revision : stored_structure != *structure)
+    {
+      end (self, FALSE, NULL);
+      return CF_STORE_CHANGED;
+    }
+  if (kind == WRITE_CORRECTION)
+    ok = write_correction (self, sha256, correction, error);
+  else if (kind == REMOVE_CORRECTION)
+    ok = delete_correction (self, sha256, correction->table_index, correction->row,
+                            correction->col, error);
+  else
+    ok = write_edits (self, sha256, edits, error)
+         && write_corrections (self, sha256, corrections, error);
+  if (!end (self, ok && bump (self, sha256, structural, error), error))
+    return CF_STORE_FAILED;
+  /* Only a writer whose copy was current stays current. */
+  if (stored == *revision)
+    *revision = stored + 1;
+  *structure = structural ? stored_structure + 1 : stored_structure;
+  return CF_STORE_SAVED;
+}
+
+CfStoreResult
+cf_store_save_correction_at (CfStore *self, const char *sha256, const CfCorrection *correction,
+                             gint64 *revision, gint64 *structure, GError **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), CF_STORE_FAILED);
+  return write_at (self, sha256, WRITE_CORRECTION, correction, NULL, NULL, revision, structure,
+                   error);
+}
+
+CfStoreResult
+cf_store_remove_correction_at (CfStore *self, const char *sha256, guint table_index, int row,
+                               int col, gint64 *revision, gint64 *structure, GError **error)
+{
+  CfCorrection where = { table_index, row, col, NULL, NULL };
+
+  g_return_val_if_fail (CF_IS_STORE (self), CF_STORE_FAILED);
+  return write_at (self, sha256, REMOVE_CORRECTION, &where, NULL, NULL, revision, structure,
+                   error);
+}
+
+CfStoreResult
+cf_store_save_state_at (CfStore *self, const char *sha256, GPtrArray *edits,
+                        GPtrArray *corrections, gint64 *revision, gint64 *structure,
+                        GError **error)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), CF_STORE_FAILED);
+  return write_at (self, sha256, WRITE_STATE, NULL, edits, corrections, revision, structure,
+                   error);
+}
+
 /* Reviews ----------------------------------------------------------------- */
 
 gboolean
@@ -729,6 +872,8 @@ cf_store_copy_work (CfStore *self, const char *from_sha256, const char *to_sha25
   for (gsize i = 0; ok && i < G_N_ELEMENTS (copies); i++)
     ok = finish (self, prepare (self, what, error, copies[i], "ss", from_sha256, to_sha256), what,
                  error);
+  if (ok)
+    ok = bump (self, to_sha256, TRUE, error);
   if (ok && path != NULL)
     ok = cf_store_remember_path (self, path, to_sha256, error);
   return end (self, ok, error);

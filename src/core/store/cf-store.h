@@ -19,7 +19,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes (PRAGMA user_version). */
-#define CF_STORE_SCHEMA_VERSION 1
+#define CF_STORE_SCHEMA_VERSION 2
 
 #define CF_TYPE_STORE (cf_store_get_type ())
 G_DECLARE_FINAL_TYPE (CfStore, cf_store, CF, STORE, GObject)
@@ -100,6 +100,55 @@ guint       cf_store_count_work        (CfStore     *self,
  * database cannot be read. */
 char       *cf_store_work_digest       (CfStore     *self,
                                         const char  *sha256);
+
+/* --- Writers that may race (two windows, the app and a script) ---
+ *
+ * Every write of a document's edits or corrections moves its revision on;
+ * a structure write also moves its structure revision (the grid slots the
+ * corrections name). A writer keeps the revision its copy reflects and
+ * writes "at" it: when the stored state moved on under it, nothing is
+ * written and CF_STORE_CHANGED is returned, so that the writer merges what
+ * is stored into its copy and writes again, never over the other's work. */
+
+typedef enum
+{
+  CF_STORE_SAVED,   /* written; *@revision is the new revision */
+  CF_STORE_CHANGED, /* the stored state moved on: merge, then write again */
+  CF_STORE_FAILED,  /* @error set */
+} CfStoreResult;
+
+/* The revision of @sha256's saved work (0: none yet), and in @structure (may
+ * be NULL) that of its structure edits. */
+gint64        cf_store_get_revision          (CfStore            *self,
+                                              const char         *sha256,
+                                              gint64             *structure);
+/* A cell's correction, written if the structure is still at *@structure
+ * (corrections name slots of that structure; other cells' corrections do
+ * not conflict). *@revision moves on with it when nobody else wrote since;
+ * otherwise it stays behind and the next cf_store_save_state_at() merges. */
+CfStoreResult cf_store_save_correction_at    (CfStore            *self,
+                                              const char         *sha256,
+                                              const CfCorrection *correction,
+                                              gint64             *revision,
+                                              gint64             *structure,
+                                              GError            **error);
+CfStoreResult cf_store_remove_correction_at  (CfStore            *self,
+                                              const char         *sha256,
+                                              guint               table_index,
+                                              int                 row,
+                                              int                 col,
+                                              gint64             *revision,
+                                              gint64             *structure,
+                                              GError            **error);
+/* cf_store_save_state(), written if nothing at all changed since *@revision;
+ * *@structure receives the new structure revision. */
+CfStoreResult cf_store_save_state_at         (CfStore            *self,
+                                              const char         *sha256,
+                                              GPtrArray          *edits,
+                                              GPtrArray          *corrections,
+                                              gint64             *revision,
+                                              gint64             *structure,
+                                              GError            **error);
 
 /* --- Verdicts on findings and reviewed tables (cf-review.h) --- */
 
