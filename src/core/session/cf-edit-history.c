@@ -23,6 +23,7 @@ struct _CfEditHistory
   gint64             revision;    /* of the stored work this copy reflects */
   gint64             structure;   /* ... and of its structure edits */
   gboolean           merged;      /* another writer's work came in: refresh all */
+  gboolean           unsaved;     /* a save failed: the store lags behind the copy */
 };
 
 enum
@@ -36,6 +37,7 @@ enum
 enum
 {
   CHANGED,
+  SAVE_FAILED,
   N_SIGNALS
 };
 
@@ -94,6 +96,9 @@ cf_edit_history_class_init (CfEditHistoryClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_EDIT,
                                    G_TYPE_BOOLEAN);
+  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_STRING);
 }
 
 static void
@@ -252,6 +257,28 @@ merge_stored (CfEditHistory *self, CfEdit *latest, GError **error)
   return TRUE;
 }
 
+static gboolean save_after_once (CfEditHistory *self, CfEdit *edit, gboolean may_merge,
+                                 GError **error);
+
+/* save_after_once(), remembering a failure: the edit stays applied and in
+ * memory, "save-failed" tells the owner, and the next save (or
+ * cf_edit_history_save_pending()) writes the whole state. */
+static gboolean
+save_after (CfEditHistory *self, CfEdit *edit, gboolean may_merge, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (save_after_once (self, edit, may_merge, &local_error))
+    {
+      self->unsaved = FALSE;
+      return TRUE;
+    }
+  self->unsaved = TRUE;
+  g_signal_emit (self, signals[SAVE_FAILED], 0, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 /* Corrections name grid slots, which a structure edit may have moved: they
  * are rewritten as the grid now stands, with the edits, in one transaction. */
 static CfStoreResult
@@ -269,7 +296,7 @@ save_whole (CfEditHistory *self, const char *sha256, GError **error)
  * (for a new edit, @may_merge), or the save is refused and reported (an
  * undo or redo: its steps are this copy's own), never written over. */
 static gboolean
-save_after (CfEditHistory *self, CfEdit *edit, gboolean may_merge, GError **error)
+save_after_once (CfEditHistory *self, CfEdit *edit, gboolean may_merge, GError **error)
 {
   const char *sha256 = document_key (self);
   gboolean whole = FALSE;
@@ -280,7 +307,8 @@ save_after (CfEditHistory *self, CfEdit *edit, gboolean may_merge, GError **erro
     {
       CfStoreResult result;
 
-      if (whole || cf_edit_is_structural (edit))
+      /* After a failed save the store lags behind: the whole state goes. */
+      if (whole || self->unsaved || cf_edit_is_structural (edit))
         result = save_whole (self, sha256, error);
       else
         {
@@ -644,4 +672,41 @@ cf_edit_history_adopt (CfEditHistory *self, GError **error)
   for (guint i = 0; i < edits->len; i++)
     g_ptr_array_add (self->base, cf_edit_ref (g_ptr_array_index (edits, i)));
   return TRUE;
+}
+
+gboolean
+cf_edit_history_has_unsaved (CfEditHistory *self)
+{
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  return self->unsaved;
+}
+
+gboolean
+cf_edit_history_save_pending (CfEditHistory *self, GError **error)
+{
+  const char *sha256;
+  g_autoptr (GError) local_error = NULL;
+  CfStoreResult result;
+
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  if (!self->unsaved || (sha256 = document_key (self)) == NULL)
+    return TRUE;
+  result = save_whole (self, sha256, &local_error);
+  if (result == CF_STORE_CHANGED)
+    {
+      /* Another writer saved meanwhile: merge it in, then write. */
+      if (merge_stored (self, NULL, &local_error))
+        result = save_whole (self, sha256, &local_error);
+      self->merged = FALSE;
+    }
+  if (result == CF_STORE_SAVED)
+    {
+      self->unsaved = FALSE;
+      return TRUE;
+    }
+  if (local_error == NULL)
+    g_set_error (&local_error, CF_ERROR, CF_ERROR_IO, _("%s: not saved: the saved edits keep changing"),
+                 cf_document_get_basename (self->doc));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }

@@ -8,14 +8,7 @@
 #include "cf-error.h"
 #include "cf-store.h"
 
-struct _CfStore
-{
-  GObject  parent_instance;
-  sqlite3 *db;
-  char    *path;
-  gboolean read_only;
-  int      version;
-};
+#include "cf-store-private.h"
 
 G_DEFINE_FINAL_TYPE (CfStore, cf_store, G_TYPE_OBJECT)
 
@@ -60,6 +53,7 @@ cf_store_finalize (GObject *object)
   if (self->db)
     sqlite3_close (self->db);
   g_free (self->path);
+  g_free (self->recovery_note);
   G_OBJECT_CLASS (cf_store_parent_class)->finalize (object);
 }
 
@@ -261,13 +255,26 @@ cf_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "crossfoot", "corrections.db", NULL);
 }
 
-CfStore *
-cf_store_open (const char *path, GError **error)
+/* SQLite's codes for a file that is not a sound database. */
+static gboolean
+is_damage (int code)
+{
+  code &= 0xff;
+  return code == SQLITE_CORRUPT || code == SQLITE_NOTADB;
+}
+
+/* Opens (creating, migrating) @path; *@damaged tells a damaged file from
+ * other failures (a folder, no permission, a full disk). */
+static CfStore *
+open_for_writing (const char *path, gboolean *damaged, GError **error)
 {
   g_autoptr (CfStore) self = g_object_new (CF_TYPE_STORE, NULL);
   g_autofree char *dir = NULL;
+  sqlite3_stmt *check;
+  gboolean sound = FALSE;
 
-  self->path = path ? g_strdup (path) : cf_store_default_path ();
+  *damaged = FALSE;
+  self->path = g_strdup (path);
   dir = g_path_get_dirname (self->path);
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
@@ -278,15 +285,84 @@ cf_store_open (const char *path, GError **error)
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, NULL)
       != SQLITE_OK)
     {
+      *damaged = is_damage (sqlite3_errcode (self->db));
       set_sqlite_error (self, error, N_("cannot open the corrections database"));
       return NULL;
     }
   sqlite3_busy_timeout (self->db, 5000);
   /* WAL: a killed process loses nothing that was committed, and readers never block the writer. */
-  if (!exec_sql (self, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error)
-      || !migrate (self, error))
-    return NULL;
+  if (!exec_sql (self, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error))
+    {
+      *damaged = is_damage (sqlite3_errcode (self->db));
+      return NULL;
+    }
+  /* A damaged page shows only when read: read them all now (the file is small). */
+  check = prepare (self, N_("cannot read the corrections database"), error, "PRAGMA quick_check",
+                   "");
+  if (check != NULL && sqlite3_step (check) == SQLITE_ROW)
+    {
+      const char *verdict = (const char *) sqlite3_column_text (check, 0);
+
+      if (!(sound = g_strcmp0 (verdict, "ok") == 0))
+        g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: damaged (%s)"), self->path,
+                     verdict ? verdict : "?");
+    }
+  else if (check != NULL)
+    set_sqlite_error (self, error, N_("cannot read the corrections database"));
+  *damaged = !sound;
+  sqlite3_finalize (check);
+  if (!sound || !migrate (self, error))
+    {
+      *damaged = *damaged || is_damage (sqlite3_errcode (self->db));
+      return NULL;
+    }
   return g_steal_pointer (&self);
+}
+
+CfStore *
+cf_store_open (const char *path, GError **error)
+{
+  g_autofree char *where = path ? g_strdup (path) : cf_store_default_path ();
+  g_autoptr (GError) local_error = NULL;
+  g_autoptr (GDateTime) now = NULL;
+  g_autofree char *stamp = NULL;
+  g_autofree char *kept = NULL;
+  CfStore *self;
+  gboolean damaged;
+  guint n_recovered;
+
+  if ((self = open_for_writing (where, &damaged, &local_error)) != NULL)
+    return self;
+  if (!damaged)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  /* Damaged: kept aside, never deleted; what SQLite can still read of it
+   * goes into a fresh database, and the store says so. */
+  now = g_date_time_new_now_local ();
+  stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  kept = g_strdup_printf ("%s.broken-%s", where, stamp);
+  if (!cf_store_keep_aside (where, kept, error))
+    return NULL;
+  if ((self = open_for_writing (where, &damaged, error)) == NULL)
+    return NULL;
+  n_recovered = cf_store_recover_from (self, kept);
+  self->recovery_note = g_strdup_printf (
+    ngettext ("The corrections database was damaged (%s). It is kept as %s; %u saved item was "
+              "recovered from it into a new database.",
+              "The corrections database was damaged (%s). It is kept as %s; %u saved items were "
+              "recovered from it into a new database.",
+              n_recovered),
+    local_error->message, kept, n_recovered);
+  return self;
+}
+
+const char *
+cf_store_get_recovery_note (CfStore *self)
+{
+  g_return_val_if_fail (CF_IS_STORE (self), NULL);
+  return self->recovery_note;
 }
 
 CfStore *
@@ -321,11 +397,30 @@ cf_store_open_read_only (const char *path, GError **error)
   /* SQLite reads nothing until asked: ask now, so that a damaged file is
    * named here rather than read as an empty one. */
   if ((self->version = read_version (self)) < 0
-      || !exec_sql (self, "SELECT count(*) FROM sqlite_master;", error))
+      || !exec_sql (self, "SELECT count(*) FROM sqlite_master;", NULL))
     {
-      if (error != NULL && *error == NULL)
-        set_sqlite_error (self, error, N_("cannot read the corrections database"));
-      return NULL;
+      /* On a read-only file system a WAL database cannot make its -shm
+       * file: read it as immutable (nobody can write there either). */
+      g_autofree char *file_uri = g_filename_to_uri (self->path, NULL, NULL);
+      g_autofree char *uri = file_uri ? g_strconcat (file_uri, "?immutable=1", NULL) : NULL;
+      int code = sqlite3_errcode (self->db) & 0xff;
+
+      if (code != SQLITE_CANTOPEN && code != SQLITE_READONLY)
+        {
+          set_sqlite_error (self, error, N_("cannot read the corrections database"));
+          return NULL;
+        }
+      sqlite3_close (self->db);
+      self->db = NULL;
+      if (uri == NULL
+          || sqlite3_open_v2 (uri, &self->db,
+                              SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX, NULL)
+               != SQLITE_OK
+          || (self->version = read_version (self)) < 0)
+        {
+          set_sqlite_error (self, error, N_("cannot read the corrections database"));
+          return NULL;
+        }
     }
   return g_steal_pointer (&self);
 }

@@ -38,6 +38,12 @@ CfStore    *cf_store_open              (const char  *path,
 CfStore    *cf_store_open_read_only    (const char  *path,
                                         GError     **error);
 gboolean    cf_store_is_read_only      (CfStore     *self);
+/* When the file was damaged (not a database, cut short, bad pages):
+ * cf_store_open() keeps it aside (renamed FILE.broken-DATE, never deleted),
+ * copies what SQLite can still read of it into a fresh database, and this
+ * says so (what was wrong, where the old file is, how much came over) for
+ * the user. NULL otherwise. */
+const char *cf_store_get_recovery_note (CfStore     *self);
 const char *cf_store_get_path          (CfStore     *self);
 /* The schema version of the file as it is now (after any migration). */
 int         cf_store_get_schema_version (CfStore    *self);
