@@ -611,9 +611,6 @@ cf_edit_history_restore_counted (CfEditHistory *self, guint *n_applied, guint *n
                                  GError **error)
 {
   const char *sha256 = document_key (self);
-  g_autoptr (GPtrArray) edits = NULL;
-  g_autoptr (GPtrArray) corrections = NULL;
-  guint stale = 0, stale_corrections = 0, applied = 0;
 
   g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
   if (n_stale)
@@ -622,32 +619,12 @@ cf_edit_history_restore_counted (CfEditHistory *self, guint *n_applied, guint *n
     *n_applied = 0;
   if (sha256 == NULL)
     return TRUE;
-  /* Read first: work saved between this and the loads below only makes the
-   * next save merge what it already has. */
+  /* Read first: work saved between this and the replay below only makes the
+   * next save merge what it already has. An edit that no longer fits is
+   * dropped from the base: the next save forgets it. */
   self->revision = cf_store_get_revision (self->store, sha256, &self->structure);
-  if ((edits = cf_store_load_edits (self->store, sha256, error)) == NULL
-      || (corrections = cf_store_load_corrections (self->store, sha256, error)) == NULL)
-    return FALSE;
   g_ptr_array_set_size (self->base, 0);
-  for (guint i = 0; i < edits->len; i++)
-    {
-      CfEdit *edit = g_ptr_array_index (edits, i);
-
-      /* An edit that no longer fits is dropped: the next save forgets it. */
-      if (cf_edit_apply (edit, self->doc, NULL))
-        {
-          g_ptr_array_add (self->base, cf_edit_ref (edit));
-          applied++;
-        }
-      else
-        stale++;
-    }
-  applied += cf_corrections_apply (self->doc, corrections, &stale_corrections);
-  if (n_stale)
-    *n_stale = stale + stale_corrections;
-  if (n_applied)
-    *n_applied = applied;
-  return TRUE;
+  return cf_store_replay (self->store, self->doc, self->base, n_applied, n_stale, error);
 }
 
 gboolean

@@ -94,6 +94,14 @@ gboolean    cf_store_restore_counted   (CfStore     *self,
                                         guint       *n_applied,
                                         guint       *n_stale,
                                         GError     **error);
+/* The same, adding to @applied_edits (may be NULL) a ref of each structure
+ * edit that applied, in order (one that no longer fits is left out). */
+gboolean    cf_store_replay            (CfStore     *self,
+                                        CfDocument  *doc,
+                                        GPtrArray   *applied_edits,
+                                        guint       *n_applied,
+                                        guint       *n_stale,
+                                        GError     **error);
 gboolean    cf_store_restore           (CfStore     *self,
                                         CfDocument  *doc,
                                         guint       *n_stale,
