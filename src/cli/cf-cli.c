@@ -732,7 +732,7 @@ run_extract (int argc, char **argv)
           status = EXIT_UNREADABLE;
           continue;
         }
-      written = cf_csv_write_tables (doc, dir, encoding, &write_error);
+      written = cf_csv_write_tables_with_review (doc, review, dir, encoding, &write_error);
       if (written == NULL)
         {
           print_error (write_error->message);
@@ -942,7 +942,7 @@ run_export (int argc, char **argv)
       return EXIT_UNREADABLE;
     }
 
-  cf_csv_append_long (cells, NULL, TRUE);
+  cf_csv_append_long_with_review (cells, NULL, NULL, TRUE);
   cf_csv_append_findings_with_review (findings, NULL, NULL, TRUE);
   for (guint i = 0; ok && files[i] != NULL; i++)
     {
@@ -957,7 +957,7 @@ run_export (int argc, char **argv)
         }
       if (long_format)
         {
-          cf_csv_append_long (cells, doc, FALSE);
+          cf_csv_append_long_with_review (cells, doc, review, FALSE);
           ok = csv_out_write (&cells_out, cells, &error);
         }
       if (ok && findings_path != NULL)

@@ -121,6 +121,7 @@ cf_audit_document (CfDocument *doc, CfFormRegistry *registry)
   g_autoptr(CfFormMatch) match = NULL;
   g_autoptr(GPtrArray) findings = NULL;
   GPtrArray *mapped;
+  CfCoverage coverage = { 0 };
 
   g_return_if_fail (CF_IS_DOCUMENT (doc));
 
@@ -150,8 +151,10 @@ cf_audit_document (CfDocument *doc, CfFormRegistry *registry)
       for (guint m = 0; m < mapped->len; m++)
         is_form |= ((CfMappedTable *) g_ptr_array_index (mapped, m))->table == table;
       if (!is_form)
-        cf_totals_check_table (doc, table);
+        coverage.n_total_checks += cf_totals_check_table (doc, table);
     }
+  coverage.n_form_tables = mapped->len;
+  cf_document_set_coverage (doc, &coverage);
 
   cf_prose_check (doc);
 }
