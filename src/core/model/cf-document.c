@@ -446,15 +446,6 @@ cf_document_get_source_bytes (CfDocument *self)
 }
 
 void
-cf_document_set_source_bytes (CfDocument *self, GBytes *bytes)
-{
-  g_return_if_fail (CF_IS_DOCUMENT (self));
-
-  g_clear_pointer (&self->source_bytes, g_bytes_unref);
-  self->source_bytes = bytes ? g_bytes_ref (bytes) : NULL;
-}
-
-void
 cf_document_set_coverage (CfDocument *self, const CfCoverage *coverage)
 {
   g_return_if_fail (CF_IS_DOCUMENT (self));
@@ -486,4 +477,13 @@ cf_document_nothing_checked (CfDocument *self)
 
   cf_document_get_coverage (self, &c);
   return c.n_form_tables == 0 && c.n_total_checks == 0 && c.n_prose_findings == 0;
+}
+
+void
+cf_document_set_source_bytes (CfDocument *self, GBytes *bytes)
+{
+  g_return_if_fail (CF_IS_DOCUMENT (self));
+
+  g_clear_pointer (&self->source_bytes, g_bytes_unref);
+  self->source_bytes = bytes ? g_bytes_ref (bytes) : NULL;
 }
