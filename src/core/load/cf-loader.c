@@ -48,7 +48,8 @@ static GHashTable *
 count_canonical (CfDocument *doc, GPtrArray *tables)
 {
   const char *text = cf_document_get_text (doc, NULL);
-  g_autoptr (CfDocument) scratch = cf_document_new (cf_document_get_path (doc), CF_DOCUMENT_KIND_TEXT);
+  g_autoptr (CfDocument) scratch =
+    cf_document_new (cf_document_get_path (doc), CF_DOCUMENT_KIND_TEXT);
   GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GPtrArray *mapped;
 
@@ -249,10 +250,11 @@ cf_loader_load_bytes (GBytes *bytes, const char *path, const char *password,
   g_autofree char *encoding = NULL;
   g_autofree char *sha256 = NULL;
   CfDocumentKind kind = CF_DOCUMENT_KIND_TEXT;
-  gsize len = g_bytes_get_size (bytes);
+  gsize len;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  len = g_bytes_get_size (bytes);
   if (len > CF_MAX_INPUT_BYTES)
     {
       name = g_path_get_basename (path ? path : "-");
