@@ -3,6 +3,7 @@
 
 #include "cf-audit.h"
 #include "cf-cell.h"
+#include "cf-cell-labels.h"
 #include "cf-corrections.h"
 #include "cf-decode.h"
 #include "cf-document.h"
