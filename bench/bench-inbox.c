@@ -227,7 +227,7 @@ make_reports (const char *corpus, const char *dir, guint n)
 static gboolean
 seed_saved_work (const char *dir, GError **error)
 {
-  g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, error);
+  g_autoptr (CfStore) store = cf_store_open (NULL, error);
   g_autoptr (GDir) listing = NULL;
   const char *name;
 

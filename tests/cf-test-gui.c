@@ -56,6 +56,19 @@ cf_test_spin_until (gboolean (*done) (gpointer), gpointer data, double seconds)
   return TRUE;
 }
 
+CfApplication *
+cf_test_new_application (void)
+{
+  CfApplication *app = cf_application_new ();
+
+  /* The app is single-instance; a test process must neither forward to a
+   * primary instance nor become one that the apps tests start would find. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+  return app;
+}
+
 CfWindow *
 cf_test_new_window (CfApplication *app)
 {

@@ -27,6 +27,8 @@ gboolean    cf_test_spin_until      (gboolean      (*done) (gpointer),
                                      gpointer        data,
                                      double          seconds);
 
+/* The app, registered, but not as the session's instance (non-unique). */
+CfApplication *cf_test_new_application (void);
 /* A new window of @app, 1200×800, presented. */
 CfWindow   *cf_test_new_window      (CfApplication  *app);
 /* Waits (failing after @seconds) until @window has loaded what it opened,

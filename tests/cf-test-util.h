@@ -53,3 +53,17 @@ int         cf_test_run_with_data_dir (void);
  * test setup sets it: Memcheck runs code some 30 times slower), and by 4 in
  * an AddressSanitizer build. */
 double      cf_test_time_limit (double      seconds);
+
+/* Spreadsheet-injection checks of the CSV and xlsx exports. */
+/* Text a spreadsheet would run, and what must stay as printed (signed
+ * numbers, the lone dash). */
+extern const char *const cf_test_hostile_texts[];
+extern const char *const cf_test_kept_texts[];
+/* A document named "@hostile.txt" whose one table has every hostile and
+ * kept text as a cell (the first two rows keyed as canonical cells), a
+ * finding whose message is hostile, and, when @review is not NULL, that
+ * finding accepted in @review with a hostile note. */
+CfDocument *cf_test_hostile_document (CfReview  **review);
+/* TRUE when @text would run in a spreadsheet: it begins with =, +, -, @, a
+ * tab or a CR and is none of cf_test_kept_texts. */
+gboolean    cf_test_is_live_text    (const char *text);

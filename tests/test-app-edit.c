@@ -533,11 +533,7 @@ main (int argc, char **argv)
   cf_test_gui_init (&argc, &argv);
   if (!cf_test_gui_start ("/app-edit/undo-redo"))
     return g_test_run ();
-  app = cf_application_new ();
-  /* The killed child must not find this process as the primary instance. */
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = cf_test_new_application ();
 
   g_test_add_func ("/app-edit/undo-redo", test_undo_redo);
   g_test_add_func ("/app-edit/structure-edit", test_structure_edit);

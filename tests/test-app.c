@@ -125,6 +125,80 @@ test_canonical_table_names (void)
   close_window (window);
 }
 
+/* The metainfo's <display_length compare="ge">N</display_length>. */
+static int
+metainfo_display_length (void)
+{
+  g_autofree char *path = g_build_filename (cf_test_srcdir (), "..", "data",
+                                            "io.github.crossfoot.Crossfoot.metainfo.xml.in", NULL);
+  g_autofree char *xml = NULL;
+  g_autoptr (GRegex) regex = g_regex_new ("<display_length compare=\"ge\">(\\d+)</display_length>",
+                                          0, 0, NULL);
+  g_autoptr (GMatchInfo) match = NULL;
+  g_autofree char *number = NULL;
+
+  g_assert_true (g_file_get_contents (path, &xml, NULL, NULL));
+  g_assert_true (g_regex_match (regex, xml, 0, &match));
+  number = g_match_info_fetch (match, 1);
+  return atoi (number);
+}
+
+/* The metainfo promises the app works on screens as narrow as the window's
+ * own minimum width, with a PDF (page, tables, grid, findings) open: the
+ * promise is no wider than the layout needs, and the layout no wider than
+ * the promise. */
+static void
+test_narrowest_window (void)
+{
+  const char *reports[][2] = { { "pdf", "zibo-gaoxin-psb-2022.pdf" },
+                               { "corpus/text", "shenzhen-psb-2020.txt" } };
+  int promised = metainfo_display_length ();
+  int widest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      g_autofree char *path = g_build_filename (cf_test_srcdir (), reports[i][0], reports[i][1], NULL);
+      CfWindow *window = open_window (path);
+      int minimum = 0, natural = 0;
+
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural,
+                          NULL, NULL);
+      g_test_message ("%s: window minimum width %d px", reports[i][1], minimum);
+      widest = MAX (widest, minimum);
+      close_window (window);
+    }
+  g_test_message ("display_length %d, narrowest window %d px", promised, widest);
+  g_assert_cmpint (widest, <=, promised);
+  g_assert_cmpint (promised - widest, <, 40);
+}
+
+/* A link dragged from a browser is a web address, not a file the sandbox
+ * can read: the window asks for the saved file and opens the rest. */
+static void
+test_web_link (void)
+{
+  g_autofree char *report = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autoptr (GFile) link = g_file_new_for_uri ("https://www.example.gov.cn/2022/report.pdf");
+  g_autoptr (GFile) file = g_file_new_for_path (report);
+  CfWindow *window = cf_test_new_window (app);
+  GSList *files = g_slist_append (NULL, link);
+
+  cf_window_open_files (window, files);
+  g_assert_false (cf_window_is_loading (window));
+  g_assert_null (cf_window_get_document (window));
+  g_assert_nonnull (strstr (cf_window_get_last_message (window),
+                            "https://www.example.gov.cn/2022/report.pdf"));
+  g_assert_nonnull (strstr (cf_window_get_last_message (window), "save"));
+
+  /* With a local file beside it, the file opens. */
+  files = g_slist_append (files, file);
+  cf_window_open_files (window, files);
+  cf_test_wait_loaded (window, 60);
+  g_assert_nonnull (cf_window_get_document (window));
+  g_slist_free (files);
+  close_window (window);
+}
+
 static void
 test_load_error (void)
 {
@@ -644,12 +718,13 @@ main (int argc, char **argv)
       cf_test_rm_rf (data_dir);
       return status;
     }
-  app = cf_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = cf_test_new_application ();
 
   g_test_add_func ("/app/open-corpus", test_open_corpus);
   g_test_add_func ("/app/canonical-table-names", test_canonical_table_names);
   g_test_add_func ("/app/load-error", test_load_error);
+  g_test_add_func ("/app/narrowest-window", test_narrowest_window);
+  g_test_add_func ("/app/web-link", test_web_link);
   g_test_add_func ("/app/select-cell-highlights-source", test_select_cell_highlights_source);
   g_test_add_func ("/app/edit-cell-reaudits", test_edit_cell_reaudits);
   g_test_add_func ("/app/export", test_export);

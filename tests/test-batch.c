@@ -538,7 +538,7 @@ test_batch_saved_work (void)
   g_autofree char *old_data_dir = g_strdup (g_getenv ("CROSSFOOT_DATA_DIR"));
   g_autofree char *long_csv = NULL;
   g_autofree char *findings_csv = NULL;
-  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfStore) store = NULL;
   g_autoptr (CfBatch) batch = cf_batch_new ();
   g_autoptr (GError) error = NULL;
   CfBatchEntry *altered_entry, *zibo_entry, *shenzhen_entry, *shanghai_entry;
@@ -567,7 +567,7 @@ test_batch_saved_work (void)
     g_assert_true (g_file_set_contents (altered_path, text, -1, NULL));
   }
 
-  store = cf_correction_store_open (NULL, &error);
+  store = cf_store_open (NULL, &error);
   g_assert_no_error (error);
   {
     g_autoptr (CfDocument) altered = load_audited (altered_path);
@@ -577,7 +577,7 @@ test_batch_saved_work (void)
 
     altered_errors = cf_document_count_findings (altered, CF_SEVERITY_ERROR);
     g_assert_cmpuint (altered_errors, >=, 1);
-    g_assert_true (cf_correction_store_save (store, cf_document_get_sha256 (altered), &fix,
+    g_assert_true (cf_store_save_correction (store, cf_document_get_sha256 (altered), &fix,
                                              &error));
     g_assert_no_error (error);
   }
@@ -689,7 +689,7 @@ test_batch_saved_work (void)
   {
     CfCorrection edit = { requests_index, 2, 2, (char *) "5", (char *) "4" };
 
-    g_assert_true (cf_correction_store_save (store,
+    g_assert_true (cf_store_save_correction (store,
                                              cf_document_get_sha256 (
                                                cf_batch_entry_get_document (zibo_entry)),
                                              &edit, &error));

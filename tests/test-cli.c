@@ -765,7 +765,7 @@ static gboolean
 save_zibo_work (gboolean value_only, guint *table_index, int *row, int *col)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, &error);
+  g_autoptr (CfStore) store = cf_store_open (NULL, &error);
   g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", zibo);
   g_autoptr (CfEditHistory) history = NULL;
 
@@ -950,13 +950,13 @@ test_saved_corrections_stale (void)
   char *dir = NULL;
   char *previous = enter_data_dir (&dir);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, &error);
+  g_autoptr (CfStore) store = cf_store_open (NULL, &error);
   g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", zibo);
   CfCorrection gone = { 99, 1, 1, (char *) "12", (char *) "3" };
   g_auto (Run) run = { 0 };
 
   g_assert_no_error (error);
-  g_assert_true (cf_correction_store_save (store, cf_document_get_sha256 (doc), &gone, &error));
+  g_assert_true (cf_store_save_correction (store, cf_document_get_sha256 (doc), &gone, &error));
   g_assert_no_error (error);
   run_cli (&run, NULL, "audit", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -988,12 +988,12 @@ test_saved_corrections_equal_file (void)
       return;
     }
   {
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, &error);
+    g_autoptr (CfStore) store = cf_store_open (NULL, &error);
     g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", zibo);
     g_autoptr (GPtrArray) corrections = NULL;
 
     g_assert_no_error (error);
-    corrections = cf_correction_store_load (store, cf_document_get_sha256 (doc), &error);
+    corrections = cf_store_load_corrections (store, cf_document_get_sha256 (doc), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (corrections->len, ==, 1);
     json = cf_corrections_to_json (doc, corrections);
@@ -1070,14 +1070,14 @@ test_accepted_findings (void)
     }
   /* As the app: reopen (restore, audit), accept the error with a note. */
   {
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (NULL, &error);
+    g_autoptr (CfStore) store = cf_store_open (NULL, &error);
     g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", zibo);
     g_autoptr (CfReview) review = NULL;
     GPtrArray *findings;
     guint n_accepted = 0;
 
     g_assert_no_error (error);
-    g_assert_true (cf_correction_store_restore (store, doc, NULL, &error));
+    g_assert_true (cf_store_restore (store, doc, NULL, &error));
     g_assert_no_error (error);
     cf_audit_document (doc, NULL);
     review = cf_review_new (store, cf_document_get_sha256 (doc), &error);
@@ -1273,7 +1273,7 @@ test_extract_equals_app_export (void)
   char *previous = enter_data_dir (&dir);
   g_autofree char *out = NULL;
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfStore) store = NULL;
   g_autoptr (CfDocument) doc = NULL;
   g_autoptr (CfEditHistory) history = NULL;
   g_auto (Run) run = { 0 };
@@ -1287,7 +1287,7 @@ test_extract_equals_app_export (void)
       leave_data_dir (dir, previous);
       return;
     }
-  store = cf_correction_store_open (NULL, &error);
+  store = cf_store_open (NULL, &error);
   g_assert_no_error (error);
   doc = cf_test_load_corpus ("text", zibo);
   history = cf_edit_history_new (doc, store);

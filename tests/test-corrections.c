@@ -39,19 +39,19 @@ test_store_round_trip (void)
   guint stale = 99;
 
   {
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_assert_no_error (error);
-    g_assert_true (cf_correction_store_save (store, "ab12", &a, &error));
-    g_assert_true (cf_correction_store_save (store, "ab12", &b, &error));
+    g_assert_true (cf_store_save_correction (store, "ab12", &a, &error));
+    g_assert_true (cf_store_save_correction (store, "ab12", &b, &error));
     a.text = (char *) "18"; /* a second edit of the same cell replaces the first */
-    g_assert_true (cf_correction_store_save (store, "ab12", &a, &error));
-    g_assert_true (cf_correction_store_save (store, "other", &b, &error));
+    g_assert_true (cf_store_save_correction (store, "ab12", &a, &error));
+    g_assert_true (cf_store_save_correction (store, "other", &b, &error));
     g_assert_no_error (error);
   }
   {
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_assert_no_error (error);
-    loaded = cf_correction_store_load (store, "ab12", &error);
+    loaded = cf_store_load_corrections (store, "ab12", &error);
     g_assert_no_error (error);
   }
   g_assert_cmpuint (loaded->len, ==, 2);
@@ -74,14 +74,14 @@ test_remove_reverts (void)
   g_autofree char *dir = cf_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "c.db", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+  g_autoptr (CfStore) store = cf_store_open (path, &error);
   g_autoptr (GPtrArray) loaded = NULL;
   CfCorrection a = { 0, 0, 1, (char *) "6", (char *) "5" };
 
   g_assert_no_error (error);
-  g_assert_true (cf_correction_store_save (store, "x", &a, &error));
-  g_assert_true (cf_correction_store_remove (store, "x", 0, 0, 1, &error));
-  loaded = cf_correction_store_load (store, "x", &error);
+  g_assert_true (cf_store_save_correction (store, "x", &a, &error));
+  g_assert_true (cf_store_remove_correction (store, "x", 0, 0, 1, &error));
+  loaded = cf_store_load_corrections (store, "x", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (loaded->len, ==, 0);
   cf_test_rm_rf (dir);
@@ -152,12 +152,12 @@ test_survives_sigkill (void)
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
     {
-      CfCorrectionStore *store = cf_correction_store_open (path, NULL);
+      CfStore *store = cf_store_open (path, NULL);
       for (int i = 0; i < 50; i++)
         {
           g_autofree char *text = g_strdup_printf ("%d", i);
           CfCorrection c = { 0, i, 1, text, NULL };
-          cf_correction_store_save (store, "kill", &c, NULL);
+          cf_store_save_correction (store, "kill", &c, NULL);
         }
       raise (SIGKILL);
       _exit (0);
@@ -165,9 +165,9 @@ test_survives_sigkill (void)
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   g_assert_true (WIFSIGNALED (status));
   {
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_assert_no_error (error);
-    loaded = cf_correction_store_load (store, "kill", &error);
+    loaded = cf_store_load_corrections (store, "kill", &error);
     g_assert_no_error (error);
   }
   g_assert_cmpuint (loaded->len, ==, 50);

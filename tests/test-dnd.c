@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cf-test-util.h"
 
@@ -89,6 +90,22 @@ stop (GSubprocess *process)
   g_subprocess_wait (process, NULL, NULL);
 }
 
+/* How the tests start the built app: on X11, settings in memory, its
+ * corrections store and recent files in @data (a folder thrown away after). */
+static GSubprocessLauncher *
+app_launcher (const char *data)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+
+  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "x11", TRUE);
+  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
+  g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "GSETTINGS_SCHEMA_DIR");
+  g_subprocess_launcher_setenv (launcher, "CROSSFOOT_DATA_DIR", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  return launcher;
+}
+
 /* Presses on the source at (150, 150) and releases over the app's empty page. */
 static void
 drag_once (void)
@@ -164,16 +181,8 @@ drop_onto_app (const char *const *files, const char *title)
       return;
     }
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_subprocess_launcher_setenv (launcher, "GDK_BACKEND", "x11", TRUE);
-  g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
-  g_subprocess_launcher_setenv (launcher, "NO_AT_BRIDGE", "1", TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "GSETTINGS_SCHEMA_DIR");
-  /* Its corrections store and recent files go to a folder thrown away after. */
   data = cf_test_make_tmpdir ();
-  g_subprocess_launcher_setenv (launcher, "CROSSFOOT_DATA_DIR", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-
+  launcher = app_launcher (data);
   app = spawn (launcher, app_path, NULL);
   {
     gulong app_window = find_window ("^Crossfoot$", cf_test_time_limit (20));
@@ -239,10 +248,77 @@ test_drop_files (void)
   drop_onto_app (files, "Inbox — Crossfoot");
 }
 
+static void
+on_exited (GObject *process, GAsyncResult *result, gpointer data)
+{
+  *(gboolean *) data = g_subprocess_wait_finish (G_SUBPROCESS (process), result, NULL);
+}
+
+/* The app is single-instance: a second launch with a report hands it to the
+ * first (over D-Bus) and exits; the first opens it in a window of its own.
+ * Both run under an app id of this test's own, so nothing else on the bus
+ * takes part. */
+static void
+test_second_launch (void)
+{
+  const char *app_path = g_getenv ("CF_APP");
+  g_autofree char *report = cf_test_path ("corpus", "text", REPORT, NULL);
+  g_autofree char *id_arg = g_strdup_printf ("--gapplication-app-id=io.github.crossfoot.Crossfoot.Test%d",
+                                             (int) getpid ());
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  g_autofree char *data = NULL;
+  g_autofree char *first_pid = NULL;
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) first = NULL;
+  g_autoptr (GSubprocess) second = NULL;
+  gboolean second_done = FALSE;
+  gint64 end;
+  gulong window;
+
+  if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0' || app_path == NULL
+      || xdotool_path == NULL || g_getenv ("DBUS_SESSION_BUS_ADDRESS") == NULL)
+    {
+      g_test_skip ("needs X, xdotool, a session bus and CF_APP (run through meson test under "
+                   "xvfb-run dbus-run-session)");
+      return;
+    }
+  data = cf_test_make_tmpdir ();
+  launcher = app_launcher (data);
+  first = spawn (launcher, app_path, id_arg, NULL);
+  g_assert_cmpuint (find_window ("^Crossfoot$", cf_test_time_limit (20)), !=, 0);
+  first_pid = g_strdup (g_subprocess_get_identifier (first));
+
+  second = spawn (launcher, app_path, id_arg, report, NULL);
+  g_subprocess_wait_async (second, NULL, on_exited, &second_done);
+  end = g_get_monotonic_time () + (gint64) (cf_test_time_limit (20) * G_USEC_PER_SEC);
+  while (!second_done && g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (20 * 1000);
+    }
+  g_assert_true (second_done);
+  g_assert_true (g_subprocess_get_if_exited (second));
+  g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
+
+  window = find_window ("^" REPORT " — Crossfoot$", cf_test_time_limit (20));
+  g_assert_cmpuint (window, !=, 0);
+  {
+    g_autofree char *id = g_strdup_printf ("%lu", window);
+    g_autofree char *pid = xdotool ("getwindowpid", id, NULL);
+
+    /* The first instance's window (its empty one, now showing the report). */
+    g_assert_nonnull (pid);
+    g_assert_cmpstr (g_strstrip (pid), ==, first_pid);
+  }
+  stop (first);
+  cf_test_rm_rf (data);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/dnd/second-launch-opens-in-first", test_second_launch);
   g_test_add_func ("/dnd/drop-file", test_drop_file);
   g_test_add_func ("/dnd/drop-files", test_drop_files);
   return g_test_run ();

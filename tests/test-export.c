@@ -626,6 +626,114 @@ test_long_csv_form_order (void)
   g_assert_cmpstr (lines[2], ==, "order.txt,gip-2021,requests,carried_over,total,7,7,");
 }
 
+/* Parses @csv and fails on any field a spreadsheet would run; adds every
+ * field to @seen. */
+static void
+assert_csv_inert (const char *csv, GHashTable *seen)
+{
+  g_autoptr (GPtrArray) rows = parse_csv (csv);
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (rows, r);
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          const char *field = g_ptr_array_index (row, c);
+
+          if (cf_test_is_live_text (field))
+            g_test_fail_printf ("CSV row %u field %u would run in a spreadsheet: %s", r, c, field);
+          g_hash_table_add (seen, g_strdup (field));
+        }
+    }
+}
+
+static void
+assert_seen (GHashTable *seen, const char *prefix, const char *text)
+{
+  g_autofree char *field = g_strconcat (prefix, text, NULL);
+
+  if (!g_hash_table_contains (seen, field))
+    g_test_fail_printf ("no CSV field “%s”", field);
+}
+
+/* Hostile text through every CSV export, read back: each comes out with a
+ * leading apostrophe, while signed numbers and the dash stay as printed. */
+static void
+test_hostile_csv (void)
+{
+  g_autoptr (CfReview) review = NULL;
+  g_autoptr (CfDocument) doc = cf_test_hostile_document (&review);
+  g_autoptr (GHashTable) table_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GHashTable) other_fields = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GString) long_csv = g_string_new (NULL);
+  g_autoptr (GString) findings = g_string_new (NULL);
+  g_autoptr (GString) reviewed = g_string_new (NULL);
+  g_autoptr (GPtrArray) written = NULL;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *table_csv = cf_csv_table_to_string (cf_document_find_table (doc, "requests"));
+  g_autofree char *file_csv = NULL;
+
+  assert_csv_inert (table_csv, table_fields);
+  for (guint i = 0; cf_test_hostile_texts[i] != NULL; i++)
+    assert_seen (table_fields, "'", cf_test_hostile_texts[i]);
+  for (guint i = 0; cf_test_kept_texts[i] != NULL; i++)
+    assert_seen (table_fields, "", cf_test_kept_texts[i]);
+
+  /* The files of extract / "all tables" (here with a BOM): the same text. */
+  written = cf_csv_write_tables (doc, dir, CF_CSV_UTF8_BOM, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (written->len, ==, 1);
+  g_assert_true (g_file_get_contents (g_ptr_array_index (written, 0), &file_csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (file_csv, "\xEF\xBB\xBF"));
+  g_assert_cmpstr (file_csv + 3, ==, table_csv);
+
+  /* The long CSV (document name, canonical cells) and the findings. */
+  cf_csv_append_long (long_csv, doc, TRUE);
+  assert_csv_inert (long_csv->str, other_fields);
+  assert_seen (other_fields, "'", "@hostile.txt");
+  assert_seen (other_fields, "'", cf_test_hostile_texts[0]);
+  assert_seen (other_fields, "", "-5");
+  cf_csv_append_findings (findings, doc, TRUE);
+  assert_csv_inert (findings->str, other_fields);
+  cf_csv_append_findings_with_review (reviewed, doc, review, TRUE);
+  assert_csv_inert (reviewed->str, other_fields);
+  assert_seen (other_fields, "'", "=rule()");
+  assert_seen (other_fields, "'", "=1+2 does not add up");
+  assert_seen (other_fields, "'", "@note =1+1");
+  cf_test_rm_rf (dir);
+}
+
+static void
+test_inert_text (void)
+{
+  g_autofree char *formula = cf_spreadsheet_inert_text ("=1+1");
+  g_autofree char *tab = cf_spreadsheet_inert_text ("\tx");
+  g_autofree char *sum = cf_spreadsheet_inert_text ("-2+3");
+
+  g_assert_cmpstr (formula, ==, "'=1+1");
+  g_assert_cmpstr (tab, ==, "'\tx");
+  g_assert_cmpstr (sum, ==, "'-2+3");
+  /* Numbers, the dash, and text that no spreadsheet runs. */
+  for (const char *const *safe = (const char *const[]) { "-5", "+7", "-1,234.5", "-12%", "(5)", "-",
+                                                         "0.5", "", "一、本年新收", "'=x", "a=b",
+                                                         NULL };
+       *safe != NULL; safe++)
+    g_assert_null (cf_spreadsheet_inert_text (*safe));
+  /* Not numbers, though they start like one. */
+  for (const char *const *live = (const char *const[]) { "-5-5", "+", "--1", "-.5", "-1,", "@", "=",
+                                                         "-1%2", NULL };
+       *live != NULL; live++)
+    {
+      g_autofree char *inert = cf_spreadsheet_inert_text (*live);
+
+      g_assert_nonnull (inert);
+      g_assert_cmpint (inert[0], ==, '\'');
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -641,5 +749,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/json-review", test_json_review);
   g_test_add_func ("/export/json-shape", test_json_shape);
   g_test_add_func ("/export/json-corpus", test_json_corpus);
+  g_test_add_func ("/export/inert-text", test_inert_text);
+  g_test_add_func ("/export/hostile-csv", test_hostile_csv);
   return g_test_run ();
 }

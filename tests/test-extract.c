@@ -375,8 +375,7 @@ main (int argc, char **argv)
   cf_test_gui_init (&argc, &argv);
   if (!cf_test_gui_start ("/extract/text-selection"))
     return g_test_run ();
-  app = cf_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = cf_test_new_application ();
 
   g_test_add_func ("/extract/text-selection", test_text_selection);
   g_test_add_func ("/extract/area-select", test_area_select);

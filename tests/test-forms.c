@@ -33,6 +33,11 @@ test_normalize (void)
     { "第二十条第（一）项", "第二十条第(一)项" },
     { "三类内部事务信息", "三类内部事务信息" },
     { "3.5万元", "3.5万元" },
+    /* Kangxi radicals for ideographs, as wkhtmltopdf's PDFs give them
+     * (⾏ U+2F8F, ⼆ U+2F06); a radical of a Traditional form (⾨ 門) too. */
+    { "⾏政许可", "行政许可" },
+    { "⼆、主动公开政府信息情况", "主动公开政府信息情况" },
+    { "⾨", "门" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

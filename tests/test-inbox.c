@@ -342,7 +342,7 @@ load_audited (const char *path)
 }
 
 static CfReview *
-review_of (CfCorrectionStore *store, CfDocument *doc)
+review_of (CfStore *store, CfDocument *doc)
 {
   g_autoptr (GError) error = NULL;
   CfReview *review = cf_review_new (store, cf_document_get_sha256 (doc), &error);
@@ -371,7 +371,7 @@ test_inbox_review_state (void)
   g_autofree char *shenzhen = g_build_filename (dir, "shenzhen-psb-2020.txt", NULL);
   g_autofree char *zibo = g_build_filename (dir, "zibo-gaoxin-psb-2022.txt", NULL);
   g_autofree char *shanghai = g_build_filename (dir, "shanghai-gov-office-2019.html", NULL);
-  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfStore) store = NULL;
   g_autoptr (GError) error = NULL;
   GtkWidget *window = gtk_window_new ();
   CfInboxView *inbox = CF_INBOX_VIEW (cf_inbox_view_new ());
@@ -392,7 +392,7 @@ test_inbox_review_state (void)
 
   /* What the app saved: Shenzhen's error accepted, Zibo's tables all
    * reviewed, one of Shanghai's. */
-  store = cf_correction_store_open (NULL, &error);
+  store = cf_store_open (NULL, &error);
   g_assert_no_error (error);
   {
     g_autoptr (CfDocument) doc = load_audited (shenzhen);

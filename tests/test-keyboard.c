@@ -686,10 +686,7 @@ main (int argc, char **argv)
   cf_test_gui_init (&argc, &argv);
   if (!cf_test_gui_start ("/keyboard/navigate"))
     return g_test_run ();
-  app = cf_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = cf_test_new_application ();
 
   g_test_add_func ("/keyboard/navigate", test_navigate);
   g_test_add_func ("/keyboard/edit", test_edit);

@@ -29,11 +29,7 @@ static const char *const known_debt[] = {
   "src/core/model/cf-document.c includes cf-pdf-reader.h from read/pdf/, a later layer than model/",
   "src/core/model/cf-document.c includes cf-text-tables.h from read/text/, a later layer than model/",
   "src/core/read/pdf/cf-pdf-textdump.c includes cf-audit.h from audit/, a later layer than read/pdf/",
-  "include cycle in src/core: cf-document -> cf-html-reader -> cf-document",
-  "src/core/read/text/cf-text-tables.c has 1649 lines: split it by algorithm (limit 1,000)",
-  "src/core/edit/cf-table-edit.c has 1519 lines: split it by algorithm (limit 1,000)",
-  "src/core/session/cf-batch.c has 1222 lines: split it by algorithm (limit 1,000)",
-  "src/app/cf-correction-session.c includes sqlite3.h: only src/core may",
+  "include cycle in src/core through cf-document",
   NULL
 };
 
@@ -312,7 +308,13 @@ test_no_cycle (void)
           GString *s = g_string_new (NULL);
           for (guint i = from; i < stack->len; i++)
             g_string_append_printf (s, "%s%s", i > from ? " -> " : "", (char *) g_ptr_array_index (stack, i));
-          violation ("include cycle in src/core: %s", s->str);
+          /* Named by its alphabetically first unit: hash order picks the start. */
+          const char *first = closing;
+          for (guint i = from; i < stack->len; i++)
+            if (g_strcmp0 (g_ptr_array_index (stack, i), first) < 0)
+              first = g_ptr_array_index (stack, i);
+          g_test_message ("include cycle: %s", s->str);
+          violation ("include cycle in src/core through %s", first);
           g_string_free (s, TRUE);
           return;
         }
@@ -344,7 +346,10 @@ test_file_size (void)
       g_autofree char *path = g_build_filename (core, rel, NULL);
       guint n = count_lines (path);
       if (n > 1000)
-        violation ("src/core/%s has %u lines: split it by algorithm (limit 1,000)", rel, n);
+        {
+          g_test_message ("src/core/%s: %u lines", rel, n);
+          violation ("src/core/%s is over 1,000 lines: split it by algorithm", rel);
+        }
     }
 }
 

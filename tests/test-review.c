@@ -73,7 +73,7 @@ test_accept_survives_reopen (void)
 
   g_assert_cmpuint (open_errors, >, 0);
   {
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfReview) review = cf_review_new (store, sha, &error);
 
     g_assert_no_error (error);
@@ -90,7 +90,7 @@ test_accept_survives_reopen (void)
   cf_audit_document (doc, NULL);
   g_assert_cmpuint (cf_document_count_findings (doc, CF_SEVERITY_ERROR), ==, open_errors);
   {
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfReview) review = cf_review_new (store, sha, &error);
     g_autoptr (CfReview) other = cf_review_new (store, "another-document", &error);
 
@@ -109,7 +109,7 @@ test_accept_survives_reopen (void)
     g_assert_no_error (error);
   }
   {
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfReview) review = cf_review_new (store, sha, &error);
 
     g_assert_no_error (error);
@@ -183,14 +183,14 @@ finding_on_table (CfDocument *doc, const char *rule, const char *title)
 
 /* Opens @path as the app does: load, replay the stored edits, audit. */
 static CfDocument *
-reopen (const char *path, CfCorrectionStore *store)
+reopen (const char *path, CfStore *store)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (CfDocument) doc = cf_document_load_file (path, NULL, NULL, &error);
   guint n_stale = 0;
 
   g_assert_no_error (error);
-  g_assert_true (cf_correction_store_restore (store, doc, &n_stale, &error));
+  g_assert_true (cf_store_restore (store, doc, &n_stale, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (n_stale, ==, 0);
   cf_audit_document (doc, NULL);
@@ -206,7 +206,7 @@ test_generic_table_key_survives_removal (void)
   g_autofree char *db = g_build_filename (dir, "c.db", NULL);
   g_autofree char *path = g_build_filename (dir, "two-tables.html", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfStore) store = NULL;
   g_autoptr (CfDocument) doc = NULL;
   g_autoptr (GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
   g_autofree char *key_before = NULL;
@@ -215,7 +215,7 @@ test_generic_table_key_survives_removal (void)
   CfFinding *training;
 
   g_assert_true (g_file_set_contents (path, two_tables_html, -1, NULL));
-  store = cf_correction_store_open (db, &error);
+  store = cf_store_open (db, &error);
   g_assert_no_error (error);
   doc = reopen (path, store);
   g_assert_null (cf_document_get_form (doc));
@@ -255,12 +255,12 @@ test_generic_table_key_survives_removal (void)
     g_assert_no_error (error);
     g_ptr_array_add (edits, add);
   }
-  g_assert_true (cf_correction_store_save_edits (store, cf_document_get_sha256 (doc), edits, &error));
+  g_assert_true (cf_store_save_edits (store, cf_document_get_sha256 (doc), edits, &error));
   g_assert_no_error (error);
   g_clear_object (&doc);
   g_clear_object (&store);
 
-  store = cf_correction_store_open (db, &error);
+  store = cf_store_open (db, &error);
   g_assert_no_error (error);
   doc = reopen (path, store);
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 2);
@@ -326,13 +326,13 @@ test_deleted_table_key_not_reused (void)
   g_autofree char *db = g_build_filename (dir, "c.db", NULL);
   g_autofree char *path = g_build_filename (dir, "two-tables.html", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfStore) store = NULL;
   g_autoptr (CfDocument) doc = NULL;
   g_autoptr (GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
   g_autofree char *deleted_id = NULL;
 
   g_assert_true (g_file_set_contents (path, two_tables_html, -1, NULL));
-  store = cf_correction_store_open (db, &error);
+  store = cf_store_open (db, &error);
   g_assert_no_error (error);
   doc = reopen (path, store);
   {
@@ -354,7 +354,7 @@ test_deleted_table_key_not_reused (void)
     g_ptr_array_add (edits, add);
     g_assert_cmpstr (cf_table_get_id (cf_edit_get_added_table (add)), !=, deleted_id);
   }
-  g_assert_true (cf_correction_store_save_edits (store, cf_document_get_sha256 (doc), edits, &error));
+  g_assert_true (cf_store_save_edits (store, cf_document_get_sha256 (doc), edits, &error));
   g_assert_no_error (error);
   g_clear_object (&doc);
 

@@ -485,7 +485,7 @@ test_persist_and_replay (void)
 
   {
     g_autoptr (CfDocument) doc = cf_test_load_corpus ("html", "city-2025-placeholder-headers.html");
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
     CfTable *t1 = g_ptr_array_index (cf_document_get_tables (doc), 1);
     int last_col = cf_table_get_n_cols (t1) - 1;
@@ -522,12 +522,12 @@ test_persist_and_replay (void)
   }
   {
     g_autoptr (CfDocument) doc = cf_test_load_corpus ("html", "city-2025-placeholder-headers.html");
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
     g_autoptr (GPtrArray) edits = NULL;
 
     g_assert_no_error (error);
-    edits = cf_correction_store_load_edits (store, cf_document_get_sha256 (doc), &error);
+    edits = cf_store_load_edits (store, cf_document_get_sha256 (doc), &error);
     g_assert_no_error (error);
     g_assert_cmpuint (edits->len, ==, 6);
     g_assert_true (cf_edit_history_restore (history, &stale, &error));
@@ -553,7 +553,7 @@ test_replay_split_join (void)
 
   {
     g_autoptr (CfDocument) doc = make_document ();
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
     CfEdit *edits[] = {
       cf_edit_set_text (0, 2, 1, "5 6"),
@@ -589,7 +589,7 @@ test_replay_split_join (void)
   }
   {
     g_autoptr (CfDocument) doc = make_document ();
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
 
     g_assert_no_error (error);
@@ -633,7 +633,7 @@ test_survives_sigkill (void)
   if (pid == 0)
     {
       CfDocument *doc = make_document ();
-      CfCorrectionStore *store = cf_correction_store_open (path, NULL);
+      CfStore *store = cf_store_open (path, NULL);
       CfEditHistory *history = cf_edit_history_new (doc, store);
       for (int i = 0; i < 20; i++)
         {
@@ -650,7 +650,7 @@ test_survives_sigkill (void)
   g_assert_true (WIFSIGNALED (status));
   {
     g_autoptr (CfDocument) doc = make_document ();
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
     guint stale = 99;
 
@@ -878,7 +878,7 @@ test_add_table_persists (void)
 
   {
     g_autoptr (CfDocument) doc = make_document ();
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
     g_autoptr (CfTable) source = make_extracted_table ();
     g_autoptr (CfFinding) note = make_note ();
@@ -904,7 +904,7 @@ test_add_table_persists (void)
   }
   {
     g_autoptr (CfDocument) doc = make_document ();
-    g_autoptr (CfCorrectionStore) store = cf_correction_store_open (path, &error);
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
     g_autoptr (CfEditHistory) history = cf_edit_history_new (doc, store);
     g_autofree char *replayed = NULL;
     g_autofree char *replayed_notes = NULL;

@@ -213,7 +213,7 @@ test_review_state (void)
   g_autofree char *zibo = g_build_filename (dir, names[1][1], NULL);
   g_autofree char *shanghai = g_build_filename (dir, names[2][1], NULL);
   g_autoptr (GFile) folder = g_file_new_for_path (dir);
-  g_autoptr (CfCorrectionStore) store = NULL;
+  g_autoptr (CfStore) store = NULL;
   g_autoptr (CfDocument) once = NULL;
   g_autoptr (GError) error = NULL;
   CfWindow *window = new_window ();
@@ -231,7 +231,7 @@ test_review_state (void)
     }
 
   /* Zibo has a saved structure edit: a row added to its appeals table. */
-  store = cf_correction_store_open (NULL, &error);
+  store = cf_store_open (NULL, &error);
   g_assert_no_error (error);
   {
     g_autoptr (CfDocument) doc = cf_document_load_file (zibo, NULL, NULL, &error);
@@ -242,13 +242,13 @@ test_review_state (void)
     cf_audit_document (doc, NULL);
     cf_test_table_by_id (doc, "appeals", &appeals);
     g_ptr_array_add (edits, cf_edit_insert_row (appeals, 2));
-    g_assert_true (cf_correction_store_save_edits (store, cf_document_get_sha256 (doc), edits,
+    g_assert_true (cf_store_save_edits (store, cf_document_get_sha256 (doc), edits,
                                                    &error));
     g_assert_no_error (error);
   }
   /* What opening it on its own gives: the edit made once. */
   once = cf_document_load_file (zibo, NULL, NULL, &error);
-  g_assert_true (cf_correction_store_restore (store, once, NULL, &error));
+  g_assert_true (cf_store_restore (store, once, NULL, &error));
   g_assert_no_error (error);
   cf_audit_document (once, NULL);
   once_rows = cf_table_get_n_rows (g_ptr_array_index (cf_document_get_tables (once), appeals));
@@ -323,7 +323,7 @@ test_review_state (void)
     cell = cf_table_find_by_keys (table, "new", "total");
     CfCorrection fix = { requests, cell->row, cell->col, (char *) "12345", cell->text };
 
-    g_assert_true (cf_correction_store_save (store, cf_document_get_sha256 (doc), &fix, &error));
+    g_assert_true (cf_store_save_correction (store, cf_document_get_sha256 (doc), &fix, &error));
     g_assert_no_error (error);
   }
   entry = entry_at (inbox, cf_test_inbox_position (inbox, names[2][1]));
@@ -351,8 +351,7 @@ main (int argc, char **argv)
   cf_test_gui_init (&argc, &argv);
   if (!cf_test_gui_start ("/window-inbox/open-folder"))
     return g_test_run ();
-  app = cf_application_new ();
-  g_application_register (G_APPLICATION (app), NULL, NULL);
+  app = cf_test_new_application ();
 
   g_test_add_func ("/window-inbox/open-folder", test_open_folder);
   g_test_add_func ("/window-inbox/open-several-files", test_open_several_files);

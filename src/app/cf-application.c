@@ -49,6 +49,22 @@ about_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   GtkApplication *app = data;
   const char *developers[] = { _("The Crossfoot authors"), NULL };
+  const char *comments = _("Extracts the statistical tables of government information "
+                           "disclosure annual reports and checks that every total adds up.");
+  GtkWindow *parent = gtk_application_get_active_window (app);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwAboutDialog *about = ADW_ABOUT_DIALOG (adw_about_dialog_new ());
+
+  adw_about_dialog_set_application_name (about, "Crossfoot");
+  adw_about_dialog_set_application_icon (about, APP_ID);
+  adw_about_dialog_set_version (about, PACKAGE_VERSION);
+  adw_about_dialog_set_developer_name (about, _("The Crossfoot authors"));
+  adw_about_dialog_set_developers (about, developers);
+  adw_about_dialog_set_comments (about, comments);
+  adw_about_dialog_set_license_type (about, GTK_LICENSE_GPL_3_0);
+  adw_dialog_present (ADW_DIALOG (about), parent ? GTK_WIDGET (parent) : NULL);
+#else
   AdwAboutWindow *about = ADW_ABOUT_WINDOW (adw_about_window_new ());
 
   adw_about_window_set_application_name (about, "Crossfoot");
@@ -56,11 +72,11 @@ about_action (GSimpleAction *action, GVariant *param, gpointer data)
   adw_about_window_set_version (about, PACKAGE_VERSION);
   adw_about_window_set_developer_name (about, _("The Crossfoot authors"));
   adw_about_window_set_developers (about, developers);
-  adw_about_window_set_comments (about, _("Extracts the statistical tables of government information "
-                                          "disclosure annual reports and checks that every total adds up."));
+  adw_about_window_set_comments (about, comments);
   adw_about_window_set_license_type (about, GTK_LICENSE_GPL_3_0);
-  gtk_window_set_transient_for (GTK_WINDOW (about), gtk_application_get_active_window (app));
+  gtk_window_set_transient_for (GTK_WINDOW (about), parent);
   gtk_window_present (GTK_WINDOW (about));
+#endif
 }
 
 static void
@@ -68,9 +84,21 @@ shortcuts_action (GSimpleAction *action, GVariant *param, gpointer data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (data));
 
+  if (window == NULL)
+    return;
+#if ADW_CHECK_VERSION (1, 8, 0)
+  {
+    /* shortcuts-dialog.ui: made from gtk/help-overlay.ui at build time. */
+    g_autoptr (GtkBuilder) builder =
+      gtk_builder_new_from_resource ("/io/github/crossfoot/Crossfoot/shortcuts-dialog.ui");
+
+    adw_dialog_present (ADW_DIALOG (gtk_builder_get_object (builder, "shortcuts_dialog")),
+                        GTK_WIDGET (window));
+  }
+#else
   /* GtkApplication loads gtk/help-overlay.ui and adds win.show-help-overlay. */
-  if (window != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+#endif
 }
 
 static void
@@ -127,9 +155,13 @@ cf_application_init (CfApplication *self)
 CfApplication *
 cf_application_new (void)
 {
+  /* One instance per session, as GNOME apps are: a second `crossfoot FILE`
+   * (or a D-Bus activation, see data/) hands its files to the running one,
+   * which opens each in a window of its own. --gapplication-app-id lets a
+   * test run an instance of its own beside it. */
   return g_object_new (CF_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_CAN_OVERRIDE_APP_ID,
                        "resource-base-path", "/io/github/crossfoot/Crossfoot",
                        NULL);
 }

@@ -19,11 +19,34 @@ enum
 void
 cf_window_open_files (CfWindow *self, GSList *files)
 {
+  g_autoptr (GSList) local = NULL;
+
+  /* A link dragged from a browser (or given on the command line) names a web
+   * page: the sandbox has no network and GIO without gvfs cannot read it, so
+   * ask for the saved file instead of failing on it. */
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      if (g_file_has_uri_scheme (l->data, "http") || g_file_has_uri_scheme (l->data, "https")
+          || g_file_has_uri_scheme (l->data, "ftp"))
+        {
+          g_autofree char *uri = g_file_get_uri (l->data);
+          g_autofree char *message = NULL;
+
+          /* Translators: the web address of a dropped link. */
+          message = g_strdup_printf (_("%s is a web address: save the report from the browser "
+                                       "first, then open the saved file"), uri);
+          cf_window_show_toast (self, message);
+        }
+      else
+        local = g_slist_prepend (local, l->data);
+    }
+  local = g_slist_reverse (local);
+
   /* Several files, or a folder, are audited together in the inbox. */
-  if (cf_window_wants_batch (files))
-    cf_window_open_batch (self, files);
-  else if (files != NULL)
-    cf_window_open_file (self, files->data);
+  if (cf_window_wants_batch (local))
+    cf_window_open_batch (self, local);
+  else if (local != NULL)
+    cf_window_open_file (self, local->data);
 }
 
 static GListStore *

@@ -414,8 +414,45 @@ split_text_at_action (GtkWidget *widget, const char *action_name, GVariant *para
   apply_edit (self, edit);
 }
 
+/* A question with an entry and Cancel / @accept_label: an AdwAlertDialog
+ * from libadwaita 1.5, an AdwMessageDialog (deprecated there) before. The
+ * "response" signal is the same on both. */
+static GtkWidget *
+question_dialog_new (CfWindow *self, const char *heading, const char *body, GtkWidget *entry,
+                     const char *accept_id, const char *accept_label)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  AdwAlertDialog *dialog = ADW_ALERT_DIALOG (adw_alert_dialog_new (heading, body));
+
+  adw_alert_dialog_set_extra_child (dialog, entry);
+  adw_alert_dialog_add_responses (dialog, "cancel", _("_Cancel"), accept_id, accept_label, NULL);
+  adw_alert_dialog_set_response_appearance (dialog, accept_id, ADW_RESPONSE_SUGGESTED);
+  adw_alert_dialog_set_default_response (dialog, accept_id);
+  adw_alert_dialog_set_close_response (dialog, "cancel");
+#else
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), accept_id, accept_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, accept_id, ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, accept_id);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+#endif
+  return GTK_WIDGET (dialog);
+}
+
 static void
-on_split_text_response (AdwMessageDialog *dialog, const char *response, CfWindow *self)
+question_dialog_present (GtkWidget *dialog, CfWindow *self)
+{
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (self));
+#else
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
+static void
+on_split_text_response (GObject *dialog, const char *response, CfWindow *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "cf-entry");
   const char *text = gtk_editable_get_text (entry);
@@ -444,9 +481,6 @@ split_text_action (GtkWidget *widget, const char *action_name, GVariant *param)
   cell = cf_table_get_origin_cell (table, row, col);
   if (cell == NULL || cell->text == NULL || *cell->text == '\0')
     return;
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Split Text"),
-                                   _("Put the cursor where the second cell’s text begins. "
-                                     "The cell on the right must be empty."));
   entry = gtk_entry_new ();
   gtk_editable_set_text (GTK_EDITABLE (entry), cell->text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
@@ -455,17 +489,13 @@ split_text_action (GtkWidget *widget, const char *action_name, GVariant *param)
   space = strchr (cell->text, ' ');
   gtk_editable_set_position (GTK_EDITABLE (entry),
                              space ? (int) g_utf8_pointer_to_offset (cell->text, space) + 1 : -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "split", _("_Split"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "split",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "split");
+  dialog = question_dialog_new (self, _("Split Text"),
+                                _("Put the cursor where the second cell’s text begins. "
+                                  "The cell on the right must be empty."),
+                                entry, "split", _("_Split"));
   g_object_set_data (G_OBJECT (dialog), "cf-entry", entry);
   g_signal_connect (dialog, "response", G_CALLBACK (on_split_text_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  question_dialog_present (dialog, self);
 }
 
 /* Assigns the shown table (or the selected block of rows) to "form/table"; "" clears. */
@@ -948,7 +978,7 @@ cf_window_open_file_with_password (CfWindow *self, GFile *file, const char *pass
 }
 
 static void
-on_password_response (AdwMessageDialog *dialog, const char *response, CfWindow *self)
+on_password_response (GObject *dialog, const char *response, CfWindow *self)
 {
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "cf-entry");
   GFile *file = g_object_get_data (G_OBJECT (dialog), "cf-file");
@@ -967,27 +997,18 @@ cf_window_ask_password (CfWindow *self, GFile *file, gboolean retry)
   g_clear_pointer (&self->password, g_free);
   body = retry ? g_strdup_printf (_("The password for %s was wrong. Try again."), name)
                : g_strdup_printf (_("%s is protected with a password."), name);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Password Needed"), body);
   entry = gtk_password_entry_new ();
   gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
   g_object_set (entry, "activates-default", TRUE, NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Password"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "open", _("_Open"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "open",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "open");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  dialog = question_dialog_new (self, _("Password Needed"), body, entry, "open", _("_Open"));
   /* GTK 4.8's GtkPasswordEntry is still signalled while its dialog is
    * finalized: keep it alive until the dialog's data goes, last of all. */
   g_object_set_data_full (G_OBJECT (dialog), "cf-entry", g_object_ref (entry), g_object_unref);
   g_object_set_data_full (G_OBJECT (dialog), "cf-file", g_object_ref (file), g_object_unref);
   g_signal_connect (dialog, "response", G_CALLBACK (on_password_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  question_dialog_present (dialog, self);
   gtk_widget_grab_focus (entry);
   cf_window_show_toast (self, body);
 }

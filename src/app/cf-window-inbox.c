@@ -56,7 +56,7 @@ session_review (CfWindow *self, CfDocument *document)
   return cf_correction_session_get_review (self->session);
 }
 
-static CfCorrectionStore *
+static CfStore *
 session_store (CfWindow *self, CfDocument *document)
 {
   if (self->session == NULL || cf_correction_session_get_document (self->session) != document)

@@ -60,12 +60,13 @@ load_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
   const char *password = g_object_get_data (G_OBJECT (task), "cf-password");
   g_autofree char *path = g_file_get_path (file);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) document = NULL;
+  g_autoptr (CfPipeline) pipeline = cf_pipeline_new (CF_PIPELINE_SAVE_WORK);
   g_autoptr (CfCorrectionSession) session = NULL;
   LoadResult *result;
 
+  cf_pipeline_set_password (pipeline, password);
   if (path != NULL)
-    document = cf_document_load_file (path, password, cancellable, &error);
+    session = cf_pipeline_open_file (pipeline, path, cancellable, &error);
   else
     {
       /* Not a local file (a URI from a drop): read it through GIO. */
@@ -77,23 +78,23 @@ load_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
           g_task_return_new_error (task, CF_ERROR, CF_ERROR_IO, "%s: %s", name, error->message);
           return;
         }
-      document = cf_document_load_bytes (bytes, name, password, cancellable, &error);
+      session = cf_pipeline_open_bytes (pipeline, bytes, name, cancellable, &error);
     }
-  if (document == NULL)
+  if (session == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  /* The analyst's saved edits first: the audit checks the corrected tables.
-   * Without the store the report still opens (the window says so). */
-  session = cf_correction_session_new (document, &error);
-  cf_audit_document (document, NULL);
 
   result = g_new0 (LoadResult, 1);
-  if (session == NULL)
-    result->store_error = g_strdup (error->message);
+  result->document = g_object_ref (cf_correction_session_get_document (session));
+  /* Without the store the report still opens (the window says so). */
+  if (cf_correction_session_get_store_error (session) != NULL)
+    {
+      result->store_error = g_strdup (cf_correction_session_get_store_error (session)->message);
+      g_clear_object (&session);
+    }
   result->session = g_steal_pointer (&session);
-  result->document = g_steal_pointer (&document);
   if (cf_document_get_kind (result->document) == CF_DOCUMENT_KIND_PDF)
     result->pdf_bytes = g_file_load_bytes (file, cancellable, NULL, NULL);
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);

@@ -29,14 +29,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include "crossfoot.h"
+#include "cf-cli.h"
 
-enum
-{
-  EXIT_CLEAN = 0,
-  EXIT_ERROR_FINDING = 1,
-  EXIT_UNREADABLE = 2,
-};
 
 /* One input's rendered output, waiting in the spool for the batch findings. */
 typedef struct
@@ -58,14 +52,14 @@ rendered_clear (gpointer data)
   g_clear_object (&r->review);
 }
 
-static void
+void
 print_error (const char *message)
 {
   g_printerr ("crossfoot-cli: %s\n", message);
 }
 
 /* An error-severity finding the analyst has not accepted. */
-static gboolean
+gboolean
 has_error_finding (CfDocument *doc, CfReview *review)
 {
   return cf_review_count_open (review, doc, CF_SEVERITY_ERROR) > 0;
@@ -193,30 +187,18 @@ report_unused_corrections (GArray *sets, const char *path)
   }
 }
 
-/* How every command reads its inputs: the options they share, and what
- * those options load once per run. */
-typedef struct
-{
-  char              *password;
-  char              *corrections_path;
-  gboolean           no_saved;
-  gboolean           verbose;
-  GArray            *correction_sets; /* of CorrectionSet, from --corrections */
-  CfCorrectionStore *store;           /* the app's saved work; NULL when there is none */
-} Inputs;
 
-static void
+void
 inputs_clear (Inputs *inputs)
 {
   g_clear_pointer (&inputs->password, g_free);
   g_clear_pointer (&inputs->corrections_path, g_free);
   g_clear_pointer (&inputs->correction_sets, g_array_unref);
-  g_clear_object (&inputs->store);
+  g_clear_object (&inputs->pipeline);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
 
-static void
+void
 add_input_entries (GOptionContext *context, Inputs *inputs)
 {
   const GOptionEntry entries[] = {
@@ -230,8 +212,21 @@ add_input_entries (GOptionContext *context, Inputs *inputs)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
+static void report_saved_work (CfCorrectionSession *session, Inputs *inputs);
+
+/* The pipeline's last step before the audit: what the app saved is
+ * restored, the corrections file goes over it. */
+static void
+before_audit (CfCorrectionSession *session, gpointer data)
+{
+  Inputs *inputs = data;
+
+  report_saved_work (session, inputs);
+  apply_corrections (cf_correction_session_get_document (session), inputs->correction_sets);
+}
+
 /* Reads the corrections file and opens the saved work, once per run. */
-static gboolean
+gboolean
 inputs_prepare (Inputs *inputs)
 {
   g_autoptr (GError) error = NULL;
@@ -239,11 +234,12 @@ inputs_prepare (Inputs *inputs)
   if (inputs->corrections_path != NULL
       && (inputs->correction_sets = load_corrections (inputs->corrections_path)) == NULL)
     return FALSE;
-  if (inputs->no_saved)
-    return TRUE;
+  inputs->pipeline = cf_pipeline_new (inputs->no_saved ? CF_PIPELINE_IGNORE_SAVED_WORK
+                                                       : CF_PIPELINE_READ_SAVED_WORK);
+  cf_pipeline_set_password (inputs->pipeline, inputs->password);
+  cf_pipeline_set_before_audit (inputs->pipeline, before_audit, inputs);
   /* Read-only, and NULL without an error when the app never saved anything. */
-  inputs->store = cf_correction_store_open_read_only (NULL, &error);
-  if (inputs->store == NULL && error != NULL)
+  if (cf_pipeline_get_store (inputs->pipeline, &error) == NULL && error != NULL)
     {
       print_error (error->message);
       return FALSE;
@@ -251,40 +247,33 @@ inputs_prepare (Inputs *inputs)
   return TRUE;
 }
 
-static void
+void
 inputs_finish (Inputs *inputs)
 {
   if (inputs->corrections_path != NULL)
     report_unused_corrections (inputs->correction_sets, inputs->corrections_path);
 }
 
-/* Replays the structure edits and corrections the app saved for @doc, as the
- * app does on opening it; @review receives its verdicts. */
-static gboolean
-restore_saved_work (CfDocument *doc, Inputs *inputs, CfReview **review)
+/* Says how much of the work the app saved for the session's document was
+ * replayed (with --verbose) and how much no longer fits. */
+static void
+report_saved_work (CfCorrectionSession *session, Inputs *inputs)
 {
+  CfDocument *doc = cf_correction_session_get_document (session);
   const char *name = cf_document_get_basename (doc);
-  const char *sha256 = cf_document_get_sha256 (doc);
-  g_autoptr (GError) error = NULL;
-  guint n_applied = 0, n_stale = 0;
+  guint n_applied = cf_correction_session_get_n_applied (session);
+  guint n_stale = cf_correction_session_get_n_stale (session);
 
-  if (inputs->store == NULL || sha256 == NULL)
+  if (cf_correction_session_get_store_error (session) != NULL)
+    return;
+  if (cf_correction_session_get_store (session) == NULL || cf_document_get_sha256 (doc) == NULL)
     {
-      *review = cf_review_new (NULL, sha256, NULL);
       if (inputs->verbose)
         {
           g_autofree char *message = g_strdup_printf (_("%s: no saved corrections"), name);
           print_error (message);
         }
-      return TRUE;
-    }
-  if (!cf_correction_store_restore_counted (inputs->store, doc, &n_applied, &n_stale, &error)
-      || (*review = cf_review_new (inputs->store, sha256, &error)) == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s: cannot read the saved corrections (%s)"),
-                                                  name, error->message);
-      print_error (message);
-      return FALSE;
+      return;
     }
   if (inputs->verbose)
     {
@@ -303,29 +292,31 @@ restore_saved_work (CfDocument *doc, Inputs *inputs, CfReview **review)
         name, n_stale);
       print_error (message);
     }
-  return TRUE;
 }
 
 /* Loads, corrects and audits one input as the app would show it; prints why
  * on failure. @review receives the analyst's verdicts on its findings. */
-static CfDocument *
+CfDocument *
 load_and_audit (const char *path, Inputs *inputs, CfReview **review)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = cf_document_load_file (path, inputs->password, NULL, &error);
+  g_autoptr (CfCorrectionSession) session = cf_pipeline_open_file (inputs->pipeline, path, NULL,
+                                                                   &error);
+  const GError *store_error;
 
   *review = NULL;
-  if (doc == NULL)
+  if (session == NULL)
     {
       print_error (error->message);
       return NULL;
     }
-  /* The app's order: saved work, then the corrections file over it, then the audit. */
-  if (!restore_saved_work (doc, inputs, review))
-    return NULL;
-  apply_corrections (doc, inputs->correction_sets);
-  cf_audit_document (doc, NULL);
-  return g_steal_pointer (&doc);
+  if ((store_error = cf_correction_session_get_store_error (session)) != NULL)
+    {
+      print_error (store_error->message);
+      return NULL;
+    }
+  *review = g_object_ref (cf_correction_session_get_review (session));
+  return g_object_ref (cf_correction_session_get_document (session));
 }
 
 /* Human-readable audit output ------------------------------------------- */
@@ -415,7 +406,7 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
 }
 
 /* The --help text of every command on what the exit status means. */
-static const char *const exit_status_help =
+const char *const exit_status_help =
   N_("Each FILE is read as the app shows it: the corrections and table edits saved in the app "
      "for it (by its SHA-256, in $CROSSFOOT_DATA_DIR or $XDG_DATA_HOME/crossfoot/corrections.db, "
      "only read) are applied first, then those of --corrections. Findings accepted in the app "
@@ -978,6 +969,7 @@ print_usage (FILE *to)
                "  crossfoot-cli extract FILE… -o DIR [--encoding utf-8|utf-8-bom|gb18030] [--corrections FILE]\n"
                "  crossfoot-cli export  FILE… --long -o OUT.csv [--findings OUT.csv] [--encoding …] [--corrections FILE]\n"
                "  crossfoot-cli export  FILE… --xlsx OUT.xlsx|DIR [--findings OUT.csv] [--corrections FILE]\n"
+               "  crossfoot-cli compare OLD NEW [--json] [--force] [--pdf OUT.pdf] [--html OUT.html]\n"
                "  %s\n\n%s\n\n%s\n",
            _("Usage:"),
            _("(every command also takes --no-saved-corrections and --verbose)"),
@@ -1027,6 +1019,8 @@ main (int argc, char **argv)
     return run_extract (argc, argv);
   if (strcmp (command, "export") == 0)
     return run_export (argc, argv);
+  if (strcmp (command, "compare") == 0)
+    return cf_cli_run_compare (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

@@ -1,7 +1,8 @@
 /* cf-export.c: tables and findings out, as CSV and JSON
  *
  * CSV follows RFC 4180: fields holding a comma, a quote, CR or LF are quoted,
- * quotes are doubled, lines end in CRLF. JSON follows ../shared/spec/cli.md
+ * quotes are doubled, lines end in CRLF; text that would run as a formula is
+ * made inert first (cf_spreadsheet_inert_text). JSON follows ../shared/spec/cli.md
  * and is built with json-glib so escaping is never hand-made.
  */
 #include "config.h"
@@ -51,13 +52,52 @@ document_display_path (CfDocument *doc)
   return g_filename_display_name (path);
 }
 
+/* Spreadsheet safety ---------------------------------------------------- */
+
+/* An ASCII number a spreadsheet reads as one: a sign, digits with , or .
+ * between them, an optional %. Nothing else can follow the sign. */
+static gboolean
+is_plain_number (const char *text)
+{
+  const char *p = text;
+
+  if (*p == '+' || *p == '-')
+    p++;
+  if (!g_ascii_isdigit (*p))
+    return FALSE;
+  for (; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        continue;
+      if ((*p == ',' || *p == '.') && g_ascii_isdigit (p[1]))
+        continue;
+      return *p == '%' && p[1] == '\0';
+    }
+  return TRUE;
+}
+
+char *
+cf_spreadsheet_inert_text (const char *text)
+{
+  if (text == NULL || text[0] == '\0' || strchr ("=+-@\t\r", text[0]) == NULL)
+    return NULL;
+  if (strcmp (text, "-") == 0 || is_plain_number (text))
+    return NULL;
+  return g_strconcat ("'", text, NULL);
+}
+
 /* CSV ------------------------------------------------------------------- */
 
 static void
 append_field (GString *out, const char *field)
 {
+  g_autofree char *inert = NULL;
+
   if (field == NULL)
     return;
+  inert = cf_spreadsheet_inert_text (field);
+  if (inert != NULL)
+    field = inert;
   if (strpbrk (field, ",\"\r\n") == NULL)
     {
       g_string_append (out, field);
@@ -524,6 +564,11 @@ build_table (JsonBuilder *b, CfTable *table, gboolean from_pdf)
   json_builder_add_int_value (b, cf_table_get_n_rows (table));
   json_builder_set_member_name (b, "n_cols");
   json_builder_add_int_value (b, cf_table_get_n_cols (table));
+  json_builder_set_member_name (b, "confidence");
+  if (cf_table_get_confidence (table) >= 0)
+    json_builder_add_double_value (b, round (cf_table_get_confidence (table) * 100) / 100);
+  else
+    json_builder_add_null_value (b);
   json_builder_set_member_name (b, "cells");
   json_builder_begin_array (b);
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)

@@ -14,6 +14,14 @@ typedef enum
   CF_CSV_GB18030,
 } CfCsvEncoding;
 
+/* Text a spreadsheet would run as a formula or a command (it begins with =,
+ * +, -, @, a tab or a carriage return) with a leading apostrophe, as OWASP's
+ * CSV-injection guidance says; NULL when @text is safe as it is: plain
+ * numbers such as -5, +3, -1,234.5 or -12% and the lone dash reports print
+ * for zero. Every CSV field and every xlsx text cell goes through it:
+ * reports come from the internet. */
+char       *cf_spreadsheet_inert_text   (const char    *text);
+
 /* Parses "utf-8", "utf-8-bom", "gb18030" (case-insensitive). */
 gboolean    cf_csv_encoding_from_string (const char    *name,
                                          CfCsvEncoding *out);

@@ -1,6 +1,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <string.h>
 #include <unistd.h>
 #include <glib/gstdio.h>
@@ -12,6 +13,7 @@
 
 #include "cf-xlsx.h"
 #include "cf-error.h"
+#include "cf-export.h"
 
 gboolean
 cf_xlsx_available (void)
@@ -31,8 +33,8 @@ cf_xlsx_write (CfDocument *doc, const char *path, GError **error)
 
 #ifndef HAVE_XLSXWRITER
 
-gboolean
-cf_xlsx_write_with_review (CfDocument *doc, CfReview *review, const char *path, GError **error)
+static gboolean
+write_workbook (CfDocument *doc, CfReview *review, const char *path, GError **error)
 {
   g_autofree char *name = g_path_get_basename (path);
 
@@ -203,6 +205,16 @@ check (lxw_error rc, const char *name, GError **error)
   return FALSE;
 }
 
+/* Text as a string cell, never a formula, and inert if a spreadsheet would
+ * run it once retyped or saved as CSV (cf_spreadsheet_inert_text). */
+static lxw_error
+write_text (lxw_worksheet *ws, lxw_row_t row, lxw_col_t col, const char *text, lxw_format *format)
+{
+  g_autofree char *inert = cf_spreadsheet_inert_text (text);
+
+  return worksheet_write_string (ws, row, col, inert != NULL ? inert : text, format);
+}
+
 static gboolean
 write_cell_value (lxw_worksheet *ws, int row, int col, const CfCell *cell, lxw_format *format,
                   const char *name, GError **error)
@@ -214,7 +226,7 @@ write_cell_value (lxw_worksheet *ws, int row, int col, const CfCell *cell, lxw_f
     return check (worksheet_write_number (ws, row, col, cell->number.value, format), name, error);
   if (cell->text[0] == '\0')
     return check (worksheet_write_blank (ws, row, col, format), name, error);
-  return check (worksheet_write_string (ws, row, col, cell->text, format), name, error);
+  return check (write_text (ws, row, col, cell->text, format), name, error);
 }
 
 static gboolean
@@ -302,17 +314,17 @@ write_findings (Writer *w, CfDocument *doc, CfReview *review, const char *name, 
       lxw_row_t row = i + 1;
       lxw_error rc = LXW_NO_ERROR;
 
-      rc |= worksheet_write_string (ws, row, 0, cf_severity_to_string (f->severity), NULL);
-      rc |= worksheet_write_string (ws, row, 1, f->rule ? f->rule : "", NULL);
-      rc |= worksheet_write_string (ws, row, 2, f->table ? f->table : "", NULL);
-      rc |= worksheet_write_string (ws, row, 3, cells, NULL);
+      rc |= write_text (ws, row, 0, cf_severity_to_string (f->severity), NULL);
+      rc |= write_text (ws, row, 1, f->rule ? f->rule : "", NULL);
+      rc |= write_text (ws, row, 2, f->table ? f->table : "", NULL);
+      rc |= write_text (ws, row, 3, cells, NULL);
       if (f->has_expected)
         rc |= worksheet_write_number (ws, row, 4, f->expected, NULL);
       if (f->has_actual)
         rc |= worksheet_write_number (ws, row, 5, f->actual, NULL);
-      rc |= worksheet_write_string (ws, row, 6, f->message ? f->message : "", NULL);
+      rc |= write_text (ws, row, 6, f->message ? f->message : "", NULL);
       rc |= worksheet_write_boolean (ws, row, 7, accepted, NULL);
-      rc |= worksheet_write_string (ws, row, 8, note ? note : "", NULL);
+      rc |= write_text (ws, row, 8, note ? note : "", NULL);
       if (!check (rc, name, error))
         return FALSE;
     }
@@ -336,8 +348,8 @@ fill_format (lxw_workbook *workbook, lxw_color_t color, gboolean bold)
   return format;
 }
 
-gboolean
-cf_xlsx_write_with_review (CfDocument *doc, CfReview *review, const char *path, GError **error)
+static gboolean
+write_workbook (CfDocument *doc, CfReview *review, const char *path, GError **error)
 {
   g_autofree char *name = g_path_get_basename (path);
   g_autofree char *dir = g_path_get_dirname (path);
@@ -407,6 +419,30 @@ cf_xlsx_write_with_review (CfDocument *doc, CfReview *review, const char *path, 
     g_unlink (tmp);
   else
     g_chmod (path, 0644);
+  return ok;
+}
+
+gboolean
+cf_xlsx_write_with_review (CfDocument *doc, CfReview *review, const char *path, GError **error)
+{
+  static gsize once = 0;
+  static locale_t c_numeric = (locale_t) 0;
+  locale_t saved;
+  gboolean ok;
+
+  /* libxlsxwriter prints numbers with printf unless built with its own dtoa
+   * (USE_DTOA_LIBRARY, as the Flatpak does): under a comma-decimal locale
+   * 417.75 would become 417,75, which Excel "repairs". Numbers are printed in
+   * the C locale whatever the library, for this thread only. */
+  if (g_once_init_enter (&once))
+    {
+      c_numeric = newlocale (LC_NUMERIC_MASK, "C", (locale_t) 0);
+      g_once_init_leave (&once, 1);
+    }
+  /* (locale_t) 0 if newlocale failed: uselocale then changes nothing. */
+  saved = uselocale (c_numeric);
+  ok = write_workbook (doc, review, path, error);
+  uselocale (saved);
   return ok;
 }
 

@@ -12,421 +12,18 @@
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
 #include "cf-audit.h"
-#include "cf-batch.h"
-#include "cf-corrections.h"
+#include "cf-pipeline.h"
+#include "cf-batch-private.h"
+#include "cf-store.h"
 #include "cf-error.h"
 #include "cf-export.h"
 
 /* Two workers: the machine's cores are shared with the UI thread. */
 #define CF_BATCH_N_THREADS 2
-
-const char *
-cf_batch_state_to_string (CfBatchState state)
-{
-  switch (state)
-    {
-    case CF_BATCH_STATE_QUEUED:
-      return "queued";
-    case CF_BATCH_STATE_RUNNING:
-      return "running";
-    case CF_BATCH_STATE_DONE:
-      return "done";
-    case CF_BATCH_STATE_FAILED:
-      return "failed";
-    default:
-      return "unknown";
-    }
-}
-
-/* ------------------------------------------------------------------ entry */
-
-struct _CfBatchEntry
-{
-  GObject       parent_instance;
-
-  char         *path;
-  char         *name;
-  CfBatchState  state;
-  CfDocument   *document;
-  GError       *error;
-  CfReview     *review;    /* in memory: the verdicts saved for the document */
-  guint         n_restored; /* saved corrections and table edits applied */
-  guint         n_stale;    /* those that no longer fit */
-  char         *work_digest; /* of the saved work the document holds, or NULL: unknown */
-  guint         n_errors;
-  guint         n_open_errors;
-  guint         n_warnings;
-  guint         n_open_warnings;
-  guint         n_infos;
-  guint         n_accepted;
-  guint         n_tables;
-  guint         n_tables_reviewed;
-  guint         position;  /* in the batch's model, which only grows */
-};
-
-G_DEFINE_FINAL_TYPE (CfBatchEntry, cf_batch_entry, G_TYPE_OBJECT)
-
-enum
-{
-  ENTRY_PROP_0,
-  ENTRY_PROP_PATH,
-  ENTRY_PROP_NAME,
-  ENTRY_PROP_STATE,
-  ENTRY_PROP_DOCUMENT,
-  ENTRY_PROP_FORM,
-  ENTRY_PROP_N_ERRORS,
-  ENTRY_PROP_N_OPEN_ERRORS,
-  ENTRY_PROP_N_WARNINGS,
-  ENTRY_PROP_N_INFOS,
-  ENTRY_PROP_N_OPEN_WARNINGS,
-  ENTRY_PROP_N_ACCEPTED,
-  ENTRY_PROP_N_TABLES,
-  ENTRY_PROP_N_TABLES_REVIEWED,
-  ENTRY_PROP_REVIEW,
-  N_ENTRY_PROPS
-};
-
-static GParamSpec *entry_properties[N_ENTRY_PROPS];
-
-static void
-cf_batch_entry_finalize (GObject *object)
-{
-  CfBatchEntry *self = CF_BATCH_ENTRY (object);
-
-  g_free (self->path);
-  g_free (self->name);
-  g_clear_object (&self->document);
-  g_clear_object (&self->review);
-  g_free (self->work_digest);
-  g_clear_error (&self->error);
-  G_OBJECT_CLASS (cf_batch_entry_parent_class)->finalize (object);
-}
-
-static void
-cf_batch_entry_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
-{
-  CfBatchEntry *self = CF_BATCH_ENTRY (object);
-
-  switch (prop_id)
-    {
-    case ENTRY_PROP_PATH:
-      g_value_set_string (value, self->path);
-      break;
-    case ENTRY_PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case ENTRY_PROP_STATE:
-      g_value_set_int (value, self->state);
-      break;
-    case ENTRY_PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case ENTRY_PROP_FORM:
-      g_value_set_string (value, cf_batch_entry_get_form (self));
-      break;
-    case ENTRY_PROP_N_ERRORS:
-      g_value_set_uint (value, self->n_errors);
-      break;
-    case ENTRY_PROP_N_OPEN_ERRORS:
-      g_value_set_uint (value, self->n_open_errors);
-      break;
-    case ENTRY_PROP_N_WARNINGS:
-      g_value_set_uint (value, self->n_warnings);
-      break;
-    case ENTRY_PROP_N_INFOS:
-      g_value_set_uint (value, self->n_infos);
-      break;
-    case ENTRY_PROP_N_OPEN_WARNINGS:
-      g_value_set_uint (value, self->n_open_warnings);
-      break;
-    case ENTRY_PROP_N_ACCEPTED:
-      g_value_set_uint (value, self->n_accepted);
-      break;
-    case ENTRY_PROP_N_TABLES:
-      g_value_set_uint (value, self->n_tables);
-      break;
-    case ENTRY_PROP_N_TABLES_REVIEWED:
-      g_value_set_uint (value, self->n_tables_reviewed);
-      break;
-    case ENTRY_PROP_REVIEW:
-      g_value_set_object (value, self->review);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cf_batch_entry_class_init (CfBatchEntryClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = cf_batch_entry_finalize;
-  object_class->get_property = cf_batch_entry_get_property;
-
-  entry_properties[ENTRY_PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
-  entry_properties[ENTRY_PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  /* A CfBatchState; an int so GtkNumericSorter and expressions can use it. */
-  entry_properties[ENTRY_PROP_STATE] = g_param_spec_int ("state", NULL, NULL,
-                                                         CF_BATCH_STATE_QUEUED,
-                                                         CF_BATCH_STATE_FAILED,
-                                                         CF_BATCH_STATE_QUEUED, flags);
-  entry_properties[ENTRY_PROP_DOCUMENT] = g_param_spec_object ("document", NULL, NULL,
-                                                               CF_TYPE_DOCUMENT, flags);
-  entry_properties[ENTRY_PROP_FORM] = g_param_spec_string ("form", NULL, NULL, NULL, flags);
-  entry_properties[ENTRY_PROP_N_ERRORS] = g_param_spec_uint ("n-errors", NULL, NULL,
-                                                             0, G_MAXUINT, 0, flags);
-  entry_properties[ENTRY_PROP_N_OPEN_ERRORS] = g_param_spec_uint ("n-open-errors", NULL, NULL,
-                                                                  0, G_MAXUINT, 0, flags);
-  entry_properties[ENTRY_PROP_N_WARNINGS] = g_param_spec_uint ("n-warnings", NULL, NULL,
-                                                               0, G_MAXUINT, 0, flags);
-  entry_properties[ENTRY_PROP_N_INFOS] = g_param_spec_uint ("n-infos", NULL, NULL,
-                                                            0, G_MAXUINT, 0, flags);
-  entry_properties[ENTRY_PROP_N_OPEN_WARNINGS] = g_param_spec_uint ("n-open-warnings", NULL, NULL,
-                                                                    0, G_MAXUINT, 0, flags);
-  entry_properties[ENTRY_PROP_N_ACCEPTED] = g_param_spec_uint ("n-accepted", NULL, NULL,
-                                                               0, G_MAXUINT, 0, flags);
-  entry_properties[ENTRY_PROP_N_TABLES] = g_param_spec_uint ("n-tables", NULL, NULL,
-                                                             0, G_MAXUINT, 0, flags);
-  entry_properties[ENTRY_PROP_N_TABLES_REVIEWED] = g_param_spec_uint ("n-tables-reviewed",
-                                                                      NULL, NULL,
-                                                                      0, G_MAXUINT, 0, flags);
-  entry_properties[ENTRY_PROP_REVIEW] = g_param_spec_object ("review", NULL, NULL,
-                                                             CF_TYPE_REVIEW, flags);
-  g_object_class_install_properties (object_class, N_ENTRY_PROPS, entry_properties);
-}
-
-static void
-cf_batch_entry_init (CfBatchEntry *self)
-{
-  self->state = CF_BATCH_STATE_QUEUED;
-}
-
-static CfBatchEntry *
-cf_batch_entry_new (const char *path)
-{
-  CfBatchEntry *self = g_object_new (CF_TYPE_BATCH_ENTRY, NULL);
-
-  self->path = g_strdup (path);
-  self->name = g_path_get_basename (path);
-  return self;
-}
-
-static void
-entry_set_state (CfBatchEntry *self, CfBatchState state)
-{
-  if (self->state == state)
-    return;
-  self->state = state;
-  g_object_notify_by_pspec (G_OBJECT (self), entry_properties[ENTRY_PROP_STATE]);
-}
-
-/* Findings of @severity the analyst has not accepted: THE one place that
- * knows what counts as open. */
-static guint
-count_open (CfBatchEntry *self, CfSeverity severity)
-{
-  if (self->review == NULL)
-    return cf_document_count_findings (self->document, severity);
-  return cf_review_count_open (self->review, self->document, severity);
-}
-
-/* Findings of the document (of any severity) the analyst accepted: verdicts
- * on findings the document no longer has do not count. */
-static guint
-count_accepted (CfBatchEntry *self)
-{
-  GPtrArray *findings = cf_document_get_findings (self->document);
-  guint n = 0;
-
-  if (self->review == NULL)
-    return 0;
-  for (guint i = 0; i < findings->len; i++)
-    n += cf_review_is_accepted (self->review, g_ptr_array_index (findings, i), NULL);
-  return n;
-}
-
-static guint
-count_reviewed_tables (CfBatchEntry *self)
-{
-  GPtrArray *tables = cf_document_get_tables (self->document);
-  guint n = 0;
-
-  if (self->review == NULL)
-    return 0;
-  for (guint i = 0; i < tables->len; i++)
-    n += cf_review_get_table_reviewed (self->review,
-                                       cf_table_get_id (g_ptr_array_index (tables, i)));
-  return n;
-}
-
-/* Sets *@field to @value, with a notify; TRUE when it changed. */
-static gboolean
-entry_set_count (CfBatchEntry *self, guint *field, guint value, guint prop)
-{
-  if (*field == value)
-    return FALSE;
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), entry_properties[prop]);
-  return TRUE;
-}
-
-/* Recounts from the document; returns TRUE when a count changed. */
-static gboolean
-entry_update_counts (CfBatchEntry *self)
-{
-  CfDocument *doc = self->document;
-  gboolean changed = FALSE;
-
-  changed |= entry_set_count (self, &self->n_errors,
-                              doc ? cf_document_count_findings (doc, CF_SEVERITY_ERROR) : 0,
-                              ENTRY_PROP_N_ERRORS);
-  changed |= entry_set_count (self, &self->n_open_errors,
-                              doc ? count_open (self, CF_SEVERITY_ERROR) : 0,
-                              ENTRY_PROP_N_OPEN_ERRORS);
-  changed |= entry_set_count (self, &self->n_open_warnings,
-                              doc ? count_open (self, CF_SEVERITY_WARNING) : 0,
-                              ENTRY_PROP_N_OPEN_WARNINGS);
-  changed |= entry_set_count (self, &self->n_accepted, doc ? count_accepted (self) : 0,
-                              ENTRY_PROP_N_ACCEPTED);
-  changed |= entry_set_count (self, &self->n_tables,
-                              doc ? cf_document_get_tables (doc)->len : 0, ENTRY_PROP_N_TABLES);
-  changed |= entry_set_count (self, &self->n_tables_reviewed,
-                              doc ? count_reviewed_tables (self) : 0,
-                              ENTRY_PROP_N_TABLES_REVIEWED);
-  changed |= entry_set_count (self, &self->n_warnings,
-                              doc ? cf_document_count_findings (doc, CF_SEVERITY_WARNING) : 0,
-                              ENTRY_PROP_N_WARNINGS);
-  changed |= entry_set_count (self, &self->n_infos,
-                              doc ? cf_document_count_findings (doc, CF_SEVERITY_INFO) : 0,
-                              ENTRY_PROP_N_INFOS);
-  return changed;
-}
-
-const char *
-cf_batch_entry_get_path (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
-  return self->path;
-}
-
-const char *
-cf_batch_entry_get_name (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
-  return self->name;
-}
-
-CfBatchState
-cf_batch_entry_get_state (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), CF_BATCH_STATE_QUEUED);
-  return self->state;
-}
-
-CfDocument *
-cf_batch_entry_get_document (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
-  return self->document;
-}
-
-const GError *
-cf_batch_entry_get_error (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
-  return self->error;
-}
-
-const char *
-cf_batch_entry_get_form (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
-  return self->document != NULL ? cf_document_get_form (self->document) : NULL;
-}
-
-guint
-cf_batch_entry_get_n_errors (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_errors;
-}
-
-guint
-cf_batch_entry_get_n_open_errors (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_open_errors;
-}
-
-guint
-cf_batch_entry_get_n_warnings (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_warnings;
-}
-
-guint
-cf_batch_entry_get_n_infos (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_infos;
-}
-
-guint
-cf_batch_entry_get_n_open_warnings (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_open_warnings;
-}
-
-guint
-cf_batch_entry_get_n_accepted (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_accepted;
-}
-
-guint
-cf_batch_entry_get_n_tables (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_tables;
-}
-
-guint
-cf_batch_entry_get_n_tables_reviewed (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_tables_reviewed;
-}
-
-CfReview *
-cf_batch_entry_get_review (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), NULL);
-  return self->review;
-}
-
-guint
-cf_batch_entry_get_n_restored (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_restored;
-}
-
-guint
-cf_batch_entry_get_n_stale (CfBatchEntry *self)
-{
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), 0);
-  return self->n_stale;
-}
 
 /* ------------------------------------------------------------------ batch */
 
@@ -599,7 +196,7 @@ run_rules_across_years (CfBatch *self)
     {
       g_autoptr (CfBatchEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
 
-      if (entry_update_counts (entry))
+      if (cf_batch_entry_update_counts (entry))
         g_list_model_items_changed (G_LIST_MODEL (self->entries), i, 1, 1);
     }
 }
@@ -618,17 +215,17 @@ apply_result (CfBatch *self, Job *job)
       entry->n_restored = job->n_restored;
       entry->n_stale = job->n_stale;
       entry->work_digest = g_steal_pointer (&job->work_digest);
-      g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_DOCUMENT]);
-      g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_REVIEW]);
+      g_object_notify_by_pspec (G_OBJECT (entry), cf_batch_entry_properties[ENTRY_PROP_DOCUMENT]);
+      g_object_notify_by_pspec (G_OBJECT (entry), cf_batch_entry_properties[ENTRY_PROP_REVIEW]);
       if (cf_document_get_form (entry->document) != NULL)
-        g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_FORM]);
-      entry_update_counts (entry);
-      entry_set_state (entry, CF_BATCH_STATE_DONE);
+        g_object_notify_by_pspec (G_OBJECT (entry), cf_batch_entry_properties[ENTRY_PROP_FORM]);
+      cf_batch_entry_update_counts (entry);
+      cf_batch_entry_set_state (entry, CF_BATCH_STATE_DONE);
     }
   else
     {
       entry->error = g_steal_pointer (&job->error);
-      entry_set_state (entry, CF_BATCH_STATE_FAILED);
+      cf_batch_entry_set_state (entry, CF_BATCH_STATE_FAILED);
     }
   g_object_thaw_notify (G_OBJECT (entry));
   self->n_processed++;
@@ -708,7 +305,7 @@ drain_news (gpointer data)
       else if (news->started->state == CF_BATCH_STATE_QUEUED)
         {
           entry = news->started;
-          entry_set_state (entry, CF_BATCH_STATE_RUNNING);
+          cf_batch_entry_set_state (entry, CF_BATCH_STATE_RUNNING);
         }
       /* The state is a column the list can sort by: a start is a change too. */
       if (entry != NULL && !g_ptr_array_find (changed, entry, NULL))
@@ -781,87 +378,36 @@ lower_thread_priority (void)
 #endif
 }
 
-/* A SHA-256 over the saved work of the document @sha256 (its structure
- * edits and corrections, in order), or over nothing when @store is NULL (no
- * database). The batch keeps the one of the work it replayed, so the window
- * can tell whether an entry's document still is what restoring it now would
- * make: another window, or the file opened on its own, may have edited it.
- * NULL when the database cannot be read. */
-static char *
-saved_work_digest (CfCorrectionStore *store, const char *sha256)
-{
-  static const char *const queries[] = {
-    "SELECT op FROM edits WHERE sha256 = ?1 ORDER BY seq",
-    "SELECT table_index, row, col, text, original FROM corrections WHERE sha256 = ?1"
-    " ORDER BY table_index, row, col",
-  };
-  g_autoptr (GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  sqlite3 *db = store != NULL ? cf_correction_store_get_db (store) : NULL;
-
-  for (gsize q = 0; db != NULL && q < G_N_ELEMENTS (queries); q++)
-    {
-      sqlite3_stmt *stmt = NULL;
-      int rc;
-
-      if (sqlite3_prepare_v2 (db, queries[q], -1, &stmt, NULL) != SQLITE_OK)
-        return NULL;
-      sqlite3_bind_text (stmt, 1, sha256 ? sha256 : "", -1, SQLITE_TRANSIENT);
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-        {
-          for (int c = 0; c < sqlite3_column_count (stmt); c++)
-            {
-              const guchar *text = sqlite3_column_text (stmt, c);
-
-              /* Fields end with a NUL, a missing one is a 0x01: no two lists look alike. */
-              if (text != NULL)
-                g_checksum_update (checksum, text, sqlite3_column_bytes (stmt, c) + 1);
-              else
-                g_checksum_update (checksum, (const guchar *) "\x01", 1);
-            }
-          g_checksum_update (checksum, (const guchar *) "\n", 1);
-        }
-      sqlite3_finalize (stmt);
-      if (rc != SQLITE_DONE)
-        return NULL;
-      g_checksum_update (checksum, (const guchar *) "\f", 1);
-    }
-  return g_strdup (g_checksum_get_string (checksum));
-}
-
-/* On a worker: replays the structure edits and corrections the analyst saved
- * for the job's document and reads their verdicts, as the CLI and the app do
- * before auditing, so the inbox counts what the window shows. The connection
- * is this worker's own, read-only (no database is created) and closed before
+/* On a worker: the pipeline every report goes through (load, the saved
+ * structure edits and corrections, audit, verdicts), as the CLI and the app
+ * do, so the inbox counts what the window shows. The database connection is
+ * this worker's own, read-only (none is created) and closed before
  * returning: the entry keeps a copy of the verdicts, not a connection. */
-static gboolean
-restore_saved_work (Job *job, GError **error)
+static void
+open_report (Job *job)
 {
-  const char *sha256 = cf_document_get_sha256 (job->document);
-  g_autoptr (CfCorrectionStore) store = NULL;
-  g_autoptr (CfReview) review = NULL;
-  g_autoptr (GError) local_error = NULL;
+  g_autoptr (CfPipeline) pipeline = cf_pipeline_new (CF_PIPELINE_READ_SAVED_WORK);
+  g_autoptr (CfCorrectionSession) session = NULL;
+  CfDocument *doc;
+  const char *sha256;
 
-  if (sha256 != NULL)
-    store = cf_correction_store_open_read_only (NULL, &local_error);
-  if (store == NULL && local_error == NULL)
+  session = cf_pipeline_open_file (pipeline, job->entry->path, job->cancellable, &job->error);
+  if (session == NULL)
+    return;
+  if (cf_correction_session_get_store_error (session) != NULL)
     {
-      /* Nothing was ever saved (or the document has no SHA-256). */
-      job->review = cf_review_new (NULL, sha256, NULL);
-      job->work_digest = sha256 != NULL ? saved_work_digest (NULL, sha256) : NULL;
-      return TRUE;
+      job->error = g_error_copy (cf_correction_session_get_store_error (session));
+      return;
     }
-  if (store == NULL
-      || !cf_correction_store_restore_counted (store, job->document, &job->n_restored,
-                                               &job->n_stale, &local_error)
-      || (review = cf_review_new (store, sha256, &local_error)) == NULL)
-    {
-      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot read the saved corrections (%s)"),
-                   job->entry->name, local_error->message);
-      return FALSE;
-    }
-  job->review = cf_review_copy_in_memory (review);
-  job->work_digest = saved_work_digest (store, sha256);
-  return TRUE;
+  doc = cf_correction_session_get_document (session);
+  sha256 = cf_document_get_sha256 (doc);
+  job->document = g_object_ref (doc);
+  job->review = cf_review_copy_in_memory (cf_correction_session_get_review (session));
+  job->n_restored = cf_correction_session_get_n_applied (session);
+  job->n_stale = cf_correction_session_get_n_stale (session);
+  job->work_digest = sha256 != NULL
+                       ? cf_store_work_digest (cf_correction_session_get_store (session), sha256)
+                       : NULL;
 }
 
 /* On a worker thread: touches only the job's own document. */
@@ -869,7 +415,6 @@ static void
 run_job (gpointer data, gpointer user_data)
 {
   Job *job = data;
-  const char *path = job->entry->path;
 
   lower_thread_priority ();
 
@@ -885,14 +430,9 @@ run_job (gpointer data, gpointer user_data)
       started->started = g_object_ref (job->entry);
       post_news (job->batch, started);
 
-      job->document = cf_document_load_file (path, NULL, job->cancellable, &job->error);
-      /* The CLI's and the app's order: saved work first, then the audit. */
-      if (job->document != NULL && !restore_saved_work (job, &job->error))
-        g_clear_object (&job->document);
-      else if (job->document != NULL)
-        cf_audit_document (job->document, NULL);
+      open_report (job);
       /* The loader may wrap the cancellation in a read error: say what happened. */
-      else if (g_cancellable_is_cancelled (job->cancellable))
+      if (job->document == NULL && g_cancellable_is_cancelled (job->cancellable))
         {
           g_clear_error (&job->error);
           g_set_error (&job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("%s: cancelled"),
@@ -1104,26 +644,13 @@ cf_batch_refresh_entry (CfBatch *self, CfBatchEntry *entry)
   g_return_if_fail (CF_IS_BATCH (self));
   g_return_if_fail (CF_IS_BATCH_ENTRY (entry));
 
-  if (entry_update_counts (entry))
+  if (cf_batch_entry_update_counts (entry))
     announce_entry_changed (self, entry);
-}
-
-gboolean
-cf_batch_entry_has_current_work (CfBatchEntry *self, CfCorrectionStore *store)
-{
-  g_autofree char *now = NULL;
-
-  g_return_val_if_fail (CF_IS_BATCH_ENTRY (self), FALSE);
-  g_return_val_if_fail (store == NULL || CF_IS_CORRECTION_STORE (store), FALSE);
-  if (self->document == NULL || self->work_digest == NULL)
-    return FALSE;
-  now = saved_work_digest (store, cf_document_get_sha256 (self->document));
-  return g_strcmp0 (now, self->work_digest) == 0;
 }
 
 void
 cf_batch_update_entry (CfBatch *self, CfBatchEntry *entry, CfDocument *document,
-                       CfReview *review, CfCorrectionStore *store)
+                       CfReview *review, CfStore *store)
 {
   gboolean changed = FALSE;
 
@@ -1143,9 +670,9 @@ cf_batch_update_entry (CfBatch *self, CfBatchEntry *entry, CfDocument *document,
       g_autofree char *old_form = g_strdup (cf_document_get_form (entry->document));
 
       g_set_object (&entry->document, document);
-      g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_DOCUMENT]);
+      g_object_notify_by_pspec (G_OBJECT (entry), cf_batch_entry_properties[ENTRY_PROP_DOCUMENT]);
       if (g_strcmp0 (old_form, cf_document_get_form (document)) != 0)
-        g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_FORM]);
+        g_object_notify_by_pspec (G_OBJECT (entry), cf_batch_entry_properties[ENTRY_PROP_FORM]);
       changed = TRUE;
     }
   if (review != NULL)
@@ -1153,14 +680,14 @@ cf_batch_update_entry (CfBatch *self, CfBatchEntry *entry, CfDocument *document,
       /* A copy: the window's review holds a database connection and changes. */
       g_clear_object (&entry->review);
       entry->review = cf_review_copy_in_memory (review);
-      g_object_notify_by_pspec (G_OBJECT (entry), entry_properties[ENTRY_PROP_REVIEW]);
+      g_object_notify_by_pspec (G_OBJECT (entry), cf_batch_entry_properties[ENTRY_PROP_REVIEW]);
     }
   /* The window saves every step as it makes it: the document holds what the
    * database holds now. Without the database, nothing is known. */
   g_free (entry->work_digest);
   entry->work_digest = store != NULL
-                         ? saved_work_digest (store, cf_document_get_sha256 (document)) : NULL;
-  changed |= entry_update_counts (entry);
+                         ? cf_store_work_digest (store, cf_document_get_sha256 (document)) : NULL;
+  changed |= cf_batch_entry_update_counts (entry);
   g_object_thaw_notify (G_OBJECT (entry));
   if (changed)
     announce_entry_changed (self, entry);

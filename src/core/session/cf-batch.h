@@ -62,7 +62,7 @@ guint         cf_batch_entry_get_n_stale       (CfBatchEntry *self);
  * now (nothing was saved for it since the batch, or cf_batch_update_entry,
  * took it); FALSE when that is not known. @store NULL: no database. */
 gboolean      cf_batch_entry_has_current_work  (CfBatchEntry      *self,
-                                                CfCorrectionStore *store);
+                                                CfStore *store);
 
 #define CF_TYPE_BATCH (cf_batch_get_type ())
 G_DECLARE_FINAL_TYPE (CfBatch, cf_batch, CF, BATCH, GObject)
@@ -115,7 +115,7 @@ void          cf_batch_update_entry     (CfBatch           *self,
                                          CfBatchEntry      *entry,
                                          CfDocument        *document,
                                          CfReview          *review,
-                                         CfCorrectionStore *store);
+                                         CfStore *store);
 /* The entry of the file at @path (any spelling of it), or NULL. */
 CfBatchEntry *cf_batch_find_entry       (CfBatch      *self,
                                          const char   *path);

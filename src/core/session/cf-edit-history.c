@@ -6,7 +6,7 @@ struct _CfEditHistory
   GObject            parent_instance;
 
   CfDocument        *doc;
-  CfCorrectionStore *store;
+  CfStore *store;
   GPtrArray         *base;      /* of CfEdit: structure edits replayed on restore */
   GPtrArray         *undo;      /* of CfEdit, oldest first */
   GPtrArray         *redo;      /* of CfEdit, the next to redo last */
@@ -100,7 +100,7 @@ cf_edit_history_init (CfEditHistory *self)
 }
 
 CfEditHistory *
-cf_edit_history_new (CfDocument *doc, CfCorrectionStore *store)
+cf_edit_history_new (CfDocument *doc, CfStore *store)
 {
   CfEditHistory *self;
 
@@ -151,7 +151,7 @@ save_after (CfEditHistory *self, CfEdit *edit, GError **error)
       g_autoptr (GPtrArray) edits = structure_in_effect (self);
       g_autoptr (GPtrArray) corrections = cf_corrections_from_document (self->doc);
 
-      return cf_correction_store_save_state (self->store, sha256, edits, corrections, error);
+      return cf_store_save_state (self->store, sha256, edits, corrections, error);
     }
   else
     {
@@ -165,9 +165,9 @@ save_after (CfEditHistory *self, CfEdit *edit, GError **error)
       if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
         {
           CfCorrection c = { t, cell->row, cell->col, cell->text, cell->original_text };
-          return cf_correction_store_save (self->store, sha256, &c, error);
+          return cf_store_save_correction (self->store, sha256, &c, error);
         }
-      return cf_correction_store_remove (self->store, sha256, t, cf_edit_get_row (edit),
+      return cf_store_remove_correction (self->store, sha256, t, cf_edit_get_row (edit),
                                          cf_edit_get_col (edit), error);
     }
 }
@@ -418,20 +418,23 @@ cf_edit_history_end_group (CfEditHistory *self)
 }
 
 gboolean
-cf_edit_history_restore (CfEditHistory *self, guint *n_stale, GError **error)
+cf_edit_history_restore_counted (CfEditHistory *self, guint *n_applied, guint *n_stale,
+                                 GError **error)
 {
   const char *sha256 = document_key (self);
   g_autoptr (GPtrArray) edits = NULL;
   g_autoptr (GPtrArray) corrections = NULL;
-  guint stale = 0, stale_corrections = 0;
+  guint stale = 0, stale_corrections = 0, applied = 0;
 
   g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
   if (n_stale)
     *n_stale = 0;
+  if (n_applied)
+    *n_applied = 0;
   if (sha256 == NULL)
     return TRUE;
-  if ((edits = cf_correction_store_load_edits (self->store, sha256, error)) == NULL
-      || (corrections = cf_correction_store_load (self->store, sha256, error)) == NULL)
+  if ((edits = cf_store_load_edits (self->store, sha256, error)) == NULL
+      || (corrections = cf_store_load_corrections (self->store, sha256, error)) == NULL)
     return FALSE;
   g_ptr_array_set_size (self->base, 0);
   for (guint i = 0; i < edits->len; i++)
@@ -440,14 +443,25 @@ cf_edit_history_restore (CfEditHistory *self, guint *n_stale, GError **error)
 
       /* An edit that no longer fits is dropped: the next save forgets it. */
       if (cf_edit_apply (edit, self->doc, NULL))
-        g_ptr_array_add (self->base, cf_edit_ref (edit));
+        {
+          g_ptr_array_add (self->base, cf_edit_ref (edit));
+          applied++;
+        }
       else
         stale++;
     }
-  cf_corrections_apply (self->doc, corrections, &stale_corrections);
+  applied += cf_corrections_apply (self->doc, corrections, &stale_corrections);
   if (n_stale)
     *n_stale = stale + stale_corrections;
+  if (n_applied)
+    *n_applied = applied;
   return TRUE;
+}
+
+gboolean
+cf_edit_history_restore (CfEditHistory *self, guint *n_stale, GError **error)
+{
+  return cf_edit_history_restore_counted (self, NULL, n_stale, error);
 }
 
 gboolean
@@ -459,7 +473,7 @@ cf_edit_history_adopt (CfEditHistory *self, GError **error)
   g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
   if (sha256 == NULL)
     return TRUE;
-  if ((edits = cf_correction_store_load_edits (self->store, sha256, error)) == NULL)
+  if ((edits = cf_store_load_edits (self->store, sha256, error)) == NULL)
     return FALSE;
   g_ptr_array_set_size (self->base, 0);
   for (guint i = 0; i < edits->len; i++)

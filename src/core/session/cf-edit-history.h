@@ -12,7 +12,7 @@
  */
 #pragma once
 
-#include "cf-corrections.h"
+#include "cf-store.h"
 #include "cf-table-edit.h"
 
 G_BEGIN_DECLS
@@ -22,7 +22,7 @@ G_DECLARE_FINAL_TYPE (CfEditHistory, cf_edit_history, CF, EDIT_HISTORY, GObject)
 
 /* @store may be NULL (nothing is saved). */
 CfEditHistory *cf_edit_history_new        (CfDocument        *doc,
-                                           CfCorrectionStore *store);
+                                           CfStore *store);
 CfDocument    *cf_edit_history_get_document (CfEditHistory   *self);
 
 /* Replays the document's stored structure edits and corrections (call once,
@@ -31,8 +31,13 @@ CfDocument    *cf_edit_history_get_document (CfEditHistory   *self);
 gboolean       cf_edit_history_restore    (CfEditHistory     *self,
                                            guint             *n_stale,
                                            GError           **error);
+/* The same, also counting in @n_applied the edits and corrections applied. */
+gboolean       cf_edit_history_restore_counted (CfEditHistory *self,
+                                                guint         *n_applied,
+                                                guint         *n_stale,
+                                                GError       **error);
 /* Takes the stored structure edits as already replayed, without touching
- * the document: for one whose saved work cf_correction_store_restore()
+ * the document: for one whose saved work cf_store_restore()
  * applied already (the batch inbox's). Later saves keep them first. */
 gboolean       cf_edit_history_adopt      (CfEditHistory     *self,
                                            GError           **error);

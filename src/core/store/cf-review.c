@@ -1,7 +1,6 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <sqlite3.h>
 
 #include "cf-review.h"
 #include "cf-error.h"
@@ -10,7 +9,7 @@ struct _CfReview
 {
   GObject            parent_instance;
 
-  CfCorrectionStore *store;
+  CfStore *store;
   char              *sha256;
   GHashTable        *notes;    /* finding key -> note, for accepted findings */
   GHashTable        *reviewed; /* set of table ids */
@@ -44,108 +43,13 @@ cf_review_init (CfReview *self)
 }
 
 static gboolean
-sql_error (CfReview *self, GError **error, const char *what)
-{
-  /* Translators: the database's path, what failed, then SQLite's own reason. */
-  g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: %s (%s)"),
-               cf_correction_store_get_path (self->store), _(what),
-               sqlite3_errmsg (cf_correction_store_get_db (self->store)));
-  return FALSE;
-}
-
-/* Runs @sql with text parameters (NULL binds NULL); the statement gives no rows. */
-static gboolean
-run (CfReview *self, const char *sql, const char *what, GError **error, int n_params, ...)
-{
-  sqlite3 *db = cf_correction_store_get_db (self->store);
-  sqlite3_stmt *stmt = NULL;
-  va_list args;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return sql_error (self, error, what);
-  va_start (args, n_params);
-  for (int i = 1; i <= n_params; i++)
-    {
-      const char *value = va_arg (args, const char *);
-      if (value)
-        sqlite3_bind_text (stmt, i, value, -1, SQLITE_TRANSIENT);
-      else
-        sqlite3_bind_null (stmt, i);
-    }
-  va_end (args);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sql_error (self, error, what);
-  return TRUE;
-}
-
-/* Whether the review tables are there: a store opened read-only cannot make them. */
-static gboolean
-has_review_tables (sqlite3 *db)
-{
-  sqlite3_stmt *stmt = NULL;
-  gboolean found = FALSE;
-
-  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-                          " AND name IN ('reviews', 'table_reviews')", -1, &stmt, NULL) == SQLITE_OK
-      && sqlite3_step (stmt) == SQLITE_ROW)
-    found = sqlite3_column_int (stmt, 0) == 2;
-  sqlite3_finalize (stmt);
-  return found;
-}
-
-static gboolean
 load (CfReview *self, GError **error)
 {
-  sqlite3 *db = cf_correction_store_get_db (self->store);
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  if (cf_correction_store_is_read_only (self->store))
-    {
-      /* Nothing was ever accepted in this database. */
-      if (!has_review_tables (db))
-        return TRUE;
-    }
-  else if (!cf_correction_store_exec (self->store,
-                                      "CREATE TABLE IF NOT EXISTS reviews ("
-                                      " sha256 TEXT NOT NULL, key TEXT NOT NULL, note TEXT NOT NULL,"
-                                      " accepted_at TEXT NOT NULL DEFAULT (datetime('now')),"
-                                      " PRIMARY KEY (sha256, key));"
-                                      "CREATE TABLE IF NOT EXISTS table_reviews ("
-                                      " sha256 TEXT NOT NULL, table_id TEXT NOT NULL,"
-                                      " reviewed_at TEXT NOT NULL DEFAULT (datetime('now')),"
-                                      " PRIMARY KEY (sha256, table_id));",
-                                      error))
-    return FALSE;
-
-  if (sqlite3_prepare_v2 (db, "SELECT key, note FROM reviews WHERE sha256 = ?1", -1, &stmt, NULL)
-      != SQLITE_OK)
-    return sql_error (self, error, N_("cannot read reviews"));
-  sqlite3_bind_text (stmt, 1, self->sha256, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_replace (self->notes, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
-                          g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sql_error (self, error, N_("cannot read reviews"));
-
-  if (sqlite3_prepare_v2 (db, "SELECT table_id FROM table_reviews WHERE sha256 = ?1", -1, &stmt,
-                          NULL) != SQLITE_OK)
-    return sql_error (self, error, N_("cannot read reviews"));
-  sqlite3_bind_text (stmt, 1, self->sha256, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_add (self->reviewed, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return sql_error (self, error, N_("cannot read reviews"));
-  return TRUE;
+  return cf_store_load_reviews (self->store, self->sha256, self->notes, self->reviewed, error);
 }
 
 CfReview *
-cf_review_new (CfCorrectionStore *store, const char *sha256, GError **error)
+cf_review_new (CfStore *store, const char *sha256, GError **error)
 {
   g_autoptr (CfReview) self = g_object_new (CF_TYPE_REVIEW, NULL);
 
@@ -204,11 +108,7 @@ cf_review_accept (CfReview *self, const CfFinding *finding, const char *note, GE
   g_autofree char *key = cf_review_key_for_finding (finding);
 
   g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
-  if (self->store
-      && !run (self,
-               "INSERT INTO reviews (sha256, key, note) VALUES (?1, ?2, ?3)"
-               " ON CONFLICT (sha256, key) DO UPDATE SET note = excluded.note",
-               N_("cannot save a review"), error, 3, self->sha256, key, note ? note : ""))
+  if (self->store && !cf_store_accept_finding (self->store, self->sha256, key, note, error))
     return FALSE;
   g_hash_table_replace (self->notes, g_steal_pointer (&key), g_strdup (note ? note : ""));
   return TRUE;
@@ -220,9 +120,7 @@ cf_review_unaccept (CfReview *self, const CfFinding *finding, GError **error)
   g_autofree char *key = cf_review_key_for_finding (finding);
 
   g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
-  if (self->store
-      && !run (self, "DELETE FROM reviews WHERE sha256 = ?1 AND key = ?2",
-               N_("cannot save a review"), error, 2, self->sha256, key))
+  if (self->store && !cf_store_unaccept_finding (self->store, self->sha256, key, error))
     return FALSE;
   g_hash_table_remove (self->notes, key);
   return TRUE;
@@ -254,16 +152,9 @@ cf_review_set_table_reviewed (CfReview *self, const char *table_id, gboolean rev
 {
   g_return_val_if_fail (CF_IS_REVIEW (self), FALSE);
   g_return_val_if_fail (table_id != NULL, FALSE);
-  if (self->store)
-    {
-      gboolean ok = reviewed
-        ? run (self, "INSERT OR IGNORE INTO table_reviews (sha256, table_id) VALUES (?1, ?2)",
-               N_("cannot save a review"), error, 2, self->sha256, table_id)
-        : run (self, "DELETE FROM table_reviews WHERE sha256 = ?1 AND table_id = ?2",
-               N_("cannot save a review"), error, 2, self->sha256, table_id);
-      if (!ok)
-        return FALSE;
-    }
+  if (self->store
+      && !cf_store_set_table_reviewed (self->store, self->sha256, table_id, reviewed, error))
+    return FALSE;
   if (reviewed)
     g_hash_table_add (self->reviewed, g_strdup (table_id));
   else

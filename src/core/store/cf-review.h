@@ -13,7 +13,7 @@
  */
 #pragma once
 
-#include "cf-corrections.h"
+#include "cf-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,7 +22,7 @@ G_DECLARE_FINAL_TYPE (CfReview, cf_review, CF, REVIEW, GObject)
 
 /* The review state of the document with @sha256, read from @store (NULL: kept
  * in memory only). */
-CfReview   *cf_review_new                (CfCorrectionStore *store,
+CfReview   *cf_review_new                (CfStore *store,
                                           const char        *sha256,
                                           GError           **error);
 /* A copy of @self's verdicts and reviewed tables, kept in memory only (no

@@ -84,6 +84,176 @@ find_slot (GArray *edges, double p)
   return n - 2;
 }
 
+/* Whether the visual line of @chars (of guint, sorted by centre y) that
+ * starts at @chars[@from] is set apart by wide gaps into several pieces, one
+ * of them a number: columns the frame's rules do not separate. Returns the
+ * index after that line. */
+static guint
+line_has_columns (const CfPdfPage *page, GArray *chars, guint from, gboolean *columns)
+{
+  guint *line = &g_array_index (chars, guint, from);
+  const CfPdfChar *first = cf_pdf_char_at (page, line[0]);
+  double h = MAX (1.0, first->y1 - first->y0);
+  guint n = 1, n_gaps = 0;
+  gboolean digit_after_gap = FALSE;
+
+  while (from + n < chars->len
+         && fabs (cf_pdf_char_cy (cf_pdf_char_at (page, line[n])) - cf_pdf_char_cy (first)) <= 0.4 * h)
+    n++;
+  cf_pdf_sort_indices (page, line, n, cf_pdf_compare_by_x);
+  for (guint k = 1; k < n; k++)
+    {
+      const CfPdfChar *prev = cf_pdf_char_at (page, line[k - 1]);
+      const CfPdfChar *c = cf_pdf_char_at (page, line[k]);
+
+      if (c->x0 - prev->x1 > 1.5 * h)
+        {
+          n_gaps++;
+          digit_after_gap |= g_unichar_isdigit (c->ch);
+        }
+    }
+  /* "合    计" is one label spread to the cell's width: one gap, no number. */
+  *columns = n_gaps >= 2 || (n_gaps == 1 && digit_after_gap);
+  return from + n;
+}
+
+/* FALSE for a frame of rules that is no grid of cells: a chart (its axes
+ * and gridlines frame slots nearly all empty) or a table ruled only between
+ * rows, whose columns the rules leave in one slot (many slots then hold a
+ * row's several columns, set apart by wide gaps). */
+static gboolean
+is_grid_of_cells (const CfPdfPage *page, int n_rows, GPtrArray *cell_chars)
+{
+  guint n_filled = 0, n_with_columns = 0;
+
+  for (guint k = 0; k < cell_chars->len; k++)
+    {
+      GArray *chars = g_ptr_array_index (cell_chars, k);
+      gboolean columns = FALSE;
+
+      if (chars->len == 0)
+        continue;
+      n_filled++;
+      cf_pdf_sort_indices (page, (guint *) chars->data, chars->len, cf_pdf_compare_by_cy);
+      for (guint i = 0; i < chars->len && !columns;)
+        i = line_has_columns (page, chars, i, &columns);
+      n_with_columns += columns;
+    }
+  /* A form leaves many cells blank, but a chart nearly all, and its few
+   * labels often stand apart in one slot; one row may be nearly empty: the
+   * tail of a row a page break cut. */
+  if (n_rows >= 2 && (n_filled < 2 || n_filled * 5 < cell_chars->len
+                      || (n_filled * 3 < cell_chars->len && n_with_columns > 0)))
+    return FALSE;
+  return n_with_columns == 0 || n_with_columns * 4 < n_filled;
+}
+
+/* A visual line of the characters in one band between two horizontal
+ * rules: its extent, and whether it holds a row of figures: a label in the
+ * first column, then a number. */
+typedef struct
+{
+  double y0, y1;
+  gboolean figures;
+} BandLine;
+
+static GArray *
+band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
+{
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (BandLine));
+  guint *order = (guint *) chars->data;
+
+  cf_pdf_sort_indices (page, order, chars->len, cf_pdf_compare_by_cy);
+  for (guint start = 0; start < chars->len;)
+    {
+      const CfPdfChar *first = cf_pdf_char_at (page, order[start]);
+      double h = MAX (1.0, first->y1 - first->y0);
+      BandLine line = { first->y0, first->y1, FALSE };
+      int first_slot = G_MAXINT, n_slots = 0, last_slot = -1;
+      gboolean number_after_first = FALSE;
+      guint stop = start;
+
+      while (stop < chars->len && fabs (cf_pdf_char_cy (cf_pdf_char_at (page, order[stop])) - cf_pdf_char_cy (first)) <= 0.4 * h)
+        stop++;
+      cf_pdf_sort_indices (page, order + start, stop - start, cf_pdf_compare_by_x);
+      for (guint k = start; k < stop; k++)
+        {
+          const CfPdfChar *c = cf_pdf_char_at (page, order[k]);
+          int slot = find_slot (xs, cf_pdf_char_cx (c));
+
+          line.y0 = MIN (line.y0, c->y0), line.y1 = MAX (line.y1, c->y1);
+          if (slot != last_slot)
+            {
+              n_slots++;
+              first_slot = MIN (first_slot, slot);
+              last_slot = slot;
+            }
+          number_after_first |= slot > first_slot && g_unichar_isdigit (c->ch);
+        }
+      line.figures = first_slot == 0 && n_slots >= 2 && number_after_first;
+      g_array_append_val (out, line);
+      start = stop;
+    }
+  return out;
+}
+
+/* Row boundaries the rules leave out: a table ruled only around its head
+ * and foot (or between groups) holds several rows of figures in one band.
+ * Each line of figures in such a band opens a row; other lines (a wrapped
+ * label, a list in one cell) stay with the row above. A band with one line
+ * of figures (numbers set beside a label of several lines) is one row. Returns the new
+ * edges (of double) and sets @unruled (of gboolean, by edge) to mark those
+ * no rule drew. */
+static GArray *
+split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GArray *ys,
+                    GArray **unruled)
+{
+  guint n_bands = ys->len - 1;
+  GArray *edges = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr (GPtrArray) band_chars = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  gboolean no = FALSE, yes = TRUE;
+
+  *unruled = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  for (guint b = 0; b < n_bands; b++)
+    g_ptr_array_add (band_chars, g_array_new (FALSE, FALSE, sizeof (guint)));
+  for (guint i = 0; i < page->chars->len; i++)
+    {
+      const CfPdfChar *ch = cf_pdf_char_at (page, i);
+      int b = find_slot (ys, cf_pdf_char_cy (ch));
+
+      if (!used[i] && b >= 0 && find_slot (xs, cf_pdf_char_cx (ch)) >= 0)
+        g_array_append_val (g_ptr_array_index (band_chars, b), i);
+    }
+
+  for (guint b = 0; b < n_bands; b++)
+    {
+      g_autoptr (GArray) lines = band_lines (page, xs, g_ptr_array_index (band_chars, b));
+      guint n_figures = 0;
+      double row_bottom = -G_MAXDOUBLE;
+
+      g_array_append_val (edges, g_array_index (ys, double, b));
+      g_array_append_val (*unruled, no);
+      for (guint l = 0; l < lines->len; l++)
+        n_figures += g_array_index (lines, BandLine, l).figures;
+      for (guint l = 0; l < lines->len && n_figures >= 2; l++)
+        {
+          const BandLine *line = &g_array_index (lines, BandLine, l);
+
+          /* Each line of figures after the first opens a row. */
+          if (line->figures && row_bottom > -G_MAXDOUBLE && line->y0 > row_bottom)
+            {
+              double edge = (row_bottom + line->y0) / 2;
+              g_array_append_val (edges, edge);
+              g_array_append_val (*unruled, yes);
+            }
+          row_bottom = MAX (row_bottom, line->y1);
+        }
+    }
+  g_array_append_val (edges, g_array_index (ys, double, n_bands));
+  g_array_append_val (*unruled, no);
+  return edges;
+}
+
 static void
 build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GPtrArray *tables)
 {
@@ -91,6 +261,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   g_autoptr (GArray) ys_in = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GArray) xs = NULL;
   g_autoptr (GArray) ys = NULL;
+  g_autoptr (GArray) unruled = NULL;
   g_autoptr (CfPdfTable) table = NULL;
   g_autofree guint *parent = NULL;
   g_autofree int *slot_cell = NULL;
@@ -160,6 +331,13 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
       return;
   }
 
+  {
+    GArray *ruled_ys = g_steal_pointer (&ys);
+    ys = split_unruled_rows (page, used, xs, ruled_ys, &unruled);
+    g_array_unref (ruled_ys);
+    n_rows = (int) ys->len - 1;
+  }
+
   /* Slots with no rule between them are one cell. */
   parent = g_new (guint, n_rows * n_cols);
   for (int i = 0; i < n_rows * n_cols; i++)
@@ -174,7 +352,8 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
 
         if (c + 1 < n_cols && coverage (vs, right, top + my, bottom - my) < 0.5)
           uf_union (parent, r * n_cols + c, r * n_cols + c + 1);
-        if (r + 1 < n_rows && coverage (hs, bottom, left + mx, right - mx) < 0.5)
+        if (r + 1 < n_rows && !g_array_index (unruled, gboolean, r + 1)
+            && coverage (hs, bottom, left + mx, right - mx) < 0.5)
           uf_union (parent, r * n_cols + c, (r + 1) * n_cols + c);
       }
 
@@ -225,11 +404,17 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
         if (r < 0 || c < 0)
           continue;
         g_array_append_val (g_ptr_array_index (cell_chars, slot_cell[r * n_cols + c]), i);
-        used[i] = TRUE;
         n_chars++;
       }
-    if (n_chars == 0)
+    if (n_chars == 0 || !is_grid_of_cells (page, n_rows, cell_chars))
       return;
+    /* Taken only now: a frame that is no grid leaves its text to the stream reader. */
+    for (guint k = 0; k < cell_chars->len; k++)
+      {
+        GArray *chars = g_ptr_array_index (cell_chars, k);
+        for (guint i = 0; i < chars->len; i++)
+          used[g_array_index (chars, guint, i)] = TRUE;
+      }
 
     for (guint k = 0; k < rects->len; k++)
       {

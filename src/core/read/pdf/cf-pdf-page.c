@@ -62,6 +62,38 @@ is_page_number (const char *text)
   return TRUE;
 }
 
+/* Whether @b, the character after @a in text order, is set below or above
+ * it rather than after it: the two are letters of a word turned on its
+ * side. */
+static gboolean
+stacked (const CfPdfChar *a, const CfPdfChar *b)
+{
+  double overlap_x = MIN (a->x1, b->x1) - MAX (a->x0, b->x0);
+  double overlap_y = MIN (a->y1, b->y1) - MAX (a->y0, b->y0);
+
+  return !b->space_before && !cf_pdf_is_cjk (a->ch) && !cf_pdf_is_cjk (b->ch)
+         && overlap_x > 0.5 * MIN (a->x1 - a->x0, b->x1 - b->x0) && overlap_y < 0.2 * MIN (a->y1 - a->y0, b->y1 - b->y0);
+}
+
+/* Marks in @used the characters of words printed turned on their side (a
+ * chart's axis title, a turned column head): read as lines they would be
+ * one letter a line, and no borderless table is made of them. */
+static void
+drop_turned_words (const CfPdfPage *page, gboolean *used)
+{
+  for (guint i = 0; i + 2 < page->chars->len;)
+    {
+      guint stop = i + 1;
+
+      while (stop < page->chars->len && stacked (cf_pdf_char_at (page, stop - 1), cf_pdf_char_at (page, stop)))
+        stop++;
+      if (stop - i >= 3)
+        for (guint k = i; k < stop; k++)
+          used[k] = TRUE;
+      i = stop;
+    }
+}
+
 void
 cf_pdf_find_tables (const CfPdfPage *page, const CfPdfRuns *runs, GPtrArray *tables,
                     char **trailing_heading)
@@ -75,6 +107,7 @@ cf_pdf_find_tables (const CfPdfPage *page, const CfPdfRuns *runs, GPtrArray *tab
     cf_pdf_find_lattice_tables (page, runs, used, found);
   n_lattice = found->len;
 
+  drop_turned_words (page, used);
   lines = cf_pdf_find_lines (page, used);
   for (guint t = 0; t < n_lattice; t++)
     {

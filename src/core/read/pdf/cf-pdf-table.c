@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cf-pdf-table.h"
+#include "cf-pdf-quality.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -304,5 +305,6 @@ cf_pdf_table_to_table (CfPdfTable *pt, const char *layout)
   if (end >= 0)
     cf_table_set_range (table, first, end - first);
   cf_table_finish (table);
+  cf_table_set_confidence (table, cf_pdf_table_confidence (table));
   return table;
 }

@@ -14,177 +14,6 @@
 #include "cf-text-tables-private.h"
 #include "cf-table.h"
 
-/* ---- text helpers ------------------------------------------------------ */
-
-/* Length of the blank character at @p (ASCII blanks, NBSP, U+3000), or 0. */
-static gsize
-blank_len_at (const char *p, gsize avail)
-{
-  guchar c = (guchar) p[0];
-
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n')
-    return 1;
-  if (avail >= 2 && c == 0xC2 && (guchar) p[1] == 0xA0)
-    return 2;
-  if (avail >= 3 && c == 0xE3 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0x80)
-    return 3;
-  return 0;
-}
-
-void
-cf_text_trim (const char *text, gsize *start, gsize *end)
-{
-  gsize s = *start, e = *end;
-
-  while (s < e)
-    {
-      gsize n = blank_len_at (text + s, e - s);
-      if (n == 0)
-        break;
-      s += n;
-    }
-  while (e > s)
-    {
-      guchar c = (guchar) text[e - 1];
-
-      if (c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f' || c == '\n')
-        e--;
-      else if (e - s >= 2 && c == 0xA0 && (guchar) text[e - 2] == 0xC2)
-        e -= 2;
-      else if (e - s >= 3 && c == 0x80 && (guchar) text[e - 2] == 0x80 && (guchar) text[e - 3] == 0xE3)
-        e -= 3;
-      else
-        break;
-    }
-  *start = s;
-  *end = e;
-}
-
-static gboolean
-is_digit_char (gunichar c)
-{
-  return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
-}
-
-static gboolean
-is_chinese_numeral (gunichar c)
-{
-  return (c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 ||
-          c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341 ||
-          c == 0x767E || c == 0x96F6 || c == 0x3007);
-}
-
-/* Placeholders the forms read as blank: they sit in value slots. */
-static const char * const placeholders[] = {
-  "/", "／", "-", "--", "－", "—", "——", "―", "无", "無", "不适用", "不適用", "\\",
-};
-
-CfRawKind
-cf_text_classify_cell (const char *text, gsize len)
-{
-  const char *p = text, *end = text + len;
-  guint n_digits = 0, n_suffix = 0;
-
-  if (len == 0)
-    return CF_RAW_EMPTY;
-  for (gsize i = 0; i < G_N_ELEMENTS (placeholders); i++)
-    if (strlen (placeholders[i]) == len && memcmp (placeholders[i], text, len) == 0)
-      return CF_RAW_VALUE;
-
-  if (*p == '+' || *p == '-')
-    p++;
-  else if (len >= 3 && (memcmp (p, "−", 3) == 0 || memcmp (p, "－", 3) == 0))
-    p += 3;
-
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-      const char *next;
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        return CF_RAW_LABEL;
-      next = g_utf8_next_char (p);
-      if (is_digit_char (c))
-        n_digits++;
-      else if ((c == ',' || c == '.' || c == 0xFF0C || c == 0xFF0E) && n_digits > 0 && next < end &&
-               is_digit_char (g_utf8_get_char_validated (next, end - next)))
-        ;
-      else
-        break;
-      p = next;
-    }
-  if (n_digits == 0)
-    return CF_RAW_LABEL;
-  while (p < end && *p == ' ')
-    p++;
-
-  /* A short trailing unit (项, 万元, %, 余人) keeps it a value; anything
-   * else (".属于国家秘密", "年", "-2216049") makes it a label. */
-  while (p < end)
-    {
-      gunichar c = g_utf8_get_char_validated (p, end - p);
-
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        return CF_RAW_LABEL;
-      if (n_suffix == 0 && (c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7 || c == 0x865F))
-        return CF_RAW_LABEL; /* 年 月 日 号 號: dates and numbers-as-names */
-      if (!((c >= 0x4E00 && c <= 0x9FFF) || c == '%' || c == 0xFF05 || c == 0x2030))
-        return CF_RAW_LABEL;
-      if (++n_suffix > 4)
-        return CF_RAW_LABEL;
-      p = g_utf8_next_char (p);
-    }
-  return CF_RAW_VALUE;
-}
-
-int
-cf_text_enumerator_level (const char *text, gsize len)
-{
-  const char *p = text, *end = text + len;
-  gunichar c;
-  gboolean paren = FALSE;
-  guint n = 0;
-
-  if (len == 0)
-    return 0;
-  c = g_utf8_get_char_validated (p, end - p);
-  if (c == '(' || c == 0xFF08)
-    {
-      paren = TRUE;
-      p = g_utf8_next_char (p);
-    }
-  if (p >= end)
-    return 0;
-
-  c = g_utf8_get_char_validated (p, end - p);
-  if (is_chinese_numeral (c))
-    {
-      while (p < end && is_chinese_numeral (g_utf8_get_char_validated (p, end - p)))
-        {
-          p = g_utf8_next_char (p);
-          n++;
-        }
-      if (p >= end)
-        return 0;
-      c = g_utf8_get_char_validated (p, end - p);
-      if (paren)
-        return (c == ')' || c == 0xFF09) ? 2 : 0;
-      return c == 0x3001 ? 1 : 0; /* 、 */
-    }
-  if (is_digit_char (c))
-    {
-      while (p < end && is_digit_char (g_utf8_get_char_validated (p, end - p)))
-        p = g_utf8_next_char (p);
-      if (p >= end)
-        return 0;
-      c = g_utf8_get_char_validated (p, end - p);
-      if (paren)
-        return (c == ')' || c == 0xFF09) ? 3 : 0;
-      return (c == '.' || c == 0xFF0E || c == 0x3001) ? 3 : 0;
-    }
-  return 0;
-}
-
 /* ---- builder ------------------------------------------------------------ */
 
 void
@@ -354,6 +183,9 @@ typedef struct
   guint    val_n;
   guint    width;      /* value slots its segment has */
   int      grid_row;
+  /* Labels then only blank slots (a row of zeros printed blank): a data row
+   * when a data row follows it, else a section row such as a band. */
+  guint    blank_slots;
 } RowPlan;
 
 static void
@@ -385,7 +217,14 @@ plan_row (CfGridBuilder *builder, const CfRawRow *row, RowPlan *plan, GArray *la
             guint index = row->first + i;
             g_array_append_val (label_index, index);
             plan->lab_n++;
+            last_label = i;
           }
+      if ((row->flags & (CF_RAW_ROW_EMPTIES_ARE_VALUES | CF_RAW_ROW_HEADER)) == CF_RAW_ROW_EMPTIES_ARE_VALUES &&
+          last_label != G_MAXUINT)
+        {
+          plan->val_first = row->first + last_label + 1;
+          plan->blank_slots = row->n_cells - last_label - 1;
+        }
       return;
     }
 
@@ -402,6 +241,8 @@ plan_row (CfGridBuilder *builder, const CfRawRow *row, RowPlan *plan, GArray *la
    * first number; tab and aligned rows put noise there. */
   if ((row->flags & CF_RAW_ROW_EMPTIES_ARE_VALUES) && last_label != G_MAXUINT)
     block_start = last_label + 1;
+  else if (row->flags & CF_RAW_ROW_EMPTIES_ARE_VALUES)
+    block_start = 0; /* a row of values only: its leading blanks are cells too */
   else
     block_start = first_value;
   block_end = row->n_cells;
@@ -414,6 +255,167 @@ plan_row (CfGridBuilder *builder, const CfRawRow *row, RowPlan *plan, GArray *la
   plan->val_n = block_end - block_start;
 }
 
+/* A grid whose every row has the same number of slots, blanks kept (a pipe
+ * or tab dump of an HTML table with its spans expanded): a slot's position
+ * is its column. Returns that number, or 0. */
+static guint
+regular_width (CfGridBuilder *builder)
+{
+  guint width = 0;
+
+  for (guint r = 0; r < builder->rows->len; r++)
+    {
+      const CfRawRow *row = &g_array_index (builder->rows, CfRawRow, r);
+
+      if (!(row->flags & (CF_RAW_ROW_EMPTIES_ARE_VALUES | CF_RAW_ROW_SLOTS)) ||
+          (width != 0 && row->n_cells != width))
+        return 0;
+      width = row->n_cells;
+    }
+  return width >= 2 && width <= CF_TEXT_MAX_COLUMNS ? width : 0;
+}
+
+/* The label columns of a regular grid: up to the last label printed before
+ * a number in any row (headers, whose labels sit over the values, aside);
+ * G_MAXUINT when the fields do not line up after all. */
+static guint
+regular_label_columns (CfGridBuilder *builder, guint width)
+{
+  guint label_cols = 0;
+
+  for (guint r = 0; r < builder->rows->len; r++)
+    {
+      const CfRawRow *row = &g_array_index (builder->rows, CfRawRow, r);
+      const CfRawCell *cells = &g_array_index (builder->cells, CfRawCell, row->first);
+      guint last_label = 0;
+
+      if (row->flags & CF_RAW_ROW_HEADER)
+        continue;
+      for (guint i = 0; i < width; i++)
+        {
+          if (cells[i].kind == CF_RAW_VALUE)
+            {
+              label_cols = MAX (label_cols, last_label);
+              break;
+            }
+          if (cells[i].kind == CF_RAW_LABEL)
+            last_label = i + 1;
+        }
+    }
+  /* A number in another row's label column: the fields only line up by
+   * count (tabs copied from a PDF), not by position. */
+  for (guint r = 0; r < builder->rows->len; r++)
+    {
+      const CfRawRow *row = &g_array_index (builder->rows, CfRawRow, r);
+      const CfRawCell *cells = &g_array_index (builder->cells, CfRawCell, row->first);
+
+      for (guint i = 0; i < label_cols && !(row->flags & CF_RAW_ROW_HEADER); i++)
+        if (cells[i].kind == CF_RAW_VALUE)
+          return G_MAXUINT;
+    }
+  return label_cols;
+}
+
+/* A row of a regular grid: labels in the label columns, the value block
+ * every slot after them (blanks included); a row with labels over the
+ * value columns is a header. */
+static void
+plan_regular_row (CfGridBuilder *builder, const CfRawRow *row, guint label_cols, RowPlan *plan,
+                  GArray *label_index)
+{
+  const CfRawCell *cells = &g_array_index (builder->cells, CfRawCell, row->first);
+  gboolean has_value = FALSE;
+
+  for (guint i = label_cols; i < row->n_cells; i++)
+    {
+      if (cells[i].kind == CF_RAW_LABEL || (row->flags & CF_RAW_ROW_HEADER))
+        {
+          plan_row (builder, row, plan, label_index);
+          plan->blank_slots = 0;
+          return;
+        }
+      has_value |= cells[i].kind == CF_RAW_VALUE;
+    }
+  memset (plan, 0, sizeof *plan);
+  plan->lab_first = label_index->len;
+  for (guint i = 0; i < label_cols; i++)
+    if (cells[i].kind == CF_RAW_LABEL)
+      {
+        guint index = row->first + i;
+        g_array_append_val (label_index, index);
+        plan->lab_n++;
+      }
+  plan->val_first = row->first + label_cols;
+  if (has_value)
+    {
+      plan->data = TRUE;
+      plan->val_n = row->n_cells - label_cols;
+    }
+  else if (plan->lab_n > 0)
+    plan->blank_slots = row->n_cells - label_cols;
+}
+
+/* In a regular grid, trailing slots that no row of a segment (data rows
+ * between header rows) nor its header fills are the span of a merged cell
+ * (本年增/减 over two slots), not blank cells. */
+static void
+trim_unused_columns (CfGridBuilder *builder, GArray *plans, guint label_cols)
+{
+  for (guint r = 0; r < plans->len;)
+    {
+      guint end = r, used = 0;
+
+      if (!g_array_index (plans, RowPlan, r).data)
+        {
+          r++;
+          continue;
+        }
+      while (end < plans->len && g_array_index (plans, RowPlan, end).data)
+        end++;
+      for (guint i = r > 0 ? r - 1 : r; i < end; i++)
+        {
+          const CfRawRow *row = &g_array_index (builder->rows, CfRawRow, i);
+          const CfRawCell *cells = &g_array_index (builder->cells, CfRawCell, row->first);
+
+          for (guint c = row->n_cells; c > used; c--)
+            if (cells[c - 1].kind != CF_RAW_EMPTY)
+              {
+                used = c;
+                break;
+              }
+        }
+      for (guint i = r; i < end; i++)
+        {
+          RowPlan *plan = &g_array_index (plans, RowPlan, i);
+
+          if (used > label_cols && plan->val_n > used - label_cols)
+            plan->val_n = used - label_cols;
+        }
+      r = end;
+    }
+}
+
+/* Rows of labels and blank slots as wide as the table are rows of blank
+ * cells, unless a header row follows: a band or section label over its
+ * header (第二十条第（六）项 over 信息内容…) stays a section row. */
+static void
+promote_blank_rows (GArray *plans, guint width)
+{
+  gboolean header_follows = FALSE;
+
+  for (guint r = plans->len; r-- > 0;)
+    {
+      RowPlan *plan = &g_array_index (plans, RowPlan, r);
+      gboolean candidate = !plan->data && plan->blank_slots == width && width > 0;
+
+      if (candidate && !header_follows)
+        {
+          plan->data = TRUE;
+          plan->val_n = width;
+        }
+      header_follows = !plan->data && !candidate && plan->lab_n > 0;
+    }
+}
 
 static CfCell *
 place_cell (CfGridBuilder *builder, CfTable *table, const CfRawCell *raw, int row, int col,
@@ -457,6 +459,8 @@ cf_grid_builder_commit (CfGridBuilder *builder, const char *title)
   guint n_rows = builder->rows->len;
   guint n_data = 0, n_numbers = 0, max_vals = 0, max_labels = 0, table_width = 0;
   guint count_of[CF_TEXT_MAX_COLUMNS + 1] = { 0 };
+  guint blank_width_of[CF_TEXT_MAX_COLUMNS + 1] = { 0 };
+  guint regular, label_cols, blank_width = 0;
   gint64 range_start = G_MAXINT64, range_end = -1;
   int grid_width;
   gboolean added = FALSE;
@@ -468,11 +472,31 @@ cf_grid_builder_commit (CfGridBuilder *builder, const char *title)
   plans = g_array_sized_new (FALSE, TRUE, sizeof (RowPlan), n_rows);
   g_array_set_size (plans, n_rows);
 
+  regular = regular_width (builder);
+  label_cols = regular > 0 ? regular_label_columns (builder, regular) : G_MAXUINT;
+  for (guint r = 0; r < n_rows; r++)
+    {
+      RowPlan *plan = &g_array_index (plans, RowPlan, r);
+      const CfRawRow *row = &g_array_index (builder->rows, CfRawRow, r);
+
+      if (label_cols < regular)
+        plan_regular_row (builder, row, label_cols, plan, label_index);
+      else
+        plan_row (builder, row, plan, label_index);
+      if (plan->data)
+        blank_width_of[MIN (plan->val_n, CF_TEXT_MAX_COLUMNS)]++;
+    }
+  /* The width blank rows must have: the commonest value count. */
+  for (guint c = 1; c <= CF_TEXT_MAX_COLUMNS; c++)
+    if (blank_width_of[c] > blank_width_of[blank_width])
+      blank_width = c;
+  promote_blank_rows (plans, blank_width);
+  if (label_cols < regular)
+    trim_unused_columns (builder, plans, label_cols);
   for (guint r = 0; r < n_rows; r++)
     {
       RowPlan *plan = &g_array_index (plans, RowPlan, r);
 
-      plan_row (builder, &g_array_index (builder->rows, CfRawRow, r), plan, label_index);
       if (!plan->data)
         continue;
       if (plan->val_n > CF_TEXT_MAX_COLUMNS || plan->lab_n > 16)

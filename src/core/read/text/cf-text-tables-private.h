@@ -39,6 +39,9 @@ typedef enum
   CF_RAW_ROW_EMPTIES_ARE_VALUES = 1 << 0,
   /* A header row even if some of its cells read as numbers. */
   CF_RAW_ROW_HEADER            = 1 << 1,
+  /* Tab rows of one field count: if their fields also line up by position
+   * (no number in a label column), every field is a slot, blanks included. */
+  CF_RAW_ROW_SLOTS             = 1 << 2,
 } CfRawRowFlags;
 
 typedef struct

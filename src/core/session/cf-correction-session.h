@@ -8,7 +8,9 @@
  */
 #pragma once
 
-#include "crossfoot.h"
+#include "cf-edit-history.h"
+#include "cf-review.h"
+#include "cf-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,8 +22,13 @@ G_DECLARE_FINAL_TYPE (CfCorrectionSession, cf_correction_session, CF, CORRECTION
  * thread. */
 CfCorrectionSession *cf_correction_session_new            (CfDocument          *doc,
                                                            GError             **error);
+/* The same with @store (NULL: nothing is read or saved, the edits stay in
+ * memory; read-only: saved work is read and applied, nothing is written). */
+CfCorrectionSession *cf_correction_session_new_with_store (CfDocument          *doc,
+                                                           CfStore             *store,
+                                                           GError             **error);
 /* The same for a document whose saved work was applied already, with
- * cf_correction_store_restore() (the batch inbox's): nothing is replayed
+ * cf_store_restore() (the batch inbox's): nothing is replayed
  * again; @n_stale is what that restore found no longer fitting. */
 CfCorrectionSession *cf_correction_session_new_restored   (CfDocument          *doc,
                                                            guint                n_stale,
@@ -29,11 +36,19 @@ CfCorrectionSession *cf_correction_session_new_restored   (CfDocument          *
 CfDocument          *cf_correction_session_get_document   (CfCorrectionSession *self);
 CfEditHistory       *cf_correction_session_get_history    (CfCorrectionSession *self);
 CfReview            *cf_correction_session_get_review     (CfCorrectionSession *self);
-CfCorrectionStore   *cf_correction_session_get_store      (CfCorrectionSession *self);
+CfStore   *cf_correction_session_get_store      (CfCorrectionSession *self);
 /* How many restored edits and corrections no longer fit the document. */
 guint                cf_correction_session_get_n_stale    (CfCorrectionSession *self);
-/* How many edits and corrections were restored. */
+/* How many edits and corrections were saved for the document. */
 guint                cf_correction_session_get_n_restored (CfCorrectionSession *self);
+/* How many of them were applied on opening (a correction whose cell's
+ * extracted text changed counts here and as stale). */
+guint                cf_correction_session_get_n_applied  (CfCorrectionSession *self);
+/* Why the saved work could not be read or will not be saved (the message
+ * names the file), or NULL. */
+const GError        *cf_correction_session_get_store_error (CfCorrectionSession *self);
+void                 cf_correction_session_set_store_error (CfCorrectionSession *self,
+                                                            const GError        *error);
 /* How many edits and corrections an earlier version of this file (same path,
  * other bytes) has, when this version has none; 0 otherwise. */
 guint                cf_correction_session_get_n_previous (CfCorrectionSession *self);

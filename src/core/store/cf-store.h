@@ -1,0 +1,145 @@
+/* cf-store.h: the one SQLite database of the analyst's saved work
+ *
+ * Every table Crossfoot keeps on disk lives here, behind typed calls: the
+ * corrections of cells, the structure edits of tables, the verdicts on
+ * findings, the reviewed tables and the path index (which SHA-256 a file last
+ * had). Nothing else sees SQLite. Work is stored per document, keyed by the
+ * SHA-256 of its bytes. The schema has a version (PRAGMA user_version); a
+ * database made by an earlier version is migrated when opened for writing,
+ * and read as it is when opened read-only.
+ *
+ * WAL journal: every call that writes has committed when it returns, so a
+ * killed process loses nothing it confirmed.
+ */
+#pragma once
+
+#include "cf-corrections.h"
+#include "cf-table-edit.h"
+
+G_BEGIN_DECLS
+
+/* The schema this build writes (PRAGMA user_version). */
+#define CF_STORE_SCHEMA_VERSION 1
+
+#define CF_TYPE_STORE (cf_store_get_type ())
+G_DECLARE_FINAL_TYPE (CfStore, cf_store, CF, STORE, GObject)
+
+/* $CROSSFOOT_DATA_DIR/corrections.db, else the user's data folder's
+ * crossfoot/corrections.db. */
+char       *cf_store_default_path      (void);
+
+/* Opens (creating, migrating) the database at @path; NULL: the default. */
+CfStore    *cf_store_open              (const char  *path,
+                                        GError     **error);
+/* Opens the database at @path (NULL: the default) only to read it, for tools
+ * that apply what the app saved (crossfoot-cli, the batch): it is neither
+ * created nor migrated, and NULL is returned without @error set when there
+ * is none. */
+CfStore    *cf_store_open_read_only    (const char  *path,
+                                        GError     **error);
+gboolean    cf_store_is_read_only      (CfStore     *self);
+const char *cf_store_get_path          (CfStore     *self);
+/* The schema version of the file as it is now (after any migration). */
+int         cf_store_get_schema_version (CfStore    *self);
+
+/* --- Corrections of cells (cf-corrections.h) --- */
+
+/* Records one cell's corrected text (replacing an earlier one). */
+gboolean    cf_store_save_correction   (CfStore            *self,
+                                        const char         *sha256,
+                                        const CfCorrection *correction,
+                                        GError            **error);
+/* Forgets one cell's correction (revert). */
+gboolean    cf_store_remove_correction (CfStore     *self,
+                                        const char  *sha256,
+                                        guint        table_index,
+                                        int          row,
+                                        int          col,
+                                        GError     **error);
+/* The corrections of a document (of CfCorrection), in the order first made. */
+GPtrArray  *cf_store_load_corrections  (CfStore     *self,
+                                        const char  *sha256,
+                                        GError     **error);
+
+/* --- Structure edits (cf-table-edit.h), replayed before the corrections --- */
+
+/* Replaces the document's structure edits by @edits (of CfEdit), and its
+ * corrections by @corrections (of CfCorrection; as on the grid those edits
+ * make), in one transaction: a crash leaves the old state or the new. */
+gboolean    cf_store_save_state        (CfStore     *self,
+                                        const char  *sha256,
+                                        GPtrArray   *edits,
+                                        GPtrArray   *corrections,
+                                        GError     **error);
+/* Replaces the document's structure edits by @edits (of CfEdit). */
+gboolean    cf_store_save_edits        (CfStore     *self,
+                                        const char  *sha256,
+                                        GPtrArray   *edits,
+                                        GError     **error);
+/* The document's structure edits (of CfEdit), in the order they were made. */
+GPtrArray  *cf_store_load_edits        (CfStore     *self,
+                                        const char  *sha256,
+                                        GError     **error);
+/* Replays the stored structure edits on @doc, then applies the stored
+ * corrections: the grid as the analyst left it. @n_applied and @n_stale (may
+ * be NULL) receive how many edits and corrections did and did not fit. */
+gboolean    cf_store_restore_counted   (CfStore     *self,
+                                        CfDocument  *doc,
+                                        guint       *n_applied,
+                                        guint       *n_stale,
+                                        GError     **error);
+gboolean    cf_store_restore           (CfStore     *self,
+                                        CfDocument  *doc,
+                                        guint       *n_stale,
+                                        GError     **error);
+/* How many structure edits and corrections are saved for @sha256. */
+guint       cf_store_count_work        (CfStore     *self,
+                                        const char  *sha256);
+/* A SHA-256 over the saved edits and corrections of @sha256, in order (over
+ * nothing when @self is NULL): equal digests, equal saved work. NULL when the
+ * database cannot be read. */
+char       *cf_store_work_digest       (CfStore     *self,
+                                        const char  *sha256);
+
+/* --- Verdicts on findings and reviewed tables (cf-review.h) --- */
+
+/* Fills @notes (finding key -> note) and @reviewed (set of table ids). */
+gboolean    cf_store_load_reviews      (CfStore     *self,
+                                        const char  *sha256,
+                                        GHashTable  *notes,
+                                        GHashTable  *reviewed,
+                                        GError     **error);
+gboolean    cf_store_accept_finding    (CfStore     *self,
+                                        const char  *sha256,
+                                        const char  *key,
+                                        const char  *note,
+                                        GError     **error);
+gboolean    cf_store_unaccept_finding  (CfStore     *self,
+                                        const char  *sha256,
+                                        const char  *key,
+                                        GError     **error);
+gboolean    cf_store_set_table_reviewed (CfStore    *self,
+                                         const char *sha256,
+                                         const char *table_id,
+                                         gboolean    reviewed,
+                                         GError    **error);
+
+/* --- The path index: which SHA-256 a file's work was last saved under --- */
+
+/* The SHA-256 recorded for @path, or NULL. */
+char       *cf_store_lookup_path       (CfStore     *self,
+                                        const char  *path);
+gboolean    cf_store_remember_path     (CfStore     *self,
+                                        const char  *path,
+                                        const char  *sha256,
+                                        GError     **error);
+/* Copies all the work of @from_sha256 (edits, corrections, verdicts,
+ * reviewed tables) to @to_sha256 and records @path (may be NULL) as having
+ * @to_sha256, in one transaction. */
+gboolean    cf_store_copy_work         (CfStore     *self,
+                                        const char  *from_sha256,
+                                        const char  *to_sha256,
+                                        const char  *path,
+                                        GError     **error);
+
+G_END_DECLS
