@@ -361,6 +361,7 @@ cf_stated_figures_check (CfStatedFigures *self, const SentenceSpan *span, const 
 {
   gboolean stated_any = FALSE;
   g_autofree char *context = g_strdup ("");
+  const CfFormStatement *context_statement = NULL;
 
   if (self->form == NULL)
     return;
@@ -371,17 +372,23 @@ cf_stated_figures_check (CfStatedFigures *self, const SentenceSpan *span, const 
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autofree char *words = NULL;
+      gboolean detail;
 
       if (!n->usable || !is_count_unit (n->unit))
         continue;
       figure_words (s, numbers, k, &before, &after);
-      statement = find_statement (self->form, before, after,
-                                  g_str_has_prefix (before, "其中") ? context : "");
-      if (statement == NULL)
+      detail = g_str_has_prefix (before, "其中");
+      statement = find_statement (self->form, before, after, detail ? context : "");
+      /* "共收到申请95件，其中当面申请5件": a part of the figure, not the figure. */
+      if (statement == NULL || (detail && statement == context_statement))
         continue;
       words = g_strconcat (before, after, NULL);
-      g_free (context);
-      context = g_strdup (words);
+      if (!detail)
+        {
+          g_free (context);
+          context = g_strdup (words);
+          context_statement = statement;
+        }
       compare_figure (self, span, n, statement, words);
       /* A figure in brackets explains the one before; it is no base. */
       if (n->depth == 0)
