@@ -10,6 +10,7 @@
 #include "cf-char-diff.h"
 #include "cf-comparison.h"
 #include "cf-compare-json.h"
+#include "cf-compare-report.h"
 #include "cf-corrections.h"
 #include "cf-store.h"
 #include "cf-decode.h"

@@ -479,7 +479,9 @@ find_parts (const int *levels, int lo, int hi, int index, GArray *parts)
 
 /* Checking -------------------------------------------------------------------- */
 
-static void
+/* Checks one total against its parts; whether it could be checked (a number
+ * over at least one known part), holding or not. */
+static gboolean
 check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
 {
   Value total = kind == CHECK_ROWS ? cell_value (a->table, total_index, line)
@@ -492,7 +494,7 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
   Failure *f;
 
   if (total.kind != VALUE_NUMBER || parts->len < 1)
-    return;
+    return FALSE;
   for (guint k = 0; k < parts->len; k++)
     {
       int p = g_array_index (parts, int, k);
@@ -505,7 +507,7 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
           CfCell *cell = kind == CHECK_ROWS ? cf_table_get_cell (a->table, p, line)
                                             : cf_table_get_cell (a->table, line, p);
           if (cell != NULL)
-            return;
+            return FALSE;
           g_array_append_val (blanks, p);
           continue;
         }
@@ -520,10 +522,11 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
       known++;
     }
   if (known == 0)
-    return;
+    return FALSE;
   tolerance = decimals == 0 ? 1e-9 : parts->len / pow (10, decimals) + 1e-9;
+  /* Checked from here on, whether it holds or not. */
   if (fabs (sum - total.value) <= tolerance)
-    return;
+    return TRUE;
 
   f = g_new0 (Failure, 1);
   f->kind = kind;
@@ -543,7 +546,7 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
       if (sum <= tolerance)
         {
           failure_free (f);
-          return;
+          return TRUE;
         }
       f->severity = CF_SEVERITY_ERROR;
     }
@@ -552,6 +555,7 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
   else
     f->severity = CF_SEVERITY_WARNING;
   g_ptr_array_add (a->failures, f);
+  return TRUE;
 }
 
 /* The cell that both failures involve, with the error it would carry, or FALSE. */
@@ -698,20 +702,21 @@ looks_like_national_form (CfTable *table)
   return FALSE;
 }
 
-void
+guint
 cf_totals_check_table (CfDocument *doc, CfTable *table)
 {
   Audit a = { 0 };
+  guint n_checks = 0;
 
-  g_return_if_fail (CF_IS_DOCUMENT (doc));
-  g_return_if_fail (CF_IS_TABLE (table));
+  g_return_val_if_fail (CF_IS_DOCUMENT (doc), 0);
+  g_return_val_if_fail (CF_IS_TABLE (table), 0);
 
   a.doc = doc;
   a.table = table;
   a.n_rows = cf_table_get_n_rows (table);
   a.n_cols = cf_table_get_n_cols (table);
   if (a.n_rows < 2 || a.n_cols < 1 || looks_like_national_form (table))
-    return;
+    return 0;
   a.failures = g_ptr_array_new_with_free_func (failure_free);
   find_layout (&a);
 
@@ -729,7 +734,7 @@ cf_totals_check_table (CfDocument *doc, CfTable *table)
         g_array_index (parts, int, k) += a.n_header_rows;
       for (int c = a.n_label_cols; c < a.n_cols; c++)
         if (a.col_level[c] >= 0)
-          check_one (&a, CHECK_ROWS, c, r, parts);
+          n_checks += check_one (&a, CHECK_ROWS, c, r, parts);
     }
 
   /* Total columns: each data row summed over the column's block. */
@@ -746,7 +751,7 @@ cf_totals_check_table (CfDocument *doc, CfTable *table)
         g_array_index (parts, int, k) += a.n_label_cols;
       for (int r = a.n_header_rows; r < a.n_rows; r++)
         if (a.row_level[r] >= 0)
-          check_one (&a, CHECK_COLS, r, c, parts);
+          n_checks += check_one (&a, CHECK_COLS, r, c, parts);
     }
 
   /* One finding for a row check and a column check that share the cell at
@@ -783,4 +788,5 @@ cf_totals_check_table (CfDocument *doc, CfTable *table)
   g_ptr_array_unref (a.failures);
   g_free (a.row_level);
   g_free (a.col_level);
+  return n_checks;
 }

@@ -138,13 +138,17 @@ attach_findings (CfComparison *self)
 
           if (g_strcmp0 (cf_table_diff_get_table_id (diff, TRUE), finding->table) != 0)
             continue;
+          CfCellChange *marked = NULL;
+
+          /* In-force rules join a cell to the same cell a year before: one row, marked once. */
           for (guint c = 0; finding->cells != NULL && c < finding->cells->len; c++)
             {
               const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, c);
               CfCellChange *change = cf_table_diff_find_change (diff, ref->row_key, ref->col_key);
 
-              if (change != NULL)
+              if (change != NULL && change != marked)
                 cf_cell_change_add_finding (change, finding);
+              marked = change;
             }
         }
     }

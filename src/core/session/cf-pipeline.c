@@ -1,7 +1,13 @@
 /* cf-pipeline.c: load, restore saved work, audit, review */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "cf-audit.h"
 #include "cf-error.h"
@@ -18,7 +24,11 @@ struct _CfPipeline
   CfStore        *store;
   GError         *store_error; /* why the database could not be opened */
   gboolean        store_tried;
+  guint           input_timeout; /* seconds a pipe may stay silent */
 };
+
+/* A pipe may be silent this long before it is given up on. */
+#define DEFAULT_INPUT_TIMEOUT 10
 
 G_DEFINE_FINAL_TYPE (CfPipeline, cf_pipeline, G_TYPE_OBJECT)
 
@@ -50,7 +60,76 @@ cf_pipeline_new (CfPipelineMode mode)
   CfPipeline *self = g_object_new (CF_TYPE_PIPELINE, NULL);
 
   self->mode = mode;
+  self->input_timeout = DEFAULT_INPUT_TIMEOUT;
   return self;
+}
+
+void
+cf_pipeline_set_input_timeout (CfPipeline *self, guint seconds)
+{
+  g_return_if_fail (CF_IS_PIPELINE (self));
+  self->input_timeout = seconds;
+}
+
+/* Reads a named pipe (or another file that is not a regular one) without
+ * ever blocking on it: opened non-blocking, so a pipe nobody writes to does
+ * not stop the open, then read as data comes, giving up when nothing comes
+ * for @timeout seconds. */
+static GBytes *
+read_special_file (const char *path, guint timeout, GCancellable *cancellable, GError **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr (GByteArray) data = g_byte_array_new ();
+  int fd = g_open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC, 0);
+  gboolean writer_seen = FALSE;
+
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot be read (%s)"), name,
+                   g_strerror (saved));
+      return NULL;
+    }
+  for (;;)
+    {
+      struct pollfd pfd = { fd, POLLIN, 0 };
+      guint8 buffer[65536];
+      gssize n;
+      int ready;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        break;
+      ready = poll (&pfd, 1, (int) timeout * 1000);
+      if (ready < 0 && errno == EINTR)
+        continue;
+      if (ready == 0)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_IO,
+                       writer_seen ? _("%s: the pipe stopped sending (nothing for %u s)")
+                                   : _("%s: nothing to read (a pipe that nobody writes to; gave up after %u s)"),
+                       name, timeout);
+          break;
+        }
+      n = read (fd, buffer, sizeof buffer);
+      if (n < 0 && (errno == EAGAIN || errno == EINTR))
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot be read (%s)"), name,
+                       g_strerror (saved));
+          break;
+        }
+      if (n == 0)
+        {
+          close (fd);
+          return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+        }
+      writer_seen = TRUE;
+      g_byte_array_append (data, buffer, (guint) n);
+    }
+  close (fd);
+  return NULL;
 }
 
 void
@@ -122,7 +201,18 @@ cf_pipeline_open_file (CfPipeline *self, const char *path, GCancellable *cancell
 {
   g_autoptr (CfDocument) doc = NULL;
 
+  GStatBuf st;
+
   g_return_val_if_fail (CF_IS_PIPELINE (self), NULL);
+  if (g_strcmp0 (path, "-") != 0 && g_stat (path, &st) == 0 && !S_ISREG (st.st_mode)
+      && !S_ISDIR (st.st_mode))
+    {
+      g_autoptr (GBytes) bytes = read_special_file (path, self->input_timeout, cancellable, error);
+
+      if (bytes == NULL)
+        return NULL;
+      return cf_pipeline_open_bytes (self, bytes, path, cancellable, error);
+    }
   if ((doc = cf_document_load_file (path, self->password, cancellable, error)) == NULL)
     return NULL;
   return cf_pipeline_prepare (self, doc);

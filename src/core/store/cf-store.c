@@ -47,6 +47,14 @@ static const char *const MIGRATIONS[CF_STORE_SCHEMA_VERSION] = {
   " PRIMARY KEY (sha256, table_id));"
   "CREATE TABLE IF NOT EXISTS documents ("
   " path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);",
+  /* 1 -> 2: "the report is wrong here": the analyst's right figure of a cell
+   * (keyed like the verdicts: table id and the cell's keys or slot) beside
+   * the printed text. */
+  "CREATE TABLE IF NOT EXISTS restatements ("
+  " sha256 TEXT NOT NULL, key TEXT NOT NULL,"
+  " printed TEXT NOT NULL, corrected TEXT NOT NULL,"
+  " made_at TEXT NOT NULL DEFAULT (datetime('now')),"
+  " PRIMARY KEY (sha256, key));",
 };
 
 static void
@@ -299,7 +307,15 @@ cf_store_open_read_only (const char *path, GError **error)
   sqlite3_busy_timeout (self->db, 5000);
   if (!exec_sql (self, "PRAGMA query_only=1;", error))
     return NULL;
-  self->version = read_version (self);
+  /* SQLite reads nothing until asked: ask now, so that a damaged file is
+   * named here rather than read as an empty one. */
+  if ((self->version = read_version (self)) < 0
+      || !exec_sql (self, "SELECT count(*) FROM sqlite_master;", error))
+    {
+      if (error != NULL && *error == NULL)
+        set_sqlite_error (self, error, N_("cannot read the corrections database"));
+      return NULL;
+    }
   return g_steal_pointer (&self);
 }
 
@@ -662,6 +678,56 @@ cf_store_set_table_reviewed (CfStore *self, const char *sha256, const char *tabl
                             ? "INSERT OR IGNORE INTO table_reviews (sha256, table_id) VALUES (?1, ?2)"
                             : "DELETE FROM table_reviews WHERE sha256 = ?1 AND table_id = ?2",
                           "ss", sha256, table_id),
+                 what, error);
+}
+
+gboolean
+cf_store_load_restatements (CfStore *self, const char *sha256, GPtrArray *rows, GError **error)
+{
+  const char *what = N_("cannot read reviews");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  /* A read-only file from before schema 2: no right figure was ever given. */
+  if (!has_table (self, "restatements"))
+    return TRUE;
+  stmt = prepare (self, what, error,
+                  "SELECT key, printed, corrected FROM restatements WHERE sha256 = ?1", "s", sha256);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < 3; c++)
+      g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
+  return finish_rows (self, stmt, rc, what, error);
+}
+
+gboolean
+cf_store_save_restatement (CfStore *self, const char *sha256, const char *key, const char *printed,
+                           const char *corrected, GError **error)
+{
+  const char *what = N_("cannot save a review");
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  return finish (self,
+                 prepare (self, what, error,
+                          "INSERT INTO restatements (sha256, key, printed, corrected)"
+                          " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (sha256, key) DO UPDATE"
+                          " SET printed = excluded.printed, corrected = excluded.corrected",
+                          "ssss", sha256, key, printed ? printed : "", corrected),
+                 what, error);
+}
+
+gboolean
+cf_store_remove_restatement (CfStore *self, const char *sha256, const char *key, GError **error)
+{
+  const char *what = N_("cannot save a review");
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  return finish (self,
+                 prepare (self, what, error,
+                          "DELETE FROM restatements WHERE sha256 = ?1 AND key = ?2", "ss", sha256,
+                          key),
                  what, error);
 }
 

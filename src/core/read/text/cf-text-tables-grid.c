@@ -406,12 +406,18 @@ promote_blank_rows (GArray *plans, guint width)
   for (guint r = plans->len; r-- > 0;)
     {
       RowPlan *plan = &g_array_index (plans, RowPlan, r);
-      gboolean candidate = !plan->data && plan->blank_slots == width && width > 0;
+      const RowPlan *above = r > 0 ? &g_array_index (plans, RowPlan, r - 1) : NULL;
+      /* Right under a header naming its columns (信息内容 + 本年处理决定数量
+       * over one slot), a row is as wide as that header says. */
+      gboolean under_header = above != NULL && !above->data && above->blank_slots == 0
+                              && plan->blank_slots > 0 && above->lab_n == plan->blank_slots + 1;
+      gboolean candidate = !plan->data && plan->blank_slots > 0
+                           && (plan->blank_slots == width || under_header);
 
       if (candidate && !header_follows)
         {
           plan->data = TRUE;
-          plan->val_n = width;
+          plan->val_n = plan->blank_slots;
         }
       header_follows = !plan->data && !candidate && plan->lab_n > 0;
     }
