@@ -425,35 +425,6 @@ test_copy_paste (void)
   close_window (window);
 }
 
-/* Labels from a small table built by hand: two header levels, one spanning all values. */
-static void
-test_labels (void)
-{
-  g_autoptr (CfTable) table = cf_table_new ();
-  CfTableLabels *labels;
-  g_autofree char *cell_label = NULL;
-
-  cf_table_add_cell (table, 0, 0, 2, 1, "项目", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
-  cf_table_add_cell (table, 0, 1, 1, 3, "申请人情况", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
-  cf_table_add_cell (table, 1, 1, 1, 1, "自然人", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
-  cf_table_add_cell (table, 1, 2, 1, 1, "法人", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
-  cf_table_add_cell (table, 1, 3, 1, 1, "总计", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
-  cf_table_add_cell (table, 2, 0, 1, 1, "一、本年新收政府信息公开申请数量", -1, 0);
-  cf_table_add_cell (table, 2, 1, 1, 1, "4", -1, 0);
-  cf_table_add_cell (table, 2, 2, 1, 1, "2", -1, 0);
-  cf_table_add_cell (table, 2, 3, 1, 1, "5", -1, 0);
-  cf_table_finish (table);
-
-  labels = cf_table_labels_for (table);
-  g_assert_cmpint (cf_table_labels_get_n_header_rows (labels), ==, 2);
-  g_assert_true (cf_table_labels_is_fixed (labels, 2, 0));
-  g_assert_false (cf_table_labels_is_fixed (labels, 2, 3));
-  g_assert_true (cf_table_labels_is_fixed (labels, 1, 3));
-  g_assert_cmpstr (cf_table_labels_col (labels, 3), ==, "总计");
-  cell_label = cf_table_labels_cell (labels, 2, 3);
-  g_assert_true (g_str_has_suffix (cell_label, "本年新收政府信息公开申请数量, 总计"));
-}
-
 static char *
 write_test_pdf (const char *dir)
 {
@@ -747,7 +718,6 @@ main (int argc, char **argv)
   g_setenv ("CROSSFOOT_DATA_DIR", data_dir, TRUE);
 
   cf_test_gui_init (&argc, &argv);
-  g_test_add_func ("/app/labels", test_labels);
   if (!cf_test_gui_start ("/app/open-corpus"))
     {
       status = g_test_run ();

@@ -154,6 +154,64 @@ test_huge_grid (void)
   g_assert_null (cf_table_get_cell (table, 7, 5));
 }
 
+/* Labels from a small table built by hand: two header levels, one spanning all values. */
+static void
+test_labels (void)
+{
+  g_autoptr (CfTable) table = cf_table_new ();
+  CfTableLabels *labels;
+  g_autofree char *cell_label = NULL;
+
+  cf_table_add_cell (table, 0, 0, 2, 1, "项目", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
+  cf_table_add_cell (table, 0, 1, 1, 3, "申请人情况", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
+  cf_table_add_cell (table, 1, 1, 1, 1, "自然人", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
+  cf_table_add_cell (table, 1, 2, 1, 1, "法人", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
+  cf_table_add_cell (table, 1, 3, 1, 1, "总计", -1, 0)->flags |= CF_CELL_FLAG_HEADER;
+  cf_table_add_cell (table, 2, 0, 1, 1, "一、本年新收政府信息公开申请数量", -1, 0);
+  cf_table_add_cell (table, 2, 1, 1, 1, "4", -1, 0);
+  cf_table_add_cell (table, 2, 2, 1, 1, "2", -1, 0);
+  cf_table_add_cell (table, 2, 3, 1, 1, "5", -1, 0);
+  cf_table_finish (table);
+
+  labels = cf_table_labels_for (table);
+  g_assert_cmpint (cf_table_labels_get_n_header_rows (labels), ==, 2);
+  g_assert_true (cf_table_labels_is_fixed (labels, 2, 0));
+  g_assert_false (cf_table_labels_is_fixed (labels, 2, 3));
+  g_assert_true (cf_table_labels_is_fixed (labels, 1, 3));
+  g_assert_cmpstr (cf_table_labels_col (labels, 3), ==, "总计");
+  cell_label = cf_table_labels_cell (labels, 2, 3);
+  g_assert_true (g_str_has_suffix (cell_label, "本年新收政府信息公开申请数量, 总计"));
+}
+
+/* The labels of an audited report, with no window: the mapped columns are
+ * named by the form where the header lost its structure, in the report's
+ * own (Traditional) characters. */
+static void
+test_labels_corpus (void)
+{
+  static const char *const names[] = { "自然人", "商業企業", "科研機構", "社會公益組織",
+                                       "法律服務機構", "其他", "總計" };
+  g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", "danfeng-psb-2020.txt");
+  CfTable *table;
+  CfCell *total;
+  CfTableLabels *labels;
+  g_autofree char *line = NULL;
+
+  cf_audit_document (doc, NULL);
+  table = cf_document_find_table (doc, "requests");
+  g_assert_nonnull (table);
+  total = cf_table_find_by_keys (table, "new", "total");
+  g_assert_nonnull (total);
+  labels = cf_table_labels_for_document (doc, table);
+  g_assert_cmpint (total->col, >=, 6);
+  for (int i = 0; i < 7; i++)
+    g_assert_cmpstr (cf_table_labels_col (labels, total->col - 6 + i), ==, names[i]);
+  g_assert_cmpuint (cf_document_get_findings (doc)->len, >, 0);
+  line = cf_finding_describe (doc, g_ptr_array_index (cf_document_get_findings (doc), 0));
+  g_assert_nonnull (line);
+  g_assert_cmpuint (strlen (line), >, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -165,5 +223,7 @@ main (int argc, char **argv)
   g_test_add_func ("/document/tables-and-lines", test_document_tables_and_lines);
   g_test_add_func ("/document/locate-range", test_locate_range);
   g_test_add_func ("/document/missing-file", test_missing_file);
+  g_test_add_func ("/labels/handmade", test_labels);
+  g_test_add_func ("/labels/corpus", test_labels_corpus);
   return g_test_run ();
 }

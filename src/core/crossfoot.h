@@ -3,6 +3,7 @@
 
 #include "cf-audit.h"
 #include "cf-cell.h"
+#include "cf-cell-labels.h"
 #include "cf-correction-session.h"
 #include "cf-pipeline.h"
 #include "cf-cell-change.h"

@@ -175,16 +175,6 @@ approximately_equal (double stated, double actual)
 }
 
 static void
-locate (const SentenceSpan *span, CfFinding *finding)
-{
-  finding->offset = span->offset;
-  finding->length = span->length;
-  if (cf_document_get_kind (span->doc) == CF_DOCUMENT_KIND_PDF)
-    cf_document_locate_range (span->doc, span->offset, span->length, &finding->page,
-                              finding->bbox);
-}
-
-static void
 compare_figure (CfStatedFigures *self, const SentenceSpan *span, const ProseNumber *n,
                 const CfFormStatement *statement, const char *words)
 {
@@ -213,9 +203,7 @@ compare_figure (CfStatedFigures *self, const SentenceSpan *span, const ProseNumb
   message = g_strdup_printf ("正文称%s%s%s%s，表格%s为%s", statement->stated,
                              n->approximate ? "约" : "", stated, n->unit, statement->cell_name,
                              table_text);
-  finding = cf_finding_new (severity, "prose.table_mismatch", NULL, message);
-  cf_finding_set_values (finding, TRUE, sum, TRUE, n->value);
-  locate (span, finding);
+  finding = cf_prose_finding_new (span, severity, "prose.table_mismatch", sum, n->value, message);
   for (guint c = 0; c < statement->cells->len; c++)
     {
       const CfFormCellKey *key = &g_array_index (statement->cells, CfFormCellKey, c);
@@ -237,13 +225,11 @@ run_end (CfStatedFigures *self)
       g_autofree char *parts = cf_number_format (self->parts_sum);
       g_autofree char *base = cf_number_format (self->base);
       g_autofree char *message = g_strdup_printf (
-        "正文列出%s%s件的各部分，合计%s件，所述占比合计%.2f%%", self->base_stated ? self->base_stated : "",
-        base, parts, self->shares_sum);
-      CfFinding *finding = cf_finding_new (CF_SEVERITY_WARNING, "prose.share", NULL, message);
+        "正文列出%s%s件的各部分，合计%s件，所述占比合计%.2f%%",
+        self->base_stated ? self->base_stated : "", base, parts, self->shares_sum);
 
-      cf_finding_set_values (finding, TRUE, self->base, TRUE, self->parts_sum);
-      locate (&self->run_span, finding);
-      cf_document_take_finding (self->doc, finding);
+      cf_prose_add_finding (&self->run_span, CF_SEVERITY_WARNING, "prose.share", self->base,
+                            self->parts_sum, message);
     }
   self->has_base = FALSE;
   self->n_parts = self->n_shares = 0;
@@ -285,11 +271,8 @@ check_share (CfStatedFigures *self, const SentenceSpan *span, const ProseNumber 
     g_autofree char *message = g_strdup_printf ("正文称%s%s占%.*f%%，但%s÷%s为%.2f%%", part_text,
                                                 part->unit, share->decimals, share->value,
                                                 part_text, base_text, actual);
-    CfFinding *finding = cf_finding_new (CF_SEVERITY_WARNING, "prose.share", NULL, message);
 
-    cf_finding_set_values (finding, TRUE, actual, TRUE, share->value);
-    locate (span, finding);
-    cf_document_take_finding (self->doc, finding);
+    cf_prose_add_finding (span, CF_SEVERITY_WARNING, "prose.share", actual, share->value, message);
   }
 }
 
@@ -361,6 +344,7 @@ cf_stated_figures_check (CfStatedFigures *self, const SentenceSpan *span, const 
 {
   gboolean stated_any = FALSE;
   g_autofree char *context = g_strdup ("");
+  const CfFormStatement *context_statement = NULL;
 
   if (self->form == NULL)
     return;
@@ -371,17 +355,23 @@ cf_stated_figures_check (CfStatedFigures *self, const SentenceSpan *span, const 
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autofree char *words = NULL;
+      gboolean detail;
 
       if (!n->usable || !is_count_unit (n->unit))
         continue;
       figure_words (s, numbers, k, &before, &after);
-      statement = find_statement (self->form, before, after,
-                                  g_str_has_prefix (before, "其中") ? context : "");
-      if (statement == NULL)
+      detail = g_str_has_prefix (before, "其中");
+      statement = find_statement (self->form, before, after, detail ? context : "");
+      /* "共收到申请95件，其中当面申请5件": a part of the figure, not the figure. */
+      if (statement == NULL || (detail && statement == context_statement))
         continue;
       words = g_strconcat (before, after, NULL);
-      g_free (context);
-      context = g_strdup (words);
+      if (!detail)
+        {
+          g_free (context);
+          context = g_strdup (words);
+          context_statement = statement;
+        }
       compare_figure (self, span, n, statement, words);
       /* A figure in brackets explains the one before; it is no base. */
       if (n->depth == 0)

@@ -90,7 +90,14 @@ GArray  *cf_prose_scan_numbers      (const Sentence     *s);
 /* What @total counts: its clause up to the number ("新媒体平台累计发布信息"). */
 char    *cf_prose_describe_subject  (const Sentence     *s,
                                      const ProseNumber  *total);
-/* A finding on the sentence (table NULL; offset, or page and box in a PDF). */
+/* A finding on the sentence (table NULL; offset, or page and box in a PDF);
+ * cf_prose_add_finding() adds it to the document at once. */
+CfFinding *cf_prose_finding_new     (const SentenceSpan *span,
+                                     CfSeverity          severity,
+                                     const char         *rule,
+                                     double              expected,
+                                     double              actual,
+                                     const char         *message);
 void     cf_prose_add_finding       (const SentenceSpan *span,
                                      CfSeverity          severity,
                                      const char         *rule,

@@ -328,9 +328,9 @@ cf_prose_scan_numbers (const Sentence *s)
 
 /* Findings ---------------------------------------------------------------- */
 
-void
-cf_prose_add_finding (const SentenceSpan *span, CfSeverity severity, const char *rule,
-                       double expected, double actual, const char *message)
+CfFinding *
+cf_prose_finding_new (const SentenceSpan *span, CfSeverity severity, const char *rule,
+                      double expected, double actual, const char *message)
 {
   CfFinding *finding = cf_finding_new (severity, rule, NULL, message);
 
@@ -340,7 +340,15 @@ cf_prose_add_finding (const SentenceSpan *span, CfSeverity severity, const char 
   if (cf_document_get_kind (span->doc) == CF_DOCUMENT_KIND_PDF)
     cf_document_locate_range (span->doc, span->offset, span->length, &finding->page,
                               finding->bbox);
-  cf_document_take_finding (span->doc, finding);
+  return finding;
+}
+
+void
+cf_prose_add_finding (const SentenceSpan *span, CfSeverity severity, const char *rule,
+                      double expected, double actual, const char *message)
+{
+  cf_document_take_finding (span->doc,
+                            cf_prose_finding_new (span, severity, rule, expected, actual, message));
 }
 
 /* What the total counts: its clause up to the number, without the time

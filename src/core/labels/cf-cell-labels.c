@@ -7,11 +7,14 @@
  */
 #include "config.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
 #include "cf-cell-labels.h"
+#include "cf-form.h"
+#include "cf-normalize.h"
+#include "cf-number.h"
 
 struct _CfTableLabels
 {

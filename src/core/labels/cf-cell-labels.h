@@ -1,7 +1,9 @@
 /* cf-cell-labels.h: naming cells and findings the way the printed table does */
 #pragma once
 
-#include "crossfoot.h"
+#include "cf-document.h"
+#include "cf-finding.h"
+#include "cf-table.h"
 
 G_BEGIN_DECLS
 
