@@ -19,6 +19,9 @@
 
 static CfApplication *app;
 
+static AdwMessageDialog *find_message_dialog (void);
+static gboolean          has_message_dialog  (gpointer data);
+
 static void
 wait_loaded (CfWindow *window)
 {
@@ -422,6 +425,139 @@ test_accept_finding (void)
   cf_test_rm_rf (dir);
 }
 
+
+/* "The report is wrong here": the printed figure stays (and its finding, as
+ * accepted with the right figure), the cell says both, exports carry both,
+ * a reopen keeps it, and Revert Cell forgets it. */
+static char *
+accessible_description (GtkWidget *widget)
+{
+  /* The check returns the value it found when it differs from the one given. */
+  char *found = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                    "\x01");
+  return found ? found : g_strdup ("");
+}
+
+static void
+test_restate_cell (void)
+{
+  g_autofree char *report = NULL;
+  g_autofree char *dir = setup_data_dir (&report);
+  g_autofree char *csv_path = g_build_filename (dir, "table.csv", NULL);
+  g_autofree char *long_path = g_build_filename (dir, "long.csv", NULL);
+  CfWindow *window = open_window (report);
+  CfCell *cell = show_requests_cell (window);
+  GtkWidget *widget = cf_test_show_cell (window, cell->row, cell->col);
+  g_autofree char *right = g_strdup (cell->text);
+  g_autofree char *wrong = g_strdup_printf ("%d", (int) cell->number.value + 7);
+  g_autoptr (GError) error = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+  guint errors;
+  int row = cell->row, col = cell->col;
+
+  /* The report "printed" a wrong figure. */
+  gtk_editable_set_text (GTK_EDITABLE (widget), wrong);
+  cf_test_spin_for (0.1);
+  errors = cf_document_count_findings (cf_window_get_document (window), CF_SEVERITY_ERROR);
+  g_assert_cmpuint (errors, >, 0);
+
+  /* Through the cell menu's action and its dialog, which offers the expected figure. */
+  cf_grid_view_select_cell (cf_window_get_grid_view (window), row, col, FALSE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restate-cell", NULL));
+  g_assert_true (cf_test_spin_until (has_message_dialog, NULL, cf_test_time_limit (30)));
+  dialog = find_message_dialog ();
+  entry = adw_message_dialog_get_extra_child (dialog);
+  g_assert_true (GTK_IS_ENTRY (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, right);
+  adw_message_dialog_response (dialog, "restate");
+  gtk_window_close (GTK_WINDOW (dialog));
+  cf_test_spin_for (0.3);
+
+  /* The finding stays, accepted, saying both figures; the printed text stays. */
+  g_assert_cmpuint (cf_document_count_findings (cf_window_get_document (window), CF_SEVERITY_ERROR),
+                    ==, errors);
+  g_assert_cmpstr (cf_table_get_origin_cell (cf_grid_view_get_table (cf_window_get_grid_view (window)),
+                                             row, col)->text, ==, wrong);
+  {
+    CfDocument *doc = cf_window_get_document (window);
+    CfTable *table = cf_grid_view_get_table (cf_window_get_grid_view (window));
+    g_autofree char *open = NULL;
+    g_autofree char *note = g_strdup_printf ("The report is wrong: the right figure is %s (printed %s)",
+                                             right, wrong);
+    g_autoptr (GString) listed = g_string_new (NULL);
+    g_autofree char *described = NULL;
+    guint naming = 0;
+
+    for (guint i = 0; i < cf_document_get_findings (doc)->len; i++)
+      {
+        CfFinding *f = g_ptr_array_index (cf_document_get_findings (doc), i);
+        if (f->severity == CF_SEVERITY_ERROR
+            && cf_finding_names_cell (f, table, cf_table_get_origin_cell (table, row, col)))
+          naming++;
+      }
+    g_assert_cmpuint (naming, >, 0);
+    open = g_strdup_printf (errors - naming == 1 ? "%u open error " : "%u open errors",
+                            errors - naming);
+    g_assert_nonnull (strstr (window_subtitle (window), open));
+    cf_test_collect_text (GTK_WIDGET (cf_window_get_findings_list (window)), listed);
+    g_assert_nonnull (strstr (listed->str, note));
+    described = accessible_description (cf_test_show_cell (window, row, col));
+    g_assert_nonnull (strstr (described, "the report is wrong"));
+    g_assert_nonnull (strstr (described, right));
+  }
+
+  /* Exports carry the printed and the right figure and the finding's state. */
+  g_assert_true (cf_window_export (window, CF_EXPORT_TABLE, csv_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (cf_window_export (window, CF_EXPORT_LONG, long_path, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *csv = NULL, *long_csv = NULL;
+    g_autofree char *line = g_strdup_printf ("%d,%d,new,natural_person,%s,%s,%s,accepted-error",
+                                             row + 1, col + 1, right, wrong, right);
+    g_autofree char *long_cell = g_strdup_printf (",requests,new,natural_person,%s,%s,", wrong, wrong);
+    g_autofree char *long_tail = g_strdup_printf (",%s,%s,accepted-error", right, right);
+    g_auto (GStrv) lines = NULL;
+    gboolean found = FALSE;
+
+    g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+    g_assert_nonnull (strstr (csv, line));
+    g_assert_true (g_file_get_contents (long_path, &long_csv, NULL, NULL));
+    /* As typed over the extracted text here: extracted, then the right figure. */
+    lines = g_strsplit (long_csv, "\r\n", -1);
+    for (guint i = 0; lines[i]; i++)
+      if (strstr (lines[i], long_cell))
+        {
+          g_assert_nonnull (strstr (lines[i], long_tail));
+          found = TRUE;
+        }
+    g_assert_true (found);
+  }
+  close_window (window);
+
+  /* Kept across a reopen; Revert Cell forgets the right figure first. */
+  window = open_window (report);
+  cell = show_requests_cell (window);
+  g_assert_cmpstr (cell->text, ==, wrong);
+  {
+    g_autofree char *all_open = g_strdup_printf ("%u open errors", errors);
+    g_assert_null (strstr (window_subtitle (window), all_open));
+  }
+  cf_grid_view_select_cell (cf_window_get_grid_view (window), cell->row, cell->col, FALSE);
+  activate (window, "win.revert-cell");
+  cf_test_spin_for (0.2);
+  g_assert_cmpstr (cell->text, ==, wrong);
+  {
+    g_autofree char *open = g_strdup_printf (errors == 1 ? "%u open error" : "%u open errors",
+                                             errors);
+    g_assert_nonnull (strstr (window_subtitle (window), open));
+  }
+  close_window (window);
+  cf_test_rm_rf (dir);
+}
+
 /* Workbook ------------------------------------------------------------------------------ */
 
 static void
@@ -542,6 +678,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app-edit/autosave-kill/child", test_autosave_kill_child);
   g_test_add_func ("/app-edit/changed-document-banner", test_changed_document_banner);
   g_test_add_func ("/app-edit/accept-finding", test_accept_finding);
+  g_test_add_func ("/app-edit/restate-cell", test_restate_cell);
   g_test_add_func ("/app-edit/export-xlsx", test_export_xlsx);
   g_test_add_func ("/app-edit/password", test_password);
   return g_test_run ();

@@ -371,14 +371,20 @@ test_export (void)
   g_assert_true (cf_window_export (window, CF_EXPORT_TABLE, table_path, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (table_path, &contents, NULL, NULL));
-  expected = cf_csv_table_to_string (table);
+  /* The grid, then the trail: the extracted text beside the fixed one. */
+  expected = cf_csv_table_to_string_full (doc, table, NULL);
   g_assert_cmpstr (contents, ==, expected);
   g_assert_nonnull (strstr (contents, "4321"));
+  {
+    g_autofree char *trail = g_strdup_printf ("\r\n%d,%d,", cell->row + 1, cell->col + 1);
+    g_assert_nonnull (strstr (contents, "\r\n\r\nrow,column,row_key,column_key,extracted,printed,"));
+    g_assert_nonnull (strstr (contents, trail));
+  }
   g_clear_pointer (&contents, g_free);
 
   g_assert_true (cf_window_export (window, CF_EXPORT_LONG, long_path, &error));
   g_assert_true (g_file_get_contents (long_path, &contents, NULL, NULL));
-  cf_csv_append_long (expected_long, doc, TRUE);
+  cf_csv_append_long_with_review (expected_long, doc, NULL, TRUE);
   g_assert_cmpstr (contents, ==, expected_long->str);
   g_clear_pointer (&contents, g_free);
 

@@ -672,7 +672,9 @@ test_hostile_csv (void)
   g_autoptr (GPtrArray) written = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *dir = cf_test_make_tmpdir ();
-  g_autofree char *table_csv = cf_csv_table_to_string (cf_document_find_table (doc, "requests"));
+  /* The grid, then the cells a finding names with their states. */
+  g_autofree char *table_csv = cf_csv_table_to_string_full (doc, cf_document_find_table (doc, "requests"),
+                                                            NULL);
   g_autofree char *file_csv = NULL;
 
   assert_csv_inert (table_csv, table_fields);
@@ -690,8 +692,8 @@ test_hostile_csv (void)
   g_assert_true (g_str_has_prefix (file_csv, "\xEF\xBB\xBF"));
   g_assert_cmpstr (file_csv + 3, ==, table_csv);
 
-  /* The long CSV (document name, canonical cells) and the findings. */
-  cf_csv_append_long (long_csv, doc, TRUE);
+  /* The long CSV (document name, canonical cells, with the analyst's trail) and the findings. */
+  cf_csv_append_long_with_review (long_csv, doc, review, TRUE);
   assert_csv_inert (long_csv->str, other_fields);
   assert_seen (other_fields, "'", "@hostile.txt");
   assert_seen (other_fields, "'", cf_test_hostile_texts[0]);

@@ -33,6 +33,11 @@ test_normalize (void)
     { "第二十条第（一）项", "第二十条第(一)项" },
     { "三类内部事务信息", "三类内部事务信息" },
     { "3.5万元", "3.5万元" },
+    /* Kangxi radicals for ideographs, as wkhtmltopdf's PDFs give them
+     * (⾏ U+2F8F, ⼆ U+2F06); a radical of a Traditional form (⾨ 門) too. */
+    { "⾏政许可", "行政许可" },
+    { "⼆、主动公开政府信息情况", "主动公开政府信息情况" },
+    { "⾨", "门" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -183,6 +188,20 @@ test_invalid_forms (void)
       "\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}],"
       "\"rules\":[{\"id\":\"t.sum\",\"table\":\"t\",\"for_each\":\"row\",\"expr\":\"a + \"}]}",
       "a term expected" },
+    { "{\"id\":\"x\",\"tables\":[{\"id\":\"t\",\"heading\":\"h\",\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],"
+      "\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}],"
+      "\"statements\":[{\"id\":\"s\",\"stated\":\"S\",\"cell_name\":\"C\",\"objects\":[\"申请\"],"
+      "\"cells\":[{\"table\":\"t\",\"row\":\"r\",\"column\":\"z\"}]}]}",
+      "statement s: cell 0 is not a table, row and column" },
+    { "{\"id\":\"x\",\"tables\":[{\"id\":\"t\",\"heading\":\"h\",\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],"
+      "\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}],"
+      "\"statements\":[{\"id\":\"s\",\"stated\":\"S\",\"cell_name\":\"C\","
+      "\"cells\":[{\"table\":\"t\",\"row\":\"r\",\"column\":\"a\"}]}]}",
+      "names nothing it counts" },
+    { "{\"id\":\"x\",\"tables\":[{\"id\":\"t\",\"heading\":\"h\",\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],"
+      "\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}],"
+      "\"statements\":[{\"id\":\"s\",\"objects\":[\"申请\"]}]}",
+      "needs an id, stated and cell_name" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

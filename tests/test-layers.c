@@ -30,7 +30,6 @@ static const char *const known_debt[] = {
   "src/core/model/cf-document.c includes cf-text-tables.h from read/text/, a later layer than model/",
   "src/core/read/pdf/cf-pdf-textdump.c includes cf-audit.h from audit/, a later layer than read/pdf/",
   "include cycle in src/core through cf-document",
-  "src/core/read/text/cf-text-tables.c is over 1,000 lines: split it by algorithm",
   NULL
 };
 

@@ -820,12 +820,12 @@ static void
 test_extract_range_forced_layout (void)
 {
   static const char long_label[] =
-    "因申请内容不明确经本机关书面告知补正后申请人在规定期限内逾期仍未补正以及其他各类情形合计的申请数量";
+    "因申请内容不明确经本机关书面告知补正后申请人在规定期限内逾期仍未补正以及其他各类情形合计的申请数量（含本年度由上级机关转办和交办的申请）";
   static const char report[] =
     "（二）办理结果\n"
     "予以公开  12  3\n"
     "部分公开  4  1\n"
-    "因申请内容不明确经本机关书面告知补正后申请人在规定期限内逾期仍未补正以及其他各类情形合计的申请数量  5  1\n"
+    "因申请内容不明确经本机关书面告知补正后申请人在规定期限内逾期仍未补正以及其他各类情形合计的申请数量（含本年度由上级机关转办和交办的申请）  5  1\n"
     "总计  21  5\n";
   g_autoptr (CfDocument) doc = document_from_string (report);
   g_autoptr (CfTable) table = NULL;
@@ -834,11 +834,10 @@ test_extract_range_forced_layout (void)
   const char *text = cf_document_get_text (doc, &len);
   const char *first = strstr (text, "予以公开");
 
-  g_assert_cmpuint (g_utf8_strlen (long_label, -1), >, 48);
+  g_assert_cmpuint (g_utf8_strlen (long_label, -1), >, 64);
   automatic = cf_text_tables_extract_range (doc, first - text, len - (first - text), NULL);
   g_assert_nonnull (automatic);
-  /* Detected, the long row is one cell that swallowed its numbers. */
-  g_assert_true (g_str_has_prefix (cf_test_cell_text (automatic, 2, 0), long_label));
+  /* Detected, the long row is prose: the table does not read its values. */
   g_assert_cmpstr (cf_test_cell_text (automatic, 2, 0), !=, long_label);
   g_assert_null (cf_table_get_origin_cell (automatic, 2, 2));
 

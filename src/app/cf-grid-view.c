@@ -31,6 +31,7 @@ struct _CfGridView
   CfTableLabels      *labels;
   int                 n_cols;
   CfEditHistory      *history;   /* value edits go through it when set */
+  CfReview           *review;    /* the analyst's right figures, when set */
 
   GHashTable         *bound;     /* cell key -> widget on screen */
   GHashTable         *severity;  /* cell key -> CfSeverity + 1 */
@@ -45,6 +46,8 @@ struct _CfGridView
   GPtrArray          *spare_editors; /* value editors taken off screen, for reuse */
   GPtrArray          *spare_labels;  /* value labels replaced by editors */
   guint               settle_id;
+  guint               reveal_tick;  /* scrolls the current cell into view */
+  guint               reveal_frames;
 
   guint               binding : 1;
   guint               focus_pending : 1;
@@ -169,7 +172,9 @@ cell_style (CfGridView *self, CfCell *cell, int row, int col)
     style |= STYLE_WARNING;
   else if (severity == CF_SEVERITY_INFO)
     style |= STYLE_INFO;
-  if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
+  if (cell != NULL && ((cell->flags & CF_CELL_FLAG_CORRECTED)
+                       || (self->review && cf_review_get_restated (self->review, self->table,
+                                                                   cell, NULL))))
     style |= STYLE_CORRECTED;
   if (cell != NULL && (cell->flags & CF_CELL_FLAG_MISSING))
     style |= STYLE_MISSING;
@@ -229,6 +234,7 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
   GString *where = g_string_new (NULL);
   g_autoptr (GString) tooltip = g_string_new (NULL);
   gboolean tooltip_changed;
+  const char *restated;
 
   if (cell != NULL && cell->page > 0)
     g_string_printf (where, _("page %d"), cell->page);
@@ -241,6 +247,15 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
       g_string_append_printf (where, _("corrected, printed %s"),
                               cell->original_text && *cell->original_text ? cell->original_text
                                                                           : _("blank"));
+    }
+  restated = self->review && cell ? cf_review_get_restated (self->review, self->table, cell, NULL)
+                                   : NULL;
+  if (restated != NULL)
+    {
+      g_string_append (where, where->len ? "; " : "");
+      /* Translators: the report printed a wrong figure; the analyst gave the right one. */
+      g_string_append_printf (where, _("the report is wrong: printed %s, right figure %s"),
+                              *cell->text ? cell->text : _("blank"), restated);
     }
   if (cell != NULL && (cell->flags & CF_CELL_FLAG_MISSING))
     g_string_append (where, where->len ? _("; lost in extraction") : _("lost in extraction"));
@@ -261,6 +276,12 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
       g_string_append_printf (tooltip, _("Originally: %s"),
                               cell->original_text && *cell->original_text ? cell->original_text
                                                                           : _("blank"));
+    }
+  if (restated != NULL)
+    {
+      g_string_append (tooltip, tooltip->len ? "\n" : "");
+      g_string_append_printf (tooltip, _("The report is wrong here: printed %s, the right figure is %s"),
+                              *cell->text ? cell->text : _("blank"), restated);
     }
   if (tooltip->len == 0 && widget_kind (widget) == CELL_FIXED && cell != NULL && cell->text &&
       g_utf8_strlen (cell->text, -1) > 16)
@@ -890,6 +911,82 @@ find_list_view (CfGridView *self)
   return NULL;
 }
 
+/* Moves @adj the least so that [@start, @end) (in the viewport's
+ * coordinates, @page long) is in view. */
+static void
+reveal_span (GtkAdjustment *adj, double start, double end, double page, double margin)
+{
+  double value = gtk_adjustment_get_value (adj);
+
+  if (end - start + 2 * margin >= page || start - margin < 0)
+    gtk_adjustment_set_value (adj, value + start - margin);
+  else if (end + margin > page)
+    gtk_adjustment_set_value (adj, value + end + margin - page);
+}
+
+/* Once the current cell's row is bound and laid out (a frame or two after
+ * list.scroll-to-item), scroll both ways so all of it is on screen. */
+static gboolean
+reveal_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  CfGridView *self = CF_GRID_VIEW (widget);
+  GtkWidget *viewport = GTK_WIDGET (self->scroller);
+  GtkWidget *cell;
+  GtkWidget *header;
+  graphene_rect_t bounds;
+  double top = 0;
+
+  if (self->table == NULL || self->reveal_frames++ > 30)
+    goto done;
+  cell = g_hash_table_lookup (self->bound, cell_key (self, self->cur_row, self->cur_col));
+  if (cell == NULL || !gtk_widget_get_mapped (cell) ||
+      !gtk_widget_compute_bounds (cell, viewport, &bounds) || bounds.size.width <= 0)
+    return G_SOURCE_CONTINUE;
+  /* The column titles stay at the top of the viewport and hide what is under them. */
+  header = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+  if (header != NULL && !GTK_IS_LIST_VIEW (header))
+    top = gtk_widget_get_height (header);
+  reveal_span (gtk_scrolled_window_get_hadjustment (self->scroller), bounds.origin.x,
+               bounds.origin.x + bounds.size.width, gtk_widget_get_width (viewport), 8);
+  if (bounds.origin.y < top)
+    {
+      GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->scroller);
+      gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + bounds.origin.y - top);
+    }
+  else
+    reveal_span (gtk_scrolled_window_get_vadjustment (self->scroller), bounds.origin.y - top,
+                 bounds.origin.y - top + bounds.size.height,
+                 gtk_widget_get_height (viewport) - top, 0);
+done:
+  self->reveal_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_reveal (CfGridView *self)
+{
+  self->reveal_frames = 0;
+  if (self->reveal_tick == 0)
+    self->reveal_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_tick, NULL, NULL);
+}
+
+gboolean
+cf_grid_view_is_cell_visible (CfGridView *self, int row, int col)
+{
+  GtkWidget *viewport = GTK_WIDGET (self->scroller);
+  GtkWidget *cell;
+  graphene_rect_t bounds;
+
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), FALSE);
+  cell = g_hash_table_lookup (self->bound, cell_key (self, row, col));
+  if (cell == NULL || !gtk_widget_get_mapped (cell) ||
+      !gtk_widget_compute_bounds (cell, viewport, &bounds))
+    return FALSE;
+  return bounds.origin.x >= -0.5 && bounds.origin.y >= -0.5 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (viewport) + 0.5 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport) + 0.5;
+}
+
 static void
 select_cell_full (CfGridView *self, int row, int col, gboolean focus, gboolean extend)
 {
@@ -924,6 +1021,7 @@ select_cell_full (CfGridView *self, int row, int col, gboolean focus, gboolean e
   list_view = find_list_view (self);
   if (list_view != NULL)
     gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", (guint) row);
+  queue_reveal (self);
   if (focus)
     {
       self->focus_pending = TRUE;
@@ -1234,6 +1332,11 @@ cf_grid_view_dispose (GObject *object)
   CfGridView *self = CF_GRID_VIEW (object);
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  if (self->reveal_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
+      self->reveal_tick = 0;
+    }
   if (self->selection != NULL)
     gtk_single_selection_set_model (self->selection, NULL);
   g_clear_pointer (&self->spare_editors, g_ptr_array_unref);
@@ -1241,6 +1344,7 @@ cf_grid_view_dispose (GObject *object)
   g_clear_object (&self->table);
   g_clear_object (&self->document);
   g_clear_object (&self->history);
+  g_clear_object (&self->review);
   G_OBJECT_CLASS (cf_grid_view_parent_class)->dispose (object);
 }
 
@@ -1337,6 +1441,15 @@ GtkWidget *
 cf_grid_view_new (void)
 {
   return g_object_new (CF_TYPE_GRID_VIEW, NULL);
+}
+
+void
+cf_grid_view_set_review (CfGridView *self, CfReview *review)
+{
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  g_set_object (&self->review, review);
+  if (self->table != NULL)
+    update_bound (self, FALSE);
 }
 
 void

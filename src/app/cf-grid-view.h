@@ -28,6 +28,10 @@ void       cf_grid_view_set_marked       (CfGridView *self,
                                           GPtrArray  *cells);
 /* Re-reads the document's findings: cell colours, icons, tooltips, descriptions. */
 void       cf_grid_view_refresh_findings (CfGridView *self);
+/* Whether all of cell (@row, @col) is inside the grid's viewport now. */
+gboolean   cf_grid_view_is_cell_visible  (CfGridView *self,
+                                          int         row,
+                                          int         col);
 /* The widget showing (@row, @col) while it is on screen, else NULL. */
 GtkWidget *cf_grid_view_get_cell_widget  (CfGridView *self,
                                           int         row,
@@ -41,6 +45,9 @@ void       cf_grid_view_paste_text       (CfGridView *self,
 /* Value edits go through @history (undoable, saved) instead of straight to the cell. */
 void       cf_grid_view_set_history      (CfGridView    *self,
                                           CfEditHistory *history);
+/* Cells the analyst restated in @review (the report is wrong) show it. */
+void       cf_grid_view_set_review       (CfGridView    *self,
+                                          CfReview      *review);
 /* The selected rectangle (the current cell alone when nothing is extended). */
 gboolean   cf_grid_view_get_range        (CfGridView *self,
                                           int        *first_row,

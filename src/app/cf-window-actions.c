@@ -134,6 +134,7 @@ gboolean
 cf_window_export (CfWindow *self, CfExportKind kind, const char *path, GError **error)
 {
   g_autoptr (GString) out = g_string_new (NULL);
+  CfReview *review = self->session ? cf_correction_session_get_review (self->session) : NULL;
   CfTable *table;
 
   g_return_val_if_fail (CF_IS_WINDOW (self), FALSE);
@@ -153,7 +154,8 @@ cf_window_export (CfWindow *self, CfExportKind kind, const char *path, GError **
           return FALSE;
         }
       {
-        g_autofree char *csv = cf_csv_table_to_string (table);
+        /* The grid, then printed and corrected values and the findings' states. */
+        g_autofree char *csv = cf_csv_table_to_string_full (self->document, table, review);
 
         return write_string (self, path, csv, error);
       }
@@ -163,18 +165,15 @@ cf_window_export (CfWindow *self, CfExportKind kind, const char *path, GError **
         g_autoptr (GPtrArray) written = NULL;
 
         cf_csv_encoding_from_string (self->csv_encoding, &encoding);
-        written = cf_csv_write_tables (self->document, path, encoding, error);
+        written = cf_csv_write_tables_with_review (self->document, review, path, encoding, error);
         return written != NULL;
       }
     case CF_EXPORT_LONG:
-      cf_csv_append_long (out, self->document, TRUE);
+      cf_csv_append_long_with_review (out, self->document, review, TRUE);
       return write_string (self, path, out->str, error);
     case CF_EXPORT_FINDINGS:
       /* With the analyst's verdicts: accepted findings travel with the export. */
-      cf_csv_append_findings_with_review (out, self->document,
-                                          self->session ? cf_correction_session_get_review (self->session)
-                                                        : NULL,
-                                          TRUE);
+      cf_csv_append_findings_with_review (out, self->document, review, TRUE);
       return write_string (self, path, out->str, error);
     default:
       g_assert_not_reached ();

@@ -53,7 +53,7 @@ cf_window_update_edit_actions (CfWindow *self)
     "win.revert-cell", "win.insert-row-above", "win.insert-row-below", "win.delete-row",
     "win.insert-col-left", "win.insert-col-right", "win.delete-col", "win.merge-cells",
     "win.split-cell", "win.split-text", "win.split-text-at", "win.join-cells",
-    "win.mark-total-row", "win.mark-total-col", "win.cell-menu",
+    "win.mark-total-row", "win.mark-total-col", "win.cell-menu", "win.restate-cell",
   };
 
   gtk_widget_action_set_enabled (widget, "win.undo", history && cf_edit_history_can_undo (history));
@@ -68,7 +68,15 @@ cf_window_update_edit_actions (CfWindow *self)
       cf_grid_view_get_selected (self->grid_view, &row, &col);
       cell = cf_table_get_origin_cell (cf_grid_view_get_table (self->grid_view), row, col);
       gtk_widget_action_set_enabled (widget, "win.revert-cell",
-                                     cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED));
+                                     cell != NULL && ((cell->flags & CF_CELL_FLAG_CORRECTED)
+                                                      || (window_review (self) != NULL
+                                                          && cf_review_get_restated (
+                                                               window_review (self),
+                                                               cf_grid_view_get_table (self->grid_view),
+                                                               cell, NULL) != NULL)));
+      gtk_widget_action_set_enabled (widget, "win.restate-cell",
+                                     cell != NULL && !(cell->flags & CF_CELL_FLAG_HEADER)
+                                     && window_review (self) != NULL);
     }
   gtk_widget_action_set_enabled (widget, "win.assign-form", has_table);
   gtk_widget_action_set_enabled (widget, "win.delete-table", has_table);
@@ -240,6 +248,7 @@ cf_window_attach_session (CfWindow *self, CfCorrectionSession *session)
     {
       g_clear_object (&self->session);
       cf_grid_view_set_history (self->grid_view, NULL);
+      cf_grid_view_set_review (self->grid_view, NULL);
       return;
     }
   if (self->session == NULL || cf_correction_session_get_document (self->session) != self->document)
@@ -257,6 +266,7 @@ cf_window_attach_session (CfWindow *self, CfCorrectionSession *session)
   if (self->session == NULL)
     {
       cf_grid_view_set_history (self->grid_view, NULL);
+      cf_grid_view_set_review (self->grid_view, NULL);
       gtk_revealer_set_reveal_child (self->stale_banner, FALSE);
       return;
     }
@@ -269,6 +279,7 @@ cf_window_attach_session (CfWindow *self, CfCorrectionSession *session)
   g_object_set_data_full (G_OBJECT (self), "cf-connected-history", g_object_ref (history),
                           g_object_unref);
   cf_grid_view_set_history (self->grid_view, history);
+  cf_grid_view_set_review (self->grid_view, cf_correction_session_get_review (self->session));
 
   show_previous_banner (self);
   if (cf_correction_session_get_n_stale (self->session) > 0)
@@ -369,6 +380,15 @@ revert_cell_action (GtkWidget *widget, const char *action_name, GVariant *param)
   if (index < 0 || !cf_grid_view_get_selected (self->grid_view, &row, &col))
     return;
   cell = cf_table_get_origin_cell (table, row, col);
+  if (cell != NULL && window_review (self) != NULL
+      && cf_review_get_restated (window_review (self), table, cell, NULL) != NULL)
+    {
+      g_autoptr (GError) error = NULL;
+
+      if (!cf_window_restate_cell (self, cell->row, cell->col, NULL, &error))
+        report_error (self, error);
+      return;
+    }
   if (cell == NULL || !(cell->flags & CF_CELL_FLAG_CORRECTED))
     return;
   edit = cf_edit_set_text ((guint) index, cell->row, cell->col,
@@ -642,6 +662,7 @@ cell_menu_model_new (void)
   g_autoptr (GMenuModel) assign = assign_menu_new ();
 
   g_menu_append (cell, _("_Revert Cell"), "win.revert-cell");
+  g_menu_append (cell, _("The Report Is _Wrong Here…"), "win.restate-cell");
   g_menu_append (rows, _("Insert Row _Above"), "win.insert-row-above");
   g_menu_append (rows, _("Insert Row _Below"), "win.insert-row-below");
   g_menu_append (rows, _("_Delete Row"), "win.delete-row");
@@ -1116,6 +1137,7 @@ cf_window_class_add_edit_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-table", NULL, delete_table_action);
   gtk_widget_class_install_action (widget_class, "win.cell-menu", NULL, cell_menu_action);
   gtk_widget_class_install_action (widget_class, "win.export-xlsx", NULL, export_xlsx_action);
+  cf_window_class_add_restate_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.apply-previous", NULL, apply_previous_action);
   gtk_widget_class_install_action (widget_class, "win.discard-previous", NULL,
                                    discard_previous_action);

@@ -97,6 +97,9 @@ void     cf_window_ask_password      (CfWindow   *self,
                                       GFile      *file,
                                       gboolean    retry);
 
+/* cf-window-restate.c */
+void     cf_window_class_add_restate_actions (GtkWidgetClass *widget_class);
+
 /* cf-window-extract.c */
 void     cf_window_class_add_extract (GtkWidgetClass *widget_class);
 void     cf_window_setup_extract     (CfWindow   *self);

@@ -382,9 +382,18 @@ show_table (CfWindow *self, CfTable *table)
   cf_table_get_range (table, &offset, &length);
   if (cf_document_get_kind (self->document) == CF_DOCUMENT_KIND_PDF)
     {
+      g_autofree char *status = NULL;
+
       cf_pdf_view_set_box (self->pdf_view, 0, NULL);
       if (cf_table_get_page (table) > 0)
-        cf_pdf_view_set_page (self->pdf_view, cf_table_get_page (table));
+        {
+          cf_pdf_view_set_page (self->pdf_view, cf_table_get_page (table));
+          /* Translators: a page number, then where on it (a table, a cell). */
+          status = g_strdup_printf (_("Page %d · %s"), cf_table_get_page (table), name);
+        }
+      /* The location follows the table: never the page of the one before. */
+      gtk_label_set_text (self->pdf_status, status ? status : name);
+      cf_window_update_page_label (self);
     }
   else if (offset >= 0)
     cf_source_view_highlight (self->source_view, offset, 0);
@@ -454,7 +463,7 @@ on_cell_selected (CfGridView *grid, int row, int col, CfWindow *self)
         cf_document_locate_range (self->document, cell->offset, cell->length, &page, bbox);
       if (page > 0)
         {
-          status = g_strdup_printf ("第 %d 页 · %s", page, where);
+          status = g_strdup_printf (_("Page %d · %s"), page, where);
           cf_pdf_view_set_box (self->pdf_view, page, bbox);
         }
       else
@@ -565,6 +574,71 @@ finding_row_new (CfWindow *self, CfFinding *finding)
   return row;
 }
 
+/* What the audit checked, then what it found: "nothing could be checked" is
+ * not "clean". */
+char *
+cf_window_findings_heading (CfDocument *document)
+{
+  GPtrArray *findings = cf_document_get_findings (document);
+  guint n_errors = cf_document_count_findings (document, CF_SEVERITY_ERROR);
+  guint n_warnings = cf_document_count_findings (document, CF_SEVERITY_WARNING);
+  guint n_notes = findings->len - n_errors - n_warnings;
+  GString *text = g_string_new (NULL);
+  CfCoverage coverage;
+
+  cf_document_get_coverage (document, &coverage);
+  if (cf_document_nothing_checked (document))
+    g_string_append (text, _("Nothing could be checked: no table of a known form, no total"));
+  else if (findings->len == 0)
+    {
+      g_string_append (text, _("Findings: none."));
+      g_string_append_c (text, ' ');
+      if (coverage.n_form_tables > 0)
+        g_string_append_printf (text, ngettext ("Checked %u form table", "Checked %u form tables",
+                                                coverage.n_form_tables),
+                                coverage.n_form_tables);
+      if (coverage.n_form_tables > 0 && coverage.n_total_checks > 0)
+        g_string_append (text, ", ");
+      if (coverage.n_total_checks > 0)
+        g_string_append_printf (text, ngettext ("%u total adds up", "%u totals add up",
+                                                coverage.n_total_checks),
+                                coverage.n_total_checks);
+    }
+  else
+    {
+      /* Translators: the start of the findings header, followed by counts. */
+      g_string_append (text, _("Findings:"));
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text, ngettext ("%u error", "%u errors", n_errors), n_errors);
+      g_string_append (text, ", ");
+      g_string_append_printf (text, ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+      g_string_append (text, ", ");
+      g_string_append_printf (text, ngettext ("%u note", "%u notes", n_notes), n_notes);
+    }
+  if (coverage.n_pages_without_text > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u page without text (a scan)",
+                                              "%u pages without text (scans)",
+                                              coverage.n_pages_without_text),
+                              coverage.n_pages_without_text);
+    }
+  /* What the prose states was compared too: "none" is not "nothing stated". */
+  {
+    guint n_checked = 0;
+    guint n_stated = cf_document_get_stated_figures (document, &n_checked);
+
+    g_string_append (text, " · ");
+    if (n_stated == 0)
+      g_string_append (text, _("no figure stated in the text"));
+    else
+      g_string_append_printf (text, ngettext ("%u figure stated in the text, %u checked",
+                                              "%u figures stated in the text, %u checked", n_stated),
+                              n_stated, n_checked);
+  }
+  return g_string_free (text, FALSE);
+}
+
 void
 cf_window_refresh_findings (CfWindow *self)
 {
@@ -604,12 +678,12 @@ cf_window_refresh_findings (CfWindow *self)
 
   n_errors = cf_document_count_findings (self->document, CF_SEVERITY_ERROR);
   n_warnings = cf_document_count_findings (self->document, CF_SEVERITY_WARNING);
-  if (findings->len == 0)
-    heading = g_strdup (_("Findings: none, every checked total adds up"));
-  else
-    heading = g_strdup_printf (_("Findings: %u errors, %u warnings, %u notes"),
-                               n_errors, n_warnings, findings->len - n_errors - n_warnings);
+  heading = cf_window_findings_heading (self->document);
   gtk_label_set_text (self->findings_heading, heading);
+  if (cf_document_nothing_checked (self->document))
+    gtk_widget_add_css_class (GTK_WIDGET (self->findings_heading), "warning");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->findings_heading), "warning");
   /* Accepted findings stay listed but are no longer open. */
   if (self->session != NULL)
     {

@@ -82,6 +82,15 @@ gboolean      cf_window_accept_finding   (CfWindow      *self,
                                           guint          index,
                                           const char    *note,
                                           GError       **error);
+/* The findings header of @document: what was checked and what was found. */
+char         *cf_window_findings_heading (CfDocument    *document);
+/* "The report is wrong here": keeps @figure as the right figure of the shown
+ * table's cell (@row, @col) beside the printed text (NULL or "" forgets it). */
+gboolean      cf_window_restate_cell     (CfWindow      *self,
+                                          int            row,
+                                          int            col,
+                                          const char    *figure,
+                                          GError       **error);
 gboolean      cf_window_set_table_reviewed (CfWindow    *self,
                                             guint        index,
                                             gboolean     reviewed,

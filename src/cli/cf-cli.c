@@ -30,15 +30,8 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
-#include "crossfoot.h"
+#include "cf-cli.h"
 
-enum
-{
-  EXIT_CLEAN = 0,
-  EXIT_ERROR_FINDING = 1,
-  EXIT_UNREADABLE = 2,
-  EXIT_OUTPUT = 3, /* the output could not be written (a full disk, a closed pipe) */
-};
 
 /* One input's rendered output, waiting in the spool for the batch findings. */
 typedef struct
@@ -60,14 +53,14 @@ rendered_clear (gpointer data)
   g_clear_object (&r->review);
 }
 
-static void
+void
 print_error (const char *message)
 {
   g_printerr ("crossfoot-cli: %s\n", message);
 }
 
 /* An error-severity finding the analyst has not accepted. */
-static gboolean
+gboolean
 has_error_finding (CfDocument *doc, CfReview *review)
 {
   return cf_review_count_open (review, doc, CF_SEVERITY_ERROR) > 0;
@@ -195,22 +188,8 @@ report_unused_corrections (GArray *sets, const char *path)
   }
 }
 
-/* How every command reads its inputs: the options they share, and what
- * those options load once per run. */
-typedef struct
-{
-  char              *password;
-  char              *corrections_path;
-  gboolean           no_saved;
-  gboolean           verbose;
-  GArray            *correction_sets; /* of CorrectionSet, from --corrections */
-  CfPipeline        *pipeline;         /* load, saved work, the file above, audit */
-  int                input_timeout;    /* seconds; 0: the pipeline's default */
-  gboolean           warned_saved;     /* the saved work is unreadable: said once */
-  gboolean           saved_unavailable; /* ... and for the input being read now */
-} Inputs;
 
-static void
+void
 inputs_clear (Inputs *inputs)
 {
   g_clear_pointer (&inputs->password, g_free);
@@ -219,9 +198,8 @@ inputs_clear (Inputs *inputs)
   g_clear_object (&inputs->pipeline);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
 
-static void
+void
 add_input_entries (GOptionContext *context, Inputs *inputs)
 {
   const GOptionEntry entries[] = {
@@ -263,7 +241,7 @@ before_audit (CfCorrectionSession *session, gpointer data)
 }
 
 /* Reads the corrections file and opens the saved work, once per run. */
-static gboolean
+gboolean
 inputs_prepare (Inputs *inputs)
 {
   g_autoptr (GError) error = NULL;
@@ -285,7 +263,7 @@ inputs_prepare (Inputs *inputs)
   return TRUE;
 }
 
-static void
+void
 inputs_finish (Inputs *inputs)
 {
   if (inputs->corrections_path != NULL)
@@ -334,7 +312,7 @@ report_saved_work (CfCorrectionSession *session, Inputs *inputs)
 
 /* Loads, corrects and audits one input as the app would show it; prints why
  * on failure. @review receives the analyst's verdicts on its findings. */
-static CfDocument *
+CfDocument *
 load_and_audit (const char *path, Inputs *inputs, CfReview **review)
 {
   g_autoptr (GError) error = NULL;
@@ -432,6 +410,7 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
   const char *form = cf_document_get_form (doc);
   const char *encoding = cf_document_get_encoding (doc);
   guint n_tables = cf_document_get_tables (doc)->len;
+  guint n_stated, n_checked = 0;
   g_autofree char *path = g_filename_display_name (cf_document_get_path (doc));
 
   for (guint i = 0; i < findings->len; i++)
@@ -450,6 +429,12 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
   else
     g_string_append (out, _(", no known form"));
   g_string_append_printf (out, ngettext (", %u table", ", %u tables", n_tables), n_tables);
+  n_stated = cf_document_get_stated_figures (doc, &n_checked);
+  g_string_append_printf (out, ngettext (", %u figure stated in the text", ", %u figures stated in the text",
+                                         n_stated),
+                          n_stated);
+  if (n_stated > 0)
+    g_string_append_printf (out, _(" (%u checked against the tables)"), n_checked);
   g_string_append_printf (out, ngettext (", %u finding", ", %u findings", findings->len),
                           findings->len);
   if (n_accepted > 0)
@@ -460,7 +445,7 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
 }
 
 /* The --help text of every command on what the exit status means. */
-static const char *const exit_status_help =
+const char *const exit_status_help =
   N_("Each FILE is read as the app shows it: the corrections and table edits saved in the app "
      "for it (by its SHA-256, in $CROSSFOOT_DATA_DIR or $XDG_DATA_HOME/crossfoot/corrections.db, "
      "only read) are applied first, then those of --corrections. Findings accepted in the app "
@@ -747,7 +732,7 @@ run_extract (int argc, char **argv)
           status = EXIT_UNREADABLE;
           continue;
         }
-      written = cf_csv_write_tables (doc, dir, encoding, &write_error);
+      written = cf_csv_write_tables_with_review (doc, review, dir, encoding, &write_error);
       if (written == NULL)
         {
           print_error (write_error->message);
@@ -957,7 +942,7 @@ run_export (int argc, char **argv)
       return EXIT_UNREADABLE;
     }
 
-  cf_csv_append_long (cells, NULL, TRUE);
+  cf_csv_append_long_with_review (cells, NULL, NULL, TRUE);
   cf_csv_append_findings_with_review (findings, NULL, NULL, TRUE);
   for (guint i = 0; ok && files[i] != NULL; i++)
     {
@@ -972,7 +957,7 @@ run_export (int argc, char **argv)
         }
       if (long_format)
         {
-          cf_csv_append_long (cells, doc, FALSE);
+          cf_csv_append_long_with_review (cells, doc, review, FALSE);
           ok = csv_out_write (&cells_out, cells, &error);
         }
       if (ok && findings_path != NULL)
@@ -1044,6 +1029,7 @@ print_usage (FILE *to)
                "  crossfoot-cli extract FILE… -o DIR [--encoding utf-8|utf-8-bom|gb18030] [--corrections FILE]\n"
                "  crossfoot-cli export  FILE… --long -o OUT.csv [--findings OUT.csv] [--encoding …] [--corrections FILE]\n"
                "  crossfoot-cli export  FILE… --xlsx OUT.xlsx|DIR [--findings OUT.csv] [--corrections FILE]\n"
+               "  crossfoot-cli compare OLD NEW [--json] [--force] [--pdf OUT.pdf] [--html OUT.html]\n"
                "  %s\n\n%s\n\n%s\n",
            _("Usage:"),
            _("(every command also takes --no-saved-corrections and --verbose)"),
@@ -1096,6 +1082,8 @@ main (int argc, char **argv)
     return run_extract (argc, argv);
   if (strcmp (command, "export") == 0)
     return run_export (argc, argv);
+  if (strcmp (command, "compare") == 0)
+    return cf_cli_run_compare (argc, argv);
 
   {
     g_autofree char *message = g_strdup_printf (_("unknown command “%s”"), command);

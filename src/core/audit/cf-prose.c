@@ -33,8 +33,9 @@
  *   分别) must make 100 within rounding: half a unit of the last printed
  *   decimal per part, one point per part when 约. Rates (答复率, 同比增长,
  *   提升到…) are never summed.
- * - The number of requests stated in the prose (共收到申请108件) is compared
- *   with the requests table's new/total cell when the form was recognised.
+ * - The figures the prose states (共收到申请108件, 行政复议3件…) are compared
+ *   with their cells when the form was recognised (cf-prose-figures.c; the
+ *   form file says which phrase states which cell).
  */
 #include <math.h>
 #include <string.h>
@@ -42,82 +43,6 @@
 #include "cf-prose-private.h"
 #include "cf-normalize.h"
 #include "cf-number.h"
-
-/* The requests stated in prose vs the requests table --------------------- */
-
-static void
-check_requests_statement (const SentenceSpan *span, const Sentence *s, GArray *numbers,
-                          CfTable *requests)
-{
-  CfCell *cell;
-  gssize verb_at = -1;
-  gboolean received = FALSE;
-
-  if (requests == NULL)
-    return;
-  cell = cf_table_find_by_keys (requests, "new", "total");
-  if (cell == NULL || cell->number.kind != CF_NUMBER_VALUE)
-    return;
-
-  for (gsize i = 0; i < s->n && verb_at < 0; i++)
-    {
-      if (cf_sentence_matches (s, i, "收到") || cf_sentence_matches (s, i, "新收"))
-        verb_at = (gssize) i, received = TRUE;
-      else if (cf_sentence_matches (s, i, "受理") || cf_sentence_matches (s, i, "接到"))
-        verb_at = (gssize) i;
-    }
-  if (verb_at < 0 || (verb_at > 0 && s->chars[verb_at - 1] == 0x672A /* 未 */))
-    return;
-
-  for (guint k = 0; k < numbers->len; k++)
-    {
-      const ProseNumber *n = &g_array_index (numbers, ProseNumber, k);
-      gssize request_at;
-      CfSeverity severity;
-      g_autofree char *stated = NULL;
-      g_autofree char *table_text = NULL;
-      g_autofree char *message = NULL;
-
-      if (n->start < (gsize) verb_at)
-        continue;
-      /* The number must close the clause that names the requests
-       * ("共收到公民、法人提出的…申请4宗": 、 joins, a comma ends). */
-      for (gsize j = (gsize) verb_at; j < n->start; j++)
-        if (s->chars[j] == ',' || s->chars[j] == ';' || s->chars[j] == ':')
-          return;
-      request_at = cf_sentence_find (s, (gsize) verb_at, n->start, "申请");
-      if (request_at < 0 || !n->usable || !cf_prose_unit_is_piece (n->unit))
-        return;
-      if (cf_sentence_find (s, n->clause, n->start, "结转") >= 0
-          || cf_sentence_find (s, n->clause, n->start, "咨询") >= 0
-          || cf_sentence_find (s, n->clause, n->start, "复议") >= 0
-          || cf_sentence_find (s, n->clause, n->start, "诉讼") >= 0)
-        return;
-      if (fabs (n->value - cell->number.value) < 0.5)
-        return;
-
-      severity = (received && !n->approximate) ? CF_SEVERITY_ERROR : CF_SEVERITY_WARNING;
-      stated = cf_number_format (n->value);
-      table_text = cf_number_format (cell->number.value);
-      message = g_strdup_printf ("正文称收到政府信息公开申请%s%s，"
-                                 "表格“本年新收政府信息公开申请数量”总计为%s",
-                                 stated, n->unit, table_text);
-      {
-        CfFinding *finding = cf_finding_new (severity, "prose.table_mismatch", NULL, message);
-
-        cf_finding_set_values (finding, TRUE, cell->number.value, TRUE, n->value);
-        finding->offset = span->offset;
-        finding->length = span->length;
-        if (cf_document_get_kind (span->doc) == CF_DOCUMENT_KIND_PDF)
-          cf_document_locate_range (span->doc, span->offset, span->length, &finding->page,
-                                    finding->bbox);
-        cf_finding_add_cell (finding, cf_table_get_id (requests), cell->row, cell->col, "new",
-                             "total");
-        cf_document_take_finding (span->doc, finding);
-      }
-      return;
-    }
-}
 
 /* Sentences --------------------------------------------------------------- */
 
@@ -146,14 +71,15 @@ sentence_has_digits (const char *p, gsize len)
 }
 
 /* PDF text breaks lines where the page ran out, not where the sentence
- * ended: a long line that stops mid-sentence goes on after the break. */
+ * ended: a long line that stops mid-sentence goes on after the break (the
+ * whole line counts, also when a sentence began in it: "…12.3%；答复"). */
 static gboolean
-line_wraps (const char *sentence_start, const char *line_end, const char *next, const char *text_end)
+line_wraps (const char *text_start, const char *line_end, const char *next, const char *text_end)
 {
   const char *line_start = line_end;
   gunichar last, first;
 
-  while (line_start > sentence_start && line_start[-1] != '\n' && line_start[-1] != '\f')
+  while (line_start > text_start && line_start[-1] != '\n' && line_start[-1] != '\f')
     line_start--;
   if (g_utf8_strlen (line_start, line_end - line_start) < 15 || line_end == line_start)
     return FALSE;
@@ -171,7 +97,7 @@ cf_prose_check (CfDocument *doc)
 {
   gsize text_len = 0;
   const char *text = cf_document_get_text (doc, &text_len);
-  CfTable *requests;
+  CfStatedFigures *figures;
   ProseNumber previous_total = { 0 };
   gboolean has_previous = FALSE;
   const char *start;
@@ -180,10 +106,12 @@ cf_prose_check (CfDocument *doc)
   g_autofree char *previous_subject = NULL;
 
   g_return_if_fail (CF_IS_DOCUMENT (doc));
+  cf_document_set_stated_figures (doc, 0, 0);
   if (text == NULL || text_len == 0)
     return;
 
-  requests = cf_document_find_table (doc, "requests");
+  figures = cf_stated_figures_new (
+    doc, cf_form_registry_lookup (cf_form_registry_get_default (), cf_document_get_form (doc)));
   is_pdf = cf_document_get_kind (doc) == CF_DOCUMENT_KIND_PDF;
   text_len = MIN (text_len, MAX_PROSE_BYTES);
   start = text;
@@ -200,7 +128,7 @@ cf_prose_check (CfDocument *doc)
           continue;
         }
       next = at_end ? p + 1 : g_utf8_next_char (p);
-      if (!at_end && is_pdf && (c == '\n' || c == '\f') && line_wraps (start, p, next, text + text_len))
+      if (!at_end && is_pdf && (c == '\n' || c == '\f') && line_wraps (text, p, next, text + text_len))
         {
           p = next;
           continue;
@@ -225,7 +153,7 @@ cf_prose_check (CfDocument *doc)
               cf_prose_check_breakdowns (&span, &s, numbers, has_previous ? &previous_total : NULL,
                                 previous_subject);
               cf_prose_check_percentages (&span, &s, numbers);
-              check_requests_statement (&span, &s, numbers, requests);
+              cf_stated_figures_check (figures, &span, &s, numbers);
 
               /* A sentence that ends on a quantity may be the total of the
                * next one ("…74条。其中…"). */
@@ -251,10 +179,13 @@ cf_prose_check (CfDocument *doc)
             }
           else if (b > a)
             has_previous = FALSE;
+          if (at_end || c == '\n' || c == '\r' || c == '\f')
+            cf_stated_figures_paragraph_end (figures);
           start = next;
         }
       p = next;
     }
+  cf_stated_figures_free (figures);
 }
 
 /* Report metadata --------------------------------------------------------- */

@@ -32,6 +32,7 @@
 #include <math.h>
 #include <string.h>
 #include "cf-totals.h"
+#include "cf-form-private.h"
 #include "cf-normalize.h"
 #include "cf-number.h"
 
@@ -478,7 +479,9 @@ find_parts (const int *levels, int lo, int hi, int index, GArray *parts)
 
 /* Checking -------------------------------------------------------------------- */
 
-static void
+/* Checks one total against its parts; whether it could be checked (a number
+ * over at least one known part), holding or not. */
+static gboolean
 check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
 {
   Value total = kind == CHECK_ROWS ? cell_value (a->table, total_index, line)
@@ -491,7 +494,7 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
   Failure *f;
 
   if (total.kind != VALUE_NUMBER || parts->len < 1)
-    return;
+    return FALSE;
   for (guint k = 0; k < parts->len; k++)
     {
       int p = g_array_index (parts, int, k);
@@ -504,7 +507,7 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
           CfCell *cell = kind == CHECK_ROWS ? cf_table_get_cell (a->table, p, line)
                                             : cf_table_get_cell (a->table, line, p);
           if (cell != NULL)
-            return;
+            return FALSE;
           g_array_append_val (blanks, p);
           continue;
         }
@@ -519,10 +522,11 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
       known++;
     }
   if (known == 0)
-    return;
+    return FALSE;
   tolerance = decimals == 0 ? 1e-9 : parts->len / pow (10, decimals) + 1e-9;
+  /* Checked from here on, whether it holds or not. */
   if (fabs (sum - total.value) <= tolerance)
-    return;
+    return TRUE;
 
   f = g_new0 (Failure, 1);
   f->kind = kind;
@@ -542,7 +546,7 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
       if (sum <= tolerance)
         {
           failure_free (f);
-          return;
+          return TRUE;
         }
       f->severity = CF_SEVERITY_ERROR;
     }
@@ -551,6 +555,7 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
   else
     f->severity = CF_SEVERITY_WARNING;
   g_ptr_array_add (a->failures, f);
+  return TRUE;
 }
 
 /* The cell that both failures involve, with the error it would carry, or FALSE. */
@@ -668,14 +673,14 @@ report_shared (Audit *a, const Failure *rows, const Failure *cols, int row, int 
   cf_document_take_finding (a->doc, finding);
 }
 
-/* The national forms have rules of their own (cf-audit.c); a form table
- * the mapper missed would be misread here (三（七）总计 does not sum every
- * row above it). */
+/* The national forms have rules of their own (cf-rules.c); a form table the
+ * matcher missed would be misread here (三（七）总计 does not sum every row
+ * above it). Each form file lists the labels only its tables print
+ * ("markers"). */
 static gboolean
 looks_like_national_form (CfTable *table)
 {
-  static const char *const markers[] = { "政府信息公开申请数量", "本年度办理结果", "结果维持",
-                                         "第二十条第" };
+  CfFormRegistry *registry = cf_form_registry_get_default ();
 
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
     {
@@ -685,27 +690,33 @@ looks_like_national_form (CfTable *table)
       if (cell->text == NULL || cell->number.kind != CF_NUMBER_TEXT)
         continue;
       label = cf_normalize_label (cell->text);
-      for (gsize k = 0; k < G_N_ELEMENTS (markers); k++)
-        if (strstr (label, markers[k]) != NULL)
-          return TRUE;
+      for (guint f = 0; f < cf_form_registry_get_n_forms (registry); f++)
+        {
+          GStrv markers = cf_form_registry_get_nth (registry, f)->markers;
+
+          for (guint k = 0; markers != NULL && markers[k] != NULL; k++)
+            if (strstr (label, markers[k]) != NULL)
+              return TRUE;
+        }
     }
   return FALSE;
 }
 
-void
+guint
 cf_totals_check_table (CfDocument *doc, CfTable *table)
 {
   Audit a = { 0 };
+  guint n_checks = 0;
 
-  g_return_if_fail (CF_IS_DOCUMENT (doc));
-  g_return_if_fail (CF_IS_TABLE (table));
+  g_return_val_if_fail (CF_IS_DOCUMENT (doc), 0);
+  g_return_val_if_fail (CF_IS_TABLE (table), 0);
 
   a.doc = doc;
   a.table = table;
   a.n_rows = cf_table_get_n_rows (table);
   a.n_cols = cf_table_get_n_cols (table);
   if (a.n_rows < 2 || a.n_cols < 1 || looks_like_national_form (table))
-    return;
+    return 0;
   a.failures = g_ptr_array_new_with_free_func (failure_free);
   find_layout (&a);
 
@@ -723,7 +734,7 @@ cf_totals_check_table (CfDocument *doc, CfTable *table)
         g_array_index (parts, int, k) += a.n_header_rows;
       for (int c = a.n_label_cols; c < a.n_cols; c++)
         if (a.col_level[c] >= 0)
-          check_one (&a, CHECK_ROWS, c, r, parts);
+          n_checks += check_one (&a, CHECK_ROWS, c, r, parts);
     }
 
   /* Total columns: each data row summed over the column's block. */
@@ -740,7 +751,7 @@ cf_totals_check_table (CfDocument *doc, CfTable *table)
         g_array_index (parts, int, k) += a.n_label_cols;
       for (int r = a.n_header_rows; r < a.n_rows; r++)
         if (a.row_level[r] >= 0)
-          check_one (&a, CHECK_COLS, r, c, parts);
+          n_checks += check_one (&a, CHECK_COLS, r, c, parts);
     }
 
   /* One finding for a row check and a column check that share the cell at
@@ -777,4 +788,5 @@ cf_totals_check_table (CfDocument *doc, CfTable *table)
   g_ptr_array_unref (a.failures);
   g_free (a.row_level);
   g_free (a.col_level);
+  return n_checks;
 }

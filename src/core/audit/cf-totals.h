@@ -7,8 +7,9 @@ G_BEGIN_DECLS
 
 /* Checks every row or column labelled 合计, 总计, 小计, 共计, 总数, Total or
  * Subtotal against the block it totals (nested subtotals included) and adds
- * findings (rule "table.total") to @doc. @table is not a recognised form. */
-void cf_totals_check_table (CfDocument *doc,
-                            CfTable    *table);
+ * findings (rule "table.total") to @doc. @table is not a recognised form.
+ * Returns how many totals were checked. */
+guint cf_totals_check_table (CfDocument *doc,
+                             CfTable    *table);
 
 G_END_DECLS

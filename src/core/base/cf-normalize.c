@@ -143,6 +143,15 @@ cf_normalize_width (const char *text)
         c -= 0xFEE0;
       else if (c == 0x3000)
         c = ' ';
+      else if ((c >= 0x2E80 && c <= 0x2EF3) || (c >= 0x2F00 && c <= 0x2FD5))
+        {
+          /* Kangxi and supplementary radicals: PDFs whose fonts map glyphs
+           * to them (wkhtmltopdf prints 行 as ⾏) mean the ideograph. */
+          gunichar ideograph[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+
+          if (g_unichar_fully_decompose (c, TRUE, ideograph, G_N_ELEMENTS (ideograph)) == 1)
+            c = ideograph[0];
+        }
       g_string_append_unichar (out, c);
     }
   return g_string_free (out, FALSE);
@@ -335,11 +344,12 @@ cf_normalize_label (const char *text)
 
   if (text == NULL)
     return g_strdup ("");
-  simplified = cf_normalize_t2s (text);
-  half = cf_normalize_width (simplified);
+  /* Width (and radicals) first: a radical may stand for a Traditional character. */
+  half = cf_normalize_width (text);
+  simplified = cf_normalize_t2s (half);
 
-  out = g_string_sized_new (strlen (half));
-  for (const char *p = cf_normalize_skip_enumerator (half); *p; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (simplified));
+  for (const char *p = cf_normalize_skip_enumerator (simplified); *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char_validated (p, -1);
 

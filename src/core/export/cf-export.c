@@ -214,6 +214,13 @@ document_stem (CfDocument *doc)
 GPtrArray *
 cf_csv_write_tables (CfDocument *doc, const char *dir, CfCsvEncoding encoding, GError **error)
 {
+  return cf_csv_write_tables_with_review (doc, NULL, dir, encoding, error);
+}
+
+GPtrArray *
+cf_csv_write_tables_with_review (CfDocument *doc, CfReview *review, const char *dir,
+                                 CfCsvEncoding encoding, GError **error)
+{
   g_autoptr (GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *stem = document_stem (doc);
   GPtrArray *tables = cf_document_get_tables (doc);
@@ -223,7 +230,7 @@ cf_csv_write_tables (CfDocument *doc, const char *dir, CfCsvEncoding encoding, G
       CfTable *table = g_ptr_array_index (tables, i);
       g_autofree char *name = g_strdup_printf ("%s-%s.csv", stem, cf_table_get_id (table));
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *csv = cf_csv_table_to_string (table);
+      g_autofree char *csv = cf_csv_table_to_string_full (doc, table, review);
 
       if (!cf_csv_write_file (path, csv, encoding, error))
         return NULL;
@@ -344,6 +351,161 @@ cf_csv_append_long (GString *out, CfDocument *doc, gboolean with_header)
           fields[5] = cell->number.kind == CF_NUMBER_BLANK ? "" : cell->text;
           fields[6] = value;
           fields[7] = cell->number.kind == CF_NUMBER_VALUE ? cell->number.unit : "";
+          append_row (out, fields, G_N_ELEMENTS (fields));
+        }
+    }
+}
+
+/* Evidence: what the analyst changed and what the audit says, per cell --- */
+
+static gboolean
+ref_names_cell (const CfFinding *finding, const CfCellRef *ref, CfTable *table, const CfCell *cell);
+
+gboolean
+cf_finding_names_cell (const CfFinding *finding, CfTable *table, const CfCell *cell)
+{
+  for (guint j = 0; finding->cells && j < finding->cells->len; j++)
+    if (ref_names_cell (finding, &g_array_index (finding->cells, CfCellRef, j), table, cell))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+ref_names_cell (const CfFinding *finding, const CfCellRef *ref, CfTable *table, const CfCell *cell)
+{
+  const char *table_id = ref->table ? ref->table : finding->table;
+
+  if (g_strcmp0 (table_id, cf_table_get_id (table)) != 0)
+    return FALSE;
+  if (ref->row_key && ref->col_key && cell->row_key && cell->col_key)
+    return g_strcmp0 (ref->row_key, cell->row_key) == 0
+           && g_strcmp0 (ref->col_key, cell->col_key) == 0;
+  return ref->row >= cell->row && ref->row < cell->row + cell->row_span
+         && ref->col >= cell->col && ref->col < cell->col + cell->col_span;
+}
+
+char *
+cf_export_cell_finding_states (CfDocument *doc, CfReview *review, CfTable *table,
+                               const CfCell *cell)
+{
+  GPtrArray *findings = cf_document_get_findings (doc);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const CfFinding *finding = g_ptr_array_index (findings, i);
+
+      for (guint j = 0; finding->cells && j < finding->cells->len; j++)
+        if (ref_names_cell (finding, &g_array_index (finding->cells, CfCellRef, j), table, cell))
+          {
+            if (out->len > 0)
+              g_string_append (out, "; ");
+            g_string_append_printf (out, "%s %s", cf_review_finding_state (review, finding),
+                                    finding->rule ? finding->rule : "");
+            break;
+          }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The text of @cell before an extraction fix changed it, else "". */
+static const char *
+extracted_text (const CfCell *cell)
+{
+  return (cell->flags & CF_CELL_FLAG_CORRECTED) && cell->original_text ? cell->original_text : "";
+}
+
+char *
+cf_csv_table_to_string_full (CfDocument *doc, CfTable *table, CfReview *review)
+{
+  static const char *const header[] = {
+    "row", "column", "row_key", "column_key", "extracted", "printed", "corrected", "findings",
+  };
+  GString *out = g_string_new (NULL);
+  g_autofree char *grid = cf_csv_table_to_string (table);
+  gboolean any = FALSE;
+
+  g_string_append (out, grid);
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    {
+      CfCell *cell = cf_table_get_cell_at (table, i);
+      const char *corrected = review ? cf_review_get_restated (review, table, cell, NULL) : NULL;
+      g_autofree char *states = doc ? cf_export_cell_finding_states (doc, review, table, cell)
+                                    : g_strdup ("");
+      g_autofree char *row = NULL, *col = NULL;
+      const char *fields[8];
+
+      if (corrected == NULL && !(cell->flags & CF_CELL_FLAG_CORRECTED) && *states == '\0')
+        continue;
+      if (!any)
+        {
+          /* After an empty line, one line per cell the analyst corrected or
+           * a finding names: printed, corrected and the findings' state. */
+          g_string_append (out, "\r\n");
+          append_row (out, header, G_N_ELEMENTS (header));
+          any = TRUE;
+        }
+      row = g_strdup_printf ("%d", cell->row + 1);
+      col = g_strdup_printf ("%d", cell->col + 1);
+      fields[0] = row;
+      fields[1] = col;
+      fields[2] = cell->row_key;
+      fields[3] = cell->col_key;
+      fields[4] = extracted_text (cell);
+      fields[5] = cell->text;
+      fields[6] = corrected ? corrected : "";
+      fields[7] = states;
+      append_row (out, fields, G_N_ELEMENTS (fields));
+    }
+  return g_string_free (out, FALSE);
+}
+
+void
+cf_csv_append_long_with_review (GString *out, CfDocument *doc, CfReview *review,
+                                gboolean with_header)
+{
+  static const char *const header[] = {
+    "document", "form", "table", "row", "column", "text", "value", "unit",
+    "table_title", "extracted", "corrected", "findings",
+  };
+  GPtrArray *tables;
+  const char *form;
+  g_autofree char *path = NULL;
+
+  if (with_header)
+    append_row (out, header, G_N_ELEMENTS (header));
+  if (doc == NULL)
+    return;
+  tables = cf_document_get_tables (doc);
+  form = cf_document_get_form (doc);
+  path = document_display_path (doc);
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+      g_autoptr (GPtrArray) cells = keyed_cells_in_form_order (form, table);
+
+      for (guint c = 0; c < cells->len; c++)
+        {
+          CfCell *cell = g_ptr_array_index (cells, c);
+          g_autofree char *value = cell_value_string (cell);
+          g_autofree char *states = cf_export_cell_finding_states (doc, review, table, cell);
+          const char *corrected = review ? cf_review_get_restated (review, table, cell, NULL)
+                                         : NULL;
+          const char *fields[12];
+
+          fields[0] = path;
+          fields[1] = form ? form : "";
+          fields[2] = cf_table_get_id (table);
+          fields[3] = cell->row_key;
+          fields[4] = cell->col_key;
+          fields[5] = cell->number.kind == CF_NUMBER_BLANK ? "" : cell->text;
+          fields[6] = value;
+          fields[7] = cell->number.kind == CF_NUMBER_VALUE ? cell->number.unit : "";
+          fields[8] = cf_table_get_title (table);
+          fields[9] = extracted_text (cell);
+          fields[10] = corrected ? corrected : "";
+          fields[11] = states;
           append_row (out, fields, G_N_ELEMENTS (fields));
         }
     }
@@ -564,6 +726,11 @@ build_table (JsonBuilder *b, CfTable *table, gboolean from_pdf)
   json_builder_add_int_value (b, cf_table_get_n_rows (table));
   json_builder_set_member_name (b, "n_cols");
   json_builder_add_int_value (b, cf_table_get_n_cols (table));
+  json_builder_set_member_name (b, "confidence");
+  if (cf_table_get_confidence (table) >= 0)
+    json_builder_add_double_value (b, round (cf_table_get_confidence (table) * 100) / 100);
+  else
+    json_builder_add_null_value (b);
   json_builder_set_member_name (b, "cells");
   json_builder_begin_array (b);
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
@@ -701,6 +868,20 @@ cf_json_document_with_review (CfDocument *doc, CfReview *review)
   for (guint i = 0; i < tables->len; i++)
     build_table (b, g_ptr_array_index (tables, i), from_pdf);
   json_builder_end_array (b);
+
+  /* What the prose states was compared: "nothing stated" is not "no disagreement". */
+  {
+    guint checked = 0;
+    guint found = cf_document_get_stated_figures (doc, &checked);
+
+    json_builder_set_member_name (b, "stated_figures");
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "found");
+    json_builder_add_int_value (b, found);
+    json_builder_set_member_name (b, "checked");
+    json_builder_add_int_value (b, checked);
+    json_builder_end_object (b);
+  }
 
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);

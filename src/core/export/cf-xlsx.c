@@ -12,6 +12,7 @@
 #endif
 
 #include "cf-xlsx.h"
+#include "cf-export.h"
 #include "cf-error.h"
 #include "cf-export.h"
 
@@ -46,6 +47,7 @@ write_workbook (CfDocument *doc, CfReview *review, const char *path, GError **er
 #else
 
 #define FINDINGS_SHEET "findings"
+#define CORRECTIONS_SHEET "corrections"
 #define MAX_SHEET_CHARS 31
 
 /* What the findings say about one cell: the worst severity and the messages. */
@@ -177,6 +179,39 @@ mark_cells (CfDocument *doc, CfReview *review)
           if (accepted)
             g_string_append_printf (mark->comment, " [accepted%s%s]", note && *note ? ": " : "",
                                     note ? note : "");
+        }
+    }
+  /* Cells the analyst corrected: what was printed or extracted, and the figure given. */
+  for (guint t = 0; t < cf_document_get_tables (doc)->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (cf_document_get_tables (doc), t);
+
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, i);
+          const char *printed = NULL;
+          const char *corrected = review ? cf_review_get_restated (review, table, cell, &printed)
+                                         : NULL;
+          CellMark *mark;
+
+          if (corrected == NULL && !(cell->flags & CF_CELL_FLAG_CORRECTED))
+            continue;
+          mark = g_hash_table_lookup (marks, cell);
+          if (mark == NULL)
+            {
+              mark = g_new0 (CellMark, 1);
+              mark->severity = CF_SEVERITY_INFO;
+              mark->comment = g_string_new (NULL);
+              g_hash_table_insert (marks, cell, mark);
+            }
+          else
+            g_string_append (mark->comment, "\n");
+          if (corrected != NULL)
+            g_string_append_printf (mark->comment, "printed: %s; corrected: %s (the report is wrong)",
+                                    cell->text, corrected);
+          else
+            g_string_append_printf (mark->comment, "extracted: %s; printed: %s (extraction fixed)",
+                                    cell->original_text ? cell->original_text : "", cell->text);
         }
     }
   return marks;
@@ -331,6 +366,63 @@ write_findings (Writer *w, CfDocument *doc, CfReview *review, const char *name, 
   return TRUE;
 }
 
+/* The second sheet: every cell corrected, printed beside corrected, with the
+ * states of the findings that name it. */
+static gboolean
+write_corrections (Writer *w, CfDocument *doc, CfReview *review, const char *name, GError **error)
+{
+  static const char *columns[] = { "table", "table_title", "row", "column", "row_key",
+                                   "column_key", "kind", "extracted", "printed", "corrected",
+                                   "findings" };
+  g_autofree char *sheet = sheet_name (w, CORRECTIONS_SHEET, 0);
+  lxw_worksheet *ws = workbook_add_worksheet (w->workbook, sheet);
+  GPtrArray *tables = cf_document_get_tables (doc);
+  lxw_row_t row = 1;
+
+  if (ws == NULL)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot add the sheet “%s”"), name, sheet);
+      return FALSE;
+    }
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    if (!check (worksheet_write_string (ws, 0, c, columns[c], w->bold), name, error))
+      return FALSE;
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+
+      for (guint i = 0; i < cf_table_get_n_cells (table) && row < LXW_ROW_MAX; i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, i);
+          const char *corrected = review ? cf_review_get_restated (review, table, cell, NULL)
+                                         : NULL;
+          g_autofree char *states = NULL;
+          lxw_error rc = LXW_NO_ERROR;
+
+          if (corrected == NULL && !(cell->flags & CF_CELL_FLAG_CORRECTED))
+            continue;
+          states = cf_export_cell_finding_states (doc, review, table, cell);
+          rc |= worksheet_write_string (ws, row, 0, cf_table_get_id (table), NULL);
+          rc |= worksheet_write_string (ws, row, 1, cf_table_get_title (table) ? cf_table_get_title (table) : "", NULL);
+          rc |= worksheet_write_number (ws, row, 2, cell->row + 1, NULL);
+          rc |= worksheet_write_number (ws, row, 3, cell->col + 1, NULL);
+          rc |= worksheet_write_string (ws, row, 4, cell->row_key ? cell->row_key : "", NULL);
+          rc |= worksheet_write_string (ws, row, 5, cell->col_key ? cell->col_key : "", NULL);
+          rc |= worksheet_write_string (ws, row, 6, corrected ? "report" : "extraction", NULL);
+          rc |= worksheet_write_string (ws, row, 7,
+                                        corrected ? "" : (cell->original_text ? cell->original_text : ""),
+                                        NULL);
+          rc |= worksheet_write_string (ws, row, 8, cell->text, NULL);
+          rc |= worksheet_write_string (ws, row, 9, corrected ? corrected : "", NULL);
+          rc |= worksheet_write_string (ws, row, 10, states, NULL);
+          if (!check (rc, name, error))
+            return FALSE;
+          row++;
+        }
+    }
+  return TRUE;
+}
+
 static lxw_format *
 fill_format (lxw_workbook *workbook, lxw_color_t color, gboolean bold)
 {
@@ -396,6 +488,7 @@ write_workbook (CfDocument *doc, CfReview *review, const char *path, GError **er
 
   /* The findings sheet's name is taken first so no table can claim it. */
   g_hash_table_add (used, g_utf8_casefold (FINDINGS_SHEET, -1));
+  g_hash_table_add (used, g_utf8_casefold (CORRECTIONS_SHEET, -1));
   marks = mark_cells (doc, review);
   for (guint i = 0; ok && i < tables->len; i++)
     ok = write_table (&w, g_ptr_array_index (tables, i), i, marks, name, error);
@@ -403,6 +496,11 @@ write_workbook (CfDocument *doc, CfReview *review, const char *path, GError **er
     {
       g_hash_table_remove (used, FINDINGS_SHEET);
       ok = write_findings (&w, doc, review, name, error);
+    }
+  if (ok)
+    {
+      g_hash_table_remove (used, CORRECTIONS_SHEET);
+      ok = write_corrections (&w, doc, review, name, error);
     }
 
   rc = workbook_close (w.workbook);

@@ -33,8 +33,11 @@ struct _CfDocument
   char           *form;
   char           *body;
   int             year;
+  guint           stated_found;   /* figures of the prose that map to a cell */
+  guint           stated_checked; /* of those, compared with a value */
   GPtrArray      *notes;
   GPtrArray      *findings;
+  CfCoverage      coverage;     /* what the last audit could check */
   GBytes         *source_bytes; /* PDF only: the file, to render its pages again */
 };
 
@@ -518,6 +521,23 @@ cf_document_set_report_meta (CfDocument *self, const char *body, int year)
   self->year = year;
 }
 
+guint
+cf_document_get_stated_figures (CfDocument *self, guint *checked)
+{
+  g_return_val_if_fail (CF_IS_DOCUMENT (self), 0);
+  if (checked != NULL)
+    *checked = self->stated_checked;
+  return self->stated_found;
+}
+
+void
+cf_document_set_stated_figures (CfDocument *self, guint found, guint checked)
+{
+  g_return_if_fail (CF_IS_DOCUMENT (self));
+  self->stated_found = found;
+  self->stated_checked = checked;
+}
+
 GPtrArray *
 cf_document_get_notes (CfDocument *self)
 {
@@ -565,4 +585,38 @@ cf_document_get_source_bytes (CfDocument *self)
   g_return_val_if_fail (CF_IS_DOCUMENT (self), NULL);
 
   return self->source_bytes;
+}
+
+void
+cf_document_set_coverage (CfDocument *self, const CfCoverage *coverage)
+{
+  g_return_if_fail (CF_IS_DOCUMENT (self));
+  self->coverage = *coverage;
+}
+
+void
+cf_document_get_coverage (CfDocument *self, CfCoverage *coverage)
+{
+  g_return_if_fail (CF_IS_DOCUMENT (self));
+  *coverage = self->coverage;
+  coverage->n_pages_without_text = 0;
+  coverage->n_prose_findings = 0;
+  for (guint i = 0; i < self->findings->len; i++)
+    {
+      const CfFinding *f = g_ptr_array_index (self->findings, i);
+
+      if (g_strcmp0 (f->rule, "pdf.no_text_layer") == 0)
+        coverage->n_pages_without_text++;
+      else if (f->rule && g_str_has_prefix (f->rule, "prose."))
+        coverage->n_prose_findings++;
+    }
+}
+
+gboolean
+cf_document_nothing_checked (CfDocument *self)
+{
+  CfCoverage c;
+
+  cf_document_get_coverage (self, &c);
+  return c.n_form_tables == 0 && c.n_total_checks == 0 && c.n_prose_findings == 0;
 }

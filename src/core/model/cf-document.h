@@ -121,6 +121,15 @@ void            cf_document_set_report_meta (CfDocument *self,
                                              const char *body,
                                              int         year);
 
+/* How many figures the prose states that the form maps to a cell (found),
+ * and how many of them were compared with a cell that holds a value
+ * (checked); set by the audit, 0 before it. */
+guint           cf_document_get_stated_figures (CfDocument *self,
+                                                guint      *checked);
+void            cf_document_set_stated_figures (CfDocument *self,
+                                                guint       found,
+                                                guint       checked);
+
 /* Notes made while reading (a scanned page, a row that lost a cell): findings
  * that belong to the extraction and survive a re-audit. */
 GPtrArray      *cf_document_get_notes      (CfDocument *self);
@@ -132,6 +141,24 @@ GPtrArray      *cf_document_get_findings   (CfDocument *self);
 void            cf_document_take_finding   (CfDocument *self,
                                             CfFinding  *finding);
 void            cf_document_clear_findings (CfDocument *self);
+/* What an audit could check. A document where it could check nothing (no
+ * table of a known form, no table with a total, no sum in its prose that
+ * failed) is not "clean": the app and the inbox say so. */
+typedef struct
+{
+  guint n_form_tables;        /* tables of a recognised form: their rules were checked */
+  guint n_total_checks;       /* totals of other tables checked against their parts */
+  guint n_pages_without_text; /* PDF pages with no text layer (scans) */
+  guint n_prose_findings;     /* sums in the prose that do not add up */
+} CfCoverage;
+
+/* Set by the audit (the first two fields; the others are counted from the findings). */
+void            cf_document_set_coverage   (CfDocument       *self,
+                                            const CfCoverage *coverage);
+void            cf_document_get_coverage   (CfDocument       *self,
+                                            CfCoverage       *coverage);
+gboolean        cf_document_nothing_checked (CfDocument      *self);
+
 /* Counts findings of @severity. */
 guint           cf_document_count_findings (CfDocument *self,
                                             CfSeverity  severity);

@@ -36,6 +36,7 @@ struct _CfTable
   char      *id;
   char      *title;
   char      *layout;
+  double     confidence; /* -1: none given */
   int        page;
   gint64     offset;
   gint64     length;
@@ -46,6 +47,15 @@ struct _CfTable
 };
 
 G_DEFINE_FINAL_TYPE (CfTable, cf_table, G_TYPE_OBJECT)
+
+enum
+{
+  PROP_0,
+  PROP_CONFIDENCE,
+  N_PROPS
+};
+
+static GParamSpec *props[N_PROPS];
 
 static void
 cf_table_finalize (GObject *object)
@@ -67,14 +77,53 @@ cf_table_finalize (GObject *object)
 }
 
 static void
+cf_table_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CfTable *self = CF_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONFIDENCE:
+      g_value_set_double (value, self->confidence);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_table_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  CfTable *self = CF_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONFIDENCE:
+      cf_table_set_confidence (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cf_table_class_init (CfTableClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = cf_table_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_table_finalize;
+  object_class->get_property = cf_table_get_property;
+  object_class->set_property = cf_table_set_property;
+  props[PROP_CONFIDENCE] = g_param_spec_double ("confidence", NULL, NULL, -1.0, 1.0, -1.0,
+                                                G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY
+                                                    | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, props);
 }
 
 static void
 cf_table_init (CfTable *self)
 {
+  self->confidence = -1.0;
   self->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_cell_free);
   self->offset = -1;
   self->length = 0;
@@ -356,6 +405,24 @@ cf_table_set_layout (CfTable *self, const char *layout)
   g_return_if_fail (CF_IS_TABLE (self));
   g_free (self->layout);
   self->layout = g_strdup (layout);
+}
+
+double
+cf_table_get_confidence (CfTable *self)
+{
+  g_return_val_if_fail (CF_IS_TABLE (self), -1.0);
+  return self->confidence;
+}
+
+void
+cf_table_set_confidence (CfTable *self, double confidence)
+{
+  g_return_if_fail (CF_IS_TABLE (self));
+  confidence = confidence < 0 ? -1.0 : MIN (confidence, 1.0);
+  if (confidence == self->confidence)
+    return;
+  self->confidence = confidence;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_CONFIDENCE]);
 }
 
 static int

@@ -62,6 +62,13 @@ const char *cf_table_get_layout     (CfTable    *self);
 void        cf_table_set_layout     (CfTable    *self,
                                      const char *layout);
 
+/* How sure the reader is that the table is read right, from 0 (doubtful:
+ * check it first) to 1, or -1 when the reader gives none (text and HTML
+ * tables, tables the analyst made). The "confidence" property. */
+double      cf_table_get_confidence (CfTable    *self);
+void        cf_table_set_confidence (CfTable    *self,
+                                     double      confidence);
+
 /* Sorts cells by (row, col) and rebuilds the lookup index. Readers call it when done. */
 void        cf_table_finish         (CfTable    *self);
 

@@ -35,6 +35,7 @@ gboolean    cf_review_accept             (CfReview          *self,
                                           const CfFinding   *finding,
                                           const char        *note,
                                           GError           **error);
+/* Also forgets the right figures given for the cells @finding names. */
 gboolean    cf_review_unaccept           (CfReview          *self,
                                           const CfFinding   *finding,
                                           GError           **error);
@@ -43,6 +44,29 @@ gboolean    cf_review_is_accepted        (CfReview          *self,
                                           const CfFinding   *finding,
                                           const char       **note);
 guint       cf_review_get_n_accepted     (CfReview          *self);
+
+/* "The report is wrong, here is the right figure": records @corrected as the
+ * right figure for @cell of @table while the cell keeps its printed text (and
+ * the audit keeps auditing it). Every finding naming the cell then counts as
+ * accepted, its note giving the right and the printed figure. An empty or
+ * NULL @corrected forgets the restatement. Stored by the cell's keys (else its
+ * grid slot) like the verdicts. */
+gboolean    cf_review_restate            (CfReview          *self,
+                                          CfTable           *table,
+                                          const CfCell      *cell,
+                                          const char        *corrected,
+                                          GError           **error);
+/* The right figure the analyst gave for @cell, or NULL; @printed (may be
+ * NULL) receives the text printed when it was given. */
+const char *cf_review_get_restated       (CfReview          *self,
+                                          CfTable           *table,
+                                          const CfCell      *cell,
+                                          const char       **printed);
+guint       cf_review_get_n_restated     (CfReview          *self);
+/* "open-error", "accepted-error", "open-warning", "accepted-warning", "info",
+ * "accepted-info": a finding's state for exports (@self may be NULL). */
+const char *cf_review_finding_state      (CfReview          *self,
+                                          const CfFinding   *finding);
 
 gboolean    cf_review_set_table_reviewed (CfReview          *self,
                                           const char        *table_id,

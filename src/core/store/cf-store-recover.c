@@ -11,7 +11,7 @@
 
 /* The tables worth recovering, as the current schema has them. */
 static const char *const RECOVERED_TABLES[] = {
-  "corrections", "edits", "reviews", "table_reviews", "documents", "revisions",
+  "corrections", "edits", "reviews", "table_reviews", "restatements", "documents", "revisions",
 };
 
 gboolean

@@ -38,7 +38,15 @@ static const char *const MIGRATIONS[CF_STORE_SCHEMA_VERSION] = {
   " PRIMARY KEY (sha256, table_id));"
   "CREATE TABLE IF NOT EXISTS documents ("
   " path TEXT PRIMARY KEY, sha256 TEXT NOT NULL);",
-  /* 1 -> 2: revisions, for writers that race (cf_store_save_state_at). */
+  /* 1 -> 2: "the report is wrong here": the analyst's right figure of a cell
+   * (keyed like the verdicts: table id and the cell's keys or slot) beside
+   * the printed text. */
+  "CREATE TABLE IF NOT EXISTS restatements ("
+  " sha256 TEXT NOT NULL, key TEXT NOT NULL,"
+  " printed TEXT NOT NULL, corrected TEXT NOT NULL,"
+  " made_at TEXT NOT NULL DEFAULT (datetime('now')),"
+  " PRIMARY KEY (sha256, key));",
+  /* 2 -> 3: revisions, for writers that race (cf_store_save_state_at). */
   "CREATE TABLE IF NOT EXISTS revisions ("
   " sha256 TEXT PRIMARY KEY, revision INTEGER NOT NULL, structure INTEGER NOT NULL);",
 };

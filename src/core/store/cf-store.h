@@ -19,7 +19,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes (PRAGMA user_version). */
-#define CF_STORE_SCHEMA_VERSION 2
+#define CF_STORE_SCHEMA_VERSION 3
 
 #define CF_TYPE_STORE (cf_store_get_type ())
 G_DECLARE_FINAL_TYPE (CfStore, cf_store, CF, STORE, GObject)
@@ -185,6 +185,23 @@ gboolean    cf_store_set_table_reviewed (CfStore    *self,
                                          const char *sha256,
                                          const char *table_id,
                                          gboolean    reviewed,
+                                         GError    **error);
+
+/* The right figures the analyst gave where the report is wrong
+ * (cf_review_restate): appends key, printed, corrected for each to @rows. */
+gboolean    cf_store_load_restatements (CfStore     *self,
+                                        const char  *sha256,
+                                        GPtrArray   *rows,
+                                        GError     **error);
+gboolean    cf_store_save_restatement  (CfStore     *self,
+                                        const char  *sha256,
+                                        const char  *key,
+                                        const char  *printed,
+                                        const char  *corrected,
+                                        GError     **error);
+gboolean    cf_store_remove_restatement (CfStore    *self,
+                                         const char *sha256,
+                                         const char *key,
                                          GError    **error);
 
 /* --- The path index: which SHA-256 a file's work was last saved under --- */

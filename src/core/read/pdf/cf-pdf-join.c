@@ -35,6 +35,61 @@ same_value_columns (const CfPdfTable *a, int a_first, const CfPdfTable *b, int b
   return TRUE;
 }
 
+/* The boundary of ruled @table at @x (within @tol), or -1. */
+static int
+boundary_at (const CfPdfTable *table, double x, double tol)
+{
+  for (guint i = 0; i < table->col_edges->len; i++)
+    if (fabs (g_array_index (table->col_edges, double, i) - x) <= tol)
+      return (int) i;
+  return -1;
+}
+
+/* Whether ruled @coarse's column boundaries are all @fine's, outer ones
+ * included: a part of the table whose rows on that page merge some
+ * columns (a band, the header's first row, rows of a group label spanning
+ * the sub-label column) has fewer rules. */
+static gboolean
+boundaries_nest (const CfPdfTable *coarse, const CfPdfTable *fine, double tol)
+{
+  guint n = coarse->col_edges->len;
+
+  if (n < 2 || fine->col_edges->len < n || coarse->col_edges->len != (guint) coarse->n_cols + 1
+      || fine->col_edges->len != (guint) fine->n_cols + 1
+      || boundary_at (fine, g_array_index (coarse->col_edges, double, 0), tol) != 0
+      || boundary_at (fine, g_array_index (coarse->col_edges, double, n - 1), tol) != fine->n_cols)
+    return FALSE;
+  for (guint i = 1; i + 1 < n; i++)
+    if (boundary_at (fine, g_array_index (coarse->col_edges, double, i), tol) < 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Puts ruled @coarse's cells on @fine's columns (boundaries_nest holds): a
+ * cell spans the finer columns between its rules. */
+static void
+regrid_columns (CfPdfTable *coarse, const CfPdfTable *fine, double tol)
+{
+  g_autofree int *to_fine = g_new (int, coarse->col_edges->len);
+
+  for (guint i = 0; i < coarse->col_edges->len; i++)
+    to_fine[i] = boundary_at (fine, g_array_index (coarse->col_edges, double, i), tol);
+  for (guint i = 0; i < coarse->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (coarse->cells, i);
+      int end;
+
+      if (cell == NULL || cell->col < 0 || cell->col + cell->col_span > coarse->n_cols)
+        continue;
+      end = to_fine[cell->col + cell->col_span];
+      cell->col = to_fine[cell->col];
+      cell->col_span = end - cell->col;
+    }
+  g_array_set_size (coarse->col_edges, 0);
+  g_array_append_vals (coarse->col_edges, fine->col_edges->data, fine->col_edges->len);
+  coarse->n_cols = fine->n_cols;
+}
+
 static gboolean
 same_columns (const CfPdfTable *a, const CfPdfTable *b)
 {
@@ -46,6 +101,8 @@ same_columns (const CfPdfTable *a, const CfPdfTable *b)
    * label on it) has fewer label columns: its value columns decide. */
   if (g_str_equal (a->layout, "stream") && a->n_cols != b->n_cols)
     return same_value_columns (a, first_value_column (a, a), b, first_value_column (b, b));
+  if (g_str_equal (a->layout, "lattice") && a->n_cols != b->n_cols)
+    return a->n_cols < b->n_cols ? boundaries_nest (a, b, tol) : boundaries_nest (b, a, tol);
   if (a->n_cols != b->n_cols || a->col_edges->len != b->col_edges->len)
     return FALSE;
   if (g_str_equal (a->layout, "lattice"))
@@ -514,7 +571,14 @@ cf_pdf_join_across_pages (GPtrArray *tables)
       if (next->page == table->last_page + 1 && !next->title_is_heading && same_columns (table, next)
           && table->last_bottom > table->page_height / 2 && next->bbox[1] < next->page_height / 2)
         {
-          if (table->n_cols != next->n_cols)
+          if (table->n_cols != next->n_cols && g_str_equal (table->layout, "lattice"))
+            {
+              if (table->n_cols < next->n_cols)
+                regrid_columns (table, next, 4.0);
+              else
+                regrid_columns (next, table, 4.0);
+            }
+          else if (table->n_cols != next->n_cols)
             recut_label_columns (table, next);
           join_tables (table, next);
           table->last_page = next->page;

@@ -328,72 +328,6 @@ find_lead_cells (const CfPdfPage *page, GPtrArray *lines, guint start, CfPdfTabl
     }
 }
 
-/* Whether @values (of double, in reading order) step evenly: every step a
- * whole multiple of the smallest, all one way (an axis with a label missing
- * or run into its neighbour still does). */
-static gboolean
-is_even_scale (GArray *values, double *unit_out)
-{
-  double unit = G_MAXDOUBLE, sign = 0;
-
-  for (guint i = 1; i < values->len; i++)
-    {
-      double step = g_array_index (values, double, i) - g_array_index (values, double, i - 1);
-      if (step == 0 || (sign != 0 && (step > 0) != (sign > 0)))
-        return FALSE;
-      sign = step;
-      unit = MIN (unit, fabs (step));
-    }
-  for (guint i = 1; i < values->len; i++)
-    {
-      double ratio = fabs (g_array_index (values, double, i) - g_array_index (values, double, i - 1)) / unit;
-      if (fabs (ratio - round (ratio)) > 1e-6 * MAX (1.0, ratio))
-        return FALSE;
-    }
-  *unit_out = unit;
-  return TRUE;
-}
-
-/* TRUE for the tick labels of a chart's axes read as a table: every column
- * (and row) of three numbers or more steps evenly (0, 50, 100…), which the
- * figures of a table do not. One column counting 1, 2, 3 is a table's item
- * numbers or years, unless the table is a scale and a line of labels. */
-static gboolean
-is_chart_axis (CfPdfTable *table)
-{
-  guint n_scales = 0;
-  double unit = 1;
-
-  for (int pass = 0; pass < 2; pass++)
-    {
-      int n_lines = pass == 0 ? table->n_cols : table->n_rows;
-
-      for (int k = 0; k < n_lines; k++)
-        {
-          g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-
-          for (guint i = 0; i < table->cells->len; i++)
-            {
-              CfPdfCell *cell = g_ptr_array_index (table->cells, i);
-              CfNumber number;
-
-              if ((pass == 0 ? cell->col : cell->row) != k)
-                continue;
-              cf_number_parse (cell->text, -1, &number);
-              if (number.kind == CF_NUMBER_VALUE)
-                g_array_append_val (values, number.value);
-            }
-          if (values->len < 3)
-            continue;
-          if (!is_even_scale (values, &unit))
-            return FALSE;
-          n_scales++;
-        }
-    }
-  /* Two lines are no table's body when one of them is a scale. */
-  return n_scales >= 2 || (n_scales == 1 && (unit != 1 || table->n_rows < 3));
-}
-
 /* Builds a table from lines[start..stop) of a block; FALSE when it is no table. */
 static gboolean
 build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, gboolean *used,
@@ -407,7 +341,7 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
     return FALSE;
   table = cf_pdf_stream_table (page, lines, start, stop, cols, n_label_cols, used);
   /* Its characters stay taken: a chart's labels are in no other table either. */
-  if (is_chart_axis (table))
+  if (cf_pdf_table_is_chart_axis (table))
     return FALSE;
   g_ptr_array_add (tables, g_steal_pointer (&table));
   return TRUE;

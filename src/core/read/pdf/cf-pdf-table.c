@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "cf-pdf-table.h"
+#include "cf-number.h"
+#include "cf-pdf-quality.h"
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -40,6 +42,7 @@ cf_pdf_table_new (int page, const char *layout)
   table->page = page;
   table->last_page = page;
   table->layout = layout;
+  table->quality = 1.0;
   table->col_edges = g_array_new (FALSE, FALSE, sizeof (double));
   table->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_cell_free);
   return table;
@@ -304,5 +307,89 @@ cf_pdf_table_to_table (CfPdfTable *pt, const char *layout)
   if (end >= 0)
     cf_table_set_range (table, first, end - first);
   cf_table_finish (table);
+  cf_table_set_confidence (table, pt->quality * cf_pdf_table_confidence (table));
   return table;
+}
+
+/* ------------------------------------------------------------ chart axes */
+
+/* Whether @values (of double, in reading order) step evenly: every step a
+ * whole multiple of the smallest, all one way (an axis with a label missing
+ * or run into its neighbour still does). */
+static gboolean
+is_even_scale (GArray *values, double *unit_out)
+{
+  double unit = G_MAXDOUBLE, sign = 0;
+
+  for (guint i = 1; i < values->len; i++)
+    {
+      double step = g_array_index (values, double, i) - g_array_index (values, double, i - 1);
+      if (step == 0 || (sign != 0 && (step > 0) != (sign > 0)))
+        return FALSE;
+      sign = step;
+      unit = MIN (unit, fabs (step));
+    }
+  for (guint i = 1; i < values->len; i++)
+    {
+      double ratio = fabs (g_array_index (values, double, i) - g_array_index (values, double, i - 1)) / unit;
+      if (fabs (ratio - round (ratio)) > 1e-6 * MAX (1.0, ratio))
+        return FALSE;
+    }
+  *unit_out = unit;
+  return TRUE;
+}
+
+/* TRUE for the tick labels of a chart's axes read as a table: every column
+ * (and row) of three numbers or more steps evenly (0, 50, 100…), which the
+ * figures of a table do not, or one of five ticks or more runs through zero.
+ * One column counting 1, 2, 3 is a table's item numbers or years, unless
+ * the table is a scale and a line of labels. */
+gboolean
+cf_pdf_table_is_chart_axis (CfPdfTable *table)
+{
+  guint n_scales = 0, n_nonscales = 0;
+  double unit = 1;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      int n_lines = pass == 0 ? table->n_cols : table->n_rows;
+
+      for (int k = 0; k < n_lines; k++)
+        {
+          g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+
+          for (guint i = 0; i < table->cells->len; i++)
+            {
+              CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+              CfNumber number;
+
+              if ((pass == 0 ? cell->col : cell->row) != k)
+                continue;
+              cf_number_parse (cell->text, -1, &number);
+              if (number.kind == CF_NUMBER_VALUE)
+                g_array_append_val (values, number.value);
+            }
+          if (values->len < 3)
+            continue;
+          /* Years head columns or label rows; no axis counts in them. */
+          if (g_array_index (values, double, 0) >= 1900 && g_array_index (values, double, 0) <= 2099
+              && g_array_index (values, double, values->len - 1) >= 1900
+              && g_array_index (values, double, values->len - 1) <= 2099)
+            continue;
+          if (!is_even_scale (values, &unit))
+            {
+              n_nonscales++;
+              continue;
+            }
+          /* Five ticks or more through zero by tens or fives: an axis, whatever
+           * labels stand beside it (a bar's figures). */
+          if (values->len >= 5 && unit != 1)
+            for (guint v = 0; v < values->len; v++)
+              if (g_array_index (values, double, v) == 0)
+                return TRUE;
+          n_scales++;
+        }
+    }
+  /* Two lines are no table's body when one of them is a scale. */
+  return n_nonscales == 0 && (n_scales >= 2 || (n_scales == 1 && (unit != 1 || table->n_rows < 3)));
 }

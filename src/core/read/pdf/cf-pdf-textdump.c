@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "cf-pdf-textdump.h"
+#include "cf-pdf-quality.h"
 #include "cf-audit.h"
 #include "cf-text-tables.h"
 
@@ -338,6 +339,7 @@ copy_table (CfTable *table)
   cf_table_set_title (copy, cf_table_get_title (table));
   cf_table_set_page (copy, cf_table_get_page (table));
   cf_table_set_layout (copy, cf_table_get_layout (table));
+  cf_table_set_confidence (copy, cf_table_get_confidence (table));
   {
     gint64 offset, length;
     cf_table_get_range (table, &offset, &length);
@@ -491,6 +493,7 @@ cf_pdf_add_text_dump_tables (CfDocument *doc)
       {
         CfTable *table = g_ptr_array_index (dumped, t);
         place_table (table, chars);
+        cf_table_set_confidence (table, cf_pdf_table_confidence (table));
         if (new_numbers (table, held) >= 3)
           any_new = TRUE;
         g_ptr_array_add (found, g_object_ref (table));

@@ -1,0 +1,285 @@
+/* test-workbench.c: the analyst's workbench (issue #17) under Xvfb: the grid
+ * follows the selection, whole tables fit, the findings header and the
+ * table list say what was checked, the location follows the table.
+ *
+ *   xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- meson test -C build test-workbench
+ */
+#include <adwaita.h>
+#include <string.h>
+
+#include "cf-test-gui.h"
+#include "cf-cell-labels.h"
+
+static CfApplication *app;
+
+typedef struct
+{
+  CfGridView *grid;
+  int         row;
+  int         col;
+} CellPos;
+
+static gboolean
+cell_visible (gpointer data)
+{
+  CellPos *pos = data;
+
+  return cf_grid_view_is_cell_visible (pos->grid, pos->row, pos->col);
+}
+
+/* A copy of the corpus report @name in a fresh folder, with its own data folder. */
+static char *
+copy_report (const char *sub, const char *name, char **dir_out)
+{
+  char *dir = cf_test_make_tmpdir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *source = cf_test_path ("corpus", sub, name, NULL);
+  char *copy = g_build_filename (dir, name, NULL);
+
+  g_setenv ("CROSSFOOT_DATA_DIR", data, TRUE);
+  cf_test_copy_file (source, copy);
+  *dir_out = dir;
+  return copy;
+}
+
+/* The page label of the PDF toolbar: "N / M". */
+static gboolean
+label_starts_with (GtkWidget *widget, gconstpointer data)
+{
+  const char *text;
+
+  if (!GTK_IS_LABEL (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+  text = gtk_label_get_text (GTK_LABEL (widget));
+  return g_regex_match_simple ("^[0-9]+ / [0-9]+$", text, 0, 0);
+}
+
+/* Every selection change scrolls its cell into view, both ways: by the
+ * grid's own selection (the keyboard's way), and by choosing a finding. */
+static void
+test_selection_scrolls (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *report = copy_report ("text", "zibo-gaoxin-psb-2022.txt", &dir);
+  CfWindow *window = cf_test_new_window (app);
+  CfGridView *grid;
+  CfTable *table;
+  CfCell *last, *first;
+  CellPos pos;
+  int last_col;
+  guint index = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  cf_window_open_file (window, g_file_new_for_path (report));
+  cf_test_wait_loaded (window, cf_test_time_limit (60));
+  grid = cf_window_get_grid_view (window);
+  table = cf_test_find_table (window, "appeals", &index);
+  last_col = cf_table_get_n_cols (table) - 1;
+  g_assert_cmpint (last_col, >=, 14);
+  /* A value in the last column and one in the first value column. */
+  last = first = NULL;
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    {
+      CfCell *cell = cf_table_get_cell_at (table, i);
+
+      if (g_strcmp0 (cell->col_key, "suit_after_review_total") == 0)
+        last = cell;
+    }
+  g_assert_nonnull (last);
+  g_assert_cmpint (last->col, >=, 14);
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    {
+      CfCell *cell = cf_table_get_cell_at (table, i);
+
+      if (g_strcmp0 (cell->col_key, "review_upheld") == 0 && cell->row == last->row)
+        first = cell;
+    }
+  g_assert_nonnull (first);
+  cf_window_select_table (window, index);
+  cf_test_spin_for (0.2);
+  g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) == table);
+
+  pos.grid = grid;
+  cf_grid_view_select_cell (grid, first->row, first->col, FALSE);
+  pos.row = first->row;
+  pos.col = first->col;
+  g_assert_true (cf_test_spin_until (cell_visible, &pos, cf_test_time_limit (10)));
+  /* At 800 px the last column starts off screen. */
+  g_assert_false (cf_grid_view_is_cell_visible (grid, last->row, last->col));
+
+  cf_grid_view_select_cell (grid, last->row, last->col, FALSE);
+  pos.row = last->row;
+  pos.col = last->col;
+  g_assert_true (cf_test_spin_until (cell_visible, &pos, cf_test_time_limit (10)));
+  g_assert_false (cf_grid_view_is_cell_visible (grid, first->row, first->col));
+
+  /* Back, then a finding on the last column brings it into view. */
+  cf_grid_view_select_cell (grid, first->row, first->col, FALSE);
+  pos.row = first->row;
+  pos.col = first->col;
+  g_assert_true (cf_test_spin_until (cell_visible, &pos, cf_test_time_limit (10)));
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_show_cell (window, last->row, last->col)), "987654");
+  cf_test_spin_for (0.2);
+  cf_grid_view_select_cell (grid, first->row, first->col, FALSE);
+  g_assert_true (cf_test_spin_until (cell_visible, &pos, cf_test_time_limit (10)));
+  {
+    GPtrArray *findings = cf_document_get_findings (cf_window_get_document (window));
+    int found = -1;
+
+    for (guint i = 0; i < findings->len && found < 0; i++)
+      {
+        CfFinding *f = g_ptr_array_index (findings, i);
+        CfCell *named = cf_finding_resolve_cell (cf_window_get_document (window), f, 0, NULL);
+
+        if (named != NULL && !cf_grid_view_is_cell_visible (grid, named->row, named->col))
+          found = (int) i;
+      }
+    g_assert_cmpint (found, >=, 0);
+    cf_window_select_finding (window, (guint) found);
+    {
+      CfCell *named = cf_finding_resolve_cell (cf_window_get_document (window),
+                                               g_ptr_array_index (findings, found), 0, NULL);
+      pos.row = named->row;
+      pos.col = named->col;
+    }
+    g_assert_true (cf_test_spin_until (cell_visible, &pos, cf_test_time_limit (10)));
+  }
+  cf_test_close_window (window, 0.3);
+  cf_test_rm_rf (dir);
+}
+
+/* A PDF: after choosing another table the page label and the status under
+ * the page name that table's page, not the cell chosen before. */
+static void
+test_location_follows_table (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *report = cf_test_path ("pdf", "danfeng-psb-2020.pdf", NULL);
+  CfWindow *window;
+  CfTable *requests, *appeals;
+  guint requests_index = 0, appeals_index = 0;
+  CfCell *cell = NULL;
+  g_autofree char *page_label = NULL;
+
+  g_setenv ("CROSSFOOT_DATA_DIR", data, TRUE);
+  window = cf_test_open_window (app, report, cf_test_time_limit (60));
+  requests = cf_test_find_table (window, "requests", &requests_index);
+  appeals = cf_test_find_table (window, "appeals", &appeals_index);
+  g_assert_cmpint (cf_table_get_page (requests), !=, cf_table_get_page (appeals));
+
+  cf_window_select_table (window, requests_index);
+  cf_test_spin_for (0.2);
+  for (guint i = 0; i < cf_table_get_n_cells (requests) && cell == NULL; i++)
+    if (cf_table_get_cell_at (requests, i)->page > 0 && cf_table_get_cell_at (requests, i)->row_key)
+      cell = cf_table_get_cell_at (requests, i);
+  g_assert_nonnull (cell);
+  cf_grid_view_select_cell (cf_window_get_grid_view (window), cell->row, cell->col, FALSE);
+  cf_test_spin_for (0.2);
+  {
+    g_autofree char *page = g_strdup_printf ("Page %d · ", cell->page);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (cf_window_get_pdf_status (window)), page));
+  }
+
+  cf_window_select_table (window, appeals_index);
+  cf_test_spin_for (0.3);
+  {
+    g_autofree char *page = g_strdup_printf ("Page %d · ", cf_table_get_page (appeals));
+    const char *status = gtk_label_get_text (cf_window_get_pdf_status (window));
+    GtkWidget *label = cf_test_find_widget (GTK_WIDGET (window), label_starts_with, NULL);
+
+    g_test_message ("status after choosing appeals: %s", status);
+    g_assert_true (g_str_has_prefix (status, page));
+    g_assert_null (strstr (status, "· 本年") );
+    g_assert_nonnull (label);
+    page_label = g_strdup_printf ("%d / ", cf_table_get_page (appeals));
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), page_label));
+  }
+  cf_test_close_window (window, 0.3);
+  cf_test_rm_rf (dir);
+}
+
+static gboolean
+label_has_prefix (GtkWidget *widget, gconstpointer prefix)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget)
+         && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
+/* "Nothing could be checked" is its own state, in the findings header and
+ * in the inbox, not "none, every total adds up". */
+static void
+test_nothing_checked (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *report = copy_report ("text", "zhaotong-psb-2016.txt", &dir);
+  g_autofree char *zibo = g_build_filename (dir, "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *zibo_source = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autoptr (GError) error = NULL;
+  CfWindow *window = cf_test_open_window (app, report, cf_test_time_limit (60));
+  GtkWidget *heading = cf_test_find_widget (GTK_WIDGET (window), label_has_prefix,
+                                            "Nothing could be checked");
+  GtkWidget *none = cf_test_find_widget (GTK_WIDGET (window), label_has_prefix, "Findings: none");
+  GtkWidget *inbox_window, *inbox;
+  guint position;
+
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_has_css_class (heading, "warning"));
+  g_assert_null (none);
+  cf_test_close_window (window, 0.3);
+
+  /* A clean report says what it checked. */
+  cf_test_copy_file (zibo_source, zibo);
+  window = cf_test_open_window (app, zibo, cf_test_time_limit (60));
+  heading = cf_test_find_widget (GTK_WIDGET (window), label_has_prefix,
+                                 "Findings: none. Checked 3 form tables");
+  g_assert_nonnull (heading);
+  g_assert_false (gtk_widget_has_css_class (heading, "warning"));
+  cf_test_close_window (window, 0.3);
+
+  /* The inbox: its state column says so, marked as a warning. */
+  inbox_window = gtk_window_new ();
+  inbox = cf_inbox_view_new ();
+  gtk_window_set_default_size (GTK_WINDOW (inbox_window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (inbox_window), inbox);
+  gtk_window_present (GTK_WINDOW (inbox_window));
+  g_assert_true (cf_inbox_view_open_folder (CF_INBOX_VIEW (inbox), dir, &error));
+  g_assert_no_error (error);
+  cf_test_wait_batch (cf_inbox_view_get_batch (CF_INBOX_VIEW (inbox)), cf_test_time_limit (120));
+  cf_test_spin_for (0.2);
+  position = cf_test_inbox_position (CF_INBOX_VIEW (inbox), "zhaotong-psb-2016.txt");
+  {
+    GtkWidget *state = cf_inbox_view_get_cell_widget (CF_INBOX_VIEW (inbox), position,
+                                                      CF_INBOX_COLUMN_STATE);
+    g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (state)),
+                                     "Nothing could be checked"));
+    g_assert_true (gtk_widget_has_css_class (state, "warning"));
+  }
+  position = cf_test_inbox_position (CF_INBOX_VIEW (inbox), "zibo-gaoxin-psb-2022.txt");
+  {
+    GtkWidget *state = cf_inbox_view_get_cell_widget (CF_INBOX_VIEW (inbox), position,
+                                                      CF_INBOX_COLUMN_STATE);
+    g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (state)), "Nothing"));
+    g_assert_false (gtk_widget_has_css_class (state, "warning"));
+  }
+  gtk_window_destroy (GTK_WINDOW (inbox_window));
+  cf_test_spin_for (0.2);
+  cf_test_rm_rf (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  cf_test_gui_init (&argc, &argv);
+  if (!cf_test_gui_start ("/workbench/selection-scrolls"))
+    return g_test_run ();
+  app = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, NULL);
+
+  g_test_add_func ("/workbench/selection-scrolls", test_selection_scrolls);
+  g_test_add_func ("/workbench/location-follows-table", test_location_follows_table);
+  g_test_add_func ("/workbench/nothing-checked", test_nothing_checked);
+  return g_test_run ();
+}
