@@ -1,4 +1,4 @@
-/* cf-store-review.c: verdicts, reviewed tables, restatements and the path index */
+/* cf-store-review.c: verdicts, reviewed tables and the path index */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -80,58 +80,6 @@ cf_store_set_table_reviewed (CfStore *self, const char *sha256, const char *tabl
                  what, error);
 }
 
-/* Restatements: the right figure of a cell the report got wrong ---------- */
-
-gboolean
-cf_store_load_restatements (CfStore *self, const char *sha256, GPtrArray *rows, GError **error)
-{
-  const char *what = N_("cannot read reviews");
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  /* A read-only file from before schema 2: no right figure was ever given. */
-  if (!cf_store_has_table (self, "restatements"))
-    return TRUE;
-  stmt = cf_store_prepare (self, what, error,
-                  "SELECT key, printed, corrected FROM restatements WHERE sha256 = ?1", "s", sha256);
-  if (stmt == NULL)
-    return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    for (int c = 0; c < 3; c++)
-      g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
-  return cf_store_finish_rows (self, stmt, rc, what, error);
-}
-
-gboolean
-cf_store_save_restatement (CfStore *self, const char *sha256, const char *key, const char *printed,
-                           const char *corrected, GError **error)
-{
-  const char *what = N_("cannot save a review");
-
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  return cf_store_finish (self,
-                 cf_store_prepare (self, what, error,
-                          "INSERT INTO restatements (sha256, key, printed, corrected)"
-                          " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (sha256, key) DO UPDATE"
-                          " SET printed = excluded.printed, corrected = excluded.corrected",
-                          "ssss", sha256, key, printed ? printed : "", corrected),
-                 what, error);
-}
-
-gboolean
-cf_store_remove_restatement (CfStore *self, const char *sha256, const char *key, GError **error)
-{
-  const char *what = N_("cannot save a review");
-
-  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
-  return cf_store_finish (self,
-                 cf_store_prepare (self, what, error,
-                          "DELETE FROM restatements WHERE sha256 = ?1 AND key = ?2", "ss", sha256,
-                          key),
-                 what, error);
-}
-
 /* The path index ---------------------------------------------------------- */
 
 char *
@@ -195,4 +143,56 @@ cf_store_copy_work (CfStore *self, const char *from_sha256, const char *to_sha25
   if (ok && path != NULL)
     ok = cf_store_remember_path (self, path, to_sha256, error);
   return cf_store_end (self, ok, error);
+}
+
+/* Restatements: "the report is wrong here" ------------------------------ */
+
+gboolean
+cf_store_load_restatements (CfStore *self, const char *sha256, GPtrArray *rows, GError **error)
+{
+  const char *what = N_("cannot read reviews");
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  /* A read-only file from before schema 2: no right figure was ever given. */
+  if (!cf_store_has_table (self, "restatements"))
+    return TRUE;
+  stmt = cf_store_prepare (self, what, error,
+                  "SELECT key, printed, corrected FROM restatements WHERE sha256 = ?1", "s", sha256);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (int c = 0; c < 3; c++)
+      g_ptr_array_add (rows, g_strdup ((const char *) sqlite3_column_text (stmt, c)));
+  return cf_store_finish_rows (self, stmt, rc, what, error);
+}
+
+gboolean
+cf_store_save_restatement (CfStore *self, const char *sha256, const char *key, const char *printed,
+                           const char *corrected, GError **error)
+{
+  const char *what = N_("cannot save a review");
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  return cf_store_finish (self,
+                 cf_store_prepare (self, what, error,
+                          "INSERT INTO restatements (sha256, key, printed, corrected)"
+                          " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (sha256, key) DO UPDATE"
+                          " SET printed = excluded.printed, corrected = excluded.corrected",
+                          "ssss", sha256, key, printed ? printed : "", corrected),
+                 what, error);
+}
+
+gboolean
+cf_store_remove_restatement (CfStore *self, const char *sha256, const char *key, GError **error)
+{
+  const char *what = N_("cannot save a review");
+
+  g_return_val_if_fail (CF_IS_STORE (self), FALSE);
+  return cf_store_finish (self,
+                 cf_store_prepare (self, what, error,
+                          "DELETE FROM restatements WHERE sha256 = ?1 AND key = ?2", "ss", sha256,
+                          key),
+                 what, error);
 }
