@@ -11,6 +11,7 @@
 
 #include "cf-audit.h"
 #include "cf-error.h"
+#include "cf-loader.h"
 #include "cf-pipeline.h"
 
 struct _CfPipeline
@@ -213,7 +214,7 @@ cf_pipeline_open_file (CfPipeline *self, const char *path, GCancellable *cancell
         return NULL;
       return cf_pipeline_open_bytes (self, bytes, path, cancellable, error);
     }
-  if ((doc = cf_document_load_file (path, self->password, cancellable, error)) == NULL)
+  if ((doc = cf_loader_load_file (path, self->password, cancellable, error)) == NULL)
     return NULL;
   return cf_pipeline_prepare (self, doc);
 }
@@ -225,7 +226,7 @@ cf_pipeline_open_bytes (CfPipeline *self, GBytes *bytes, const char *name,
   g_autoptr (CfDocument) doc = NULL;
 
   g_return_val_if_fail (CF_IS_PIPELINE (self), NULL);
-  if ((doc = cf_document_load_bytes (bytes, name, self->password, cancellable, error)) == NULL)
+  if ((doc = cf_loader_load_bytes (bytes, name, self->password, cancellable, error)) == NULL)
     return NULL;
   return cf_pipeline_prepare (self, doc);
 }
