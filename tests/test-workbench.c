@@ -267,6 +267,88 @@ test_nothing_checked (void)
   cf_test_rm_rf (dir);
 }
 
+static gboolean
+sidebar_hidden (gpointer window)
+{
+  return !cf_window_get_sidebar_shown (window);
+}
+
+static gboolean
+whole_row_visible (gpointer data)
+{
+  CellPos *pos = data;
+
+  return cf_grid_view_is_cell_visible (pos->grid, pos->row, 0)
+         && cf_grid_view_is_cell_visible (pos->grid, pos->row, pos->col);
+}
+
+/* Whole tables fit: values get columns as wide as they are, the sidebar
+ * hides (F9's action) and hides by itself in a narrow window, and "Fit
+ * Table" shows all 15 columns of 表四 at 1366 × 768. */
+static void
+test_whole_table_fits (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *report = copy_report ("text", "danfeng-psb-2020.txt", &dir);
+  CfWindow *window = cf_test_new_window (app);
+  CfGridView *grid;
+  CfTable *table;
+  CfCell *last = NULL;
+  guint index = 0;
+  CellPos pos;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  cf_window_open_file (window, g_file_new_for_path (report));
+  cf_test_wait_loaded (window, cf_test_time_limit (60));
+  grid = cf_window_get_grid_view (window);
+  table = cf_test_find_table (window, "appeals", &index);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 15);
+  cf_window_select_table (window, index);
+  cf_test_spin_for (0.3);
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    if (g_strcmp0 (cf_table_get_cell_at (table, i)->col_key, "suit_after_review_total") == 0)
+      last = cf_table_get_cell_at (table, i);
+  g_assert_nonnull (last);
+
+  /* Columns of "0" are narrow, not the old fixed 96 px. */
+  {
+    GListModel *columns = gtk_column_view_get_columns (cf_grid_view_get_column_view (grid));
+    g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, last->col);
+
+    g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), <, 96);
+  }
+
+  g_assert_true (cf_window_get_sidebar_shown (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  g_assert_false (cf_window_get_sidebar_shown (window));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-sidebar", NULL));
+  g_assert_true (cf_window_get_sidebar_shown (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fit-table", NULL));
+  g_assert_false (cf_window_get_sidebar_shown (window));
+  g_assert_true (cf_window_get_table_fitted (window));
+  cf_grid_view_select_cell (grid, last->row, 0, FALSE);
+  pos.grid = grid;
+  pos.row = last->row;
+  pos.col = last->col;
+  /* The first column and the fifteenth on screen at once. */
+  g_assert_true (cf_test_spin_until (whole_row_visible, &pos, cf_test_time_limit (10)));
+  /* Again: the source and the sidebar come back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fit-table", NULL));
+  g_assert_false (cf_window_get_table_fitted (window));
+  g_assert_true (cf_window_get_sidebar_shown (window));
+  cf_test_close_window (window, 0.3);
+
+  /* A narrow window hides the sidebar by itself. */
+  window = cf_test_new_window (app);
+  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
+  cf_window_open_file (window, g_file_new_for_path (report));
+  cf_test_wait_loaded (window, cf_test_time_limit (60));
+  g_assert_true (cf_test_spin_until (sidebar_hidden, window, cf_test_time_limit (10)));
+  cf_test_close_window (window, 0.3);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -281,5 +363,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workbench/selection-scrolls", test_selection_scrolls);
   g_test_add_func ("/workbench/location-follows-table", test_location_follows_table);
   g_test_add_func ("/workbench/nothing-checked", test_nothing_checked);
+  g_test_add_func ("/workbench/whole-table-fits", test_whole_table_fits);
   return g_test_run ();
 }

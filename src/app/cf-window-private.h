@@ -97,6 +97,10 @@ void     cf_window_ask_password      (CfWindow   *self,
                                       GFile      *file,
                                       gboolean    retry);
 
+/* cf-window-layout.c */
+void     cf_window_class_add_layout  (GtkWidgetClass *widget_class);
+void     cf_window_setup_layout      (CfWindow   *self);
+
 /* cf-window-restate.c */
 void     cf_window_class_add_restate_actions (GtkWidgetClass *widget_class);
 

@@ -913,6 +913,7 @@ cf_window_class_init (CfWindowClass *klass)
   cf_window_class_add_inbox (widget_class);
   cf_window_class_add_extract (widget_class);
   cf_window_class_add_edit_actions (widget_class);
+  cf_window_class_add_layout (widget_class);
   cf_window_class_add_actions (widget_class);
 }
 
@@ -970,6 +971,7 @@ cf_window_init (CfWindow *self)
   cf_bench_watch_window (self);
 #endif
   cf_window_setup_edit (self);
+  cf_window_setup_layout (self);
   cf_window_setup_dnd (self);
   cf_window_update_recent (self);
   cf_window_update_actions (self);

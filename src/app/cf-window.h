@@ -82,6 +82,14 @@ gboolean      cf_window_accept_finding   (CfWindow      *self,
                                           guint          index,
                                           const char    *note,
                                           GError       **error);
+/* The list of tables beside the document (F9), and "Fit Table": the grid
+ * takes the window (cf-window-layout.c). */
+void          cf_window_set_sidebar_shown (CfWindow     *self,
+                                           gboolean      shown);
+gboolean      cf_window_get_sidebar_shown (CfWindow     *self);
+void          cf_window_fit_table        (CfWindow      *self,
+                                          gboolean       fit);
+gboolean      cf_window_get_table_fitted (CfWindow      *self);
 /* The findings header of @document: what was checked and what was found. */
 char         *cf_window_findings_heading (CfDocument    *document);
 /* "The report is wrong here": keeps @figure as the right figure of the shown
