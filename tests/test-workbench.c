@@ -349,6 +349,52 @@ test_whole_table_fits (void)
   cf_test_rm_rf (dir);
 }
 
+/* The list of tables says how many errors and warnings each table has open,
+ * and its review toggle says what it does. */
+static void
+test_table_counts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *report = copy_report ("text", "shizuishan-psb-2020.txt", &dir);
+  CfWindow *window = cf_test_open_window (app, report, cf_test_time_limit (60));
+  CfDocument *doc = cf_window_get_document (window);
+  GPtrArray *tables = cf_document_get_tables (doc);
+  guint checked = 0;
+
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (tables, t);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (cf_window_get_tables_list (window), (int) t);
+      g_autoptr (GString) text = g_string_new (NULL);
+      GtkWidget *toggle;
+      guint n_warnings = 0;
+
+      g_assert_nonnull (row);
+      for (guint i = 0; i < cf_document_get_findings (doc)->len; i++)
+        {
+          CfFinding *f = g_ptr_array_index (cf_document_get_findings (doc), i);
+          n_warnings += f->severity == CF_SEVERITY_WARNING
+                        && g_strcmp0 (f->table, cf_table_get_id (table)) == 0;
+        }
+      cf_test_collect_text (GTK_WIDGET (row), text);
+      if (n_warnings > 0)
+        {
+          g_autofree char *said = g_strdup_printf (n_warnings == 1 ? "· %u warning" : "· %u warnings",
+                                                   n_warnings);
+          g_assert_nonnull (strstr (text->str, said));
+          checked++;
+        }
+      else
+        g_assert_null (strstr (text->str, "warning"));
+      toggle = cf_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_TOGGLE_BUTTON);
+      g_assert_nonnull (toggle);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (toggle)), ==, "Reviewed");
+    }
+  g_assert_cmpuint (checked, >, 0);
+  cf_test_close_window (window, 0.3);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -364,5 +410,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workbench/location-follows-table", test_location_follows_table);
   g_test_add_func ("/workbench/nothing-checked", test_nothing_checked);
   g_test_add_func ("/workbench/whole-table-fits", test_whole_table_fits);
+  g_test_add_func ("/workbench/table-counts", test_table_counts);
   return g_test_run ();
 }

@@ -888,7 +888,7 @@ on_reviewed_toggled (GtkToggleButton *toggle, CfWindow *self)
   gboolean active = gtk_toggle_button_get_active (toggle);
   g_autoptr (GError) error = NULL;
 
-  gtk_widget_set_opacity (GTK_WIDGET (toggle), active ? 1.0 : 0.4);
+  gtk_widget_set_opacity (GTK_WIDGET (toggle), active ? 1.0 : 0.6);
   if (row != NULL &&
       !cf_window_set_table_reviewed (self, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
                                      active, &error))
@@ -906,13 +906,13 @@ cf_window_decorate_table_row (CfWindow *self, GtkWidget *row, GtkWidget *box, Cf
     return;
   reviewed = cf_review_get_table_reviewed (review, cf_table_get_id (table));
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  toggle = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (toggle), "object-select-symbolic");
+  /* Labelled: a bare tick read as "this table is fine". */
+  toggle = gtk_toggle_button_new_with_label (_("Reviewed"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), reviewed);
-  gtk_widget_set_opacity (toggle, reviewed ? 1.0 : 0.4);
+  gtk_widget_set_opacity (toggle, reviewed ? 1.0 : 0.6);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (toggle, "flat");
-  gtk_widget_add_css_class (toggle, "circular");
+  gtk_widget_add_css_class (toggle, "caption");
   gtk_widget_set_tooltip_text (toggle, _("Mark Table as Reviewed"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark Table as Reviewed"), -1);

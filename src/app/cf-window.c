@@ -127,6 +127,68 @@ set_loading (CfWindow *self, gboolean loading, const char *name)
   cf_window_update_actions (self);
 }
 
+/* "26 rows × 9 columns · 2 errors · 1 warning": the table's size and its open findings. */
+static char *
+table_summary (CfWindow *self, CfTable *table)
+{
+  CfReview *review = self->session ? cf_correction_session_get_review (self->session) : NULL;
+  GPtrArray *findings = cf_document_get_findings (self->document);
+  GString *text = g_string_new (NULL);
+  guint n_errors = 0, n_warnings = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CfFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (f->table, cf_table_get_id (table)) != 0
+          || (review != NULL && cf_review_is_accepted (review, f, NULL)))
+        continue;
+      n_errors += f->severity == CF_SEVERITY_ERROR;
+      n_warnings += f->severity == CF_SEVERITY_WARNING;
+    }
+  g_string_printf (text, _("%d rows × %d columns"), cf_table_get_n_rows (table),
+                   cf_table_get_n_cols (table));
+  if (n_errors > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u error", "%u errors", n_errors), n_errors);
+    }
+  if (n_warnings > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The counts of every table row, after the findings changed. */
+static void
+update_table_rows (CfWindow *self)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->tables_list, i);
+      GtkLabel *subtitle;
+      CfTable *table;
+      g_autofree char *text = NULL;
+
+      if (row == NULL)
+        break;
+      subtitle = g_object_get_data (G_OBJECT (row), "cf-subtitle");
+      table = g_object_get_data (G_OBJECT (row), "cf-table");
+      if (subtitle == NULL || table == NULL)
+        continue;
+      text = table_summary (self, table);
+      gtk_label_set_text (subtitle, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      if (strstr (text, " · ") != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (subtitle), "dim-label");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (subtitle), "dim-label");
+    }
+}
+
 static void
 add_table_row (CfWindow *self, CfTable *table, guint index)
 {
@@ -147,6 +209,9 @@ add_table_row (CfWindow *self, CfTable *table, guint index)
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  g_object_set_data (G_OBJECT (row), "cf-subtitle", subtitle);
+  g_object_set_data_full (G_OBJECT (row), "cf-table", g_object_ref (table), g_object_unref);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   cf_window_decorate_table_row (self, row, box, table);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -660,6 +725,7 @@ cf_window_refresh_findings (CfWindow *self)
         }
     }
   cf_grid_view_refresh_findings (self->grid_view);
+  update_table_rows (self);
 
   n_errors = cf_document_count_findings (self->document, CF_SEVERITY_ERROR);
   n_warnings = cf_document_count_findings (self->document, CF_SEVERITY_WARNING);
