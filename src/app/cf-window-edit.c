@@ -919,14 +919,18 @@ cf_window_decorate_table_row (CfWindow *self, GtkWidget *row, GtkWidget *box, Cf
   g_signal_connect (toggle, "toggled", G_CALLBACK (on_reviewed_toggled), self);
   g_object_set_data (G_OBJECT (row), "cf-reviewed", toggle);
 
-  /* The title and size on the left, the toggle on the right. */
-  g_object_ref (box);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), NULL);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_box_append (GTK_BOX (line), box);
-  gtk_box_append (GTK_BOX (line), toggle);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
-  g_object_unref (box);
+  /* Under the title: the size and counts on the left, the toggle on the right. */
+  {
+    GtkWidget *subtitle = gtk_widget_get_last_child (box);
+
+    g_object_ref (subtitle);
+    gtk_box_remove (GTK_BOX (box), subtitle);
+    gtk_widget_set_hexpand (subtitle, TRUE);
+    gtk_box_append (GTK_BOX (line), subtitle);
+    gtk_box_append (GTK_BOX (line), toggle);
+    gtk_box_append (GTK_BOX (box), line);
+    g_object_unref (subtitle);
+  }
 }
 
 /* Workbook export -------------------------------------------------------------------- */
