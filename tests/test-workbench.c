@@ -9,6 +9,7 @@
 
 #include "cf-test-gui.h"
 #include "cf-cell-labels.h"
+#include "cf-window-private.h"
 
 static CfApplication *app;
 
@@ -395,6 +396,63 @@ test_table_counts (void)
   cf_test_rm_rf (dir);
 }
 
+static gboolean
+is_label_saying (GtkWidget *widget, gconstpointer text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0
+         && gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+label_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return cf_test_find_widget (args[0], is_label_saying, args[1]) != NULL;
+}
+
+/* A toast never covers the findings; "Saved" offers Open and Show in Folder. */
+static void
+test_toasts (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *report = copy_report ("text", "shizuishan-psb-2020.txt", &dir);
+  g_autofree char *saved_path = g_build_filename (dir, "saved.csv", NULL);
+  g_autoptr (GFile) saved = g_file_new_for_path (saved_path);
+  CfWindow *window = cf_test_open_window (app, report, cf_test_time_limit (60));
+  GtkWidget *findings = GTK_WIDGET (cf_window_get_findings_list (window));
+  GtkWidget *label, *open, *folder;
+  graphene_rect_t toast_bounds, findings_bounds;
+  gpointer args[2] = { window, (gpointer) "Saved saved.csv" };
+
+  g_assert_true (g_file_set_contents (saved_path, "x", -1, NULL));
+  cf_window_show_saved (window, saved, "Saved saved.csv");
+  g_assert_true (cf_test_spin_until (label_shown, args, cf_test_time_limit (10)));
+  cf_test_spin_for (0.5);
+  label = cf_test_find_widget (GTK_WIDGET (window), is_label_saying, "Saved saved.csv");
+  g_assert_true (gtk_widget_is_ancestor (label, GTK_WIDGET (cf_window_get_toast_overlay (window))));
+  /* Below the grid, above the findings: never over them. */
+  g_assert_true (gtk_widget_compute_bounds (label, GTK_WIDGET (window), &toast_bounds));
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (findings), GTK_WIDGET (window),
+                                            &findings_bounds));
+  g_assert_cmpfloat (toast_bounds.origin.y + toast_bounds.size.height, <=, findings_bounds.origin.y);
+
+  open = cf_test_find_by_action (GTK_WIDGET (cf_window_get_toast_overlay (window)), "win.open-uri");
+  g_assert_nonnull (open);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (open)), ==, "_Open");
+  folder = gtk_widget_get_next_sibling (open);
+  g_assert_nonnull (folder);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (folder)), ==, "Show in _Folder");
+  {
+    g_autofree char *folder_uri = g_filename_to_uri (dir, NULL, NULL);
+    GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (folder));
+
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, folder_uri);
+  }
+  cf_test_close_window (window, 0.3);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -411,5 +469,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workbench/nothing-checked", test_nothing_checked);
   g_test_add_func ("/workbench/whole-table-fits", test_whole_table_fits);
   g_test_add_func ("/workbench/table-counts", test_table_counts);
+  g_test_add_func ("/workbench/toasts", test_toasts);
   return g_test_run ();
 }

@@ -960,7 +960,11 @@ export_xlsx_to (CfWindow *self, GFile *file)
   else if (!cf_window_export_xlsx (self, path, &error))
     message = g_strdup_printf ("%s: %s", name, error->message);
   else
-    message = g_strdup_printf (_("Saved %s"), name);
+    {
+      message = g_strdup_printf (_("Saved %s"), name);
+      cf_window_show_saved (self, file, message);
+      return;
+    }
   cf_window_show_toast (self, message);
 }
 

@@ -141,7 +141,7 @@ void
 cf_window_class_add_layout (GtkWidgetClass *widget_class)
 {
   static const char *const children[] = { "outer_paned", "inner_paned", "grid_paned", "sidebar",
-                                          "sidebar_button" };
+                                          "sidebar_button", "grid_toasts" };
 
   /* source_stack is bound by cf-window.c already. */
 

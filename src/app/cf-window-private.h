@@ -67,6 +67,10 @@ void     cf_window_set_document      (CfWindow   *self,
 void     cf_window_class_add_actions (GtkWidgetClass *widget_class);
 void     cf_window_update_actions    (CfWindow   *self);
 void     cf_window_update_page_label (CfWindow   *self);
+/* "Saved NAME" with Open and Show in Folder (the file's folder) buttons. */
+void     cf_window_show_saved        (CfWindow   *self,
+                                      GFile      *file,
+                                      const char *message);
 
 /* cf-window-inbox.c */
 void     cf_window_class_add_inbox   (GtkWidgetClass *widget_class);

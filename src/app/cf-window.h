@@ -90,6 +90,9 @@ gboolean      cf_window_get_sidebar_shown (CfWindow     *self);
 void          cf_window_fit_table        (CfWindow      *self,
                                           gboolean       fit);
 gboolean      cf_window_get_table_fitted (CfWindow      *self);
+/* Where toasts go now: over the grid when a document is shown (never over
+ * the findings), else over the window. */
+AdwToastOverlay *cf_window_get_toast_overlay (CfWindow   *self);
 /* The findings header of @document: what was checked and what was found. */
 char         *cf_window_findings_heading (CfDocument    *document);
 /* "The report is wrong here": keeps @figure as the right figure of the shown
