@@ -375,7 +375,7 @@ test_accept_finding (void)
   }
 
   /* Through the row's own Accept popover. */
-  row = gtk_list_box_get_row_at_index (cf_window_get_findings_list (window), index);
+  row = cf_window_get_finding_row (window, (guint) index);
   g_assert_nonnull (row);
   entry = cf_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_ENTRY);
   accept = find_button_labelled (GTK_WIDGET (row), "_Accept");

@@ -453,6 +453,69 @@ test_toasts (void)
   cf_test_rm_rf (dir);
 }
 
+/* Errors come first; findings alike (the same rule on one table) read as
+ * one row, "and N more like it", the others behind Show All. */
+static void
+test_findings_grouped (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *report = copy_report ("text", "shenzhen-psb-2020.txt", &dir);
+  g_autofree char *grouped_path = g_build_filename (dir, "shizuishan-psb-2020.txt", NULL);
+  g_autofree char *grouped_source = cf_test_path ("corpus", "text", "shizuishan-psb-2020.txt", NULL);
+  CfWindow *window = cf_test_open_window (app, report, cf_test_time_limit (60));
+  GtkListBox *list = cf_window_get_findings_list (window);
+  GPtrArray *findings = cf_document_get_findings (cf_window_get_document (window));
+  GtkListBoxRow *row;
+  guint n_visible = 0, n_hidden = 0;
+  GtkWidget *toggle = NULL;
+
+  /* shenzhen: three warnings, then the prose error; the error is listed first. */
+  g_assert_cmpuint (cf_document_count_findings (cf_window_get_document (window), CF_SEVERITY_ERROR), ==, 1);
+  g_assert_cmpint (((CfFinding *) g_ptr_array_index (findings, 0))->severity, !=, CF_SEVERITY_ERROR);
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  {
+    g_autoptr (GString) text = g_string_new (NULL);
+    cf_test_collect_text (GTK_WIDGET (row), text);
+    g_assert_true (g_str_has_prefix (text->str, "Error"));
+  }
+  /* Choosing a finding by its index still finds its row. */
+  for (guint i = 0; i < findings->len; i++)
+    g_assert_nonnull (cf_window_get_finding_row (window, i));
+  cf_test_close_window (window, 0.3);
+
+  cf_test_copy_file (grouped_source, grouped_path);
+  window = cf_test_open_window (app, grouped_path, cf_test_time_limit (60));
+  list = cf_window_get_findings_list (window);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      if (gtk_widget_get_visible (GTK_WIDGET (row)))
+        n_visible++;
+      else
+        n_hidden++;
+      if (toggle == NULL)
+        toggle = cf_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_TOGGLE_BUTTON);
+    }
+  g_test_message ("%u rows shown, %u behind Show All", n_visible, n_hidden);
+  g_assert_cmpuint (n_hidden, >, 0);
+  g_assert_cmpuint (n_visible + n_hidden, ==,
+                    cf_document_get_findings (cf_window_get_document (window))->len);
+  g_assert_nonnull (toggle);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (toggle)), ==, "Show All");
+  {
+    g_autoptr (GString) text = g_string_new (NULL);
+    cf_test_collect_text (GTK_WIDGET (list), text);
+    g_assert_nonnull (strstr (text->str, "more like it"));
+  }
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), TRUE);
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (!gtk_widget_get_visible (GTK_WIDGET (row)))
+      n_hidden--;
+  g_assert_cmpuint (n_hidden, <, n_visible + n_hidden);
+  cf_test_close_window (window, 0.3);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -470,5 +533,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workbench/whole-table-fits", test_whole_table_fits);
   g_test_add_func ("/workbench/table-counts", test_table_counts);
   g_test_add_func ("/workbench/toasts", test_toasts);
+  g_test_add_func ("/workbench/findings-grouped", test_findings_grouped);
   return g_test_run ();
 }

@@ -703,6 +703,123 @@ cf_window_findings_heading (CfDocument *document)
   return g_string_free (text, FALSE);
 }
 
+/* Findings alike: the same rule, table and severity. */
+static gboolean
+findings_alike (const CfFinding *a, const CfFinding *b)
+{
+  return a->severity == b->severity && g_strcmp0 (a->rule, b->rule) == 0
+         && g_strcmp0 (a->table, b->table) == 0;
+}
+
+static void
+on_show_group (GtkToggleButton *toggle, CfWindow *self)
+{
+  GPtrArray *members = g_object_get_data (G_OBJECT (toggle), "cf-members");
+  gboolean shown = gtk_toggle_button_get_active (toggle);
+
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (members, i), shown);
+  gtk_button_set_label (GTK_BUTTON (toggle), shown ? _("Show Fewer") : _("Show All"));
+}
+
+/* Under the first of a group: "and 14 more like it" and a toggle showing them. */
+static void
+group_rows (CfWindow *self, GtkListBoxRow *first, GPtrArray *members)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (first);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *texts = gtk_widget_get_first_child (box);
+  g_autofree char *more = g_strdup_printf (ngettext ("and %u more like it", "and %u more like it",
+                                                     members->len),
+                                           members->len);
+  GtkWidget *label = gtk_label_new (more);
+  GtkWidget *toggle = gtk_toggle_button_new_with_label (_("Show All"));
+
+  /* The texts are the box's second child (after the icon). */
+  if (texts != NULL && gtk_widget_get_next_sibling (texts) != NULL)
+    texts = gtk_widget_get_next_sibling (texts);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (toggle, "flat");
+  gtk_widget_add_css_class (toggle, "caption");
+  gtk_box_append (GTK_BOX (line), label);
+  gtk_box_append (GTK_BOX (line), toggle);
+  if (GTK_IS_BOX (texts))
+    gtk_box_append (GTK_BOX (texts), line);
+  g_object_set_data_full (G_OBJECT (toggle), "cf-members", g_ptr_array_ref (members),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (toggle, "toggled", G_CALLBACK (on_show_group), self);
+  for (guint i = 0; i < members->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (members, i), FALSE);
+  {
+    g_autofree char *description = g_strdup_printf (ngettext ("%u more finding like it is hidden",
+                                                              "%u more findings like it are hidden",
+                                                              members->len),
+                                                    members->len);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  }
+}
+
+/* The findings, errors first, then warnings, then notes; findings alike
+ * (three or more) as one row with the others hidden behind "Show All".
+ * Each row keeps its finding's index ("cf-finding": index + 1). */
+static void
+append_finding_rows (CfWindow *self, GPtrArray *findings)
+{
+  g_autofree gboolean *placed = g_new0 (gboolean, findings->len + 1);
+  static const CfSeverity order[] = { CF_SEVERITY_ERROR, CF_SEVERITY_WARNING, CF_SEVERITY_INFO };
+
+  for (guint o = 0; o < G_N_ELEMENTS (order); o++)
+    for (guint i = 0; i < findings->len; i++)
+      {
+        CfFinding *finding = g_ptr_array_index (findings, i);
+        g_autoptr (GPtrArray) members = NULL;
+        GtkWidget *first;
+
+        if (placed[i] || finding->severity != order[o])
+          continue;
+        members = g_ptr_array_new ();
+        for (guint j = i; j < findings->len; j++)
+          {
+            CfFinding *other = g_ptr_array_index (findings, j);
+            GtkWidget *row;
+
+            if (placed[j] || !findings_alike (finding, other))
+              continue;
+            placed[j] = TRUE;
+            row = finding_row_new (self, other);
+            g_object_set_data (G_OBJECT (row), "cf-finding", GUINT_TO_POINTER (j + 1));
+            gtk_list_box_append (self->findings_list, row);
+            g_ptr_array_add (members, row);
+          }
+        if (members->len < 3)
+          continue;
+        first = g_ptr_array_steal_index (members, 0);
+        group_rows (self, GTK_LIST_BOX_ROW (first), members);
+      }
+}
+
+/* The index in the document's findings of the finding @row shows, or -1. */
+static int
+finding_index_of_row (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cf-finding")) - 1;
+}
+
+GtkListBoxRow *
+cf_window_get_finding_row (CfWindow *self, guint index)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->findings_list, i);
+
+      if (row == NULL || finding_index_of_row (row) == (int) index)
+        return row;
+    }
+}
+
 void
 cf_window_refresh_findings (CfWindow *self)
 {
@@ -721,11 +838,11 @@ cf_window_refresh_findings (CfWindow *self)
     }
 
   findings = cf_document_get_findings (self->document);
+  append_finding_rows (self, findings);
   for (guint i = 0; i < findings->len; i++)
     {
       CfFinding *finding = g_ptr_array_index (findings, i);
 
-      gtk_list_box_append (self->findings_list, finding_row_new (self, finding));
       if (finding->table == NULL && finding->offset >= 0)
         cf_source_view_mark_finding (self->source_view, finding->offset, finding->length,
                                      finding->severity);
@@ -770,11 +887,15 @@ cf_window_refresh_findings (CfWindow *self)
 void
 cf_window_select_finding (CfWindow *self, guint index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->findings_list, (int) index);
+  GtkListBoxRow *row;
 
   g_return_if_fail (CF_IS_WINDOW (self));
+  row = cf_window_get_finding_row (self, index);
   if (row != NULL)
-    gtk_list_box_select_row (self->findings_list, row);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+      gtk_list_box_select_row (self->findings_list, row);
+    }
 }
 
 static void
@@ -789,9 +910,9 @@ on_finding_selected (GtkListBox *list, GtkListBoxRow *row, CfWindow *self)
   if (row == NULL || self->document == NULL || self->syncing > 0)
     return;
   findings = cf_document_get_findings (self->document);
-  if ((guint) gtk_list_box_row_get_index (row) >= findings->len)
+  if (finding_index_of_row (row) < 0 || (guint) finding_index_of_row (row) >= findings->len)
     return;
-  finding = g_ptr_array_index (findings, gtk_list_box_row_get_index (row));
+  finding = g_ptr_array_index (findings, finding_index_of_row (row));
 
   for (guint j = 0; finding->cells != NULL && j < finding->cells->len; j++)
     {
@@ -840,7 +961,7 @@ on_finding_activated (GtkListBox *list, GtkListBoxRow *row, CfWindow *self)
 {
   GPtrArray *findings;
   CfFinding *finding;
-  guint index = (guint) gtk_list_box_row_get_index (row);
+  guint index = (guint) finding_index_of_row (row);
 
   if (self->document == NULL || index >= (findings = cf_document_get_findings (self->document))->len)
     return;

@@ -90,6 +90,10 @@ gboolean      cf_window_get_sidebar_shown (CfWindow     *self);
 void          cf_window_fit_table        (CfWindow      *self,
                                           gboolean       fit);
 gboolean      cf_window_get_table_fitted (CfWindow      *self);
+/* The row of the findings list showing finding @index of the document (the
+ * list puts errors first and groups findings alike), or NULL. */
+GtkListBoxRow *cf_window_get_finding_row (CfWindow    *self,
+                                          guint        index);
 /* Where toasts go now: over the grid when a document is shown (never over
  * the findings), else over the window. */
 AdwToastOverlay *cf_window_get_toast_overlay (CfWindow   *self);
