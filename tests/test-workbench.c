@@ -516,6 +516,84 @@ test_findings_grouped (void)
   cf_test_rm_rf (dir);
 }
 
+static void
+collect_labels (GMenuModel *model, GPtrArray *labels)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr (GMenuModel) section = g_menu_model_get_item_link (model, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL)
+        {
+          collect_labels (section, labels);
+          continue;
+        }
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        g_ptr_array_add (labels, g_steal_pointer (&label));
+    }
+}
+
+/* The access key of @label ("Re_vert Cell" -> 'v'), folded. */
+static gunichar
+access_key (const char *label)
+{
+  const char *mark = strchr (label, '_');
+
+  return mark != NULL ? g_unichar_tolower (g_utf8_get_char (mark + 1)) : 0;
+}
+
+/* The cell menu gives each item its own access key, in English and in the
+ * Chinese catalogues. */
+static void
+test_cell_menu_access_keys (void)
+{
+  g_autoptr (GMenuModel) menu = cf_window_cell_menu_model_new ();
+  g_autoptr (GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  const char *langs[] = { NULL, "zh_CN", "zh_TW" };
+
+  collect_labels (menu, labels);
+  g_assert_cmpuint (labels->len, >=, 10);
+
+  for (gsize l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *po_text = NULL;
+      g_autoptr (GHashTable) keys = g_hash_table_new (NULL, NULL);
+
+      if (langs[l] != NULL)
+        {
+          g_autofree char *name = g_strconcat (langs[l], ".po", NULL);
+          g_autofree char *po = g_build_filename (cf_test_srcdir (), "..", "po", name, NULL);
+
+          g_assert_true (g_file_get_contents (po, &po_text, NULL, NULL));
+        }
+      for (guint i = 0; i < labels->len; i++)
+        {
+          const char *label = g_ptr_array_index (labels, i);
+          g_autofree char *translated = NULL;
+          gunichar key;
+
+          if (po_text != NULL)
+            {
+              g_autofree char *needle = g_strdup_printf ("msgid \"%s\"\nmsgstr \"", label);
+              const char *at = strstr (po_text, needle);
+
+              g_assert_nonnull (at);
+              at += strlen (needle);
+              translated = g_strndup (at, strchr (at, '"') - at);
+              label = translated;
+            }
+          key = access_key (label);
+          if (key == 0)
+            continue;
+          if (g_hash_table_contains (keys, GUINT_TO_POINTER (key)))
+            g_test_fail_printf ("%s: two items of the cell menu share the access key of “%s”",
+                                langs[l] ? langs[l] : "C", label);
+          g_hash_table_add (keys, GUINT_TO_POINTER (key));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -534,5 +612,6 @@ main (int argc, char **argv)
   g_test_add_func ("/workbench/table-counts", test_table_counts);
   g_test_add_func ("/workbench/toasts", test_toasts);
   g_test_add_func ("/workbench/findings-grouped", test_findings_grouped);
+  g_test_add_func ("/workbench/cell-menu-access-keys", test_cell_menu_access_keys);
   return g_test_run ();
 }

@@ -602,8 +602,8 @@ assign_menu_new (void)
   return G_MENU_MODEL (menu);
 }
 
-static GMenuModel *
-cell_menu_model_new (void)
+GMenuModel *
+cf_window_cell_menu_model_new (void)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr (GMenu) cell = g_menu_new ();
@@ -613,7 +613,7 @@ cell_menu_model_new (void)
   g_autoptr (GMenu) table = g_menu_new ();
   g_autoptr (GMenuModel) assign = assign_menu_new ();
 
-  g_menu_append (cell, _("_Revert Cell"), "win.revert-cell");
+  g_menu_append (cell, _("Re_vert Cell"), "win.revert-cell");
   g_menu_append (cell, _("The Report Is _Wrong Here…"), "win.restate-cell");
   g_menu_append (rows, _("Insert Row _Above"), "win.insert-row-above");
   g_menu_append (rows, _("Insert Row _Below"), "win.insert-row-below");
@@ -622,12 +622,12 @@ cell_menu_model_new (void)
   g_menu_append (rows, _("Insert Column _Right"), "win.insert-col-right");
   g_menu_append (rows, _("Delete _Column"), "win.delete-col");
   g_menu_append (spans, _("_Merge Selection"), "win.merge-cells");
-  g_menu_append (spans, _("Sp_lit Cell"), "win.split-cell");
-  g_menu_append (spans, _("Split _Text…"), "win.split-text");
+  g_menu_append (spans, _("S_plit Cell"), "win.split-cell");
+  g_menu_append (spans, _("Split Te_xt…"), "win.split-text");
   g_menu_append (spans, _("_Join with Next Cell"), "win.join-cells");
   g_menu_append (totals, _("Mark Row as _Total"), "win.mark-total-row");
   g_menu_append (totals, _("Mark Column as T_otal"), "win.mark-total-col");
-  g_menu_append_submenu (table, _("_Assign to Form Table"), assign);
+  g_menu_append_submenu (table, _("A_ssign to Form Table"), assign);
   g_menu_append (table, _("D_elete Table"), "win.delete-table");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (cell));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (rows));
@@ -644,7 +644,7 @@ popup_cell_menu_at (CfWindow *self, double x, double y)
 
   if (self->cell_menu == NULL)
     {
-      g_autoptr (GMenuModel) model = cell_menu_model_new ();
+      g_autoptr (GMenuModel) model = cf_window_cell_menu_model_new ();
 
       self->cell_menu = gtk_popover_menu_new_from_model (model);
       gtk_popover_set_has_arrow (GTK_POPOVER (self->cell_menu), FALSE);

@@ -86,6 +86,8 @@ void     cf_window_dispose_edit      (CfWindow   *self);
 void     cf_window_attach_session    (CfWindow            *self,
                                       CfCorrectionSession *session);
 void     cf_window_update_edit_actions (CfWindow *self);
+/* The grid's cell menu (rows, columns, spans, totals, the table). */
+GMenuModel *cf_window_cell_menu_model_new (void);
 /* The finding's review state in its row: accept button, note, dimming. */
 void     cf_window_decorate_finding  (CfWindow   *self,
                                       GtkWidget  *row,

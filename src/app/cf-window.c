@@ -875,11 +875,19 @@ cf_window_refresh_findings (CfWindow *self)
       n_errors = cf_review_count_open (review, self->document, CF_SEVERITY_ERROR);
       n_warnings = cf_review_count_open (review, self->document, CF_SEVERITY_WARNING);
       if (accepted > 0)
-        subtitle = g_strdup_printf (_("%u open errors · %u warnings · %u accepted"),
-                                    n_errors, n_warnings, accepted);
+        subtitle = g_strdup_printf (ngettext ("%u accepted", "%u accepted", accepted), accepted);
     }
-  if (subtitle == NULL)
-    subtitle = g_strdup_printf (_("%u open errors · %u warnings"), n_errors, n_warnings);
+  {
+    /* "1 open error · 2 warnings · 1 accepted", each count in its plural form. */
+    g_autofree char *errors = g_strdup_printf (ngettext ("%u open error", "%u open errors", n_errors),
+                                               n_errors);
+    g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings),
+                                                 n_warnings);
+    g_autofree char *accepted_text = g_steal_pointer (&subtitle);
+
+    subtitle = accepted_text ? g_strjoin (" · ", errors, warnings, accepted_text, NULL)
+                             : g_strjoin (" · ", errors, warnings, NULL);
+  }
   adw_window_title_set_subtitle (self->title_widget, subtitle);
   self->syncing--;
 }
