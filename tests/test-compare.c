@@ -1,6 +1,7 @@
 /* test-compare.c: two years side by side, on corpus reports and years made from them */
 #include <locale.h>
 #include <string.h>
+#include <sys/wait.h>
 #include "cf-test-util.h"
 
 static const char *const applicant_cols[] = {
@@ -375,7 +376,7 @@ test_text (void)
   g_string_truncate (older, heading_at - older->str);
   (void) next;
   bytes = g_bytes_new (older->str, older->len);
-  old_doc = cf_document_load_bytes (bytes, "zibo-2021.txt", NULL, NULL, NULL);
+  old_doc = cf_loader_load_bytes (bytes, "zibo-2021.txt", NULL, NULL, NULL);
   g_assert_nonnull (old_doc);
   cf_audit_document (old_doc, NULL);
   comparison = compare (old_doc, new_doc);
@@ -410,6 +411,93 @@ test_text (void)
   g_assert_true (saw_number);
 }
 
+/* crossfoot-cli compare: its exit status, JSON and reports. */
+static int
+run_compare (char **out, char **err, const char *first, ...)
+{
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GError) error = NULL;
+  int wait_status = 0;
+  va_list ap;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("CF_CLI"));
+  g_ptr_array_add (argv, "compare");
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out,
+                               err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  return WEXITSTATUS (wait_status);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *tmp = cf_test_make_tmpdir ();
+  g_autofree char *city = cf_test_path ("corpus", "html", "city-2025-placeholder-headers.html", NULL);
+  g_autofree char *shizuishan = cf_test_path ("corpus", "text", "shizuishan-psb-2020.txt", NULL);
+  g_autofree char *zibo = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *before = g_build_filename (tmp, "city-2024.html", NULL);
+  g_autofree char *pdf = g_build_filename (tmp, "compare.pdf", NULL);
+  g_autofree char *html = g_build_filename (tmp, "compare.html", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr (GString) older = NULL;
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  char *out = NULL, *err = NULL;
+  JsonObject *root;
+
+  /* Different bodies: refused, the message names both; --force compares. */
+  g_assert_cmpint (run_compare (&out, &err, shizuishan, zibo, NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "shizuishan-psb-2020.txt"));
+  g_assert_nonnull (strstr (err, "--force"));
+  g_assert_cmpstr (out, ==, "");
+  g_free (out), g_free (err);
+  g_assert_cmpint (run_compare (&out, &err, "--json", "--force", zibo, shizuishan, NULL), <, 2);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  /* Given newer first, printed older first. */
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "old"), "year"),
+                   ==, 2020);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "tables")), >, 0);
+  g_free (out), g_free (err);
+
+  /* The year before made from city-2025: its figures do not carry over. */
+  g_assert_true (g_file_get_contents (city, &contents, NULL, NULL));
+  older = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (older, "2025", "2024", 0), >, 0);
+  g_assert_true (g_file_set_contents (before, older->str, older->len, NULL));
+  g_assert_cmpint (run_compare (&out, &err, "--json", "--pdf", pdf, "--html", html, before, city,
+                                NULL), ==, 1);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_null_member (root, "carry_note"));
+  /* Five requests columns differ (natural persons: 535 carried over, 783
+   * carried forward) and both in-force rows. */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "carry_findings")),
+                    ==, 7);
+  g_free (out), g_free (err);
+  {
+    g_autofree char *pdf_bytes = NULL;
+    g_autofree char *html_text = NULL;
+
+    g_assert_true (g_file_get_contents (pdf, &pdf_bytes, NULL, NULL));
+    g_assert_true (g_str_has_prefix (pdf_bytes, "%PDF"));
+    g_assert_true (g_file_get_contents (html, &html_text, NULL, NULL));
+    g_assert_nonnull (strstr (html_text, "535"));
+    g_assert_nonnull (strstr (html_text, "783"));
+  }
+  /* The human summary: the carry-over errors as audit prints them. */
+  g_assert_cmpint (run_compare (&out, &err, before, city, NULL), ==, 1);
+  g_assert_nonnull (strstr (out, "ERROR requests.carry"));
+  g_free (out), g_free (err);
+  cf_test_rm_rf (tmp);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -423,5 +511,6 @@ main (int argc, char **argv)
   g_test_add_func ("/compare/pairs", test_pairs);
   g_test_add_func ("/compare/char-diff", test_char_diff);
   g_test_add_func ("/compare/text", test_text);
+  g_test_add_func ("/compare/cli", test_cli);
   return g_test_run ();
 }

@@ -188,6 +188,20 @@ test_invalid_forms (void)
       "\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}],"
       "\"rules\":[{\"id\":\"t.sum\",\"table\":\"t\",\"for_each\":\"row\",\"expr\":\"a + \"}]}",
       "a term expected" },
+    { "{\"id\":\"x\",\"tables\":[{\"id\":\"t\",\"heading\":\"h\",\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],"
+      "\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}],"
+      "\"statements\":[{\"id\":\"s\",\"stated\":\"S\",\"cell_name\":\"C\",\"objects\":[\"申请\"],"
+      "\"cells\":[{\"table\":\"t\",\"row\":\"r\",\"column\":\"z\"}]}]}",
+      "statement s: cell 0 is not a table, row and column" },
+    { "{\"id\":\"x\",\"tables\":[{\"id\":\"t\",\"heading\":\"h\",\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],"
+      "\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}],"
+      "\"statements\":[{\"id\":\"s\",\"stated\":\"S\",\"cell_name\":\"C\","
+      "\"cells\":[{\"table\":\"t\",\"row\":\"r\",\"column\":\"a\"}]}]}",
+      "names nothing it counts" },
+    { "{\"id\":\"x\",\"tables\":[{\"id\":\"t\",\"heading\":\"h\",\"columns\":[{\"id\":\"a\",\"label\":\"A\"}],"
+      "\"rows\":[{\"id\":\"r\",\"label\":\"R\"}]}],"
+      "\"statements\":[{\"id\":\"s\",\"objects\":[\"申请\"]}]}",
+      "needs an id, stated and cell_name" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -1074,6 +1074,426 @@ static const RequestsCut requests_cuts[] = {
   { "requests-cut-at-unavailable", 12, FALSE },
 };
 
+/* ------------------------------------ what is a table, rows, confidence */
+
+/* Issue #15: tables of any report. Each of these is drawn as the statistics
+ * of a published report are set: ruled only around head and foot, a head
+ * spanning its columns' heads in one ruled band, rules between rows only,
+ * a chart beside a table. */
+
+static const char *
+text_at (CfTable *table, int row, int col)
+{
+  return origin_cell (table, row, col)->text;
+}
+
+/* The table's confidence, through its GObject property, within 0–1. */
+static double
+confidence_of (CfTable *table)
+{
+  double confidence = -2;
+
+  g_object_get (table, "confidence", &confidence, NULL);
+  g_assert_cmpfloat (confidence, ==, cf_table_get_confidence (table));
+  g_assert_cmpfloat (confidence, >=, 0.0);
+  g_assert_cmpfloat (confidence, <=, 1.0);
+  return confidence;
+}
+
+static void
+stroke_line (cairo_t *cr, double x0, double y0, double x1, double y1)
+{
+  cairo_set_line_width (cr, 0.75);
+  cairo_move_to (cr, x0, y0);
+  cairo_line_to (cr, x1, y1);
+  cairo_stroke (cr);
+}
+
+/* Columns ruled down the whole table, but rows only under the head and over
+ * the total: the body's rows are told apart by their lines of figures, and
+ * a label wrapped on a second line stays one cell. */
+static const double pr_xs[] = { 60, 220, 320, 420, 520 };
+static const char *const pr_rows[][4] = {
+  { "Bulgaria", "2.3", "3.2", "5.5" },
+  { "Cyprus", "0.21", "0", "0.21" },
+  { "Czech Republic", "8.8", "13.4", "22.2" },
+  { "Technical", "0.5", "0.3", "0.8" }, /* "assistance" on the line below */
+  { "Estonia", "1.1", "1.9", "3.0" },
+};
+
+static void
+draw_partly_ruled (cairo_t *cr)
+{
+  double y = 133;
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 80, "Table 3. Funds by country (EUR bn)");
+  for (guint k = 0; k < G_N_ELEMENTS (pr_xs); k++)
+    stroke_line (cr, pr_xs[k], 100, pr_xs[k], 236);
+  stroke_line (cr, 60, 100, 520, 100);
+  stroke_line (cr, 60, 120, 520, 120);
+  stroke_line (cr, 60, 220, 520, 220);
+  stroke_line (cr, 60, 236, 520, 236);
+  cf_test_pdf_show_at (cr, 64, 113, "Country");
+  cf_test_pdf_show_right (cr, 316, 113, "Fund A");
+  cf_test_pdf_show_right (cr, 416, 113, "Fund B");
+  cf_test_pdf_show_right (cr, 516, 113, "Total");
+  for (guint r = 0; r < G_N_ELEMENTS (pr_rows); r++)
+    {
+      cf_test_pdf_show_at (cr, 64, y, pr_rows[r][0]);
+      for (guint c = 1; c < 4; c++)
+        cf_test_pdf_show_right (cr, pr_xs[c + 1] - 4, y, pr_rows[r][c]);
+      if (g_str_equal (pr_rows[r][0], "Technical"))
+        {
+          y += 12;
+          cf_test_pdf_show_at (cr, 64, y, "assistance");
+        }
+      y += 16;
+    }
+  cf_test_pdf_show_at (cr, 64, 231, "TOTAL");
+  cf_test_pdf_show_right (cr, 316, 231, "12.91");
+  cf_test_pdf_show_right (cr, 416, 231, "18.8");
+  cf_test_pdf_show_right (cr, 516, 231, "31.71");
+}
+
+static void
+test_partly_ruled (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "partly-ruled.pdf", draw_partly_ruled);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 7);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 4);
+  g_assert_cmpstr (text_at (table, 0, 1), ==, "Fund A");
+  for (guint r = 0; r < G_N_ELEMENTS (pr_rows); r++)
+    for (guint c = 1; c < 4; c++)
+      g_assert_cmpstr (text_at (table, r + 1, c), ==, pr_rows[r][c]);
+  g_assert_cmpstr (text_at (table, 1, 0), ==, "Bulgaria");
+  g_assert_cmpstr (text_at (table, 4, 0), ==, "Technical assistance");
+  g_assert_cmpstr (text_at (table, 5, 0), ==, "Estonia");
+  g_assert_cmpstr (text_at (table, 6, 3), ==, "31.71");
+  g_assert_cmpfloat (confidence_of (table), >=, 0.8);
+}
+
+/* A head over three columns above their own heads, in one ruled band (no
+ * rule under the span): the rules between those columns start under it. */
+static const double sh_xs[] = { 60, 200, 300, 400, 500 };
+
+static void
+draw_spanning_head (cairo_t *cr)
+{
+  static const char *const rows[][4] = {
+    { "Headache", "239", "119", "128" },
+    { "Back-ache", "139", "126", "219" },
+    { "Dizziness", "123", "69", "293" },
+  };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 280, "Table 2. Symptoms by frequency");
+  for (double y = 300; y <= 375; y += (y < 330 ? 30 : 15))
+    stroke_line (cr, 60, y, 500, y);
+  stroke_line (cr, 60, 300, 60, 375);
+  stroke_line (cr, 200, 300, 200, 375);
+  stroke_line (cr, 300, 316, 300, 375);
+  stroke_line (cr, 400, 316, 400, 375);
+  stroke_line (cr, 500, 300, 500, 375);
+  cf_test_pdf_show_at (cr, 64, 312, "Symptom");
+  cf_test_pdf_show_at (cr, 204, 312, "How often do you have it?");
+  cf_test_pdf_show_at (cr, 204, 326, "Weekly");
+  cf_test_pdf_show_at (cr, 304, 326, "Monthly");
+  cf_test_pdf_show_at (cr, 404, 326, "Rarely");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      cf_test_pdf_show_at (cr, 64, 341 + 15 * r, rows[r][0]);
+      for (guint c = 1; c < 4; c++)
+        cf_test_pdf_show_right (cr, sh_xs[c + 1] - 4, 341 + 15 * r, rows[r][c]);
+    }
+}
+
+static void
+test_spanning_head (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "spanning-head.pdf", draw_spanning_head);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+  CfCell *head;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 5);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 4);
+  head = origin_cell (table, 0, 1);
+  g_assert_cmpstr (head->text, ==, "How often do you have it?");
+  g_assert_cmpint (head->col_span, ==, 3);
+  g_assert_cmpstr (text_at (table, 1, 1), ==, "Weekly");
+  g_assert_cmpstr (text_at (table, 1, 3), ==, "Rarely");
+  g_assert_cmpstr (text_at (table, 2, 0), ==, "Headache");
+  g_assert_cmpstr (text_at (table, 4, 3), ==, "293");
+  confidence_of (table);
+}
+
+/* Rules under every row and none down the columns, the head white on a
+ * coloured band: the rules make no grid; the columns come from how the
+ * text lines up. */
+static void
+draw_row_rules_only (cairo_t *cr)
+{
+  static const char *const rows[][4] = {
+    { "Austria", "86.2", "13.8", "3,375" },
+    { "Belgium", "0", "100.0", "3,973" },
+    { "Czech Republic", "98.6", "1.4", "17,655" },
+    { "EU Total", "65.1", "7.9", "151,292" },
+  };
+  static const double right[] = { 0, 300, 400, 500 };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 100, "Table SA3. Cases by origin");
+  cairo_set_source_rgb (cr, 0.95, 0.55, 0.15);
+  cairo_rectangle (cr, 60, 110, 450, 18);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cf_test_pdf_show_at (cr, 64, 122, "Country");
+  cf_test_pdf_show_right (cr, 300, 122, "Domestic (%)");
+  cf_test_pdf_show_right (cr, 400, 122, "Imported (%)");
+  cf_test_pdf_show_right (cr, 500, 122, "Total (n)");
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      double base = 141 + 16 * r;
+
+      cf_test_pdf_show_at (cr, 64, base, rows[r][0]);
+      for (guint c = 1; c < 4; c++)
+        cf_test_pdf_show_right (cr, right[c], base, rows[r][c]);
+      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+      stroke_line (cr, 60, base + 5, 510, base + 5);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+    }
+}
+
+static void
+test_row_rules_only (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "row-rules.pdf", draw_row_rules_only);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 5);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 4);
+  g_assert_cmpstr (text_at (table, 0, 3), ==, "Total (n)");
+  g_assert_cmpstr (text_at (table, 3, 0), ==, "Czech Republic");
+  g_assert_cmpstr (text_at (table, 4, 3), ==, "151,292");
+  g_assert_cmpfloat (confidence_of (table), >=, 0.8);
+}
+
+/* A bar chart (axes, gridlines, bars, tick labels, an axis title turned on
+ * its side, a legend), boxed, above a borderless table: only the table is
+ * one. */
+static void
+draw_chart_and_table (cairo_t *cr)
+{
+  static const char *const ticks[] = { "0", "20", "40", "60", "80", "100" };
+  static const char *const years[] = { "2004", "2005", "2006", "2007" };
+  static const double bars[] = { 35, 62, 48, 90 };
+  static const char *const rows[][3] = {
+    { "Austria", "1,245", "1,310" },
+    { "Belgium", "3,973", "4,012" },
+    { "Denmark", "1,662", "1,580" },
+    { "Finland", "2,737", "2,901" },
+  };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 70, "Figure 4. Notified cases, 2004-2007");
+  for (guint k = 0; k < G_N_ELEMENTS (ticks); k++)
+    {
+      double y = 300 - 40 * k;
+      cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+      stroke_line (cr, 120, y, 460, y);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cf_test_pdf_show_right (cr, 114, y + 3, ticks[k]);
+    }
+  stroke_line (cr, 120, 90, 120, 300);
+  for (guint k = 0; k < G_N_ELEMENTS (years); k++)
+    {
+      double x = 150 + 80 * k;
+      cairo_set_source_rgb (cr, 0.95, 0.55, 0.15);
+      cairo_rectangle (cr, x, 300 - 2 * bars[k], 40, 2 * bars[k]);
+      cairo_fill (cr);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cf_test_pdf_show_at (cr, x + 6, 314, years[k]);
+    }
+  cairo_save (cr);
+  cairo_move_to (cr, 84, 260);
+  cairo_rotate (cr, -G_PI / 2);
+  cairo_show_text (cr, "Cases per 100,000 population");
+  cairo_restore (cr);
+  cf_test_pdf_show_at (cr, 200, 334, "Domestic");
+  cf_test_pdf_show_at (cr, 300, 334, "Imported");
+  /* The figure boxed, its plot ruled down too: rules that frame every tick
+   * label in a slot of its own, as a ruled table's would. */
+  for (guint k = 0; k <= G_N_ELEMENTS (years); k++)
+    stroke_line (cr, 140 + 80 * k, 90, 140 + 80 * k, 300);
+  cairo_rectangle (cr, 40, 80, 440, 265);
+  cairo_stroke (cr);
+
+  cf_test_pdf_show_at (cr, 60, 400, "Table 5. Cases by country");
+  cf_test_pdf_show_at (cr, 60, 420, "Country");
+  cf_test_pdf_show_right (cr, 300, 420, "2006");
+  cf_test_pdf_show_right (cr, 400, 420, "2007");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      cf_test_pdf_show_at (cr, 60, 436 + 14 * r, rows[r][0]);
+      cf_test_pdf_show_right (cr, 300, 436 + 14 * r, rows[r][1]);
+      cf_test_pdf_show_right (cr, 400, 436 + 14 * r, rows[r][2]);
+    }
+}
+
+static void
+test_chart_and_table (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "chart-and-table.pdf", draw_chart_and_table);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_true (strstr (cf_table_get_title (table), "Table 5") != NULL);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 5);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  g_assert_cmpstr (text_at (table, 4, 2), ==, "2,901");
+  confidence_of (table);
+}
+
+/* A borderless table whose last head is wrapped over two lines, the second
+ * as far above the first row as a row is from the next: one head row. */
+static void
+draw_wrapped_head (cairo_t *cr)
+{
+  static const char *const rows[][5] = {
+    { "I/we kept the assets", "344", "75.2", "12196", "17.4%" },
+    { "I/we sold some of the assets", "53", "11.6", "23518", "22.5%" },
+    { "Total", "458", "100.0", "13153", "18.7%" },
+  };
+  static const double right[] = { 0, 260, 330, 410, 480 };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 80, "Table 1: Households' reaction to financial losses");
+  cf_test_pdf_show_right (cr, 260, 110, "Freq.");
+  cf_test_pdf_show_right (cr, 330, 110, "Percent");
+  cf_test_pdf_show_right (cr, 410, 110, "Mean Loss");
+  cf_test_pdf_show_at (cr, 430, 110, "Fraction of");
+  cf_test_pdf_show_at (cr, 430, 121, "Wealth Lost");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      cf_test_pdf_show_at (cr, 60, 136 + 14 * r, rows[r][0]);
+      for (guint c = 1; c < 5; c++)
+        cf_test_pdf_show_right (cr, right[c], 136 + 14 * r, rows[r][c]);
+    }
+  cf_test_pdf_show_at (cr, 60, 200, "Source: SAVE 2009, data is weighted.");
+}
+
+static void
+test_wrapped_head (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "wrapped-head.pdf", draw_wrapped_head);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 4);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
+  g_assert_cmpstr (text_at (table, 0, 4), ==, "Fraction of Wealth Lost");
+  g_assert_cmpstr (text_at (table, 0, 1), ==, "Freq.");
+  g_assert_cmpstr (text_at (table, 3, 0), ==, "Total");
+  g_assert_cmpstr (text_at (table, 3, 4), ==, "18.7%");
+  confidence_of (table);
+}
+
+/* A ruled table whose caption is boxed in its first row, across the
+ * table: the caption is its title, not a row. */
+static const double cap_xs[] = { 60, 200, 320, 440 };
+static const double cap_ys[] = { 100, 118, 136, 152, 168, 184 };
+static const CfTestPdfCellSpec cap_cells[] = {
+  { 0, 0, 1, 3, "Table 8.15 - Foreign turnover" },
+  { 1, 0, 1, 1, "Groups" }, { 1, 1, 1, 1, "Turnover" }, { 1, 2, 1, 1, "Share" },
+  { 2, 0, 1, 1, "Carrefour" }, { 2, 1, 1, 1, "62.7" }, { 2, 2, 1, 1, "40.5%" },
+  { 3, 0, 1, 1, "Promodes" }, { 3, 1, 1, 1, "37.0" }, { 3, 2, 1, 1, "35.7%" },
+  { 4, 0, 1, 1, "Auchan" }, { 4, 1, 1, 1, "23.5" }, { 4, 2, 1, 1, "19.5%" },
+};
+
+static void
+draw_caption_in_frame (cairo_t *cr)
+{
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_draw_ruled (cr, cap_xs, cap_ys, cap_cells, G_N_ELEMENTS (cap_cells), 1);
+}
+
+static void
+test_caption_in_frame (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "caption-in-frame.pdf", draw_caption_in_frame);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpstr (cf_table_get_title (table), ==, "Table 8.15 - Foreign turnover");
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 4);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  g_assert_cmpstr (text_at (table, 0, 0), ==, "Groups");
+  g_assert_cmpstr (text_at (table, 3, 2), ==, "19.5%");
+  g_assert_cmpfloat (confidence_of (table), >=, 0.8);
+}
+
+/* PDFs from other projects (tests/fuzz/pdf-seeds: pdf.js's first example,
+ * Qt PDF's test document, LibreOffice's PDF-import error page), made by
+ * other producers than ours: each reads, is audited and says what it found,
+ * quickly. The fuzz-pdf harness starts from them too. */
+static void
+test_foreign_pdfs (void)
+{
+  g_autofree char *dir_path = cf_test_path ("fuzz", "pdf-seeds", NULL);
+  g_autoptr (GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CfDocument) doc = NULL;
+      g_autofree char *json = NULL;
+      gint64 start = g_get_monotonic_time ();
+
+      if (!g_str_has_suffix (name, ".pdf"))
+        continue;
+      doc = cf_loader_load_file (path, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (doc);
+      g_assert_cmpint (cf_document_get_n_pages (doc), >, 0);
+      cf_audit_document (doc, NULL);
+      json = cf_json_document_line (doc);
+      g_assert_true (g_str_has_prefix (json, "{"));
+      g_test_message ("%s: %d pages, %u tables in %.2f s", name, cf_document_get_n_pages (doc),
+                      cf_document_get_tables (doc)->len, (g_get_monotonic_time () - start) / 1e6);
+      g_assert_cmpfloat ((g_get_monotonic_time () - start) / 1e6, <, cf_test_time_limit (20));
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1089,9 +1509,16 @@ main (int argc, char **argv)
   g_test_add_data_func ("/pdf-general/statistics/ruled", GINT_TO_POINTER (TRUE), test_statistics);
   g_test_add_data_func ("/pdf-general/statistics/borderless", GINT_TO_POINTER (FALSE), test_statistics);
   g_test_add_func ("/pdf-general/side-by-side", test_side_by_side);
+  g_test_add_func ("/pdf-general/foreign-pdfs", test_foreign_pdfs);
   g_test_add_func ("/pdf-general/side-by-side-borderless", test_side_by_side_borderless);
   g_test_add_data_func ("/pdf-general/continued/header", GINT_TO_POINTER (TRUE), test_continued);
   g_test_add_data_func ("/pdf-general/continued/bare", GINT_TO_POINTER (FALSE), test_continued);
+  g_test_add_func ("/pdf-general/partly-ruled", test_partly_ruled);
+  g_test_add_func ("/pdf-general/spanning-head", test_spanning_head);
+  g_test_add_func ("/pdf-general/row-rules-only", test_row_rules_only);
+  g_test_add_func ("/pdf-general/chart-and-table", test_chart_and_table);
+  g_test_add_func ("/pdf-general/wrapped-head", test_wrapped_head);
+  g_test_add_func ("/pdf-general/caption-in-frame", test_caption_in_frame);
 
   for (guint i = 0; i < G_N_ELEMENTS (requests_cuts); i++)
     {

@@ -31,6 +31,7 @@ struct _CfInboxView
   AdwToastOverlay     *toast_overlay;
   GtkLabel            *summary_label;
   GtkButton           *export_long_button;
+  GtkButton           *compare_button;
   GtkButton           *export_findings_button;
   GtkProgressBar      *progress_bar;
   GtkColumnView       *column_view;
@@ -53,6 +54,7 @@ G_DEFINE_FINAL_TYPE (CfInboxView, cf_inbox_view, ADW_TYPE_BIN)
 enum
 {
   OPEN_DOCUMENT,
+  OPEN_COMPARISON,
   N_SIGNALS
 };
 
@@ -464,6 +466,7 @@ update_progress (CfInboxView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), running);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_long_button), !running && total > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->export_findings_button), !running && total > 0);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->compare_button), !running && total > 1);
 }
 
 static void
@@ -517,6 +520,91 @@ cf_inbox_view_activate_row (CfInboxView *self, guint position)
     }
   g_signal_emit (self, signals[OPEN_DOCUMENT], 0, document);
   return TRUE;
+}
+
+/* Comparing years ------------------------------------------------------------- */
+
+/* The entry that pairs with @entry (the same body, the latest earlier year,
+ * else the earliest later one), or NULL. */
+static CfBatchEntry *
+find_pair (CfInboxView *self, CfBatchEntry *entry, gboolean *entry_is_newer)
+{
+  GListModel *model = cf_batch_get_model (self->batch);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr (GPtrArray) entries = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree const char **bodies = g_new0 (const char *, n + 1);
+  g_autofree int *years = g_new0 (int, n + 1);
+  g_autoptr (GArray) pairs = NULL;
+  CfBatchEntry *later = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      CfBatchEntry *each = g_list_model_get_item (model, i);
+      CfDocument *doc = cf_batch_entry_get_document (each);
+
+      g_ptr_array_add (entries, each);
+      bodies[i] = doc ? cf_document_get_body (doc) : NULL;
+      years[i] = doc ? cf_document_get_year (doc) : 0;
+    }
+  pairs = cf_comparison_find_pairs (bodies, years, n);
+  for (guint p = 0; p < pairs->len; p++)
+    {
+      guint *pair = &g_array_index (pairs, guint, 2 * p);
+
+      if (entries->pdata[pair[1]] == entry)
+        {
+          *entry_is_newer = TRUE;
+          return entries->pdata[pair[0]];
+        }
+      if (entries->pdata[pair[0]] == entry && later == NULL)
+        later = entries->pdata[pair[1]];
+    }
+  *entry_is_newer = FALSE;
+  return later;
+}
+
+gboolean
+cf_inbox_view_compare_row (CfInboxView *self, guint position)
+{
+  g_autoptr (CfBatchEntry) entry = NULL;
+  CfBatchEntry *other;
+  gboolean is_newer = FALSE;
+  g_autoptr (CfComparison) comparison = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (CF_IS_INBOX_VIEW (self), FALSE);
+  if (self->batch == NULL
+      || (entry = g_list_model_get_item (G_LIST_MODEL (self->sort_model), position)) == NULL)
+    return FALSE;
+  other = cf_batch_entry_get_document (entry) ? find_pair (self, entry, &is_newer) : NULL;
+  if (other == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (
+        /* TRANSLATORS: Compare Years found no other year of the selected report's body */
+        _("%s has no report of the same body for another year in this batch"),
+        cf_batch_entry_get_name (entry));
+
+      show_toast (self, message);
+      return FALSE;
+    }
+  comparison = cf_comparison_new (cf_batch_entry_get_document (is_newer ? other : entry),
+                                  cf_batch_entry_get_document (is_newer ? entry : other),
+                                  CF_COMPARE_NONE, &error);
+  if (comparison == NULL)
+    {
+      show_toast (self, error->message);
+      return FALSE;
+    }
+  g_signal_emit (self, signals[OPEN_COMPARISON], 0, comparison);
+  return TRUE;
+}
+
+static void
+on_compare_clicked (CfInboxView *self)
+{
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  cf_inbox_view_compare_row (self, position == GTK_INVALID_LIST_POSITION ? 0 : position);
 }
 
 static void
@@ -653,16 +741,23 @@ cf_inbox_view_class_init (CfInboxViewClass *klass)
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, CF_TYPE_DOCUMENT);
 
+  /* Compare Years found a pair: the comparison of its two reports. */
+  signals[OPEN_COMPARISON] = g_signal_new ("open-comparison", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 1, CF_TYPE_COMPARISON);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/crossfoot/Crossfoot/cf-inbox-view.ui");
   gtk_widget_class_bind_template_child (widget_class, CfInboxView, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CfInboxView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, CfInboxView, export_long_button);
   gtk_widget_class_bind_template_child (widget_class, CfInboxView, export_findings_button);
+  gtk_widget_class_bind_template_child (widget_class, CfInboxView, compare_button);
   gtk_widget_class_bind_template_child (widget_class, CfInboxView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CfInboxView, column_view);
   gtk_widget_class_bind_template_callback (widget_class, on_export_long_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_export_findings_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_compare_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_column_view_activate);
 }
 

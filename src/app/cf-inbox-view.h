@@ -4,13 +4,16 @@
  * review state, sorted by open errors (most first), filling in as the batch
  * works in the background, with a progress bar while it does. Activating a
  * row (a click, Enter) emits "open-document". Two buttons export the batch:
- * one long CSV of canonical cells, one CSV of findings.
+ * one long CSV of canonical cells, one CSV of findings. Reports of one body
+ * are paired by year: "Compare Years" emits "open-comparison" for the
+ * selected report and its pair.
  */
 #pragma once
 
 #include <adwaita.h>
 
 #include "cf-batch.h"
+#include "cf-comparison.h"
 
 G_BEGIN_DECLS
 
@@ -48,6 +51,13 @@ GtkWidget     *cf_inbox_view_get_cell_widget (CfInboxView   *self,
                                               CfInboxColumn  column);
 /* Emits "open-document" for the row at @position if its document is loaded. */
 gboolean       cf_inbox_view_activate_row    (CfInboxView   *self,
+                                              guint          position);
+
+/* Pairs the report of the row at @position with the report of the same
+ * body for the year before (else the year after) and emits
+ * "open-comparison" with their CfComparison. FALSE (and a toast saying
+ * why) when the row has no such pair. */
+gboolean       cf_inbox_view_compare_row     (CfInboxView   *self,
                                               guint          position);
 
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-file-dialog.h"
+#include "cf-compare-window.h"
 #include "cf-window-private.h"
 
 /* The entry whose document the document page shows (a ref), if any. */
@@ -321,10 +322,21 @@ cf_window_class_add_inbox (GtkWidgetClass *widget_class)
                                        "win.open-folder", NULL);
 }
 
+/* Compare Years: the pair opens in a window of its own, beside this one. */
+static void
+on_open_comparison (CfInboxView *inbox, CfComparison *comparison, CfWindow *self)
+{
+  CfCompareWindow *window = cf_compare_window_new (gtk_window_get_application (GTK_WINDOW (self)),
+                                                   comparison);
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 cf_window_setup_inbox (CfWindow *self)
 {
   g_signal_connect (self->inbox_view, "open-document", G_CALLBACK (on_open_document), self);
+  g_signal_connect (self->inbox_view, "open-comparison", G_CALLBACK (on_open_comparison), self);
   g_signal_connect (self->main_stack, "notify::visible-child-name",
                     G_CALLBACK (on_main_page_changed), self);
   update_inbox_button (self);

@@ -76,7 +76,8 @@ cf_window_fit_table (CfWindow *self, gboolean fit)
   g_object_set_data (G_OBJECT (self), "cf-sidebar-chosen", GINT_TO_POINTER (1));
   /* The grid takes the window; the source comes back when it is asked for. */
   gtk_widget_set_visible (template_child (self, "source_stack"), !fit);
-  cf_window_set_sidebar_shown (self, !fit && max_position (paned (self, "outer_paned")) >= NARROW_WIDTH);
+  cf_window_set_sidebar_shown (self, !fit && gtk_widget_get_width (GTK_WIDGET (paned (self, "outer_paned")))
+                                               >= NARROW_WIDTH);
 }
 
 static void
@@ -92,7 +93,8 @@ fit_table_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 on_outer_width (GObject *object, GParamSpec *pspec, CfWindow *self)
 {
-  int width = max_position (GTK_PANED (object));
+  /* Its allocated width (max-position is that less the other side's minimum). */
+  int width = gtk_widget_get_width (GTK_WIDGET (object));
   gboolean narrow = width > 0 && width < NARROW_WIDTH;
 
   if (width <= 0)

@@ -42,17 +42,16 @@ cf_window_show_toast (CfWindow *self, const char *message)
   self->last_message = g_strdup (message);
   adw_toast_set_timeout (toast, 8);
   /* With a document shown, over the grid: the findings stay readable. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") == 0)
-    adw_toast_overlay_add_toast (cf_window_get_toast_overlay (self), toast);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (cf_window_get_toast_overlay (self), toast);
 }
 
 AdwToastOverlay *
 cf_window_get_toast_overlay (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") == 0)
+  /* A document being shown (or about to be, once loaded), not the inbox. */
+  if (self->document != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "inbox") != 0)
     return ADW_TOAST_OVERLAY (gtk_widget_get_template_child (GTK_WIDGET (self), CF_TYPE_WINDOW,
                                                              "grid_toasts"));
   return self->toast_overlay;
@@ -102,11 +101,13 @@ load_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
 
   result = g_new0 (LoadResult, 1);
   result->document = g_object_ref (cf_correction_session_get_document (session));
-  /* Without the store the report still opens (the window says so). */
+  /* Without the store the report still opens; a store recovered or only
+   * readable is used. The window says so. */
   if (cf_correction_session_get_store_error (session) != NULL)
     {
       result->store_error = g_strdup (cf_correction_session_get_store_error (session)->message);
-      g_clear_object (&session);
+      if (cf_correction_session_get_store (session) == NULL)
+        g_clear_object (&session);
     }
   result->session = g_steal_pointer (&session);
   if (cf_document_get_kind (result->document) == CF_DOCUMENT_KIND_PDF)
@@ -700,6 +701,19 @@ cf_window_findings_heading (CfDocument *document)
                                               coverage.n_pages_without_text),
                               coverage.n_pages_without_text);
     }
+  /* What the prose states was compared too: "none" is not "nothing stated". */
+  {
+    guint n_checked = 0;
+    guint n_stated = cf_document_get_stated_figures (document, &n_checked);
+
+    g_string_append (text, " · ");
+    if (n_stated == 0)
+      g_string_append (text, _("no figure stated in the text"));
+    else
+      g_string_append_printf (text, ngettext ("%u figure stated in the text, %u checked",
+                                              "%u figures stated in the text, %u checked", n_stated),
+                              n_stated, n_checked);
+  }
   return g_string_free (text, FALSE);
 }
 

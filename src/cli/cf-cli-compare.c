@@ -7,7 +7,6 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 #include "cf-cli.h"
 
@@ -15,40 +14,17 @@
 #define N_SUMMARY_CHANGES 10
 
 static void
-append_value (GString *out, CfCellChange *change, gboolean new_year)
-{
-  const CfCell *cell = cf_cell_change_get_cell (change, new_year);
-
-  if (cell == NULL)
-    /* TRANSLATORS: a cell that one year's report does not have */
-    g_string_append (out, _("(none)"));
-  else if (cell->text == NULL || *cell->text == '\0')
-    /* TRANSLATORS: a cell left blank in the report (blank is not zero) */
-    g_string_append (out, _("(blank)"));
-  else
-    g_string_append (out, cell->text);
-}
-
-static void
 append_change_line (GString *out, CfCellChange *change)
 {
-  double delta = 0, relative = 0;
+  g_autofree char *old_text = cf_cell_change_dup_value_text (change, FALSE);
+  g_autofree char *new_text = cf_cell_change_dup_value_text (change, TRUE);
+  g_autofree char *delta = cf_cell_change_dup_change_text (change);
 
-  g_string_append_printf (out, "  %s [%s, %s]: ", cf_cell_change_get_table_id (change),
+  g_string_append_printf (out, "  %s [%s, %s]: %s → %s", cf_cell_change_get_table_id (change),
                           cf_cell_change_get_row_label (change),
-                          cf_cell_change_get_col_label (change));
-  append_value (out, change, FALSE);
-  g_string_append (out, " → ");
-  append_value (out, change, TRUE);
-  if (cf_cell_change_get_delta (change, &delta))
-    {
-      g_autofree char *number = cf_number_format (delta);
-
-      g_string_append_printf (out, " (%s%s", delta > 0 ? "+" : "", number);
-      if (cf_cell_change_get_relative (change, &relative))
-        g_string_append_printf (out, ", %+.1f%%", relative * 100);
-      g_string_append_c (out, ')');
-    }
+                          cf_cell_change_get_col_label (change), old_text, new_text);
+  if (*delta != '\0')
+    g_string_append_printf (out, " (%s)", delta);
   g_string_append_c (out, '\n');
 }
 
@@ -215,6 +191,17 @@ cf_cli_run_compare (int argc, char **argv)
 
       render_summary (out, comparison, later_review);
       g_print ("%s", out->str);
+    }
+
+  if (html_path != NULL && !cf_compare_report_write_html (comparison, html_path, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNREADABLE;
+    }
+  if (pdf_path != NULL && !cf_compare_report_write_pdf (comparison, pdf_path, &error))
+    {
+      print_error (error->message);
+      return EXIT_UNREADABLE;
     }
 
   for (int y = 0; y < 2; y++)

@@ -25,6 +25,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -205,6 +206,7 @@ add_input_entries (GOptionContext *context, Inputs *inputs)
     { "corrections", 0, 0, G_OPTION_ARG_FILENAME, &inputs->corrections_path, N_("Apply the corrections in FILE (as the app exports them) over the saved ones"), N_("FILE") },
     { "no-saved-corrections", 0, 0, G_OPTION_ARG_NONE, &inputs->no_saved, N_("Ignore what the app saved for these files (corrections, table edits, accepted findings)"), NULL },
     { "password", 0, 0, G_OPTION_ARG_STRING, &inputs->password, N_("Password of encrypted PDFs"), N_("PW") },
+    { "input-timeout", 0, 0, G_OPTION_ARG_INT, &inputs->input_timeout, N_("Give up on a pipe given as FILE after SECONDS without data (default 10)"), N_("SECONDS") },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &inputs->verbose, N_("Say on standard error how many saved corrections each file got"), NULL },
     { NULL },
   };
@@ -213,6 +215,19 @@ add_input_entries (GOptionContext *context, Inputs *inputs)
 }
 
 static void report_saved_work (CfCorrectionSession *session, Inputs *inputs);
+
+/* Says once per run that the app's saved work cannot be read. */
+static void
+warn_saved_unavailable (Inputs *inputs, const char *why)
+{
+  g_autofree char *message = NULL;
+
+  if (inputs->warned_saved)
+    return;
+  inputs->warned_saved = TRUE;
+  message = g_strdup_printf (_("warning: %s; auditing without the saved corrections"), why);
+  print_error (message);
+}
 
 /* The pipeline's last step before the audit: what the app saved is
  * restored, the corrections file goes over it. */
@@ -237,13 +252,14 @@ inputs_prepare (Inputs *inputs)
   inputs->pipeline = cf_pipeline_new (inputs->no_saved ? CF_PIPELINE_IGNORE_SAVED_WORK
                                                        : CF_PIPELINE_READ_SAVED_WORK);
   cf_pipeline_set_password (inputs->pipeline, inputs->password);
+  if (inputs->input_timeout > 0)
+    cf_pipeline_set_input_timeout (inputs->pipeline, (guint) inputs->input_timeout);
   cf_pipeline_set_before_audit (inputs->pipeline, before_audit, inputs);
-  /* Read-only, and NULL without an error when the app never saved anything. */
+  /* Read-only, and NULL without an error when the app never saved anything.
+   * The app's database is its own state: when it cannot be read the audit
+   * goes on without it (each input notes it), never fails for it. */
   if (cf_pipeline_get_store (inputs->pipeline, &error) == NULL && error != NULL)
-    {
-      print_error (error->message);
-      return FALSE;
-    }
+    warn_saved_unavailable (inputs, error->message);
   return TRUE;
 }
 
@@ -310,13 +326,36 @@ load_and_audit (const char *path, Inputs *inputs, CfReview **review)
       print_error (error->message);
       return NULL;
     }
-  if ((store_error = cf_correction_session_get_store_error (session)) != NULL)
-    {
-      print_error (store_error->message);
-      return NULL;
-    }
+  inputs->saved_unavailable = (store_error = cf_correction_session_get_store_error (session)) != NULL;
+  if (store_error != NULL)
+    warn_saved_unavailable (inputs, store_error->message);
   *review = g_object_ref (cf_correction_session_get_review (session));
   return g_object_ref (cf_correction_session_get_document (session));
+}
+
+/* The input's JSON line; "saved_corrections": "unavailable" (after "form")
+ * when the app's saved work could not be read for it (docs/cli.md). */
+static char *
+document_line (CfDocument *doc, CfReview *review, gboolean saved_unavailable)
+{
+  g_autoptr (JsonNode) root = cf_json_document_with_review (doc, review);
+  g_autoptr (JsonObject) marked = NULL;
+  JsonObject *object = json_node_get_object (root);
+  g_autoptr (GList) members = NULL;
+
+  if (!saved_unavailable)
+    return cf_json_node_to_line (root);
+  /* A new object: "findings" stays last, where the batch findings go. */
+  marked = json_object_new ();
+  members = json_object_get_members (object);
+  for (GList *m = members; m != NULL; m = m->next)
+    {
+      json_object_set_member (marked, m->data, json_node_copy (json_object_get_member (object, m->data)));
+      if (g_str_equal (m->data, "form"))
+        json_object_set_string_member (marked, "saved_corrections", "unavailable");
+    }
+  json_node_take_object (root, g_steal_pointer (&marked));
+  return cf_json_node_to_line (root);
 }
 
 /* Human-readable audit output ------------------------------------------- */
@@ -371,6 +410,7 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
   const char *form = cf_document_get_form (doc);
   const char *encoding = cf_document_get_encoding (doc);
   guint n_tables = cf_document_get_tables (doc)->len;
+  guint n_stated, n_checked = 0;
   g_autofree char *path = g_filename_display_name (cf_document_get_path (doc));
 
   for (guint i = 0; i < findings->len; i++)
@@ -389,6 +429,12 @@ render_human (GString *out, CfDocument *doc, CfReview *review)
   else
     g_string_append (out, _(", no known form"));
   g_string_append_printf (out, ngettext (", %u table", ", %u tables", n_tables), n_tables);
+  n_stated = cf_document_get_stated_figures (doc, &n_checked);
+  g_string_append_printf (out, ngettext (", %u figure stated in the text", ", %u figures stated in the text",
+                                         n_stated),
+                          n_stated);
+  if (n_stated > 0)
+    g_string_append_printf (out, _(" (%u checked against the tables)"), n_checked);
   g_string_append_printf (out, ngettext (", %u finding", ", %u findings", findings->len),
                           findings->len);
   if (n_accepted > 0)
@@ -405,7 +451,30 @@ const char *const exit_status_help =
      "only read) are applied first, then those of --corrections. Findings accepted in the app "
      "are still reported, marked accepted, but do not count as open.\n"
      "Exit status: 0 when no open (not accepted) error-severity finding was made, 1 when at "
-     "least one was, 2 when an input could not be read.");
+     "least one was, 2 when an input could not be read, 3 when the output could not be "
+     "written.");
+
+/* Ends writing standard output: what could not be written is said, with
+ * its own exit status, except to a reader that closed the pipe (| head -1):
+ * it had what it wanted, the audit's status stands. */
+static int
+finish_output (int status)
+{
+  int saved;
+
+  errno = 0;
+  if (fflush (stdout) == 0 && !ferror (stdout))
+    return status;
+  saved = errno;
+  if (saved == EPIPE)
+    return status;
+  {
+    g_autofree char *message = g_strdup_printf (_("cannot write the output (%s)"),
+                                                g_strerror (saved ? saved : EIO));
+    print_error (message);
+  }
+  return EXIT_OUTPUT;
+}
 
 /* The spool ----------------------------------------------------------------- */
 
@@ -508,7 +577,7 @@ run_audit (int argc, char **argv)
       g_string_truncate (out, 0);
       if (json)
         {
-          g_autofree char *line = cf_json_document_line_with_review (doc, review);
+          g_autofree char *line = document_line (doc, review, inputs.saved_unavailable);
 
           g_string_append (out, line);
         }
@@ -586,9 +655,7 @@ run_audit (int argc, char **argv)
     }
 
   fclose (spool);
-  if (fflush (stdout) != 0)
-    return EXIT_UNREADABLE;
-  return status;
+  return finish_output (status);
 }
 
 /* extract ----------------------------------------------------------------- */
@@ -978,6 +1045,9 @@ main (int argc, char **argv)
   /* An uninstalled build's catalogues (build/po, set by `meson devenv`). */
   const char *locale_dir = g_getenv ("CROSSFOOT_LOCALEDIR");
 
+  /* A closed output pipe is an error of write(), handled where the output
+   * ends (finish_output), not a signal that kills the batch. */
+  signal (SIGPIPE, SIG_IGN);
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir && *locale_dir ? locale_dir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -13,6 +13,7 @@ enum
   EXIT_CLEAN = 0,
   EXIT_ERROR_FINDING = 1,
   EXIT_UNREADABLE = 2,
+  EXIT_OUTPUT = 3, /* the output could not be written (a full disk, a closed pipe) */
 };
 
 /* How every command reads its inputs: the options they share, and what
@@ -25,6 +26,9 @@ typedef struct
   gboolean           verbose;
   GArray            *correction_sets; /* of CorrectionSet, from --corrections */
   CfPipeline        *pipeline;        /* load, saved work, the file above, audit */
+  int                input_timeout;    /* seconds; 0: the pipeline's default */
+  gboolean           warned_saved;     /* the saved work is unreadable: said once */
+  gboolean           saved_unavailable; /* ... and for the input being read now */
 } Inputs;
 
 void        inputs_clear      (Inputs         *inputs);

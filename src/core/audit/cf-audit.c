@@ -26,30 +26,61 @@
 
 /* The audit ---------------------------------------------------------------- */
 
-static const char *
-renamed_table (CfDocument *doc, const char *old_id)
+/* The tables of @doc by their id before the form match renamed them, and by
+ * their id now (the first of each): notes name tables the old way, and a
+ * long document has thousands of both. */
+typedef struct
+{
+  GHashTable *by_original; /* original id -> CfTable */
+  GHashTable *by_id;       /* id -> CfTable */
+} TableIndex;
+
+static void
+table_index_init (TableIndex *index, CfDocument *doc)
 {
   GPtrArray *tables = cf_document_get_tables (doc);
 
-  for (guint t = 0; old_id && t < tables->len; t++)
+  index->by_original = g_hash_table_new (g_str_hash, g_str_equal);
+  index->by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint t = 0; t < tables->len; t++)
     {
       CfTable *table = g_ptr_array_index (tables, t);
+      const char *original = cf_form_match_get_original_id (table);
+      const char *id = cf_table_get_id (table);
 
-      if (g_strcmp0 (cf_form_match_get_original_id (table), old_id) == 0)
-        return cf_table_get_id (table);
+      if (original != NULL && !g_hash_table_contains (index->by_original, original))
+        g_hash_table_insert (index->by_original, (gpointer) original, table);
+      if (id != NULL && !g_hash_table_contains (index->by_id, id))
+        g_hash_table_insert (index->by_id, (gpointer) id, table);
     }
-  return old_id;
+}
+
+static void
+table_index_clear (TableIndex *index)
+{
+  g_clear_pointer (&index->by_original, g_hash_table_unref);
+  g_clear_pointer (&index->by_id, g_hash_table_unref);
+}
+
+static const char *
+renamed_table (TableIndex *index, const char *old_id)
+{
+  CfTable *table = old_id ? g_hash_table_lookup (index->by_original, old_id) : NULL;
+
+  return table ? cf_table_get_id (table) : old_id;
 }
 
 static void
 copy_notes (CfDocument *doc)
 {
   GPtrArray *notes = cf_document_get_notes (doc);
+  TableIndex index;
 
+  table_index_init (&index, doc);
   for (guint i = 0; i < notes->len; i++)
     {
       CfFinding *finding = cf_finding_copy (g_ptr_array_index (notes, i));
-      const char *table_id = renamed_table (doc, finding->table);
+      const char *table_id = renamed_table (&index, finding->table);
 
       if (finding->table && table_id != finding->table)
         {
@@ -63,14 +94,14 @@ copy_notes (CfDocument *doc)
           CfTable *table;
           CfCell *cell;
 
-          table_id = renamed_table (doc, ref->table);
+          table_id = renamed_table (&index, ref->table);
           if (ref->table && table_id != ref->table)
             {
               char *renamed = g_strdup (table_id);
               g_free (ref->table);
               ref->table = renamed;
             }
-          table = ref->table ? cf_document_find_table (doc, ref->table) : NULL;
+          table = ref->table ? g_hash_table_lookup (index.by_id, ref->table) : NULL;
           cell = table ? cf_table_get_cell (table, ref->row, ref->col) : NULL;
           if (cell != NULL && cell->row_key != NULL && ref->row_key == NULL)
             {
@@ -80,6 +111,7 @@ copy_notes (CfDocument *doc)
         }
       cf_document_take_finding (doc, finding);
     }
+  table_index_clear (&index);
 }
 
 void
@@ -94,8 +126,7 @@ cf_audit_document (CfDocument *doc, CfFormRegistry *registry)
   g_return_if_fail (CF_IS_DOCUMENT (doc));
 
   cf_document_clear_findings (doc);
-  /* The year decides between forms that fit equally well. */
-  cf_report_meta_read (doc);
+  /* The year (read by the loader) decides between forms that fit equally well. */
   match = cf_form_match_new (doc, registry);
   mapped = cf_form_match_get_tables (match);
   findings = cf_form_match_steal_findings (match);

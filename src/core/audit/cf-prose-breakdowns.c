@@ -283,6 +283,21 @@ cf_prose_check_breakdowns (const SentenceSpan *span, const Sentence *s, GArray *
         }
       i = total->end;
     }
+
+  /* "主动公开政府信息933条，其中A 86条…": a quantity right before "，其中" is
+   * the total too (issue #14). */
+  for (guint k = 0; k < numbers->len; k++)
+    {
+      const ProseNumber *n = &g_array_index (numbers, ProseNumber, k);
+
+      if (n->usable && n->depth == 0 && n->end + 3 <= s->n && s->chars[n->end] == ','
+          && cf_sentence_matches (s, n->end + 1, "其中"))
+        {
+          check_parts_after (span, s, numbers, n, NULL, n->end + 3, depth_at (numbers, n->end + 3),
+                             FALSE);
+          return;
+        }
+    }
 }
 
 /* Percentages ------------------------------------------------------------- */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cf-document.h"
+#include "cf-form-private.h"
 
 G_BEGIN_DECLS
 
@@ -106,5 +107,19 @@ void     cf_prose_check_breakdowns  (const SentenceSpan *span,
 void     cf_prose_check_percentages (const SentenceSpan *span,
                                      const Sentence     *s,
                                      GArray             *numbers);
+
+/* The figures the prose states, against their cells (cf-prose-figures.c):
+ * one walk over a document's sentences, in order. @form NULL checks nothing. */
+typedef struct _CfStatedFigures CfStatedFigures;
+
+CfStatedFigures *cf_stated_figures_new           (CfDocument         *doc,
+                                                  const CfForm       *form);
+void             cf_stated_figures_check         (CfStatedFigures    *self,
+                                                  const SentenceSpan *span,
+                                                  const Sentence     *s,
+                                                  GArray             *numbers);
+void             cf_stated_figures_paragraph_end (CfStatedFigures    *self);
+/* Ends the walk: sets the document's stated-figure counts. */
+void             cf_stated_figures_free          (CfStatedFigures    *self);
 
 G_END_DECLS

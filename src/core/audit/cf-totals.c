@@ -32,6 +32,7 @@
 #include <math.h>
 #include <string.h>
 #include "cf-totals.h"
+#include "cf-form-private.h"
 #include "cf-normalize.h"
 #include "cf-number.h"
 
@@ -672,14 +673,14 @@ report_shared (Audit *a, const Failure *rows, const Failure *cols, int row, int 
   cf_document_take_finding (a->doc, finding);
 }
 
-/* The national forms have rules of their own (cf-audit.c); a form table
- * the mapper missed would be misread here (三（七）总计 does not sum every
- * row above it). */
+/* The national forms have rules of their own (cf-rules.c); a form table the
+ * matcher missed would be misread here (三（七）总计 does not sum every row
+ * above it). Each form file lists the labels only its tables print
+ * ("markers"). */
 static gboolean
 looks_like_national_form (CfTable *table)
 {
-  static const char *const markers[] = { "政府信息公开申请数量", "本年度办理结果", "结果维持",
-                                         "第二十条第" };
+  CfFormRegistry *registry = cf_form_registry_get_default ();
 
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
     {
@@ -689,9 +690,14 @@ looks_like_national_form (CfTable *table)
       if (cell->text == NULL || cell->number.kind != CF_NUMBER_TEXT)
         continue;
       label = cf_normalize_label (cell->text);
-      for (gsize k = 0; k < G_N_ELEMENTS (markers); k++)
-        if (strstr (label, markers[k]) != NULL)
-          return TRUE;
+      for (guint f = 0; f < cf_form_registry_get_n_forms (registry); f++)
+        {
+          GStrv markers = cf_form_registry_get_nth (registry, f)->markers;
+
+          for (guint k = 0; markers != NULL && markers[k] != NULL; k++)
+            if (strstr (label, markers[k]) != NULL)
+              return TRUE;
+        }
     }
   return FALSE;
 }

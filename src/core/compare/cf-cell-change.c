@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gi18n-lib.h>
 #include "cf-cell-change.h"
 
 struct _CfCellChange
@@ -201,4 +202,53 @@ cf_cell_change_get_findings (CfCellChange *self)
 {
   g_return_val_if_fail (CF_IS_CELL_CHANGE (self), NULL);
   return self->findings;
+}
+
+char *
+cf_cell_change_dup_value_text (CfCellChange *self, gboolean new_year)
+{
+  const CfCell *cell = cf_cell_change_get_cell (self, new_year);
+
+  if (cell == NULL)
+    /* TRANSLATORS: a cell that one year's report does not have */
+    return g_strdup (_("(none)"));
+  if (cell->text == NULL || *cell->text == '\0')
+    /* TRANSLATORS: a cell left blank in the report (blank is not zero) */
+    return g_strdup (_("(blank)"));
+  return g_strdup (cell->text);
+}
+
+char *
+cf_cell_change_dup_change_text (CfCellChange *self)
+{
+  double delta = 0, relative = 0;
+  g_autofree char *number = NULL;
+
+  switch (cf_cell_change_get_kind (self))
+    {
+    case CF_CELL_CHANGE_FILLED:
+      /* TRANSLATORS: a cell blank last year holds a number this year */
+      return g_strdup (_("filled in"));
+    case CF_CELL_CHANGE_BLANKED:
+      /* TRANSLATORS: a cell that held a number last year is blank this year */
+      return g_strdup (_("left blank"));
+    case CF_CELL_CHANGE_TEXT:
+      /* TRANSLATORS: a cell whose text (not a number) changed */
+      return g_strdup (_("text changed"));
+    case CF_CELL_CHANGE_ONLY_OLD:
+    case CF_CELL_CHANGE_ONLY_NEW:
+      /* TRANSLATORS: a cell only one year's report has */
+      return g_strdup (_("one year only"));
+    case CF_CELL_CHANGE_SAME:
+      return g_strdup ("");
+    case CF_CELL_CHANGE_CHANGED:
+    default:
+      break;
+    }
+  if (!cf_cell_change_get_delta (self, &delta))
+    return g_strdup ("");
+  number = cf_number_format (delta);
+  if (cf_cell_change_get_relative (self, &relative))
+    return g_strdup_printf ("%s%s (%+.1f%%)", delta > 0 ? "+" : "", number, relative * 100);
+  return g_strdup_printf ("%s%s", delta > 0 ? "+" : "", number);
 }

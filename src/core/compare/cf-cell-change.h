@@ -53,6 +53,12 @@ gboolean          cf_cell_change_get_relative  (CfCellChange *self,
 /* What a cell shows: its text, or "" when absent. */
 const char       *cf_cell_change_get_text      (CfCellChange *self,
                                                 gboolean      new_year);
+/* What the cell of a year shows for a person: its text, "(blank)" or
+ * "(none)" (translated). */
+char             *cf_cell_change_dup_value_text (CfCellChange *self,
+                                                 gboolean      new_year);
+/* The change in words: "+18 (+150.0%)", "filled in", "left blank", … or "". */
+char             *cf_cell_change_dup_change_text (CfCellChange *self);
 /* Carry-over findings that name this cell (of either year); the change
  * keeps a copy. */
 void              cf_cell_change_add_finding   (CfCellChange    *self,

@@ -58,10 +58,11 @@ cf_diff_sequences (guint n_old, guint n_new, CfDiffEqualFunc equal, gpointer dat
         {
           if (i < n && j < m && equal (head + i, head + j, data))
             op = CF_DIFF_SAME, i++, j++;
-          else if (j < m && (i == n || lcs[i * w + j + 1] >= lcs[(i + 1) * w + j]))
-            op = CF_DIFF_INSERTED, j++;
-          else
+          /* Removed before inserted where both fit: "[-9-]{+4+}" reads best. */
+          else if (i < n && (j == m || lcs[(i + 1) * w + j] >= lcs[i * w + j + 1]))
             op = CF_DIFF_REMOVED, i++;
+          else
+            op = CF_DIFF_INSERTED, j++;
           g_byte_array_append (script, &op, 1);
         }
     }

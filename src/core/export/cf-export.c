@@ -869,6 +869,20 @@ cf_json_document_with_review (CfDocument *doc, CfReview *review)
     build_table (b, g_ptr_array_index (tables, i), from_pdf);
   json_builder_end_array (b);
 
+  /* What the prose states was compared: "nothing stated" is not "no disagreement". */
+  {
+    guint checked = 0;
+    guint found = cf_document_get_stated_figures (doc, &checked);
+
+    json_builder_set_member_name (b, "stated_figures");
+    json_builder_begin_object (b);
+    json_builder_set_member_name (b, "found");
+    json_builder_add_int_value (b, found);
+    json_builder_set_member_name (b, "checked");
+    json_builder_add_int_value (b, checked);
+    json_builder_end_object (b);
+  }
+
   json_builder_set_member_name (b, "findings");
   json_builder_begin_array (b);
   for (guint i = 0; i < findings->len; i++)

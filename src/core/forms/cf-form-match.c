@@ -499,6 +499,7 @@ cf_form_match_new (CfDocument *doc, CfFormRegistry *registry)
   g_autoptr(CfFormMatch) self = NULL;
   GPtrArray *tables;
   g_autoptr(GPtrArray) heading_lines = NULL;
+  g_autoptr(GHashTable) label_pool = NULL;
   FormMatch best;
   const char *text;
 
@@ -513,8 +514,9 @@ cf_form_match_new (CfDocument *doc, CfFormRegistry *registry)
   cf_document_set_form (doc, NULL);
   text = cf_document_get_text (doc, NULL);
 
+  label_pool = cf_table_label_pool_new ();
   for (guint t = 0; t < tables->len; t++)
-    g_ptr_array_add (self->infos, cf_table_info_new (g_ptr_array_index (tables, t)));
+    g_ptr_array_add (self->infos, cf_table_info_new (g_ptr_array_index (tables, t), label_pool));
 
   best = best_form (registry, self->infos, text, cf_document_get_year (doc), &heading_lines);
   if (best.form == NULL)

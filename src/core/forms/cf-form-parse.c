@@ -69,6 +69,32 @@ form_feature_clear (gpointer data)
   g_free (feature->column);
 }
 
+static void
+cell_key_clear (gpointer data)
+{
+  CfFormCellKey *key = data;
+
+  g_free (key->table);
+  g_free (key->row);
+  g_free (key->column);
+}
+
+static void
+form_statement_free (gpointer data)
+{
+  CfFormStatement *statement = data;
+
+  g_free (statement->id);
+  g_free (statement->stated);
+  g_free (statement->cell_name);
+  g_strfreev (statement->objects);
+  g_strfreev (statement->verbs);
+  g_strfreev (statement->none);
+  g_strfreev (statement->unambiguous);
+  g_array_unref (statement->cells);
+  g_free (statement);
+}
+
 void
 cf_form_free (CfForm *form)
 {
@@ -81,6 +107,8 @@ cf_form_free (CfForm *form)
   g_ptr_array_unref (form->rules);
   g_ptr_array_unref (form->year_rules);
   g_array_unref (form->features);
+  g_ptr_array_unref (form->statements);
+  g_strfreev (form->markers);
   g_free (form);
 }
 
@@ -469,6 +497,66 @@ parse_rules (CfForm *form, JsonArray *array, GPtrArray *into, gboolean across_ye
   return TRUE;
 }
 
+/* "statements": figures the prose states, each with the cells it must equal. */
+static gboolean
+parse_statements (CfForm *form, JsonArray *array, const char *path, GError **error)
+{
+  for (guint i = 0; array && i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      CfFormStatement *statement;
+      JsonArray *cells;
+
+      if (object == NULL || member_string (object, "id") == NULL
+          || member_string (object, "stated") == NULL
+          || member_string (object, "cell_name") == NULL)
+        return cf_form_invalid (error, path, _("statement %u needs an id, stated and cell_name"), i);
+      statement = g_new0 (CfFormStatement, 1);
+      statement->id = g_strdup (member_string (object, "id"));
+      statement->stated = g_strdup (member_string (object, "stated"));
+      statement->cell_name = g_strdup (member_string (object, "cell_name"));
+      statement->objects = string_array (member_array (object, "objects"));
+      statement->verbs = string_array (member_array (object, "verbs"));
+      statement->none = string_array (member_array (object, "none"));
+      statement->unambiguous = string_array (member_array (object, "unambiguous"));
+      statement->cells = g_array_new (FALSE, TRUE, sizeof (CfFormCellKey));
+      g_array_set_clear_func (statement->cells, cell_key_clear);
+      g_ptr_array_add (form->statements, statement);
+      if (statement->objects == NULL || statement->objects[0] == NULL)
+        return cf_form_invalid (error, path, _("statement %s names nothing it counts (objects)"),
+                                statement->id);
+
+      cells = member_array (object, "cells");
+      for (guint c = 0; cells && c < json_array_get_length (cells); c++)
+        {
+          JsonNode *cell_node = json_array_get_element (cells, c);
+          JsonObject *cell = JSON_NODE_HOLDS_OBJECT (cell_node) ? json_node_get_object (cell_node)
+                                                               : NULL;
+          const CfFormTable *table = NULL;
+          CfFormCellKey key = { 0 };
+
+          if (cell != NULL)
+            table = cf_form_get_table (form, member_string (cell, "table"));
+          if (table == NULL || member_string (cell, "row") == NULL
+              || member_string (cell, "column") == NULL
+              || cf_form_table_get_row (table, member_string (cell, "row")) == NULL
+              || cf_form_table_get_column (table, member_string (cell, "column")) == NULL)
+            return cf_form_invalid (error, path,
+                                    _("statement %s: cell %u is not a table, row and column of "
+                                      "the form"),
+                                    statement->id, c);
+          key.table = g_strdup (table->id);
+          key.row = g_strdup (member_string (cell, "row"));
+          key.column = g_strdup (member_string (cell, "column"));
+          g_array_append_val (statement->cells, key);
+        }
+      if (statement->cells->len == 0)
+        return cf_form_invalid (error, path, _("statement %s names no cell"), statement->id);
+    }
+  return TRUE;
+}
+
 CfForm *
 cf_form_parse (JsonNode *root, const char *path, GError **error)
 {
@@ -497,6 +585,7 @@ cf_form_parse (JsonNode *root, const char *path, GError **error)
   form->rules = g_ptr_array_new_with_free_func (form_rule_free);
   form->year_rules = g_ptr_array_new_with_free_func (form_rule_free);
   form->features = g_array_new (FALSE, TRUE, sizeof (CfFormFeature));
+  form->statements = g_ptr_array_new_with_free_func (form_statement_free);
   g_array_set_clear_func (form->features, form_feature_clear);
   form->year_max = G_MAXINT;
 
@@ -539,6 +628,17 @@ cf_form_parse (JsonNode *root, const char *path, GError **error)
       || !parse_rules (form, member_array (object, "year_rules"), form->year_rules, TRUE, path,
                        error))
     return NULL;
+
+  if (!parse_statements (form, member_array (object, "statements"), path, error))
+    return NULL;
+  form->markers = string_array (member_array (object, "markers"));
+  for (guint i = 0; form->markers != NULL && form->markers[i] != NULL; i++)
+    {
+      char *norm = cf_normalize_label (form->markers[i]);
+
+      g_free (form->markers[i]);
+      form->markers[i] = norm;
+    }
 
   features = member_array (object, "features");
   for (guint i = 0; features && i < json_array_get_length (features); i++)

@@ -63,6 +63,30 @@ typedef struct
   int   weight;
 } CfFormFeature;
 
+/* A cell of a form table, by keys. */
+typedef struct
+{
+  char *table;
+  char *row;
+  char *column;
+} CfFormCellKey;
+
+/* A figure the prose of a report states, and the cells it must equal (their
+ * sum). The words are matched in the sentence's Simplified, half-width text,
+ * around the number: before it back to the clause's start, after it up to
+ * the next break. */
+typedef struct
+{
+  char      *id;
+  char      *stated;       /* what the prose states, for messages ("收到政府信息公开申请") */
+  char      *cell_name;    /* the cells, for messages ("“本年新收…数量”总计") */
+  GStrv      objects;      /* what is counted: one names it (after the number if words follow it) */
+  GStrv      verbs;        /* one must be there too; NULL when none is needed */
+  GStrv      none;         /* none of these may be */
+  GStrv      unambiguous;  /* with one of these an exact figure that disagrees is an error */
+  GArray    *cells;        /* of CfFormCellKey */
+} CfFormStatement;
+
 typedef struct
 {
   char      *id;
@@ -74,6 +98,8 @@ typedef struct
   GPtrArray *rules;        /* of CfFormRule */
   GPtrArray *year_rules;   /* of CfFormRule, with prev. terms */
   GArray    *features;     /* of CfFormFeature */
+  GPtrArray *statements;   /* of CfFormStatement */
+  GStrv      markers;      /* labels that only a table of this form prints */
 } CfForm;
 
 guint              cf_form_registry_get_n_forms (CfFormRegistry *self);

@@ -29,10 +29,11 @@ typedef struct
    * and every form table is tried against every table. */
   GHashTable *memo;
   GHashTable *memo_stripped;
+  GHashTable *group_memo;  /* form group label (its chars, by address) -> score */
 } Label;
 
 static Label *
-label_new (const char *text)
+label_new_uncached (const char *text)
 {
   Label *label = g_new0 (Label, 1);
   g_autofree char *stripped = NULL;
@@ -58,7 +59,30 @@ label_free (gpointer data)
   g_free (label->stripped);
   g_clear_pointer (&label->memo, g_hash_table_unref);
   g_clear_pointer (&label->memo_stripped, g_hash_table_unref);
+  g_clear_pointer (&label->group_memo, g_hash_table_unref);
   g_free (label);
+}
+
+GHashTable *
+cf_table_label_pool_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, label_free);
+}
+
+/* The label for @text from @pool, read once: a document prints the same
+ * labels in table after table (and a long one, thousands of times), and a
+ * label's scores against the form labels are the same wherever it stands. */
+static Label *
+label_new (GHashTable *pool, const char *text)
+{
+  Label *label = g_hash_table_lookup (pool, text);
+
+  if (label == NULL)
+    {
+      label = label_new_uncached (text);
+      g_hash_table_insert (pool, g_strdup (text), label);
+    }
+  return label;
 }
 
 static void
@@ -80,6 +104,7 @@ cf_table_info_free (gpointer data)
 
   g_free (info->title_norm);
   g_ptr_array_unref (info->rows);
+  g_hash_table_unref (info->label_pool);
   g_free (info);
 }
 
@@ -102,27 +127,27 @@ row_own_label (const CfRowInfo *row)
 /* A label cell of the row; one that prints a group label and its sub-label
  * ("（三）不予公开 1.属于国家秘密") reads as the two cells it stands for. */
 static void
-add_row_label (CfRowInfo *row, CfCell *cell)
+add_row_label (GHashTable *pool, CfRowInfo *row, CfCell *cell)
 {
   g_auto (GStrv) parts = cf_normalize_split_groups (cell->text);
 
   if (parts == NULL)
     {
       g_ptr_array_add (row->labels, cell);
-      g_ptr_array_add (row->label_norms, label_new (cell->text));
+      g_ptr_array_add (row->label_norms, label_new (pool, cell->text));
       g_ptr_array_add (row->label_texts, g_strdup (cell->text));
       return;
     }
   for (guint i = 0; parts[i]; i++)
     {
       g_ptr_array_add (row->labels, cell);
-      g_ptr_array_add (row->label_norms, label_new (parts[i]));
+      g_ptr_array_add (row->label_norms, label_new (pool, parts[i]));
       g_ptr_array_add (row->label_texts, g_strdup (parts[i]));
     }
 }
 
 CfTableInfo *
-cf_table_info_new (CfTable *table)
+cf_table_info_new (CfTable *table, GHashTable *label_pool)
 {
   CfTableInfo *info = g_new0 (CfTableInfo, 1);
   int n_rows = cf_table_get_n_rows (table);
@@ -130,6 +155,7 @@ cf_table_info_new (CfTable *table)
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
 
   info->table = table;
+  info->label_pool = g_hash_table_ref (label_pool);
   info->title_norm = cf_table_get_title (table) ? cf_normalize_label (cf_table_get_title (table))
                                                 : NULL;
   info->rows = g_ptr_array_new_with_free_func (row_info_free);
@@ -142,7 +168,7 @@ cf_table_info_new (CfTable *table)
       row->grid_row = r;
       row->labels = g_ptr_array_new ();
       row->values = g_ptr_array_new ();
-      row->label_norms = g_ptr_array_new_with_free_func (label_free);
+      row->label_norms = g_ptr_array_new ();  /* the labels belong to the pool */
       row->label_texts = g_ptr_array_new_with_free_func (g_free);
 
       /* The distinct cells that cover this row, left to right. */
@@ -180,7 +206,7 @@ cf_table_info_new (CfTable *table)
           if ((int) i <= last_text)
             {
               if (cell_is_text (cell) && last_text - (int) i < MAX_ROW_LABELS)
-                add_row_label (row, cell);
+                add_row_label (info->label_pool, row, cell);
             }
           else if (cell->row == r)
             {
@@ -248,10 +274,23 @@ best_label_score (const CfFormItem *item, Label *label, double min)
 static double
 group_score (const gunichar *group_chars, Label *context)
 {
+  double *found;
+  double *score;
+
   if (context == NULL)
     return 0;
-  return MAX (cf_form_chars_similarity (group_chars, context->chars, 0),
-              cf_form_chars_similarity (group_chars, context->stripped, 0));
+  /* Remembered per label, exactly: the form's group labels (keys by
+   * address) live as long as its registry. */
+  if (context->group_memo == NULL)
+    context->group_memo = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  found = g_hash_table_lookup (context->group_memo, group_chars);
+  if (found != NULL)
+    return *found;
+  score = g_new (double, 1);
+  *score = MAX (cf_form_chars_similarity (group_chars, context->chars, 0),
+                cf_form_chars_similarity (group_chars, context->stripped, 0));
+  g_hash_table_insert (context->group_memo, (gpointer) group_chars, score);
+  return *score;
 }
 
 /* The group labels a row may sit under: printed on it, above it, below it. */

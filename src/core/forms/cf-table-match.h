@@ -19,7 +19,7 @@ typedef struct
   int        grid_row;
   GPtrArray *labels;      /* CfCell *, left to right, incl. group cells from above */
   GPtrArray *values;      /* CfCell *, origin cells of this row after the labels */
-  GPtrArray *label_norms; /* Label *, one per label cell, or per part of a compound one */
+  GPtrArray *label_norms; /* Label * (of the pool), one per label cell, or per part of a compound one */
   GPtrArray *label_texts; /* char *, the printed text of each of those */
   gboolean   has_number;  /* some value cell holds a number */
 } CfRowInfo;
@@ -27,9 +27,10 @@ typedef struct
 /* A document table read as rows. */
 typedef struct
 {
-  CfTable   *table;
-  char      *title_norm;
-  GPtrArray *rows;        /* of CfRowInfo */
+  CfTable    *table;
+  char       *title_norm;
+  GPtrArray  *rows;        /* of CfRowInfo */
+  GHashTable *label_pool;  /* a ref: the pool its labels come from */
 } CfTableInfo;
 
 /* A document table scored against one form table. */
@@ -48,7 +49,10 @@ typedef struct
   GHashTable        *matched_headers;  /* form column id -> header CfCell */
 } CfTableMatch;
 
-CfTableInfo  *cf_table_info_new   (CfTable           *table);
+/* The labels read from a document's tables, by text, shared by its infos. */
+GHashTable   *cf_table_label_pool_new (void);
+CfTableInfo  *cf_table_info_new   (CfTable           *table,
+                                   GHashTable        *label_pool);
 void          cf_table_info_free  (gpointer           info);
 /* Scores @info against @ftable; the score is 0 when it is not that table. */
 CfTableMatch *cf_table_match_new  (const CfFormTable *ftable,

@@ -21,6 +21,7 @@
 #include "cf-store.h"
 #include "cf-error.h"
 #include "cf-export.h"
+#include "cf-loader.h"
 
 /* Two workers: the machine's cores are shared with the UI thread. */
 #define CF_BATCH_N_THREADS 2
@@ -394,13 +395,12 @@ open_report (Job *job)
   session = cf_pipeline_open_file (pipeline, job->entry->path, job->cancellable, &job->error);
   if (session == NULL)
     return;
-  if (cf_correction_session_get_store_error (session) != NULL)
-    {
-      job->error = g_error_copy (cf_correction_session_get_store_error (session));
-      return;
-    }
   doc = cf_correction_session_get_document (session);
   sha256 = cf_document_get_sha256 (doc);
+  /* The app's database unreadable: the report is still audited, as
+   * extracted; what its saved work is stays unknown (no digest). */
+  if (cf_correction_session_get_store_error (session) != NULL)
+    sha256 = NULL;
   job->document = g_object_ref (doc);
   job->review = cf_review_copy_in_memory (cf_correction_session_get_review (session));
   job->n_restored = cf_correction_session_get_n_applied (session);

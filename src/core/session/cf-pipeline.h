@@ -39,6 +39,10 @@ void                 cf_pipeline_set_password     (CfPipeline     *self,
 void                 cf_pipeline_set_before_audit (CfPipeline     *self,
                                                    CfPipelineHook  hook,
                                                    gpointer        user_data);
+/* How long a named pipe given as a file may stay silent before it is given
+ * up on (default 10 s): a pipe nobody writes to never blocks the others. */
+void                 cf_pipeline_set_input_timeout (CfPipeline   *self,
+                                                    guint         seconds);
 /* The database (opened now if it was not yet), or NULL: none was ever made
  * (read-only), the mode ignores it, or it cannot be opened (@error set). */
 CfStore             *cf_pipeline_get_store        (CfPipeline     *self,

@@ -117,14 +117,87 @@ line_has_columns (const CfPdfPage *page, GArray *chars, guint from, gboolean *co
   return from + n;
 }
 
-/* FALSE for a frame of rules that is no grid of cells: a chart (its axes
- * and gridlines frame slots nearly all empty) or a table ruled only between
- * rows, whose columns the rules leave in one slot (many slots then hold a
- * row's several columns, set apart by wide gaps). */
+/* Two characters of one word or number: letters or digits, or a digit
+ * beside its decimal point, separator or percent sign. */
 static gboolean
-is_grid_of_cells (const CfPdfPage *page, int n_rows, GPtrArray *cell_chars)
+is_word_pair (gunichar a, gunichar b)
 {
-  guint n_filled = 0, n_with_columns = 0;
+  if (g_unichar_isalnum (a) && g_unichar_isalnum (b))
+    return TRUE;
+  return (g_unichar_isdigit (a) && strchr (".,%", (int) b) != NULL && b < 0x80)
+         || (g_unichar_isdigit (b) && strchr (".,", (int) a) != NULL && a < 0x80);
+}
+
+/* Whether @b, the character after @a in text order, goes on @a's word or
+ * number: no space between, on one line, set close after it. */
+static gboolean
+same_word (const CfPdfChar *a, const CfPdfChar *b)
+{
+  double h = MAX (1.0, a->y1 - a->y0);
+
+  return !b->space_before && is_word_pair (a->ch, b->ch) && !cf_pdf_is_cjk (a->ch) && !cf_pdf_is_cjk (b->ch)
+         && fabs (cf_pdf_char_cy (a) - cf_pdf_char_cy (b)) < 0.4 * h && b->x0 >= a->x0 && b->x0 - a->x1 < 0.3 * h;
+}
+
+/* Words the grid cuts: two letters or digits printed one right after the
+ * other (in text order, no space between) that land in different cells.
+ * Text never runs over a ruling; it does over the boxes of a diagram. */
+static guint
+count_cut_words (const CfPdfPage *page, GPtrArray *cell_chars)
+{
+  g_autofree int *cell_of = g_new (int, page->chars->len + 1);
+  guint n_cut = 0;
+
+  for (guint i = 0; i < page->chars->len; i++)
+    cell_of[i] = -1;
+  for (guint k = 0; k < cell_chars->len; k++)
+    {
+      GArray *chars = g_ptr_array_index (cell_chars, k);
+      for (guint i = 0; i < chars->len; i++)
+        cell_of[g_array_index (chars, guint, i)] = k;
+    }
+  for (guint i = 1; i < page->chars->len; i++)
+    {
+      if (cell_of[i - 1] >= 0 && cell_of[i] >= 0 && cell_of[i - 1] != cell_of[i]
+          && same_word (cf_pdf_char_at (page, i - 1), cf_pdf_char_at (page, i)))
+        n_cut++;
+    }
+  return n_cut;
+}
+
+/* Slots of one row that a word runs over are one cell: text never runs
+ * over a ruling, so what parts them there is no rule of the table (a rule
+ * of a head band drawn under a spanning head). */
+static void
+join_cut_words (const CfPdfPage *page, const gboolean *used, GArray *xs, GArray *ys, guint *parent)
+{
+  int n_cols = (int) xs->len - 1;
+
+  for (guint i = 1; i < page->chars->len; i++)
+    {
+      const CfPdfChar *a = cf_pdf_char_at (page, i - 1), *b = cf_pdf_char_at (page, i);
+      int ra, ca, rb, cb;
+
+      if (used[i - 1] || used[i] || !same_word (a, b))
+        continue;
+      ra = find_slot (ys, cf_pdf_char_cy (a)), ca = find_slot (xs, cf_pdf_char_cx (a));
+      rb = find_slot (ys, cf_pdf_char_cy (b)), cb = find_slot (xs, cf_pdf_char_cx (b));
+      if (ra < 0 || ca < 0 || ra != rb || cb <= ca)
+        continue;
+      for (int c = ca; c < cb; c++)
+        uf_union (parent, ra * n_cols + c, ra * n_cols + c + 1);
+    }
+}
+
+/* How well a frame of rules makes a grid of cells, from 0 to 1; below 0
+ * for one that is none: a chart (its axes and gridlines frame slots nearly
+ * all empty), a table ruled only between rows, whose columns the rules leave
+ * in one slot (many slots then hold a row's several columns, set apart by
+ * wide gaps), or a diagram whose boxes cut the words. */
+static double
+grid_quality (const CfPdfPage *page, int n_rows, GPtrArray *cell_chars)
+{
+  guint n_filled = 0, n_with_columns = 0, n_cut;
 
   for (guint k = 0; k < cell_chars->len; k++)
     {
@@ -144,8 +217,13 @@ is_grid_of_cells (const CfPdfPage *page, int n_rows, GPtrArray *cell_chars)
    * tail of a row a page break cut. */
   if (n_rows >= 2 && (n_filled < 2 || n_filled * 5 < cell_chars->len
                       || (n_filled * 3 < cell_chars->len && n_with_columns > 0)))
-    return FALSE;
-  return n_with_columns == 0 || n_with_columns * 4 < n_filled;
+    return -1;
+  if (n_with_columns > 0 && n_with_columns * 4 >= n_filled)
+    return -1;
+  n_cut = count_cut_words (page, cell_chars);
+  if (n_cut >= 2 && n_cut * 6 >= n_filled)
+    return -1;
+  return MAX (0.1, 1.0 - (double) (n_with_columns + n_cut) / n_filled);
 }
 
 /* A visual line of the characters in one band between two horizontal
@@ -155,6 +233,10 @@ typedef struct
 {
   double y0, y1;
   gboolean figures;
+  gboolean spans;  /* a word or phrase runs over a column's edge */
+  int n_slots;     /* the slots it has text in */
+  guint64 slots;   /* those slots (the first 64), and those a phrase spans */
+  guint64 spanned;
 } BandLine;
 
 static GArray *
@@ -168,7 +250,7 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
     {
       const CfPdfChar *first = cf_pdf_char_at (page, order[start]);
       double h = MAX (1.0, first->y1 - first->y0);
-      BandLine line = { first->y0, first->y1, FALSE };
+      BandLine line = { first->y0, first->y1, FALSE, FALSE, 0, 0, 0 };
       int first_slot = G_MAXINT, n_slots = 0, last_slot = -1;
       gboolean number_after_first = FALSE;
       guint stop = start;
@@ -182,6 +264,15 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
           int slot = find_slot (xs, cf_pdf_char_cx (c));
 
           line.y0 = MIN (line.y0, c->y0), line.y1 = MAX (line.y1, c->y1);
+          if (k > start && slot != last_slot && last_slot >= 0
+              && c->x0 - cf_pdf_char_at (page, order[k - 1])->x1 < 0.3 * h)
+            {
+              line.spans = TRUE;
+              line.spanned |= (slot < 64 ? G_GUINT64_CONSTANT (1) << slot : 0)
+                              | (last_slot < 64 ? G_GUINT64_CONSTANT (1) << last_slot : 0);
+            }
+          if (slot >= 0 && slot < 64)
+            line.slots |= G_GUINT64_CONSTANT (1) << slot;
           if (slot != last_slot)
             {
               n_slots++;
@@ -191,6 +282,7 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
           number_after_first |= slot > first_slot && g_unichar_isdigit (c->ch);
         }
       line.figures = first_slot == 0 && n_slots >= 2 && number_after_first;
+      line.n_slots = n_slots;
       g_array_append_val (out, line);
       start = stop;
     }
@@ -203,7 +295,7 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
  * label, a list in one cell) stay with the row above. A band with one line
  * of figures (numbers set beside a label of several lines) is one row. Returns the new
  * edges (of double) and sets @unruled (of gboolean, by edge) to mark those
- * no rule drew. */
+ * no rule drew. Empty bands thinner than a line are dropped. */
 static GArray *
 split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GArray *ys,
                     GArray **unruled)
@@ -212,6 +304,8 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
   GArray *edges = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr (GPtrArray) band_chars = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   gboolean no = FALSE, yes = TRUE;
+  g_autofree gboolean *skip_edge = NULL;
+  double line_h;
 
   *unruled = g_array_new (FALSE, FALSE, sizeof (gboolean));
   for (guint b = 0; b < n_bands; b++)
@@ -225,16 +319,64 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
         g_array_append_val (g_ptr_array_index (band_chars, b), i);
     }
 
+  /* A band with no text that is thinner than a line of it holds no row:
+   * the gap of a double or a thick rule. It joins the band above (the first
+   * one the band below). */
+  {
+    g_autoptr (GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint b = 0; b < n_bands; b++)
+      {
+        GArray *chars = g_ptr_array_index (band_chars, b);
+        for (guint k = 0; k < chars->len; k++)
+          {
+            const CfPdfChar *ch = cf_pdf_char_at (page, g_array_index (chars, guint, k));
+            double h = ch->y1 - ch->y0;
+            g_array_append_val (heights, h);
+          }
+      }
+    g_array_sort (heights, cf_pdf_compare_doubles);
+    line_h = heights->len > 0 ? g_array_index (heights, double, heights->len / 2) : 0;
+  }
+  skip_edge = g_new0 (gboolean, ys->len);
+  for (guint b = 0; b < n_bands && n_bands > 1; b++)
+    if (((GArray *) g_ptr_array_index (band_chars, b))->len == 0
+        && g_array_index (ys, double, b + 1) - g_array_index (ys, double, b) < line_h)
+      skip_edge[b > 0 ? b : b + 1] = TRUE;
+
   for (guint b = 0; b < n_bands; b++)
     {
       g_autoptr (GArray) lines = band_lines (page, xs, g_ptr_array_index (band_chars, b));
       guint n_figures = 0;
       double row_bottom = -G_MAXDOUBLE;
 
-      g_array_append_val (edges, g_array_index (ys, double, b));
-      g_array_append_val (*unruled, no);
+      if (!skip_edge[b])
+        {
+          g_array_append_val (edges, g_array_index (ys, double, b));
+          g_array_append_val (*unruled, no);
+        }
       for (guint l = 0; l < lines->len; l++)
         n_figures += g_array_index (lines, BandLine, l).figures;
+      /* A head that spans columns over the heads of each of them, with no
+       * rule between: two rows, the first a span. */
+      for (guint l = 1, span = 0; l < lines->len && n_figures < 2; l++)
+        {
+          const BandLine *above = &g_array_index (lines, BandLine, span);
+          const BandLine *line = &g_array_index (lines, BandLine, l);
+          guint64 under = line->slots & above->spanned;
+
+          /* The heads below stand in the columns the span covers (not
+           * the wrapped ends of heads beside it). */
+          if (above->spans && !line->spans && under != 0 && (under & (under - 1)) != 0)
+            {
+              double edge = (above->y1 + line->y0) / 2;
+              g_array_append_val (edges, edge);
+              g_array_append_val (*unruled, yes);
+              break;
+            }
+          if (line->spans)
+            span = l;
+        }
       for (guint l = 0; l < lines->len && n_figures >= 2; l++)
         {
           const BandLine *line = &g_array_index (lines, BandLine, l);
@@ -254,6 +396,42 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
   return edges;
 }
 
+/* Drops the slots between double rules down the page: a column narrower
+ * than most of a character that (nearly) no text falls in holds no column.
+ * Each joins the column on its left (the first one the column on its
+ * right). */
+static void
+drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *xs, double y_min, double y_max)
+{
+  guint n_slots = xs->len - 1;
+  g_autofree guint *n_in = g_new0 (guint, n_slots + 1);
+  g_autoptr (GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  double line_h;
+
+  for (guint i = 0; i < page->chars->len; i++)
+    {
+      const CfPdfChar *ch = cf_pdf_char_at (page, i);
+      double h = ch->y1 - ch->y0;
+      int slot;
+
+      if (used[i] || cf_pdf_char_cy (ch) < y_min || cf_pdf_char_cy (ch) > y_max)
+        continue;
+      slot = find_slot (xs, cf_pdf_char_cx (ch));
+      if (slot < 0)
+        continue;
+      n_in[slot]++;
+      g_array_append_val (heights, h);
+    }
+  if (heights->len == 0 || n_slots < 3)
+    return;
+  g_array_sort (heights, cf_pdf_compare_doubles);
+  line_h = g_array_index (heights, double, heights->len / 2);
+  for (guint c = n_slots; c-- > 0 && xs->len > 3;)
+    if (g_array_index (xs, double, c + 1) - g_array_index (xs, double, c) < 0.8 * line_h
+        && n_in[c] * 50 < heights->len)
+      g_array_remove_index (xs, c > 0 ? c : 1);
+}
+
 static void
 build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GPtrArray *tables)
 {
@@ -269,6 +447,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE, y_min = G_MAXDOUBLE, y_max = -G_MAXDOUBLE;
   int n_rows, n_cols;
   guint n_chars = 0;
+  double quality;
 
   for (guint i = 0; i < hs->len; i++)
     {
@@ -291,6 +470,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   g_array_append_val (ys_in, y_max);
   xs = snap_positions (xs_in);
   ys = snap_positions (ys_in);
+  drop_thin_columns (page, used, xs, y_min, y_max);
   n_cols = (int) xs->len - 1;
   n_rows = (int) ys->len - 1;
   /* One column is a frame or striped rows around text, not a grid: the
@@ -356,6 +536,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
             && coverage (hs, bottom, left + mx, right - mx) < 0.5)
           uf_union (parent, r * n_cols + c, (r + 1) * n_cols + c);
       }
+  join_cut_words (page, used, xs, ys, parent);
 
   table = cf_pdf_table_new (page->number, "lattice");
   slot_cell = g_new (int, n_rows * n_cols);
@@ -406,8 +587,9 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
         g_array_append_val (g_ptr_array_index (cell_chars, slot_cell[r * n_cols + c]), i);
         n_chars++;
       }
-    if (n_chars == 0 || !is_grid_of_cells (page, n_rows, cell_chars))
+    if (n_chars == 0 || (quality = grid_quality (page, n_rows, cell_chars)) < 0)
       return;
+    table->quality = quality;
     /* Taken only now: a frame that is no grid leaves its text to the stream reader. */
     for (guint k = 0; k < cell_chars->len; k++)
       {
@@ -433,6 +615,9 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   table->bbox[2] = g_array_index (xs, double, xs->len - 1);
   table->bbox[3] = g_array_index (ys, double, ys->len - 1);
   g_array_append_vals (table->col_edges, xs->data, xs->len);
+  /* A chart's gridlines frame its tick labels; they stay taken. */
+  if (cf_pdf_table_is_chart_axis (table))
+    return;
   g_ptr_array_add (tables, g_steal_pointer (&table));
 }
 

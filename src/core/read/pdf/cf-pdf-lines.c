@@ -125,8 +125,10 @@ cf_pdf_find_lines (const CfPdfPage *page, const gboolean *used)
               {
                 const CfPdfChar *prev = cf_pdf_char_at (page, g_array_index (line->chars, guint, k - 1));
                 double gap = c->x0 - prev_x1;
+                /* A placeholder ("-") or a percentage ends a cell as a number does. */
                 number_after_text = (cf_pdf_is_cjk (prev->ch) && gap > 0.15 * line->h)
-                                    || ((g_unichar_isdigit (prev->ch) || prev->ch == ')')
+                                    || ((g_unichar_isdigit (prev->ch) || prev->ch == ')'
+                                         || prev->ch == '%' || (prev->ch == '-' && c->ch == '-'))
                                         && (c->space_before || gap > 0.25 * line->h));
               }
             if (seg == NULL || c->x0 - prev_x1 > 0.9 * line->h || number_after_text)

@@ -134,6 +134,29 @@ cf_pdf_stream_row_add_line (CfPdfStreamRow *row, GArray *cols, CfPdfLine *line,
 /* The columns (of CfPdfInterval, appended to @cols) of a table made of
  * lines[start..stop), and how many of them are label columns (0 to 4);
  * FALSE when the lines are no table. */
+/* TRUE for a line whose numbers are all years (two or more, 1900–2099,
+ * each a whole number): a head over columns, not a row of figures. */
+static gboolean
+is_line_of_years (CfPdfLine *line)
+{
+  guint n_years = 0;
+
+  for (guint s = 0; s < line->segments->len; s++)
+    {
+      CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
+      CfNumber number;
+
+      if (seg->kind == CF_NUMBER_TEXT)
+        continue;
+      cf_number_parse (seg->text, -1, &number);
+      if (number.kind != CF_NUMBER_VALUE || number.has_decimals || strlen (seg->text) != 4
+          || number.value < 1900 || number.value > 2099)
+        return FALSE;
+      n_years++;
+    }
+  return n_years >= 2;
+}
+
 gboolean
 cf_pdf_stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols,
                        guint *n_label_cols_out)
@@ -155,6 +178,10 @@ cf_pdf_stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols,
       if (!cf_pdf_line_is_body (line))
         continue;
       n_body++;
+      /* A head of years centred over their columns' own heads would join
+       * those columns: it places no column. */
+      if (is_line_of_years (line))
+        continue;
       for (guint s = 0; s < line->segments->len; s++)
         {
           CfPdfSegment *seg = g_ptr_array_index (line->segments, s);

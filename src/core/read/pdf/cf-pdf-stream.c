@@ -13,6 +13,22 @@
 
 /* ----------------------------------------------------------------- tables */
 
+/* Whether the one segment of @line lies under a segment of @above: the
+ * second line of a head wrapped in its column. */
+static gboolean
+under_a_segment (CfPdfLine *line, CfPdfLine *above)
+{
+  CfPdfSegment *piece = g_ptr_array_index (line->segments, 0);
+
+  for (guint s = 0; s < above->segments->len; s++)
+    {
+      CfPdfSegment *seg = g_ptr_array_index (above->segments, s);
+      if (MIN (seg->x1, piece->x1) - MAX (seg->x0, piece->x0) > 0.5 * (piece->x1 - piece->x0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 CfPdfTable *
 cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, GArray *cols,
                      guint n_label_cols, gboolean *used)
@@ -95,7 +111,9 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
             joins[rel] = above;
         }
       else if (line->segments->len == 1 && rel > 0
-               && line->y0 - ((CfPdfLine *)g_ptr_array_index (lines, start + rel - 1))->y1 <= touch)
+               && line->y0 - ((CfPdfLine *)g_ptr_array_index (lines, start + rel - 1))->y1
+                      <= (!seen_body && under_a_segment (line, g_ptr_array_index (lines, start + rel - 1))
+                              ? 0.6 * line->h : touch))
         joins[rel] = rel - 1;
     }
 
@@ -328,72 +346,6 @@ find_lead_cells (const CfPdfPage *page, GPtrArray *lines, guint start, CfPdfTabl
     }
 }
 
-/* Whether @values (of double, in reading order) step evenly: every step a
- * whole multiple of the smallest, all one way (an axis with a label missing
- * or run into its neighbour still does). */
-static gboolean
-is_even_scale (GArray *values, double *unit_out)
-{
-  double unit = G_MAXDOUBLE, sign = 0;
-
-  for (guint i = 1; i < values->len; i++)
-    {
-      double step = g_array_index (values, double, i) - g_array_index (values, double, i - 1);
-      if (step == 0 || (sign != 0 && (step > 0) != (sign > 0)))
-        return FALSE;
-      sign = step;
-      unit = MIN (unit, fabs (step));
-    }
-  for (guint i = 1; i < values->len; i++)
-    {
-      double ratio = fabs (g_array_index (values, double, i) - g_array_index (values, double, i - 1)) / unit;
-      if (fabs (ratio - round (ratio)) > 1e-6 * MAX (1.0, ratio))
-        return FALSE;
-    }
-  *unit_out = unit;
-  return TRUE;
-}
-
-/* TRUE for the tick labels of a chart's axes read as a table: every column
- * (and row) of three numbers or more steps evenly (0, 50, 100…), which the
- * figures of a table do not. One column counting 1, 2, 3 is a table's item
- * numbers or years, unless the table is a scale and a line of labels. */
-static gboolean
-is_chart_axis (CfPdfTable *table)
-{
-  guint n_scales = 0;
-  double unit = 1;
-
-  for (int pass = 0; pass < 2; pass++)
-    {
-      int n_lines = pass == 0 ? table->n_cols : table->n_rows;
-
-      for (int k = 0; k < n_lines; k++)
-        {
-          g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
-
-          for (guint i = 0; i < table->cells->len; i++)
-            {
-              CfPdfCell *cell = g_ptr_array_index (table->cells, i);
-              CfNumber number;
-
-              if ((pass == 0 ? cell->col : cell->row) != k)
-                continue;
-              cf_number_parse (cell->text, -1, &number);
-              if (number.kind == CF_NUMBER_VALUE)
-                g_array_append_val (values, number.value);
-            }
-          if (values->len < 3)
-            continue;
-          if (!is_even_scale (values, &unit))
-            return FALSE;
-          n_scales++;
-        }
-    }
-  /* Two lines are no table's body when one of them is a scale. */
-  return n_scales >= 2 || (n_scales == 1 && (unit != 1 || table->n_rows < 3));
-}
-
 /* Builds a table from lines[start..stop) of a block; FALSE when it is no table. */
 static gboolean
 build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, gboolean *used,
@@ -407,10 +359,28 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
     return FALSE;
   table = cf_pdf_stream_table (page, lines, start, stop, cols, n_label_cols, used);
   /* Its characters stay taken: a chart's labels are in no other table either. */
-  if (is_chart_axis (table))
+  if (cf_pdf_table_is_chart_axis (table))
     return FALSE;
   g_ptr_array_add (tables, g_steal_pointer (&table));
   return TRUE;
+}
+
+/* Whether @piece, a line of one segment, stands over a number of @body,
+ * right of its labels. */
+static gboolean
+over_figures (CfPdfLine *piece, CfPdfLine *body)
+{
+  CfPdfSegment *label = g_ptr_array_index (body->segments, 0);
+
+  if (piece->x0 <= label->x1)
+    return FALSE;
+  for (guint s = 1; s < body->segments->len; s++)
+    {
+      CfPdfSegment *seg = g_ptr_array_index (body->segments, s);
+      if (seg->kind != CF_NUMBER_TEXT && MIN (seg->x1, piece->x1) > MAX (seg->x0, piece->x0))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 void
@@ -437,11 +407,20 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
           CfPdfLine *below = g_ptr_array_index (lines, start);
           gboolean short_line = above->x1 - above->x0 < 0.5 * MAX (1.0, block_x1 - block_x0);
 
+          /* A lone piece over a column of figures, right of the labels,
+           * under a head of several: the end of a head wrapped over two
+           * lines ("Fraction of" / "Wealth Lost"), set as far from the rows
+           * as the head (a unit line is over no head). */
+          CfPdfLine *head = start > 1 ? g_ptr_array_index (lines, start - 2) : NULL;
+          gboolean head_piece = above->segments->len == 1 && over_figures (above, line) && head != NULL
+                                && head->segments->len >= 2 && under_a_segment (above, head)
+                                && above->y0 - head->y1 <= 0.6 * above->h;
+
           if (above->used || above->panel != below->panel
               || (cf_pdf_is_heading_text (above->text)
                   && !cf_pdf_starts_wrapped_label (above, below))
               || (above->segments->len < 2 && !short_line)
-              || below->y0 - above->y1 > (above->segments->len < 2 ? 0.5 : 1.5) * below->h)
+              || below->y0 - above->y1 > (above->segments->len < 2 && !head_piece ? 0.5 : 1.5) * below->h)
             break;
           start--;
         }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cf-pdf-table.h"
+#include "cf-number.h"
 #include "cf-pdf-quality.h"
 
 /* ---------------------------------------------------------------- helpers */
@@ -41,6 +42,7 @@ cf_pdf_table_new (int page, const char *layout)
   table->page = page;
   table->last_page = page;
   table->layout = layout;
+  table->quality = 1.0;
   table->col_edges = g_array_new (FALSE, FALSE, sizeof (double));
   table->cells = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_cell_free);
   return table;
@@ -274,20 +276,53 @@ cf_pdf_compare_doubles (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
+/* The text of @pt's first row when it is the table's caption ("Table 7.5
+ * Comparisons of…", set inside its frame or read with its head), else NULL.
+ * A caption row spans the table's width alone: no other row starts there. */
+static char *
+caption_row (CfPdfTable *pt)
+{
+  static GRegex *caption = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (g_once_init_enter (&caption))
+    g_once_init_leave (&caption, g_regex_new ("^(Table|TABLE|Tab\\.|Tableau|Tabelle|Figure|Exhibit)\\s*[0-9IVX]",
+                                              G_REGEX_OPTIMIZE, 0, NULL));
+  if (pt->n_rows < 3)
+    return NULL;
+  for (guint i = 0; i < pt->cells->len; i++)
+    {
+      CfPdfCell *pc = g_ptr_array_index (pt->cells, i);
+
+      if (pc == NULL || pc->row != 0 || pc->text == NULL || *pc->text == '\0')
+        continue;
+      if (pc->row_span > 1)
+        return NULL;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, pc->text);
+    }
+  if (!g_regex_match (caption, text->str, 0, NULL))
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 CfTable *
 cf_pdf_table_to_table (CfPdfTable *pt, const char *layout)
 {
   CfTable *table = cf_table_new ();
   gint64 first = G_MAXINT64, end = -1;
+  g_autofree char *caption = caption_row (pt);
+  int skip = caption != NULL ? 1 : 0;
 
   for (guint i = 0; i < pt->cells->len; i++)
     {
       CfPdfCell *pc = g_ptr_array_index (pt->cells, i);
       CfCell *cell;
 
-      if (pc == NULL)
+      if (pc == NULL || pc->row < skip)
         continue;
-      cell = cf_table_add_cell (table, pc->row, pc->col, pc->row_span, pc->col_span, pc->text,
+      cell = cf_table_add_cell (table, pc->row - skip, pc->col, pc->row_span, pc->col_span, pc->text,
                                 pc->offset, pc->length);
       cell->page = pc->page;
       memcpy (cell->bbox, pc->bbox, sizeof cell->bbox);
@@ -298,13 +333,98 @@ cf_pdf_table_to_table (CfPdfTable *pt, const char *layout)
           end = MAX (end, pc->offset + pc->length);
         }
     }
-  if (pt->title)
+  if (caption != NULL && !pt->title_is_heading)
+    cf_table_set_title (table, caption);
+  else if (pt->title)
     cf_table_set_title (table, pt->title);
   cf_table_set_page (table, pt->page);
   cf_table_set_layout (table, layout);
   if (end >= 0)
     cf_table_set_range (table, first, end - first);
   cf_table_finish (table);
-  cf_table_set_confidence (table, cf_pdf_table_confidence (table));
+  cf_table_set_confidence (table, pt->quality * cf_pdf_table_confidence (table));
   return table;
+}
+
+/* ------------------------------------------------------------ chart axes */
+
+/* Whether @values (of double, in reading order) step evenly: every step a
+ * whole multiple of the smallest, all one way (an axis with a label missing
+ * or run into its neighbour still does). */
+static gboolean
+is_even_scale (GArray *values, double *unit_out)
+{
+  double unit = G_MAXDOUBLE, sign = 0;
+
+  for (guint i = 1; i < values->len; i++)
+    {
+      double step = g_array_index (values, double, i) - g_array_index (values, double, i - 1);
+      if (step == 0 || (sign != 0 && (step > 0) != (sign > 0)))
+        return FALSE;
+      sign = step;
+      unit = MIN (unit, fabs (step));
+    }
+  for (guint i = 1; i < values->len; i++)
+    {
+      double ratio = fabs (g_array_index (values, double, i) - g_array_index (values, double, i - 1)) / unit;
+      if (fabs (ratio - round (ratio)) > 1e-6 * MAX (1.0, ratio))
+        return FALSE;
+    }
+  *unit_out = unit;
+  return TRUE;
+}
+
+/* TRUE for the tick labels of a chart's axes read as a table: every column
+ * (and row) of three numbers or more steps evenly (0, 50, 100…), which the
+ * figures of a table do not, or one of five ticks or more runs through zero.
+ * One column counting 1, 2, 3 is a table's item numbers or years, unless
+ * the table is a scale and a line of labels. */
+gboolean
+cf_pdf_table_is_chart_axis (CfPdfTable *table)
+{
+  guint n_scales = 0, n_nonscales = 0;
+  double unit = 1;
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      int n_lines = pass == 0 ? table->n_cols : table->n_rows;
+
+      for (int k = 0; k < n_lines; k++)
+        {
+          g_autoptr (GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+
+          for (guint i = 0; i < table->cells->len; i++)
+            {
+              CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+              CfNumber number;
+
+              if ((pass == 0 ? cell->col : cell->row) != k)
+                continue;
+              cf_number_parse (cell->text, -1, &number);
+              if (number.kind == CF_NUMBER_VALUE)
+                g_array_append_val (values, number.value);
+            }
+          if (values->len < 3)
+            continue;
+          /* Years head columns or label rows; no axis counts in them. */
+          if (g_array_index (values, double, 0) >= 1900 && g_array_index (values, double, 0) <= 2099
+              && g_array_index (values, double, values->len - 1) >= 1900
+              && g_array_index (values, double, values->len - 1) <= 2099)
+            continue;
+          if (!is_even_scale (values, &unit))
+            {
+              n_nonscales++;
+              continue;
+            }
+          /* Five ticks or more through zero by tens or fives: an axis, whatever
+           * labels stand beside it (a bar's figures). */
+          if (values->len >= 5 && unit != 1)
+            for (guint v = 0; v < values->len; v++)
+              if (g_array_index (values, double, v) == 0)
+                return TRUE;
+          n_scales++;
+        }
+    }
+  /* Two lines are no table's body when one of them is a scale. */
+  return n_nonscales == 0 && (n_scales >= 2 || (n_scales == 1 && (unit != 1 || table->n_rows < 3)));
 }

@@ -61,6 +61,8 @@ typedef struct
   char       *title;     /* heading line above, or NULL */
   gboolean    title_is_heading; /* the title is a section heading (三、…) */
   const char *layout;    /* "lattice" or "stream" */
+  double      quality;   /* 0–1: what the finder knows of its own reading
+                            (1 unless it saw doubt), weighs the table's confidence */
   /* Of CfPdfCell (row -1), or NULL: label text right above a borderless
    * table, one cell a column, which no row took. When the table goes on
    * from the previous page it may be the tail of the row the break cut. */
@@ -152,6 +154,9 @@ char     *cf_pdf_join_cut_text    (const char *first,
 gboolean  cf_pdf_is_heading_text  (const char *text);
 /* TRUE for the heading of a section (三、… 第二章…), which no table runs past. */
 gboolean  cf_pdf_is_section_heading (const char *text);
+
+/* TRUE when @table is the tick labels of a chart's axes, not a table. */
+gboolean  cf_pdf_table_is_chart_axis (CfPdfTable *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPdfTable, cf_pdf_table_free)
 

@@ -10,6 +10,7 @@ typedef struct
   gsize    start;  /* cell text (without the "|"), or the bar line */
   gsize    end;
   guint    n_bars; /* 0 for a cell line */
+  gboolean bar_line; /* a line of bars only */
 } PipeToken;
 
 static void
@@ -21,6 +22,32 @@ pipe_add_cell (Scanner *sc, gboolean *row_open, gsize start, gsize end)
       *row_open = TRUE;
     }
   cf_grid_builder_add_cell (&sc->grid, start, end);
+}
+
+/* Where rows close on their last cell's line ("947 ||||"), a line of bars
+ * only that closes a row is a blank last cell ("|") and the closing run. */
+static void
+split_blank_cell_closings (GArray *tokens)
+{
+  g_autoptr (GArray) split = g_array_sized_new (FALSE, FALSE, sizeof (PipeToken), tokens->len);
+
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      PipeToken token = g_array_index (tokens, PipeToken, i);
+
+      if (token.bar_line && token.n_bars >= 2 && split->len + 1 < MAX_REGION_LINES)
+        {
+          PipeToken blank = { token.start, token.start, 0, FALSE };
+
+          g_array_append_val (split, blank);
+          token.start++;
+          token.n_bars--;
+          token.bar_line = FALSE;
+        }
+      g_array_append_val (split, token);
+    }
+  g_array_set_size (tokens, 0);
+  g_array_append_vals (tokens, split->data, split->len);
 }
 
 /* The table's width in slots: a short row pads itself to it, so a padding
@@ -58,7 +85,7 @@ cf_text_parse_pipe (Scanner *sc, gsize pos)
   g_autoptr (GArray) tokens = g_array_new (FALSE, FALSE, sizeof (PipeToken));
   g_autofree char *title = cf_text_title_text (sc);
   const PipeToken *t;
-  gboolean row_open = FALSE, in_row = FALSE;
+  gboolean row_open = FALSE, in_row = FALSE, closing_on_cell_lines = FALSE;
   guint width, cells = 0, n;
   Line line;
 
@@ -70,7 +97,7 @@ cf_text_parse_pipe (Scanner *sc, gsize pos)
         break;
       cf_text_read_line (sc, pos, &line);
       if (line.kind == LINE_PIPE_BAR)
-        token = (PipeToken) { line.tstart, line.tend, line.n_bars };
+        token = (PipeToken) { line.tstart, line.tend, line.n_bars, TRUE };
       else if (line.kind == LINE_PIPE_CELL)
         {
           gsize start = line.tstart, end = line.tend - 1;
@@ -84,11 +111,12 @@ cf_text_parse_pipe (Scanner *sc, gsize pos)
               closing++;
             }
           cf_text_trim (sc->text, &start, &end);
-          token = (PipeToken) { start, end, 0 };
+          token = (PipeToken) { start, end, 0, FALSE };
           if (closing > 0 && tokens->len + 1 < MAX_REGION_LINES)
             {
               g_array_append_val (tokens, token);
-              token = (PipeToken) { line.tend - closing, line.tend, closing };
+              token = (PipeToken) { line.tend - closing, line.tend, closing, FALSE };
+              closing_on_cell_lines = TRUE;
             }
         }
       else
@@ -98,6 +126,8 @@ cf_text_parse_pipe (Scanner *sc, gsize pos)
       pos = line.next;
     }
 
+  if (closing_on_cell_lines)
+    split_blank_cell_closings (tokens);
   t = (const PipeToken *) (gpointer) tokens->data;
   n = tokens->len;
   width = pipe_table_width (t, n);
