@@ -137,6 +137,10 @@ cf_window_setup_layout (CfWindow *self)
   gtk_widget_add_tick_callback (GTK_WIDGET (paned (self, "grid_paned")), follow_grid_height, self,
                                 NULL);
   cf_window_set_sidebar_shown (self, TRUE);
+  /* The findings header says what was checked: long, it wraps rather than
+   * widening the window past a narrow screen. */
+  gtk_label_set_wrap (self->findings_heading, TRUE);
+  gtk_label_set_wrap_mode (self->findings_heading, PANGO_WRAP_WORD_CHAR);
 }
 
 void
