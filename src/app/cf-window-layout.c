@@ -76,7 +76,8 @@ cf_window_fit_table (CfWindow *self, gboolean fit)
   g_object_set_data (G_OBJECT (self), "cf-sidebar-chosen", GINT_TO_POINTER (1));
   /* The grid takes the window; the source comes back when it is asked for. */
   gtk_widget_set_visible (template_child (self, "source_stack"), !fit);
-  cf_window_set_sidebar_shown (self, !fit && max_position (paned (self, "outer_paned")) >= NARROW_WIDTH);
+  cf_window_set_sidebar_shown (self, !fit && gtk_widget_get_width (GTK_WIDGET (paned (self, "outer_paned")))
+                                               >= NARROW_WIDTH);
 }
 
 static void
@@ -92,7 +93,8 @@ fit_table_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static void
 on_outer_width (GObject *object, GParamSpec *pspec, CfWindow *self)
 {
-  int width = max_position (GTK_PANED (object));
+  /* Its allocated width (max-position is that less the other side's minimum). */
+  int width = gtk_widget_get_width (GTK_WIDGET (object));
   gboolean narrow = width > 0 && width < NARROW_WIDTH;
 
   if (width <= 0)
@@ -135,6 +137,10 @@ cf_window_setup_layout (CfWindow *self)
   gtk_widget_add_tick_callback (GTK_WIDGET (paned (self, "grid_paned")), follow_grid_height, self,
                                 NULL);
   cf_window_set_sidebar_shown (self, TRUE);
+  /* The findings header says what was checked: long, it wraps rather than
+   * widening the window past a narrow screen. */
+  gtk_label_set_wrap (self->findings_heading, TRUE);
+  gtk_label_set_wrap_mode (self->findings_heading, PANGO_WRAP_WORD_CHAR);
 }
 
 void

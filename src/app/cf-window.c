@@ -42,17 +42,16 @@ cf_window_show_toast (CfWindow *self, const char *message)
   self->last_message = g_strdup (message);
   adw_toast_set_timeout (toast, 8);
   /* With a document shown, over the grid: the findings stay readable. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") == 0)
-    adw_toast_overlay_add_toast (cf_window_get_toast_overlay (self), toast);
-  else
-    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (cf_window_get_toast_overlay (self), toast);
 }
 
 AdwToastOverlay *
 cf_window_get_toast_overlay (CfWindow *self)
 {
   g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") == 0)
+  /* A document being shown (or about to be, once loaded), not the inbox. */
+  if (self->document != NULL
+      && g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "inbox") != 0)
     return ADW_TOAST_OVERLAY (gtk_widget_get_template_child (GTK_WIDGET (self), CF_TYPE_WINDOW,
                                                              "grid_toasts"));
   return self->toast_overlay;
