@@ -80,7 +80,7 @@ CfDocument *
 cf_test_pdf_load (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
+  CfDocument *doc = cf_loader_load_file (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);

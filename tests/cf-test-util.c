@@ -60,7 +60,7 @@ cf_test_load_corpus (const char *sub, const char *name)
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = cf_test_path ("corpus", sub, name, NULL);
-  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
+  CfDocument *doc = cf_loader_load_file (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);

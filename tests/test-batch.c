@@ -218,7 +218,7 @@ test_batch_folder (void)
 
       if (g_str_equal (cf_batch_entry_get_name (entry), "broken.txt"))
         continue;
-      direct = cf_document_load_file (cf_batch_entry_get_path (entry), NULL, NULL, &error);
+      direct = cf_loader_load_file (cf_batch_entry_get_path (entry), NULL, NULL, &error);
       g_assert_no_error (error);
       cf_audit_document (direct, NULL);
 
@@ -503,7 +503,7 @@ static CfDocument *
 load_audited (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
+  CfDocument *doc = cf_loader_load_file (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
   cf_audit_document (doc, NULL);

@@ -188,6 +188,15 @@ test_compare_view (void)
   cf_compare_view_set_largest_first (view, FALSE);
   cf_compare_view_select_table (view, table_index (comparison, "proactive"));
 
+  /* F6 and Alt+1–3 move between the panes, by their actions. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "compare.focus", "i", 2));
+  cf_test_spin_for (0.1);
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (cf_compare_view_get_text_view (view))));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "compare.next-pane", NULL));
+  cf_test_spin_for (0.1);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), grid)
+                 || gtk_root_get_focus (GTK_ROOT (window)) == grid);
+
   if (hold != NULL)
     {
       /* The app's style sheet (CfApplication loads it), for the screenshot. */

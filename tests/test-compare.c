@@ -376,7 +376,7 @@ test_text (void)
   g_string_truncate (older, heading_at - older->str);
   (void) next;
   bytes = g_bytes_new (older->str, older->len);
-  old_doc = cf_document_load_bytes (bytes, "zibo-2021.txt", NULL, NULL, NULL);
+  old_doc = cf_loader_load_bytes (bytes, "zibo-2021.txt", NULL, NULL, NULL);
   g_assert_nonnull (old_doc);
   cf_audit_document (old_doc, NULL);
   comparison = compare (old_doc, new_doc);

@@ -142,7 +142,7 @@ static CfDocument *
 load (GBytes *bytes, const char *name)
 {
   g_autoptr (GError) error = NULL;
-  CfDocument *doc = cf_document_load_bytes (bytes, name, NULL, NULL, &error);
+  CfDocument *doc = cf_loader_load_bytes (bytes, name, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);
@@ -270,7 +270,7 @@ assert_error (const guint8 *data, gsize len, const char *name, int code)
   {
     g_autofree char *path = g_build_filename ("/some/folder", name, NULL);
 
-    doc = cf_document_load_bytes (bytes, path, NULL, NULL, &error);
+    doc = cf_loader_load_bytes (bytes, path, NULL, NULL, &error);
     g_assert_null (doc);
     g_assert_error (error, CF_ERROR, code);
     g_assert_true (g_str_has_prefix (error->message, prefix));
@@ -429,7 +429,7 @@ test_large_input (void)
   bytes = g_string_free_to_bytes (g_steal_pointer (&big));
   start = g_get_monotonic_time ();
   {
-    g_autoptr (CfDocument) doc = cf_document_load_bytes (bytes, "big.txt", NULL, NULL, &error);
+    g_autoptr (CfDocument) doc = cf_loader_load_bytes (bytes, "big.txt", NULL, NULL, &error);
 
     elapsed = g_get_monotonic_time () - start;
     g_test_message ("100 MB document loaded in %.2f s (%s)", elapsed / 1e6,

@@ -9,7 +9,7 @@ load_html_string (const char *html, const char *name)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (GBytes) bytes = g_bytes_new (html, strlen (html));
-  CfDocument *doc = cf_document_load_bytes (bytes, name, NULL, NULL, &error);
+  CfDocument *doc = cf_loader_load_bytes (bytes, name, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);
@@ -414,7 +414,7 @@ test_gb18030_page (void)
   gb = g_convert (page->str, page->len, "GB18030", "UTF-8", NULL, &gb_len, &error);
   g_assert_no_error (error);
   bytes = g_bytes_new (gb, gb_len);
-  doc = cf_document_load_bytes (bytes, "page-gb.html", NULL, NULL, &error);
+  doc = cf_loader_load_bytes (bytes, "page-gb.html", NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (cf_document_get_encoding (doc), ==, "GB18030");
   g_assert_cmpstr (cf_document_get_text (doc, NULL), ==, cf_document_get_text (reference, NULL));

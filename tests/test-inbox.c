@@ -336,7 +336,7 @@ static CfDocument *
 load_audited (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
+  CfDocument *doc = cf_loader_load_file (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
   cf_audit_document (doc, NULL);

@@ -1372,6 +1372,90 @@ test_chart_and_table (void)
   confidence_of (table);
 }
 
+/* A borderless table whose last head is wrapped over two lines, the second
+ * as far above the first row as a row is from the next: one head row. */
+static void
+draw_wrapped_head (cairo_t *cr)
+{
+  static const char *const rows[][5] = {
+    { "I/we kept the assets", "344", "75.2", "12196", "17.4%" },
+    { "I/we sold some of the assets", "53", "11.6", "23518", "22.5%" },
+    { "Total", "458", "100.0", "13153", "18.7%" },
+  };
+  static const double right[] = { 0, 260, 330, 410, 480 };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 80, "Table 1: Households' reaction to financial losses");
+  cf_test_pdf_show_right (cr, 260, 110, "Freq.");
+  cf_test_pdf_show_right (cr, 330, 110, "Percent");
+  cf_test_pdf_show_right (cr, 410, 110, "Mean Loss");
+  cf_test_pdf_show_at (cr, 430, 110, "Fraction of");
+  cf_test_pdf_show_at (cr, 430, 121, "Wealth Lost");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      cf_test_pdf_show_at (cr, 60, 136 + 14 * r, rows[r][0]);
+      for (guint c = 1; c < 5; c++)
+        cf_test_pdf_show_right (cr, right[c], 136 + 14 * r, rows[r][c]);
+    }
+  cf_test_pdf_show_at (cr, 60, 200, "Source: SAVE 2009, data is weighted.");
+}
+
+static void
+test_wrapped_head (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "wrapped-head.pdf", draw_wrapped_head);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 4);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
+  g_assert_cmpstr (text_at (table, 0, 4), ==, "Fraction of Wealth Lost");
+  g_assert_cmpstr (text_at (table, 0, 1), ==, "Freq.");
+  g_assert_cmpstr (text_at (table, 3, 0), ==, "Total");
+  g_assert_cmpstr (text_at (table, 3, 4), ==, "18.7%");
+  confidence_of (table);
+}
+
+/* A ruled table whose caption is boxed in its first row, across the
+ * table: the caption is its title, not a row. */
+static const double cap_xs[] = { 60, 200, 320, 440 };
+static const double cap_ys[] = { 100, 118, 136, 152, 168, 184 };
+static const CfTestPdfCellSpec cap_cells[] = {
+  { 0, 0, 1, 3, "Table 8.15 - Foreign turnover" },
+  { 1, 0, 1, 1, "Groups" }, { 1, 1, 1, 1, "Turnover" }, { 1, 2, 1, 1, "Share" },
+  { 2, 0, 1, 1, "Carrefour" }, { 2, 1, 1, 1, "62.7" }, { 2, 2, 1, 1, "40.5%" },
+  { 3, 0, 1, 1, "Promodes" }, { 3, 1, 1, 1, "37.0" }, { 3, 2, 1, 1, "35.7%" },
+  { 4, 0, 1, 1, "Auchan" }, { 4, 1, 1, 1, "23.5" }, { 4, 2, 1, 1, "19.5%" },
+};
+
+static void
+draw_caption_in_frame (cairo_t *cr)
+{
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_draw_ruled (cr, cap_xs, cap_ys, cap_cells, G_N_ELEMENTS (cap_cells), 1);
+}
+
+static void
+test_caption_in_frame (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "caption-in-frame.pdf", draw_caption_in_frame);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpstr (cf_table_get_title (table), ==, "Table 8.15 - Foreign turnover");
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 4);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  g_assert_cmpstr (text_at (table, 0, 0), ==, "Groups");
+  g_assert_cmpstr (text_at (table, 3, 2), ==, "19.5%");
+  g_assert_cmpfloat (confidence_of (table), >=, 0.8);
+}
+
 /* PDFs from other projects (tests/fuzz/pdf-seeds: pdf.js's first example,
  * Qt PDF's test document, LibreOffice's PDF-import error page), made by
  * other producers than ours: each reads, is audited and says what it found,
@@ -1395,7 +1479,7 @@ test_foreign_pdfs (void)
 
       if (!g_str_has_suffix (name, ".pdf"))
         continue;
-      doc = cf_document_load_file (path, NULL, NULL, &error);
+      doc = cf_loader_load_file (path, NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (doc);
       g_assert_cmpint (cf_document_get_n_pages (doc), >, 0);
@@ -1433,6 +1517,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/spanning-head", test_spanning_head);
   g_test_add_func ("/pdf-general/row-rules-only", test_row_rules_only);
   g_test_add_func ("/pdf-general/chart-and-table", test_chart_and_table);
+  g_test_add_func ("/pdf-general/wrapped-head", test_wrapped_head);
+  g_test_add_func ("/pdf-general/caption-in-frame", test_caption_in_frame);
 
   for (guint i = 0; i < G_N_ELEMENTS (requests_cuts); i++)
     {

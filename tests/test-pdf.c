@@ -980,7 +980,7 @@ test_rotated_cropped (void)
 
   bytes = raw_pdf ("/MediaBox [0 0 595 842] /CropBox [10 20 585 832] /Rotate 90", content->str,
                    FALSE);
-  doc = cf_document_load_bytes (bytes, "rotated.pdf", NULL, NULL, &error);
+  doc = cf_loader_load_bytes (bytes, "rotated.pdf", NULL, NULL, &error);
   g_assert_no_error (error);
   tables = cf_document_get_tables (doc);
   g_assert_cmpuint (tables->len, ==, 1);
@@ -1015,7 +1015,7 @@ test_no_pages (void)
 {
   g_autoptr (GBytes) bytes = raw_pdf (NULL, NULL, TRUE);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = cf_document_load_bytes (bytes, "/x/nothing.pdf", NULL, NULL, &error);
+  g_autoptr (CfDocument) doc = cf_loader_load_bytes (bytes, "/x/nothing.pdf", NULL, NULL, &error);
 
   g_assert_null (doc);
   g_assert_error (error, CF_ERROR, CF_ERROR_EMPTY);
@@ -1036,7 +1036,7 @@ test_truncated (void)
 
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   half = g_bytes_new (data, len / 2);
-  doc = cf_document_load_bytes (half, "half.pdf", NULL, NULL, &error);
+  doc = cf_loader_load_bytes (half, "half.pdf", NULL, NULL, &error);
   g_assert_null (doc);
   g_assert_error (error, CF_ERROR, CF_ERROR_CORRUPT);
   g_assert_true (g_str_has_prefix (error->message, "half.pdf: "));
@@ -1050,7 +1050,7 @@ test_empty_file (void)
   g_autoptr (CfDocument) doc = NULL;
 
   g_assert_true (g_file_set_contents (path, "", 0, NULL));
-  doc = cf_document_load_file (path, NULL, NULL, &error);
+  doc = cf_loader_load_file (path, NULL, NULL, &error);
   g_assert_null (doc);
   g_assert_error (error, CF_ERROR, CF_ERROR_EMPTY);
   g_assert_true (g_str_has_prefix (error->message, "empty.pdf: "));
@@ -1063,19 +1063,19 @@ test_encrypted (void)
   g_autoptr (GError) error = NULL;
   g_autoptr (CfDocument) doc = NULL;
 
-  doc = cf_document_load_file (path, NULL, NULL, &error);
+  doc = cf_loader_load_file (path, NULL, NULL, &error);
   g_assert_null (doc);
   g_assert_error (error, CF_ERROR, CF_ERROR_ENCRYPTED);
   g_assert_true (g_str_has_prefix (error->message,
                                    "encrypted.pdf: this PDF is encrypted; give its password (--password)"));
   g_clear_error (&error);
 
-  doc = cf_document_load_file (path, "wrong", NULL, &error);
+  doc = cf_loader_load_file (path, "wrong", NULL, &error);
   g_assert_null (doc);
   g_assert_error (error, CF_ERROR, CF_ERROR_ENCRYPTED);
   g_clear_error (&error);
 
-  doc = cf_document_load_file (path, "secret", NULL, &error);
+  doc = cf_loader_load_file (path, "secret", NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (strstr (cf_document_get_text (doc, NULL), "Licensing"));
   g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
@@ -1145,7 +1145,7 @@ test_cancelled (void)
   g_assert_true (g_file_get_contents (path, &data, &len, NULL));
   bytes = g_bytes_new (data, len);
   g_cancellable_cancel (cancellable);
-  doc = cf_document_load_bytes (bytes, path, NULL, cancellable, &error);
+  doc = cf_loader_load_bytes (bytes, path, NULL, cancellable, &error);
   g_assert_null (doc);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -1688,7 +1688,7 @@ test_area_encrypted (void)
 {
   g_autofree char *path = cf_test_path ("pdf", "encrypted.pdf", NULL);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = cf_document_load_file (path, "secret", NULL, &error);
+  g_autoptr (CfDocument) doc = cf_loader_load_file (path, "secret", NULL, &error);
   g_autoptr (CfTable) table = NULL;
   /* The table's frame: x 100-450, y 142-232 from the top of the page. */
   const double rect[4] = { 90, 130, 460, 245 };

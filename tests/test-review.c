@@ -186,7 +186,7 @@ static CfDocument *
 reopen (const char *path, CfStore *store)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = cf_document_load_file (path, NULL, NULL, &error);
+  g_autoptr (CfDocument) doc = cf_loader_load_file (path, NULL, NULL, &error);
   guint n_stale = 0;
 
   g_assert_no_error (error);

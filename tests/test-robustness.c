@@ -61,7 +61,7 @@ load_hostile (GBytes *bytes, const char *name, double seconds)
   g_autoptr (GError) error = NULL;
   g_autofree char *prefix = g_strconcat (name, ": ", NULL);
   gint64 start = g_get_monotonic_time ();
-  CfDocument *doc = cf_document_load_bytes (bytes, name, NULL, NULL, &error);
+  CfDocument *doc = cf_loader_load_bytes (bytes, name, NULL, NULL, &error);
   double elapsed, load_seconds = (g_get_monotonic_time () - start) / 1e6, load_rss = max_rss_mb ();
   guint n_tables = 0, n_cells = 0;
 

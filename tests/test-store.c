@@ -214,6 +214,123 @@ test_newer_database (void)
   cf_test_rm_rf (dir);
 }
 
+/* The files kept aside next to @path ("corrections.db.broken-…"). */
+static GPtrArray *
+kept_files (const char *dir)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    if (g_str_has_prefix (name, "corrections.db.broken-") && !g_str_has_suffix (name, "-wal")
+        && !g_str_has_suffix (name, "-shm"))
+      g_ptr_array_add (found, g_build_filename (dir, name, NULL));
+  return found;
+}
+
+/* Damaged files of every kind: opened all the same, the old file kept with
+ * its bytes, a fresh database that saves, and a note saying so. */
+static void
+test_damaged_replaced (void)
+{
+  static const char *const kinds[] = { "garbage", "cut-short", "bad-header" };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *dir = cf_test_make_tmpdir ();
+      g_autofree char *path = g_build_filename (dir, "corrections.db", NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (CfStore) store = NULL;
+      g_autoptr (GPtrArray) kept = NULL;
+      g_autoptr (GPtrArray) loaded = NULL;
+      g_autofree char *kept_bytes = NULL;
+      char bytes[4096] = "SQLite format 3";
+      gsize n_bytes = sizeof bytes, kept_len = 0;
+      CfCorrection c = { 0, 1, 1, (char *) "7", (char *) "1" };
+
+      if (g_str_equal (kinds[k], "garbage"))
+        {
+          memset (bytes, 'x', sizeof bytes);
+          n_bytes = 100;
+        }
+      else if (g_str_equal (kinds[k], "cut-short"))
+        n_bytes = 30;
+      else
+        memset (bytes + 16, 0xff, sizeof bytes - 16);
+      g_assert_true (g_file_set_contents (path, bytes, (gssize) n_bytes, NULL));
+
+      store = cf_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (store);
+      g_assert_nonnull (cf_store_get_recovery_note (store));
+      kept = kept_files (dir);
+      g_assert_cmpuint (kept->len, ==, 1);
+      g_assert_nonnull (strstr (cf_store_get_recovery_note (store), kept->pdata[0]));
+      g_assert_true (g_file_get_contents (kept->pdata[0], &kept_bytes, &kept_len, NULL));
+      g_assert_cmpmem (kept_bytes, kept_len, bytes, n_bytes);
+      g_assert_true (cf_store_save_correction (store, "ab12", &c, &error));
+      loaded = cf_store_load_corrections (store, "ab12", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (loaded->len, ==, 1);
+      g_clear_object (&store);
+      /* Sound now: opened without a note. */
+      store = cf_store_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_null (cf_store_get_recovery_note (store));
+      cf_test_rm_rf (dir);
+    }
+}
+
+/* A database with a damaged page among many: the rows before it come over. */
+static void
+test_damaged_page_recovered (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "corrections.db", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GPtrArray) loaded = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *note = NULL;
+  gsize len = 0;
+  const guint n_saved = 3000;
+
+  {
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
+    g_autoptr (GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_correction_free);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < n_saved; i++)
+      {
+        g_autofree char *text = g_strdup_printf ("corrected text number %u, long enough", i);
+        g_ptr_array_add (all, cf_correction_new (0, (int) i, 1, text, "x"));
+      }
+    g_assert_true (cf_store_save_state (store, "ab12", NULL, all, &error));
+    g_assert_no_error (error);
+  }
+  /* Closed: the WAL is checkpointed into the file. Spoil a page in its
+   * second half with garbage. */
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 16 * 4096);
+  memset (contents + (len / 4096 * 3 / 4) * 4096, 0xA5, 4096);
+  g_assert_true (g_file_set_contents (path, contents, (gssize) len, NULL));
+
+  {
+    g_autoptr (CfStore) store = cf_store_open (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (cf_store_get_recovery_note (store));
+    note = g_strdup (cf_store_get_recovery_note (store));
+    loaded = cf_store_load_corrections (store, "ab12", &error);
+    g_assert_no_error (error);
+  }
+  g_test_message ("%s; %u of %u rows", note, loaded->len, n_saved);
+  g_assert_cmpuint (loaded->len, >, 0);
+  g_assert_cmpuint (loaded->len, <=, n_saved);
+  g_assert_cmpstr (((CfCorrection *) loaded->pdata[0])->original, ==, "x");
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -221,5 +338,7 @@ main (int argc, char **argv)
   g_test_add_func ("/store/old-database-migrates", test_old_database_migrates);
   g_test_add_func ("/store/oldest-database", test_oldest_database);
   g_test_add_func ("/store/newer-database", test_newer_database);
+  g_test_add_func ("/store/damaged-replaced", test_damaged_replaced);
+  g_test_add_func ("/store/damaged-page-recovered", test_damaged_page_recovered);
   return g_test_run ();
 }

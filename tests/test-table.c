@@ -103,7 +103,7 @@ static void
 test_missing_file (void)
 {
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = cf_document_load_file ("/nonexistent/report.txt", NULL, NULL,
+  g_autoptr (CfDocument) doc = cf_loader_load_file ("/nonexistent/report.txt", NULL, NULL,
                                                       &error);
 
   g_assert_null (doc);

@@ -371,7 +371,7 @@ load_text (const char *text)
 {
   g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
   g_autoptr (GError) error = NULL;
-  CfDocument *doc = cf_document_load_bytes (bytes, "aligned.txt", NULL, NULL, &error);
+  CfDocument *doc = cf_loader_load_bytes (bytes, "aligned.txt", NULL, NULL, &error);
 
   g_assert_no_error (error);
   return doc;
@@ -464,7 +464,7 @@ test_from_html (void)
           text = g_strjoin (changes[k].to, pieces[0], pieces[1], NULL);
         }
       bytes = g_bytes_new (text, strlen (text));
-      doc = cf_document_load_bytes (bytes, "budget.html", NULL, NULL, &error);
+      doc = cf_loader_load_bytes (bytes, "budget.html", NULL, NULL, &error);
       g_assert_no_error (error);
       g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
       table = g_ptr_array_index (cf_document_get_tables (doc), 0);

@@ -89,7 +89,7 @@ static CfDocument *
 load_audited (const char *path)
 {
   g_autoptr (GError) error = NULL;
-  CfDocument *doc = cf_document_load_file (path, NULL, NULL, &error);
+  CfDocument *doc = cf_loader_load_file (path, NULL, NULL, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (doc);
@@ -165,7 +165,7 @@ check_variant (gconstpointer data)
     {
       g_autoptr (GError) error = NULL;
 
-      doc = cf_document_load_file (path, NULL, NULL, &error);
+      doc = cf_loader_load_file (path, NULL, NULL, &error);
       g_assert_null (doc);
       g_assert_nonnull (error);
       g_assert_true (g_str_has_prefix (error->message, v->variant));
@@ -308,7 +308,7 @@ test_ascii_grid_by_hand (void)
     "+------------+-----------+\n";
   g_autoptr (GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
   g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = cf_document_load_bytes (bytes, "grid.txt", NULL, NULL, &error);
+  g_autoptr (CfDocument) doc = cf_loader_load_bytes (bytes, "grid.txt", NULL, NULL, &error);
   CfTable *table;
   CfCell *cell;
 

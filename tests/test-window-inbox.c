@@ -77,7 +77,7 @@ test_open_folder (void)
     {
       g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
       g_autoptr (GError) error = NULL;
-      g_autoptr (CfDocument) alone = cf_document_load_file (cf_batch_entry_get_path (entry),
+      g_autoptr (CfDocument) alone = cf_loader_load_file (cf_batch_entry_get_path (entry),
                                                             NULL, NULL, &error);
       g_autofree char *n_errors = NULL;
       g_autofree char *n_warnings = NULL;
@@ -234,7 +234,7 @@ test_review_state (void)
   store = cf_store_open (NULL, &error);
   g_assert_no_error (error);
   {
-    g_autoptr (CfDocument) doc = cf_document_load_file (zibo, NULL, NULL, &error);
+    g_autoptr (CfDocument) doc = cf_loader_load_file (zibo, NULL, NULL, &error);
     g_autoptr (GPtrArray) edits = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
 
     g_assert_no_error (error);
@@ -247,7 +247,7 @@ test_review_state (void)
     g_assert_no_error (error);
   }
   /* What opening it on its own gives: the edit made once. */
-  once = cf_document_load_file (zibo, NULL, NULL, &error);
+  once = cf_loader_load_file (zibo, NULL, NULL, &error);
   g_assert_true (cf_store_restore (store, once, NULL, &error));
   g_assert_no_error (error);
   cf_audit_document (once, NULL);
@@ -314,7 +314,7 @@ test_review_state (void)
    * the window reads it again rather than show the batch's old copy, and
    * the row takes what the window read. */
   {
-    g_autoptr (CfDocument) doc = cf_document_load_file (shanghai, NULL, NULL, &error);
+    g_autoptr (CfDocument) doc = cf_loader_load_file (shanghai, NULL, NULL, &error);
     CfTable *table;
     const CfCell *cell;
 

@@ -293,46 +293,28 @@ insert_sentence (GtkTextBuffer *buffer, const CfSentenceChange *sentence)
 }
 
 static void
+insert_text_change (const char *heading, const CfSentenceChange *sentence, gpointer data)
+{
+  GtkTextBuffer *buffer = data;
+
+  if (sentence != NULL)
+    {
+      insert_sentence (buffer, sentence);
+      return;
+    }
+  insert_tagged (buffer, heading, -1, "heading");
+  insert_tagged (buffer, "\n", -1, NULL);
+}
+
+static void
 fill_text (CfCompareView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  CfTextDiff *text = cf_comparison_get_text (self->comparison);
 
   gtk_text_buffer_set_text (buffer, "", 0);
-  if (cf_text_diff_count_changes (text) == 0)
+  if (cf_text_diff_count_changes (cf_comparison_get_text (self->comparison)) == 0)
     insert_tagged (buffer, _("The text did not change."), -1, NULL);
-  for (guint s = 0; s < cf_text_diff_get_n_sections (text); s++)
-    {
-      const CfSectionDiff *section = cf_text_diff_get_section (text, s);
-      gboolean shown = FALSE;
-
-      if (section->old_heading == NULL || section->new_heading == NULL)
-        {
-          g_autofree char *only = g_strdup_printf (
-            _("Only in %s: %s\n"),
-            cf_comparison_get_year_label (self->comparison, section->old_heading == NULL),
-            section->old_heading ? section->old_heading : section->new_heading);
-
-          insert_tagged (buffer, only, -1, "heading");
-          continue;
-        }
-      for (guint i = 0; i < section->sentences->len; i++)
-        {
-          const CfSentenceChange *sentence = section->sentences->pdata[i];
-
-          if (sentence->kind == CF_TEXT_SAME)
-            continue;
-          if (!shown)
-            {
-              insert_tagged (buffer, *section->new_heading ? section->new_heading
-                                                           : _("Before the first section"),
-                             -1, "heading");
-              insert_tagged (buffer, "\n", -1, NULL);
-            }
-          shown = TRUE;
-          insert_sentence (buffer, sentence);
-        }
-    }
+  cf_comparison_foreach_text_change (self->comparison, insert_text_change, buffer);
 }
 
 static void

@@ -64,10 +64,52 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
                        name, FALSE, on_export_chosen, self, GINT_TO_POINTER (kind));
 }
 
+/* The panes in the order F6 visits them: the grid, the findings, the text. */
+static GtkWidget *
+pane (CfCompareWindow *self, int index)
+{
+  switch (index)
+    {
+    case 1:
+      return GTK_WIDGET (cf_compare_view_get_findings (self->view));
+    case 2:
+      return GTK_WIDGET (cf_compare_view_get_text_view (self->view));
+    default:
+      return GTK_WIDGET (cf_compare_view_get_column_view (self->view));
+    }
+}
+
+static void
+focus_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  gtk_widget_grab_focus (pane (CF_COMPARE_WINDOW (widget), g_variant_get_int32 (param)));
+}
+
+static void
+next_pane_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CfCompareWindow *self = CF_COMPARE_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  int current = -1;
+
+  for (int i = 0; i < 3 && focus != NULL; i++)
+    if (focus == pane (self, i) || gtk_widget_is_ancestor (focus, pane (self, i)))
+      current = i;
+  gtk_widget_grab_focus (pane (self, (current + 1) % 3));
+}
+
 static void
 cf_compare_window_class_init (CfCompareWindowClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* As in the main window: F6 and Alt+1–3 move between the panes. */
+  gtk_widget_class_install_action (widget_class, "compare.focus", "i", focus_action);
+  gtk_widget_class_install_action (widget_class, "compare.next-pane", NULL, next_pane_action);
+  for (int i = 0; i < 3; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_ALT_MASK,
+                                         "compare.focus", "i", i);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "compare.next-pane", NULL);
 
   gtk_widget_class_install_action (widget_class, "compare.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "compare.export-html", NULL, export_action);

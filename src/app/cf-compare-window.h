@@ -10,7 +10,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfCompareWindow, cf_compare_window, CF, COMPARE_WINDOW, AdwApplicationWindow)
 
 /* Its title is "YEAR → YEAR — Crossfoot"; the header bar exports the
- * comparison as PDF or HTML (actions compare.export-pdf, compare.export-html). */
+ * comparison as PDF or HTML (actions compare.export-pdf, compare.export-html;
+ * Ctrl+E). F6 and Alt+1–3 move between the grid, the findings and the text. */
 CfCompareWindow *cf_compare_window_new      (GtkApplication  *application,
                                              CfComparison    *comparison);
 CfCompareView   *cf_compare_window_get_view (CfCompareWindow *self);

@@ -938,6 +938,17 @@ reveal_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
 
   if (self->table == NULL || self->reveal_frames++ > 30)
     goto done;
+  if (self->reveal_frames == 1)
+    {
+      /* Scrolled to from the first frame, once a structure edit has rebuilt
+       * the model: GTK warns on a position past the end of the one it shows. */
+      GtkWidget *list_view = find_list_view (self);
+      GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
+
+      if (list_view != NULL && model != NULL && (guint) self->cur_row < g_list_model_get_n_items (model))
+        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", (guint) self->cur_row);
+      return G_SOURCE_CONTINUE;
+    }
   cell = g_hash_table_lookup (self->bound, cell_key (self, self->cur_row, self->cur_col));
   if (cell == NULL || !gtk_widget_get_mapped (cell) ||
       !gtk_widget_compute_bounds (cell, viewport, &bounds) || bounds.size.width <= 0)
@@ -991,7 +1002,6 @@ static void
 select_cell_full (CfGridView *self, int row, int col, gboolean focus, gboolean extend)
 {
   GtkWidget *widget;
-  GtkWidget *list_view;
 
   if (self->table == NULL)
     return;
@@ -1018,9 +1028,6 @@ select_cell_full (CfGridView *self, int row, int col, gboolean focus, gboolean e
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), row, TRUE);
 
   widget = g_hash_table_lookup (self->bound, cell_key (self, row, col));
-  list_view = find_list_view (self);
-  if (list_view != NULL)
-    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", (guint) row);
   queue_reveal (self);
   if (focus)
     {

@@ -185,6 +185,52 @@ show_previous_banner (CfWindow *self)
   gtk_revealer_set_reveal_child (self->stale_banner, n > 0);
 }
 
+/* Saving again after a failed save ------------------------------------------ */
+
+static void
+stop_save_retry (CfWindow *self)
+{
+  guint id = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (self), "cf-save-retry"));
+
+  if (id != 0)
+    g_source_remove (id);
+  g_object_set_data (G_OBJECT (self), "cf-save-retry", NULL);
+}
+
+static gboolean
+retry_save (gpointer data)
+{
+  CfWindow *self = data;
+  CfEditHistory *history = g_object_get_data (G_OBJECT (self), "cf-connected-history");
+
+  if (history != NULL && !cf_edit_history_save_pending (history, NULL))
+    return G_SOURCE_CONTINUE;
+  g_object_set_data (G_OBJECT (self), "cf-save-retry", NULL);
+  if (history != NULL)
+    {
+      /* What another window saved meanwhile may have come in. */
+      cf_audit_document (self->document, NULL);
+      cf_window_refresh_findings (self);
+      cf_window_show_toast (self, _("All edits are saved again"));
+    }
+  return G_SOURCE_REMOVE;
+}
+
+/* Every failed save is said at once; the edit stays in the window and is
+ * saved again every few seconds until it goes through. */
+static void
+on_save_failed (CfEditHistory *history, const char *message, CfWindow *self)
+{
+  g_autofree char *text = g_strdup_printf (
+    _("Not saved: %s. The edit is kept in this window and will be saved as soon as possible."),
+    message);
+
+  cf_window_show_toast (self, text);
+  if (g_object_get_data (G_OBJECT (self), "cf-save-retry") == NULL)
+    g_object_set_data (G_OBJECT (self), "cf-save-retry",
+                       GUINT_TO_POINTER (g_timeout_add_seconds (5, retry_save, self)));
+}
+
 void
 cf_window_attach_session (CfWindow *self, CfCorrectionSession *session)
 {
@@ -195,6 +241,7 @@ cf_window_attach_session (CfWindow *self, CfCorrectionSession *session)
     g_set_object (&self->session, session);
   if (old != NULL)
     g_signal_handlers_disconnect_by_data (old, self);
+  stop_save_retry (self);
   g_object_set_data (G_OBJECT (self), "cf-connected-history", NULL);
 
   if (self->document == NULL)
@@ -226,6 +273,7 @@ cf_window_attach_session (CfWindow *self, CfCorrectionSession *session)
 
   history = cf_correction_session_get_history (self->session);
   g_signal_connect (history, "changed", G_CALLBACK (on_history_changed), self);
+  g_signal_connect (history, "save-failed", G_CALLBACK (on_save_failed), self);
   g_signal_connect (history, "notify::can-undo", G_CALLBACK (on_can_undo_redo), self);
   g_signal_connect (history, "notify::can-redo", G_CALLBACK (on_can_undo_redo), self);
   g_object_set_data_full (G_OBJECT (self), "cf-connected-history", g_object_ref (history),
@@ -1062,6 +1110,7 @@ cf_window_dispose_edit (CfWindow *self)
 
   if (history != NULL)
     g_signal_handlers_disconnect_by_data (history, self);
+  stop_save_retry (self);
   g_object_set_data (G_OBJECT (self), "cf-connected-history", NULL);
   g_clear_pointer (&self->cell_menu, gtk_widget_unparent);
   g_clear_object (&self->session);

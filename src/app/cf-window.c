@@ -88,11 +88,13 @@ load_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cance
 
   result = g_new0 (LoadResult, 1);
   result->document = g_object_ref (cf_correction_session_get_document (session));
-  /* Without the store the report still opens (the window says so). */
+  /* Without the store the report still opens; a store recovered or only
+   * readable is used. The window says so. */
   if (cf_correction_session_get_store_error (session) != NULL)
     {
       result->store_error = g_strdup (cf_correction_session_get_store_error (session)->message);
-      g_clear_object (&session);
+      if (cf_correction_session_get_store (session) == NULL)
+        g_clear_object (&session);
     }
   result->session = g_steal_pointer (&session);
   if (cf_document_get_kind (result->document) == CF_DOCUMENT_KIND_PDF)

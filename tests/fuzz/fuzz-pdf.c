@@ -82,7 +82,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
       bytes = print_text (text);
     }
 
-  doc = cf_document_load_bytes (bytes, "fuzz.pdf", NULL, NULL, &error);
+  doc = cf_loader_load_bytes (bytes, "fuzz.pdf", NULL, NULL, &error);
   if (doc == NULL)
     {
       /* Errors name the file first. */

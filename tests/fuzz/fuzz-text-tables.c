@@ -22,7 +22,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
     return 0;
 
   bytes = g_bytes_new (data, size);
-  doc = cf_document_load_bytes (bytes, "fuzz.txt", NULL, NULL, &error);
+  doc = cf_loader_load_bytes (bytes, "fuzz.txt", NULL, NULL, &error);
   if (doc == NULL)
     {
       /* Errors name the file first. */

@@ -126,8 +126,7 @@ cf_audit_document (CfDocument *doc, CfFormRegistry *registry)
   g_return_if_fail (CF_IS_DOCUMENT (doc));
 
   cf_document_clear_findings (doc);
-  /* The year decides between forms that fit equally well. */
-  cf_report_meta_read (doc);
+  /* The year (read by the loader) decides between forms that fit equally well. */
   match = cf_form_match_new (doc, registry);
   mapped = cf_form_match_get_tables (match);
   findings = cf_form_match_steal_findings (match);

@@ -27,4 +27,11 @@ int         cf_normalize_enumerator_depth (const char *text);
  * NULL when @text is one label. */
 GStrv       cf_normalize_split_groups     (const char *text);
 
+/* A CJK ideograph (the basic block, extension A) or 〇. */
+static inline gboolean
+cf_normalize_is_han (gunichar c)
+{
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007;
+}
+
 G_END_DECLS

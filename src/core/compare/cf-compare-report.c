@@ -164,9 +164,14 @@ add_carry (GPtrArray *blocks, CfComparison *comparison)
                                                      cf_comparison_get_year_label (comparison,
                                                                                    new_year),
                                                      cf_document_get_basename (doc));
-          g_autofree char *where = g_strdup_printf ("%s / %s / %s", ref->table,
-                                                    ref->row_key ? ref->row_key : "",
-                                                    ref->col_key ? ref->col_key : "");
+          CfCellChange *change = cf_comparison_find_change (comparison, ref->table, ref->row_key,
+                                                            ref->col_key);
+          /* The cell in the form's words, as the grid names it. */
+          g_autofree char *where = change ? g_strdup_printf ("%s, %s",
+                                                             cf_cell_change_get_row_label (change),
+                                                             cf_cell_change_get_col_label (change))
+                                          : g_strdup_printf ("%s / %s", ref->row_key,
+                                                             ref->col_key);
           g_autofree char *page = cell && cell->page > 0 ? g_strdup_printf ("%d", cell->page)
                                                          : g_strdup ("—");
 
@@ -208,41 +213,23 @@ add_sentence (Block *block, const CfSentenceChange *sentence)
 }
 
 static void
+add_text_change (const char *heading, const CfSentenceChange *sentence, gpointer data)
+{
+  GPtrArray *blocks = data;
+
+  if (sentence == NULL)
+    add_text (blocks, BLOCK_SUBHEADING, heading);
+  else
+    add_sentence (add_block (blocks, BLOCK_PARAGRAPH), sentence);
+}
+
+static void
 add_text_changes (GPtrArray *blocks, CfComparison *comparison)
 {
-  CfTextDiff *text = cf_comparison_get_text (comparison);
-
   add_text (blocks, BLOCK_HEADING, _("Changes in the text"));
-  if (cf_text_diff_count_changes (text) == 0)
+  if (cf_text_diff_count_changes (cf_comparison_get_text (comparison)) == 0)
     add_text (blocks, BLOCK_PARAGRAPH, _("The text did not change."));
-  for (guint s = 0; s < cf_text_diff_get_n_sections (text); s++)
-    {
-      const CfSectionDiff *section = cf_text_diff_get_section (text, s);
-      gboolean shown = FALSE;
-
-      if (section->old_heading == NULL || section->new_heading == NULL)
-        {
-          g_autofree char *only = g_strdup_printf (
-            _("Only in %s: %s"),
-            cf_comparison_get_year_label (comparison, section->old_heading == NULL),
-            section->old_heading ? section->old_heading : section->new_heading);
-
-          add_text (blocks, BLOCK_SUBHEADING, only);
-          continue;
-        }
-      for (guint i = 0; i < section->sentences->len; i++)
-        {
-          const CfSentenceChange *sentence = section->sentences->pdata[i];
-
-          if (sentence->kind == CF_TEXT_SAME)
-            continue;
-          if (!shown)
-            add_text (blocks, BLOCK_SUBHEADING,
-                      *section->new_heading ? section->new_heading : _("Before the first section"));
-          shown = TRUE;
-          add_sentence (add_block (blocks, BLOCK_PARAGRAPH), sentence);
-        }
-    }
+  cf_comparison_foreach_text_change (comparison, add_text_change, blocks);
 }
 
 static GPtrArray *

@@ -123,33 +123,42 @@ years_copy (CfDocument *doc, const char *body)
   return copy;
 }
 
+CfCellChange *
+cf_comparison_find_change (CfComparison *self, const char *table_id, const char *row_key,
+                           const char *col_key)
+{
+  GListModel *tables;
+
+  g_return_val_if_fail (CF_IS_COMPARISON (self), NULL);
+  tables = G_LIST_MODEL (self->tables);
+  for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+    {
+      g_autoptr (CfTableDiff) diff = g_list_model_get_item (tables, t);
+
+      if (g_strcmp0 (cf_table_diff_get_table_id (diff, TRUE), table_id) == 0)
+        return cf_table_diff_find_change (diff, row_key, col_key); /* the diff keeps it */
+    }
+  return NULL;
+}
+
 static void
 attach_findings (CfComparison *self)
 {
-  GListModel *tables = G_LIST_MODEL (self->tables);
-
   for (guint f = 0; f < self->carry_findings->len; f++)
     {
       const CfFinding *finding = self->carry_findings->pdata[f];
+      CfCellChange *marked = NULL;
 
-      for (guint t = 0; t < g_list_model_get_n_items (tables); t++)
+      /* In-force rules join a cell to the same cell a year before: one row, marked once. */
+      for (guint c = 0; finding->cells != NULL && c < finding->cells->len; c++)
         {
-          g_autoptr (CfTableDiff) diff = g_list_model_get_item (tables, t);
+          const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, c);
+          CfCellChange *change = cf_comparison_find_change (self, finding->table, ref->row_key,
+                                                            ref->col_key);
 
-          if (g_strcmp0 (cf_table_diff_get_table_id (diff, TRUE), finding->table) != 0)
-            continue;
-          CfCellChange *marked = NULL;
-
-          /* In-force rules join a cell to the same cell a year before: one row, marked once. */
-          for (guint c = 0; finding->cells != NULL && c < finding->cells->len; c++)
-            {
-              const CfCellRef *ref = &g_array_index (finding->cells, CfCellRef, c);
-              CfCellChange *change = cf_table_diff_find_change (diff, ref->row_key, ref->col_key);
-
-              if (change != NULL && change != marked)
-                cf_cell_change_add_finding (change, finding);
-              marked = change;
-            }
+          if (change != NULL && change != marked)
+            cf_cell_change_add_finding (change, finding);
+          marked = change;
         }
     }
 }
@@ -420,4 +429,38 @@ cf_comparison_get_finding_cell (CfComparison *self, const CfFinding *finding, gu
     *new_year = index == 0;
   table = cf_document_find_table (self->docs[index == 0 ? 1 : 0], ref->table);
   return table ? cf_table_find_by_keys (table, ref->row_key, ref->col_key) : NULL;
+}
+
+void
+cf_comparison_foreach_text_change (CfComparison *self, CfTextChangeFunc func, gpointer data)
+{
+  g_return_if_fail (CF_IS_COMPARISON (self));
+  for (guint s = 0; s < cf_text_diff_get_n_sections (self->text); s++)
+    {
+      const CfSectionDiff *section = cf_text_diff_get_section (self->text, s);
+      gboolean shown = FALSE;
+
+      if (section->old_heading == NULL || section->new_heading == NULL)
+        {
+          /* TRANSLATORS: a section of the prose found in one year's report only */
+          g_autofree char *only = g_strdup_printf (
+            _("Only in %s: %s"), self->year_labels[section->old_heading == NULL ? 1 : 0],
+            section->old_heading ? section->old_heading : section->new_heading);
+
+          func (only, NULL, data);
+          continue;
+        }
+      for (guint i = 0; i < section->sentences->len; i++)
+        {
+          const CfSentenceChange *sentence = section->sentences->pdata[i];
+
+          if (sentence->kind == CF_TEXT_SAME)
+            continue;
+          if (!shown)
+            func (*section->new_heading ? section->new_heading : _("Before the first section"),
+                  NULL, data);
+          shown = TRUE;
+          func (NULL, sentence, data);
+        }
+    }
 }

@@ -80,4 +80,21 @@ const CfCell *cf_comparison_get_finding_cell  (CfComparison    *self,
                                                guint            index,
                                                gboolean        *new_year);
 
+/* The change of the cell with canonical keys in table @table_id (the later
+ * report's id), or NULL. */
+CfCellChange *cf_comparison_find_change       (CfComparison *self,
+                                               const char   *table_id,
+                                               const char   *row_key,
+                                               const char   *col_key);
+/* Calls @func for the text changes in reading order: a section's heading
+ * (@sentence NULL) before its first changed sentence, or alone for a
+ * section found in one year only ("Only in 2022: 六、…"), then each changed
+ * sentence. @heading is translated and ready to show. */
+typedef void (*CfTextChangeFunc) (const char             *heading,
+                                  const CfSentenceChange *sentence,
+                                  gpointer                data);
+void          cf_comparison_foreach_text_change (CfComparison    *self,
+                                                 CfTextChangeFunc func,
+                                                 gpointer         data);
+
 G_END_DECLS

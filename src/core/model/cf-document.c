@@ -1,18 +1,6 @@
-#include "config.h"
-
-#include <stdio.h>
 #include <string.h>
-#include <glib/gi18n-lib.h>
 
 #include "cf-document.h"
-#include "cf-decode.h"
-#include "cf-error.h"
-#include "cf-html-reader.h"
-#include "cf-pdf-reader.h"
-#include "cf-text-tables.h"
-
-/* Larger inputs are refused rather than read into memory whole. */
-#define CF_MAX_INPUT_BYTES ((gsize) 512 * 1024 * 1024)
 
 struct _CfDocument
 {
@@ -80,153 +68,23 @@ cf_document_init (CfDocument *self)
   self->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_finding_free);
 }
 
+char *
+cf_document_name_for_path (const char *path)
+{
+  if (path == NULL || strcmp (path, "-") == 0)
+    return g_strdup ("(standard input)");
+  return g_path_get_basename (path);
+}
+
 CfDocument *
 cf_document_new (const char *path, CfDocumentKind kind)
 {
   CfDocument *self = g_object_new (CF_TYPE_DOCUMENT, NULL);
 
   self->path = g_strdup (path ? path : "-");
-  self->basename = g_strcmp0 (self->path, "-") == 0 ? g_strdup ("(standard input)")
-                                                      : g_path_get_basename (self->path);
+  self->basename = cf_document_name_for_path (self->path);
   self->kind = kind;
   return self;
-}
-
-static gboolean
-looks_like_pdf (const guint8 *data, gsize len)
-{
-  /* The header may follow some junk; Poppler accepts it within the first KiB. */
-  gsize n = MIN (len, 1024);
-
-  for (gsize i = 0; i + 5 <= n; i++)
-    if (memcmp (data + i, "%PDF-", 5) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-CfDocument *
-cf_document_load_bytes (GBytes *bytes, const char *path, const char *password,
-                        GCancellable *cancellable, GError **error)
-{
-  g_autoptr (CfDocument) self = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *encoding = NULL;
-  gsize len = 0, text_len = 0;
-  const guint8 *data = g_bytes_get_data (bytes, &len);
-
-  if (len > CF_MAX_INPUT_BYTES)
-    {
-      g_autofree char *name = g_path_get_basename (path ? path : "-");
-      g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE,
-                   _("%s: the file is too large (%lu MB; at most %lu MB is read)"), name,
-                   (unsigned long) (len / (1024 * 1024)),
-                   (unsigned long) (CF_MAX_INPUT_BYTES / (1024 * 1024)));
-      return NULL;
-    }
-
-  if (looks_like_pdf (data, len))
-    {
-      self = cf_document_new (path, CF_DOCUMENT_KIND_PDF);
-      self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-      if (!cf_pdf_reader_read (self, bytes, password, cancellable, error))
-        return NULL;
-      self->source_bytes = g_bytes_ref (bytes);
-      return g_steal_pointer (&self);
-    }
-
-  self = cf_document_new (path, CF_DOCUMENT_KIND_TEXT);
-  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  text = cf_decode_text (data, len, self->basename, &encoding, &text_len, error);
-  if (text == NULL)
-    return NULL;
-  self->encoding = g_steal_pointer (&encoding);
-
-  if (cf_html_reader_sniff (text, text_len))
-    {
-      self->kind = CF_DOCUMENT_KIND_HTML;
-      if (!cf_html_reader_read (self, text, text_len, error))
-        return NULL;
-    }
-  else
-    {
-      cf_document_take_text (self, g_steal_pointer (&text), text_len);
-      cf_text_tables_find (self);
-    }
-
-  return g_steal_pointer (&self);
-}
-
-static GBytes *
-read_stdin (GError **error)
-{
-  g_autoptr (GByteArray) buf = g_byte_array_new ();
-  guint8 chunk[65536];
-  size_t n;
-
-  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
-    {
-      g_byte_array_append (buf, chunk, n);
-      if (buf->len > CF_MAX_INPUT_BYTES)
-        break;
-    }
-  if (ferror (stdin))
-    {
-      g_set_error_literal (error, CF_ERROR, CF_ERROR_IO, _("(standard input): cannot be read"));
-      return NULL;
-    }
-  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
-}
-
-CfDocument *
-cf_document_load_file (const char *path, const char *password, GCancellable *cancellable,
-                       GError **error)
-{
-  g_autoptr (GBytes) bytes = NULL;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (strcmp (path, "-") == 0)
-    bytes = read_stdin (error);
-  else
-    {
-      g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
-      g_autoptr (GError) local_error = NULL;
-      g_autofree char *name = g_path_get_basename (path);
-      g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
-                                                      G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                      G_FILE_QUERY_INFO_NONE, cancellable,
-                                                      &local_error);
-      if (info == NULL)
-        {
-          /* Translators: the file's name, then the system's reason. */
-          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot be opened (%s)"), name,
-                       local_error->message);
-          return NULL;
-        }
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        {
-          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: is a folder, not a report"), name);
-          return NULL;
-        }
-      if ((gsize) g_file_info_get_size (info) > CF_MAX_INPUT_BYTES)
-        {
-          g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE,
-                       _("%s: the file is too large (%lu MB; at most %lu MB is read)"), name,
-                       (unsigned long) (g_file_info_get_size (info) / (1024 * 1024)),
-                       (unsigned long) (CF_MAX_INPUT_BYTES / (1024 * 1024)));
-          return NULL;
-        }
-      bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
-      if (bytes == NULL)
-        {
-          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot be read (%s)"), name,
-                       local_error->message);
-          return NULL;
-        }
-    }
-  if (bytes == NULL)
-    return NULL;
-  return cf_document_load_bytes (bytes, path, password, cancellable, error);
 }
 
 const char *
@@ -619,4 +477,13 @@ cf_document_nothing_checked (CfDocument *self)
 
   cf_document_get_coverage (self, &c);
   return c.n_form_tables == 0 && c.n_total_checks == 0 && c.n_prose_findings == 0;
+}
+
+void
+cf_document_set_source_bytes (CfDocument *self, GBytes *bytes)
+{
+  g_return_if_fail (CF_IS_DOCUMENT (self));
+
+  g_clear_pointer (&self->source_bytes, g_bytes_unref);
+  self->source_bytes = bytes ? g_bytes_ref (bytes) : NULL;
 }

@@ -1,7 +1,9 @@
 /* cf-document.h: a loaded report: its text, its pages and its tables
  *
  * Data flows one way: bytes -> CfDocument (text with offsets, PDF character
- * boxes) -> CfTable cells with provenance -> form mapping -> findings.
+ * boxes) -> CfTable cells with provenance -> form mapping -> findings. The
+ * document is a model only: the loader (cf-loader.c) fills it from what a
+ * reader returns.
  */
 #pragma once
 
@@ -30,25 +32,16 @@ typedef struct
 #define CF_TYPE_DOCUMENT (cf_document_get_type ())
 G_DECLARE_FINAL_TYPE (CfDocument, cf_document, CF, DOCUMENT, GObject)
 
-/* Reads and extracts a report. @path "-" reads standard input. @password for encrypted PDFs.
- * Errors are in CF_ERROR and their message starts with the file name. */
-CfDocument     *cf_document_load_file   (const char   *path,
-                                         const char   *password,
-                                         GCancellable *cancellable,
-                                         GError      **error);
-CfDocument     *cf_document_load_bytes  (GBytes       *bytes,
-                                         const char   *path,
-                                         const char   *password,
-                                         GCancellable *cancellable,
-                                         GError      **error);
-
-/* An empty document, for readers and tests. */
+/* An empty document (cf_loader_load_file() reads one from a file). */
 CfDocument     *cf_document_new         (const char   *path,
                                          CfDocumentKind kind);
 
 const char     *cf_document_get_path       (CfDocument *self);
 /* The file name without folders, for messages. */
 const char     *cf_document_get_basename   (CfDocument *self);
+/* The name a document read from @path ("-" or NULL: standard input) has in
+ * messages, as cf_document_get_basename() gives it. */
+char           *cf_document_name_for_path  (const char *path);
 const char     *cf_document_get_sha256     (CfDocument *self);
 void            cf_document_set_sha256     (CfDocument *self,
                                             const char *sha256);
@@ -74,6 +67,8 @@ void            cf_document_take_text      (CfDocument *self,
 /* PDF only: the file's bytes (kept to render a page again, as when the
  * analyst extracts an area); NULL for other documents. */
 GBytes         *cf_document_get_source_bytes (CfDocument *self);
+void            cf_document_set_source_bytes (CfDocument *self,
+                                              GBytes     *bytes);
 
 /* PDF only: where each run of the text lies. Boxes are sorted by offset. */
 void            cf_document_add_text_box   (CfDocument *self,

@@ -21,6 +21,7 @@
 #include "cf-store.h"
 #include "cf-error.h"
 #include "cf-export.h"
+#include "cf-loader.h"
 
 /* Two workers: the machine's cores are shared with the UI thread. */
 #define CF_BATCH_N_THREADS 2

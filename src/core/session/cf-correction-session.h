@@ -44,8 +44,10 @@ guint                cf_correction_session_get_n_restored (CfCorrectionSession *
 /* How many of them were applied on opening (a correction whose cell's
  * extracted text changed counts here and as stale). */
 guint                cf_correction_session_get_n_applied  (CfCorrectionSession *self);
-/* Why the saved work could not be read or will not be saved (the message
- * names the file), or NULL. */
+/* What the user must be told about the saved work (the message names the
+ * file), or NULL: it could not be read (cf_correction_session_get_store()
+ * is NULL then), it was recovered from a damaged database, or new edits
+ * cannot be saved (a read-only store). */
 const GError        *cf_correction_session_get_store_error (CfCorrectionSession *self);
 void                 cf_correction_session_set_store_error (CfCorrectionSession *self,
                                                             const GError        *error);

@@ -1,3 +1,7 @@
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "cf-edit-history.h"
 #include "cf-error.h"
 
@@ -16,6 +20,10 @@ struct _CfEditHistory
   guint              group_depth;
   guint              group;       /* the open group's number, 0 when none is open */
   guint              last_group;
+  gint64             revision;    /* of the stored work this copy reflects */
+  gint64             structure;   /* ... and of its structure edits */
+  gboolean           merged;      /* another writer's work came in: refresh all */
+  gboolean           unsaved;     /* a save failed: the store lags behind the copy */
 };
 
 enum
@@ -29,6 +37,7 @@ enum
 enum
 {
   CHANGED,
+  SAVE_FAILED,
   N_SIGNALS
 };
 
@@ -87,6 +96,9 @@ cf_edit_history_class_init (CfEditHistoryClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_EDIT,
                                    G_TYPE_BOOLEAN);
+  signals[SAVE_FAILED] = g_signal_new ("save-failed", G_TYPE_FROM_CLASS (klass),
+                                       G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                       G_TYPE_STRING);
 }
 
 static void
@@ -138,38 +150,214 @@ structure_in_effect (CfEditHistory *self)
 }
 
 static gboolean
-save_after (CfEditHistory *self, CfEdit *edit, GError **error)
+same_edits (CfEdit *a, CfEdit *b)
+{
+  g_autofree char *x = cf_edit_to_string (a);
+  g_autofree char *y = cf_edit_to_string (b);
+
+  return g_strcmp0 (x, y) == 0;
+}
+
+static void
+clear_steps (CfEditHistory *self)
+{
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  g_array_set_size (self->undo_groups, 0);
+  g_array_set_size (self->redo_groups, 0);
+  self->coalescing = FALSE;
+}
+
+/* Another writer saved work on this document since this copy last did.
+ * Brings it in, around @latest (the edit just made here, applied and on top
+ * of the undo stack; NULL for none): @latest is taken back, the other's
+ * structure edits (those after the ones this copy has) and every stored
+ * correction are applied, and @latest again on top (a value edit follows its
+ * cell wherever the other's edits moved it). The undo steps made before
+ * cannot be undone any more: their snapshots predate the other's work. FALSE
+ * when the two structure histories diverged (the other undid what this copy
+ * has): nothing is merged or written then. */
+static gboolean
+merge_stored (CfEditHistory *self, CfEdit *latest, GError **error)
+{
+  const char *sha256 = cf_document_get_sha256 (self->doc);
+  g_autoptr (GPtrArray) stored = NULL;
+  g_autoptr (GPtrArray) corrections = NULL;
+  g_autoptr (GPtrArray) mine = structure_in_effect (self);
+  g_autoptr (GPtrArray) base = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_edit_unref);
+  gboolean latest_structural = latest != NULL && cf_edit_is_structural (latest);
+  gboolean latest_kept = TRUE;
+  gint64 revision, structure = 0;
+  CfCell *cell = NULL;
+
+  revision = cf_store_get_revision (self->store, sha256, &structure);
+  if ((stored = cf_store_load_edits (self->store, sha256, error)) == NULL
+      || (corrections = cf_store_load_corrections (self->store, sha256, error)) == NULL)
+    return FALSE;
+  if (latest_structural)
+    g_ptr_array_set_size (mine, mine->len - 1);
+  for (guint i = 0; i < mine->len; i++)
+    if (i >= stored->len || !same_edits (g_ptr_array_index (mine, i), g_ptr_array_index (stored, i)))
+      {
+        g_set_error (error, CF_ERROR, CF_ERROR_IO,
+                     _("%s: the tables were also restructured elsewhere (another window or "
+                       "program) in a way that cannot be merged; your last edit is kept here "
+                       "but not saved: reopen the report to see the saved state"),
+                     cf_document_get_basename (self->doc));
+        return FALSE;
+      }
+
+  if (latest_structural)
+    cf_edit_revert (latest, self->doc, NULL);
+  else if (latest != NULL && cf_edit_get_table_index (latest) < cf_document_get_tables (self->doc)->len)
+    cell = cf_table_get_origin_cell (g_ptr_array_index (cf_document_get_tables (self->doc),
+                                                        cf_edit_get_table_index (latest)),
+                                     cf_edit_get_row (latest), cf_edit_get_col (latest));
+  for (guint i = 0; i < mine->len; i++)
+    g_ptr_array_add (base, cf_edit_ref (g_ptr_array_index (mine, i)));
+  for (guint i = mine->len; i < stored->len; i++)
+    if (cf_edit_apply (g_ptr_array_index (stored, i), self->doc, NULL))
+      g_ptr_array_add (base, cf_edit_ref (g_ptr_array_index (stored, i)));
+  cf_corrections_apply (self->doc, corrections, NULL);
+  if (latest_structural)
+    {
+      if ((latest_kept = cf_edit_apply (latest, self->doc, NULL)))
+        g_ptr_array_add (base, cf_edit_ref (latest));
+    }
+  else if (cell != NULL)
+    {
+      /* The cell object moves with the other's structure edits, or goes. */
+      GPtrArray *tables = cf_document_get_tables (self->doc);
+
+      latest_kept = FALSE;
+      for (guint t = 0; t < tables->len && !latest_kept; t++)
+        for (guint i = 0; i < cf_table_get_n_cells (g_ptr_array_index (tables, t)); i++)
+          if (cf_table_get_cell_at (g_ptr_array_index (tables, t), i) == cell)
+            {
+              cf_cell_set_text (cell, cf_edit_get_text (latest));
+              latest_kept = TRUE;
+              break;
+            }
+    }
+
+  g_ptr_array_set_size (self->base, 0);
+  g_ptr_array_extend_and_steal (self->base, g_steal_pointer (&base));
+  clear_steps (self);
+  self->revision = revision;
+  self->structure = structure;
+  self->merged = TRUE;
+  if (!latest_kept)
+    {
+      g_set_error (error, CF_ERROR, CF_ERROR_IO,
+                   _("%s: your last edit no longer fits: another window or program changed "
+                     "the table under it (its work is kept)"),
+                   cf_document_get_basename (self->doc));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean save_after_once (CfEditHistory *self, CfEdit *edit, gboolean may_merge,
+                                 GError **error);
+
+/* save_after_once(), remembering a failure: the edit stays applied and in
+ * memory, "save-failed" tells the owner, and the next save (or
+ * cf_edit_history_save_pending()) writes the whole state. */
+static gboolean
+save_after (CfEditHistory *self, CfEdit *edit, gboolean may_merge, GError **error)
+{
+  g_autoptr (GError) local_error = NULL;
+
+  if (save_after_once (self, edit, may_merge, &local_error))
+    {
+      self->unsaved = FALSE;
+      return TRUE;
+    }
+  self->unsaved = TRUE;
+  g_signal_emit (self, signals[SAVE_FAILED], 0, local_error->message);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Corrections name grid slots, which a structure edit may have moved: they
+ * are rewritten as the grid now stands, with the edits, in one transaction. */
+static CfStoreResult
+save_whole (CfEditHistory *self, const char *sha256, GError **error)
+{
+  g_autoptr (GPtrArray) edits = structure_in_effect (self);
+  g_autoptr (GPtrArray) corrections = cf_corrections_from_document (self->doc);
+
+  return cf_store_save_state_at (self->store, sha256, edits, corrections, &self->revision,
+                                 &self->structure, error);
+}
+
+/* Saves what @edit changed. Each write is checked against the stored
+ * revision: when another writer saved since, its work is merged in first
+ * (for a new edit, @may_merge), or the save is refused and reported (an
+ * undo or redo: its steps are this copy's own), never written over. */
+static gboolean
+save_after_once (CfEditHistory *self, CfEdit *edit, gboolean may_merge, GError **error)
 {
   const char *sha256 = document_key (self);
+  gboolean whole = FALSE;
 
   if (sha256 == NULL)
     return TRUE;
-  if (cf_edit_is_structural (edit))
+  for (int attempt = 0; attempt < 5; attempt++)
     {
-      /* Corrections name grid slots, which the edit may have moved: rewrite
-       * them as the grid now stands, with the edits, in one transaction. */
-      g_autoptr (GPtrArray) edits = structure_in_effect (self);
-      g_autoptr (GPtrArray) corrections = cf_corrections_from_document (self->doc);
+      CfStoreResult result;
 
-      return cf_store_save_state (self->store, sha256, edits, corrections, error);
-    }
-  else
-    {
-      GPtrArray *tables = cf_document_get_tables (self->doc);
-      guint t = cf_edit_get_table_index (edit);
-      CfCell *cell = NULL;
-
-      if (t < tables->len)
-        cell = cf_table_get_origin_cell (g_ptr_array_index (tables, t), cf_edit_get_row (edit),
-                                         cf_edit_get_col (edit));
-      if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
+      /* After a failed save the store lags behind: the whole state goes. */
+      if (whole || self->unsaved || cf_edit_is_structural (edit))
+        result = save_whole (self, sha256, error);
+      else
         {
-          CfCorrection c = { t, cell->row, cell->col, cell->text, cell->original_text };
-          return cf_store_save_correction (self->store, sha256, &c, error);
+          GPtrArray *tables = cf_document_get_tables (self->doc);
+          guint t = cf_edit_get_table_index (edit);
+          CfCell *cell = NULL;
+
+          if (t < tables->len)
+            cell = cf_table_get_origin_cell (g_ptr_array_index (tables, t), cf_edit_get_row (edit),
+                                             cf_edit_get_col (edit));
+          if (cell != NULL && (cell->flags & CF_CELL_FLAG_CORRECTED))
+            {
+              CfCorrection c = { t, cell->row, cell->col, cell->text, cell->original_text };
+              result = cf_store_save_correction_at (self->store, sha256, &c, &self->revision,
+                                                    &self->structure, error);
+            }
+          else
+            result = cf_store_remove_correction_at (self->store, sha256, t, cf_edit_get_row (edit),
+                                                    cf_edit_get_col (edit), &self->revision,
+                                                    &self->structure, error);
         }
-      return cf_store_remove_correction (self->store, sha256, t, cf_edit_get_row (edit),
-                                         cf_edit_get_col (edit), error);
+      if (result != CF_STORE_CHANGED)
+        return result == CF_STORE_SAVED;
+      if (!may_merge)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_IO,
+                       _("%s: not saved: another window or program saved edits of this report "
+                         "meanwhile; reopen it to see both"),
+                       cf_document_get_basename (self->doc));
+          return FALSE;
+        }
+      {
+        g_autoptr (GError) merge_error = NULL;
+
+        if (!merge_stored (self, whole ? NULL : edit, &merge_error))
+          {
+            /* A diverged history is not written at all; when only the last
+             * edit was lost, the merged state is still saved. */
+            if (self->merged)
+              save_whole (self, sha256, NULL);
+            g_propagate_error (error, g_steal_pointer (&merge_error));
+            return FALSE;
+          }
+      }
+      whole = TRUE;
     }
+  g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: not saved: the saved edits keep changing"),
+               cf_document_get_basename (self->doc));
+  return FALSE;
 }
 
 static void
@@ -179,7 +367,8 @@ notify_changed (CfEditHistory *self, CfEdit *edit, gboolean could_undo, gboolean
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_UNDO]);
   if (could_redo != cf_edit_history_can_redo (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_REDO]);
-  g_signal_emit (self, signals[CHANGED], 0, edit, cf_edit_is_structural (edit));
+  g_signal_emit (self, signals[CHANGED], 0, edit, cf_edit_is_structural (edit) || self->merged);
+  self->merged = FALSE;
 }
 
 static gboolean
@@ -220,7 +409,7 @@ cf_edit_history_apply (CfEditHistory *self, CfEdit *edit, GError **error)
       g_ptr_array_remove_index (self->undo, self->undo->len - 1);
       g_array_set_size (self->undo_groups, self->undo_groups->len - 1);
       self->coalescing = FALSE;
-      saved = save_after (self, gone, error);
+      saved = save_after (self, gone, TRUE, error);
       notify_changed (self, gone, could_undo, could_redo);
       return saved;
     }
@@ -237,7 +426,7 @@ cf_edit_history_apply (CfEditHistory *self, CfEdit *edit, GError **error)
       g_array_append_val (self->undo_groups, self->group);
       self->coalescing = !cf_edit_is_structural (edit);
     }
-  saved = save_after (self, edit, error);
+  saved = save_after (self, edit, TRUE, error);
   notify_changed (self, edit, could_undo, could_redo);
   return saved;
 }
@@ -277,7 +466,7 @@ move_one (CfEditHistory *self,
   group = g_array_index (from_groups, guint, from_groups->len - 1);
   g_array_set_size (from_groups, from_groups->len - 1);
   g_array_append_val (to_groups, group);
-  saved = save_after (self, edit, error);
+  saved = save_after (self, edit, FALSE, error);
   notify_changed (self, edit, could_undo, could_redo);
   return saved;
 }
@@ -422,9 +611,6 @@ cf_edit_history_restore_counted (CfEditHistory *self, guint *n_applied, guint *n
                                  GError **error)
 {
   const char *sha256 = document_key (self);
-  g_autoptr (GPtrArray) edits = NULL;
-  g_autoptr (GPtrArray) corrections = NULL;
-  guint stale = 0, stale_corrections = 0, applied = 0;
 
   g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
   if (n_stale)
@@ -433,29 +619,12 @@ cf_edit_history_restore_counted (CfEditHistory *self, guint *n_applied, guint *n
     *n_applied = 0;
   if (sha256 == NULL)
     return TRUE;
-  if ((edits = cf_store_load_edits (self->store, sha256, error)) == NULL
-      || (corrections = cf_store_load_corrections (self->store, sha256, error)) == NULL)
-    return FALSE;
+  /* Read first: work saved between this and the replay below only makes the
+   * next save merge what it already has. An edit that no longer fits is
+   * dropped from the base: the next save forgets it. */
+  self->revision = cf_store_get_revision (self->store, sha256, &self->structure);
   g_ptr_array_set_size (self->base, 0);
-  for (guint i = 0; i < edits->len; i++)
-    {
-      CfEdit *edit = g_ptr_array_index (edits, i);
-
-      /* An edit that no longer fits is dropped: the next save forgets it. */
-      if (cf_edit_apply (edit, self->doc, NULL))
-        {
-          g_ptr_array_add (self->base, cf_edit_ref (edit));
-          applied++;
-        }
-      else
-        stale++;
-    }
-  applied += cf_corrections_apply (self->doc, corrections, &stale_corrections);
-  if (n_stale)
-    *n_stale = stale + stale_corrections;
-  if (n_applied)
-    *n_applied = applied;
-  return TRUE;
+  return cf_store_replay (self->store, self->doc, self->base, n_applied, n_stale, error);
 }
 
 gboolean
@@ -473,10 +642,48 @@ cf_edit_history_adopt (CfEditHistory *self, GError **error)
   g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
   if (sha256 == NULL)
     return TRUE;
+  self->revision = cf_store_get_revision (self->store, sha256, &self->structure);
   if ((edits = cf_store_load_edits (self->store, sha256, error)) == NULL)
     return FALSE;
   g_ptr_array_set_size (self->base, 0);
   for (guint i = 0; i < edits->len; i++)
     g_ptr_array_add (self->base, cf_edit_ref (g_ptr_array_index (edits, i)));
   return TRUE;
+}
+
+gboolean
+cf_edit_history_has_unsaved (CfEditHistory *self)
+{
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  return self->unsaved;
+}
+
+gboolean
+cf_edit_history_save_pending (CfEditHistory *self, GError **error)
+{
+  const char *sha256;
+  g_autoptr (GError) local_error = NULL;
+  CfStoreResult result;
+
+  g_return_val_if_fail (CF_IS_EDIT_HISTORY (self), FALSE);
+  if (!self->unsaved || (sha256 = document_key (self)) == NULL)
+    return TRUE;
+  result = save_whole (self, sha256, &local_error);
+  if (result == CF_STORE_CHANGED)
+    {
+      /* Another writer saved meanwhile: merge it in, then write. */
+      if (merge_stored (self, NULL, &local_error))
+        result = save_whole (self, sha256, &local_error);
+      self->merged = FALSE;
+    }
+  if (result == CF_STORE_SAVED)
+    {
+      self->unsaved = FALSE;
+      return TRUE;
+    }
+  if (local_error == NULL)
+    g_set_error (&local_error, CF_ERROR, CF_ERROR_IO, _("%s: not saved: the saved edits keep changing"),
+                 cf_document_get_basename (self->doc));
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
 }

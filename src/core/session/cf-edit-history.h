@@ -9,6 +9,15 @@
  * that cell's correction, a structure edit by rewriting the document's list of
  * structure edits and its corrections (which now name other slots) in one
  * transaction. cf_edit_history_restore() replays them on reopen.
+ *
+ * Another writer may save the same document meanwhile (a second window, a
+ * script). Every save is checked against the stored revision: when it moved
+ * on, the other's structure edits and corrections are merged into this copy
+ * around the edit just made (a value edit follows its cell), and the merged
+ * state is saved; nothing is written over. The undo steps made before a
+ * merge are dropped (their snapshots predate the other's work). An undo or
+ * redo that finds the store moved on is refused with an error, as is an edit
+ * when the two structure histories diverged; the edit stays in memory.
  */
 #pragma once
 
@@ -72,7 +81,20 @@ void           cf_edit_history_seal       (CfEditHistory     *self);
 void           cf_edit_history_begin_group (CfEditHistory    *self);
 void           cf_edit_history_end_group  (CfEditHistory     *self);
 
-/* Signal "changed" (CfEdit *edit, gboolean structural): after every apply,
+/* Whether a save failed (a full disk, a read-only database) and the store
+ * lags behind the document: the edits are in memory only. */
+gboolean       cf_edit_history_has_unsaved (CfEditHistory  *self);
+/* Tries again to save what a failed save left (the whole state, merged
+ * with what another writer saved meanwhile: the caller shows the document
+ * again): TRUE when all is saved. */
+gboolean       cf_edit_history_save_pending (CfEditHistory *self,
+                                             GError       **error);
+
+/* Signal "save-failed" (const char *message): a save failed; the edit stays
+ * applied and in memory until cf_edit_history_save_pending() succeeds (or
+ * any later edit is saved, which saves it too).
+ *
+ * Signal "changed" (CfEdit *edit, gboolean structural): after every apply,
  * undo and redo, so the app can re-audit. Properties "can-undo" and
  * "can-redo" are notified when they change. */
 

@@ -11,6 +11,7 @@
 
 #include "cf-audit.h"
 #include "cf-error.h"
+#include "cf-loader.h"
 #include "cf-pipeline.h"
 
 struct _CfPipeline
@@ -23,6 +24,7 @@ struct _CfPipeline
   gpointer        hook_data;
   CfStore        *store;
   GError         *store_error; /* why the database could not be opened */
+  GError         *store_notice; /* what the user must know of it (recovered, read-only) */
   gboolean        store_tried;
   guint           input_timeout; /* seconds a pipe may stay silent */
 };
@@ -40,6 +42,7 @@ cf_pipeline_finalize (GObject *object)
   g_free (self->password);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
+  g_clear_error (&self->store_notice);
   G_OBJECT_CLASS (cf_pipeline_parent_class)->finalize (object);
 }
 
@@ -148,6 +151,33 @@ cf_pipeline_set_before_audit (CfPipeline *self, CfPipelineHook hook, gpointer us
   self->hook_data = user_data;
 }
 
+/* The app's database: a damaged one is replaced (cf_store_open keeps it
+ * aside and recovers it: the user is told); one that cannot be written (a
+ * read-only folder, a full disk on creating it) is still read, and the user
+ * is told that new edits stay in the window only. */
+static void
+open_for_saving (CfPipeline *self)
+{
+  g_autoptr (CfStore) read_only = NULL;
+
+  if ((self->store = cf_store_open (NULL, &self->store_error)) != NULL)
+    {
+      if (cf_store_get_recovery_note (self->store) != NULL)
+        self->store_notice = g_error_new_literal (CF_ERROR, CF_ERROR_IO,
+                                                  cf_store_get_recovery_note (self->store));
+      return;
+    }
+  if ((read_only = cf_store_open_read_only (NULL, NULL)) == NULL)
+    return;
+  self->store_notice = g_error_new (CF_ERROR, CF_ERROR_IO,
+                                    _("%s. Saved corrections are shown, but new edits cannot be "
+                                      "saved there: they stay in this window until it closes "
+                                      "(export the corrected tables to keep them)."),
+                                    self->store_error->message);
+  g_clear_error (&self->store_error);
+  self->store = g_steal_pointer (&read_only);
+}
+
 CfStore *
 cf_pipeline_get_store (CfPipeline *self, GError **error)
 {
@@ -158,7 +188,7 @@ cf_pipeline_get_store (CfPipeline *self, GError **error)
       if (self->mode == CF_PIPELINE_READ_SAVED_WORK)
         self->store = cf_store_open_read_only (NULL, &self->store_error);
       else if (self->mode == CF_PIPELINE_SAVE_WORK)
-        self->store = cf_store_open (NULL, &self->store_error);
+        open_for_saving (self);
     }
   if (self->store_error != NULL)
     g_propagate_error (error, g_error_copy (self->store_error));
@@ -189,6 +219,8 @@ cf_pipeline_prepare (CfPipeline *self, CfDocument *doc)
       session = cf_correction_session_new_with_store (doc, NULL, NULL);
       cf_correction_session_set_store_error (session, why);
     }
+  else if (self->store_notice != NULL)
+    cf_correction_session_set_store_error (session, self->store_notice);
   if (self->hook != NULL)
     self->hook (session, self->hook_data);
   cf_audit_document (doc, NULL);
@@ -213,7 +245,7 @@ cf_pipeline_open_file (CfPipeline *self, const char *path, GCancellable *cancell
         return NULL;
       return cf_pipeline_open_bytes (self, bytes, path, cancellable, error);
     }
-  if ((doc = cf_document_load_file (path, self->password, cancellable, error)) == NULL)
+  if ((doc = cf_loader_load_file (path, self->password, cancellable, error)) == NULL)
     return NULL;
   return cf_pipeline_prepare (self, doc);
 }
@@ -225,7 +257,7 @@ cf_pipeline_open_bytes (CfPipeline *self, GBytes *bytes, const char *name,
   g_autoptr (CfDocument) doc = NULL;
 
   g_return_val_if_fail (CF_IS_PIPELINE (self), NULL);
-  if ((doc = cf_document_load_bytes (bytes, name, self->password, cancellable, error)) == NULL)
+  if ((doc = cf_loader_load_bytes (bytes, name, self->password, cancellable, error)) == NULL)
     return NULL;
   return cf_pipeline_prepare (self, doc);
 }

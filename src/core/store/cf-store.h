@@ -19,7 +19,7 @@
 G_BEGIN_DECLS
 
 /* The schema this build writes (PRAGMA user_version). */
-#define CF_STORE_SCHEMA_VERSION 2
+#define CF_STORE_SCHEMA_VERSION 3
 
 #define CF_TYPE_STORE (cf_store_get_type ())
 G_DECLARE_FINAL_TYPE (CfStore, cf_store, CF, STORE, GObject)
@@ -38,6 +38,12 @@ CfStore    *cf_store_open              (const char  *path,
 CfStore    *cf_store_open_read_only    (const char  *path,
                                         GError     **error);
 gboolean    cf_store_is_read_only      (CfStore     *self);
+/* When the file was damaged (not a database, cut short, bad pages):
+ * cf_store_open() keeps it aside (renamed FILE.broken-DATE, never deleted),
+ * copies what SQLite can still read of it into a fresh database, and this
+ * says so (what was wrong, where the old file is, how much came over) for
+ * the user. NULL otherwise. */
+const char *cf_store_get_recovery_note (CfStore     *self);
 const char *cf_store_get_path          (CfStore     *self);
 /* The schema version of the file as it is now (after any migration). */
 int         cf_store_get_schema_version (CfStore    *self);
@@ -88,6 +94,14 @@ gboolean    cf_store_restore_counted   (CfStore     *self,
                                         guint       *n_applied,
                                         guint       *n_stale,
                                         GError     **error);
+/* The same, adding to @applied_edits (may be NULL) a ref of each structure
+ * edit that applied, in order (one that no longer fits is left out). */
+gboolean    cf_store_replay            (CfStore     *self,
+                                        CfDocument  *doc,
+                                        GPtrArray   *applied_edits,
+                                        guint       *n_applied,
+                                        guint       *n_stale,
+                                        GError     **error);
 gboolean    cf_store_restore           (CfStore     *self,
                                         CfDocument  *doc,
                                         guint       *n_stale,
@@ -100,6 +114,55 @@ guint       cf_store_count_work        (CfStore     *self,
  * database cannot be read. */
 char       *cf_store_work_digest       (CfStore     *self,
                                         const char  *sha256);
+
+/* --- Writers that may race (two windows, the app and a script) ---
+ *
+ * Every write of a document's edits or corrections moves its revision on;
+ * a structure write also moves its structure revision (the grid slots the
+ * corrections name). A writer keeps the revision its copy reflects and
+ * writes "at" it: when the stored state moved on under it, nothing is
+ * written and CF_STORE_CHANGED is returned, so that the writer merges what
+ * is stored into its copy and writes again, never over the other's work. */
+
+typedef enum
+{
+  CF_STORE_SAVED,   /* written; *@revision is the new revision */
+  CF_STORE_CHANGED, /* the stored state moved on: merge, then write again */
+  CF_STORE_FAILED,  /* @error set */
+} CfStoreResult;
+
+/* The revision of @sha256's saved work (0: none yet), and in @structure (may
+ * be NULL) that of its structure edits. */
+gint64        cf_store_get_revision          (CfStore            *self,
+                                              const char         *sha256,
+                                              gint64             *structure);
+/* A cell's correction, written if the structure is still at *@structure
+ * (corrections name slots of that structure; other cells' corrections do
+ * not conflict). *@revision moves on with it when nobody else wrote since;
+ * otherwise it stays behind and the next cf_store_save_state_at() merges. */
+CfStoreResult cf_store_save_correction_at    (CfStore            *self,
+                                              const char         *sha256,
+                                              const CfCorrection *correction,
+                                              gint64             *revision,
+                                              gint64             *structure,
+                                              GError            **error);
+CfStoreResult cf_store_remove_correction_at  (CfStore            *self,
+                                              const char         *sha256,
+                                              guint               table_index,
+                                              int                 row,
+                                              int                 col,
+                                              gint64             *revision,
+                                              gint64             *structure,
+                                              GError            **error);
+/* cf_store_save_state(), written if nothing at all changed since *@revision;
+ * *@structure receives the new structure revision. */
+CfStoreResult cf_store_save_state_at         (CfStore            *self,
+                                              const char         *sha256,
+                                              GPtrArray          *edits,
+                                              GPtrArray          *corrections,
+                                              gint64             *revision,
+                                              gint64             *structure,
+                                              GError            **error);
 
 /* --- Verdicts on findings and reviewed tables (cf-review.h) --- */
 

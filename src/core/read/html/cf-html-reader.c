@@ -52,7 +52,7 @@ typedef struct
 
 typedef struct
 {
-  CfDocument *doc;
+  CfReading  *out;
   GString    *text;
   Flow        block;
   char       *last_block_line; /* nearest preceding non-empty block line: table titles */
@@ -471,7 +471,7 @@ read_table (Reader *reader, xmlNode *table_node)
   cf_table_set_range (table, table_start, table_end - table_start);
   /* Recomputes the size from the cells, whose spans may have been cut. */
   cf_table_reindex (table);
-  cf_document_add_table (reader->doc, table);
+  cf_reading_add_table (reader->out, table);
   reader->n_tables++;
 }
 
@@ -585,22 +585,22 @@ cf_html_reader_sniff (const char *text, gsize len)
   return FALSE;
 }
 
-gboolean
-cf_html_reader_read (CfDocument *doc, const char *html, gsize len, GError **error)
+CfReading *
+cf_html_reader_read (const char *html, gsize len, const char *name, GError **error)
 {
+  g_autoptr (CfReading) reading = NULL;
   Reader reader = { 0 };
   htmlDocPtr tree;
   xmlNode *root;
   gsize text_len;
 
-  g_return_val_if_fail (CF_IS_DOCUMENT (doc), FALSE);
-  g_return_val_if_fail (html != NULL || len == 0, FALSE);
+  g_return_val_if_fail (html != NULL || len == 0, NULL);
 
   if (len > G_MAXINT)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE, _("%s: the page is too large to parse"),
-                   cf_document_get_basename (doc));
-      return FALSE;
+                   name);
+      return NULL;
     }
 
   /* The bytes are already UTF-8 (cf_decode_text): a <meta charset> saying
@@ -612,7 +612,8 @@ cf_html_reader_read (CfDocument *doc, const char *html, gsize len, GError **erro
                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
                          HTML_PARSE_NONET | HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);
 
-  reader.doc = doc;
+  reading = cf_reading_new ();
+  reader.out = reading;
   reader.text = g_string_sized_new (len / 2 + 16);
   reader.block.out = reader.text;
 
@@ -649,22 +650,22 @@ cf_html_reader_read (CfDocument *doc, const char *html, gsize len, GError **erro
                          "超出部分只读取了文字，未读取为单元格",
                          reader.n_cut_tables, MAX_TABLE_COLUMNS, MAX_TABLE_SLOTS, MAX_PAGE_CELLS);
 
-      cf_document_take_note (doc, cf_finding_new (CF_SEVERITY_WARNING, "extract.too_large", NULL, message));
+      cf_reading_take_note (reading, cf_finding_new (CF_SEVERITY_WARNING, "extract.too_large", NULL, message));
     }
   if (reader.too_deep)
     {
       g_autofree char *message =
         g_strdup_printf ("网页的标签嵌套超过%d层（可能有大量未闭合的标签），更深层的内容未读取", MAX_DEPTH);
 
-      cf_document_take_note (doc, cf_finding_new (CF_SEVERITY_WARNING, "extract.too_deep", NULL, message));
+      cf_reading_take_note (reading, cf_finding_new (CF_SEVERITY_WARNING, "extract.too_deep", NULL, message));
     }
 
   text_len = reader.text->len;
-  cf_document_take_text (doc, g_string_free (reader.text, FALSE), text_len);
+  cf_reading_take_text (reading, g_string_free (reader.text, FALSE), text_len);
 
   /* A page without <table> may still hold a table typed as text (<pre>). */
   if (reader.n_tables == 0)
-    cf_text_tables_find (doc);
+    cf_text_tables_find (reading);
 
-  return TRUE;
+  return g_steal_pointer (&reading);
 }

@@ -128,6 +128,17 @@ is_word_pair (gunichar a, gunichar b)
          || (g_unichar_isdigit (b) && strchr (".,", (int) a) != NULL && a < 0x80);
 }
 
+/* Whether @b, the character after @a in text order, goes on @a's word or
+ * number: no space between, on one line, set close after it. */
+static gboolean
+same_word (const CfPdfChar *a, const CfPdfChar *b)
+{
+  double h = MAX (1.0, a->y1 - a->y0);
+
+  return !b->space_before && is_word_pair (a->ch, b->ch) && !cf_pdf_is_cjk (a->ch) && !cf_pdf_is_cjk (b->ch)
+         && fabs (cf_pdf_char_cy (a) - cf_pdf_char_cy (b)) < 0.4 * h && b->x0 >= a->x0 && b->x0 - a->x1 < 0.3 * h;
+}
+
 /* Words the grid cuts: two letters or digits printed one right after the
  * other (in text order, no space between) that land in different cells.
  * Text never runs over a ruling; it does over the boxes of a diagram. */
@@ -147,16 +158,35 @@ count_cut_words (const CfPdfPage *page, GPtrArray *cell_chars)
     }
   for (guint i = 1; i < page->chars->len; i++)
     {
-      const CfPdfChar *a = cf_pdf_char_at (page, i - 1), *b = cf_pdf_char_at (page, i);
-      double h = MAX (1.0, a->y1 - a->y0);
-
-      if (cell_of[i - 1] >= 0 && cell_of[i] >= 0 && cell_of[i - 1] != cell_of[i] && !b->space_before
-          && is_word_pair (a->ch, b->ch) && !cf_pdf_is_cjk (a->ch)
-          && !cf_pdf_is_cjk (b->ch) && fabs (cf_pdf_char_cy (a) - cf_pdf_char_cy (b)) < 0.4 * h
-          && b->x0 >= a->x0 && b->x0 - a->x1 < 0.3 * h)
+      if (cell_of[i - 1] >= 0 && cell_of[i] >= 0 && cell_of[i - 1] != cell_of[i]
+          && same_word (cf_pdf_char_at (page, i - 1), cf_pdf_char_at (page, i)))
         n_cut++;
     }
   return n_cut;
+}
+
+/* Slots of one row that a word runs over are one cell: text never runs
+ * over a ruling, so what parts them there is no rule of the table (a rule
+ * of a head band drawn under a spanning head). */
+static void
+join_cut_words (const CfPdfPage *page, const gboolean *used, GArray *xs, GArray *ys, guint *parent)
+{
+  int n_cols = (int) xs->len - 1;
+
+  for (guint i = 1; i < page->chars->len; i++)
+    {
+      const CfPdfChar *a = cf_pdf_char_at (page, i - 1), *b = cf_pdf_char_at (page, i);
+      int ra, ca, rb, cb;
+
+      if (used[i - 1] || used[i] || !same_word (a, b))
+        continue;
+      ra = find_slot (ys, cf_pdf_char_cy (a)), ca = find_slot (xs, cf_pdf_char_cx (a));
+      rb = find_slot (ys, cf_pdf_char_cy (b)), cb = find_slot (xs, cf_pdf_char_cx (b));
+      if (ra < 0 || ca < 0 || ra != rb || cb <= ca)
+        continue;
+      for (int c = ca; c < cb; c++)
+        uf_union (parent, ra * n_cols + c, ra * n_cols + c + 1);
+    }
 }
 
 /* How well a frame of rules makes a grid of cells, from 0 to 1; below 0
@@ -506,6 +536,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
             && coverage (hs, bottom, left + mx, right - mx) < 0.5)
           uf_union (parent, r * n_cols + c, (r + 1) * n_cols + c);
       }
+  join_cut_words (page, used, xs, ys, parent);
 
   table = cf_pdf_table_new (page->number, "lattice");
   slot_cell = g_new (int, n_rows * n_cols);

@@ -29,7 +29,6 @@
 #include "cf-pdf-join.h"
 #include "cf-pdf-page.h"
 #include "cf-pdf-render.h"
-#include "cf-pdf-textdump.h"
 #include "cf-error.h"
 
 /* ------------------------------------------------------- pages in threads */
@@ -130,47 +129,34 @@ page_worker (gpointer data)
   return NULL;
 }
 
-static void
-add_tables_to_document (CfDocument *doc, GPtrArray *tables)
-{
-  for (guint t = 0; t < tables->len; t++)
-    {
-      CfPdfTable *pt = g_ptr_array_index (tables, t);
-      g_autoptr (CfTable) table = cf_pdf_table_to_table (pt, pt->layout);
-
-      cf_document_add_table (doc, table);
-    }
-}
-
-/* ------------------------------------------------------------------ reader */
-
-gboolean
-cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
+CfReading *
+cf_pdf_reader_read (GBytes *bytes, const char *password, const char *name,
                     GCancellable *cancellable, GError **error)
 {
+  g_autoptr (CfReading) reading = NULL;
   g_autoptr (GObject) pdoc_owner = NULL; /* poppler-glib 22 has no autoptr types */
   PopplerDocument *pdoc;
   g_autoptr (GPtrArray) tables = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_pdf_table_free);
   g_autoptr (GString) text = g_string_new (NULL);
-  const char *name = cf_document_get_basename (doc);
   g_autofree char *prev_heading = NULL;
   PageResult *results = NULL;
   int n_pages;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
+    return NULL;
   pdoc = cf_pdf_open (bytes, password, name, cancellable, error);
   if (pdoc == NULL)
-    return FALSE;
+    return NULL;
   pdoc_owner = G_OBJECT (pdoc);
 
   n_pages = poppler_document_get_n_pages (pdoc);
   if (n_pages <= 0)
     {
       g_set_error (error, CF_ERROR, CF_ERROR_EMPTY, _("%s: the PDF has no pages"), name);
-      return FALSE;
+      return NULL;
     }
-  cf_document_set_n_pages (doc, n_pages);
+  reading = cf_reading_new ();
+  cf_reading_set_n_pages (reading, n_pages);
 
   /* Pages are read in parallel, a few threads at most (each renders a page). */
   {
@@ -192,7 +178,7 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
       for (int i = 0; i < n_pages; i++)
         page_result_clear (&results[i]);
       g_free (results);
-      return FALSE;
+      return NULL;
     }
 
   /* Put the pages together: text, boxes and cell offsets move to the page's place. */
@@ -215,7 +201,7 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
         {
           const CfPdfChar *c = &g_array_index (result->page.chars, CfPdfChar, k);
           CfTextBox box = { base + c->offset, c->length, i + 1, { c->x0, c->y0, c->x1, c->y1 } };
-          cf_document_add_text_box (doc, &box);
+          cf_reading_add_text_box (reading, &box);
         }
 
       if (result->scanned)
@@ -225,7 +211,7 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
           note->page = i + 1;
           note->bbox[0] = 0, note->bbox[1] = 0;
           note->bbox[2] = result->page.width, note->bbox[3] = result->page.height;
-          cf_document_take_note (doc, note);
+          cf_reading_take_note (reading, note);
         }
 
       for (guint t = 0; t < result->tables->len; t++)
@@ -269,9 +255,14 @@ cf_pdf_reader_read (CfDocument *doc, GBytes *bytes, const char *password,
 
   {
     gsize len = text->len;
-    cf_document_take_text (doc, g_string_free (g_steal_pointer (&text), FALSE), len);
+    cf_reading_take_text (reading, g_string_free (g_steal_pointer (&text), FALSE), len);
   }
-  add_tables_to_document (doc, tables);
-  cf_pdf_add_text_dump_tables (doc);
-  return TRUE;
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfPdfTable *pt = g_ptr_array_index (tables, t);
+      g_autoptr (CfTable) table = cf_pdf_table_to_table (pt, pt->layout);
+
+      cf_reading_add_table (reading, table);
+    }
+  return g_steal_pointer (&reading);
 }

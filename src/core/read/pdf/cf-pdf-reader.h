@@ -1,17 +1,19 @@
 /* cf-pdf-reader.h: PDF reports through poppler-glib */
 #pragma once
 
-#include "cf-document.h"
+#include "cf-reading.h"
 
 G_BEGIN_DECLS
 
-/* Loads the PDF in @bytes into @doc: the pages' text with character boxes,
- * ruled (lattice) and borderless (stream) tables, tables joined across pages.
- * A page with no text layer adds a warning note naming the page. */
-gboolean cf_pdf_reader_read (CfDocument   *doc,
-                             GBytes       *bytes,
-                             const char   *password,
-                             GCancellable *cancellable,
-                             GError      **error);
+/* Reads the PDF in @bytes (@name, the file's, for messages; @password or
+ * NULL): the pages' text with character boxes, ruled (lattice) and
+ * borderless (stream) tables, tables joined across pages. A page with no
+ * text layer adds a warning note naming the page. NULL with @error set
+ * (CF_ERROR, messages that start with @name) when it cannot be read. */
+CfReading *cf_pdf_reader_read (GBytes       *bytes,
+                               const char   *password,
+                               const char   *name,
+                               GCancellable *cancellable,
+                               GError      **error);
 
 G_END_DECLS

@@ -13,6 +13,22 @@
 
 /* ----------------------------------------------------------------- tables */
 
+/* Whether the one segment of @line lies under a segment of @above: the
+ * second line of a head wrapped in its column. */
+static gboolean
+under_a_segment (CfPdfLine *line, CfPdfLine *above)
+{
+  CfPdfSegment *piece = g_ptr_array_index (line->segments, 0);
+
+  for (guint s = 0; s < above->segments->len; s++)
+    {
+      CfPdfSegment *seg = g_ptr_array_index (above->segments, s);
+      if (MIN (seg->x1, piece->x1) - MAX (seg->x0, piece->x0) > 0.5 * (piece->x1 - piece->x0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 CfPdfTable *
 cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, GArray *cols,
                      guint n_label_cols, gboolean *used)
@@ -95,7 +111,9 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
             joins[rel] = above;
         }
       else if (line->segments->len == 1 && rel > 0
-               && line->y0 - ((CfPdfLine *)g_ptr_array_index (lines, start + rel - 1))->y1 <= touch)
+               && line->y0 - ((CfPdfLine *)g_ptr_array_index (lines, start + rel - 1))->y1
+                      <= (!seen_body && under_a_segment (line, g_ptr_array_index (lines, start + rel - 1))
+                              ? 0.6 * line->h : touch))
         joins[rel] = rel - 1;
     }
 
@@ -347,6 +365,24 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
   return TRUE;
 }
 
+/* Whether @piece, a line of one segment, stands over a number of @body,
+ * right of its labels. */
+static gboolean
+over_figures (CfPdfLine *piece, CfPdfLine *body)
+{
+  CfPdfSegment *label = g_ptr_array_index (body->segments, 0);
+
+  if (piece->x0 <= label->x1)
+    return FALSE;
+  for (guint s = 1; s < body->segments->len; s++)
+    {
+      CfPdfSegment *seg = g_ptr_array_index (body->segments, s);
+      if (seg->kind != CF_NUMBER_TEXT && MIN (seg->x1, piece->x1) > MAX (seg->x0, piece->x0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used,
                            GPtrArray *tables)
@@ -371,11 +407,20 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
           CfPdfLine *below = g_ptr_array_index (lines, start);
           gboolean short_line = above->x1 - above->x0 < 0.5 * MAX (1.0, block_x1 - block_x0);
 
+          /* A lone piece over a column of figures, right of the labels,
+           * under a head of several: the end of a head wrapped over two
+           * lines ("Fraction of" / "Wealth Lost"), set as far from the rows
+           * as the head (a unit line is over no head). */
+          CfPdfLine *head = start > 1 ? g_ptr_array_index (lines, start - 2) : NULL;
+          gboolean head_piece = above->segments->len == 1 && over_figures (above, line) && head != NULL
+                                && head->segments->len >= 2 && under_a_segment (above, head)
+                                && above->y0 - head->y1 <= 0.6 * above->h;
+
           if (above->used || above->panel != below->panel
               || (cf_pdf_is_heading_text (above->text)
                   && !cf_pdf_starts_wrapped_label (above, below))
               || (above->segments->len < 2 && !short_line)
-              || below->y0 - above->y1 > (above->segments->len < 2 ? 0.5 : 1.5) * below->h)
+              || below->y0 - above->y1 > (above->segments->len < 2 && !head_piece ? 0.5 : 1.5) * below->h)
             break;
           start--;
         }

@@ -276,20 +276,53 @@ cf_pdf_compare_doubles (gconstpointer a, gconstpointer b)
   return (x > y) - (x < y);
 }
 
+/* The text of @pt's first row when it is the table's caption ("Table 7.5
+ * Comparisons of…", set inside its frame or read with its head), else NULL.
+ * A caption row spans the table's width alone: no other row starts there. */
+static char *
+caption_row (CfPdfTable *pt)
+{
+  static GRegex *caption = NULL;
+  g_autoptr (GString) text = g_string_new (NULL);
+
+  if (g_once_init_enter (&caption))
+    g_once_init_leave (&caption, g_regex_new ("^(Table|TABLE|Tab\\.|Tableau|Tabelle|Figure|Exhibit)\\s*[0-9IVX]",
+                                              G_REGEX_OPTIMIZE, 0, NULL));
+  if (pt->n_rows < 3)
+    return NULL;
+  for (guint i = 0; i < pt->cells->len; i++)
+    {
+      CfPdfCell *pc = g_ptr_array_index (pt->cells, i);
+
+      if (pc == NULL || pc->row != 0 || pc->text == NULL || *pc->text == '\0')
+        continue;
+      if (pc->row_span > 1)
+        return NULL;
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, pc->text);
+    }
+  if (!g_regex_match (caption, text->str, 0, NULL))
+    return NULL;
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 CfTable *
 cf_pdf_table_to_table (CfPdfTable *pt, const char *layout)
 {
   CfTable *table = cf_table_new ();
   gint64 first = G_MAXINT64, end = -1;
+  g_autofree char *caption = caption_row (pt);
+  int skip = caption != NULL ? 1 : 0;
 
   for (guint i = 0; i < pt->cells->len; i++)
     {
       CfPdfCell *pc = g_ptr_array_index (pt->cells, i);
       CfCell *cell;
 
-      if (pc == NULL)
+      if (pc == NULL || pc->row < skip)
         continue;
-      cell = cf_table_add_cell (table, pc->row, pc->col, pc->row_span, pc->col_span, pc->text,
+      cell = cf_table_add_cell (table, pc->row - skip, pc->col, pc->row_span, pc->col_span, pc->text,
                                 pc->offset, pc->length);
       cell->page = pc->page;
       memcpy (cell->bbox, pc->bbox, sizeof cell->bbox);
@@ -300,7 +333,9 @@ cf_pdf_table_to_table (CfPdfTable *pt, const char *layout)
           end = MAX (end, pc->offset + pc->length);
         }
     }
-  if (pt->title)
+  if (caption != NULL && !pt->title_is_heading)
+    cf_table_set_title (table, caption);
+  else if (pt->title)
     cf_table_set_title (table, pt->title);
   cf_table_set_page (table, pt->page);
   cf_table_set_layout (table, layout);

@@ -451,7 +451,7 @@ cf_pdf_add_text_dump_tables (CfDocument *doc)
   guint n_boxes = cf_document_get_n_text_boxes (doc);
   g_autoptr (GString) dump = g_string_new (NULL);
   g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (DumpChar));
-  g_autoptr (CfDocument) scratch = NULL;
+  g_autoptr (CfReading) dumped = cf_reading_new ();
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GPtrArray) own = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) own_counts = NULL;
@@ -478,20 +478,19 @@ cf_pdf_add_text_dump_tables (CfDocument *doc)
       dump_page (text, boxes, right, dump, chars);
     }
 
-  scratch = cf_document_new (cf_document_get_path (doc), CF_DOCUMENT_KIND_TEXT);
   {
     gsize len = dump->len;
-    cf_document_take_text (scratch, g_string_free (g_steal_pointer (&dump), FALSE), len);
+    cf_reading_take_text (dumped, g_string_free (g_steal_pointer (&dump), FALSE), len);
   }
-  cf_text_tables_find (scratch);
+  cf_text_tables_find (dumped);
   {
-    GPtrArray *dumped = cf_document_get_tables (scratch);
+    GPtrArray *dumped_tables = cf_reading_get_tables (dumped);
     /* Built once: the page finders' tables do not change in this loop. */
     g_autoptr (GHashTable) held = held_offsets (tables);
 
-    for (guint t = 0; t < dumped->len; t++)
+    for (guint t = 0; t < dumped_tables->len; t++)
       {
-        CfTable *table = g_ptr_array_index (dumped, t);
+        CfTable *table = g_ptr_array_index (dumped_tables, t);
         place_table (table, chars);
         cf_table_set_confidence (table, cf_pdf_table_confidence (table));
         if (new_numbers (table, held) >= 3)

@@ -45,7 +45,6 @@ typedef struct
 
 typedef struct
 {
-  CfDocument   *doc;
   const char   *text;
   gsize         len;
   CfGridBuilder grid;

@@ -17,15 +17,16 @@
 /* ---- builder ------------------------------------------------------------ */
 
 void
-cf_grid_builder_init (CfGridBuilder *builder, CfDocument *doc, const char *layout)
+cf_grid_builder_init (CfGridBuilder *builder, const char *text, gsize text_len, CfReading *out,
+                      const char *layout)
 {
-  builder->doc = doc;
-  builder->text = cf_document_get_text (doc, &builder->text_len);
+  builder->out = out;
+  builder->text = text;
+  builder->text_len = text_len;
   builder->layout = layout;
   builder->cells = g_array_new (FALSE, FALSE, sizeof (CfRawCell));
   builder->rows = g_array_new (FALSE, FALSE, sizeof (CfRawRow));
   builder->joined = g_ptr_array_new_with_free_func (g_free);
-  builder->collected = NULL;
   builder->n_tables_added = 0;
   builder->n_cells_added = 0;
   builder->limit_noted = FALSE;
@@ -41,11 +42,11 @@ over_limits (CfGridBuilder *builder)
   if (builder->n_tables_added < CF_TEXT_MAX_TABLES &&
       builder->n_cells_added + builder->cells->len <= CF_TEXT_MAX_CELLS)
     return FALSE;
-  if (!builder->limit_noted && builder->collected == NULL)
+  if (!builder->limit_noted)
     {
       message = g_strdup_printf ("文本中的表格过多：只读取了前%u个表格（%" G_GSIZE_FORMAT "个单元格），其余未读取",
                                  builder->n_tables_added, builder->n_cells_added);
-      cf_document_take_note (builder->doc,
+      cf_reading_take_note (builder->out,
                              cf_finding_new (CF_SEVERITY_WARNING, "extract.too_large", NULL, message));
     }
   builder->limit_noted = TRUE;
@@ -153,12 +154,12 @@ cf_grid_builder_add_table (CfGridBuilder *builder, CfTable *table)
   if (builder->n_tables_added >= CF_TEXT_MAX_TABLES ||
       builder->n_cells_added + cf_table_get_n_cells (table) > CF_TEXT_MAX_CELLS)
     {
-      if (!builder->limit_noted && builder->collected == NULL)
+      if (!builder->limit_noted)
         {
           g_autofree char *message = g_strdup_printf ("文本中的表格过多：只读取了前%u个表格（%" G_GSIZE_FORMAT "个单元格），其余未读取",
                                                       builder->n_tables_added, builder->n_cells_added);
 
-          cf_document_take_note (builder->doc,
+          cf_reading_take_note (builder->out,
                                  cf_finding_new (CF_SEVERITY_WARNING, "extract.too_large", NULL, message));
         }
       builder->limit_noted = TRUE;
@@ -166,10 +167,7 @@ cf_grid_builder_add_table (CfGridBuilder *builder, CfTable *table)
     }
   builder->n_tables_added++;
   builder->n_cells_added += cf_table_get_n_cells (table);
-  if (builder->collected != NULL)
-    g_ptr_array_add (builder->collected, g_object_ref (table));
-  else
-    cf_document_add_table (builder->doc, table);
+  cf_reading_add_table (builder->out, table);
   return TRUE;
 }
 
@@ -686,13 +684,7 @@ cf_grid_builder_commit (CfGridBuilder *builder, const char *title)
   cf_table_finish (table);
   builder->n_tables_added++;
   builder->n_cells_added += cf_table_get_n_cells (table);
-  if (builder->collected != NULL)
-    {
-      g_ptr_array_add (builder->collected, g_object_ref (table));
-      added = TRUE;
-      goto out;
-    }
-  cf_document_add_table (builder->doc, table);
+  cf_reading_add_table (builder->out, table);
 
   /* Notes name the table by the id it was just given. */
   for (guint i = 0; i < notes->len; i++)
@@ -707,7 +699,7 @@ cf_grid_builder_commit (CfGridBuilder *builder, const char *title)
           g_free (ref->table);
           ref->table = g_strdup (id);
         }
-      cf_document_take_note (builder->doc, note);
+      cf_reading_take_note (builder->out, note);
     }
   g_ptr_array_set_size (notes, 0);
   added = TRUE;

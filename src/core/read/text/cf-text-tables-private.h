@@ -9,7 +9,7 @@
  */
 #pragma once
 
-#include "cf-document.h"
+#include "cf-reading.h"
 
 G_BEGIN_DECLS
 
@@ -53,17 +53,14 @@ typedef struct
 
 typedef struct
 {
-  CfDocument *doc;
+  CfReading  *out;    /* where tables and their notes go */
   const char *text;
   gsize       text_len;
   const char *layout;
   GArray     *cells;  /* of CfRawCell */
   GArray     *rows;   /* of CfRawRow */
   GPtrArray  *joined; /* char *: texts of labels wrapped over lines */
-  /* When set (of CfTable), committed tables go here instead of into the
-   * document, and their notes are dropped: extraction from a selection. */
-  GPtrArray  *collected;
-  /* What the document got so far: past the limits below, the rest of a
+  /* What the reading got so far: past the limits below, the rest of a
    * hostile file is not laid out (one note says so). */
   guint       n_tables_added;
   gsize       n_cells_added;
@@ -78,8 +75,11 @@ typedef struct
 /* Longest value run or widest table a layout may produce; wider is not a report table. */
 #define CF_TEXT_MAX_COLUMNS 64
 
+/* Tables of @text (cell offsets into it) go to @out, with their notes. */
 void      cf_grid_builder_init      (CfGridBuilder *builder,
-                                     CfDocument    *doc,
+                                     const char    *text,
+                                     gsize          text_len,
+                                     CfReading     *out,
                                      const char    *layout);
 void      cf_grid_builder_clear     (CfGridBuilder *builder);
 /* Drops the rows collected so far. */
@@ -96,14 +96,14 @@ void      cf_grid_builder_join_label (CfGridBuilder *builder,
                                       guint          cell_index,
                                       gsize          start,
                                       gsize          end);
-/* Lays the rows out as a table, adds it to the document (with notes for
+/* Lays the rows out as a table, adds it to the reading (with notes for
  * lost cells) when it looks like a statistical table, and resets the rows.
  * @title may be NULL. Returns TRUE when a table was added. */
 gboolean  cf_grid_builder_commit    (CfGridBuilder *builder,
                                      const char    *title);
 
-/* Adds a table a layout built itself (the drawn grids): to the document, or
- * to @builder's collection, within the limits above. */
+/* Adds a table a layout built itself (the drawn grids) to the reading,
+ * within the limits above. */
 gboolean  cf_grid_builder_add_table (CfGridBuilder *builder,
                                      CfTable       *table);
 

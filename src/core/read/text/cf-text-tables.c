@@ -386,19 +386,18 @@ scan (Scanner *sc, gsize pos)
 }
 
 void
-cf_text_tables_find (CfDocument *doc)
+cf_text_tables_find (CfReading *reading)
 {
   Scanner sc = { 0 };
 
-  g_return_if_fail (CF_IS_DOCUMENT (doc));
+  g_return_if_fail (CF_IS_READING (reading));
 
-  sc.doc = doc;
-  sc.text = cf_document_get_text (doc, &sc.len);
+  sc.text = cf_reading_get_text (reading, &sc.len);
   if (sc.text == NULL || sc.len == 0)
     return;
   sc.title_start = -1;
   sc.heading_start = -1;
-  cf_grid_builder_init (&sc.grid, doc, "text");
+  cf_grid_builder_init (&sc.grid, sc.text, sc.len, reading, "text");
   scan (&sc, 0);
   cf_grid_builder_clear (&sc.grid);
 }
@@ -487,7 +486,8 @@ layout_kind (const char *layout_hint, LineKind *kind)
   return FALSE;
 }
 
-/* The biggest of the tables found: the one the analyst meant. */
+/* The biggest of the tables found: the one the analyst meant. Not in the
+ * document, it has no id (the edit that adds it gives it one). */
 static CfTable *
 take_biggest (GPtrArray *tables)
 {
@@ -500,6 +500,8 @@ take_biggest (GPtrArray *tables)
       if (best == NULL || cf_table_get_n_cells (table) > cf_table_get_n_cells (best))
         best = table;
     }
+  if (best != NULL)
+    cf_table_set_id (best, NULL);
   return best ? g_object_ref (best) : NULL;
 }
 
@@ -507,13 +509,13 @@ CfTable *
 cf_text_tables_extract_range (CfDocument *doc, gint64 offset, gint64 length,
                               const char *layout_hint)
 {
-  g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  /* What the layouts find in the range; their notes are not kept. */
+  g_autoptr (CfReading) found = cf_reading_new ();
   Scanner sc = { 0 };
   gsize text_len, start, end;
 
   g_return_val_if_fail (CF_IS_DOCUMENT (doc), NULL);
 
-  sc.doc = doc;
   sc.text = cf_document_get_text (doc, &text_len);
   if (!clip_range (sc.text, text_len, offset, length, &start, &end))
     return NULL;
@@ -526,11 +528,10 @@ cf_text_tables_extract_range (CfDocument *doc, gint64 offset, gint64 length,
   /* The scan stops at the selection's end; offsets stay those of the text. */
   sc.len = end;
   set_title_before (&sc, start);
-  cf_grid_builder_init (&sc.grid, doc, "text");
-  sc.grid.collected = found;
+  cf_grid_builder_init (&sc.grid, sc.text, text_len, found, "text");
   scan (&sc, start);
   cf_grid_builder_clear (&sc.grid);
-  return take_biggest (found);
+  return take_biggest (cf_reading_get_tables (found));
 }
 
 /* Display columns of a monospace view: a wide (CJK) character takes two. */

@@ -1,15 +1,15 @@
 /* cf-text-tables.h: finding tables in plain text, in every layout reports use */
 #pragma once
 
-#include "cf-document.h"
+#include "cf-reading.h"
 
 G_BEGIN_DECLS
 
-/* Scans the document's text and adds every table it finds (pipe remnants,
- * tab-separated rows, one cell per line, whitespace-aligned columns,
- * Markdown/pipe tables). Cells carry byte offsets into the text; rows that
- * lost a cell get CF_CELL_FLAG_MISSING slots and a note on the document. */
-void cf_text_tables_find (CfDocument *doc);
+/* Scans the reading's text and adds to it every table it finds (pipe
+ * remnants, tab-separated rows, one cell per line, whitespace-aligned
+ * columns, Markdown/pipe tables). Cells carry byte offsets into the text;
+ * rows that lost a cell get CF_CELL_FLAG_MISSING slots and a note. */
+void cf_text_tables_find (CfReading *reading);
 
 /* The table in [@offset, @offset + @length) of the document's text (lines
  * the analyst selected): the finder's layouts run on exactly that range, and

@@ -1,0 +1,210 @@
+/* cf-loader.c: a report's bytes to a document
+ *
+ * Decodes the bytes, picks the reader (PDF, HTML or plain text), and builds
+ * the CfDocument from the reading it returns. The readers never see the
+ * document, and the document knows no reader.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#include "cf-loader.h"
+#include "cf-decode.h"
+#include "cf-error.h"
+#include "cf-html-reader.h"
+#include "cf-pdf-reader.h"
+#include "cf-pdf-textdump.h"
+#include "cf-reading.h"
+#include "cf-report-meta.h"
+#include "cf-text-tables.h"
+
+/* Larger inputs are refused rather than read into memory whole. */
+#define CF_MAX_INPUT_BYTES ((gsize) 512 * 1024 * 1024)
+
+static gboolean
+looks_like_pdf (const guint8 *data, gsize len)
+{
+  /* The header may follow some junk; Poppler accepts it within the first KiB. */
+  gsize n = MIN (len, 1024);
+
+  for (gsize i = 0; i + 5 <= n; i++)
+    if (memcmp (data + i, "%PDF-", 5) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+void
+cf_loader_take_reading (CfDocument *doc, CfReading *reading)
+{
+  GPtrArray *tables = cf_reading_get_tables (reading);
+  GPtrArray *notes = cf_reading_get_notes (reading);
+  GArray *boxes = cf_reading_get_text_boxes (reading);
+  gsize len = 0;
+  char *text;
+
+  g_return_if_fail (CF_IS_DOCUMENT (doc));
+  g_return_if_fail (CF_IS_READING (reading));
+
+  text = cf_reading_steal_text (reading, &len);
+  cf_document_take_text (doc, text, len);
+  cf_document_set_n_pages (doc, cf_reading_get_n_pages (reading));
+  for (guint i = 0; i < boxes->len; i++)
+    cf_document_add_text_box (doc, &g_array_index (boxes, CfTextBox, i));
+  for (guint t = 0; t < tables->len; t++)
+    cf_document_add_table (doc, g_ptr_array_index (tables, t));
+  for (guint i = 0; i < notes->len; i++)
+    cf_document_take_note (doc, g_steal_pointer (&notes->pdata[i]));
+  g_ptr_array_set_size (notes, 0);
+}
+
+/* The reading of @bytes by the reader their kind needs; sets *@kind and,
+ * for text and HTML, *@encoding. */
+static CfReading *
+read_bytes (GBytes *bytes, const char *name, const char *password, GCancellable *cancellable,
+            CfDocumentKind *kind, char **encoding, GError **error)
+{
+  g_autoptr (CfReading) reading = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0, text_len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  if (looks_like_pdf (data, len))
+    {
+      *kind = CF_DOCUMENT_KIND_PDF;
+      return cf_pdf_reader_read (bytes, password, name, cancellable, error);
+    }
+
+  text = cf_decode_text (data, len, name, encoding, &text_len, error);
+  if (text == NULL)
+    return NULL;
+  if (cf_html_reader_sniff (text, text_len))
+    {
+      *kind = CF_DOCUMENT_KIND_HTML;
+      return cf_html_reader_read (text, text_len, name, error);
+    }
+  *kind = CF_DOCUMENT_KIND_TEXT;
+  reading = cf_reading_new ();
+  cf_reading_take_text (reading, g_steal_pointer (&text), text_len);
+  cf_text_tables_find (reading);
+  return g_steal_pointer (&reading);
+}
+
+CfDocument *
+cf_loader_load_bytes (GBytes *bytes, const char *path, const char *password,
+                      GCancellable *cancellable, GError **error)
+{
+  g_autoptr (CfDocument) doc = NULL;
+  g_autoptr (CfReading) reading = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *sha256 = NULL;
+  CfDocumentKind kind = CF_DOCUMENT_KIND_TEXT;
+  gsize len = g_bytes_get_size (bytes);
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (len > CF_MAX_INPUT_BYTES)
+    {
+      name = g_path_get_basename (path ? path : "-");
+      g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE,
+                   _("%s: the file is too large (%lu MB; at most %lu MB is read)"), name,
+                   (unsigned long) (len / (1024 * 1024)),
+                   (unsigned long) (CF_MAX_INPUT_BYTES / (1024 * 1024)));
+      return NULL;
+    }
+
+  name = cf_document_name_for_path (path);
+  reading = read_bytes (bytes, name, password, cancellable, &kind, &encoding, error);
+  if (reading == NULL)
+    return NULL;
+
+  doc = cf_document_new (path, kind);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  cf_document_set_sha256 (doc, sha256);
+  cf_document_set_encoding (doc, encoding);
+  cf_loader_take_reading (doc, reading);
+  /* Before any form is matched: the year decides between forms that fit
+   * equally well. */
+  cf_report_meta_read (doc);
+  if (kind == CF_DOCUMENT_KIND_PDF)
+    {
+      cf_document_set_source_bytes (doc, bytes);
+      cf_pdf_add_text_dump_tables (doc);
+    }
+  return g_steal_pointer (&doc);
+}
+
+static GBytes *
+read_stdin (GError **error)
+{
+  g_autoptr (GByteArray) buf = g_byte_array_new ();
+  guint8 chunk[65536];
+  size_t n;
+
+  while ((n = fread (chunk, 1, sizeof chunk, stdin)) > 0)
+    {
+      g_byte_array_append (buf, chunk, n);
+      if (buf->len > CF_MAX_INPUT_BYTES)
+        break;
+    }
+  if (ferror (stdin))
+    {
+      g_set_error_literal (error, CF_ERROR, CF_ERROR_IO, _("(standard input): cannot be read"));
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
+}
+
+CfDocument *
+cf_loader_load_file (const char *path, const char *password, GCancellable *cancellable,
+                     GError **error)
+{
+  g_autoptr (GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (strcmp (path, "-") == 0)
+    bytes = read_stdin (error);
+  else
+    {
+      g_autoptr (GFile) file = g_file_new_for_commandline_arg (path);
+      g_autoptr (GError) local_error = NULL;
+      g_autofree char *name = g_path_get_basename (path);
+      g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                                                      G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                      G_FILE_QUERY_INFO_NONE, cancellable,
+                                                      &local_error);
+      if (info == NULL)
+        {
+          /* Translators: the file's name, then the system's reason. */
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot be opened (%s)"), name,
+                       local_error->message);
+          return NULL;
+        }
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: is a folder, not a report"), name);
+          return NULL;
+        }
+      if ((gsize) g_file_info_get_size (info) > CF_MAX_INPUT_BYTES)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_TOO_LARGE,
+                       _("%s: the file is too large (%lu MB; at most %lu MB is read)"), name,
+                       (unsigned long) (g_file_info_get_size (info) / (1024 * 1024)),
+                       (unsigned long) (CF_MAX_INPUT_BYTES / (1024 * 1024)));
+          return NULL;
+        }
+      bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+      if (bytes == NULL)
+        {
+          g_set_error (error, CF_ERROR, CF_ERROR_IO, _("%s: cannot be read (%s)"), name,
+                       local_error->message);
+          return NULL;
+        }
+    }
+  if (bytes == NULL)
+    return NULL;
+  return cf_loader_load_bytes (bytes, path, password, cancellable, error);
+}
