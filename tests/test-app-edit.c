@@ -82,6 +82,13 @@ activate (CfWindow *window, const char *action)
   cf_test_spin_for (0.1);
 }
 
+/* "1 open error", "2 open errors": as the subtitle says it. */
+static char *
+open_errors (guint n)
+{
+  return g_strdup_printf (n == 1 ? "%u open error " : "%u open errors", n);
+}
+
 static const char *
 window_subtitle (CfWindow *window)
 {
@@ -369,13 +376,13 @@ test_accept_finding (void)
   g_assert_cmpint (index, >=, 0);
   errors = cf_document_count_findings (cf_window_get_document (window), CF_SEVERITY_ERROR);
   {
-    g_autofree char *expected = g_strdup_printf ("%u open errors", errors);
+    g_autofree char *expected = open_errors (errors);
 
     g_assert_nonnull (strstr (window_subtitle (window), expected));
   }
 
   /* Through the row's own Accept popover. */
-  row = gtk_list_box_get_row_at_index (cf_window_get_findings_list (window), index);
+  row = cf_window_get_finding_row (window, (guint) index);
   g_assert_nonnull (row);
   entry = cf_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_ENTRY);
   accept = find_button_labelled (GTK_WIDGET (row), "_Accept");
@@ -385,7 +392,7 @@ test_accept_finding (void)
   g_signal_emit_by_name (accept, "clicked");
   cf_test_spin_for (0.3);
   {
-    g_autofree char *expected = g_strdup_printf ("%u open errors", errors - 1);
+    g_autofree char *expected = open_errors (errors - 1);
     g_autoptr (GString) listed = g_string_new (NULL);
 
     g_assert_nonnull (strstr (window_subtitle (window), expected));
@@ -409,7 +416,7 @@ test_accept_finding (void)
   window = open_window (report);
   g_assert_cmpstr (show_requests_cell (window)->text, ==, wrong);
   {
-    g_autofree char *expected = g_strdup_printf ("%u open errors", errors - 1);
+    g_autofree char *expected = open_errors (errors - 1);
     guint t;
     GtkListBoxRow *table_row;
     GtkWidget *toggle;
@@ -542,7 +549,7 @@ test_restate_cell (void)
   cell = show_requests_cell (window);
   g_assert_cmpstr (cell->text, ==, wrong);
   {
-    g_autofree char *all_open = g_strdup_printf ("%u open errors", errors);
+    g_autofree char *all_open = open_errors (errors);
     g_assert_null (strstr (window_subtitle (window), all_open));
   }
   cf_grid_view_select_cell (cf_window_get_grid_view (window), cell->row, cell->col, FALSE);

@@ -322,7 +322,7 @@ test_edit_cell_reaudits (void)
   {
     g_autofree char *listed = findings_text (window);
 
-    g_autofree char *said = g_strdup_printf ("错误：本年新收政府信息公开申请数量, 自然人：%s ≠ %s\n",
+    g_autofree char *said = g_strdup_printf ("Error: 本年新收政府信息公开申请数量, 自然人：%s ≠ %s\n",
                                              wrong, printed);
 
     /* The edited part is the likely wrong cell: its value and the one that
@@ -646,7 +646,7 @@ test_accessible_cells (void)
   error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
                                               GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "");
   g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error, "警告：本年度办理结果 / 予以公开, 总计"));
+  g_assert_nonnull (strstr (error, "Warning: 本年度办理结果 / 予以公开, 总计"));
   g_clear_pointer (&error, g_free);
   widget = find_value_widget (view, part->row, part->col);
   g_assert_true (GTK_IS_EDITABLE_LABEL (widget));
@@ -659,7 +659,7 @@ test_accessible_cells (void)
   {
     g_autofree char *listed = findings_text (window);
 
-    g_assert_nonnull (strstr (listed, "警告：本年度办理结果 / 予以公开, 总计：空白 ≠ 258 + 12"));
+    g_assert_nonnull (strstr (listed, "Warning: 本年度办理结果 / 予以公开, 总计：空白 ≠ 258 + 12"));
   }
   close_window (window);
 

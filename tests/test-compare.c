@@ -360,7 +360,7 @@ test_text (void)
   g_autoptr (GPtrArray) sections = cf_text_diff_split_sections (new_doc);
   CfTextDiff *text;
   gboolean saw_number = FALSE, saw_only_new = FALSE;
-  char *heading_at, *next;
+  char *heading_at;
 
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   older = g_string_new (contents);
@@ -374,7 +374,6 @@ test_text (void)
   heading_at = strstr (older->str, "六、其他需要报告的事项");
   g_assert_nonnull (heading_at);
   g_string_truncate (older, heading_at - older->str);
-  (void) next;
   bytes = g_bytes_new (older->str, older->len);
   old_doc = cf_loader_load_bytes (bytes, "zibo-2021.txt", NULL, NULL, NULL);
   g_assert_nonnull (old_doc);

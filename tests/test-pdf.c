@@ -1749,6 +1749,63 @@ test_area_errors (void)
   }
 }
 
+/* The PDF reader returns what it found and audits nothing: a report printed
+ * from plain text comes with a second reading of its tables (the text dump)
+ * as candidates, a typeset one without; the loader lets the form matcher
+ * choose, so the loaded text-printed report holds tables of the dump. */
+static void
+test_text_dump_candidates (void)
+{
+  static const struct
+  {
+    const char *name;
+    gboolean    printed_from_text;
+  } reports[] = {
+    { "danfeng-psb-2020.pdf", TRUE },
+    { "shizuishan-psb-2020.pdf", TRUE },
+    { "shanghai-gov-office-2019.pdf", FALSE },
+  };
+
+  for (gsize k = 0; k < G_N_ELEMENTS (reports); k++)
+    {
+      g_autofree char *path = cf_test_path ("pdf", reports[k].name, NULL);
+      g_autoptr (GError) error = NULL;
+      g_autoptr (GBytes) bytes = NULL;
+      g_autoptr (CfReading) reading = NULL;
+      g_autoptr (CfDocument) doc = NULL;
+      GPtrArray *tables;
+      guint n_dump_tables = 0;
+      char *contents;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+      bytes = g_bytes_new_take (contents, len);
+      reading = cf_pdf_reader_read (bytes, NULL, reports[k].name, NULL, &error);
+      g_assert_no_error (error);
+      /* The page finders read the typeset report's tables. */
+      if (!reports[k].printed_from_text)
+        g_assert_cmpuint (cf_reading_get_tables (reading)->len, >, 0);
+      g_assert_cmpint (cf_reading_get_candidates (reading)->len > 0, ==, reports[k].printed_from_text);
+
+      doc = cf_loader_load_bytes (bytes, path, NULL, NULL, &error);
+      g_assert_no_error (error);
+      tables = cf_document_get_tables (doc);
+      /* The page finders' layouts are "lattice" and "stream"; the dump's
+       * those of the text finder. */
+      for (guint t = 0; t < tables->len; t++)
+        {
+          const char *layout = cf_table_get_layout (g_ptr_array_index (tables, t));
+          n_dump_tables += g_strcmp0 (layout, "lattice") != 0 && g_strcmp0 (layout, "stream") != 0;
+        }
+      g_test_message ("%s: %u candidates, %u of %u tables from the dump", reports[k].name,
+                      cf_reading_get_candidates (reading)->len, n_dump_tables, tables->len);
+      g_assert_cmpint (n_dump_tables > 0, ==, reports[k].printed_from_text);
+      /* Loaded, not audited: no form yet, the year already read. */
+      g_assert_null (cf_document_get_form (doc));
+      g_assert_cmpint (cf_document_get_year (doc), >, 0);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1781,6 +1838,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/area/columns", test_area_columns);
   g_test_add_func ("/pdf/area/encrypted", test_area_encrypted);
   g_test_add_func ("/pdf/area/errors", test_area_errors);
+  g_test_add_func ("/pdf/text-dump-candidates", test_text_dump_candidates);
   g_test_add_data_func ("/pdf/libreoffice/shanghai-gov-office-2019", "shanghai-gov-office-2019",
                         compare_with_html);
   g_test_add_data_func ("/pdf/libreoffice/city-2025-placeholder-headers",

@@ -11,6 +11,8 @@
 #                     corpus printed to PDF by LibreOffice: tests/pdf/'s copy)
 #   text-report.png   a text report with its tables and findings
 #   dark.png          a saved web page, in the dark style
+#   whole-table.png   the PDF's 15-column 表四 whole, at 1366×768: the list
+#                     of tables chosen by keyboard, then Fit Table (Ctrl+Shift+T)
 #   zh_CN.png         the text report again, with the desktop in Chinese
 #                     (LANG=zh_CN.UTF-8 when that locale is generated, else
 #                     LANGUAGE=zh_CN; the catalogues come from the app's build
@@ -78,6 +80,17 @@ shoot () {
     sleep 0.1
   done
   [ -n "$id" ] || { echo "screenshots: no window \"$title\" for $name" >&2; cat "$work/$name.log" >&2; exit 1; }
+  # SHOT_SIZE=WxH resizes the window (there is no window manager);
+  # SHOT_KEYS="k1 k2" types keys into it, a beat apart.
+  if [ -n "${SHOT_SIZE:-}" ]; then
+    xdotool windowmove "$id" 0 0 windowsize "$id" "${SHOT_SIZE%x*}" "${SHOT_SIZE#*x}"
+    sleep 2
+  fi
+  if [ -n "${SHOT_KEYS:-}" ]; then
+    xdotool windowfocus "$id"
+    sleep 0.3
+    for key in $SHOT_KEYS; do xdotool key "$key"; sleep 0.6; done
+  fi
   # The page view renders in a thread and toasts fade in: let them finish.
   sleep 3
   import -window "$id" "$out/$name.png"
@@ -101,6 +114,11 @@ shoot empty "Crossfoot" --
 shoot pdf-findings "shanghai-gov-office-2019.pdf — Crossfoot" -- "$pdf"
 shoot text-report "shizuishan-psb-2020.txt — Crossfoot" -- "$text"
 shoot dark "shanghai-gov-office-2019.html — Crossfoot" ADW_DEBUG_COLOR_SCHEME=prefer-dark -- "$html"
+SHOT_SIZE=1366x768
+SHOT_KEYS="alt+1 End ctrl+shift+t"
+shoot whole-table "shanghai-gov-office-2019.pdf — Crossfoot" -- "$pdf"
+SHOT_SIZE=
+SHOT_KEYS=
 
 # The desktop in Chinese: the app's own strings from the build's catalogues,
 # GTK's and libadwaita's from the system.

@@ -755,6 +755,40 @@ cf_grid_view_refresh_findings (CfGridView *self)
 
 #define LABEL_COLUMN_WIDTH 280
 #define VALUE_COLUMN_WIDTH 96
+#define VALUE_COLUMN_MIN_WIDTH 40
+
+/* Pixels @text takes in the grid's font. */
+static int
+text_width (CfGridView *self, const char *text)
+{
+  g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int width = 0;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* A value column as wide as its widest value below the header rows (the first
+ * thousand rows: a long table's column is alike further down), and as its
+ * title up to a point: a long title is cut, its column not widened for it.
+ * "0" gets a narrow column, "417.75 万元" a wide one. */
+static int
+content_width (CfGridView *self, int col, const char *title)
+{
+  int n_rows = MIN (cf_table_get_n_rows (self->table), 1000);
+  int widest = 0;
+
+  for (int r = cf_table_labels_get_n_header_rows (self->labels); r < n_rows; r++)
+    {
+      CfCell *cell = cf_table_get_cell (self->table, r, col);
+
+      if (cell != NULL && cell->row == r && cell->col == col && cell->col_span == 1 && cell->text)
+        widest = MAX (widest, text_width (self, cell->text));
+    }
+  widest = MAX (widest, MIN (text_width (self, title ? title : ""), 4 * text_width (self, "汉")));
+  /* The cell's padding and the finding icon's room. */
+  return CLAMP (widest + 28, VALUE_COLUMN_MIN_WIDTH, VALUE_COLUMN_WIDTH * 2);
+}
 
 /* A column of row labels: no value cell below the header rows. */
 static gboolean
@@ -858,7 +892,7 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
                                                         : n_label_cols > 1 ? LABEL_COLUMN_WIDTH * 2 / 3
                                                         : LABEL_COLUMN_WIDTH);
       else
-        gtk_column_view_column_set_fixed_width (column, VALUE_COLUMN_WIDTH);
+        gtk_column_view_column_set_fixed_width (column, content_width (self, c, title));
       gtk_column_view_append_column (self->column_view, column);
     }
   rows = cf_grid_row_model_new (table);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cf-pdf-view.h"
+#include "cf-pdf-lock.h"
 
 #define MIN_ZOOM 0.25
 #define MAX_ZOOM 6.0
@@ -110,8 +111,10 @@ render_page (PopplerDocument *doc, RenderJob *job, GCancellable *cancellable)
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_scale (cr, job->scale, job->scale);
+  cf_pdf_render_lock ();
   poppler_page_render (page, cr);
   cairo_destroy (cr);
+  cf_pdf_render_unlock ();
   cairo_surface_flush (surface);
   g_object_unref (page);
   pixels = g_bytes_new (cairo_image_surface_get_data (surface),

@@ -205,6 +205,49 @@ suggested_name (CfWindow *self, CfExportKind kind)
 }
 
 static void
+open_uri_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), NULL, NULL, NULL,
+                                           NULL);
+}
+
+static GtkWidget *
+uri_button (const char *label, GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.open-uri");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+void
+cf_window_show_saved (CfWindow *self, GFile *file, const char *message)
+{
+  AdwToast *toast = adw_toast_new (message);
+  g_autoptr (GFile) folder = g_file_get_parent (file);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (message);
+  gboolean is_folder = g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL)
+                       == G_FILE_TYPE_DIRECTORY;
+
+  g_free (self->last_message);
+  self->last_message = g_strdup (message);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_box_append (GTK_BOX (box), label);
+  /* What one does next with a saved file: look at it, or find it. */
+  gtk_box_append (GTK_BOX (box), uri_button (_("_Open"), file));
+  if (!is_folder && folder != NULL)
+    gtk_box_append (GTK_BOX (box), uri_button (_("Show in _Folder"), folder));
+  adw_toast_set_custom_title (toast, box);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (cf_window_get_toast_overlay (self), toast);
+}
+
+static void
 export_to_file (CfWindow *self, CfExportKind kind, GFile *file)
 {
   g_autoptr (GError) error = NULL;
@@ -216,10 +259,13 @@ export_to_file (CfWindow *self, CfExportKind kind, GFile *file)
     message = g_strdup_printf (_("%s: only local folders can be written"), name);
   else if (!cf_window_export (self, kind, path, &error))
     message = g_strdup_printf ("%s: %s", name, error->message);
-  else if (kind == CF_EXPORT_ALL_TABLES)
-    message = g_strdup_printf (_("Tables saved in %s"), name);
   else
-    message = g_strdup_printf (_("Saved %s"), name);
+    {
+      message = kind == CF_EXPORT_ALL_TABLES ? g_strdup_printf (_("Tables saved in %s"), name)
+                                             : g_strdup_printf (_("Saved %s"), name);
+      cf_window_show_saved (self, file, message);
+      return;
+    }
   cf_window_show_toast (self, message);
 }
 
@@ -483,6 +529,7 @@ cf_window_class_add_actions (GtkWidgetClass *widget_class)
                                                         G_PARAM_STATIC_STRINGS));
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.export-table", NULL, export_action);

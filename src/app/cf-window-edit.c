@@ -650,8 +650,8 @@ assign_menu_new (void)
   return G_MENU_MODEL (menu);
 }
 
-static GMenuModel *
-cell_menu_model_new (void)
+GMenuModel *
+cf_window_cell_menu_model_new (void)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr (GMenu) cell = g_menu_new ();
@@ -661,7 +661,7 @@ cell_menu_model_new (void)
   g_autoptr (GMenu) table = g_menu_new ();
   g_autoptr (GMenuModel) assign = assign_menu_new ();
 
-  g_menu_append (cell, _("_Revert Cell"), "win.revert-cell");
+  g_menu_append (cell, _("Re_vert Cell"), "win.revert-cell");
   g_menu_append (cell, _("The Report Is _Wrong Here…"), "win.restate-cell");
   g_menu_append (rows, _("Insert Row _Above"), "win.insert-row-above");
   g_menu_append (rows, _("Insert Row _Below"), "win.insert-row-below");
@@ -670,12 +670,12 @@ cell_menu_model_new (void)
   g_menu_append (rows, _("Insert Column _Right"), "win.insert-col-right");
   g_menu_append (rows, _("Delete _Column"), "win.delete-col");
   g_menu_append (spans, _("_Merge Selection"), "win.merge-cells");
-  g_menu_append (spans, _("Sp_lit Cell"), "win.split-cell");
-  g_menu_append (spans, _("Split _Text…"), "win.split-text");
+  g_menu_append (spans, _("S_plit Cell"), "win.split-cell");
+  g_menu_append (spans, _("Split Te_xt…"), "win.split-text");
   g_menu_append (spans, _("_Join with Next Cell"), "win.join-cells");
   g_menu_append (totals, _("Mark Row as _Total"), "win.mark-total-row");
   g_menu_append (totals, _("Mark Column as T_otal"), "win.mark-total-col");
-  g_menu_append_submenu (table, _("_Assign to Form Table"), assign);
+  g_menu_append_submenu (table, _("A_ssign to Form Table"), assign);
   g_menu_append (table, _("D_elete Table"), "win.delete-table");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (cell));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (rows));
@@ -692,7 +692,7 @@ popup_cell_menu_at (CfWindow *self, double x, double y)
 
   if (self->cell_menu == NULL)
     {
-      g_autoptr (GMenuModel) model = cell_menu_model_new ();
+      g_autoptr (GMenuModel) model = cf_window_cell_menu_model_new ();
 
       self->cell_menu = gtk_popover_menu_new_from_model (model);
       gtk_popover_set_has_arrow (GTK_POPOVER (self->cell_menu), FALSE);
@@ -936,7 +936,7 @@ on_reviewed_toggled (GtkToggleButton *toggle, CfWindow *self)
   gboolean active = gtk_toggle_button_get_active (toggle);
   g_autoptr (GError) error = NULL;
 
-  gtk_widget_set_opacity (GTK_WIDGET (toggle), active ? 1.0 : 0.4);
+  gtk_widget_set_opacity (GTK_WIDGET (toggle), active ? 1.0 : 0.6);
   if (row != NULL &&
       !cf_window_set_table_reviewed (self, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
                                      active, &error))
@@ -954,27 +954,31 @@ cf_window_decorate_table_row (CfWindow *self, GtkWidget *row, GtkWidget *box, Cf
     return;
   reviewed = cf_review_get_table_reviewed (review, cf_table_get_id (table));
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  toggle = gtk_toggle_button_new ();
-  gtk_button_set_icon_name (GTK_BUTTON (toggle), "object-select-symbolic");
+  /* Labelled: a bare tick read as "this table is fine". */
+  toggle = gtk_toggle_button_new_with_label (_("Reviewed"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), reviewed);
-  gtk_widget_set_opacity (toggle, reviewed ? 1.0 : 0.4);
+  gtk_widget_set_opacity (toggle, reviewed ? 1.0 : 0.6);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (toggle, "flat");
-  gtk_widget_add_css_class (toggle, "circular");
+  gtk_widget_add_css_class (toggle, "caption");
   gtk_widget_set_tooltip_text (toggle, _("Mark Table as Reviewed"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Mark Table as Reviewed"), -1);
   g_signal_connect (toggle, "toggled", G_CALLBACK (on_reviewed_toggled), self);
   g_object_set_data (G_OBJECT (row), "cf-reviewed", toggle);
 
-  /* The title and size on the left, the toggle on the right. */
-  g_object_ref (box);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), NULL);
-  gtk_widget_set_hexpand (box, TRUE);
-  gtk_box_append (GTK_BOX (line), box);
-  gtk_box_append (GTK_BOX (line), toggle);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), line);
-  g_object_unref (box);
+  /* Under the title: the size and counts on the left, the toggle on the right. */
+  {
+    GtkWidget *subtitle = gtk_widget_get_last_child (box);
+
+    g_object_ref (subtitle);
+    gtk_box_remove (GTK_BOX (box), subtitle);
+    gtk_widget_set_hexpand (subtitle, TRUE);
+    gtk_box_append (GTK_BOX (line), subtitle);
+    gtk_box_append (GTK_BOX (line), toggle);
+    gtk_box_append (GTK_BOX (box), line);
+    g_object_unref (subtitle);
+  }
 }
 
 /* Workbook export -------------------------------------------------------------------- */
@@ -1004,7 +1008,11 @@ export_xlsx_to (CfWindow *self, GFile *file)
   else if (!cf_window_export_xlsx (self, path, &error))
     message = g_strdup_printf ("%s: %s", name, error->message);
   else
-    message = g_strdup_printf (_("Saved %s"), name);
+    {
+      message = g_strdup_printf (_("Saved %s"), name);
+      cf_window_show_saved (self, file, message);
+      return;
+    }
   cf_window_show_toast (self, message);
 }
 

@@ -67,6 +67,10 @@ void     cf_window_set_document      (CfWindow   *self,
 void     cf_window_class_add_actions (GtkWidgetClass *widget_class);
 void     cf_window_update_actions    (CfWindow   *self);
 void     cf_window_update_page_label (CfWindow   *self);
+/* "Saved NAME" with Open and Show in Folder (the file's folder) buttons. */
+void     cf_window_show_saved        (CfWindow   *self,
+                                      GFile      *file,
+                                      const char *message);
 
 /* cf-window-inbox.c */
 void     cf_window_class_add_inbox   (GtkWidgetClass *widget_class);
@@ -82,6 +86,8 @@ void     cf_window_dispose_edit      (CfWindow   *self);
 void     cf_window_attach_session    (CfWindow            *self,
                                       CfCorrectionSession *session);
 void     cf_window_update_edit_actions (CfWindow *self);
+/* The grid's cell menu (rows, columns, spans, totals, the table). */
+GMenuModel *cf_window_cell_menu_model_new (void);
 /* The finding's review state in its row: accept button, note, dimming. */
 void     cf_window_decorate_finding  (CfWindow   *self,
                                       GtkWidget  *row,
@@ -96,6 +102,10 @@ void     cf_window_decorate_table_row (CfWindow  *self,
 void     cf_window_ask_password      (CfWindow   *self,
                                       GFile      *file,
                                       gboolean    retry);
+
+/* cf-window-layout.c */
+void     cf_window_class_add_layout  (GtkWidgetClass *widget_class);
+void     cf_window_setup_layout      (CfWindow   *self);
 
 /* cf-window-restate.c */
 void     cf_window_class_add_restate_actions (GtkWidgetClass *widget_class);

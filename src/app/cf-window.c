@@ -41,7 +41,21 @@ cf_window_show_toast (CfWindow *self, const char *message)
   g_free (self->last_message);
   self->last_message = g_strdup (message);
   adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* With a document shown, over the grid: the findings stay readable. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") == 0)
+    adw_toast_overlay_add_toast (cf_window_get_toast_overlay (self), toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+AdwToastOverlay *
+cf_window_get_toast_overlay (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "document") == 0)
+    return ADW_TOAST_OVERLAY (gtk_widget_get_template_child (GTK_WIDGET (self), CF_TYPE_WINDOW,
+                                                             "grid_toasts"));
+  return self->toast_overlay;
 }
 
 const char *
@@ -129,6 +143,68 @@ set_loading (CfWindow *self, gboolean loading, const char *name)
   cf_window_update_actions (self);
 }
 
+/* "26 rows × 9 columns · 2 errors · 1 warning": the table's size and its open findings. */
+static char *
+table_summary (CfWindow *self, CfTable *table)
+{
+  CfReview *review = self->session ? cf_correction_session_get_review (self->session) : NULL;
+  GPtrArray *findings = cf_document_get_findings (self->document);
+  GString *text = g_string_new (NULL);
+  guint n_errors = 0, n_warnings = 0;
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CfFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (f->table, cf_table_get_id (table)) != 0
+          || (review != NULL && cf_review_is_accepted (review, f, NULL)))
+        continue;
+      n_errors += f->severity == CF_SEVERITY_ERROR;
+      n_warnings += f->severity == CF_SEVERITY_WARNING;
+    }
+  g_string_printf (text, _("%d rows × %d columns"), cf_table_get_n_rows (table),
+                   cf_table_get_n_cols (table));
+  if (n_errors > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u error", "%u errors", n_errors), n_errors);
+    }
+  if (n_warnings > 0)
+    {
+      g_string_append (text, " · ");
+      g_string_append_printf (text, ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The counts of every table row, after the findings changed. */
+static void
+update_table_rows (CfWindow *self)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->tables_list, i);
+      GtkLabel *subtitle;
+      CfTable *table;
+      g_autofree char *text = NULL;
+
+      if (row == NULL)
+        break;
+      subtitle = g_object_get_data (G_OBJECT (row), "cf-subtitle");
+      table = g_object_get_data (G_OBJECT (row), "cf-table");
+      if (subtitle == NULL || table == NULL)
+        continue;
+      text = table_summary (self, table);
+      gtk_label_set_text (subtitle, text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+      if (strstr (text, " · ") != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (subtitle), "dim-label");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (subtitle), "dim-label");
+    }
+}
+
 static void
 add_table_row (CfWindow *self, CfTable *table, guint index)
 {
@@ -149,6 +225,9 @@ add_table_row (CfWindow *self, CfTable *table, guint index)
   gtk_widget_add_css_class (subtitle, "caption");
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_label_set_wrap (GTK_LABEL (subtitle), TRUE);
+  g_object_set_data (G_OBJECT (row), "cf-subtitle", subtitle);
+  g_object_set_data_full (G_OBJECT (row), "cf-table", g_object_ref (table), g_object_unref);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   cf_window_decorate_table_row (self, row, box, table);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -639,6 +718,123 @@ cf_window_findings_heading (CfDocument *document)
   return g_string_free (text, FALSE);
 }
 
+/* Findings alike: the same rule, table and severity. */
+static gboolean
+findings_alike (const CfFinding *a, const CfFinding *b)
+{
+  return a->severity == b->severity && g_strcmp0 (a->rule, b->rule) == 0
+         && g_strcmp0 (a->table, b->table) == 0;
+}
+
+static void
+on_show_group (GtkToggleButton *toggle, CfWindow *self)
+{
+  GPtrArray *members = g_object_get_data (G_OBJECT (toggle), "cf-members");
+  gboolean shown = gtk_toggle_button_get_active (toggle);
+
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (members, i), shown);
+  gtk_button_set_label (GTK_BUTTON (toggle), shown ? _("Show Fewer") : _("Show All"));
+}
+
+/* Under the first of a group: "and 14 more like it" and a toggle showing them. */
+static void
+group_rows (CfWindow *self, GtkListBoxRow *first, GPtrArray *members)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (first);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *texts = gtk_widget_get_first_child (box);
+  g_autofree char *more = g_strdup_printf (ngettext ("and %u more like it", "and %u more like it",
+                                                     members->len),
+                                           members->len);
+  GtkWidget *label = gtk_label_new (more);
+  GtkWidget *toggle = gtk_toggle_button_new_with_label (_("Show All"));
+
+  /* The texts are the box's second child (after the icon). */
+  if (texts != NULL && gtk_widget_get_next_sibling (texts) != NULL)
+    texts = gtk_widget_get_next_sibling (texts);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (toggle, "flat");
+  gtk_widget_add_css_class (toggle, "caption");
+  gtk_box_append (GTK_BOX (line), label);
+  gtk_box_append (GTK_BOX (line), toggle);
+  if (GTK_IS_BOX (texts))
+    gtk_box_append (GTK_BOX (texts), line);
+  g_object_set_data_full (G_OBJECT (toggle), "cf-members", g_ptr_array_ref (members),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect (toggle, "toggled", G_CALLBACK (on_show_group), self);
+  for (guint i = 0; i < members->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (members, i), FALSE);
+  {
+    g_autofree char *description = g_strdup_printf (ngettext ("%u more finding like it is hidden",
+                                                              "%u more findings like it are hidden",
+                                                              members->len),
+                                                    members->len);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  }
+}
+
+/* The findings, errors first, then warnings, then notes; findings alike
+ * (three or more) as one row with the others hidden behind "Show All".
+ * Each row keeps its finding's index ("cf-finding": index + 1). */
+static void
+append_finding_rows (CfWindow *self, GPtrArray *findings)
+{
+  g_autofree gboolean *placed = g_new0 (gboolean, findings->len + 1);
+  static const CfSeverity order[] = { CF_SEVERITY_ERROR, CF_SEVERITY_WARNING, CF_SEVERITY_INFO };
+
+  for (guint o = 0; o < G_N_ELEMENTS (order); o++)
+    for (guint i = 0; i < findings->len; i++)
+      {
+        CfFinding *finding = g_ptr_array_index (findings, i);
+        g_autoptr (GPtrArray) members = NULL;
+        GtkWidget *first;
+
+        if (placed[i] || finding->severity != order[o])
+          continue;
+        members = g_ptr_array_new ();
+        for (guint j = i; j < findings->len; j++)
+          {
+            CfFinding *other = g_ptr_array_index (findings, j);
+            GtkWidget *row;
+
+            if (placed[j] || !findings_alike (finding, other))
+              continue;
+            placed[j] = TRUE;
+            row = finding_row_new (self, other);
+            g_object_set_data (G_OBJECT (row), "cf-finding", GUINT_TO_POINTER (j + 1));
+            gtk_list_box_append (self->findings_list, row);
+            g_ptr_array_add (members, row);
+          }
+        if (members->len < 3)
+          continue;
+        first = g_ptr_array_steal_index (members, 0);
+        group_rows (self, GTK_LIST_BOX_ROW (first), members);
+      }
+}
+
+/* The index in the document's findings of the finding @row shows, or -1. */
+static int
+finding_index_of_row (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "cf-finding")) - 1;
+}
+
+GtkListBoxRow *
+cf_window_get_finding_row (CfWindow *self, guint index)
+{
+  for (int i = 0;; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->findings_list, i);
+
+      if (row == NULL || finding_index_of_row (row) == (int) index)
+        return row;
+    }
+}
+
 void
 cf_window_refresh_findings (CfWindow *self)
 {
@@ -657,11 +853,11 @@ cf_window_refresh_findings (CfWindow *self)
     }
 
   findings = cf_document_get_findings (self->document);
+  append_finding_rows (self, findings);
   for (guint i = 0; i < findings->len; i++)
     {
       CfFinding *finding = g_ptr_array_index (findings, i);
 
-      gtk_list_box_append (self->findings_list, finding_row_new (self, finding));
       if (finding->table == NULL && finding->offset >= 0)
         cf_source_view_mark_finding (self->source_view, finding->offset, finding->length,
                                      finding->severity);
@@ -675,6 +871,7 @@ cf_window_refresh_findings (CfWindow *self)
         }
     }
   cf_grid_view_refresh_findings (self->grid_view);
+  update_table_rows (self);
 
   n_errors = cf_document_count_findings (self->document, CF_SEVERITY_ERROR);
   n_warnings = cf_document_count_findings (self->document, CF_SEVERITY_WARNING);
@@ -693,11 +890,19 @@ cf_window_refresh_findings (CfWindow *self)
       n_errors = cf_review_count_open (review, self->document, CF_SEVERITY_ERROR);
       n_warnings = cf_review_count_open (review, self->document, CF_SEVERITY_WARNING);
       if (accepted > 0)
-        subtitle = g_strdup_printf (_("%u open errors · %u warnings · %u accepted"),
-                                    n_errors, n_warnings, accepted);
+        subtitle = g_strdup_printf (ngettext ("%u accepted", "%u accepted", accepted), accepted);
     }
-  if (subtitle == NULL)
-    subtitle = g_strdup_printf (_("%u open errors · %u warnings"), n_errors, n_warnings);
+  {
+    /* "1 open error · 2 warnings · 1 accepted", each count in its plural form. */
+    g_autofree char *errors = g_strdup_printf (ngettext ("%u open error", "%u open errors", n_errors),
+                                               n_errors);
+    g_autofree char *warnings = g_strdup_printf (ngettext ("%u warning", "%u warnings", n_warnings),
+                                                 n_warnings);
+    g_autofree char *accepted_text = g_steal_pointer (&subtitle);
+
+    subtitle = accepted_text ? g_strjoin (" · ", errors, warnings, accepted_text, NULL)
+                             : g_strjoin (" · ", errors, warnings, NULL);
+  }
   adw_window_title_set_subtitle (self->title_widget, subtitle);
   self->syncing--;
 }
@@ -705,11 +910,15 @@ cf_window_refresh_findings (CfWindow *self)
 void
 cf_window_select_finding (CfWindow *self, guint index)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->findings_list, (int) index);
+  GtkListBoxRow *row;
 
   g_return_if_fail (CF_IS_WINDOW (self));
+  row = cf_window_get_finding_row (self, index);
   if (row != NULL)
-    gtk_list_box_select_row (self->findings_list, row);
+    {
+      gtk_widget_set_visible (GTK_WIDGET (row), TRUE);
+      gtk_list_box_select_row (self->findings_list, row);
+    }
 }
 
 static void
@@ -724,9 +933,9 @@ on_finding_selected (GtkListBox *list, GtkListBoxRow *row, CfWindow *self)
   if (row == NULL || self->document == NULL || self->syncing > 0)
     return;
   findings = cf_document_get_findings (self->document);
-  if ((guint) gtk_list_box_row_get_index (row) >= findings->len)
+  if (finding_index_of_row (row) < 0 || (guint) finding_index_of_row (row) >= findings->len)
     return;
-  finding = g_ptr_array_index (findings, gtk_list_box_row_get_index (row));
+  finding = g_ptr_array_index (findings, finding_index_of_row (row));
 
   for (guint j = 0; finding->cells != NULL && j < finding->cells->len; j++)
     {
@@ -775,7 +984,7 @@ on_finding_activated (GtkListBox *list, GtkListBoxRow *row, CfWindow *self)
 {
   GPtrArray *findings;
   CfFinding *finding;
-  guint index = (guint) gtk_list_box_row_get_index (row);
+  guint index = (guint) finding_index_of_row (row);
 
   if (self->document == NULL || index >= (findings = cf_document_get_findings (self->document))->len)
     return;
@@ -928,6 +1137,7 @@ cf_window_class_init (CfWindowClass *klass)
   cf_window_class_add_inbox (widget_class);
   cf_window_class_add_extract (widget_class);
   cf_window_class_add_edit_actions (widget_class);
+  cf_window_class_add_layout (widget_class);
   cf_window_class_add_actions (widget_class);
 }
 
@@ -985,6 +1195,7 @@ cf_window_init (CfWindow *self)
   cf_bench_watch_window (self);
 #endif
   cf_window_setup_edit (self);
+  cf_window_setup_layout (self);
   cf_window_setup_dnd (self);
   cf_window_update_recent (self);
   cf_window_update_actions (self);

@@ -82,6 +82,21 @@ gboolean      cf_window_accept_finding   (CfWindow      *self,
                                           guint          index,
                                           const char    *note,
                                           GError       **error);
+/* The list of tables beside the document (F9), and "Fit Table": the grid
+ * takes the window (cf-window-layout.c). */
+void          cf_window_set_sidebar_shown (CfWindow     *self,
+                                           gboolean      shown);
+gboolean      cf_window_get_sidebar_shown (CfWindow     *self);
+void          cf_window_fit_table        (CfWindow      *self,
+                                          gboolean       fit);
+gboolean      cf_window_get_table_fitted (CfWindow      *self);
+/* The row of the findings list showing finding @index of the document (the
+ * list puts errors first and groups findings alike), or NULL. */
+GtkListBoxRow *cf_window_get_finding_row (CfWindow    *self,
+                                          guint        index);
+/* Where toasts go now: over the grid when a document is shown (never over
+ * the findings), else over the window. */
+AdwToastOverlay *cf_window_get_toast_overlay (CfWindow   *self);
 /* The findings header of @document: what was checked and what was found. */
 char         *cf_window_findings_heading (CfDocument    *document);
 /* "The report is wrong here": keeps @figure as the right figure of the shown

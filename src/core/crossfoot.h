@@ -23,6 +23,7 @@
 #include "cf-form-match.h"
 #include "cf-pdf-reader.h"
 #include "cf-pdf-area.h"
+#include "cf-pdf-lock.h"
 #include "cf-text-tables.h"
 #include "cf-html-reader.h"
 #include "cf-loader.h"

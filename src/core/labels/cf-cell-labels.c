@@ -420,12 +420,13 @@ cf_severity_display (CfSeverity severity)
   switch (severity)
     {
     case CF_SEVERITY_ERROR:
-      return "错误";
+      /* Translators: a finding's severity, before what it says. */
+      return _("Error");
     case CF_SEVERITY_WARNING:
-      return "警告";
+      return _("Warning");
     case CF_SEVERITY_INFO:
     default:
-      return "提示";
+      return _("Note");
     }
 }
 
@@ -489,7 +490,8 @@ cf_finding_describe (CfDocument *doc, const CfFinding *finding)
   CfTable *table = NULL;
   CfCell *cell = cf_finding_resolve_cell (doc, finding, 0, &table);
 
-  g_string_append (out, "：");
+  /* Translators: between a finding's severity and what it says ("Error: …"). */
+  g_string_append (out, _(": "));
   if (cell == NULL)
     {
       g_string_append (out, finding->message != NULL ? finding->message : finding->rule);

@@ -2,7 +2,11 @@
  *
  * Decodes the bytes, picks the reader (PDF, HTML or plain text), and builds
  * the CfDocument from the reading it returns. The readers never see the
- * document, and the document knows no reader.
+ * document, and the document knows no reader. Where a reader returns a
+ * second reading of some tables (a PDF printed from a text report), the form
+ * matcher chooses: the reading that maps more canonical cells of a form
+ * table wins. Reading never runs the audit. The report's body and year are
+ * read here too.
  */
 #include "config.h"
 
@@ -13,9 +17,9 @@
 #include "cf-loader.h"
 #include "cf-decode.h"
 #include "cf-error.h"
+#include "cf-form-match.h"
 #include "cf-html-reader.h"
 #include "cf-pdf-reader.h"
-#include "cf-pdf-textdump.h"
 #include "cf-reading.h"
 #include "cf-report-meta.h"
 #include "cf-text-tables.h"
@@ -34,6 +38,151 @@ looks_like_pdf (const guint8 *data, gsize len)
       return TRUE;
   return FALSE;
 }
+
+/* ------------------------------------------------------ competing readings */
+
+/* Canonical cells per form table id when @tables are matched to the forms
+ * in a document with @doc's text, path and metadata (the year breaks ties):
+ * the form matcher alone, no rule. */
+static GHashTable *
+count_canonical (CfDocument *doc, GPtrArray *tables)
+{
+  const char *text = cf_document_get_text (doc, NULL);
+  g_autoptr (CfDocument) scratch =
+    cf_document_new (cf_document_get_path (doc), CF_DOCUMENT_KIND_TEXT);
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *mapped;
+
+  cf_document_take_text (scratch, g_strdup (text), strlen (text));
+  cf_document_set_report_meta (scratch, cf_document_get_body (doc), cf_document_get_year (doc));
+  for (guint t = 0; t < tables->len; t++)
+    cf_document_add_table (scratch, g_ptr_array_index (tables, t));
+  cf_form_match_document (scratch, NULL);
+  mapped = cf_document_get_tables (scratch);
+  for (guint t = 0; t < mapped->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (mapped, t);
+      const char *id = cf_table_get_id (table);
+      guint n = 0;
+
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (table, i);
+          n += cell->row_key != NULL && cell->col_key != NULL;
+        }
+      if (n > 0 && n > GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)))
+        g_hash_table_insert (counts, g_strdup (id), GUINT_TO_POINTER (n));
+    }
+  return counts;
+}
+
+static CfTable *
+copy_table (CfTable *table)
+{
+  CfTable *copy = cf_table_new ();
+
+  cf_table_replace_cells (copy, cf_table_dup_cells (table));
+  for (guint i = 0; i < cf_table_get_n_cells (copy); i++)
+    cf_cell_set_keys (cf_table_get_cell_at (copy, i), NULL, NULL);
+  cf_table_set_title (copy, cf_table_get_title (table));
+  cf_table_set_page (copy, cf_table_get_page (table));
+  cf_table_set_layout (copy, cf_table_get_layout (table));
+  cf_table_set_confidence (copy, cf_table_get_confidence (table));
+  {
+    gint64 offset, length;
+    cf_table_get_range (table, &offset, &length);
+    cf_table_set_range (copy, offset, length);
+  }
+  cf_table_finish (copy);
+  return copy;
+}
+
+static gboolean
+ranges_overlap (CfTable *a, CfTable *b)
+{
+  gint64 ao, al, bo, bl;
+
+  cf_table_get_range (a, &ao, &al);
+  cf_table_get_range (b, &bo, &bl);
+  return ao >= 0 && bo >= 0 && ao < bo + bl && bo < ao + al;
+}
+
+/* Adds @table where it comes in the text, with an id no other table has. */
+static void
+insert_in_order (CfDocument *doc, CfTable *table)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+  gint64 offset, length;
+  guint index = 0;
+
+  cf_table_get_range (table, &offset, &length);
+  while (index < tables->len)
+    {
+      gint64 other, other_length;
+      cf_table_get_range (g_ptr_array_index (tables, index), &other, &other_length);
+      if (other > offset)
+        break;
+      index++;
+    }
+  for (guint n = 1;; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("table-%u", n);
+      if (cf_document_find_table (doc, id) == NULL)
+        {
+          cf_table_set_id (table, id);
+          break;
+        }
+    }
+  cf_document_insert_table (doc, index, table);
+}
+
+/* @candidates (tables a second reading of the same text found) against
+ * @doc's tables: a form table the candidate reading maps more canonical
+ * cells of replaces the tables it overlaps. */
+static void
+choose_candidates (CfDocument *doc, GPtrArray *candidates)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+  g_autoptr (GPtrArray) own = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr (GHashTable) own_counts = NULL;
+  g_autoptr (GHashTable) candidate_counts = NULL;
+
+  /* Matched as copies: the matcher sets ids and keys, which the document's
+   * tables get only when audited. */
+  for (guint t = 0; t < tables->len; t++)
+    g_ptr_array_add (own, copy_table (g_ptr_array_index (tables, t)));
+  own_counts = count_canonical (doc, own);
+  for (guint t = 0; t < candidates->len; t++)
+    g_ptr_array_add (copies, copy_table (g_ptr_array_index (candidates, t)));
+  candidate_counts = count_canonical (doc, copies);
+
+  for (guint t = 0; t < candidates->len; t++)
+    {
+      CfTable *table = g_ptr_array_index (candidates, t);
+      CfTable *mapped = g_ptr_array_index (copies, t);
+      const char *id = cf_table_get_id (mapped);
+      guint n_candidate = GPOINTER_TO_UINT (g_hash_table_lookup (candidate_counts, id));
+      guint n_own = GPOINTER_TO_UINT (g_hash_table_lookup (own_counts, id));
+      guint n = 0;
+
+      if (id == NULL || g_str_has_prefix (id, "table-") || n_candidate <= n_own)
+        continue;
+      for (guint i = 0; i < cf_table_get_n_cells (mapped); i++)
+        {
+          CfCell *cell = cf_table_get_cell_at (mapped, i);
+          n += cell->row_key != NULL && cell->col_key != NULL;
+        }
+      if (n < n_candidate)
+        continue;
+      for (guint i = tables->len; i-- > 0;)
+        if (ranges_overlap (g_ptr_array_index (tables, i), table))
+          cf_document_remove_table (doc, i);
+      insert_in_order (doc, table);
+    }
+}
+
+/* ------------------------------------------------------------------ loading */
 
 void
 cf_loader_take_reading (CfDocument *doc, CfReading *reading)
@@ -101,10 +250,11 @@ cf_loader_load_bytes (GBytes *bytes, const char *path, const char *password,
   g_autofree char *encoding = NULL;
   g_autofree char *sha256 = NULL;
   CfDocumentKind kind = CF_DOCUMENT_KIND_TEXT;
-  gsize len = g_bytes_get_size (bytes);
+  gsize len;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
+  len = g_bytes_get_size (bytes);
   if (len > CF_MAX_INPUT_BYTES)
     {
       name = g_path_get_basename (path ? path : "-");
@@ -128,11 +278,10 @@ cf_loader_load_bytes (GBytes *bytes, const char *path, const char *password,
   /* Before any form is matched: the year decides between forms that fit
    * equally well. */
   cf_report_meta_read (doc);
+  if (cf_reading_get_candidates (reading)->len > 0)
+    choose_candidates (doc, cf_reading_get_candidates (reading));
   if (kind == CF_DOCUMENT_KIND_PDF)
-    {
-      cf_document_set_source_bytes (doc, bytes);
-      cf_pdf_add_text_dump_tables (doc);
-    }
+    cf_document_set_source_bytes (doc, bytes);
   return g_steal_pointer (&doc);
 }
 

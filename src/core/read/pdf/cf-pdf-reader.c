@@ -29,6 +29,7 @@
 #include "cf-pdf-join.h"
 #include "cf-pdf-page.h"
 #include "cf-pdf-render.h"
+#include "cf-pdf-textdump.h"
 #include "cf-error.h"
 
 /* ------------------------------------------------------- pages in threads */
@@ -264,5 +265,7 @@ cf_pdf_reader_read (GBytes *bytes, const char *password, const char *name,
 
       cf_reading_add_table (reading, table);
     }
+  /* A text report printed to PDF: the tables of its text as candidates. */
+  cf_pdf_text_dump_read (reading);
   return g_steal_pointer (&reading);
 }

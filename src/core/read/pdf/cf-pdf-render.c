@@ -10,6 +10,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-pdf-render.h"
+#include "cf-pdf-lock.h"
 #include "cf-error.h"
 
 #define MAX_RENDER_PIXELS (2400 * 2400)
@@ -57,8 +58,10 @@ cf_pdf_render_page (PopplerPage *page, double width, double height, const double
   cairo_font_options_set_antialias (glyph_options, CAIRO_ANTIALIAS_NONE);
   cairo_set_font_options (cr, glyph_options);
   cairo_font_options_destroy (glyph_options);
+  cf_pdf_render_lock ();
   poppler_page_render (page, cr);
   cairo_destroy (cr);
+  cf_pdf_render_unlock ();
   cairo_surface_flush (surface);
   *origin_x = x0;
   *origin_y = y0;

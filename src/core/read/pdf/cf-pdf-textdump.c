@@ -7,8 +7,9 @@
  * blank lines where the page leaves blank lines' room, wide gaps as runs of
  * spaces), the text table finder runs on that, and every cell it finds is
  * put back on the page: its offset into the document text, its page and the
- * box of its characters. A form table found so replaces the page finders'
- * tables where it maps more canonical cells than they do. A report whose
+ * box of its characters. The tables found so are candidates of the reading:
+ * the loader lets one replace the page finders' tables it overlaps where its
+ * form maps more canonical cells than theirs (reading never audits). A report whose
  * pages hold a ruled table of figures was typeset, not printed from text:
  * it is not read as a dump (a twentieth of the time a long report takes).
  */
@@ -17,7 +18,6 @@
 
 #include "cf-pdf-textdump.h"
 #include "cf-pdf-quality.h"
-#include "cf-audit.h"
 #include "cf-text-tables.h"
 
 /* One printed character, by where it is in the rebuilt text. */
@@ -297,68 +297,6 @@ place_table (CfTable *table, GArray *chars)
     cf_table_set_range (table, -1, 0);
 }
 
-/* Canonical cells per form table id, after auditing @tables in a scratch
- * document with @text. */
-static GHashTable *
-count_canonical (const char *path, const char *text, GPtrArray *tables)
-{
-  g_autoptr (CfDocument) scratch = cf_document_new (path, CF_DOCUMENT_KIND_TEXT);
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *mapped;
-
-  cf_document_take_text (scratch, g_strdup (text), strlen (text));
-  for (guint t = 0; t < tables->len; t++)
-    cf_document_add_table (scratch, g_ptr_array_index (tables, t));
-  cf_audit_document (scratch, NULL);
-  mapped = cf_document_get_tables (scratch);
-  for (guint t = 0; t < mapped->len; t++)
-    {
-      CfTable *table = g_ptr_array_index (mapped, t);
-      const char *id = cf_table_get_id (table);
-      guint n = 0;
-
-      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
-        {
-          CfCell *cell = cf_table_get_cell_at (table, i);
-          n += cell->row_key != NULL && cell->col_key != NULL;
-        }
-      if (n > 0 && n > GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)))
-        g_hash_table_insert (counts, g_strdup (id), GUINT_TO_POINTER (n));
-    }
-  return counts;
-}
-
-static CfTable *
-copy_table (CfTable *table)
-{
-  CfTable *copy = cf_table_new ();
-
-  cf_table_replace_cells (copy, cf_table_dup_cells (table));
-  for (guint i = 0; i < cf_table_get_n_cells (copy); i++)
-    cf_cell_set_keys (cf_table_get_cell_at (copy, i), NULL, NULL);
-  cf_table_set_title (copy, cf_table_get_title (table));
-  cf_table_set_page (copy, cf_table_get_page (table));
-  cf_table_set_layout (copy, cf_table_get_layout (table));
-  cf_table_set_confidence (copy, cf_table_get_confidence (table));
-  {
-    gint64 offset, length;
-    cf_table_get_range (table, &offset, &length);
-    cf_table_set_range (copy, offset, length);
-  }
-  cf_table_finish (copy);
-  return copy;
-}
-
-static gboolean
-ranges_overlap (CfTable *a, CfTable *b)
-{
-  gint64 ao, al, bo, bl;
-
-  cf_table_get_range (a, &ao, &al);
-  cf_table_get_range (b, &bo, &bl);
-  return ao >= 0 && bo >= 0 && ao < bo + bl && bo < ao + al;
-}
-
 /* The offsets of the cells of @tables (pointing into them), as a set. */
 static GHashTable *
 held_offsets (GPtrArray *tables)
@@ -393,35 +331,6 @@ new_numbers (CfTable *table, GHashTable *held)
   return n;
 }
 
-/* Adds @table where it comes in the text, with an id no other table has. */
-static void
-insert_in_order (CfDocument *doc, CfTable *table)
-{
-  GPtrArray *tables = cf_document_get_tables (doc);
-  gint64 offset, length;
-  guint index = 0;
-
-  cf_table_get_range (table, &offset, &length);
-  while (index < tables->len)
-    {
-      gint64 other, other_length;
-      cf_table_get_range (g_ptr_array_index (tables, index), &other, &other_length);
-      if (other > offset)
-        break;
-      index++;
-    }
-  for (guint n = 1;; n++)
-    {
-      g_autofree char *id = g_strdup_printf ("table-%u", n);
-      if (cf_document_find_table (doc, id) == NULL)
-        {
-          cf_table_set_id (table, id);
-          break;
-        }
-    }
-  cf_document_insert_table (doc, index, table);
-}
-
 /* TRUE when one of @tables is a ruled table of figures. A report printed
  * from plain text has no rulings (box-drawing characters are glyphs, which
  * the lattice finder leaves out), so one that has them was typeset and its
@@ -445,18 +354,16 @@ has_ruled_figures (GPtrArray *tables)
 }
 
 void
-cf_pdf_add_text_dump_tables (CfDocument *doc)
+cf_pdf_text_dump_read (CfReading *reading)
 {
-  const char *text = cf_document_get_text (doc, NULL);
-  guint n_boxes = cf_document_get_n_text_boxes (doc);
+  const char *text = cf_reading_get_text (reading, NULL);
+  GArray *all_boxes = cf_reading_get_text_boxes (reading);
+  guint n_boxes = all_boxes->len;
   g_autoptr (GString) dump = g_string_new (NULL);
   g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (DumpChar));
   g_autoptr (CfReading) dumped = cf_reading_new ();
   g_autoptr (GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GPtrArray) own = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr (GHashTable) own_counts = NULL;
-  g_autoptr (GHashTable) dump_counts = NULL;
-  GPtrArray *tables = cf_document_get_tables (doc);
+  GPtrArray *tables = cf_reading_get_tables (reading);
   gboolean any_new = FALSE;
   double right = -G_MAXDOUBLE;
 
@@ -465,16 +372,16 @@ cf_pdf_add_text_dump_tables (CfDocument *doc)
 
   /* The right margin: where the longest lines of the report end. */
   for (guint k = 0; k < n_boxes; k++)
-    right = MAX (right, cf_document_get_text_box (doc, k)->bbox[2]);
+    right = MAX (right, g_array_index (all_boxes, CfTextBox, k).bbox[2]);
 
   /* The dump, page by page. */
   for (guint k = 0; k < n_boxes;)
     {
       g_autoptr (GPtrArray) boxes = g_ptr_array_new ();
-      int page = cf_document_get_text_box (doc, k)->page;
+      int page = g_array_index (all_boxes, CfTextBox, k).page;
 
-      while (k < n_boxes && cf_document_get_text_box (doc, k)->page == page)
-        g_ptr_array_add (boxes, (gpointer) cf_document_get_text_box (doc, k++));
+      while (k < n_boxes && g_array_index (all_boxes, CfTextBox, k).page == page)
+        g_ptr_array_add (boxes, &g_array_index (all_boxes, CfTextBox, k++));
       dump_page (text, boxes, right, dump, chars);
     }
 
@@ -498,43 +405,10 @@ cf_pdf_add_text_dump_tables (CfDocument *doc)
         g_ptr_array_add (found, g_object_ref (table));
       }
   }
-  /* Nothing the page finders missed: keep their tables, at no audit's cost. */
+  /* Nothing the page finders missed: keep their tables, and the loader has
+   * no reading to choose between. */
   if (!any_new)
     return;
-
-  for (guint t = 0; t < tables->len; t++)
-    g_ptr_array_add (own, copy_table (g_ptr_array_index (tables, t)));
-  own_counts = count_canonical (cf_document_get_path (doc), text, own);
-  {
-    g_autoptr (GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
-    for (guint t = 0; t < found->len; t++)
-      g_ptr_array_add (copies, copy_table (g_ptr_array_index (found, t)));
-    dump_counts = count_canonical (cf_document_get_path (doc), text, copies);
-
-    /* A form table read better from the dump replaces the page finders'
-     * tables it overlaps. */
-    for (guint t = 0; t < found->len; t++)
-      {
-        CfTable *table = g_ptr_array_index (found, t);
-        CfTable *mapped = g_ptr_array_index (copies, t);
-        const char *id = cf_table_get_id (mapped);
-        guint n_dump = GPOINTER_TO_UINT (g_hash_table_lookup (dump_counts, id));
-        guint n_own = GPOINTER_TO_UINT (g_hash_table_lookup (own_counts, id));
-        guint n = 0;
-
-        if (id == NULL || g_str_has_prefix (id, "table-") || n_dump <= n_own)
-          continue;
-        for (guint i = 0; i < cf_table_get_n_cells (mapped); i++)
-          {
-            CfCell *cell = cf_table_get_cell_at (mapped, i);
-            n += cell->row_key != NULL && cell->col_key != NULL;
-          }
-        if (n < n_dump)
-          continue;
-        for (guint i = tables->len; i-- > 0;)
-          if (ranges_overlap (g_ptr_array_index (tables, i), table))
-            cf_document_remove_table (doc, i);
-        insert_in_order (doc, table);
-      }
-  }
+  for (guint t = 0; t < found->len; t++)
+    cf_reading_add_candidate (reading, g_ptr_array_index (found, t));
 }

@@ -1,14 +1,16 @@
 /* cf-pdf-textdump.h: PDF pages that are a plain-text dump of a report */
 #pragma once
 
-#include "cf-document.h"
+#include "cf-reading.h"
 
 G_BEGIN_DECLS
 
-/* The document's pages read back as the plain text they were printed from
- * and run through the text table finder; a form table it reads better than
- * the page finders did replaces theirs, its cells placed on the pages. For
+/* The pages of @reading (a PDF's: text, boxes, the page finders' tables)
+ * read back as the plain text they were printed from and run through the
+ * text table finder. Its tables, placed on the pages, are added as
+ * @reading's candidates when they hold numbers the page finders missed;
+ * nothing is added for a report typeset with ruled tables of figures. For
  * text reports printed to PDF. */
-void cf_pdf_add_text_dump_tables (CfDocument *doc);
+void cf_pdf_text_dump_read (CfReading *reading);
 
 G_END_DECLS
