@@ -35,7 +35,7 @@
 #include "cf-review.h"
 #include "cf-table.h"
 #include "cf-table-diff.h"
-#include "cf-table-edit.h"
+#include "cf-edit.h"
 #include "cf-text-diff.h"
 #include "cf-totals.h"
 #include "cf-xlsx.h"

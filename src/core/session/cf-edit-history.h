@@ -1,6 +1,6 @@
 /* cf-edit-history.h: undo and redo of the analyst's edits of one document
  *
- * The history applies edits (cf-table-edit.h) to a document and keeps them on
+ * The history applies edits (cf-edit.h) to a document and keeps them on
  * an undo stack. Typing in a cell is one step: consecutive value edits of the
  * same cell coalesce until another cell is edited, a structure edit is made,
  * an undo or redo happens or cf_edit_history_seal() is called.
@@ -22,7 +22,7 @@
 #pragma once
 
 #include "cf-store.h"
-#include "cf-table-edit.h"
+#include "cf-edit.h"
 
 G_BEGIN_DECLS
 

@@ -14,7 +14,7 @@
 #pragma once
 
 #include "cf-corrections.h"
-#include "cf-table-edit.h"
+#include "cf-edit.h"
 
 G_BEGIN_DECLS
 
@@ -67,7 +67,7 @@ GPtrArray  *cf_store_load_corrections  (CfStore     *self,
                                         const char  *sha256,
                                         GError     **error);
 
-/* --- Structure edits (cf-table-edit.h), replayed before the corrections --- */
+/* --- Structure edits (cf-edit.h), replayed before the corrections --- */
 
 /* Replaces the document's structure edits by @edits (of CfEdit), and its
  * corrections by @corrections (of CfCorrection; as on the grid those edits

@@ -1,11 +1,11 @@
-/* cf-table-edit-apply.c: performing and undoing edits on a document */
+/* cf-edit-apply.c: performing and undoing edits on a document */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "cf-error.h"
-#include "cf-table-edit-private.h"
+#include "cf-edit-private.h"
 
 /* ---- applying ---- */
 

@@ -1,9 +1,9 @@
-/* cf-table-edit.c: edits made, described, and their undo snapshots */
+/* cf-edit.c: edits made, described, and their undo snapshots */
 #include "config.h"
 
 #include <string.h>
 
-#include "cf-table-edit-private.h"
+#include "cf-edit-private.h"
 
 G_DEFINE_BOXED_TYPE (CfEdit, cf_edit, cf_edit_ref, cf_edit_unref)
 

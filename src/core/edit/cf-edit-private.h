@@ -1,7 +1,7 @@
-/* cf-table-edit-private.h: what the parts of cf-table-edit share */
+/* cf-edit-private.h: what the parts of cf-edit share */
 #pragma once
 
-#include "cf-table-edit.h"
+#include "cf-edit.h"
 
 G_BEGIN_DECLS
 
@@ -45,7 +45,7 @@ struct _CfEdit
   CfFinding      *note;       /* ADD_TABLE: the note it added (owned by the document) */
 };
 
-/* cf-table-edit.c */
+/* cf-edit.c */
 CfEdit        *cf_edit_new_kind              (CfEditKind     kind,
                                               guint          table_index,
                                               int            row,
@@ -58,7 +58,7 @@ void           cf_edit_snapshot_restore      (TableSnapshot *snap,
                                               CfTable       *table);
 void           cf_edit_clear_undo_state      (CfEdit        *edit);
 
-/* cf-table-edit-json.c */
+/* cf-edit-json.c */
 CfTable       *cf_edit_added_table_from_json (JsonObject    *added,
                                               const char   **why);
 CfFinding     *cf_edit_added_note_from_json  (JsonObject    *added,

@@ -1,11 +1,11 @@
-/* cf-table-edit-json.c: edits to and from JSON, added tables with their cells */
+/* cf-edit-json.c: edits to and from JSON, added tables with their cells */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
 #include "cf-error.h"
-#include "cf-table-edit-private.h"
+#include "cf-edit-private.h"
 
 /* ---- added tables, as JSON ---- */
 

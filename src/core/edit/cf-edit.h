@@ -1,4 +1,4 @@
-/* cf-table-edit.h: the analyst's edits of extracted tables, as reversible operations
+/* cf-edit.h: the analyst's edits of extracted tables, as reversible operations
  *
  * An edit names its table by position in the document (like a correction) and
  * its cells by grid slot. cf_edit_apply() performs it and remembers what it
