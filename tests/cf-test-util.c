@@ -269,3 +269,11 @@ cf_test_hostile_document (CfReview **review)
     }
   return doc;
 }
+
+double
+cf_test_memory_limit (double megabytes)
+{
+  /* Shadow memory, redzones and the quarantine of freed blocks: an ASan
+   * build holds some three times what the program does. */
+  return megabytes * (SANITIZER_SLOWDOWN > 1.0 ? 3.0 : 1.0);
+}

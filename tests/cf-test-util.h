@@ -53,6 +53,8 @@ int         cf_test_run_with_data_dir (void);
  * test setup sets it: Memcheck runs code some 30 times slower), and by 4 in
  * an AddressSanitizer build. */
 double      cf_test_time_limit (double      seconds);
+/* A memory limit of @megabytes, scaled for an AddressSanitizer build. */
+double      cf_test_memory_limit (double    megabytes);
 
 /* Spreadsheet-injection checks of the CSV and xlsx exports. */
 /* Text a spreadsheet would run, and what must stay as printed (signed
