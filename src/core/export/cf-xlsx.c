@@ -12,9 +12,8 @@
 #endif
 
 #include "cf-xlsx.h"
-#include "cf-export.h"
+#include "cf-csv.h"
 #include "cf-error.h"
-#include "cf-export.h"
 
 gboolean
 cf_xlsx_available (void)
