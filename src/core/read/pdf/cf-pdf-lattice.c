@@ -396,12 +396,46 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
   return edges;
 }
 
+/* Whether rules at @p and @q run side by side, as the two strokes of a
+ * double rule do: over most of the height either is drawn, both are. Edges
+ * of cells in different rows that a form sets a little apart (a label
+ * column wider in one part of the table than in another) are each drawn
+ * where the other is not. */
+static gboolean
+rules_run_together (GArray *rules, double p, double q, double a, double b)
+{
+  const int n_steps = 200;
+  int n_either = 0, n_both = 0;
+
+  for (int k = 0; k < n_steps; k++)
+    {
+      double y = a + (b - a) * (k + 0.5) / n_steps;
+      gboolean at_p = FALSE, at_q = FALSE;
+
+      for (guint i = 0; i < rules->len; i++)
+        {
+          const CfPdfRule *r = &g_array_index (rules, CfPdfRule, i);
+
+          if (y < r->a || y > r->b)
+            continue;
+          at_p |= fabs (r->pos - p) <= CF_PDF_SNAP_TOL + 0.5;
+          at_q |= fabs (r->pos - q) <= CF_PDF_SNAP_TOL + 0.5;
+        }
+      n_either += at_p || at_q;
+      n_both += at_p && at_q;
+    }
+  return n_either > 0 && n_both * 2 >= n_either;
+}
+
 /* Drops the slots between double rules down the page: a column narrower
- * than most of a character that (nearly) no text falls in holds no column.
+ * than most of a character that (nearly) no text falls in, between two rules
+ * drawn side by side, holds no column. A narrow slot between edges that
+ * rows of a form set a little apart is a column of some rows (a label
+ * column's narrow cells, whose few characters are its whole text).
  * Each joins the column on its left (the first one the column on its
  * right). */
 static void
-drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *xs, double y_min, double y_max)
+drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *vs, GArray *xs, double y_min, double y_max)
 {
   guint n_slots = xs->len - 1;
   g_autofree guint *n_in = g_new0 (guint, n_slots + 1);
@@ -428,7 +462,8 @@ drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *xs, doub
   line_h = g_array_index (heights, double, heights->len / 2);
   for (guint c = n_slots; c-- > 0 && xs->len > 3;)
     if (g_array_index (xs, double, c + 1) - g_array_index (xs, double, c) < 0.8 * line_h
-        && n_in[c] * 50 < heights->len)
+        && n_in[c] * 50 < heights->len
+        && rules_run_together (vs, g_array_index (xs, double, c), g_array_index (xs, double, c + 1), y_min, y_max))
       g_array_remove_index (xs, c > 0 ? c : 1);
 }
 
@@ -470,7 +505,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   g_array_append_val (ys_in, y_max);
   xs = snap_positions (xs_in);
   ys = snap_positions (ys_in);
-  drop_thin_columns (page, used, xs, y_min, y_max);
+  drop_thin_columns (page, used, vs, xs, y_min, y_max);
   n_cols = (int) xs->len - 1;
   n_rows = (int) ys->len - 1;
   /* One column is a frame or striped rows around text, not a grid: the
