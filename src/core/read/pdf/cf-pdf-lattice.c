@@ -239,8 +239,28 @@ typedef struct
   guint64 spanned;
 } BandLine;
 
+/* Whether the characters @a and @b, set close on one line in slots @from
+ * and @to, stand on either side of ruled edges: every column edge between
+ * them ruled where they stand and passing in the gap between them. Cells
+ * with little padding set their text that close to a rule; a head that runs
+ * over rules of its band has a rule through its characters. */
+static gboolean
+edges_ruled (GArray *vs, GArray *xs, int from, int to, const CfPdfChar *a, const CfPdfChar *b)
+{
+  double top = MIN (a->y0, b->y0), bottom = MAX (a->y1, b->y1);
+
+  for (int e = MIN (from, to) + 1; e <= MAX (from, to); e++)
+    {
+      double x = g_array_index (xs, double, e);
+
+      if (x <= a->x1 || x >= b->x0 || coverage (vs, x, top, bottom) < 0.5)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GArray *
-band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
+band_lines (const CfPdfPage *page, GArray *vs, GArray *xs, GArray *chars)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (BandLine));
   guint *order = (guint *) chars->data;
@@ -265,7 +285,8 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
 
           line.y0 = MIN (line.y0, c->y0), line.y1 = MAX (line.y1, c->y1);
           if (k > start && slot != last_slot && last_slot >= 0
-              && c->x0 - cf_pdf_char_at (page, order[k - 1])->x1 < 0.3 * h)
+              && c->x0 - cf_pdf_char_at (page, order[k - 1])->x1 < 0.3 * h
+              && !edges_ruled (vs, xs, last_slot, slot, cf_pdf_char_at (page, order[k - 1]), c))
             {
               line.spans = TRUE;
               line.spanned |= (slot < 64 ? G_GUINT64_CONSTANT (1) << slot : 0)
@@ -289,6 +310,28 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
   return out;
 }
 
+/* Whether one run of adjacent slots a phrase spans (of @spanned) stands
+ * over two or more of the slots @below has text in: heads of the columns
+ * it spans. Each run over one slot below is a head wrapped in its merged
+ * cell (a narrow column's head cut into lines), no head above heads. */
+static gboolean
+heads_under_one_span (guint64 spanned, guint64 below)
+{
+  while (spanned != 0)
+    {
+      guint64 low = spanned & -spanned;        /* the run's first slot */
+      guint64 run = (spanned + low) & ~spanned; /* the slot after it */
+      guint64 under;
+
+      run = run != 0 ? (run - low) : ~(low - 1);
+      under = below & run;
+      if ((under & (under - 1)) != 0)
+        return TRUE;
+      spanned &= ~run;
+    }
+  return FALSE;
+}
+
 /* Row boundaries the rules leave out: a table ruled only around its head
  * and foot (or between groups) holds several rows of figures in one band.
  * Each line of figures in such a band opens a row; other lines (a wrapped
@@ -297,7 +340,7 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
  * edges (of double) and sets @unruled (of gboolean, by edge) to mark those
  * no rule drew. Empty bands thinner than a line are dropped. */
 static GArray *
-split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GArray *ys,
+split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *vs, GArray *xs, GArray *ys,
                     GArray **unruled)
 {
   guint n_bands = ys->len - 1;
@@ -346,7 +389,7 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
 
   for (guint b = 0; b < n_bands; b++)
     {
-      g_autoptr (GArray) lines = band_lines (page, xs, g_ptr_array_index (band_chars, b));
+      g_autoptr (GArray) lines = band_lines (page, vs, xs, g_ptr_array_index (band_chars, b));
       guint n_figures = 0;
       double row_bottom = -G_MAXDOUBLE;
 
@@ -367,7 +410,7 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
 
           /* The heads below stand in the columns the span covers (not
            * the wrapped ends of heads beside it). */
-          if (above->spans && !line->spans && under != 0 && (under & (under - 1)) != 0)
+          if (above->spans && !line->spans && under != 0 && heads_under_one_span (above->spanned, line->slots))
             {
               double edge = (above->y1 + line->y0) / 2;
               g_array_append_val (edges, edge);
@@ -548,7 +591,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
 
   {
     GArray *ruled_ys = g_steal_pointer (&ys);
-    ys = split_unruled_rows (page, used, xs, ruled_ys, &unruled);
+    ys = split_unruled_rows (page, used, vs, xs, ruled_ys, &unruled);
     g_array_unref (ruled_ys);
     n_rows = (int) ys->len - 1;
   }
