@@ -340,7 +340,7 @@ heads_under_one_span (guint64 spanned, guint64 below)
  * edges (of double) and sets @unruled (of gboolean, by edge) to mark those
  * no rule drew. Empty bands thinner than a line are dropped. */
 static GArray *
-split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *vs, GArray *xs, GArray *ys,
+split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *hs, GArray *vs, GArray *xs, GArray *ys,
                     GArray **unruled)
 {
   guint n_bands = ys->len - 1;
@@ -385,7 +385,19 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *vs, GAr
   for (guint b = 0; b < n_bands && n_bands > 1; b++)
     if (((GArray *) g_ptr_array_index (band_chars, b))->len == 0
         && g_array_index (ys, double, b + 1) - g_array_index (ys, double, b) < line_h)
-      skip_edge[b > 0 ? b : b + 1] = TRUE;
+      {
+        double left = g_array_index (xs, double, 0), right = g_array_index (xs, double, xs->len - 1);
+        guint drop = b > 0 ? b : b + 1;
+
+        /* Of a head's rule across the frame and a row's top border drawn
+         * cell by cell (Chromium under a repeated head), the rule across
+         * stays: cells over the other would merge down into the row. */
+        if (b > 0 && b + 1 < n_bands
+            && coverage (hs, g_array_index (ys, double, b + 1), left, right) + 0.05
+                 < coverage (hs, g_array_index (ys, double, b), left, right))
+          drop = b + 1;
+        skip_edge[drop] = TRUE;
+      }
 
   for (guint b = 0; b < n_bands; b++)
     {
@@ -591,7 +603,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
 
   {
     GArray *ruled_ys = g_steal_pointer (&ys);
-    ys = split_unruled_rows (page, used, vs, xs, ruled_ys, &unruled);
+    ys = split_unruled_rows (page, used, hs, vs, xs, ruled_ys, &unruled);
     g_array_unref (ruled_ys);
     n_rows = (int) ys->len - 1;
   }
