@@ -24,13 +24,20 @@ keep = re.compile(r"^(gip-20(19|21)-(ruled|borderless)-[st](-rep)?-k0[34][^.]*|"
 # matrix still counts them).
 left_out = re.compile(r"borderless-.*-k04.*\.(libreoffice|chromium|wkhtmltopdf)\.|"
                       r"\.pdftotext-raw\.|\.html2text\.")
+# Variants kept as regression tests of a fix, whatever the pattern above
+# says: the page break of each once read wrong by a lattice rule for ICDAR
+# tables (a narrow label column dropped as a double rule; cells with little
+# padding taken for a head spanning columns; a repeated head's rule across
+# the frame dropped as half of a double rule).
+pinned = re.compile(r"^(gip-2019-ruled-t-k27-err\.wkhtmltopdf|gip-2021-ruled-t-k43-blank-err\.libreoffice|"
+                    r"gip-2021-ruled-s-rep-k40-blank\.chromium)\.pdf\.")
 os.makedirs(out, exist_ok=True)
 for name in os.listdir(out):
     if name != "README.md":
         os.remove(os.path.join(out, name))
 chosen = set()
 for name in sorted(os.listdir(variants)):
-    if name.endswith(".json") and keep.match(name) and not left_out.search(name):
+    if name.endswith(".json") and ((keep.match(name) and not left_out.search(name)) or pinned.match(name)):
         base = name[:-5]
         if os.path.exists(os.path.join(variants, base)):
             shutil.copy(os.path.join(variants, base), out)

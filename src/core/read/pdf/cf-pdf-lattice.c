@@ -239,8 +239,28 @@ typedef struct
   guint64 spanned;
 } BandLine;
 
+/* Whether the characters @a and @b, set close on one line in slots @from
+ * and @to, stand on either side of ruled edges: every column edge between
+ * them ruled where they stand and passing in the gap between them. Cells
+ * with little padding set their text that close to a rule; a head that runs
+ * over rules of its band has a rule through its characters. */
+static gboolean
+edges_ruled (GArray *vs, GArray *xs, int from, int to, const CfPdfChar *a, const CfPdfChar *b)
+{
+  double top = MIN (a->y0, b->y0), bottom = MAX (a->y1, b->y1);
+
+  for (int e = MIN (from, to) + 1; e <= MAX (from, to); e++)
+    {
+      double x = g_array_index (xs, double, e);
+
+      if (x <= a->x1 || x >= b->x0 || coverage (vs, x, top, bottom) < 0.5)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static GArray *
-band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
+band_lines (const CfPdfPage *page, GArray *vs, GArray *xs, GArray *chars)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (BandLine));
   guint *order = (guint *) chars->data;
@@ -265,7 +285,8 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
 
           line.y0 = MIN (line.y0, c->y0), line.y1 = MAX (line.y1, c->y1);
           if (k > start && slot != last_slot && last_slot >= 0
-              && c->x0 - cf_pdf_char_at (page, order[k - 1])->x1 < 0.3 * h)
+              && c->x0 - cf_pdf_char_at (page, order[k - 1])->x1 < 0.3 * h
+              && !edges_ruled (vs, xs, last_slot, slot, cf_pdf_char_at (page, order[k - 1]), c))
             {
               line.spans = TRUE;
               line.spanned |= (slot < 64 ? G_GUINT64_CONSTANT (1) << slot : 0)
@@ -289,6 +310,28 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
   return out;
 }
 
+/* Whether one run of adjacent slots a phrase spans (of @spanned) stands
+ * over two or more of the slots @below has text in: heads of the columns
+ * it spans. Each run over one slot below is a head wrapped in its merged
+ * cell (a narrow column's head cut into lines), no head above heads. */
+static gboolean
+heads_under_one_span (guint64 spanned, guint64 below)
+{
+  while (spanned != 0)
+    {
+      guint64 low = spanned & -spanned;        /* the run's first slot */
+      guint64 run = (spanned + low) & ~spanned; /* the slot after it */
+      guint64 under;
+
+      run = run != 0 ? (run - low) : ~(low - 1);
+      under = below & run;
+      if ((under & (under - 1)) != 0)
+        return TRUE;
+      spanned &= ~run;
+    }
+  return FALSE;
+}
+
 /* Row boundaries the rules leave out: a table ruled only around its head
  * and foot (or between groups) holds several rows of figures in one band.
  * Each line of figures in such a band opens a row; other lines (a wrapped
@@ -297,7 +340,7 @@ band_lines (const CfPdfPage *page, GArray *xs, GArray *chars)
  * edges (of double) and sets @unruled (of gboolean, by edge) to mark those
  * no rule drew. Empty bands thinner than a line are dropped. */
 static GArray *
-split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GArray *ys,
+split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *hs, GArray *vs, GArray *xs, GArray *ys,
                     GArray **unruled)
 {
   guint n_bands = ys->len - 1;
@@ -342,11 +385,23 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
   for (guint b = 0; b < n_bands && n_bands > 1; b++)
     if (((GArray *) g_ptr_array_index (band_chars, b))->len == 0
         && g_array_index (ys, double, b + 1) - g_array_index (ys, double, b) < line_h)
-      skip_edge[b > 0 ? b : b + 1] = TRUE;
+      {
+        double left = g_array_index (xs, double, 0), right = g_array_index (xs, double, xs->len - 1);
+        guint drop = b > 0 ? b : b + 1;
+
+        /* Of a head's rule across the frame and a row's top border drawn
+         * cell by cell (Chromium under a repeated head), the rule across
+         * stays: cells over the other would merge down into the row. */
+        if (b > 0 && b + 1 < n_bands
+            && coverage (hs, g_array_index (ys, double, b + 1), left, right) + 0.05
+                 < coverage (hs, g_array_index (ys, double, b), left, right))
+          drop = b + 1;
+        skip_edge[drop] = TRUE;
+      }
 
   for (guint b = 0; b < n_bands; b++)
     {
-      g_autoptr (GArray) lines = band_lines (page, xs, g_ptr_array_index (band_chars, b));
+      g_autoptr (GArray) lines = band_lines (page, vs, xs, g_ptr_array_index (band_chars, b));
       guint n_figures = 0;
       double row_bottom = -G_MAXDOUBLE;
 
@@ -367,7 +422,7 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
 
           /* The heads below stand in the columns the span covers (not
            * the wrapped ends of heads beside it). */
-          if (above->spans && !line->spans && under != 0 && (under & (under - 1)) != 0)
+          if (above->spans && !line->spans && under != 0 && heads_under_one_span (above->spanned, line->slots))
             {
               double edge = (above->y1 + line->y0) / 2;
               g_array_append_val (edges, edge);
@@ -396,12 +451,46 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *xs, GAr
   return edges;
 }
 
+/* Whether rules at @p and @q run side by side, as the two strokes of a
+ * double rule do: over most of the height either is drawn, both are. Edges
+ * of cells in different rows that a form sets a little apart (a label
+ * column wider in one part of the table than in another) are each drawn
+ * where the other is not. */
+static gboolean
+rules_run_together (GArray *rules, double p, double q, double a, double b)
+{
+  const int n_steps = 200;
+  int n_either = 0, n_both = 0;
+
+  for (int k = 0; k < n_steps; k++)
+    {
+      double y = a + (b - a) * (k + 0.5) / n_steps;
+      gboolean at_p = FALSE, at_q = FALSE;
+
+      for (guint i = 0; i < rules->len; i++)
+        {
+          const CfPdfRule *r = &g_array_index (rules, CfPdfRule, i);
+
+          if (y < r->a || y > r->b)
+            continue;
+          at_p |= fabs (r->pos - p) <= CF_PDF_SNAP_TOL + 0.5;
+          at_q |= fabs (r->pos - q) <= CF_PDF_SNAP_TOL + 0.5;
+        }
+      n_either += at_p || at_q;
+      n_both += at_p && at_q;
+    }
+  return n_either > 0 && n_both * 2 >= n_either;
+}
+
 /* Drops the slots between double rules down the page: a column narrower
- * than most of a character that (nearly) no text falls in holds no column.
+ * than most of a character that (nearly) no text falls in, between two rules
+ * drawn side by side, holds no column. A narrow slot between edges that
+ * rows of a form set a little apart is a column of some rows (a label
+ * column's narrow cells, whose few characters are its whole text).
  * Each joins the column on its left (the first one the column on its
  * right). */
 static void
-drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *xs, double y_min, double y_max)
+drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *vs, GArray *xs, double y_min, double y_max)
 {
   guint n_slots = xs->len - 1;
   g_autofree guint *n_in = g_new0 (guint, n_slots + 1);
@@ -428,7 +517,8 @@ drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *xs, doub
   line_h = g_array_index (heights, double, heights->len / 2);
   for (guint c = n_slots; c-- > 0 && xs->len > 3;)
     if (g_array_index (xs, double, c + 1) - g_array_index (xs, double, c) < 0.8 * line_h
-        && n_in[c] * 50 < heights->len)
+        && n_in[c] * 50 < heights->len
+        && rules_run_together (vs, g_array_index (xs, double, c), g_array_index (xs, double, c + 1), y_min, y_max))
       g_array_remove_index (xs, c > 0 ? c : 1);
 }
 
@@ -470,7 +560,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   g_array_append_val (ys_in, y_max);
   xs = snap_positions (xs_in);
   ys = snap_positions (ys_in);
-  drop_thin_columns (page, used, xs, y_min, y_max);
+  drop_thin_columns (page, used, vs, xs, y_min, y_max);
   n_cols = (int) xs->len - 1;
   n_rows = (int) ys->len - 1;
   /* One column is a frame or striped rows around text, not a grid: the
@@ -513,7 +603,7 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
 
   {
     GArray *ruled_ys = g_steal_pointer (&ys);
-    ys = split_unruled_rows (page, used, xs, ruled_ys, &unruled);
+    ys = split_unruled_rows (page, used, hs, vs, xs, ruled_ys, &unruled);
     g_array_unref (ruled_ys);
     n_rows = (int) ys->len - 1;
   }
