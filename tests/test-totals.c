@@ -510,6 +510,103 @@ test_marked_total_row_and_column (void)
   assert_one_at (doc, "table.total", 1, 3);
 }
 
+/* The grid's labels (CfTableLabels) and the totals check split every table of
+ * @doc alike: header rows and label columns. */
+static void
+assert_split_agrees (CfDocument *doc)
+{
+  GPtrArray *tables = cf_document_get_tables (doc);
+
+  g_assert_cmpuint (tables->len, >, 0);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      CfTable *table = g_ptr_array_index (tables, i);
+      CfTableLabels *labels = cf_table_labels_for_document (doc, table);
+      CfTableSplit split;
+
+      cf_totals_get_split (table, &split);
+      g_test_message ("%s: %d header rows, %d label columns", cf_table_get_id (table),
+                      split.n_header_rows, split.n_label_cols);
+      g_assert_cmpint (cf_table_labels_get_n_header_rows (labels), ==, split.n_header_rows);
+      g_assert_cmpint (cf_table_labels_get_n_label_cols (labels), ==, split.n_label_cols);
+    }
+}
+
+static CfDocument *
+load_string (const char *text, const char *name)
+{
+  g_autoptr (GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr (GError) error = NULL;
+  CfDocument *doc = cf_loader_load_bytes (bytes, name, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return doc;
+}
+
+/* A budget with a year over its value columns ("2021年预算数"), a text report
+ * whose header row is years, and the national forms of a report: the grid
+ * names the cells the check sums by the split the check assumed. */
+static void
+test_split_agrees (void)
+{
+  static const char years_text[] =
+    "附表：各区办件数量\n\n"
+    "区域            2019      2020      2021      合计\n"
+    "东区              10        20        30        60\n"
+    "西区               5         6         7        18\n"
+    "合计              15        26        37        78\n"
+    "\n"
+    "以上数据截至年底。\n";
+  static const char *const forms[] = { "danfeng-psb-2020.txt", "zibo-gaoxin-psb-2022.txt" };
+  CfTable *table;
+  CfTableLabels *labels;
+  g_autofree char *name = NULL;
+
+  {
+    g_autoptr (CfDocument) doc = load_string (budget_html, "budget.html");
+
+    assert_split_agrees (doc);
+    table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+    labels = cf_table_labels_for_document (doc, table);
+    /* "2021年预算数" and its parts head the columns; "一、一般公共服务"
+     * opens the body. */
+    g_assert_cmpint (cf_table_labels_get_n_header_rows (labels), ==, 2);
+    g_assert_cmpint (cf_table_labels_get_n_label_cols (labels), ==, 1);
+    name = cf_table_labels_cell (labels, 3, 1);
+    g_assert_cmpstr (name, ==, "行政运行, 基本支出");
+    g_clear_pointer (&name, g_free);
+  }
+  {
+    g_autoptr (CfDocument) doc = load_string (years_text, "report.txt");
+    assert_split_agrees (doc);
+    table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+    labels = cf_table_labels_for_document (doc, table);
+    g_assert_cmpint (cf_table_labels_get_n_header_rows (labels), ==, 1);
+    g_assert_cmpint (cf_table_labels_get_n_label_cols (labels), ==, 1);
+    name = cf_table_labels_cell (labels, 1, 2);
+    g_assert_cmpstr (name, ==, "东区, 2020");
+    g_clear_pointer (&name, g_free);
+    /* The years are headers, not a row the totals sum. */
+    cf_document_clear_findings (doc);
+    g_assert_cmpuint (cf_totals_check_table (doc, table), >, 0);
+    g_assert_cmpuint (cf_document_get_findings (doc)->len, ==, 0);
+    cf_cell_set_text (cf_table_get_cell (table, 2, 1), "6");
+    cf_totals_check_table (doc, table);
+    assert_one_at (doc, "table.total", 2, 1);
+  }
+  for (gsize k = 0; k < G_N_ELEMENTS (forms); k++)
+    {
+      g_autoptr (CfDocument) doc = cf_test_load_corpus ("text", forms[k]);
+      guint index;
+
+      /* The form's tables named and keyed, as the grid shows them. */
+      cf_audit_document (doc, NULL);
+      g_assert_cmpstr (cf_document_get_form (doc), !=, NULL);
+      cf_test_table_by_id (doc, "requests", &index);
+      assert_split_agrees (doc);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -526,5 +623,6 @@ main (int argc, char **argv)
   g_test_add_func ("/totals/from-text", test_from_text);
   g_test_add_func ("/totals/from-html", test_from_html);
   g_test_add_func ("/totals/marked-total", test_marked_total_row_and_column);
+  g_test_add_func ("/totals/split-agrees", test_split_agrees);
   return g_test_run ();
 }

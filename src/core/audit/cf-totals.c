@@ -5,9 +5,8 @@
  * 总数, 总额, Total or Subtotal claims to be the sum of a block of others.
  *
  * Decisions:
- * - Label columns are the leading columns that hold no numbers below the
- *   header; header rows are the rows above the first one with a number in a
- *   value column.
+ * - Header rows and label columns are decided once, for the grid too
+ *   (cf_table_split).
  * - Levels: 小计/Subtotal 1; 合计/共计/总数/总额/Total 2; 总计/Grand total 3.
  *   A total sums what lies above it (or left of it) up to the previous total
  *   of its level or higher; a lower-level total met on the way stands for the
@@ -16,7 +15,7 @@
  * - A row with a label and no value at all (a section heading) ends the
  *   block of a subtotal; higher totals pass over it.
  * - Columns of rates, shares and changes (率, 比, %, 增减, 同比) are not summed.
- * - "(1,234.50)" is −1234.50, as accounts print it.
+ * - "(1,234.50)" is −1234.50, as accounts print it (cf_table_split_amount).
  * - Blank is not zero (report-forms.md): all parts known → error
  *   "table.total"; known parts that add up to the total, or a total of 0 with
  *   blank parts → consistent; known non-negative parts above the total →
@@ -32,23 +31,10 @@
 #include <math.h>
 #include <string.h>
 #include "cf-totals.h"
+#include "cf-table-split.h"
 #include "cf-form-private.h"
 #include "cf-normalize.h"
 #include "cf-number.h"
-
-typedef enum
-{
-  VALUE_NONE,   /* no cell, or text that is not a number */
-  VALUE_BLANK,  /* blank, placeholder or a cell the source lost */
-  VALUE_NUMBER,
-} ValueKind;
-
-typedef struct
-{
-  ValueKind kind;
-  double    value;
-  int       decimals;
-} Value;
 
 typedef enum
 {
@@ -92,116 +78,7 @@ failure_free (gpointer data)
   g_free (f);
 }
 
-/* Cell values --------------------------------------------------------------- */
-
-static int
-printed_decimals (const char *text)
-{
-  const char *point = strrchr (text, '.');
-  int n = 0;
-
-  if (point == NULL)
-    return 0;
-  for (const char *p = point + 1; g_ascii_isdigit (*p); p++)
-    n++;
-  return n;
-}
-
-static Value
-cell_value (CfTable *table, int row, int col)
-{
-  CfCell *cell = cf_table_get_cell (table, row, col);
-  Value v = { VALUE_NONE, 0, 0 };
-
-  if (cell == NULL)
-    return v;
-  /* A merged cell is read once, at its origin. */
-  if (cell->row != row || cell->col != col)
-    return v;
-  if ((cell->flags & CF_CELL_FLAG_MISSING) || cell->number.kind == CF_NUMBER_BLANK)
-    {
-      v.kind = VALUE_BLANK;
-      return v;
-    }
-  /* Shares and years ("2020年", "2021年预算数" head columns) are not amounts. */
-  if (cell->number.kind == CF_NUMBER_VALUE && strcmp (cell->number.unit, "%") != 0
-      && !g_str_has_prefix (cell->number.unit, "年") && !g_str_has_prefix (cell->number.unit, "月"))
-    {
-      v.kind = VALUE_NUMBER;
-      v.value = cell->number.value;
-      v.decimals = printed_decimals (cell->text);
-      return v;
-    }
-  if (cell->number.kind == CF_NUMBER_TEXT && cell->text != NULL)
-    {
-      /* Accounts print negatives in brackets: (1,234.50) or （1,234.50）. */
-      g_autofree char *half = cf_normalize_width (cell->text);
-      gsize len;
-      CfNumber inner;
-
-      g_strstrip (half);
-      len = strlen (half);
-      if (len > 2 && half[0] == '(' && half[len - 1] == ')')
-        {
-          cf_number_parse (half + 1, (gssize) len - 2, &inner);
-          if (inner.kind == CF_NUMBER_VALUE && inner.value >= 0)
-            {
-              v.kind = VALUE_NUMBER;
-              v.value = -inner.value;
-              v.decimals = printed_decimals (half);
-            }
-        }
-    }
-  return v;
-}
-
 /* Labels ------------------------------------------------------------------ */
-
-/* The level of a total label, 0 when it is not one. */
-static int
-total_level (const char *text)
-{
-  static const struct
-  {
-    const char *word;
-    int         level;
-  } words[] = {
-    { "小计", 1 }, { "subtotal", 1 }, { "sub-total", 1 },
-    { "合计", 2 }, { "共计", 2 }, { "总数", 2 }, { "总额", 2 }, { "total", 2 }, { "总量", 2 },
-    { "总计", 3 }, { "grandtotal", 3 }, { "全部合计", 3 },
-  };
-  g_autofree char *label = NULL;
-  g_autofree char *lower = NULL;
-  char *bracket;
-  int level = 0;
-  gsize best_len = 0;
-
-  if (text == NULL || *text == '\0')
-    return 0;
-  label = cf_normalize_label (text);
-  /* A unit in brackets after the label: 合计(万元). */
-  bracket = strchr (label, '(');
-  if (bracket != NULL && bracket != label)
-    *bracket = '\0';
-  lower = g_utf8_strdown (label, -1);
-  g_strdelimit (lower, " :", '\0');
-
-  for (gsize k = 0; k < G_N_ELEMENTS (words); k++)
-    {
-      /* The label is the word, or ends with it ("支出合计", "一、收入小计"),
-       * or starts with it ("合计:" was cut above). The longest word that
-       * matches decides: "subtotal" is not "total". */
-      if ((strcmp (lower, words[k].word) == 0 || g_str_has_suffix (lower, words[k].word)
-           || (g_str_has_prefix (lower, words[k].word)
-               && g_utf8_strlen (lower, -1) <= g_utf8_strlen (words[k].word, -1) + 2))
-          && strlen (words[k].word) > best_len)
-        {
-          level = words[k].level;
-          best_len = strlen (words[k].word);
-        }
-    }
-  return level;
-}
 
 /* A column of rates or changes, which no total sums. */
 static gboolean
@@ -264,7 +141,7 @@ static gboolean
 row_has_number (Audit *a, int row, int from_col)
 {
   for (int c = from_col; c < a->n_cols; c++)
-    if (cell_value (a->table, row, c).kind == VALUE_NUMBER)
+    if (cf_table_split_amount (a->table, row, c).kind == CF_AMOUNT_NUMBER)
       return TRUE;
   return FALSE;
 }
@@ -303,68 +180,22 @@ row_is_heading (Audit *a, int row)
   return FALSE;
 }
 
-static gboolean
-row_is_years (Audit *a, int row)
+void
+cf_totals_get_split (CfTable *table, CfTableSplit *split)
 {
-  int years = 0;
-
-  for (int c = 0; c < a->n_label_cols && c < a->n_cols; c++)
-    {
-      CfCell *cell = cf_table_get_cell (a->table, row, c);
-      if (cell != NULL && cell->text != NULL && *cell->text != '\0'
-          && total_level (cell->text) > 0)
-        return FALSE;
-    }
-  for (int c = a->n_label_cols; c < a->n_cols; c++)
-    {
-      CfCell *cell = cf_table_get_origin_cell (a->table, row, c);
-      Value v = cell_value (a->table, row, c);
-
-      if (v.kind != VALUE_NUMBER)
-        continue;
-      if (v.decimals > 0 || v.value < 1949 || v.value > 2199
-          || (cell->number.unit[0] != '\0' && strcmp (cell->number.unit, "年") != 0))
-        return FALSE;
-      years++;
-    }
-  return years >= 2 || (row == 0 && years >= 1);
+  /* The grid names cells by the same split (cf-cell-labels.c): a finding
+   * speaks of the rows and columns the reader sees. */
+  cf_table_split (table, split);
 }
 
 static void
 find_layout (Audit *a)
 {
-  int first_data = -1;
+  CfTableSplit split;
 
-  /* Label columns: leading columns where no row (other than the first)
-   * holds a number. */
-  a->n_label_cols = 0;
-  for (int c = 0; c < a->n_cols; c++)
-    {
-      int numbers = 0, texts = 0;
-
-      for (int r = 0; r < a->n_rows; r++)
-        {
-          CfCell *cell = cf_table_get_origin_cell (a->table, r, c);
-          Value v = cell_value (a->table, r, c);
-
-          if (v.kind == VALUE_NUMBER)
-            numbers++;
-          else if (cell != NULL && cell->number.kind == CF_NUMBER_TEXT)
-            texts++;
-        }
-      if (numbers > 0 && numbers * 2 >= texts)
-        break;
-      a->n_label_cols = c + 1;
-    }
-
-  for (int r = 0; r < a->n_rows && first_data < 0; r++)
-    if (row_has_number (a, r, a->n_label_cols))
-      first_data = r;
-  a->n_header_rows = first_data < 0 ? a->n_rows : first_data;
-  /* A header row of years (2019年, 2020) reads as numbers: rows before more
-   * data whose numbers are all years and whose label is not a total. */
-  while (a->n_header_rows + 1 < a->n_rows && row_is_years (a, a->n_header_rows))
-    a->n_header_rows++;
+  cf_totals_get_split (a->table, &split);
+  a->n_label_cols = split.n_label_cols;
+  a->n_header_rows = split.n_header_rows;
 
   a->row_level = g_new0 (int, a->n_rows);
   a->col_level = g_new0 (int, a->n_cols);
@@ -376,7 +207,7 @@ find_layout (Audit *a)
         {
           CfCell *cell = cf_table_get_cell (a->table, r, c);
           if (cell != NULL && cell->number.kind == CF_NUMBER_TEXT)
-            level = MAX (level, total_level (cell->text));
+            level = MAX (level, cf_label_total_level (cell->text));
         }
       /* A row the analyst marked as a total counts as one whatever its label says. */
       if (level == 0 && cf_table_get_row_role (a->table, r) == CF_ROW_ROLE_TOTAL)
@@ -395,7 +226,7 @@ find_layout (Audit *a)
           continue;
         }
       label = col_label (a, c);
-      a->col_level[c] = total_level (label);
+      a->col_level[c] = cf_label_total_level (label);
       if (a->col_level[c] == 0 && cf_table_get_col_role (a->table, c) == CF_ROW_ROLE_TOTAL)
         a->col_level[c] = 2;
       if (a->col_level[c] == 0 && is_rate_label (label))
@@ -484,8 +315,8 @@ find_parts (const int *levels, int lo, int hi, int index, GArray *parts)
 static gboolean
 check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
 {
-  Value total = kind == CHECK_ROWS ? cell_value (a->table, total_index, line)
-                                   : cell_value (a->table, line, total_index);
+  CfAmount total = kind == CHECK_ROWS ? cf_table_split_amount (a->table, total_index, line)
+                                      : cf_table_split_amount (a->table, line, total_index);
   g_autoptr (GArray) blanks = g_array_new (FALSE, FALSE, sizeof (int));
   double sum = 0, tolerance;
   int decimals = total.decimals;
@@ -493,15 +324,15 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
   int known = 0;
   Failure *f;
 
-  if (total.kind != VALUE_NUMBER || parts->len < 1)
+  if (total.kind != CF_AMOUNT_NUMBER || parts->len < 1)
     return FALSE;
   for (guint k = 0; k < parts->len; k++)
     {
       int p = g_array_index (parts, int, k);
-      Value v = kind == CHECK_ROWS ? cell_value (a->table, p, line)
-                                   : cell_value (a->table, line, p);
+      CfAmount v = kind == CHECK_ROWS ? cf_table_split_amount (a->table, p, line)
+                                      : cf_table_split_amount (a->table, line, p);
 
-      if (v.kind == VALUE_NONE)
+      if (v.kind == CF_AMOUNT_NONE)
         {
           /* Text, or a slot a merged cell covers: this line holds no sum. */
           CfCell *cell = kind == CHECK_ROWS ? cf_table_get_cell (a->table, p, line)
@@ -511,7 +342,7 @@ check_one (Audit *a, CheckKind kind, int line, int total_index, GArray *parts)
           g_array_append_val (blanks, p);
           continue;
         }
-      if (v.kind == VALUE_BLANK)
+      if (v.kind == CF_AMOUNT_BLANK)
         {
           g_array_append_val (blanks, p);
           continue;
@@ -651,7 +482,7 @@ static void
 report_shared (Audit *a, const Failure *rows, const Failure *cols, int row, int col, double error)
 {
   CfCell *cell = cf_table_get_cell (a->table, row, col);
-  Value v = cell_value (a->table, row, col);
+  CfAmount v = cf_table_split_amount (a->table, row, col);
   g_autofree char *rlabel = row_label (a, row);
   g_autofree char *clabel = col_label (a, col);
   g_autofree char *printed = cf_number_format (v.value);

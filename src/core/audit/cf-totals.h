@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cf-document.h"
+#include "cf-table-split.h"
 
 G_BEGIN_DECLS
 
@@ -11,5 +12,10 @@ G_BEGIN_DECLS
  * Returns how many totals were checked. */
 guint cf_totals_check_table (CfDocument *doc,
                              CfTable    *table);
+
+/* The header rows and label columns the check assumes for @table: the grid's
+ * (cf_table_labels_get_n_header_rows, cf_table_labels_get_n_label_cols). */
+void  cf_totals_get_split   (CfTable      *table,
+                             CfTableSplit *split);
 
 G_END_DECLS

@@ -1,7 +1,8 @@
 /* cf-cell-labels.c: row and column labels read off the grid
  *
  * Tables follow the grid conventions of the readers: label cells first, value
- * cells after them, header rows on top. A row's label is the text of its label
+ * cells after them, header rows on top; where they end is cf_table_split's
+ * call, the one the totals check makes. A row's label is the text of its label
  * cells (merged ones included); a column's label is the text of the header
  * cells above it, leaving out a header that spans every value column.
  */
@@ -15,6 +16,7 @@
 #include "cf-form.h"
 #include "cf-normalize.h"
 #include "cf-number.h"
+#include "cf-table-split.h"
 
 struct _CfTableLabels
 {
@@ -28,20 +30,6 @@ struct _CfTableLabels
   int        traditional;  /* printed in Traditional characters: 1, not: 0, unknown: -1 */
 };
 
-static gboolean
-cell_is_label (const CfCell *cell)
-{
-  if (cell->flags & CF_CELL_FLAG_HEADER)
-    return TRUE;
-  if (cell->flags & CF_CELL_FLAG_MISSING)
-    return FALSE;
-  /* A merged blank (a group label continued from the previous page) holds
-   * no value: it belongs to the labels. */
-  if ((cell->text == NULL || *cell->text == '\0') && (cell->row_span > 1 || cell->col_span > 1))
-    return TRUE;
-  return cell->number.kind == CF_NUMBER_TEXT;
-}
-
 static int
 count_label_cols (CfTable *table, int row)
 {
@@ -52,28 +40,11 @@ count_label_cols (CfTable *table, int row)
     {
       CfCell *cell = cf_table_get_cell (table, row, c);
 
-      if (cell == NULL || !cell_is_label (cell))
+      if (cell == NULL || !cf_cell_is_label (cell))
         break;
       c = cell->col + MAX (cell->col_span, 1);
     }
   return c;
-}
-
-static gboolean
-row_has_values (CfTable *table, int row)
-{
-  int n_cols = cf_table_get_n_cols (table);
-
-  for (int c = 0; c < n_cols; c++)
-    {
-      CfCell *cell = cf_table_get_origin_cell (table, row, c);
-
-      if (cell == NULL || (cell->flags & CF_CELL_FLAG_HEADER))
-        continue;
-      if ((cell->flags & CF_CELL_FLAG_MISSING) || cell->number.kind == CF_NUMBER_VALUE)
-        return TRUE;
-    }
-  return FALSE;
 }
 
 static void
@@ -101,36 +72,22 @@ cf_table_labels_new (CfTable *table)
   g_ptr_array_set_size (labels->row_labels, n_rows);
   g_ptr_array_set_size (labels->col_labels, n_cols);
 
-  while (labels->n_header_rows < n_rows && !row_has_values (table, labels->n_header_rows))
-    labels->n_header_rows++;
-  /* A table without values at all: treat only the first row as its header. */
-  if (labels->n_header_rows == n_rows)
-    labels->n_header_rows = MIN (n_rows, 1);
-
-  /* The value columns start where most rows' labels end: a stray row (the
-   * tail of a label cut by a page break, a footnote) must not move them. */
   {
-    g_autofree int *votes = g_new0 (int, n_cols + 1);
-    int best = 0;
+    CfTableSplit split;
 
-    for (int r = 0; r < n_rows; r++)
-      {
-        int n = r < labels->n_header_rows ? 0 : count_label_cols (table, r);
-
-        g_array_append_val (labels->label_cols, n);
-        if (r >= labels->n_header_rows && n < n_cols)
-          votes[n]++;
-      }
-    labels->first_value_col = n_cols;
-    for (int c = 0; c < n_cols; c++)
-      if (votes[c] > best)
-        {
-          best = votes[c];
-          labels->first_value_col = c;
-        }
+    cf_table_split (table, &split);
+    labels->n_header_rows = split.n_header_rows;
+    labels->first_value_col = split.n_label_cols;
   }
-  if (labels->first_value_col == n_cols && n_cols > 1)
-    labels->first_value_col = 1;
+  /* Within that split, a row's own label may end earlier (a blank label
+   * cell is a value to fill in) or reach further (a heading across the
+   * row): which of its cells are shown, not edited. */
+  for (int r = 0; r < n_rows; r++)
+    {
+      int n = r < labels->n_header_rows ? 0 : count_label_cols (table, r);
+
+      g_array_append_val (labels->label_cols, n);
+    }
   return labels;
 }
 
@@ -174,6 +131,12 @@ int
 cf_table_labels_get_n_header_rows (CfTableLabels *labels)
 {
   return labels->n_header_rows;
+}
+
+int
+cf_table_labels_get_n_label_cols (CfTableLabels *labels)
+{
+  return labels->first_value_col;
 }
 
 gboolean

@@ -15,6 +15,8 @@ CfTableLabels *cf_table_labels_for          (CfTable       *table);
 CfTableLabels *cf_table_labels_for_document (CfDocument    *doc,
                                              CfTable       *table);
 int            cf_table_labels_get_n_header_rows (CfTableLabels *labels);
+/* How many leading columns name the rows: the first value column. */
+int            cf_table_labels_get_n_label_cols  (CfTableLabels *labels);
 /* Drops the labels kept with @table (after a structure edit changed its grid). */
 void           cf_table_labels_forget       (CfTable       *table);
 /* TRUE for header cells, row labels and covered slots: shown, not edited. */
