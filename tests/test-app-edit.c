@@ -670,6 +670,45 @@ test_password (void)
   cf_test_rm_rf (dir);
 }
 
+/* A save that fails (a full disk) is said at once in the window, with a way
+ * to put the corrections elsewhere: a JSON file the CLI reads back. */
+static void
+test_save_failed_offers_json (void)
+{
+  g_autofree char *report = NULL;
+  g_autofree char *dir = setup_data_dir (&report);
+  g_autofree char *json_path = g_build_filename (dir, "corrections.json", NULL);
+  CfWindow *window = open_window (report);
+  CfCell *cell = show_requests_cell (window);
+  GtkWidget *widget = cf_test_show_cell (window, cell->row, cell->col);
+  g_autofree char *typed = g_strdup_printf ("%d", (int) cell->number.value + 3);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autoptr (GPtrArray) read_back = NULL;
+  gboolean found = FALSE;
+
+  gtk_editable_set_text (GTK_EDITABLE (widget), typed);
+  cf_test_spin_for (0.1);
+  g_signal_emit_by_name (cf_window_get_edit_history (window), "save-failed", "disk full");
+  g_assert_nonnull (strstr (cf_window_get_last_message (window), "disk full"));
+
+  g_assert_true (cf_window_save_corrections_json (window, json_path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (json_path, &json, NULL, &error));
+  read_back = cf_corrections_from_json (json, -1, &sha256, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sha256, ==, cf_document_get_sha256 (cf_window_get_document (window)));
+  for (guint i = 0; i < read_back->len; i++)
+    {
+      CfCorrection *c = g_ptr_array_index (read_back, i);
+      found |= c->row == cell->row && c->col == cell->col && g_strcmp0 (c->text, typed) == 0;
+    }
+  g_assert_true (found);
+  close_window (window);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -686,6 +725,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app-edit/changed-document-banner", test_changed_document_banner);
   g_test_add_func ("/app-edit/accept-finding", test_accept_finding);
   g_test_add_func ("/app-edit/restate-cell", test_restate_cell);
+  g_test_add_func ("/app-edit/save-failed-offers-json", test_save_failed_offers_json);
   g_test_add_func ("/app-edit/export-xlsx", test_export_xlsx);
   g_test_add_func ("/app-edit/password", test_password);
   return g_test_run ();

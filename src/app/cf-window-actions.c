@@ -315,6 +315,61 @@ export_action (GtkWidget *widget, const char *action_name, GVariant *param)
   run_export_dialog (CF_WINDOW (widget), kind);
 }
 
+/* The analyst's corrections as JSON, the file `crossfoot-cli --corrections`
+ * reads: where they go when the data folder cannot take them (a full disk,
+ * a read-only folder). Written whole or not at all (g_file_set_contents). */
+gboolean
+cf_window_save_corrections_json (CfWindow *self, const char *path, GError **error)
+{
+  g_autoptr (GPtrArray) corrections = NULL;
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (self->document != NULL, FALSE);
+  corrections = cf_corrections_from_document (self->document);
+  json = cf_corrections_to_json (self->document, corrections);
+  return g_file_set_contents (path, json, -1, error);
+}
+
+static void
+on_corrections_file_chosen (GFile *file, gpointer owner, gpointer data)
+{
+  CfWindow *self = CF_WINDOW (owner);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  if (path == NULL)
+    message = g_strdup_printf (_("%s: only local folders can be written"), name);
+  else if (!cf_window_save_corrections_json (self, path, &error))
+    message = g_strdup_printf ("%s: %s", name, error->message);
+  else
+    {
+      message = g_strdup_printf (_("Saved %s"), name);
+      cf_window_show_saved (self, file, message);
+      return;
+    }
+  cf_window_show_toast (self, message);
+}
+
+static void
+export_corrections_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+  char *dot;
+
+  if (self->document == NULL)
+    return;
+  stem = g_strdup (cf_document_get_basename (self->document));
+  if ((dot = strrchr (stem, '.')) != NULL)
+    *dot = '\0';
+  name = g_strdup_printf ("%s-corrections.json", stem);
+  cf_file_dialog_save (GTK_WINDOW (self), _("Save Corrections as JSON"), name, FALSE,
+                       on_corrections_file_chosen, self, NULL);
+}
+
 /* Pages and zoom -------------------------------------------------------------- */
 
 void
@@ -462,6 +517,7 @@ cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-all", has_document);
   gtk_widget_action_set_enabled (widget, "win.export-long", has_document);
   gtk_widget_action_set_enabled (widget, "win.export-findings", has_document);
+  gtk_widget_action_set_enabled (widget, "win.export-corrections", has_document);
   gtk_widget_action_set_enabled (widget, "win.zoom-in", is_pdf);
   gtk_widget_action_set_enabled (widget, "win.zoom-out", is_pdf);
   gtk_widget_action_set_enabled (widget, "win.zoom-fit", is_pdf);
@@ -536,6 +592,8 @@ cf_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-long", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-findings", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-corrections", NULL,
+                                   export_corrections_action);
   gtk_widget_class_install_property_action (widget_class, "win.csv-encoding", "csv-encoding");
   gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.next-page", NULL, page_action);

@@ -21,6 +21,13 @@ window_history (CfWindow *self)
   return self->session ? cf_correction_session_get_history (self->session) : NULL;
 }
 
+CfEditHistory *
+cf_window_get_edit_history (CfWindow *self)
+{
+  g_return_val_if_fail (CF_IS_WINDOW (self), NULL);
+  return window_history (self);
+}
+
 static CfReview *
 window_review (CfWindow *self)
 {
@@ -224,8 +231,15 @@ on_save_failed (CfEditHistory *history, const char *message, CfWindow *self)
   g_autofree char *text = g_strdup_printf (
     _("Not saved: %s. The edit is kept in this window and will be saved as soon as possible."),
     message);
+  AdwToast *toast = adw_toast_new (text);
 
-  cf_window_show_toast (self, text);
+  /* It stays until dismissed, and offers another place for the corrections. */
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_set_button_label (toast, _("Save Corrections _Elsewhere…"));
+  adw_toast_set_action_name (toast, "win.export-corrections");
+  g_free (self->last_message);
+  self->last_message = g_strdup (text);
+  adw_toast_overlay_add_toast (cf_window_get_toast_overlay (self), toast);
   if (g_object_get_data (G_OBJECT (self), "cf-save-retry") == NULL)
     g_object_set_data (G_OBJECT (self), "cf-save-retry",
                        GUINT_TO_POINTER (g_timeout_add_seconds (5, retry_save, self)));

@@ -97,6 +97,12 @@ GtkListBoxRow *cf_window_get_finding_row (CfWindow    *self,
 /* Where toasts go now: over the grid when a document is shown (never over
  * the findings), else over the window. */
 AdwToastOverlay *cf_window_get_toast_overlay (CfWindow   *self);
+/* The shown document's edit history (NULL without one), and its corrections
+ * saved as the JSON `crossfoot-cli --corrections` reads (win.export-corrections). */
+CfEditHistory   *cf_window_get_edit_history (CfWindow   *self);
+gboolean         cf_window_save_corrections_json (CfWindow   *self,
+                                                  const char *path,
+                                                  GError    **error);
 /* The findings header of @document: what was checked and what was found. */
 char         *cf_window_findings_heading (CfDocument    *document);
 /* "The report is wrong here": keeps @figure as the right figure of the shown
