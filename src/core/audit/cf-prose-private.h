@@ -3,6 +3,7 @@
 
 #include "cf-document.h"
 #include "cf-form-private.h"
+#include "cf-normalize.h"
 
 G_BEGIN_DECLS
 
@@ -37,12 +38,6 @@ typedef struct
 } SentenceSpan;
 
 /* Characters, as the sentence scanners test them. */
-static inline gboolean
-is_han (gunichar c)
-{
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || c == 0x3007;
-}
-
 static inline gboolean
 is_ascii_digit (gunichar c)
 {

@@ -55,8 +55,8 @@ cf_sentence_init (Sentence *s, const char *raw, gsize raw_len)
             gunichar before = g_utf8_get_char (prev);
             gunichar after = g_utf8_get_char (next);
 
-            if ((is_ascii_digit (before) && (is_han (after) || after == '%'))
-                || (is_han (before) && is_ascii_digit (after)))
+            if ((is_ascii_digit (before) && (cf_normalize_is_han (after) || after == '%'))
+                || (cf_normalize_is_han (before) && is_ascii_digit (after)))
               {
                 r = next;
                 continue;

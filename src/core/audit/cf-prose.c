@@ -87,8 +87,8 @@ line_wraps (const char *text_start, const char *line_end, const char *next, cons
     return FALSE;
   first = g_utf8_get_char (next);
   /* The line ends on a word, a digit or a comma, and the next goes on with one. */
-  return (is_han (last) || g_unichar_isdigit (last) || last == 0xFF0C || last == ',' || last == 0x3001)
-         && (is_han (first) || g_unichar_isdigit (first));
+  return (cf_normalize_is_han (last) || g_unichar_isdigit (last) || last == 0xFF0C || last == ',' || last == 0x3001)
+         && (cf_normalize_is_han (first) || g_unichar_isdigit (first));
 }
 
 void
