@@ -5,16 +5,6 @@
 #include "cf-compare-json.h"
 
 static void
-add_string (JsonBuilder *b, const char *name, const char *value)
-{
-  json_builder_set_member_name (b, name);
-  if (value != NULL)
-    json_builder_add_string_value (b, value);
-  else
-    json_builder_add_null_value (b);
-}
-
-static void
 add_int_or_null (JsonBuilder *b, const char *name, int value)
 {
   json_builder_set_member_name (b, name);
@@ -38,11 +28,11 @@ static void
 build_report (JsonBuilder *b, CfDocument *doc)
 {
   json_builder_begin_object (b);
-  add_string (b, "path", cf_document_get_path (doc));
-  add_string (b, "sha256", cf_document_get_sha256 (doc));
-  add_string (b, "body", cf_document_get_body (doc));
+  cf_json_add_string_or_null (b, "path", cf_document_get_path (doc));
+  cf_json_add_string_or_null (b, "sha256", cf_document_get_sha256 (doc));
+  cf_json_add_string_or_null (b, "body", cf_document_get_body (doc));
   add_int_or_null (b, "year", cf_document_get_year (doc));
-  add_string (b, "form", cf_document_get_form (doc));
+  cf_json_add_string_or_null (b, "form", cf_document_get_form (doc));
   json_builder_end_object (b);
 }
 
@@ -57,7 +47,7 @@ build_side (JsonBuilder *b, const char *name, const CfCell *cell)
       return;
     }
   json_builder_begin_object (b);
-  add_string (b, "text", cell->text ? cell->text : "");
+  cf_json_add_string_or_null (b, "text", cell->text ? cell->text : "");
   add_double (b, "value", cell->number.kind == CF_NUMBER_VALUE
                             && !(cell->flags & CF_CELL_FLAG_MISSING), cell->number.value);
   add_int_or_null (b, "page", cell->page);
@@ -73,12 +63,12 @@ build_change (JsonBuilder *b, CfCellChange *change, gboolean with_table)
 
   json_builder_begin_object (b);
   if (with_table)
-    add_string (b, "table", cf_cell_change_get_table_id (change));
-  add_string (b, "row_key", cf_cell_change_get_row_key (change));
-  add_string (b, "col_key", cf_cell_change_get_col_key (change));
-  add_string (b, "row_label", cf_cell_change_get_row_label (change));
-  add_string (b, "col_label", cf_cell_change_get_col_label (change));
-  add_string (b, "change", cf_cell_change_kind_to_string (cf_cell_change_get_kind (change)));
+    cf_json_add_string_or_null (b, "table", cf_cell_change_get_table_id (change));
+  cf_json_add_string_or_null (b, "row_key", cf_cell_change_get_row_key (change));
+  cf_json_add_string_or_null (b, "col_key", cf_cell_change_get_col_key (change));
+  cf_json_add_string_or_null (b, "row_label", cf_cell_change_get_row_label (change));
+  cf_json_add_string_or_null (b, "col_label", cf_cell_change_get_col_label (change));
+  cf_json_add_string_or_null (b, "change", cf_cell_change_kind_to_string (cf_cell_change_get_kind (change)));
   build_side (b, "old", cf_cell_change_get_cell (change, FALSE));
   build_side (b, "new", cf_cell_change_get_cell (change, TRUE));
   add_double (b, "delta", has_delta, delta);
@@ -92,10 +82,10 @@ build_table (JsonBuilder *b, CfTableDiff *diff)
   GListModel *changes = cf_table_diff_get_changes (diff);
 
   json_builder_begin_object (b);
-  add_string (b, "title", cf_table_diff_get_title (diff));
-  add_string (b, "match", cf_table_match_to_string (cf_table_diff_get_match (diff)));
-  add_string (b, "old_table", cf_table_diff_get_table_id (diff, FALSE));
-  add_string (b, "new_table", cf_table_diff_get_table_id (diff, TRUE));
+  cf_json_add_string_or_null (b, "title", cf_table_diff_get_title (diff));
+  cf_json_add_string_or_null (b, "match", cf_table_match_to_string (cf_table_diff_get_match (diff)));
+  cf_json_add_string_or_null (b, "old_table", cf_table_diff_get_table_id (diff, FALSE));
+  cf_json_add_string_or_null (b, "new_table", cf_table_diff_get_table_id (diff, TRUE));
   add_int_or_null (b, "old_page", cf_table_diff_get_page (diff, FALSE));
   add_int_or_null (b, "new_page", cf_table_diff_get_page (diff, TRUE));
   json_builder_set_member_name (b, "n_changed");
@@ -149,9 +139,9 @@ static void
 build_sentence (JsonBuilder *b, const CfSentenceChange *s)
 {
   json_builder_begin_object (b);
-  add_string (b, "change", cf_text_change_kind_to_string (s->kind));
-  add_string (b, "old", s->old_text);
-  add_string (b, "new", s->new_text);
+  cf_json_add_string_or_null (b, "change", cf_text_change_kind_to_string (s->kind));
+  cf_json_add_string_or_null (b, "old", s->old_text);
+  cf_json_add_string_or_null (b, "new", s->new_text);
   if (s->spans != NULL)
     {
       json_builder_set_member_name (b, "spans");
@@ -165,8 +155,8 @@ build_sentence (JsonBuilder *b, const CfSentenceChange *s)
           if (span->op == CF_DIFF_SAME)
             continue;
           json_builder_begin_object (b);
-          add_string (b, "op", span->op == CF_DIFF_REMOVED ? "removed" : "inserted");
-          add_string (b, "text", span->op == CF_DIFF_REMOVED ? old_part : new_part);
+          cf_json_add_string_or_null (b, "op", span->op == CF_DIFF_REMOVED ? "removed" : "inserted");
+          cf_json_add_string_or_null (b, "text", span->op == CF_DIFF_REMOVED ? old_part : new_part);
           json_builder_set_member_name (b, "number");
           json_builder_add_boolean_value (b, span->is_number);
           json_builder_end_object (b);
@@ -189,8 +179,8 @@ build_text (JsonBuilder *b, CfTextDiff *text)
       const CfSectionDiff *section = cf_text_diff_get_section (text, s);
 
       json_builder_begin_object (b);
-      add_string (b, "old_heading", section->old_heading);
-      add_string (b, "new_heading", section->new_heading);
+      cf_json_add_string_or_null (b, "old_heading", section->old_heading);
+      cf_json_add_string_or_null (b, "new_heading", section->new_heading);
       json_builder_set_member_name (b, "sentences");
       json_builder_begin_array (b);
       for (guint i = 0; i < section->sentences->len; i++)
@@ -227,7 +217,7 @@ cf_comparison_to_json (CfComparison *comparison, CfReview *review)
   for (guint i = 0; notes[i] != NULL; i++)
     json_builder_add_string_value (b, notes[i]);
   json_builder_end_array (b);
-  add_string (b, "carry_note", cf_comparison_get_carry_note (comparison));
+  cf_json_add_string_or_null (b, "carry_note", cf_comparison_get_carry_note (comparison));
 
   json_builder_set_member_name (b, "tables");
   json_builder_begin_array (b);

@@ -19,8 +19,8 @@ add_number (JsonBuilder *b, double value)
     json_builder_add_double_value (b, value);
 }
 
-static void
-add_string_or_null (JsonBuilder *b, const char *member, const char *value)
+void
+cf_json_add_string_or_null (JsonBuilder *b, const char *member, const char *value)
 {
   json_builder_set_member_name (b, member);
   if (value != NULL)
@@ -48,18 +48,18 @@ build_document_meta (JsonBuilder *b, CfDocument *doc)
 
   json_builder_set_member_name (b, "document");
   json_builder_begin_object (b);
-  add_string_or_null (b, "path", path);
-  add_string_or_null (b, "sha256", cf_document_get_sha256 (doc));
-  add_string_or_null (b, "kind", cf_document_kind_to_string (kind));
+  cf_json_add_string_or_null (b, "path", path);
+  cf_json_add_string_or_null (b, "sha256", cf_document_get_sha256 (doc));
+  cf_json_add_string_or_null (b, "kind", cf_document_kind_to_string (kind));
   json_builder_set_member_name (b, "pages");
   if (kind == CF_DOCUMENT_KIND_PDF)
     json_builder_add_int_value (b, cf_document_get_n_pages (doc));
   else
     json_builder_add_null_value (b);
-  add_string_or_null (b, "encoding",
+  cf_json_add_string_or_null (b, "encoding",
                       kind == CF_DOCUMENT_KIND_PDF ? NULL : cf_document_get_encoding (doc));
   if (body != NULL)
-    add_string_or_null (b, "body", body);
+    cf_json_add_string_or_null (b, "body", body);
   if (year > 0)
     {
       json_builder_set_member_name (b, "year");
@@ -80,17 +80,17 @@ build_cell (JsonBuilder *b, const CfCell *cell, gboolean from_pdf)
   json_builder_add_int_value (b, cell->row_span);
   json_builder_set_member_name (b, "col_span");
   json_builder_add_int_value (b, cell->col_span);
-  add_string_or_null (b, "text", cell->text ? cell->text : "");
+  cf_json_add_string_or_null (b, "text", cell->text ? cell->text : "");
   json_builder_set_member_name (b, "value");
   if (cell->number.kind == CF_NUMBER_VALUE)
     add_number (b, cell->number.value);
   else
     json_builder_add_null_value (b);
-  add_string_or_null (b, "unit",
+  cf_json_add_string_or_null (b, "unit",
                       cell->number.kind == CF_NUMBER_VALUE && cell->number.unit[0]
                         ? cell->number.unit : NULL);
-  add_string_or_null (b, "row_key", cell->row_key);
-  add_string_or_null (b, "col_key", cell->col_key);
+  cf_json_add_string_or_null (b, "row_key", cell->row_key);
+  cf_json_add_string_or_null (b, "col_key", cell->col_key);
   json_builder_set_member_name (b, "page");
   if (cell->page > 0)
     json_builder_add_int_value (b, cell->page);
@@ -122,7 +122,7 @@ build_cell (JsonBuilder *b, const CfCell *cell, gboolean from_pdf)
       json_builder_add_boolean_value (b, TRUE);
     }
   if (cell->flags & CF_CELL_FLAG_CORRECTED)
-    add_string_or_null (b, "original_text", cell->original_text);
+    cf_json_add_string_or_null (b, "original_text", cell->original_text);
   json_builder_end_object (b);
 }
 
@@ -130,8 +130,8 @@ static void
 build_table (JsonBuilder *b, CfTable *table, gboolean from_pdf)
 {
   json_builder_begin_object (b);
-  add_string_or_null (b, "id", cf_table_get_id (table));
-  add_string_or_null (b, "title", cf_table_get_title (table));
+  cf_json_add_string_or_null (b, "id", cf_table_get_id (table));
+  cf_json_add_string_or_null (b, "title", cf_table_get_title (table));
   json_builder_set_member_name (b, "page");
   if (cf_table_get_page (table) > 0)
     json_builder_add_int_value (b, cf_table_get_page (table));
@@ -160,9 +160,9 @@ build_finding (JsonBuilder *b, const CfFinding *finding, CfReview *review)
   const char *note = NULL;
 
   json_builder_begin_object (b);
-  add_string_or_null (b, "severity", cf_severity_to_string (finding->severity));
-  add_string_or_null (b, "rule", finding->rule);
-  add_string_or_null (b, "table", finding->table);
+  cf_json_add_string_or_null (b, "severity", cf_severity_to_string (finding->severity));
+  cf_json_add_string_or_null (b, "rule", finding->rule);
+  cf_json_add_string_or_null (b, "table", finding->table);
   json_builder_set_member_name (b, "cells");
   json_builder_begin_array (b);
   for (guint i = 0; finding->cells && i < finding->cells->len; i++)
@@ -174,13 +174,13 @@ build_finding (JsonBuilder *b, const CfFinding *finding, CfReview *review)
         {
           /* Across tables (or years) the table id disambiguates. */
           if (ref->table != NULL && g_strcmp0 (ref->table, finding->table) != 0)
-            add_string_or_null (b, "table", ref->table);
-          add_string_or_null (b, "row_key", ref->row_key);
-          add_string_or_null (b, "col_key", ref->col_key);
+            cf_json_add_string_or_null (b, "table", ref->table);
+          cf_json_add_string_or_null (b, "row_key", ref->row_key);
+          cf_json_add_string_or_null (b, "col_key", ref->col_key);
         }
       else
         {
-          add_string_or_null (b, "table", ref->table);
+          cf_json_add_string_or_null (b, "table", ref->table);
           json_builder_set_member_name (b, "row");
           json_builder_add_int_value (b, ref->row);
           json_builder_set_member_name (b, "col");
@@ -199,7 +199,7 @@ build_finding (JsonBuilder *b, const CfFinding *finding, CfReview *review)
     add_number (b, finding->actual);
   else
     json_builder_add_null_value (b);
-  add_string_or_null (b, "message", finding->message);
+  cf_json_add_string_or_null (b, "message", finding->message);
 
   if (finding->table == NULL)
     {
@@ -221,14 +221,14 @@ build_finding (JsonBuilder *b, const CfFinding *finding, CfReview *review)
     {
       g_autofree char *related = cf_export_display_path (finding->related_document);
 
-      add_string_or_null (b, "related_document", related);
+      cf_json_add_string_or_null (b, "related_document", related);
     }
   /* Only accepted findings say so: the shape of the others is unchanged. */
   if (review != NULL && cf_review_is_accepted (review, finding, &note))
     {
       json_builder_set_member_name (b, "accepted");
       json_builder_add_boolean_value (b, TRUE);
-      add_string_or_null (b, "note", note ? note : "");
+      cf_json_add_string_or_null (b, "note", note ? note : "");
     }
   json_builder_end_object (b);
 }
@@ -274,7 +274,7 @@ cf_json_document_with_review (CfDocument *doc, CfReview *review)
 
   json_builder_begin_object (b);
   build_document_meta (b, doc);
-  add_string_or_null (b, "form", cf_document_get_form (doc));
+  cf_json_add_string_or_null (b, "form", cf_document_get_form (doc));
 
   json_builder_set_member_name (b, "tables");
   json_builder_begin_array (b);

@@ -24,4 +24,9 @@ JsonNode   *cf_json_finding_with_review       (const CfFinding *finding,
 /* Any node on one line. */
 char       *cf_json_node_to_line    (JsonNode      *node);
 
+/* Sets @member to @value, or to null when @value is NULL. */
+void        cf_json_add_string_or_null (JsonBuilder *b,
+                                        const char  *member,
+                                        const char  *value);
+
 G_END_DECLS
