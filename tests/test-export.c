@@ -736,6 +736,27 @@ test_inert_text (void)
     }
 }
 
+/* Copying a range gives what a spreadsheet pastes as the same cells: a
+ * formula-like cell inert, a tab or line break inside a cell not splitting it. */
+static void
+test_clipboard_range (void)
+{
+  g_autoptr (CfTable) table = cf_table_new ();
+  g_autofree char *text = NULL;
+
+  cf_table_add_cell (table, 0, 0, 1, 1, "=HYPERLINK(\"x\")", -1, 0);
+  cf_table_add_cell (table, 0, 1, 1, 1, "a\tb", -1, 0);
+  cf_table_add_cell (table, 0, 2, 1, 1, "-5", -1, 0);
+  cf_table_add_cell (table, 1, 0, 1, 1, "line\nbreak", -1, 0);
+  cf_table_add_cell (table, 1, 2, 1, 1, "7", -1, 0);
+  cf_table_finish (table);
+  text = cf_clipboard_range_text (table, 0, 0, 1, 2);
+  g_assert_cmpstr (text, ==, "'=HYPERLINK(\"x\")\ta b\t-5\nline break\t\t7");
+  g_free (text);
+  text = cf_clipboard_range_text (table, 1, 1, 1, 2);
+  g_assert_cmpstr (text, ==, "\t7");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -752,6 +773,7 @@ main (int argc, char **argv)
   g_test_add_func ("/export/json-shape", test_json_shape);
   g_test_add_func ("/export/json-corpus", test_json_corpus);
   g_test_add_func ("/export/inert-text", test_inert_text);
+  g_test_add_func ("/export/clipboard-range", test_clipboard_range);
   g_test_add_func ("/export/hostile-csv", test_hostile_csv);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "cf-cell-labels.h"
+#include "cf-clipboard.h"
 #include "cf-grid-row.h"
 #include "cf-grid-view.h"
 
@@ -1096,28 +1097,13 @@ cf_grid_view_set_marked (CfGridView *self, GPtrArray *cells)
 char *
 cf_grid_view_copy_selection (CfGridView *self)
 {
-  GString *out = g_string_new (NULL);
   int r0, c0, r1, c1;
 
   g_return_val_if_fail (CF_IS_GRID_VIEW (self), NULL);
   if (self->table == NULL || self->cur_row < 0)
-    return g_string_free (out, FALSE);
+    return g_strdup ("");
   range_get (self, &r0, &c0, &r1, &c1);
-  for (int r = r0; r <= r1; r++)
-    {
-      for (int c = c0; c <= c1; c++)
-        {
-          CfCell *cell = cf_table_get_origin_cell (self->table, r, c);
-
-          if (c > c0)
-            g_string_append_c (out, '\t');
-          if (cell != NULL && cell->text != NULL)
-            g_string_append (out, cell->text);
-        }
-      if (r < r1)
-        g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
+  return cf_clipboard_range_text (self->table, r0, c0, r1, c1);
 }
 
 /* Sets a value cell's text through its widget when shown (so `changed` runs the same path). */

@@ -39,3 +39,4 @@
 #include "cf-text-diff.h"
 #include "cf-totals.h"
 #include "cf-xlsx.h"
+#include "cf-clipboard.h"
