@@ -6,29 +6,15 @@
 
 #include "cf-application.h"
 #include "cf-form.h"
-
-/* Where the catalogues are: the installed ones, unless CROSSFOOT_LOCALEDIR
- * names another folder (the build tree's po/, set by `meson devenv`,
- * tools/try-app.sh and tools/screenshots.sh, so an uninstalled build speaks
- * the desktop language too). */
-static const char *
-resolve_locale_dir (void)
-{
-  const char *dir = g_getenv ("CROSSFOOT_LOCALEDIR");
-
-  return dir != NULL && *dir != '\0' ? dir : LOCALEDIR;
-}
+#include "cf-locale.h"
 
 int
 main (int argc, char **argv)
 {
   g_autoptr (CfApplication) app = NULL;
-  const char *locale_dir = resolve_locale_dir ();
-
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* The installed catalogues; an uninstalled build's own (build/po), or
+   * those of CROSSFOOT_LOCALEDIR: the desktop's language either way. */
+  cf_locale_init ();
 
   /* For tests/install-check.sh: what an installed app found around it — its
    * catalogue (shown by one of its own strings), its GSettings schema and
@@ -45,7 +31,7 @@ main (int argc, char **argv)
               "install: sample=%s\n"
               "install: schema=%s\n"
               "install: forms=%u\n",
-              locale_dir, _("Open a Report"), schema != NULL ? "found" : "missing",
+              cf_locale_dir (), _("Open a Report"), schema != NULL ? "found" : "missing",
               forms != NULL ? forms->len : 0);
       fflush (stdout);
     }

@@ -31,6 +31,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 #include "cf-cli.h"
+#include "cf-locale.h"
 
 
 /* One input's rendered output, waiting in the spool for the batch findings. */
@@ -1042,16 +1043,13 @@ int
 main (int argc, char **argv)
 {
   const char *command;
-  /* An uninstalled build's catalogues (build/po, set by `meson devenv`). */
-  const char *locale_dir = g_getenv ("CROSSFOOT_LOCALEDIR");
 
   /* A closed output pipe is an error of write(), handled where the output
    * ends (finish_output), not a signal that kills the batch. */
   signal (SIGPIPE, SIG_IGN);
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, locale_dir && *locale_dir ? locale_dir : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* Installed catalogues, an uninstalled build's (build/po) or
+   * CROSSFOOT_LOCALEDIR's. */
+  cf_locale_init ();
 
   if (argc < 2)
     {
