@@ -275,6 +275,7 @@ static const char *bl_wrapped[][2] = {
 };
 
 static double bl_top;
+static double bl_pitch = 20; /* from one row's line to the next */
 
 static void
 draw_borderless_statement_at (cairo_t *cr, double top, const char *title, gboolean wrap)
@@ -297,7 +298,7 @@ draw_borderless_statement_at (cairo_t *cr, double top, const char *title, gboole
           y += 12;
           cf_test_pdf_show_at (cr, 60, y, bl_wrapped[r][1]);
         }
-      y += 20;
+      y += bl_pitch;
     }
 }
 
@@ -369,6 +370,37 @@ test_borderless_statement (void)
   check_borderless_statement (table, 0, 1, TRUE, 0);
   findings = findings_of (doc, table, "table.total");
   g_assert_cmpuint (findings->len, ==, 0);
+}
+
+/* The same statement as LibreOffice prints a borderless table: its cells
+ * padded, so that rows (and the head over them) stand nearly two lines
+ * apart, further than any line gap of the prose; issue #14. */
+static void
+draw_padded_statement (cairo_t *cr)
+{
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 60, "本部门2023年度收入支出决算情况如下。");
+  bl_pitch = 34;
+  draw_borderless_statement_at (cr, 120, "表1 收入支出决算表", FALSE);
+  bl_pitch = 20;
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 360, "二、关于2023年度收入决算情况的说明：收入合计较上年增加。");
+}
+
+static void
+test_padded_statement (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "padded-statement.pdf", draw_padded_statement);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpstr (cf_table_get_layout (table), ==, "stream");
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, G_N_ELEMENTS (bl_rows));
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  check_borderless_statement (table, 0, 1, FALSE, 0);
 }
 
 /* ----------------------------------------------- two-level header, notes */
@@ -1506,6 +1538,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/pdf-general/ruled-statement", test_ruled_statement);
   g_test_add_func ("/pdf-general/borderless-statement", test_borderless_statement);
+  g_test_add_func ("/pdf-general/padded-statement", test_padded_statement);
   g_test_add_data_func ("/pdf-general/statistics/ruled", GINT_TO_POINTER (TRUE), test_statistics);
   g_test_add_data_func ("/pdf-general/statistics/borderless", GINT_TO_POINTER (FALSE), test_statistics);
   g_test_add_func ("/pdf-general/side-by-side", test_side_by_side);

@@ -212,7 +212,11 @@ cf_pdf_stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols,
             {
               CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
               CfPdfInterval edge = { seg->x0, 1 };
-              if (seg->kind != CF_NUMBER_TEXT || seg->x0 >= values_x0 - 1.0)
+              /* A head over the value columns ("上一年项目数量" set
+               * where its numbers start, a little left of them) places no
+               * label column. */
+              if (seg->kind != CF_NUMBER_TEXT || seg->x0 >= values_x0 - 1.0
+                  || seg->x1 > values_x0 + 1.0)
                 break;
               g_array_append_val (edges, edge);
             }
@@ -458,6 +462,59 @@ row_has_text_in (CfPdfStreamRow *row, int col)
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether @line holds figures and no label text at all. */
+static gboolean
+is_bare_numeric_line (CfPdfLine *line)
+{
+  if (!cf_pdf_line_is_body (line))
+    return FALSE;
+  for (guint s = 0; s < line->segments->len; s++)
+    if (((CfPdfSegment *) g_ptr_array_index (line->segments, s))->kind == CF_NUMBER_TEXT)
+      return FALSE;
+  return TRUE;
+}
+
+void
+cf_pdf_route_pieces_to_bare_rows (GPtrArray *lines, guint start, guint n_lines, GArray *cols,
+                                  guint n_label_cols, const int *row_of, GPtrArray *rows,
+                                  GArray *pieces)
+{
+  for (guint p = 0; p < pieces->len && n_label_cols > 0; p++)
+    {
+      CfPdfPiece *piece = &g_array_index (pieces, CfPdfPiece, p);
+      CfPdfLine *line = g_ptr_array_index (lines, start + piece->rel);
+      int best_row = -1;
+      double best = 0;
+
+      if (piece->row >= 0 || piece->on_body || piece->col != (int) n_label_cols - 1)
+        continue;
+      for (guint rel = piece->rel > 3 ? piece->rel - 3 : 0; rel < MIN (n_lines, piece->rel + 4); rel++)
+        {
+          CfPdfLine *other = g_ptr_array_index (lines, start + rel);
+          double overlap = MIN (line->y1, other->y1) - MAX (line->y0, other->y0);
+
+          if (rel == piece->rel || row_of[rel] < 0 || !is_bare_numeric_line (other)
+              || overlap <= 0.2 * MIN (line->h, other->h))
+            continue;
+          if (overlap > best)
+            best = overlap, best_row = row_of[rel];
+        }
+      if (best_row >= 0)
+        {
+          CfPdfStreamRow *row = g_ptr_array_index (rows, best_row);
+          CfPdfSegment *seg = piece_segment (lines, start, piece);
+          GArray *chars = g_ptr_array_index (row->cols, piece->col);
+
+          g_array_append_vals (chars, seg->chars->data, seg->chars->len);
+          row->spans[piece->col]
+              = MAX (row->spans[piece->col], MIN (piece->last, (int) n_label_cols - 1) - piece->col + 1);
+          row->y0 = MIN (row->y0, line->y0);
+          row->y1 = MAX (row->y1, line->y1);
+          piece->row = best_row;
+        }
+    }
 }
 
 /* Joins every piece that goes on a label of the line above or below it in

@@ -102,6 +102,18 @@ void            cf_pdf_split_at_label_columns (const CfPdfPage    *page,
 
 void            cf_pdf_group_free             (CfPdfGroup         *group);
 
+/* Joins every piece of label text (of CfPdfPiece) that starts in the last label column
+ * whose line overlaps a line of figures alone (a printer that centres the
+ * figures on a label wrapped over two lines: Chromium) to that line's row. */
+void            cf_pdf_route_pieces_to_bare_rows (GPtrArray       *lines,
+                                                  guint            start,
+                                                  guint            n_lines,
+                                                  GArray          *cols,
+                                                  guint            n_label_cols,
+                                                  const int       *row_of,
+                                                  GPtrArray       *rows,
+                                                  GArray          *pieces);
+
 /* Joins every piece (of CfPdfPiece) that goes on a label of the line above
  * or below it in its column to that label's row. */
 void            cf_pdf_route_label_pieces     (GPtrArray          *lines,

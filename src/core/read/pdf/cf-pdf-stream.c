@@ -215,6 +215,7 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
                                   header_cols != NULL ? header_cols[rel] : NULL);
       ((CfPdfLine *) g_ptr_array_index (lines, start + rel))->used = TRUE;
     }
+  cf_pdf_route_pieces_to_bare_rows (lines, start, n_lines, cols, n_label_cols, row_of, rows, pieces);
   cf_pdf_route_label_pieces (lines, start, n_lines, cols, joins, row_of, rows, pieces);
   covered = cf_pdf_place_group_labels (page, lines, start, cols, n_label_cols, rows, pieces,
                                        table_groups);
@@ -383,6 +384,74 @@ over_figures (CfPdfLine *piece, CfPdfLine *body)
   return FALSE;
 }
 
+/* Whether a numeric line near lines[@i] (up to three lines away: a printer
+ * that centres a row's figures between the lines of its wrapped label sets
+ * the lines of neighbouring rows in between) comes within @touch of it. */
+static gboolean
+touches_body (GPtrArray *lines, guint i, double touch)
+{
+  CfPdfLine *line = g_ptr_array_index (lines, i);
+
+  for (guint k = i > 3 ? i - 3 : 0; k < MIN (lines->len, i + 4); k++)
+    {
+      CfPdfLine *other = g_ptr_array_index (lines, k);
+
+      if (k != i && other->panel == line->panel && cf_pdf_line_is_body (other)
+          && MAX (line->y0 - other->y1, other->y0 - line->y1) <= touch)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the figures of body lines @a and @b stand in the same columns:
+ * two of them or more (or the one each has) start or end at one x. */
+static gboolean
+figures_aligned (CfPdfLine *a, CfPdfLine *b)
+{
+  guint n_a = 0, n_match = 0;
+
+  for (guint s = 0; s < a->segments->len; s++)
+    {
+      CfPdfSegment *x = g_ptr_array_index (a->segments, s);
+
+      if (x->kind == CF_NUMBER_TEXT)
+        continue;
+      n_a++;
+      for (guint t = 0; t < b->segments->len; t++)
+        {
+          CfPdfSegment *y = g_ptr_array_index (b->segments, t);
+          if (y->kind != CF_NUMBER_TEXT && (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5))
+            {
+              n_match++;
+              break;
+            }
+        }
+    }
+  return n_match >= MIN (2, n_a) && n_match > 0;
+}
+
+/* Whether the rows of a table whose last numeric line is @body go on at
+ * lines[@i] though it stands further below than a line gap (a printer that
+ * pads its cells, LibreOffice: rows 1.5 lines apart): a numeric line with
+ * figures in @body's columns comes within three lines, each at most 2.5
+ * lines below the one before. */
+static gboolean
+rows_go_on (GPtrArray *lines, guint i, CfPdfLine *body)
+{
+  for (guint k = i; k < MIN (lines->len, i + 4); k++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, k);
+      CfPdfLine *prev = g_ptr_array_index (lines, k - 1);
+
+      if (line->used || line->panel != body->panel
+          || line->y0 - prev->y1 > 2.5 * MAX (line->h, prev->h))
+        return FALSE;
+      if (cf_pdf_line_is_body (line))
+        return figures_aligned (body, line);
+    }
+  return FALSE;
+}
+
 void
 cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used,
                            GPtrArray *tables)
@@ -392,6 +461,7 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
       CfPdfLine *line = g_ptr_array_index (lines, i);
       guint start = i, stop = i + 1;
       double block_x0 = line->x0, block_x1 = line->x1;
+      double row_gap;
 
       if (line->used || !cf_pdf_line_is_body (line))
         {
@@ -400,7 +470,16 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
         }
 
       /* Header lines right above: several segments, or short pieces of a
-       * header set in several lines; never a heading or running text. */
+       * header set in several lines; never a heading or running text. A
+       * printer that pads its cells (LibreOffice) sets a head of several
+       * segments as far above the first row as the rows stand apart. */
+      {
+        CfPdfLine *next = i + 1 < lines->len ? g_ptr_array_index (lines, i + 1) : NULL;
+        row_gap = next != NULL && !next->used && next->panel == line->panel
+                          && cf_pdf_line_is_body (next) && figures_aligned (line, next)
+                      ? next->y0 - line->y1
+                      : -1;
+      }
       while (start > 0)
         {
           CfPdfLine *above = g_ptr_array_index (lines, start - 1);
@@ -420,7 +499,9 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
               || (cf_pdf_is_heading_text (above->text)
                   && !cf_pdf_starts_wrapped_label (above, below))
               || (above->segments->len < 2 && !short_line)
-              || below->y0 - above->y1 > (above->segments->len < 2 && !head_piece ? 0.5 : 1.5) * below->h)
+              || (below->y0 - above->y1 > (above->segments->len < 2 && !head_piece ? 0.5 : 1.5) * below->h
+                  && !(above->segments->len >= 2 && row_gap > 0
+                       && fabs (below->y0 - above->y1 - row_gap) <= 0.3 * below->h)))
             break;
           start--;
         }
@@ -428,6 +509,7 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
       /* Down: numeric lines, and the short lines between them. */
       while (stop < lines->len)
         {
+          CfPdfLine *last_body = NULL;
           CfPdfLine *below = g_ptr_array_index (lines, stop);
           CfPdfLine *above = g_ptr_array_index (lines, stop - 1);
           CfPdfLine *after = stop + 1 < lines->len ? g_ptr_array_index (lines, stop + 1) : NULL;
@@ -440,7 +522,8 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
            * numeric line. */
           gboolean between_rows
               = (cf_pdf_line_is_body (above) && below->y0 - above->y1 <= touch)
-                || (after && cf_pdf_line_is_body (after) && after->y0 - below->y1 <= touch);
+                || (after && cf_pdf_line_is_body (after) && after->y0 - below->y1 <= touch)
+                || touches_body (lines, stop, touch);
 
           if (short_line && cf_pdf_is_heading_text (below->text)
               && !g_ascii_isdigit (*below->text))
@@ -448,7 +531,12 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
           /* A section heading ends the table, unless it is a group label
            * wrapped in a narrow label column between the rows it heads
            * (三、本年 / 度办理结果). */
-          if (below->used || below->panel != above->panel || below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
+          for (guint k = stop; k-- > start && last_body == NULL;)
+            if (cf_pdf_line_is_body (g_ptr_array_index (lines, k)))
+              last_body = g_ptr_array_index (lines, k);
+          if (below->used || below->panel != above->panel
+              || (below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
+                  && (last_body == NULL || !rows_go_on (lines, stop, last_body)))
               || (!body && cf_pdf_is_section_heading (below->text)
                   && !(between_rows && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0))))
             break;
