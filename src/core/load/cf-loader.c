@@ -22,6 +22,7 @@
 #include "cf-pdf-reader.h"
 #include "cf-reading.h"
 #include "cf-report-meta.h"
+#include "cf-text-layout-rows.h"
 #include "cf-text-tables.h"
 
 /* Larger inputs are refused rather than read into memory whole. */
@@ -237,6 +238,7 @@ read_bytes (GBytes *bytes, const char *name, const char *password, GCancellable 
   reading = cf_reading_new ();
   cf_reading_take_text (reading, g_steal_pointer (&text), text_len);
   cf_text_tables_find (reading);
+  cf_text_layout_rows_find (reading);
   return g_steal_pointer (&reading);
 }
 

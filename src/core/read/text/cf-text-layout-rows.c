@@ -1,0 +1,705 @@
+/* cf-text-layout-rows.c: tables of text converted from a PDF, rebuilt from the row sequence
+ *
+ * See cf-text-layout-rows.h. A region runs from a section heading (三、… on
+ * a line of its own, followed by no row) to the next; inside it every line
+ * is split into words (runs without spaces) with their character columns,
+ * the trailing numbers of a line are its values, the other words are label
+ * pieces.
+ */
+#include <string.h>
+
+#include "cf-text-layout-rows.h"
+#include "cf-text-tables-private.h"
+
+/* Fewer value columns: a list the other layouts read well (and prose). */
+#define MIN_COLUMNS   4
+/* How far (in characters) a number may sit from its column's position. */
+#define MAX_DRIFT     2
+#define MAX_LEVEL     3
+
+typedef struct
+{
+  gsize start, end; /* bytes in the text */
+  int   col;        /* character column in its line */
+} Word;
+
+typedef struct
+{
+  gsize  start, end; /* the line without its newline, after a form feed */
+  int    page;
+  GArray *words;     /* of Word */
+  guint  n_values;   /* trailing numeric words */
+} Line;
+
+typedef struct
+{
+  GString *text;
+  gint64   offset, length; /* the first piece */
+  int      level;          /* 1..3 by enumerator, 0 none */
+  int      parent;         /* enclosing label, or -1 */
+  GArray  *values;         /* of Word */
+  int      page;           /* of its first value line */
+  guint    n_value_lines;
+  gboolean has_child;
+  gboolean uncertain;      /* out of order: its values are not read */
+  int      first_row, n_rows;
+} Label;
+
+static void
+label_clear (gpointer data)
+{
+  Label *label = data;
+
+  g_string_free (label->text, TRUE);
+  g_array_unref (label->values);
+}
+
+static gboolean
+is_space_at (const char *p, const char *end, gsize *len)
+{
+  if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f')
+    {
+      *len = 1;
+      return TRUE;
+    }
+  if (end - p >= 3 && memcmp (p, "\xe3\x80\x80", 3) == 0) /* U+3000 */
+    {
+      *len = 3;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A printed number: -?digits with optional thousands commas and decimals. */
+static gboolean
+is_number (const char *text, gsize start, gsize end)
+{
+  gsize i = start;
+  gboolean digit = FALSE, dot = FALSE;
+
+  if (i < end && (text[i] == '-' || text[i] == '+'))
+    i++;
+  for (; i < end; i++)
+    {
+      char c = text[i];
+
+      if (c >= '0' && c <= '9')
+        digit = TRUE;
+      else if (c == '.' && !dot && digit)
+        dot = TRUE;
+      else if (c == ',' && digit && !dot)
+        continue;
+      else
+        return FALSE;
+    }
+  return digit && text[end - 1] >= '0' && text[end - 1] <= '9';
+}
+
+static void
+read_line (const char *text, gsize start, gsize end, int page, Line *line)
+{
+  const char *p = text + start, *stop = text + end;
+  int col = 0;
+  gsize word_start = 0;
+  gboolean in_word = FALSE;
+
+  line->start = start;
+  line->end = end;
+  line->page = page;
+  line->words = g_array_new (FALSE, FALSE, sizeof (Word));
+  line->n_values = 0;
+  while (p < stop)
+    {
+      gsize len = 0;
+
+      if (*p == '\f')
+        {
+          p++;
+          continue;
+        }
+      if (is_space_at (p, stop, &len))
+        {
+          if (in_word)
+            {
+              Word w = { word_start, p - text, 0 };
+
+              w.col = g_array_index (line->words, Word, line->words->len - 1).col;
+              g_array_index (line->words, Word, line->words->len - 1) = w;
+              in_word = FALSE;
+            }
+          p += len;
+          col++;
+          continue;
+        }
+      if (!in_word)
+        {
+          Word w = { p - text, 0, col };
+
+          g_array_append_val (line->words, w);
+          word_start = p - text;
+          in_word = TRUE;
+        }
+      p = g_utf8_find_next_char (p, stop);
+      if (p == NULL)
+        p = stop;
+      col++;
+    }
+  if (in_word)
+    g_array_index (line->words, Word, line->words->len - 1).end = end;
+  for (guint i = line->words->len; i-- > 0;)
+    {
+      const Word *w = &g_array_index (line->words, Word, i);
+
+      if (!is_number (text, w->start, w->end))
+        break;
+      line->n_values++;
+    }
+}
+
+static void
+line_clear (gpointer data)
+{
+  Line *line = data;
+
+  g_clear_pointer (&line->words, g_array_unref);
+}
+
+/* A section heading: 三、… alone on its line (long enough not to be a
+ * wrapped row label), and the next line neither a row of numbers nor a row
+ * label of a deeper level. */
+static gboolean
+is_heading (const char *text, GArray *lines, guint i)
+{
+  const Line *line = &g_array_index (lines, Line, i);
+  const Word *first;
+
+  if (line->n_values > 0 || line->words->len == 0)
+    return FALSE;
+  first = &g_array_index (line->words, Word, 0);
+  if (cf_text_enumerator_level (text + first->start, first->end - first->start) != 1)
+    return FALSE;
+  if (g_utf8_strlen (text + first->start, line->end - first->start) < 8)
+    return FALSE;
+  for (guint j = i + 1; j < lines->len; j++)
+    {
+      const Line *next = &g_array_index (lines, Line, j);
+      const Word *w;
+
+      if (next->words->len == 0)
+        continue;
+      if (next->n_values > 0)
+        return FALSE;
+      w = &g_array_index (next->words, Word, 0);
+      return cf_text_enumerator_level (text + w->start, w->end - w->start) < 2;
+    }
+  return TRUE;
+}
+
+/* ---------------------------------------------------------------- labels */
+
+/* The enumerator level a word opens: cf_text_enumerator_level, and a group
+ * enumerator cut by a narrow column ("（三" then "）不予公开" below) as 2. */
+static int
+word_level (const char *text, const Word *w)
+{
+  const char *p = text + w->start, *end = text + w->end;
+  int level = cf_text_enumerator_level (p, end - p);
+  gunichar c;
+
+  if (level > 0)
+    return level;
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c != '(' && c != 0xFF08)
+    return 0;
+  p = g_utf8_next_char (p);
+  if (p >= end)
+    return 0;
+  for (; p < end; p = g_utf8_next_char (p))
+    if (!g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (p)))
+      return 0;
+  return 2;
+}
+
+typedef struct
+{
+  const char *text;
+  GArray     *labels;            /* of Label */
+  int         open[MAX_LEVEL + 1]; /* open label per level, or -1 */
+  int         current;           /* the label written last, or -1 */
+} Region;
+
+static int
+deepest_open (Region *rg, int below)
+{
+  for (int v = MIN (below - 1, MAX_LEVEL); v >= 0; v--)
+    if (rg->open[v] >= 0)
+      return rg->open[v];
+  return -1;
+}
+
+static int
+open_label (Region *rg, const Word *w, int level)
+{
+  Label label = { 0 };
+
+  label.text = w ? g_string_new_len (rg->text + w->start, w->end - w->start) : g_string_new (NULL);
+  label.offset = w ? (gint64) w->start : -1;
+  label.length = w ? (gint64) (w->end - w->start) : 0;
+  label.level = level;
+  label.parent = level > 0 ? deepest_open (rg, level) : -1;
+  label.values = g_array_new (FALSE, FALSE, sizeof (Word));
+  label.page = -1;
+  if (label.parent >= 0)
+    g_array_index (rg->labels, Label, label.parent).has_child = TRUE;
+  g_array_append_val (rg->labels, label);
+  if (level > 0)
+    for (int v = level; v <= MAX_LEVEL; v++)
+      rg->open[v] = -1;
+  rg->open[level] = rg->labels->len - 1;
+  rg->current = rg->labels->len - 1;
+  return rg->current;
+}
+
+static void
+continue_label (Region *rg, int index, const Word *w)
+{
+  Label *label = &g_array_index (rg->labels, Label, index);
+
+  g_string_append_len (label->text, rg->text + w->start, w->end - w->start);
+}
+
+/* The chain of labels from @index up to its outermost group. */
+static int
+ancestor (Region *rg, int index, guint up)
+{
+  while (index >= 0 && up-- > 0)
+    index = g_array_index (rg->labels, Label, index).parent;
+  return index;
+}
+
+static void
+feed_line (Region *rg, const Line *line)
+{
+  guint n_words = line->words->len - line->n_values;
+  guint first_enum = n_words;
+
+  for (guint i = 0; i < n_words; i++)
+    {
+      const Word *w = &g_array_index (line->words, Word, i);
+
+      if (word_level (rg->text, w) > 0)
+        {
+          first_enum = i;
+          break;
+        }
+    }
+
+  /* Pieces before the first enumerator continue labels already open: the
+   * last piece the deepest one that stays open, earlier pieces its groups. */
+  if (first_enum > 0 && rg->current >= 0)
+    {
+      int target = rg->current;
+
+      if (first_enum < n_words)
+        {
+          const Word *w = &g_array_index (line->words, Word, first_enum);
+          int level = word_level (rg->text, w);
+
+          target = deepest_open (rg, level);
+        }
+      for (guint i = first_enum; i-- > 0 && target >= 0;)
+        {
+          continue_label (rg, target, &g_array_index (line->words, Word, i));
+          if (i > 0)
+            {
+              int up = ancestor (rg, target, 1);
+
+              if (up >= 0)
+                target = up;
+            }
+        }
+    }
+  /* An enumerator opens a label; words after it continue it. */
+  for (guint i = first_enum; i < n_words; i++)
+    {
+      const Word *w = &g_array_index (line->words, Word, i);
+      int level = word_level (rg->text, w);
+
+      if (level > 0)
+        open_label (rg, w, MIN (level, MAX_LEVEL));
+      else
+        continue_label (rg, rg->current, w);
+    }
+
+  if (line->n_values > 0)
+    {
+      Label *label;
+
+      /* A row without a label (a one-row table) has an empty one. */
+      if (rg->current < 0)
+        open_label (rg, NULL, 0);
+      label = &g_array_index (rg->labels, Label, rg->current);
+      if (label->values->len == 0)
+        label->page = line->page;
+      g_array_append_vals (label->values,
+                           &g_array_index (line->words, Word, n_words), line->n_values);
+      label->n_value_lines++;
+    }
+}
+
+/* ---------------------------------------------------------------- values */
+
+static int
+compare_int (gconstpointer a, gconstpointer b)
+{
+  return *(const int *) a - *(const int *) b;
+}
+
+/* Column positions of the rows of @page printing all @width values (their
+ * median per column); FALSE when no such row is on the page. */
+static gboolean
+page_columns (GArray *labels, int page, guint width, int *cols)
+{
+  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
+
+  for (guint c = 0; c < width; c++)
+    {
+      g_array_set_size (starts, 0);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          const Label *label = &g_array_index (labels, Label, i);
+
+          if (label->page != page || label->values->len != width || label->n_value_lines != 1
+              || label->uncertain)
+            continue;
+          g_array_append_val (starts, g_array_index (label->values, Word, c).col);
+        }
+      if (starts->len == 0)
+        return FALSE;
+      g_array_sort (starts, compare_int);
+      cols[c] = g_array_index (starts, int, starts->len / 2);
+    }
+  return TRUE;
+}
+
+/* The column of each value of a short row by its position, or FALSE when a
+ * value is not clearly on one column (too far, between two, or out of order). */
+static gboolean
+place_short_row (const Label *label, const int *cols, guint width, int *slot)
+{
+  int last = -1;
+
+  if (label->n_value_lines != 1)
+    return FALSE;
+  for (guint i = 0; i < label->values->len; i++)
+    {
+      int col = g_array_index (label->values, Word, i).col;
+      int best = -1, best_d = G_MAXINT, second_d = G_MAXINT;
+
+      for (guint c = 0; c < width; c++)
+        {
+          int d = ABS (col - cols[c]);
+
+          if (d < best_d)
+            {
+              second_d = best_d;
+              best_d = d;
+              best = c;
+            }
+          else if (d < second_d)
+            second_d = d;
+        }
+      if (best_d > MAX_DRIFT || second_d - best_d < 2 || best <= last)
+        return FALSE;
+      slot[i] = best;
+      last = best;
+    }
+  return TRUE;
+}
+
+static void
+add_text_cell (CfTable *table, const char *text, int row, int col, int row_span, int col_span,
+               gint64 offset, gint64 length)
+{
+  cf_table_add_cell (table, row, col, row_span, col_span, text, offset, length);
+}
+
+static void
+add_word_cell (CfTable *table, const char *text, const Word *w, int row, int col)
+{
+  g_autofree char *s = g_strndup (text + w->start, w->end - w->start);
+
+  cf_table_add_cell (table, row, col, 1, 1, s, w->start, w->end - w->start);
+}
+
+static void
+add_missing_cell (CfTable *table, int row, int col)
+{
+  CfCell *cell = cf_table_add_cell (table, row, col, 1, 1, "", -1, 0);
+
+  cell->flags |= CF_CELL_FLAG_MISSING;
+}
+
+static gboolean
+is_leaf (const Label *label)
+{
+  return label->values->len > 0 || !label->has_child;
+}
+
+/* The region's table, or NULL when it holds none of this kind. */
+static CfTable *
+build_table (Region *rg, const char *title)
+{
+  GArray *labels = rg->labels;
+  guint count_of[CF_TEXT_MAX_COLUMNS + 1] = { 0 };
+  guint width = 0, max_vals = 0, n_rows = 0;
+  int label_cols = 1;
+  int last_page = -2, cols[CF_TEXT_MAX_COLUMNS];
+  gboolean have_cols = FALSE, after_uncertain = FALSE;
+  gint64 range_start = G_MAXINT64, range_end = -1;
+  g_autoptr (CfTable) table = NULL;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Label *label = &g_array_index (labels, Label, i);
+      guint n = label->values->len;
+
+      if (n > CF_TEXT_MAX_COLUMNS)
+        return NULL;
+      count_of[n]++;
+      max_vals = MAX (max_vals, n);
+      label_cols = MAX (label_cols, label->level);
+    }
+  for (guint c = max_vals; c > 0; c--)
+    if (count_of[c] >= 2)
+      {
+        width = c;
+        break;
+      }
+  if (width == 0)
+    width = max_vals;
+  if (width < MIN_COLUMNS)
+    return NULL;
+
+  /* Rows out of order: more values than columns (two rows' numbers on one
+   * label), and a row without values right after one (its numbers went to
+   * the other). */
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Label *label = &g_array_index (labels, Label, i);
+
+      if (!is_leaf (label))
+        continue;
+      if (label->values->len > width)
+        label->uncertain = after_uncertain = TRUE;
+      else if (label->values->len == 0 && after_uncertain)
+        label->uncertain = TRUE;
+      else
+        after_uncertain = FALSE;
+    }
+
+  /* Rows in order; each group spans the rows nested under it. */
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Label *label = &g_array_index (labels, Label, i);
+
+      label->first_row = -1;
+      if (!is_leaf (label))
+        continue;
+      label->first_row = n_rows;
+      label->n_rows = 1;
+      for (int p = label->parent; p >= 0; p = g_array_index (labels, Label, p).parent)
+        {
+          Label *group = &g_array_index (labels, Label, p);
+
+          if (group->first_row < 0)
+            group->first_row = n_rows;
+          group->n_rows = n_rows - group->first_row + 1;
+        }
+      n_rows++;
+    }
+  if (n_rows < 1)
+    return NULL;
+
+  table = cf_table_new ();
+  for (guint i = 0; i < labels->len; i++)
+    {
+      Label *label = &g_array_index (labels, Label, i);
+      int col = MAX (label->level, 1) - 1;
+      int slot[CF_TEXT_MAX_COLUMNS];
+
+      if (label->first_row < 0)
+        continue;
+      if (label->offset >= 0)
+        {
+          range_start = MIN (range_start, label->offset);
+          range_end = MAX (range_end, label->offset + label->length);
+        }
+      if (!is_leaf (label))
+        {
+          add_text_cell (table, label->text->str, label->first_row, col, label->n_rows, 1,
+                         label->offset, label->length);
+          continue;
+        }
+      add_text_cell (table, label->text->str, label->first_row, col, 1, label_cols - col,
+                     label->offset, label->length);
+      if (label->values->len == 0)
+        {
+          for (guint c = 0; c < width; c++)
+            {
+              if (label->uncertain)
+                add_missing_cell (table, label->first_row, label_cols + c);
+              else
+                add_text_cell (table, "", label->first_row, label_cols + c, 1, 1, -1, 0);
+            }
+          continue;
+        }
+      range_end = MAX (range_end, (gint64) g_array_index (label->values, Word,
+                                                          label->values->len - 1).end);
+      if (label->values->len == width && !label->uncertain)
+        {
+          for (guint c = 0; c < width; c++)
+            add_word_cell (table, rg->text, &g_array_index (label->values, Word, c),
+                           label->first_row, label_cols + c);
+          continue;
+        }
+      if (label->page != last_page)
+        {
+          last_page = label->page;
+          have_cols = page_columns (labels, label->page, width, cols);
+        }
+      if (!label->uncertain && have_cols && place_short_row (label, cols, width, slot))
+        {
+          guint next = 0;
+
+          for (guint c = 0; c < width; c++)
+            {
+              if (next < label->values->len && slot[next] == (int) c)
+                add_word_cell (table, rg->text, &g_array_index (label->values, Word, next++),
+                               label->first_row, label_cols + c);
+              else
+                add_text_cell (table, "", label->first_row, label_cols + c, 1, 1, -1, 0);
+            }
+          continue;
+        }
+      for (guint c = 0; c < width; c++)
+        add_missing_cell (table, label->first_row, label_cols + c);
+    }
+  if (title != NULL)
+    cf_table_set_title (table, title);
+  cf_table_set_layout (table, "aligned");
+  if (range_end > range_start)
+    cf_table_set_range (table, range_start, range_end - range_start);
+  cf_table_finish (table);
+  return g_steal_pointer (&table);
+}
+
+/* The line's words joined by one space. */
+static char *
+line_words (const char *text, const Line *line)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < line->words->len; i++)
+    {
+      const Word *w = &g_array_index (line->words, Word, i);
+
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      g_string_append_len (s, text + w->start, w->end - w->start);
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+read_region (CfReading *reading, const char *text, GArray *lines, guint from, guint to,
+             const char *title)
+{
+  g_autoptr (GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
+  Region rg = { text, labels, { -1, -1, -1, -1 }, -1 };
+  g_autoptr (CfTable) table = NULL;
+  g_autoptr (GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gboolean any_values = FALSE;
+
+  g_array_set_clear_func (labels, label_clear);
+  for (guint i = from; i < to; i++)
+    any_values |= g_array_index (lines, Line, i).n_values > 0;
+  if (!any_values)
+    return;
+  for (guint i = from; i < to; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+      g_autofree char *words = NULL;
+
+      if (line->words->len == 0)
+        continue;
+      words = line_words (text, line);
+      /* Header words before the first row label or value are no label, and
+       * the header repeated on a later page is none either. */
+      if (rg.current < 0 && line->n_values == 0)
+        {
+          const Word *w = &g_array_index (line->words, Word, 0);
+
+          if (word_level (text, w) == 0)
+            {
+              g_hash_table_add (header, g_steal_pointer (&words));
+              continue;
+            }
+        }
+      if (line->n_values == 0 && g_hash_table_contains (header, words))
+        continue;
+      feed_line (&rg, line);
+    }
+  table = build_table (&rg, title);
+  if (table != NULL)
+    cf_reading_add_candidate (reading, table);
+}
+
+void
+cf_text_layout_rows_find (CfReading *reading)
+{
+  g_autoptr (GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  const char *text;
+  gsize len = 0, pos = 0;
+  int page = 0;
+  guint region = 0;
+  g_autofree char *title = NULL;
+
+  g_return_if_fail (CF_IS_READING (reading));
+
+  text = cf_reading_get_text (reading, &len);
+  if (text == NULL || len == 0)
+    return;
+  g_array_set_clear_func (lines, line_clear);
+  while (pos < len)
+    {
+      const char *nl = memchr (text + pos, '\n', len - pos);
+      gsize end = nl ? (gsize) (nl - text) : len;
+      Line line;
+
+      if (memchr (text + pos, '\f', end - pos) != NULL)
+        page++;
+      read_line (text, pos, end, page, &line);
+      g_array_append_val (lines, line);
+      pos = nl ? end + 1 : len;
+      if (lines->len > 200000)
+        return;
+    }
+
+  for (guint i = 0; i <= lines->len; i++)
+    {
+      if (i < lines->len && !is_heading (text, lines, i))
+        continue;
+      if (i > region)
+        read_region (reading, text, lines, region, i, title);
+      if (i < lines->len)
+        {
+          const Line *line = &g_array_index (lines, Line, i);
+
+          g_free (title);
+          title = g_strndup (text + line->start, line->end - line->start);
+          g_strstrip (title);
+          region = i + 1;
+        }
+    }
+}
