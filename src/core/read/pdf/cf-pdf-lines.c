@@ -70,6 +70,55 @@ cf_pdf_number_kind (const char *text)
   return number.kind == CF_NUMBER_VALUE ? CF_NUMBER_VALUE : CF_NUMBER_TEXT;
 }
 
+/* Does the character at @k of @line, after a word space, go on a number
+ * grouped by spaces ("26 087", "1 234 567", as European tables print
+ * thousands)? The segment so far holds one to three digits, or groups of
+ * three after them, with nothing but an opening sign; three digits follow,
+ * then no digit; and the gap is a word space, narrower than a column gap. */
+static gboolean
+continues_space_grouped_number (const CfPdfPage *page, const CfPdfLine *line, const CfPdfSegment *seg,
+                                guint k, double gap)
+{
+  int lead = 0, group = 0;
+
+  if (seg == NULL || gap > 0.3 * line->h)
+    return FALSE;
+  for (guint i = 0; i < seg->chars->len; i++)
+    {
+      const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (seg->chars, guint, i));
+
+      if (i > 0 && c->space_before)
+        {
+          if (group == 0 || (lead == 0 ? group > 3 : group != 3))
+            return FALSE;
+          lead++;
+          group = 0;
+        }
+      if (g_unichar_isdigit (c->ch))
+        group++;
+      else if (!(i == 0 && (c->ch == '-' || c->ch == '(' || c->ch == '+' || c->ch == 0x2212)))
+        return FALSE;
+    }
+  if (group == 0 || group > 3 || (lead > 0 && group != 3))
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      const CfPdfChar *c, *prev;
+      gboolean apart;
+
+      if (k + i >= line->chars->len)
+        return i == 3;
+      c = cf_pdf_char_at (page, g_array_index (line->chars, guint, k + i));
+      prev = cf_pdf_char_at (page, g_array_index (line->chars, guint, k + i - 1));
+      apart = c->space_before || c->x0 - prev->x1 > 0.2 * line->h;
+      if (i == 3)
+        return !g_unichar_isdigit (c->ch) || apart;
+      if (!g_unichar_isdigit (c->ch) || (i > 0 && apart))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 cf_pdf_find_lines (const CfPdfPage *page, const gboolean *used)
 {
@@ -130,6 +179,9 @@ cf_pdf_find_lines (const CfPdfPage *page, const gboolean *used)
                                     || ((g_unichar_isdigit (prev->ch) || prev->ch == ')'
                                          || prev->ch == '%' || (prev->ch == '-' && c->ch == '-'))
                                         && (c->space_before || gap > 0.25 * line->h));
+                if (number_after_text && g_unichar_isdigit (prev->ch) && g_unichar_isdigit (c->ch)
+                    && continues_space_grouped_number (page, line, seg, k, gap))
+                  number_after_text = FALSE;
               }
             if (seg == NULL || c->x0 - prev_x1 > 0.9 * line->h || number_after_text)
               {
