@@ -45,6 +45,32 @@ cf_pdf_line_free (CfPdfLine *line)
   g_free (line);
 }
 
+/* "26 087", "(1 234 567)", "-12 345.6": thousands grouped by single spaces. */
+static gboolean
+is_space_grouped (const char *text)
+{
+  const char *p = text;
+  int lead = 0, groups = 0;
+
+  if (*p == '-' || *p == '+' || *p == '(')
+    p++;
+  while (g_ascii_isdigit (*p) && lead < 4)
+    p++, lead++;
+  if (lead == 0 || lead > 3)
+    return FALSE;
+  while (p[0] == ' ' && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
+         && !g_ascii_isdigit (p[4]))
+    p += 4, groups++;
+  if (groups == 0)
+    return FALSE;
+  if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  if (*p == ')' && text[0] == '(')
+    p++;
+  return *p == '\0';
+}
+
 /* Reads "(1,234)" and "（5）" as numbers too: accounts print negatives so. */
 CfNumberKind
 cf_pdf_number_kind (const char *text)
@@ -60,6 +86,17 @@ cf_pdf_number_kind (const char *text)
     return CF_NUMBER_TEXT;
   if (number.kind != CF_NUMBER_TEXT)
     return number.kind;
+  if (is_space_grouped (text))
+    {
+      g_autofree char *squeezed = g_strdup (text);
+      char *w = squeezed;
+
+      for (const char *r = text; *r; r++)
+        if (*r != ' ')
+          *w++ = *r;
+      *w = '\0';
+      return cf_pdf_number_kind (squeezed);
+    }
   if (len > 2 && (text[0] == '(' && text[len - 1] == ')'))
     inner = g_strndup (text + 1, len - 2);
   else if (g_str_has_prefix (text, "（") && g_str_has_suffix (text, "）") && len > 6)
