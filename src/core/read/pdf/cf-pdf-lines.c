@@ -45,6 +45,32 @@ cf_pdf_line_free (CfPdfLine *line)
   g_free (line);
 }
 
+/* "26 087", "(1 234 567)", "-12 345.6": thousands grouped by single spaces. */
+static gboolean
+is_space_grouped (const char *text)
+{
+  const char *p = text;
+  int lead = 0, groups = 0;
+
+  if (*p == '-' || *p == '+' || *p == '(')
+    p++;
+  while (g_ascii_isdigit (*p) && lead < 4)
+    p++, lead++;
+  if (lead == 0 || lead > 3)
+    return FALSE;
+  while (p[0] == ' ' && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3])
+         && !g_ascii_isdigit (p[4]))
+    p += 4, groups++;
+  if (groups == 0)
+    return FALSE;
+  if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
+    for (p++; g_ascii_isdigit (*p); p++)
+      ;
+  if (*p == ')' && text[0] == '(')
+    p++;
+  return *p == '\0';
+}
+
 /* Reads "(1,234)" and "（5）" as numbers too: accounts print negatives so. */
 CfNumberKind
 cf_pdf_number_kind (const char *text)
@@ -60,6 +86,17 @@ cf_pdf_number_kind (const char *text)
     return CF_NUMBER_TEXT;
   if (number.kind != CF_NUMBER_TEXT)
     return number.kind;
+  if (is_space_grouped (text))
+    {
+      g_autofree char *squeezed = g_strdup (text);
+      char *w = squeezed;
+
+      for (const char *r = text; *r; r++)
+        if (*r != ' ')
+          *w++ = *r;
+      *w = '\0';
+      return cf_pdf_number_kind (squeezed);
+    }
   if (len > 2 && (text[0] == '(' && text[len - 1] == ')'))
     inner = g_strndup (text + 1, len - 2);
   else if (g_str_has_prefix (text, "（") && g_str_has_suffix (text, "）") && len > 6)
@@ -68,6 +105,55 @@ cf_pdf_number_kind (const char *text)
     return CF_NUMBER_TEXT;
   cf_number_parse (inner, -1, &number);
   return number.kind == CF_NUMBER_VALUE ? CF_NUMBER_VALUE : CF_NUMBER_TEXT;
+}
+
+/* Does the character at @k of @line, after a word space, go on a number
+ * grouped by spaces ("26 087", "1 234 567", as European tables print
+ * thousands)? The segment so far holds one to three digits, or groups of
+ * three after them, with nothing but an opening sign; three digits follow,
+ * then no digit; and the gap is a word space, narrower than a column gap. */
+static gboolean
+continues_space_grouped_number (const CfPdfPage *page, const CfPdfLine *line, const CfPdfSegment *seg,
+                                guint k, double gap)
+{
+  int lead = 0, group = 0;
+
+  if (seg == NULL || gap > 0.3 * line->h)
+    return FALSE;
+  for (guint i = 0; i < seg->chars->len; i++)
+    {
+      const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (seg->chars, guint, i));
+
+      if (i > 0 && c->space_before)
+        {
+          if (group == 0 || (lead == 0 ? group > 3 : group != 3))
+            return FALSE;
+          lead++;
+          group = 0;
+        }
+      if (g_unichar_isdigit (c->ch))
+        group++;
+      else if (!(i == 0 && (c->ch == '-' || c->ch == '(' || c->ch == '+' || c->ch == 0x2212)))
+        return FALSE;
+    }
+  if (group == 0 || group > 3 || (lead > 0 && group != 3))
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      const CfPdfChar *c, *prev;
+      gboolean apart;
+
+      if (k + i >= line->chars->len)
+        return i == 3;
+      c = cf_pdf_char_at (page, g_array_index (line->chars, guint, k + i));
+      prev = cf_pdf_char_at (page, g_array_index (line->chars, guint, k + i - 1));
+      apart = c->space_before || c->x0 - prev->x1 > 0.2 * line->h;
+      if (i == 3)
+        return !g_unichar_isdigit (c->ch) || apart;
+      if (!g_unichar_isdigit (c->ch) || (i > 0 && apart))
+        return FALSE;
+    }
+  return FALSE;
 }
 
 GPtrArray *
@@ -130,6 +216,9 @@ cf_pdf_find_lines (const CfPdfPage *page, const gboolean *used)
                                     || ((g_unichar_isdigit (prev->ch) || prev->ch == ')'
                                          || prev->ch == '%' || (prev->ch == '-' && c->ch == '-'))
                                         && (c->space_before || gap > 0.25 * line->h));
+                if (number_after_text && g_unichar_isdigit (prev->ch) && g_unichar_isdigit (c->ch)
+                    && continues_space_grouped_number (page, line, seg, k, gap))
+                  number_after_text = FALSE;
               }
             if (seg == NULL || c->x0 - prev_x1 > 0.9 * line->h || number_after_text)
               {

@@ -15,10 +15,16 @@
 /* ------------------------------------------------------------------- entry */
 
 static int
-compare_tables_by_top (gconstpointer a, gconstpointer b)
+compare_tables_in_reading_order (gconstpointer a, gconstpointer b)
 {
   const CfPdfTable *x = *(CfPdfTable * const *) a, *y = *(CfPdfTable * const *) b;
 
+  /* Side by side (one beside the other, their rows at one height): the left
+   * one first, as they are read. */
+  if (x->bbox[2] <= y->bbox[0] + 1.0 && x->bbox[1] < y->bbox[3] && y->bbox[1] < x->bbox[3])
+    return -1;
+  if (y->bbox[2] <= x->bbox[0] + 1.0 && x->bbox[1] < y->bbox[3] && y->bbox[1] < x->bbox[3])
+    return 1;
   return (x->bbox[1] > y->bbox[1]) - (x->bbox[1] < y->bbox[1]);
 }
 
@@ -127,7 +133,7 @@ cf_pdf_find_tables (const CfPdfPage *page, const CfPdfRuns *runs, GPtrArray *tab
   else
     cf_pdf_find_stream_tables (page, lines, used, found);
 
-  g_ptr_array_sort (found, compare_tables_by_top);
+  g_ptr_array_sort (found, compare_tables_in_reading_order);
   for (guint t = 0; t < found->len; t++)
     {
       CfPdfTable *table = g_ptr_array_index (found, t);
