@@ -164,6 +164,8 @@ line_clear (gpointer data)
   g_clear_pointer (&line->words, g_array_unref);
 }
 
+static int word_level (const char *text, const Word *w);
+
 /* A section heading: 三、… alone on its line (long enough not to be a
  * wrapped row label), and the next line neither a row of numbers nor a row
  * label of a deeper level. */
@@ -176,7 +178,7 @@ is_heading (const char *text, GArray *lines, guint i)
   if (line->n_values > 0 || line->words->len == 0)
     return FALSE;
   first = &g_array_index (line->words, Word, 0);
-  if (cf_text_enumerator_level (text + first->start, first->end - first->start) != 1)
+  if (word_level (text, first) != 1)
     return FALSE;
   if (g_utf8_strlen (text + first->start, line->end - first->start) < 8)
     return FALSE;
@@ -190,7 +192,7 @@ is_heading (const char *text, GArray *lines, guint i)
       if (next->n_values > 0)
         return FALSE;
       w = &g_array_index (next->words, Word, 0);
-      return cf_text_enumerator_level (text + w->start, w->end - w->start) < 2;
+      return word_level (text, w) < 2;
     }
   return TRUE;
 }
@@ -202,9 +204,16 @@ is_heading (const char *text, GArray *lines, guint i)
 static int
 word_level (const char *text, const Word *w)
 {
-  const char *p = text + w->start, *end = text + w->end;
-  int level = cf_text_enumerator_level (p, end - p);
+  /* NFKC: some converters print 一 as the Kangxi radical ⼀. */
+  g_autofree char *norm = g_utf8_normalize (text + w->start, w->end - w->start, G_NORMALIZE_NFKC);
+  const char *p = norm, *end;
+  int level;
   gunichar c;
+
+  if (norm == NULL)
+    return 0;
+  end = norm + strlen (norm);
+  level = cf_text_enumerator_level (p, end - p);
 
   if (level > 0)
     return level;
@@ -226,6 +235,8 @@ typedef struct
   GArray     *labels;            /* of Label */
   int         open[MAX_LEVEL + 1]; /* open label per level, or -1 */
   int         current;           /* the label written last, or -1 */
+  gboolean    spaced;            /* numbers set apart by runs of spaces:
+                                  * their positions are columns (-layout) */
 } Region;
 
 static int
@@ -237,6 +248,31 @@ deepest_open (Region *rg, int below)
   return -1;
 }
 
+/* The group a label opened at @level nests under: the deepest open label
+ * of a lower level that is no row of its own (a row printed values). */
+static int
+open_group (Region *rg, int level)
+{
+  for (int v = MIN (level - 1, MAX_LEVEL); v >= 1; v--)
+    if (rg->open[v] >= 0 && g_array_index (rg->labels, Label, rg->open[v]).values->len == 0)
+      return rg->open[v];
+  return -1;
+}
+
+/* A group label cut short by its narrow column (（四）无, （四): the rest
+ * of its text comes later, out of the rows' order. */
+static gboolean
+is_cut_group (Region *rg, int index)
+{
+  const Label *label;
+
+  if (index < 0)
+    return FALSE;
+  label = &g_array_index (rg->labels, Label, index);
+  return label->level == 2 && label->values->len == 0
+         && g_utf8_strlen (label->text->str, -1) <= 5;
+}
+
 static int
 open_label (Region *rg, const Word *w, int level)
 {
@@ -246,7 +282,7 @@ open_label (Region *rg, const Word *w, int level)
   label.offset = w ? (gint64) w->start : -1;
   label.length = w ? (gint64) (w->end - w->start) : 0;
   label.level = level;
-  label.parent = level > 0 ? deepest_open (rg, level) : -1;
+  label.parent = level > 0 ? open_group (rg, level) : -1;
   label.values = g_array_new (FALSE, FALSE, sizeof (Word));
   label.page = -1;
   if (label.parent >= 0)
@@ -299,7 +335,13 @@ feed_line (Region *rg, const Line *line)
   if (first_enum > 0 && rg->current >= 0)
     {
       int target = rg->current;
+      int parent = g_array_index (rg->labels, Label, target).parent;
 
+      /* After a row's values, a lone piece finishes its cut group. */
+      if (first_enum == n_words && n_words == 1
+          && g_array_index (rg->labels, Label, target).values->len > 0
+          && is_cut_group (rg, parent))
+        target = parent;
       if (first_enum < n_words)
         {
           const Word *w = &g_array_index (line->words, Word, first_enum);
@@ -334,6 +376,15 @@ feed_line (Region *rg, const Line *line)
   if (line->n_values > 0)
     {
       Label *label;
+
+      for (guint i = MAX (n_words, 1); i < line->words->len; i++)
+        {
+          const Word *a = &g_array_index (line->words, Word, i - 1);
+          const Word *b = &g_array_index (line->words, Word, i);
+
+          if (b->col - (a->col + (int) g_utf8_strlen (rg->text + a->start, a->end - a->start)) >= 2)
+            rg->spaced = TRUE;
+        }
 
       /* A row without a label (a one-row table) has an empty one. */
       if (rg->current < 0)
@@ -568,7 +619,7 @@ build_table (Region *rg, const char *title)
           last_page = label->page;
           have_cols = page_columns (labels, label->page, width, cols);
         }
-      if (!label->uncertain && have_cols && place_short_row (label, cols, width, slot))
+      if (!label->uncertain && rg->spaced && have_cols && place_short_row (label, cols, width, slot))
         {
           guint next = 0;
 
@@ -616,7 +667,7 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
              const char *title)
 {
   g_autoptr (GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
-  Region rg = { text, labels, { -1, -1, -1, -1 }, -1 };
+  Region rg = { text, labels, { -1, -1, -1, -1 }, -1, FALSE };
   g_autoptr (CfTable) table = NULL;
   g_autoptr (GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean any_values = FALSE;

@@ -1,0 +1,121 @@
+/* test-text-layout.c: text that pdftotext made of printed reports (issue #14)
+ *
+ * The files of tests/text-layout are real `pdftotext -raw` and `-layout`
+ * output of synthetic reports of both national forms printed by Chromium and
+ * wkhtmltopdf (tools/metamorphic), Simplified and Traditional, with zeros
+ * printed blank; each has a sidecar naming what every cell of its requests
+ * table printed. A cell is read as printed, or left MISSING where the text
+ * cannot say which column a value is in: never a wrong value.
+ */
+#include <json-glib/json-glib.h>
+
+#include "cf-audit.h"
+#include "cf-loader.h"
+#include "cf-test-util.h"
+
+typedef struct
+{
+  guint right;
+  guint missing;
+  guint wrong;
+  guint of;
+} Outcome;
+
+static Outcome
+read_requests (const char *name)
+{
+  g_autofree char *path = cf_test_path ("text-layout", name, NULL);
+  g_autofree char *sidecar = g_strconcat (path, ".json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) doc = NULL;
+  g_autoptr (GList) members = NULL;
+  JsonObject *cells;
+  CfTable *requests;
+  Outcome out = { 0 };
+
+  json_parser_load_from_file (parser, sidecar, &error);
+  g_assert_no_error (error);
+  cells = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "cells");
+  doc = cf_loader_load_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  cf_audit_document (doc, NULL);
+  requests = cf_document_find_table (doc, "requests");
+  g_assert_nonnull (requests);
+
+  members = json_object_get_members (cells);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      const char *want = json_object_get_string_member (cells, key);
+      g_auto (GStrv) parts = g_strsplit (key, "/", 3);
+      CfCell *cell = cf_table_find_by_keys (requests, parts[1], parts[2]);
+
+      out.of++;
+      if (cell == NULL || (cell->flags & CF_CELL_FLAG_MISSING))
+        out.missing++;
+      else if (g_strcmp0 (cell->text, want) == 0)
+        out.right++;
+      else
+        {
+          g_test_message ("%s: %s printed \"%s\", read \"%s\"", name, key, want, cell->text);
+          out.wrong++;
+        }
+    }
+  g_test_message ("%s: %u right, %u missing, %u wrong of %u", name, out.right, out.missing,
+                  out.wrong, out.of);
+  return out;
+}
+
+/* -raw prints every value of a row, blanks none: with no blank, every cell. */
+static void
+test_raw_traditional_full (void)
+{
+  Outcome o = read_requests ("gip-2021-borderless-t-k03-err.chromium.pdftotext-raw.txt");
+
+  g_assert_cmpuint (o.of, ==, 175);
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.missing, ==, 0);
+  g_assert_cmpuint (o.right, ==, 175);
+}
+
+/* With zeros printed blank, -raw loses which columns the values were in:
+ * the rows printing every column and the rows printing none are read, the
+ * others are left MISSING, none guessed. */
+static void
+test_raw_blank (void)
+{
+  Outcome o = read_requests ("gip-2019-ruled-s-k02-blank.wkhtmltopdf.pdftotext-raw.txt");
+
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.right, >=, 14);
+  g_assert_cmpuint (o.right + o.missing, ==, o.of);
+}
+
+/* -layout keeps positions: short rows are placed on the columns of the full
+ * rows of their page, the header repeated after the page break is skipped. */
+static void
+test_layout_blank (gconstpointer data)
+{
+  const char *name = data;
+  Outcome o = read_requests (name);
+
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.right, >=, o.of / 2);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text-layout/raw/traditional-full", test_raw_traditional_full);
+  g_test_add_func ("/text-layout/raw/blank", test_raw_blank);
+  g_test_add_data_func ("/text-layout/layout/blank-wkhtmltopdf",
+                        "gip-2019-ruled-s-k02-blank.wkhtmltopdf.pdftotext-layout.txt",
+                        test_layout_blank);
+  g_test_add_data_func ("/text-layout/layout/traditional-blank-repeated-header",
+                        "gip-2021-borderless-t-rep-k41-blank.chromium.pdftotext-layout.txt",
+                        test_layout_blank);
+  return g_test_run ();
+}
