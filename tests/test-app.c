@@ -8,6 +8,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
+#include <math.h>
 #include <string.h>
 
 #include "cf-test-gui.h"
@@ -448,6 +449,59 @@ pdf_rendered (gpointer data)
   return cf_pdf_view_get_texture (data) != NULL;
 }
 
+/* A table read from a PDF says how sure the reading is, in the list of tables
+ * (what a screen reader reads as the row's description): a doubtful one
+ * (confidence under 90 %) says so, is marked, and is the table shown first. */
+static void
+test_table_confidence (void)
+{
+  g_autofree char *path = cf_test_path ("generic", "gen-022-stacked-shaded.wkhtmltopdf.pdf", NULL);
+  CfWindow *window = open_window (path);
+  GPtrArray *tables = cf_document_get_tables (cf_window_get_document (window));
+  GtkListBox *list = cf_window_get_tables_list (window);
+  guint n_doubtful = 0, n_sure = 0, least = 0;
+
+  g_assert_cmpuint (tables->len, >=, 2);
+  for (guint i = 0; i < tables->len; i++)
+    {
+      CfTable *table = g_ptr_array_index (tables, i);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, (int) i);
+      double confidence = cf_table_get_confidence (table);
+      int percent = (int) floor (confidence * 100 + 0.5);
+      g_autofree char *doubtful = g_strdup_printf ("doubtful, confidence %d %%", percent);
+      g_autofree char *sure = g_strdup_printf (" · confidence %d %%", percent);
+      g_autofree char *description = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                                         "");
+      g_autoptr (GString) shown = g_string_new (NULL);
+
+      g_assert_cmpfloat (confidence, >=, 0.0);
+      g_assert_nonnull (description);
+      cf_test_collect_text (GTK_WIDGET (row), shown);
+      if (confidence < 0.9)
+        {
+          n_doubtful++;
+          g_assert_nonnull (strstr (description, doubtful));
+          g_assert_nonnull (strstr (shown->str, doubtful));
+          if (confidence < cf_table_get_confidence (g_ptr_array_index (tables, least))
+              || cf_table_get_confidence (g_ptr_array_index (tables, least)) >= 0.9)
+            least = i;
+        }
+      else
+        {
+          n_sure++;
+          g_assert_nonnull (strstr (description, sure));
+          g_assert_null (strstr (description, "doubtful"));
+        }
+    }
+  /* The file holds both kinds (if the reader gets surer of it, pick another). */
+  g_assert_cmpuint (n_doubtful, >=, 1);
+  g_assert_cmpuint (n_sure, >=, 1);
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, (int) least);
+  g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) == g_ptr_array_index (tables, least));
+  close_window (window);
+}
+
 static void
 test_pdf_page (void)
 {
@@ -736,6 +790,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/export", test_export);
   g_test_add_func ("/app/copy-paste", test_copy_paste);
   g_test_add_func ("/app/pdf-page", test_pdf_page);
+  g_test_add_func ("/app/table-confidence", test_table_confidence);
   g_test_add_func ("/app/long-table-editors", test_long_table_editors);
   g_test_add_func ("/app/accessible-cells", test_accessible_cells);
   status = g_test_run ();

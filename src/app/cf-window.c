@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "cf-cell-labels.h"
@@ -142,7 +143,37 @@ set_loading (CfWindow *self, gboolean loading, const char *name)
   cf_window_update_actions (self);
 }
 
-/* "26 rows × 9 columns · 2 errors · 1 warning": the table's size and its open findings. */
+/* Below this confidence a table read from a PDF is "doubtful": check it first. */
+#define DOUBTFUL_CONFIDENCE 0.9
+
+static gboolean
+table_is_doubtful (CfTable *table)
+{
+  double confidence = cf_table_get_confidence (table);
+
+  return confidence >= 0 && confidence < DOUBTFUL_CONFIDENCE;
+}
+
+/* " · doubtful, confidence 62 %" or " · confidence 95 %" for a table whose
+ * reader says how sure it is (PDF tables); nothing for the others. */
+static void
+append_confidence (GString *text, CfTable *table)
+{
+  int percent = (int) floor (cf_table_get_confidence (table) * 100 + 0.5);
+
+  if (cf_table_get_confidence (table) < 0)
+    return;
+  g_string_append (text, " · ");
+  if (table_is_doubtful (table))
+    /* Translators: a table read from a PDF that may be read wrong; %d is a percentage. */
+    g_string_append_printf (text, _("doubtful, confidence %d %%"), percent);
+  else
+    /* Translators: how sure the reader is of a table read from a PDF; %d is a percentage. */
+    g_string_append_printf (text, _("confidence %d %%"), percent);
+}
+
+/* "26 rows × 9 columns · confidence 95 % · 2 errors · 1 warning": the table's size, how
+ * sure its reading is (PDF tables) and its open findings. */
 static char *
 table_summary (CfWindow *self, CfTable *table)
 {
@@ -163,6 +194,7 @@ table_summary (CfWindow *self, CfTable *table)
     }
   g_string_printf (text, _("%d rows × %d columns"), cf_table_get_n_rows (table),
                    cf_table_get_n_cols (table));
+  append_confidence (text, table);
   if (n_errors > 0)
     {
       g_string_append (text, " · ");
@@ -174,6 +206,24 @@ table_summary (CfWindow *self, CfTable *table)
       g_string_append_printf (text, ngettext ("%u warning", "%u warnings", n_warnings), n_warnings);
     }
   return g_string_free (text, FALSE);
+}
+
+static gboolean
+has_open_findings (CfWindow *self, CfTable *table)
+{
+  CfReview *review = self->session ? cf_correction_session_get_review (self->session) : NULL;
+  GPtrArray *findings = cf_document_get_findings (self->document);
+
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CfFinding *f = g_ptr_array_index (findings, i);
+
+      if (g_strcmp0 (f->table, cf_table_get_id (table)) == 0
+          && (f->severity == CF_SEVERITY_ERROR || f->severity == CF_SEVERITY_WARNING)
+          && (review == NULL || !cf_review_is_accepted (review, f, NULL)))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The counts of every table row, after the findings changed. */
@@ -197,7 +247,11 @@ update_table_rows (CfWindow *self)
       gtk_label_set_text (subtitle, text);
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
-      if (strstr (text, " · ") != NULL)
+      if (table_is_doubtful (table))
+        gtk_widget_add_css_class (GTK_WIDGET (subtitle), "warning");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (subtitle), "warning");
+      if (has_open_findings (self, table) || table_is_doubtful (table))
         gtk_widget_remove_css_class (GTK_WIDGET (subtitle), "dim-label");
       else
         gtk_widget_add_css_class (GTK_WIDGET (subtitle), "dim-label");
@@ -265,7 +319,18 @@ first_table_to_show (CfWindow *self)
   for (guint i = 0; i < tables->len; i++)
     if (g_strcmp0 (cf_table_get_id (g_ptr_array_index (tables, i)), "requests") == 0)
       return i;
-  return 0;
+  /* Else the most doubtful reading: the one to check first. */
+  {
+    guint first = 0;
+
+    for (guint i = 0; i < tables->len; i++)
+      if (table_is_doubtful (g_ptr_array_index (tables, i))
+          && (!table_is_doubtful (g_ptr_array_index (tables, first))
+              || cf_table_get_confidence (g_ptr_array_index (tables, i))
+                   < cf_table_get_confidence (g_ptr_array_index (tables, first))))
+        first = i;
+    return first;
+  }
 }
 
 static void

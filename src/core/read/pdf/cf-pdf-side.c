@@ -41,6 +41,17 @@ line_of_segments (const CfPdfPage *page, GPtrArray *segments, int panel)
   return line;
 }
 
+/* A label or running text holds a letter (or a Han character); a
+ * placeholder for a missing figure (":", "–", "..") holds none. */
+static gboolean
+has_letter (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    if (g_unichar_isalpha (g_utf8_get_char (p)))
+      return TRUE;
+  return FALSE;
+}
+
 /* Where @line may be cut in two: the first segment right of a gutter that
  * follows a number and opens either a table row of its own (a label and
  * numbers: a table set beside another) or running text (prose beside a
@@ -54,7 +65,8 @@ side_split_of_line (CfPdfLine *line, gboolean *table_right)
       CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
       guint values = 0;
 
-      if (before->kind != CF_NUMBER_VALUE || seg->kind != CF_NUMBER_TEXT || seg->x0 - before->x1 < 2.5 * line->h)
+      if (before->kind != CF_NUMBER_VALUE || seg->kind != CF_NUMBER_TEXT || seg->x0 - before->x1 < 2.5 * line->h
+          || !has_letter (seg->text))
         continue;
       for (guint k = s + 1; k < line->segments->len; k++)
         values += ((CfPdfSegment *) g_ptr_array_index (line->segments, k))->kind == CF_NUMBER_VALUE;
