@@ -208,6 +208,19 @@ test_header_titles (void)
     g_assert_nonnull (strstr (name, "复议后起诉"));
   }
 
+  /* Every value is drawn whole in its column: no cell needs more room than
+   * its column has ("7" in a column of "0"s was once hidden). */
+  for (int c = 0; c < 15; c++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, (guint) c);
+      GtkWidget *value = cf_test_show_cell (window, first_row, c);
+      int minimum = 0;
+
+      g_assert_nonnull (value);
+      gtk_widget_measure (value, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_assert_cmpint (minimum, <=, gtk_column_view_column_get_fixed_width (column));
+    }
+
   /* Titles wrap, never cut: no title's text is ellipsized. */
   for (int r = 0; r < first_row; r++)
     for (int c = 0; c < 15; c++)

@@ -479,9 +479,10 @@ new_label_cell (CfGridView *self, CellKind kind)
     }
   else
     {
-      /* As the editor draws its text: right-aligned, at least 6 characters. */
+      /* As the editor draws its text: right-aligned. No wider than one
+       * character at least: a column of "0" is narrow (content_width ()). */
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_label_set_width_chars (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "value-cell");
     }
   gtk_widget_set_focusable (label, TRUE);
@@ -498,7 +499,7 @@ new_value_cell (CfGridView *self)
   GtkWidget *editable = gtk_editable_label_new ("");
 
   gtk_editable_set_alignment (GTK_EDITABLE (editable), 1.0);
-  gtk_editable_set_width_chars (GTK_EDITABLE (editable), 6);
+  gtk_editable_set_width_chars (GTK_EDITABLE (editable), 1);
   g_signal_connect (editable, "changed", G_CALLBACK (on_cell_changed), self);
   /* Its text entry and the label itself both watch their focus (see above). */
   for (GtkWidget *part = editable; part != NULL;
