@@ -990,16 +990,41 @@ build_header (CfGridView *self, char **titles)
   gboolean title_row = needs_title_row (self, titles);
 
   cf_grid_header_clear (self->header);
+  g_autoptr (GHashTable) absorbed = g_hash_table_new (NULL, NULL);
+
   for (int r = 0; r < self->first_row; r++)
     for (int c = 0; c < self->n_cols; c++)
       {
         CfCell *cell = cf_table_get_cell (self->table, r, c);
+        GtkWidget *title;
+        int last_row, last_col;
 
-        if (cell == NULL || cell->row != r || cell->col != c)
+        if (cell == NULL || cell->row != r || cell->col != c || g_hash_table_contains (absorbed, cell))
           continue;
-        cf_grid_header_add (self->header, new_header_cell (self, cell), r,
-                            MIN (r + MAX (cell->row_span, 1), self->first_row) - 1, c,
-                            MIN (c + MAX (cell->col_span, 1), self->n_cols) - 1);
+        last_row = MIN (r + MAX (cell->row_span, 1), self->first_row) - 1;
+        last_col = MIN (c + MAX (cell->col_span, 1), self->n_cols) - 1;
+        /* A blank printed under a title over the same columns (a placeholder
+         * row) is part of it: one title, no empty box. */
+        while (last_row + 1 < self->first_row && cell->text != NULL && *cell->text != '\0')
+          {
+            CfCell *below = cf_table_get_cell (self->table, last_row + 1, c);
+
+            g_autofree char *text = NULL;
+
+            if (below == NULL || below->row != last_row + 1 || below->col != c ||
+                MIN (c + MAX (below->col_span, 1), self->n_cols) - 1 != last_col)
+              break;
+            text = g_strstrip (g_strdup (below->text ? below->text : ""));
+            if (*text != '\0')
+              break;
+            g_hash_table_add (absorbed, below);
+            last_row = MIN (below->row + MAX (below->row_span, 1), self->first_row) - 1;
+          }
+        title = new_header_cell (self, cell);
+        /* The blanks it took in are reached through it (Up from the rows). */
+        for (int b = r + MAX (cell->row_span, 1); b <= last_row; b++)
+          g_hash_table_insert (self->bound, cell_key (self, b, c), title);
+        cf_grid_header_add (self->header, title, r, last_row, c, last_col);
       }
   if (title_row)
     for (int c = 0; c < self->n_cols; c++)
