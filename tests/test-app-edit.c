@@ -148,9 +148,12 @@ test_undo_redo (void)
 static guint
 grid_rows (CfWindow *window)
 {
-  GtkColumnView *view = cf_grid_view_get_column_view (cf_window_get_grid_view (window));
+  CfGridView *grid = cf_window_get_grid_view (window);
+  GtkColumnView *view = cf_grid_view_get_column_view (grid);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view)));
+  /* The header rows are the column titles, above the grid's rows. */
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))) +
+         (guint) cf_grid_view_get_first_row (grid);
 }
 
 static void

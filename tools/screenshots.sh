@@ -13,6 +13,11 @@
 #   dark.png          a saved web page, in the dark style
 #   whole-table.png   the PDF's 15-column 表四 whole, at 1366×768: the list
 #                     of tables chosen by keyboard, then Fit Table (Ctrl+Shift+T)
+#   narrow.png        the PDF at 800×600: the sidebar folded, the page fitted
+#                     to its pane
+#   wide.png          only with CF_SHOTS=wide: the PDF at 1920×1080
+#                     (CF_SHOT_SIZE=WxH and CF_SHOT_VARS=ADW_DEBUG_COLOR_SCHEME=
+#                     prefer-dark change it), to look at, not in the README
 #   zh_CN.png         the text report again, with the desktop in Chinese
 #                     (LANG=zh_CN.UTF-8 when that locale is generated, else
 #                     LANGUAGE=zh_CN; the catalogues come from the app's build
@@ -43,7 +48,7 @@ cleanup () {
 }
 trap cleanup EXIT INT TERM
 
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$work/display" 2> /dev/null &
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3> "$work/display" 2> /dev/null &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || { echo "screenshots: Xvfb did not start" >&2; exit 2; }
@@ -117,6 +122,16 @@ shoot dark "shanghai-gov-office-2019.html — Crossfoot" ADW_DEBUG_COLOR_SCHEME=
 SHOT_SIZE=1366x768
 SHOT_KEYS="alt+1 End ctrl+shift+t"
 shoot whole-table "shanghai-gov-office-2019.pdf — Crossfoot" -- "$pdf"
+SHOT_SIZE=800x600
+SHOT_KEYS=
+shoot narrow "shanghai-gov-office-2019.pdf — Crossfoot" -- "$pdf"
+# Only when asked for by name (CF_SHOTS=wide): not in the README.
+case " ${CF_SHOTS:-} " in
+  *" wide "*)
+    SHOT_SIZE=${CF_SHOT_SIZE:-1920x1080}
+    # shellcheck disable=SC2086
+    shoot wide "shanghai-gov-office-2019.pdf — Crossfoot" ${CF_SHOT_VARS:-} -- "$pdf" ;;
+esac
 SHOT_SIZE=
 SHOT_KEYS=
 

@@ -59,13 +59,13 @@ cf_grid_row_get_row (CfGridRow *self)
 }
 
 GListModel *
-cf_grid_row_model_new (CfTable *table)
+cf_grid_row_model_new (CfTable *table, int first_row)
 {
   GListStore *store = g_list_store_new (CF_TYPE_GRID_ROW);
   int n_rows = cf_table_get_n_rows (table);
-  g_autoptr (GPtrArray) rows = g_ptr_array_new_full (n_rows, g_object_unref);
+  g_autoptr (GPtrArray) rows = g_ptr_array_new_full (MAX (n_rows - first_row, 0), g_object_unref);
 
-  for (int r = 0; r < n_rows; r++)
+  for (int r = MAX (first_row, 0); r < n_rows; r++)
     g_ptr_array_add (rows, cf_grid_row_new (table, r));
   /* One splice, so the view hears about all rows at once. */
   g_list_store_splice (store, 0, 0, rows->pdata, rows->len);

@@ -15,7 +15,9 @@ CfGridRow *cf_grid_row_new       (CfTable   *table,
 CfTable   *cf_grid_row_get_table (CfGridRow *self);
 int        cf_grid_row_get_row   (CfGridRow *self);
 
-/* A model of every row of @table, for the grid. */
-GListModel *cf_grid_row_model_new (CfTable *table);
+/* A model of the rows of @table from @first_row on (the header rows above it
+ * are the grid's column titles), for the grid. */
+GListModel *cf_grid_row_model_new (CfTable *table,
+                                   int      first_row);
 
 G_END_DECLS

@@ -12,10 +12,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "cf-cell-labels.h"
 #include "cf-clipboard.h"
+#include "cf-grid-header.h"
 #include "cf-grid-row.h"
 #include "cf-grid-view.h"
 
@@ -24,6 +26,7 @@ struct _CfGridView
   AdwBin              parent_instance;
 
   GtkScrolledWindow  *scroller;
+  CfGridHeader       *header;    /* the header rows, as the columns' titles */
   GtkColumnView      *column_view;
   GtkSingleSelection *selection;
 
@@ -31,6 +34,12 @@ struct _CfGridView
   CfTable            *table;
   CfTableLabels      *labels;
   int                 n_cols;
+  int                 first_row; /* the first row below the header rows */
+  GArray             *widths;    /* int: each column's width at zoom 1 */
+  double              zoom;
+  gboolean            fit_width; /* the zoom follows the grid's width */
+  int                 fit_last_width;
+  guint               fit_id;
   CfEditHistory      *history;   /* value edits go through it when set */
   CfReview           *review;    /* the analyst's right figures, when set */
 
@@ -64,6 +73,15 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+enum
+{
+  PROP_0,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* What a cell widget is. GTK 4.8's list view keeps 200 rows bound, on screen
  * or not, and a GtkEditableLabel weighs ~20 kB: value cells are plain labels
@@ -221,6 +239,27 @@ set_accessible (GtkWidget *widget, char *label, char *where, gboolean force)
   g_object_set_qdata_full (G_OBJECT (widget), where_quark, where, g_free);
 }
 
+/* A header cell's whole title: the header cells above it and itself,
+ * "行政复议 / 结果维持". */
+static char *
+header_path (CfGridView *self, int row, int col)
+{
+  GString *path = g_string_new (NULL);
+  CfCell *last = NULL;
+
+  for (int r = 0; r <= row; r++)
+    {
+      CfCell *cell = cf_table_get_cell (self->table, r, col);
+
+      if (cell == NULL || cell == last || cell->text == NULL || *cell->text == '\0')
+        continue;
+      last = cell;
+      g_string_append (path, path->len ? " / " : "");
+      g_string_append (path, cell->text);
+    }
+  return g_string_free (path, FALSE);
+}
+
 /* Everything about a cell widget that depends on the data, not on its text. */
 static void
 update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
@@ -284,15 +323,23 @@ update_cell_widget (CfGridView *self, GtkWidget *widget, int row, int col)
       g_string_append_printf (tooltip, _("The report is wrong here: printed %s, the right figure is %s"),
                               *cell->text ? cell->text : _("blank"), restated);
     }
-  if (tooltip->len == 0 && widget_kind (widget) == CELL_FIXED && cell != NULL && cell->text &&
-      g_utf8_strlen (cell->text, -1) > 16)
+  if (tooltip->len == 0 && row < self->first_row)
+    {
+      /* A column title: all of it, levels above included. */
+      g_autofree char *path = header_path (self, row, col);
+
+      g_string_append (tooltip, path);
+    }
+  else if (tooltip->len == 0 && widget_kind (widget) == CELL_FIXED && cell != NULL && cell->text &&
+           g_utf8_strlen (cell->text, -1) > 16)
     g_string_append (tooltip, cell->text);
   /* GTK copies a tooltip into the accessible description: set ours after it. */
   tooltip_changed = g_strcmp0 (gtk_widget_get_tooltip_text (widget),
                                tooltip->len ? tooltip->str : NULL) != 0;
   if (tooltip_changed)
     set_tooltip (widget, tooltip->str);
-  set_accessible (widget, cf_table_labels_cell (self->labels, row, col),
+  set_accessible (widget, row < self->first_row ? header_path (self, row, col)
+                                                : cf_table_labels_cell (self->labels, row, col),
                   g_string_free (where, FALSE), tooltip_changed);
   apply_style (widget, cell_style (self, cell, row, col));
 }
@@ -433,9 +480,10 @@ new_label_cell (CfGridView *self, CellKind kind)
     }
   else
     {
-      /* As the editor draws its text: right-aligned, at least 6 characters. */
+      /* As the editor draws its text: right-aligned. No wider than one
+       * character at least: a column of "0" is narrow (content_width ()). */
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-      gtk_label_set_width_chars (GTK_LABEL (label), 6);
+      gtk_label_set_width_chars (GTK_LABEL (label), 1);
       gtk_widget_add_css_class (label, "value-cell");
     }
   gtk_widget_set_focusable (label, TRUE);
@@ -452,7 +500,7 @@ new_value_cell (CfGridView *self)
   GtkWidget *editable = gtk_editable_label_new ("");
 
   gtk_editable_set_alignment (GTK_EDITABLE (editable), 1.0);
-  gtk_editable_set_width_chars (GTK_EDITABLE (editable), 6);
+  gtk_editable_set_width_chars (GTK_EDITABLE (editable), 1);
   g_signal_connect (editable, "changed", G_CALLBACK (on_cell_changed), self);
   /* Its text entry and the label itself both watch their focus (see above). */
   for (GtkWidget *part = editable; part != NULL;
@@ -757,21 +805,33 @@ cf_grid_view_refresh_findings (CfGridView *self)
 #define LABEL_COLUMN_WIDTH 280
 #define VALUE_COLUMN_WIDTH 96
 #define VALUE_COLUMN_MIN_WIDTH 40
+#define ZOOM_MIN 0.5
+#define ZOOM_MAX 2.0
 
-/* Pixels @text takes in the grid's font. */
+/* Pixels @text takes in the grid's font at zoom 1 (the desktop's font: the
+ * zoom's own font size may not be applied yet). */
 static int
 text_width (CfGridView *self, const char *text)
 {
   g_autoptr (PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autofree char *font = NULL;
   int width = 0;
 
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-font-name", &font, NULL);
+  if (font != NULL)
+    {
+      PangoFontDescription *desc = pango_font_description_from_string (font);
+
+      pango_layout_set_font_description (layout, desc);
+      pango_font_description_free (desc);
+    }
   pango_layout_get_pixel_size (layout, &width, NULL);
   return width;
 }
 
 /* A value column as wide as its widest value below the header rows (the first
  * thousand rows: a long table's column is alike further down), and as its
- * title up to a point: a long title is cut, its column not widened for it.
+ * title up to four characters: a longer title wraps in the header.
  * "0" gets a narrow column, "417.75 万元" a wide one. */
 static int
 content_width (CfGridView *self, int col, const char *title)
@@ -779,7 +839,7 @@ content_width (CfGridView *self, int col, const char *title)
   int n_rows = MIN (cf_table_get_n_rows (self->table), 1000);
   int widest = 0;
 
-  for (int r = cf_table_labels_get_n_header_rows (self->labels); r < n_rows; r++)
+  for (int r = self->first_row; r < n_rows; r++)
     {
       CfCell *cell = cf_table_get_cell (self->table, r, col);
 
@@ -797,7 +857,7 @@ is_label_column (CfGridView *self, int col)
 {
   int n_rows = cf_table_get_n_rows (self->table);
 
-  for (int r = cf_table_labels_get_n_header_rows (self->labels); r < n_rows; r++)
+  for (int r = self->first_row; r < n_rows; r++)
     {
       CfCell *cell = cf_table_get_cell (self->table, r, col);
 
@@ -844,10 +904,192 @@ column_title (CfGridView *self, int col)
   return g_strdup (cf_table_labels_col (self->labels, col));
 }
 
+/* A column title: wraps (per character where need be) instead of being cut. */
+static GtkWidget *
+new_title (const char *text)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_COLUMN_HEADER,
+                                   "label", text,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "justify", GTK_JUSTIFY_CENTER,
+                                   "xalign", 0.5f,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, "grid-title");
+  return label;
+}
+
+/* A printed header cell as a title: focusable and selectable like any cell
+ * (its place in the source, its findings, its menu), named by its whole path. */
+static GtkWidget *
+new_header_cell (CfGridView *self, CfCell *cell)
+{
+  g_autofree char *text = g_strdup (cell->text ? cell->text : "");
+  GtkWidget *label;
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  /* Printed titles break where the page was narrow: here they wrap anew. */
+  g_strdelimit (text, "\r\n", ' ');
+  label = new_title (g_strstrip (text));
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_set_focusable (label, TRUE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_label_pressed), self);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  add_focus_tracking (self, label);
+  g_object_set_qdata (G_OBJECT (label), kind_quark, GINT_TO_POINTER (CELL_FIXED));
+  g_object_set_data (G_OBJECT (label), "cf-row", GINT_TO_POINTER (cell->row));
+  g_object_set_data (G_OBJECT (label), "cf-col", GINT_TO_POINTER (cell->col));
+  g_hash_table_insert (self->bound, cell_key (self, cell->row, cell->col), label);
+  return label;
+}
+
+/* @text without white space (a printed title may break anywhere). */
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+/* Whether the printed header rows name a value column other than @titles do
+ * (the form's labels): a header the reader could not line up with its
+ * columns, or none at all. */
+static gboolean
+needs_title_row (CfGridView *self, char **titles)
+{
+  if (self->first_row == 0)
+    return TRUE;
+  for (int c = 0; c < self->n_cols; c++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *printed = NULL;
+      g_autofree char *title = NULL;
+
+      if (is_label_column (self, c) || titles[c] == NULL || *titles[c] == '\0')
+        continue;
+      path = header_path (self, self->first_row - 1, c);
+      printed = squeeze (path);
+      title = squeeze (titles[c]);
+      if (strstr (printed, title) == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The titles over the columns: the header rows as printed, each cell over
+ * what it spans; under them a row of @titles when the printed ones do not
+ * name the columns (see needs_title_row ()). */
+static void
+build_header (CfGridView *self, char **titles)
+{
+  gboolean title_row = needs_title_row (self, titles);
+
+  cf_grid_header_clear (self->header);
+  g_autoptr (GHashTable) absorbed = g_hash_table_new (NULL, NULL);
+
+  for (int r = 0; r < self->first_row; r++)
+    for (int c = 0; c < self->n_cols; c++)
+      {
+        CfCell *cell = cf_table_get_cell (self->table, r, c);
+        GtkWidget *title;
+        int last_row, last_col;
+
+        if (cell == NULL || cell->row != r || cell->col != c || g_hash_table_contains (absorbed, cell))
+          continue;
+        last_row = MIN (r + MAX (cell->row_span, 1), self->first_row) - 1;
+        last_col = MIN (c + MAX (cell->col_span, 1), self->n_cols) - 1;
+        /* A blank printed under a title over the same columns (a placeholder
+         * row) is part of it: one title, no empty box. */
+        while (last_row + 1 < self->first_row && cell->text != NULL && *cell->text != '\0')
+          {
+            CfCell *below = cf_table_get_cell (self->table, last_row + 1, c);
+
+            g_autofree char *text = NULL;
+
+            if (below == NULL || below->row != last_row + 1 || below->col != c ||
+                MIN (c + MAX (below->col_span, 1), self->n_cols) - 1 != last_col)
+              break;
+            text = g_strstrip (g_strdup (below->text ? below->text : ""));
+            if (*text != '\0')
+              break;
+            g_hash_table_add (absorbed, below);
+            last_row = MIN (below->row + MAX (below->row_span, 1), self->first_row) - 1;
+          }
+        title = new_header_cell (self, cell);
+        /* The blanks it took in are reached through it (Up from the rows). */
+        for (int b = r + MAX (cell->row_span, 1); b <= last_row; b++)
+          g_hash_table_insert (self->bound, cell_key (self, b, c), title);
+        cf_grid_header_add (self->header, title, r, last_row, c, last_col);
+      }
+  if (title_row)
+    for (int c = 0; c < self->n_cols; c++)
+      cf_grid_header_add (self->header, new_title (titles[c]), self->first_row, self->first_row, c, c);
+}
+
+/* The columns at the zoom: their widths, the header's, the font size. */
+static void
+apply_zoom (CfGridView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autofree int *widths = g_new0 (int, MAX (self->n_cols, 1));
+  g_autofree char *zoom_class = g_strdup_printf ("zoom-%d", (int) (self->zoom * 100 + 0.5));
+  const char *old = g_object_get_data (G_OBJECT (self), "cf-zoom-class");
+
+  if (old != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), old);
+  gtk_widget_add_css_class (GTK_WIDGET (self), zoom_class);
+  g_object_set_data_full (G_OBJECT (self), "cf-zoom-class", g_steal_pointer (&zoom_class), g_free);
+  for (int c = 0; c < self->n_cols && c < (int) self->widths->len; c++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, (guint) c);
+
+      widths[c] = (int) (g_array_index (self->widths, int, c) * self->zoom + 0.5);
+      if (column != NULL)
+        gtk_column_view_column_set_fixed_width (column, widths[c]);
+    }
+  cf_grid_header_set_widths (self->header, widths, self->n_cols);
+}
+
+/* In steps of 5 %, from 50 % to 200 % (see the zoom classes in cf_grid_view_init). */
+static double
+round_zoom (double zoom)
+{
+  return CLAMP (floor (zoom * 20 + 1e-6) / 20, ZOOM_MIN, ZOOM_MAX);
+}
+
+/* The zoom at which the whole table's width fits the grid's, at most 100 %. */
+static void
+fit_zoom (CfGridView *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->scroller));
+  int total = 0;
+  double zoom;
+
+  if (width <= 0 || self->table == NULL)
+    return;
+  for (guint c = 0; c < self->widths->len; c++)
+    total += g_array_index (self->widths, int, c);
+  /* Room for the column separators and a vertical scroll bar. */
+  zoom = total > 0 ? round_zoom (MIN (1.0, (width - 16.0) / total)) : 1.0;
+  if (zoom != self->zoom)
+    {
+      self->zoom = zoom;
+      apply_zoom (self);
+      g_object_notify (G_OBJECT (self), "zoom");
+    }
+}
+
 void
 cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
 {
   g_autoptr (GListModel) rows = NULL;
+  g_autoptr (GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
   int n_label_cols = 0;
 
   g_return_if_fail (CF_IS_GRID_VIEW (self));
@@ -856,6 +1098,8 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
   g_hash_table_remove_all (self->marked);
   gtk_single_selection_set_model (self->selection, NULL);
   clear_columns (self);
+  cf_grid_header_clear (self->header);
+  g_array_set_size (self->widths, 0);
   g_set_object (&self->document, document);
   g_set_object (&self->table, table);
   self->cur_row = self->cur_col = self->anchor_row = self->anchor_col = -1;
@@ -864,11 +1108,20 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
     {
       self->labels = NULL;
       self->n_cols = 0;
+      self->first_row = 0;
       return;
     }
 
   self->labels = cf_table_labels_for_document (document, table);
   self->n_cols = cf_table_get_n_cols (table);
+  /* The header rows are the columns' titles, not rows of the grid (a table
+   * of header rows alone keeps them as rows). */
+  self->first_row = cf_table_labels_get_n_header_rows (self->labels);
+  if (self->first_row >= cf_table_get_n_rows (table))
+    self->first_row = 0;
+  for (int c = 0; c < self->n_cols; c++)
+    g_ptr_array_add (titles, column_title (self, c));
+  build_header (self, (char **) titles->pdata);
   cf_grid_view_refresh_findings (self);
   /* Several levels of row labels share the cap. */
   for (int c = 0; c < self->n_cols && is_label_column (self, c); c++)
@@ -877,8 +1130,9 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
       g_autoptr (GtkColumnViewColumn) column = NULL;
-
-      g_autofree char *title = column_title (self, c);
+      const char *title = g_ptr_array_index (titles, c);
+      CfCell *leaf = self->first_row > 0 ? cf_table_get_cell (table, self->first_row - 1, c) : NULL;
+      int width;
 
       g_object_set_data (G_OBJECT (factory), "cf-col", GINT_TO_POINTER (c));
       g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), self);
@@ -888,15 +1142,19 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
       /* Long row labels must not push the values off screen: capped, ellipsized,
        * the whole label in the tooltip. */
       if (is_label_column (self, c))
-        gtk_column_view_column_set_fixed_width (column, n_label_cols > 1 && c > 0
-                                                        ? LABEL_COLUMN_WIDTH / 2
-                                                        : n_label_cols > 1 ? LABEL_COLUMN_WIDTH * 2 / 3
-                                                        : LABEL_COLUMN_WIDTH);
+        width = n_label_cols > 1 && c > 0 ? LABEL_COLUMN_WIDTH / 2
+              : n_label_cols > 1          ? LABEL_COLUMN_WIDTH * 2 / 3
+                                          : LABEL_COLUMN_WIDTH;
       else
-        gtk_column_view_column_set_fixed_width (column, content_width (self, c, title));
+        /* Room for the title printed over this column alone. */
+        width = content_width (self, c, leaf != NULL && leaf->col_span <= 1 ? leaf->text : title);
+      g_array_append_val (self->widths, width);
       gtk_column_view_append_column (self->column_view, column);
     }
-  rows = cf_grid_row_model_new (table);
+  apply_zoom (self);
+  if (self->fit_width)
+    fit_zoom (self);
+  rows = cf_grid_row_model_new (table, self->first_row);
   gtk_single_selection_set_model (self->selection, rows);
 }
 
@@ -980,8 +1238,10 @@ reveal_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
       GtkWidget *list_view = find_list_view (self);
       GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (self->column_view));
 
-      if (list_view != NULL && model != NULL && (guint) self->cur_row < g_list_model_get_n_items (model))
-        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", (guint) self->cur_row);
+      if (list_view != NULL && model != NULL && self->cur_row >= self->first_row &&
+          (guint) (self->cur_row - self->first_row) < g_list_model_get_n_items (model))
+        gtk_widget_activate_action (list_view, "list.scroll-to-item", "u",
+                                    (guint) (self->cur_row - self->first_row));
       return G_SOURCE_CONTINUE;
     }
   cell = g_hash_table_lookup (self->bound, cell_key (self, self->cur_row, self->cur_col));
@@ -994,7 +1254,9 @@ reveal_tick (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
     top = gtk_widget_get_height (header);
   reveal_span (gtk_scrolled_window_get_hadjustment (self->scroller), bounds.origin.x,
                bounds.origin.x + bounds.size.width, gtk_widget_get_width (viewport), 8);
-  if (bounds.origin.y < top)
+  if (self->cur_row < self->first_row)
+    ; /* a title: above the rows, always in view */
+  else if (bounds.origin.y < top)
     {
       GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (self->scroller);
       gtk_adjustment_set_value (v, gtk_adjustment_get_value (v) + bounds.origin.y - top);
@@ -1028,6 +1290,16 @@ cf_grid_view_is_cell_visible (CfGridView *self, int row, int col)
   if (cell == NULL || !gtk_widget_get_mapped (cell) ||
       !gtk_widget_compute_bounds (cell, viewport, &bounds))
     return FALSE;
+  if (row < self->first_row)
+    {
+      /* A title: within the header, which is as wide as the rows' viewport. */
+      graphene_rect_t in_header;
+
+      if (!gtk_widget_compute_bounds (cell, GTK_WIDGET (self->header), &in_header))
+        return FALSE;
+      bounds.origin.y = in_header.origin.y;
+      bounds.size.height = MIN (in_header.size.height, gtk_widget_get_height (viewport));
+    }
   return bounds.origin.x >= -0.5 && bounds.origin.y >= -0.5 &&
          bounds.origin.x + bounds.size.width <= gtk_widget_get_width (viewport) + 0.5 &&
          bounds.origin.y + bounds.size.height <= gtk_widget_get_height (viewport) + 0.5;
@@ -1060,7 +1332,11 @@ select_cell_full (CfGridView *self, int row, int col, gboolean focus, gboolean e
       self->anchor_col = col;
     }
   update_bound (self, TRUE);
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), row, TRUE);
+  if (row >= self->first_row)
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection),
+                                     (guint) (row - self->first_row), TRUE);
+  else
+    gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
 
   widget = g_hash_table_lookup (self->bound, cell_key (self, row, col));
   queue_reveal (self);
@@ -1247,6 +1523,26 @@ on_key_pressed (GtkEventControllerKey *controller,
   gboolean ctrl = (state & GDK_CONTROL_MASK) != 0;
   int row = self->cur_row, col = self->cur_col;
 
+  /* Ctrl+plus, Ctrl+minus and Ctrl+0 zoom the grid while it has the focus. */
+  if (ctrl && self->table != NULL)
+    switch (keyval)
+      {
+      case GDK_KEY_plus:
+      case GDK_KEY_equal:
+      case GDK_KEY_KP_Add:
+        cf_grid_view_zoom_step (self, 1);
+        return TRUE;
+      case GDK_KEY_minus:
+      case GDK_KEY_KP_Subtract:
+        cf_grid_view_zoom_step (self, -1);
+        return TRUE;
+      case GDK_KEY_0:
+      case GDK_KEY_KP_0:
+        cf_grid_view_zoom_step (self, 0);
+        return TRUE;
+      default:
+        break;
+      }
   if (self->table == NULL || self->cur_row < 0)
     return FALSE;
   current = g_hash_table_lookup (self->bound, cell_key (self, row, col));
@@ -1359,6 +1655,7 @@ cf_grid_view_dispose (GObject *object)
   CfGridView *self = CF_GRID_VIEW (object);
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->fit_id, g_source_remove);
   if (self->reveal_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
@@ -1385,7 +1682,83 @@ cf_grid_view_finalize (GObject *object)
   g_hash_table_unref (self->notes);
   g_hash_table_unref (self->own_notes);
   g_hash_table_unref (self->marked);
+  g_array_unref (self->widths);
   G_OBJECT_CLASS (cf_grid_view_parent_class)->finalize (object);
+}
+
+static void
+cf_grid_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  CfGridView *self = CF_GRID_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ZOOM:
+      g_value_set_double (value, self->zoom);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+fit_again (gpointer data)
+{
+  CfGridView *self = data;
+
+  self->fit_id = 0;
+  if (self->fit_width)
+    fit_zoom (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Fitting the table follows the grid's width, once it is laid out (the
+ * sideways scrolling's page is the width). */
+static void
+on_page_changed (GtkAdjustment *adjustment, CfGridView *self)
+{
+  int width = (int) gtk_adjustment_get_page_size (adjustment);
+
+  if (self->fit_width && width != self->fit_last_width && self->fit_id == 0)
+    {
+      self->fit_last_width = width;
+      self->fit_id = g_idle_add (fit_again, self);
+    }
+}
+
+/* Font sizes for the zoom classes apply_zoom () sets, in steps of 5 %. */
+static void
+add_zoom_styles (GdkDisplay *display)
+{
+  g_autoptr (GString) css = g_string_new (NULL);
+  g_autoptr (GtkCssProvider) provider = gtk_css_provider_new ();
+
+  if (display == NULL || g_object_get_data (G_OBJECT (display), "cf-grid-zoom-styles") != NULL)
+    return;
+  for (int percent = (int) (ZOOM_MIN * 100); percent <= (int) (ZOOM_MAX * 100); percent += 5)
+    g_string_append_printf (css, ".grid-view.zoom-%d { font-size: %d%%; }\n", percent, percent);
+  gtk_css_provider_load_from_data (provider, css->str, (gssize) css->len);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set_data_full (G_OBJECT (display), "cf-grid-zoom-styles", g_object_ref (provider),
+                          g_object_unref);
+}
+
+static void
+on_scrolled_sideways (GtkAdjustment *adjustment, CfGridView *self)
+{
+  cf_grid_header_set_offset (self->header, gtk_adjustment_get_value (adjustment));
+}
+
+/* GtkColumnView's own titles, one line each: the header shows them instead. */
+static void
+hide_column_view_titles (CfGridView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_LIST_VIEW (child))
+      gtk_widget_set_visible (child, FALSE);
 }
 
 static void
@@ -1401,6 +1774,12 @@ cf_grid_view_class_init (CfGridViewClass *klass)
 
   object_class->dispose = cf_grid_view_dispose;
   object_class->finalize = cf_grid_view_finalize;
+  object_class->get_property = cf_grid_view_get_property;
+
+  properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, ZOOM_MIN, ZOOM_MAX, 1.0,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                               G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[CELL_SELECTED] = g_signal_new ("cell-selected", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -1443,16 +1822,38 @@ cf_grid_view_init (CfGridView *self)
   g_object_set (gtk_settings_get_for_display (gtk_widget_get_display (GTK_WIDGET (self))),
                 "gtk-label-select-on-focus", FALSE, NULL);
 
+  hide_column_view_titles (self);
+
+  /* The titles and the cells alike: keys go to the current cell. */
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->column_view), keys);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
+  self->widths = g_array_new (FALSE, TRUE, sizeof (int));
+  self->zoom = 1.0;
+  add_zoom_styles (gtk_widget_get_display (GTK_WIDGET (self)));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "grid-view");
+  self->header = CF_GRID_HEADER (cf_grid_header_new ());
+  gtk_widget_add_css_class (GTK_WIDGET (self->header), "crossfoot-grid");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->header),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Column titles"),
+                                  -1);
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->column_view));
   gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   gtk_widget_set_hexpand (GTK_WIDGET (self->scroller), TRUE);
-  adw_bin_set_child (ADW_BIN (self), GTK_WIDGET (self->scroller));
+  {
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->header));
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->scroller));
+    adw_bin_set_child (ADW_BIN (self), box);
+  }
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "value-changed",
+                    G_CALLBACK (on_scrolled_sideways), self);
+  g_signal_connect (gtk_scrolled_window_get_hadjustment (self->scroller), "changed",
+                    G_CALLBACK (on_page_changed), self);
   /* Editors follow the cells on screen once the scrolling stops. */
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scroller), "value-changed",
                             G_CALLBACK (queue_settle), self);
@@ -1548,4 +1949,65 @@ cf_grid_view_refresh_cell (CfGridView *self, int row, int col)
     gtk_editable_set_text (GTK_EDITABLE (widget), text);
   self->binding = FALSE;
   update_cell_widget (self, widget, row, col);
+}
+
+double
+cf_grid_view_get_zoom (CfGridView *self)
+{
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), 1.0);
+  return self->zoom;
+}
+
+void
+cf_grid_view_set_zoom (CfGridView *self, double zoom)
+{
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  self->fit_width = FALSE;
+  zoom = round_zoom (zoom + 1e-3);
+  if (zoom == self->zoom)
+    return;
+  self->zoom = zoom;
+  apply_zoom (self);
+  queue_reveal (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+void
+cf_grid_view_zoom_step (CfGridView *self, int direction)
+{
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  cf_grid_view_set_zoom (self, direction == 0 ? 1.0 : self->zoom + 0.1 * (direction > 0 ? 1 : -1));
+}
+
+void
+cf_grid_view_set_fit_width (CfGridView *self, gboolean fit)
+{
+  g_return_if_fail (CF_IS_GRID_VIEW (self));
+  self->fit_width = fit;
+  self->fit_last_width = 0;
+  /* Once the grid has the room it is about to get (the window hides the
+   * source as it fits a table), and again as its width changes. */
+  if (fit && self->fit_id == 0)
+    self->fit_id = g_idle_add (fit_again, self);
+}
+
+gboolean
+cf_grid_view_get_fit_width (CfGridView *self)
+{
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), FALSE);
+  return self->fit_width;
+}
+
+int
+cf_grid_view_get_first_row (CfGridView *self)
+{
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), 0);
+  return self->first_row;
+}
+
+GtkWidget *
+cf_grid_view_get_title_widget (CfGridView *self, int row, int col)
+{
+  g_return_val_if_fail (CF_IS_GRID_VIEW (self), NULL);
+  return cf_grid_header_get_title (self->header, row, col);
 }

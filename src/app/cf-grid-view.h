@@ -62,4 +62,27 @@ void       cf_grid_view_refresh_cell     (CfGridView *self,
                                           int         row,
                                           int         col);
 
+/* The table row the grid's first row shows: the header rows above it are the
+ * column titles (focusable, named, in the accessibility tree as column headers). */
+int        cf_grid_view_get_first_row    (CfGridView *self);
+/* The widget of the column title for header row @row over column @col (it may
+ * span more), or for the title row of a table without printed header rows
+ * (@row = cf_grid_view_get_first_row ()), else NULL. */
+GtkWidget *cf_grid_view_get_title_widget (CfGridView *self,
+                                          int         row,
+                                          int         col);
+/* The grid's zoom (1.0 is 100 %, from 0.5 to 2.0 in steps of 5 %): columns
+ * and text alike. Setting it ends fitting the table's width. */
+double     cf_grid_view_get_zoom         (CfGridView *self);
+void       cf_grid_view_set_zoom         (CfGridView *self,
+                                          double      zoom);
+/* Zooms in (@direction > 0) or out (< 0) a step, or back to 100 % (0). */
+void       cf_grid_view_zoom_step        (CfGridView *self,
+                                          int         direction);
+/* While @fit, the zoom is the largest (up to 100 %) at which the whole
+ * table's width fits the grid's, and follows the grid's width. */
+void       cf_grid_view_set_fit_width    (CfGridView *self,
+                                          gboolean    fit);
+gboolean   cf_grid_view_get_fit_width    (CfGridView *self);
+
 G_END_DECLS

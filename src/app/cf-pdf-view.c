@@ -3,6 +3,10 @@
  * The page is rendered at zoom × the display's scale factor into a GdkTexture
  * (sharp on HiDPI), then drawn at the zoomed size. Poppler documents are not
  * shared between threads: each render opens its own from the bytes.
+ *
+ * The zoom follows the width of the pane (the scrolled window around the
+ * view) unless it was set by hand: the page fits that width (Fit Width), or,
+ * by default, is shown at 100 % unless the pane is narrower than that.
  */
 #include "config.h"
 
@@ -25,6 +29,9 @@ struct _CfPdfView
   int           n_pages;
   int           page;
   double        zoom;
+  CfPdfFit      fit;
+  int           fit_width;    /* the pane's width the zoom was fitted to */
+  double        fit_page;     /* and the page's */
   double        page_width;   /* points */
   double        page_height;
 
@@ -45,6 +52,7 @@ enum
   PROP_PAGE,
   PROP_N_PAGES,
   PROP_ZOOM,
+  PROP_FIT,
   N_PROPS
 };
 
@@ -249,10 +257,9 @@ cf_pdf_view_get_zoom (CfPdfView *self)
   return self->zoom;
 }
 
-void
-cf_pdf_view_set_zoom (CfPdfView *self, double zoom)
+static void
+apply_zoom (CfPdfView *self, double zoom)
 {
-  g_return_if_fail (CF_IS_PDF_VIEW (self));
   zoom = CLAMP (zoom, MIN_ZOOM, MAX_ZOOM);
   if (G_APPROX_VALUE (zoom, self->zoom, 1e-4))
     return;
@@ -264,11 +271,57 @@ cf_pdf_view_set_zoom (CfPdfView *self, double zoom)
 }
 
 void
+cf_pdf_view_set_zoom (CfPdfView *self, double zoom)
+{
+  g_return_if_fail (CF_IS_PDF_VIEW (self));
+  cf_pdf_view_set_fit (self, CF_PDF_FIT_NONE);
+  apply_zoom (self, zoom);
+}
+
+void
 cf_pdf_view_fit_width (CfPdfView *self, int width)
 {
   g_return_if_fail (CF_IS_PDF_VIEW (self));
+  cf_pdf_view_set_fit (self, CF_PDF_FIT_WIDTH);
   if (width > 0 && self->page_width > 0)
-    cf_pdf_view_set_zoom (self, (width - 24) / self->page_width);
+    apply_zoom (self, (width - 24) / self->page_width);
+}
+
+CfPdfFit
+cf_pdf_view_get_fit (CfPdfView *self)
+{
+  g_return_val_if_fail (CF_IS_PDF_VIEW (self), CF_PDF_FIT_NONE);
+  return self->fit;
+}
+
+void
+cf_pdf_view_set_fit (CfPdfView *self, CfPdfFit fit)
+{
+  g_return_if_fail (CF_IS_PDF_VIEW (self));
+  if (fit == self->fit)
+    return;
+  self->fit = fit;
+  self->fit_width = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIT]);
+}
+
+/* The pane's width, followed frame by frame (GTK 4.8 notifies no size change). */
+static gboolean
+follow_pane (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  CfPdfView *self = CF_PDF_VIEW (widget);
+  GtkWidget *pane = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  int width = pane != NULL ? gtk_widget_get_width (pane) : 0;
+  double fitted;
+
+  if (self->fit == CF_PDF_FIT_NONE || width <= 24 || self->page_width <= 0 ||
+      (width == self->fit_width && self->page_width == self->fit_page))
+    return G_SOURCE_CONTINUE;
+  self->fit_width = width;
+  self->fit_page = self->page_width;
+  fitted = (width - 24) / self->page_width;
+  apply_zoom (self, self->fit == CF_PDF_FIT_WIDTH ? fitted : MIN (1.0, fitted));
+  return G_SOURCE_CONTINUE;
 }
 
 void
@@ -403,6 +456,9 @@ cf_pdf_view_class_init (CfPdfViewClass *klass)
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ZOOM] = g_param_spec_double ("zoom", NULL, NULL, MIN_ZOOM, MAX_ZOOM, 1.0,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FIT] = g_param_spec_int ("fit", NULL, NULL, CF_PDF_FIT_AUTO, CF_PDF_FIT_NONE,
+                                           CF_PDF_FIT_AUTO,
+                                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
   gtk_widget_class_set_css_name (widget_class, "pdfpage");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -414,6 +470,8 @@ cf_pdf_view_init (CfPdfView *self)
   GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
 
   self->zoom = 1.0;
+  self->fit = CF_PDF_FIT_AUTO;
+  gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_pane, NULL, NULL);
   self->page = 1;
   self->page_width = 595;   /* A4 until the first render says otherwise */
   self->page_height = 842;

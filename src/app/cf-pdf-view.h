@@ -8,6 +8,14 @@ G_BEGIN_DECLS
 #define CF_TYPE_PDF_VIEW (cf_pdf_view_get_type ())
 G_DECLARE_FINAL_TYPE (CfPdfView, cf_pdf_view, CF, PDF_VIEW, GtkWidget)
 
+/* How the zoom follows the pane's width. */
+typedef enum
+{
+  CF_PDF_FIT_AUTO,  /* 100 %, or the pane's width when it is narrower: the default */
+  CF_PDF_FIT_WIDTH, /* the page fills the pane's width */
+  CF_PDF_FIT_NONE,  /* as set (cf_pdf_view_set_zoom ()) */
+} CfPdfFit;
+
 GtkWidget *cf_pdf_view_new          (void);
 /* The PDF file's bytes (NULL clears). */
 void       cf_pdf_view_set_pdf      (CfPdfView    *self,
@@ -21,9 +29,12 @@ void       cf_pdf_view_set_page     (CfPdfView    *self,
 double     cf_pdf_view_get_zoom     (CfPdfView    *self);
 void       cf_pdf_view_set_zoom     (CfPdfView    *self,
                                      double        zoom);
-/* Zooms so the page fills @width pixels. */
+/* Zooms so the page fills @width pixels, and fills its pane's width from then on. */
 void       cf_pdf_view_fit_width    (CfPdfView    *self,
                                      int           width);
+CfPdfFit   cf_pdf_view_get_fit      (CfPdfView    *self);
+void       cf_pdf_view_set_fit      (CfPdfView    *self,
+                                     CfPdfFit      fit);
 /* Outlines @bbox (PDF points, origin top-left) on @page; @page 0 clears. */
 void       cf_pdf_view_set_box      (CfPdfView    *self,
                                      int           page,

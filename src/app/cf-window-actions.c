@@ -404,11 +404,24 @@ zoom_action (GtkWidget *widget, const char *action_name, GVariant *param)
 {
   CfWindow *self = CF_WINDOW (widget);
   double zoom = cf_pdf_view_get_zoom (self->pdf_view);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
 
+  gboolean is_pdf = self->document && cf_document_get_kind (self->document) == CF_DOCUMENT_KIND_PDF;
+
+  /* Ctrl+plus, Ctrl+minus, Ctrl+0 zoom what has the focus: the grid or the page. */
+  if (!is_pdf || (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->grid_view))))
+    {
+      cf_grid_view_zoom_step (self->grid_view, g_str_equal (action_name, "win.zoom-in") ? 1
+                                               : g_str_equal (action_name, "win.zoom-out") ? -1
+                                                                                           : 0);
+      return;
+    }
   if (g_str_equal (action_name, "win.zoom-in"))
     cf_pdf_view_set_zoom (self->pdf_view, zoom * 1.2);
   else if (g_str_equal (action_name, "win.zoom-out"))
     cf_pdf_view_set_zoom (self->pdf_view, zoom / 1.2);
+  else if (cf_pdf_view_get_fit (self->pdf_view) == CF_PDF_FIT_WIDTH)
+    cf_pdf_view_set_fit (self->pdf_view, CF_PDF_FIT_AUTO); /* again: 100 % where there is room */
   else
     cf_pdf_view_fit_width (self->pdf_view, gtk_widget_get_width (GTK_WIDGET (self->pdf_scroller)));
 }
@@ -518,9 +531,10 @@ cf_window_update_actions (CfWindow *self)
   gtk_widget_action_set_enabled (widget, "win.export-long", has_document);
   gtk_widget_action_set_enabled (widget, "win.export-findings", has_document);
   gtk_widget_action_set_enabled (widget, "win.export-corrections", has_document);
-  gtk_widget_action_set_enabled (widget, "win.zoom-in", is_pdf);
-  gtk_widget_action_set_enabled (widget, "win.zoom-out", is_pdf);
-  gtk_widget_action_set_enabled (widget, "win.zoom-fit", is_pdf);
+  /* The grid zooms too (see zoom_action ()). */
+  gtk_widget_action_set_enabled (widget, "win.zoom-in", has_document);
+  gtk_widget_action_set_enabled (widget, "win.zoom-out", has_document);
+  gtk_widget_action_set_enabled (widget, "win.zoom-fit", has_document);
   gtk_widget_action_set_enabled (widget, "win.focus-pane", has_document);
   gtk_widget_action_set_enabled (widget, "win.cycle-pane", has_document);
   if (!is_pdf)

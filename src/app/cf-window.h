@@ -87,6 +87,8 @@ gboolean      cf_window_accept_finding   (CfWindow      *self,
 void          cf_window_set_sidebar_shown (CfWindow     *self,
                                            gboolean      shown);
 gboolean      cf_window_get_sidebar_shown (CfWindow     *self);
+/* Whether the sidebar is folded (a narrow window): it opens over the rest. */
+gboolean      cf_window_get_sidebar_folded (CfWindow    *self);
 void          cf_window_fit_table        (CfWindow      *self,
                                           gboolean       fit);
 gboolean      cf_window_get_table_fitted (CfWindow      *self);
