@@ -453,6 +453,31 @@ mark_regular_tab_rows (CfGridBuilder *grid)
     g_array_index (grid->rows, CfRawRow, r).flags |= CF_RAW_ROW_SLOTS;
 }
 
+static gboolean
+last_row_has_value (Scanner *sc)
+{
+  gboolean has_label;
+
+  return sc->grid.rows->len > 0 &&
+         row_value_count (&sc->grid, &g_array_index (sc->grid.rows, CfRawRow, sc->grid.rows->len - 1),
+                          &has_label) > 0;
+}
+
+/* A short line with a heading's enumerator (二、…) right between two rows
+ * with values of an aligned run, no blank line on either side: a row whose
+ * cells are all blank (a browser's text dump), not the heading of what
+ * follows (a heading comes before a table's header, not its values). */
+static gboolean
+is_row_between_rows (Scanner *sc, const Line *line, gsize run_end, LineKind kind)
+{
+  Line next;
+
+  if (kind != LINE_ALIGNED || line->start != run_end || line->next >= sc->len || !last_row_has_value (sc))
+    return FALSE;
+  cf_text_read_line (sc, line->next, &next);
+  return next.kind == LINE_ALIGNED && line_has_value (sc->text, &next);
+}
+
 /* Tab and aligned runs: rows are lines of their kind; a blank line or two
  * (a page break) and a short line without separators (a section row) may sit
  * between them. A heading (三、...) ends the run. */
@@ -506,7 +531,8 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
           gboolean goes_on = FALSE;
 
           if (line.kind == LINE_SHORT &&
-              cf_text_enumerator_level (sc->text + line.tstart, line.tend - line.tstart) == 1)
+              cf_text_enumerator_level (sc->text + line.tstart, line.tend - line.tstart) == 1 &&
+              !is_row_between_rows (sc, &line, end_pos, kind))
             break;
           while (ahead < sc->len && blanks <= 2)
             {
@@ -558,6 +584,7 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
   else
     {
       assign_aligned_hints (&sc->grid, columns);
+      cf_text_dump_slots (&sc->grid);
       cf_text_commit (sc, "aligned", title);
     }
   return end_pos;
