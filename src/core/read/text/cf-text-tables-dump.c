@@ -100,6 +100,7 @@ typedef struct
   int         anchors[MAX_ANCHORS];
   guint       n_anchors;
   gboolean    overflow;
+  guint       header_start; /* the header rows the columns come from: from here to the body */
 } Anchors;
 
 static gboolean
@@ -146,6 +147,8 @@ first_value_of (CfGridBuilder *grid, const CfRawRow *row)
   return row->n_cells;
 }
 
+static gboolean has_word_past (CfGridBuilder *grid, const CfRawRow *row, int boundary, Measure m);
+
 /* The block [h0, b1): header rows [h0, b0) over body rows [b0, b1). Fills
  * @a with the header words right of the labels when every value of the body
  * starts on one of them under measure @a->m. */
@@ -174,14 +177,30 @@ block_is_exact (CfGridBuilder *grid, guint h0, guint b0, guint b1, Anchors *a)
     }
   a->n_anchors = 0;
   a->overflow = FALSE;
-  for (guint r = h0; r < b0; r++)
+  /* The header of this body: the rows with words over the columns after
+   * the last row without (a section row, or the rows of a table above
+   * whose cells are all blank). */
+  {
+    gint last_header = -1;
+
+    for (guint r = h0; r < b0; r++)
+      if (has_word_past (grid, &g_array_index (grid->rows, CfRawRow, r), a->boundary, a->m))
+        last_header = (gint) r;
+    if (last_header < 0)
+      return FALSE;
+    a->header_start = h0;
+    for (guint r = h0; r < (guint) last_header; r++)
+      if (!has_word_past (grid, &g_array_index (grid->rows, CfRawRow, r), a->boundary, a->m))
+        a->header_start = r + 1;
+  }
+  for (guint r = a->header_start; r < b0; r++)
     {
       const CfRawRow *row = &g_array_index (grid->rows, CfRawRow, r);
 
       for (guint i = 0; i < row->n_cells; i++)
         for_each_word (grid->text, row_cell (grid, row, i), add_anchor_word, a);
     }
-  if (a->overflow || a->n_anchors < 2)
+  if (a->overflow || a->n_anchors < 1)
     return FALSE;
 
   for (guint r = b0; r < b1; r++)
@@ -321,6 +340,31 @@ rewrite_body (CfGridBuilder *grid, const CfRawRow *row, const Anchors *a, GArray
     out->flags |= CF_RAW_ROW_BLANK_DATA;
 }
 
+/* The columns a header row names: its words right of the labels. */
+static guint
+count_words_past (CfGridBuilder *grid, const CfRawRow *row, int boundary, Measure m)
+{
+  Anchors words = { grid->text, m, boundary, { 0 }, 0, FALSE, 0 };
+
+  for (guint i = 0; i < row->n_cells; i++)
+    for_each_word (grid->text, row_cell (grid, row, i), add_anchor_word, &words);
+  return words.overflow ? 0 : words.n_anchors;
+}
+
+/* A row of labels and @slots blank cells. */
+static void
+rewrite_blank_row (CfGridBuilder *grid, const CfRawRow *row, guint slots, GArray *cells, CfRawRow *out)
+{
+  CfRawCell blank = { -1, 0, CF_RAW_EMPTY, -1, -1 };
+
+  for (guint i = 0; i < row->n_cells; i++)
+    if (row_cell (grid, row, i)->kind != CF_RAW_EMPTY)
+      append_cell (cells, out, row_cell (grid, row, i));
+  for (guint slot = 0; slot < slots; slot++)
+    append_cell (cells, out, &blank);
+  out->flags |= CF_RAW_ROW_EMPTIES_ARE_VALUES | CF_RAW_ROW_BLANK_DATA;
+}
+
 gboolean
 cf_text_dump_slots (CfGridBuilder *grid)
 {
@@ -332,7 +376,7 @@ cf_text_dump_slots (CfGridBuilder *grid)
   while (r < n)
     {
       guint h0 = r, b0, b1;
-      Anchors a = { grid->text, MEASURE_DISPLAY, 0, { 0 }, 0, FALSE };
+      Anchors a = { grid->text, MEASURE_DISPLAY, 0, { 0 }, 0, FALSE, 0 };
       gboolean exact = FALSE;
 
       while (r < n && !row_has_value (grid, &g_array_index (grid->rows, CfRawRow, r)))
@@ -395,7 +439,23 @@ cf_text_dump_slots (CfGridBuilder *grid)
           const CfRawRow *row = &g_array_index (grid->rows, CfRawRow, i);
           CfRawRow copy = { cells->len, 0, row->flags };
 
-          if (exact && i < b0)
+          if (exact && i < a.header_start)
+            {
+              /* Above this body's header: a row of labels right under
+               * another header is a row of that table's blank cells. */
+              const CfRawRow *above = i > h0 ? &g_array_index (grid->rows, CfRawRow, i - 1) : NULL;
+              guint slots = above != NULL && !has_word_past (grid, row, a.boundary, a.m)
+                            ? count_words_past (grid, above, a.boundary, a.m) : 0;
+
+              if (slots > 0 && row->n_cells > 0)
+                rewrite_blank_row (grid, row, slots, cells, &copy);
+              else
+                {
+                  g_array_append_vals (cells, row_cell (grid, row, 0), row->n_cells);
+                  copy.n_cells = row->n_cells;
+                }
+            }
+          else if (exact && i < b0)
             rewrite_header (grid, row, &a, cells, &copy);
           else if (exact)
             rewrite_body (grid, row, &a, cells, &copy);
