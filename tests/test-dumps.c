@@ -97,6 +97,10 @@ main (int argc, char **argv)
     "gip-2019-borderless-t-k07-blank-err.w3m.txt",
     "gip-2019-borderless-t-rep-k13-blank.lynx.txt",
     "gip-2021-borderless-s-rep-k20-blank.lynx.txt",
+    /* A table all of whose cells are blank (行政许可) right before the next
+     * table's section row and header. */
+    "gip-2021-borderless-s-rep-k04-blank.w3m.txt",
+    "gip-2021-borderless-t-k07-blank-err.w3m.txt",
   };
 
   g_test_init (&argc, &argv, NULL);
