@@ -439,6 +439,54 @@ test_large_input (void)
   g_assert_cmpfloat (elapsed / 1e6, <, cf_test_time_limit (20));
 }
 
+/* html2text 1.3.2a counts bytes as columns: a later cell overwrites the end
+ * of a Chinese label, leaving half a character. The text is read, each
+ * broken run as U+FFFD, the damage said; through the loader, as a note. */
+static void
+test_salvage (void)
+{
+  g_autoptr (GString) data = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree char *encoding = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (CfDocument) doc = NULL;
+  CfDecodeDamage damage;
+  gsize out_len = 0;
+  gboolean noted = FALSE;
+
+  g_string_append (data, "二、主动公开政府信息情况\n信息内容   本年新制作数量\n规章     0       21\n");
+  /* 规范性文件 with the last byte of 文 overwritten by the column's 0. */
+  g_string_append (data, "规范性\xE6\x96" "0件    1       31\n");
+  g_string_append (data, "三、收到和处理政府信息公开申请情况\n");
+
+  text = cf_decode_text ((const guint8 *) data->str, data->len, "cut.txt", &encoding, &out_len, &error);
+  g_assert_null (text);
+  g_assert_error (error, CF_ERROR, CF_ERROR_ENCODING);
+  g_clear_error (&error);
+  g_clear_pointer (&encoding, g_free);
+
+  text = cf_decode_text_salvage ((const guint8 *) data->str, data->len, "cut.txt", &encoding, &out_len,
+                                 &damage, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (encoding, ==, "UTF-8");
+  g_assert_cmpuint (damage.n_broken, ==, 1);
+  g_assert_cmpuint (damage.first_broken, ==, strstr (data->str, "\xE6\x96" "0") - data->str);
+  g_assert_nonnull (strstr (text, "规范性\xEF\xBF\xBD" "0件    1       31"));
+  g_assert_true (g_utf8_validate (text, (gssize) out_len, NULL));
+
+  bytes = g_bytes_new (data->str, data->len);
+  doc = cf_loader_load_bytes (bytes, "/some/folder/cut.txt", NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < cf_document_get_notes (doc)->len; i++)
+    {
+      CfFinding *note = g_ptr_array_index (cf_document_get_notes (doc), i);
+
+      noted |= g_strcmp0 (note->rule, "extract.broken_text") == 0;
+    }
+  g_assert_true (noted);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -451,6 +499,7 @@ main (int argc, char **argv)
   g_test_add_func ("/decode/empty", test_empty);
   g_test_add_func ("/decode/binary", test_binary);
   g_test_add_func ("/decode/bad-encoding", test_bad_encoding);
+  g_test_add_func ("/decode/salvage", test_salvage);
   g_test_add_func ("/decode/large-input", test_large_input);
   return g_test_run ();
 }

@@ -61,9 +61,12 @@ static const Variant variants[] = {
   { "city.no-group.html", "html", "city-2025-placeholder-headers.html", SAME, 0 },
   { "city.split-labels.html", "html", "city-2025-placeholder-headers.html", SAME, 0 },
   { "city.unit-footnote.html", "html", "city-2025-placeholder-headers.html", SAME, 0 },
-  /* html2text 1.3.2a cuts CJK characters in half: not UTF-8, not anything. */
-  { "city.html2text.txt", "html", "city-2025-placeholder-headers.html", LOAD_ERROR, 0 },
-  { "shanghai.html2text.txt", "html", "shanghai-gov-office-2019.html", LOAD_ERROR, 0 },
+  /* html2text 1.3.2a counts bytes as columns: later cells overwrite the
+   * end of Chinese labels, cutting characters in half. The text is read
+   * with U+FFFD for what was cut (and a note); the overwritten rows are
+   * garbled. */
+  { "city.html2text.txt", "html", "city-2025-placeholder-headers.html", PARTIAL, 98 },
+  { "shanghai.html2text.txt", "html", "shanghai-gov-office-2019.html", PARTIAL, 0 },
 };
 
 /* Known gaps: the canonical cells these give today (measured with

@@ -323,9 +323,58 @@ chinese_score (const char *text, gsize len)
   return n_common;
 }
 
+/* UTF-8 with some sequences broken (a converter that counted bytes as
+ * columns and cut characters in half, as html2text 1.3.2a does): most of
+ * its non-ASCII text is valid UTF-8. Returns the text with U+FFFD for each
+ * broken run, or NULL when the bytes are not that. */
+static char *
+salvage_utf8 (const guint8 *data, gsize len, CfDecodeDamage *damage)
+{
+  g_autoptr (GString) out = NULL;
+  const char *p = (const char *) data, *end = p + len;
+  gsize n_valid = 0, n_runs = 0, first = 0;
+  gboolean in_run = FALSE;
+
+  out = g_string_sized_new (len + 16);
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2 || c == 0)
+        {
+          if (!in_run)
+            {
+              if (n_runs++ == 0)
+                first = (gsize) (p - (const char *) data);
+              g_string_append (out, "\xEF\xBF\xBD");
+            }
+          in_run = TRUE;
+          p++;
+          continue;
+        }
+      in_run = FALSE;
+      n_valid += c >= 0x80;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+      p = g_utf8_next_char (p);
+    }
+  /* Mostly text that was UTF-8: many valid characters, few broken runs. */
+  if (n_runs == 0 || n_valid < 16 || n_runs * 4 > n_valid)
+    return NULL;
+  damage->n_broken = n_runs;
+  damage->first_broken = first;
+  return normalize_line_ends (out->str, out->len, &damage->text_len);
+}
+
 char *
 cf_decode_text (const guint8 *data, gsize len, const char *name, char **encoding,
                 gsize *out_len, GError **error)
+{
+  return cf_decode_text_salvage (data, len, name, encoding, out_len, NULL, error);
+}
+
+char *
+cf_decode_text_salvage (const guint8 *data, gsize len, const char *name, char **encoding,
+                        gsize *out_len, CfDecodeDamage *damage, GError **error)
 {
   g_autoptr (GString) why = g_string_new (NULL);
   g_autoptr (GPtrArray) tried = g_ptr_array_new ();
@@ -431,6 +480,14 @@ cf_decode_text (const guint8 *data, gsize len, const char *name, char **encoding
         }
     }
 
+  if (damage != NULL)
+    memset (damage, 0, sizeof *damage);
+  if (text == NULL && damage != NULL && bom != BOM_UTF16LE && bom != BOM_UTF16BE &&
+      (text = salvage_utf8 (attempts.data, attempts.len, damage)) != NULL)
+    {
+      used = "UTF-8";
+      text_len = damage->text_len;
+    }
   if (text == NULL)
     {
       /* Translators: the file's name, then the encodings tried and where each failed;

@@ -209,6 +209,19 @@ cf_loader_take_reading (CfDocument *doc, CfReading *reading)
   g_ptr_array_set_size (notes, 0);
 }
 
+/* Bytes that were no text (UTF-8 with characters cut in half, as
+ * html2text 1.3.2a writes Chinese): read as U+FFFD, and said. */
+static void
+take_damage_note (CfReading *reading, const CfDecodeDamage *damage)
+{
+  g_autofree char *message = g_strdup_printf (
+      "文件中有%" G_GSIZE_FORMAT "处字节不是有效的UTF-8文本（第一处在第%" G_GSIZE_FORMAT
+      "字节），已按“\xEF\xBF\xBD”读取：这些位置的字符已丢失，附近的单元格可能读错",
+      damage->n_broken, damage->first_broken);
+
+  cf_reading_take_note (reading, cf_finding_new (CF_SEVERITY_WARNING, "extract.broken_text", NULL, message));
+}
+
 /* The reading of @bytes by the reader their kind needs; sets *@kind and,
  * for text and HTML, *@encoding. */
 static CfReading *
@@ -219,6 +232,7 @@ read_bytes (GBytes *bytes, const char *name, const char *password, GCancellable 
   g_autofree char *text = NULL;
   gsize len = 0, text_len = 0;
   const guint8 *data = g_bytes_get_data (bytes, &len);
+  CfDecodeDamage damage = { 0 };
 
   if (looks_like_pdf (data, len))
     {
@@ -226,19 +240,24 @@ read_bytes (GBytes *bytes, const char *name, const char *password, GCancellable 
       return cf_pdf_reader_read (bytes, password, name, cancellable, error);
     }
 
-  text = cf_decode_text (data, len, name, encoding, &text_len, error);
+  text = cf_decode_text_salvage (data, len, name, encoding, &text_len, &damage, error);
   if (text == NULL)
     return NULL;
   if (cf_html_reader_sniff (text, text_len))
     {
       *kind = CF_DOCUMENT_KIND_HTML;
-      return cf_html_reader_read (text, text_len, name, error);
+      reading = cf_html_reader_read (text, text_len, name, error);
     }
-  *kind = CF_DOCUMENT_KIND_TEXT;
-  reading = cf_reading_new ();
-  cf_reading_take_text (reading, g_steal_pointer (&text), text_len);
-  cf_text_tables_find (reading);
-  cf_text_layout_rows_find (reading);
+  else
+    {
+      *kind = CF_DOCUMENT_KIND_TEXT;
+      reading = cf_reading_new ();
+      cf_reading_take_text (reading, g_steal_pointer (&text), text_len);
+      cf_text_tables_find (reading);
+      cf_text_layout_rows_find (reading);
+    }
+  if (reading != NULL && damage.n_broken > 0)
+    take_damage_note (reading, &damage);
   return g_steal_pointer (&reading);
 }
 

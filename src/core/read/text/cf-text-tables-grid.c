@@ -222,6 +222,11 @@ plan_row (CfGridBuilder *builder, const CfRawRow *row, RowPlan *plan, GArray *la
         {
           plan->val_first = row->first + last_label + 1;
           plan->blank_slots = row->n_cells - last_label - 1;
+          if ((row->flags & CF_RAW_ROW_BLANK_DATA) && plan->blank_slots > 0)
+            {
+              plan->data = TRUE;
+              plan->val_n = plan->blank_slots;
+            }
         }
       return;
     }

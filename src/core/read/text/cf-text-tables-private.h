@@ -42,6 +42,10 @@ typedef enum
   /* Tab rows of one field count: if their fields also line up by position
    * (no number in a label column), every field is a slot, blanks included. */
   CF_RAW_ROW_SLOTS             = 1 << 2,
+  /* Labels then blank slots whose columns the positions proved (a row of
+   * zeros printed blank in a browser's text dump): a data row, never a
+   * section row. */
+  CF_RAW_ROW_BLANK_DATA        = 1 << 3,
 } CfRawRowFlags;
 
 typedef struct
@@ -106,6 +110,11 @@ gboolean  cf_grid_builder_commit    (CfGridBuilder *builder,
  * within the limits above. */
 gboolean  cf_grid_builder_add_table (CfGridBuilder *builder,
                                      CfTable       *table);
+
+/* Browser dumps (cf-text-tables-dump.c): rewrites blocks of aligned rows
+ * whose values start exactly on the columns of their header words (w3m,
+ * lynx) so every slot is a cell, blanks included. TRUE when it did. */
+gboolean  cf_text_dump_slots        (CfGridBuilder *grid);
 
 /* Drawn grids (cf-text-tables-box.c): TRUE when [@start, @end) is a rule of
  * box characters or of ASCII "+---+"; then cf_text_box_parse reads the

@@ -453,6 +453,54 @@ mark_regular_tab_rows (CfGridBuilder *grid)
     g_array_index (grid->rows, CfRawRow, r).flags |= CF_RAW_ROW_SLOTS;
 }
 
+static gboolean
+last_row_has_value (Scanner *sc)
+{
+  gboolean has_label;
+
+  return sc->grid.rows->len > 0 &&
+         row_value_count (&sc->grid, &g_array_index (sc->grid.rows, CfRawRow, sc->grid.rows->len - 1),
+                          &has_label) > 0;
+}
+
+/* A short line with a heading's enumerator (二、…) right between two rows
+ * with values of an aligned run, no blank line on either side: a row whose
+ * cells are all blank (a browser's text dump), not the heading of what
+ * follows (a heading comes before a table's header, not its values). */
+static gboolean
+is_row_between_rows (Scanner *sc, const Line *line, gsize run_end, LineKind kind)
+{
+  Line next;
+
+  if (kind != LINE_ALIGNED || line->start != run_end || line->next >= sc->len || !last_row_has_value (sc))
+    return FALSE;
+  cf_text_read_line (sc, line->next, &next);
+  return next.kind == LINE_ALIGNED && line_has_value (sc->text, &next);
+}
+
+/* A browser prints the tables of a page one under the other, no blank line
+ * between: a table whose rows are all blank ends in a short line (行政许可)
+ * followed by the next table's section row (第二十条第（六）项) and header.
+ * Two short lines right after the run's last line, then a header line. */
+static gboolean
+is_blank_row_over_section (Scanner *sc, const Line *line, const Line *next, gsize run_end, LineKind kind)
+{
+  Line after;
+
+  if (kind != LINE_ALIGNED || line->kind != LINE_SHORT || line->start != run_end ||
+      next->start != line->next || next->next >= sc->len ||
+      cf_text_enumerator_level (sc->text + next->tstart, next->tend - next->tstart) == 1)
+    return FALSE;
+  cf_text_read_line (sc, next->next, &after);
+  /* The next table's header: words, no number (a wrapped label of a PDF's
+   * text ends on its row's numbers). */
+  if (after.kind != kind || after.start != next->next)
+    return FALSE;
+  /* Or two rows of blanks, both padded with the spaces of their cells
+   * (w3m), before a row with numbers. */
+  return !line_has_value (sc->text, &after) || (line->end > line->tend + 1 && next->end > next->tend + 1);
+}
+
 /* Tab and aligned runs: rows are lines of their kind; a blank line or two
  * (a page break) and a short line without separators (a section row) may sit
  * between them. A heading (三、...) ends the run. */
@@ -506,7 +554,8 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
           gboolean goes_on = FALSE;
 
           if (line.kind == LINE_SHORT &&
-              cf_text_enumerator_level (sc->text + line.tstart, line.tend - line.tstart) == 1)
+              cf_text_enumerator_level (sc->text + line.tstart, line.tend - line.tstart) == 1 &&
+              !is_row_between_rows (sc, &line, end_pos, kind))
             break;
           while (ahead < sc->len && blanks <= 2)
             {
@@ -524,6 +573,11 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
 
                   cf_text_read_line (sc, next.next, &after);
                   goes_on = after.kind == kind;
+                  break;
+                }
+              if (next.kind == LINE_SHORT && is_blank_row_over_section (sc, &line, &next, end_pos, kind))
+                {
+                  goes_on = TRUE;
                   break;
                 }
               if (next.kind != LINE_BLANK)
@@ -558,6 +612,7 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
   else
     {
       assign_aligned_hints (&sc->grid, columns);
+      cf_text_dump_slots (&sc->grid);
       cf_text_commit (sc, "aligned", title);
     }
   return end_pos;
