@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include "cf-csv.h"
 #include "cf-export-private.h"
+#include "cf-cell-labels.h"
 #include "cf-form.h"
 #include "cf-error.h"
 
@@ -123,6 +124,40 @@ cf_csv_table_to_string (CfTable *table)
       for (int c = 0; c < n_cols; c++)
         {
           /* Covered slots of a merged cell stay empty. */
+          CfCell *cell = cf_table_get_origin_cell (table, r, c);
+
+          if (c > 0)
+            g_string_append_c (out, ',');
+          if (cell != NULL)
+            append_field (out, cell->text);
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+cf_csv_table_to_string_headed (CfDocument *doc, CfTable *table)
+{
+  GString *out = g_string_new (NULL);
+  CfTableLabels *labels = cf_table_labels_for_document (doc, table);
+  int n_rows = cf_table_get_n_rows (table);
+  int n_cols = cf_table_get_n_cols (table);
+
+  /* One header row: each column named as the grid names it. */
+  for (int c = 0; c < n_cols; c++)
+    {
+      g_autofree char *title = cf_table_labels_column_title (labels, c);
+
+      if (c > 0)
+        g_string_append_c (out, ',');
+      append_field (out, title);
+    }
+  g_string_append (out, "\r\n");
+  for (int r = cf_table_labels_get_n_header_rows (labels); r < n_rows; r++)
+    {
+      for (int c = 0; c < n_cols; c++)
+        {
           CfCell *cell = cf_table_get_origin_cell (table, r, c);
 
           if (c > 0)
@@ -366,7 +401,7 @@ cf_csv_table_to_string_full (CfDocument *doc, CfTable *table, CfReview *review)
     "row", "column", "row_key", "column_key", "extracted", "printed", "corrected", "findings",
   };
   GString *out = g_string_new (NULL);
-  g_autofree char *grid = cf_csv_table_to_string (table);
+  g_autofree char *grid = cf_csv_table_to_string_headed (doc, table);
   gboolean any = FALSE;
 
   g_string_append (out, grid);

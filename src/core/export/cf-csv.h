@@ -28,7 +28,13 @@ gboolean    cf_csv_encoding_from_string (const char    *name,
 /* The table as an RFC 4180 CSV (UTF-8, CRLF line ends); merged cells keep
  * their text in the first slot and leave the covered slots empty. */
 char       *cf_csv_table_to_string  (CfTable       *table);
-/* The table's CSV, then (after an empty line, with its own header row
+/* The table for a spreadsheet: one header row naming each column as the
+ * grid does (cf_table_labels_column_title: levels of a multi-level header
+ * joined by " / "), then the rows below the header rows. @doc may be NULL
+ * (no form: the printed headers). */
+char       *cf_csv_table_to_string_headed (CfDocument *doc,
+                                           CfTable    *table);
+/* cf_csv_table_to_string_headed, then (after an empty line, with its own header row
  * row,column,row_key,column_key,extracted,printed,corrected,findings) one
  * line per cell an extraction fix changed, the analyst restated (the report
  * printed a wrong figure: cf_review_restate) or a finding names: the text as
