@@ -420,9 +420,9 @@ test_export_long (void)
   g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
   /* The spec's eight columns, then the analyst's trail (docs/cli.md). */
   g_assert_true (g_str_has_prefix (csv, "document,form,table,row,column,text,value,unit,"
-                                        "table_title,extracted,corrected,findings\r\n"));
+                                        "table_title,extracted,corrected,findings,row_label,column_label\r\n"));
   g_assert_cmpuint (count_csv_rows (csv, &n_fields), >=, 1);
-  g_assert_cmpuint (n_fields, ==, 12);
+  g_assert_cmpuint (n_fields, ==, 14);
   g_assert_true (g_file_get_contents (findings, &fcsv, NULL, NULL));
   /* The analyst's verdicts travel with the findings, in two last columns. */
   g_assert_true (g_str_has_prefix (fcsv, "document,severity,rule,table,cells,expected,actual,"
