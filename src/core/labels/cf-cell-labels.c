@@ -378,6 +378,26 @@ cf_table_labels_cell (CfTableLabels *labels, int row, int col)
 }
 
 char *
+cf_form_display_name (const char *form_id)
+{
+  const char *p;
+
+  if (form_id == NULL)
+    return NULL;
+  /* "gip-2021": the edition's year is what tells the national forms apart. */
+  for (p = form_id; *p != '\0'; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+        && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
+      {
+        g_autofree char *year = g_strndup (p, 4);
+
+        /* Translators: a national report form by its edition's year ("2021 Form"). */
+        return g_strdup_printf (_("%s Form"), year);
+      }
+  return g_strdup (form_id);
+}
+
+char *
 cf_table_display_name (CfTable *table, guint index)
 {
   const char *id = cf_table_get_id (table);

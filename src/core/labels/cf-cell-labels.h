@@ -43,6 +43,9 @@ char          *cf_table_labels_cell         (CfTableLabels *labels,
                                              int            row,
                                              int            col);
 
+/* A form id ("gip-2021") as a person reads it: "2021 Form" (translated),
+ * the id itself when it holds no year; NULL for NULL. */
+char          *cf_form_display_name         (const char    *form_id);
 /* The name shown in the tables list: canonical for forms, else title or "Table N". */
 char          *cf_table_display_name        (CfTable       *table,
                                              guint          index);
