@@ -383,7 +383,9 @@ test_export (void)
   g_assert_true (g_file_get_contents (table_path, &contents, NULL, NULL));
   /* The grid, then the trail: the extracted text beside the fixed one. */
   expected = cf_csv_table_to_string_full (doc, table, NULL);
-  g_assert_cmpstr (contents, ==, expected);
+  /* UTF-8 with a BOM unless the save dialog chose otherwise: what Excel reads. */
+  g_assert_true (g_str_has_prefix (contents, "\xEF\xBB\xBF"));
+  g_assert_cmpstr (contents + 3, ==, expected);
   g_assert_nonnull (strstr (contents, "4321"));
   {
     g_autofree char *trail = g_strdup_printf ("\r\n%d,%d,", cell->row + 1, cell->col + 1);
@@ -395,14 +397,14 @@ test_export (void)
   g_assert_true (cf_window_export (window, CF_EXPORT_LONG, long_path, &error));
   g_assert_true (g_file_get_contents (long_path, &contents, NULL, NULL));
   cf_csv_append_long_with_review (expected_long, doc, NULL, TRUE);
-  g_assert_cmpstr (contents, ==, expected_long->str);
+  g_assert_cmpstr (contents + 3, ==, expected_long->str);
   g_clear_pointer (&contents, g_free);
 
   g_assert_true (cf_window_export (window, CF_EXPORT_FINDINGS, findings_path, &error));
   g_assert_true (g_file_get_contents (findings_path, &contents, NULL, NULL));
   /* Nothing accepted: the verdict columns say so. */
   cf_csv_append_findings_with_review (expected_findings, doc, NULL, TRUE);
-  g_assert_cmpstr (contents, ==, expected_findings->str);
+  g_assert_cmpstr (contents + 3, ==, expected_findings->str);
 
   g_assert_cmpint (g_mkdir (all_dir, 0700), ==, 0);
   g_assert_true (cf_window_export (window, CF_EXPORT_ALL_TABLES, all_dir, &error));
@@ -411,6 +413,102 @@ test_export (void)
   while (g_dir_read_name (listing) != NULL)
     n_files++;
   g_assert_cmpuint (n_files, ==, cf_document_get_tables (doc)->len);
+
+  close_window (window);
+  cf_test_rm_rf (dir);
+}
+
+static gboolean
+find_file_chooser (gpointer data)
+{
+  GtkWidget **found = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr (GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (window))
+        {
+          *found = window;
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+file_exists (gpointer path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+/* The CSV save dialog offers the encoding (UTF-8 with a BOM first), writes
+ * the one chosen and offers it first the next time. */
+static void
+test_export_encoding_choice (void)
+{
+  CfWindow *window = open_corpus ("text", "zibo-gaoxin-psb-2022.txt");
+  CfDocument *doc = cf_window_get_document (window);
+  CfTable *table = cf_grid_view_get_table (cf_window_get_grid_view (window));
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "table.csv", NULL);
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  g_autofree char *expected = cf_csv_table_to_string_full (doc, table, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *encoding = NULL;
+  g_autoptr (GString) shown = g_string_new (NULL);
+  g_autoptr (GError) error = NULL;
+  GtkWidget *dialog = NULL;
+  gsize len = 0;
+
+  g_assert_null (cf_test_find_by_action (GTK_WIDGET (window), "win.csv-encoding"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-table", NULL));
+  g_assert_true (cf_test_spin_until (find_file_chooser, &dialog, 10));
+  cf_test_spin_for (0.3);
+  /* What the dialog shows: the choice, UTF-8 with a BOM selected. */
+  cf_test_collect_text (dialog, shown);
+  g_test_message ("dialog shows: %s", shown->str);
+  g_assert_nonnull (strstr (shown->str, "CSV Encoding"));
+  g_assert_nonnull (strstr (shown->str, "UTF-8 with BOM (Excel)"));
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "choice"), ==,
+                   "utf-8-bom");
+
+  /* Chosen as a person does, in the drop-down: its second option. */
+  {
+    GtkWidget *drop_down = cf_test_find_descendant (dialog, GTK_TYPE_DROP_DOWN);
+
+    g_assert_nonnull (drop_down);
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (drop_down)), ==, 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), 1);
+  }
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "choice"), ==,
+                   "gb18030");
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), folder, &error));
+  g_assert_no_error (error);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "table.csv");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_assert_true (cf_test_spin_until (file_exists, path, 10));
+  cf_test_spin_for (0.2);
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_false (g_utf8_validate (contents, (gssize) len, NULL));
+  back = g_convert (contents, (gssize) len, "UTF-8", "GB18030", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (back, ==, expected);
+
+  /* Remembered: the next dialog offers GB18030 first. */
+  g_object_get (window, "csv-encoding", &encoding, NULL);
+  g_assert_cmpstr (encoding, ==, "gb18030");
+  dialog = NULL;
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-long", NULL));
+  g_assert_true (cf_test_spin_until (find_file_chooser, &dialog, 10));
+  g_assert_cmpstr (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (dialog), "choice"), ==,
+                   "gb18030");
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  cf_test_spin_for (0.3);
+  g_object_set (window, "csv-encoding", "utf-8-bom", NULL);
 
   close_window (window);
   cf_test_rm_rf (dir);
@@ -797,6 +895,7 @@ main (int argc, char **argv)
   g_test_add_func ("/app/select-cell-highlights-source", test_select_cell_highlights_source);
   g_test_add_func ("/app/edit-cell-reaudits", test_edit_cell_reaudits);
   g_test_add_func ("/app/export", test_export);
+  g_test_add_func ("/app/export-encoding-choice", test_export_encoding_choice);
   g_test_add_func ("/app/copy-paste", test_copy_paste);
   g_test_add_func ("/app/pdf-page", test_pdf_page);
   g_test_add_func ("/app/table-confidence", test_table_confidence);

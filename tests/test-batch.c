@@ -209,8 +209,8 @@ test_batch_folder (void)
   g_assert_true (watch.saw_running);
 
   /* Each report as the batch saw it is what a direct load and audit gives. */
-  cf_csv_append_long (expected_long, NULL, TRUE);
-  cf_csv_append_findings_with_review (expected_findings, NULL, NULL, TRUE);
+  cf_csv_append_long_in_batch (expected_long, NULL, NULL, NULL, TRUE);
+  cf_csv_append_findings_in_batch (expected_findings, NULL, NULL, NULL, TRUE);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr (CfBatchEntry) entry = g_list_model_get_item (model, i);
@@ -238,7 +238,7 @@ test_batch_folder (void)
       g_assert_cmpuint (cf_batch_entry_get_n_infos (entry), ==,
                         cf_document_count_findings (direct, CF_SEVERITY_INFO));
       if (cf_document_get_form (direct) != NULL)
-        cf_csv_append_long (expected_long, direct, FALSE);
+        cf_csv_append_long_in_batch (expected_long, direct, NULL, dir, FALSE);
       /* Nothing is saved: no accepted finding, no correction. */
       g_assert_cmpuint (cf_batch_entry_get_n_accepted (entry), ==, 0);
       g_assert_cmpuint (cf_batch_entry_get_n_restored (entry), ==, 0);
@@ -247,7 +247,7 @@ test_batch_folder (void)
                         cf_document_get_tables (direct)->len);
       g_assert_cmpuint (cf_batch_entry_get_n_open_warnings (entry), ==,
                         cf_batch_entry_get_n_warnings (entry));
-      cf_csv_append_findings_with_review (expected_findings, direct, NULL, FALSE);
+      cf_csv_append_findings_in_batch (expected_findings, direct, NULL, dir, FALSE);
     }
 
   /* Known figures of the corpus, so that a batch and a direct audit that are
@@ -272,7 +272,11 @@ test_batch_folder (void)
   g_assert_true (cf_batch_write_long_csv (batch, long_path, &error));
   g_assert_no_error (error);
   long_csv = read_text (long_path);
-  g_assert_true (g_str_has_prefix (long_csv, "document,form,table,row,column,text,value,unit\r\n"));
+  /* The spec's eight columns, the analyst's trail, then the cell's row and
+   * column named in the report's language. */
+  g_assert_true (g_str_has_prefix (long_csv, "document,form,table,row,column,text,value,unit,"
+                                             "table_title,extracted,corrected,findings,"
+                                             "row_label,column_label\r\n"));
   g_assert_cmpuint (count_occurrences (long_csv, "document,form,table,"), ==, 1);
   g_assert_cmpstr (long_csv, ==, expected_long->str);
   for (gsize i = 0; i < G_N_ELEMENTS (cf_test_corpus); i++)
@@ -284,13 +288,20 @@ test_batch_folder (void)
 
       cf_audit_document (doc, NULL);
       cf_csv_append_long (rows, doc, FALSE);
-      /* A recognised document with canonical cells has rows; others none. */
+      /* A recognised document with canonical cells has rows; others none;
+       * named by their path under the batch's folder ("html/…"). */
+      g_autofree char *relative = g_strconcat ("\r\n", path + strlen (dir) + 1, ",", NULL);
+
       if (rows->len > 0)
-        g_assert_nonnull (strstr (long_csv, path));
+        g_assert_nonnull (strstr (long_csv, relative));
       else
-        g_assert_null (strstr (long_csv, path));
+        g_assert_null (strstr (long_csv, relative));
+      g_assert_null (strstr (long_csv, path));
     }
-  g_assert_nonnull (strstr (long_csv, "zibo-gaoxin-psb-2022.txt,gip-2021,"));
+  g_assert_nonnull (strstr (long_csv, "\r\nzibo-gaoxin-psb-2022.txt,gip-2021,"));
+  g_assert_nonnull (strstr (long_csv, "\r\nhtml/shanghai-gov-office-2019.html,gip-2019,"));
+  /* Rows and columns as the report prints them (Simplified here). */
+  g_assert_nonnull (strstr (long_csv, ",本年新收政府信息公开申请数量,自然人\r\n"));
 
   g_assert_true (cf_batch_write_findings_csv (batch, findings_path, &error));
   g_assert_no_error (error);
@@ -669,6 +680,7 @@ test_batch_saved_work (void)
   g_assert_nonnull (strstr (findings_csv, ",accepted,note\r\n"));
   g_assert_nonnull (strstr (findings_csv, ",true,as published\r\n"));
   g_assert_null (strstr (findings_csv, "zibo-altered.txt,error,"));
+  g_assert_null (strstr (findings_csv, reports));
   {
     g_autoptr (GString) expected = g_string_new (NULL);
 
@@ -677,8 +689,9 @@ test_batch_saved_work (void)
       {
         g_autoptr (CfBatchEntry) entry = g_list_model_get_item (cf_batch_get_model (batch), i);
 
-        cf_csv_append_findings_with_review (expected, cf_batch_entry_get_document (entry),
-                                            cf_batch_entry_get_review (entry), FALSE);
+        /* Named by their path under the batch's folder. */
+        cf_csv_append_findings_in_batch (expected, cf_batch_entry_get_document (entry),
+                                         cf_batch_entry_get_review (entry), reports, FALSE);
       }
     g_assert_cmpstr (findings_csv, ==, expected->str);
   }

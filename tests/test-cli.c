@@ -1,6 +1,7 @@
 /* test-cli.c: crossfoot-cli run as a user runs it, on the corpus */
 #include <locale.h>
 #include <string.h>
+#include "cf-cell-labels.h"
 #include "cf-test-util.h"
 
 static const char *const corpus_texts[] = {
@@ -347,15 +348,18 @@ test_extract (void)
 
           g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
           g_assert_true (g_utf8_validate (csv, -1, NULL));
-          /* The grid, then (after an empty line) the cells findings name. */
+          /* The table, then (after an empty line) the cells findings name. */
           if (strstr (csv, "\r\n\r\n") != NULL)
             {
               g_assert_nonnull (strstr (csv, "\r\n\r\nrow,column,row_key,column_key,extracted,"
                                              "printed,corrected,findings\r\n"));
               strstr (csv, "\r\n\r\n")[2] = '\0';
             }
+          /* One header row for the table's header rows, then its body. */
           g_assert_cmpuint (count_csv_rows (csv, &n_fields), ==,
-                            (guint) cf_table_get_n_rows (table));
+                            (guint) (1 + cf_table_get_n_rows (table)
+                                     - cf_table_labels_get_n_header_rows (
+                                         cf_table_labels_for_document (doc, table))));
           g_assert_cmpuint (n_fields, ==, (guint) cf_table_get_n_cols (table));
           g_assert_nonnull (strstr (one.out, csv_path));
           n_csv++;
@@ -416,9 +420,9 @@ test_export_long (void)
   g_assert_true (g_file_get_contents (out, &csv, NULL, NULL));
   /* The spec's eight columns, then the analyst's trail (docs/cli.md). */
   g_assert_true (g_str_has_prefix (csv, "document,form,table,row,column,text,value,unit,"
-                                        "table_title,extracted,corrected,findings\r\n"));
+                                        "table_title,extracted,corrected,findings,row_label,column_label\r\n"));
   g_assert_cmpuint (count_csv_rows (csv, &n_fields), >=, 1);
-  g_assert_cmpuint (n_fields, ==, 12);
+  g_assert_cmpuint (n_fields, ==, 14);
   g_assert_true (g_file_get_contents (findings, &fcsv, NULL, NULL));
   /* The analyst's verdicts travel with the findings, in two last columns. */
   g_assert_true (g_str_has_prefix (fcsv, "document,severity,rule,table,cells,expected,actual,"

@@ -142,7 +142,7 @@ test_extraction_fix_differs (void)
   cf_csv_append_long_with_review (long_csv, doc, review, TRUE);
   g_assert_true (g_str_has_prefix (long_csv->str,
                                    "document,form,table,row,column,text,value,unit,"
-                                   "table_title,extracted,corrected,findings\r\n"));
+                                   "table_title,extracted,corrected,findings,row_label,column_label\r\n"));
   {
     g_autofree char *needle = g_strdup_printf (",requests,new,total,%s,%s,", figure, figure);
     g_autofree char *row = NULL;

@@ -1,6 +1,7 @@
 /* test-export.c: CSV (RFC 4180, encodings, long form) and the audit JSON shape */
 #include <string.h>
 #include "cf-test-util.h"
+#include "cf-cell-labels.h"
 
 /* A small RFC 4180 reader for checking what we wrote: rows of fields. */
 static GPtrArray *
@@ -175,6 +176,56 @@ test_table_csv (void)
   g_assert_cmpstr (field_at (rows, 2, 2), ==, "1,234");
   g_assert_cmpstr (field_at (rows, 4, 0), ==, "a,\"b\"\nc");
   g_assert_cmpstr (field_at (rows, 3, 1), ==, "");
+}
+
+/* The table for a spreadsheet: one header row, named as the grid names the
+ * columns, then the body rows only. */
+static void
+test_table_csv_headed (void)
+{
+  g_autoptr (CfDocument) doc = make_document ();
+  CfTable *requests = cf_document_find_table (doc, "requests");
+  g_autoptr (CfTable) appeals = cf_table_new ();
+  g_autofree char *csv = cf_csv_table_to_string_headed (doc, requests);
+  g_autofree char *full = cf_csv_table_to_string_full (doc, requests, NULL);
+  g_autofree char *generic = NULL;
+  g_autoptr (GPtrArray) rows = parse_csv (csv);
+  g_autoptr (GPtrArray) generic_rows = NULL;
+  CfTableLabels *labels = cf_table_labels_for_document (doc, requests);
+
+  /* Two header rows became one; the three body rows follow. */
+  g_assert_cmpuint (rows->len, ==, 1 + 3);
+  for (int c = 0; c < cf_table_get_n_cols (requests); c++)
+    {
+      g_autofree char *title = cf_table_labels_column_title (labels, c);
+
+      g_assert_cmpstr (field_at (rows, 0, c), ==, title);
+    }
+  g_assert_cmpstr (field_at (rows, 0, 1), ==, "自然人");
+  g_assert_cmpstr (field_at (rows, 0, 2), ==, "总计");
+  g_assert_cmpstr (field_at (rows, 1, 0), ==, "一、本年新收");
+  g_assert_cmpstr (field_at (rows, 1, 2), ==, "1,234");
+  g_assert_cmpstr (field_at (rows, 3, 0), ==, "a,\"b\"\nc");
+  /* The table CSV of extract and the app starts with it. */
+  g_assert_true (g_str_has_prefix (full, csv));
+
+  /* A printed two-level header: the levels joined, as the grid's titles. */
+  cf_table_add_cell (appeals, 0, 0, 2, 1, "项目", -1, 0);
+  cf_table_add_cell (appeals, 0, 1, 1, 2, "行政复议", -1, 0);
+  cf_table_add_cell (appeals, 0, 3, 1, 1, "行政诉讼", -1, 0);
+  cf_table_add_cell (appeals, 1, 1, 1, 1, "结果维持", -1, 0);
+  cf_table_add_cell (appeals, 1, 2, 1, 1, "结果纠正", -1, 0);
+  cf_table_add_cell (appeals, 1, 3, 1, 1, "尚未审结", -1, 0);
+  cf_table_add_cell (appeals, 2, 0, 1, 1, "本年", -1, 0);
+  cf_table_add_cell (appeals, 2, 1, 1, 1, "1", -1, 0);
+  cf_table_add_cell (appeals, 2, 2, 1, 1, "2", -1, 0);
+  cf_table_add_cell (appeals, 2, 3, 1, 1, "3", -1, 0);
+  cf_table_finish (appeals);
+  generic = cf_csv_table_to_string_headed (NULL, appeals);
+  g_assert_cmpstr (generic, ==, "项目,行政复议 / 结果维持,行政复议 / 结果纠正,行政诉讼 / 尚未审结\r\n"
+                                "本年,1,2,3\r\n");
+  generic_rows = parse_csv (generic);
+  g_assert_cmpuint (generic_rows->len, ==, 2);
 }
 
 static void
@@ -763,6 +814,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/export/encoding-names", test_encoding_names);
   g_test_add_func ("/export/table-csv", test_table_csv);
+  g_test_add_func ("/export/table-csv-headed", test_table_csv_headed);
   g_test_add_func ("/export/write-encodings", test_write_encodings);
   g_test_add_func ("/export/write-tables", test_write_tables);
   g_test_add_func ("/export/long-csv", test_long_csv);

@@ -76,6 +76,18 @@ test_unnamed_rows_and_columns (void)
   g_assert_cmpstr (cf_table_labels_row (labels, 1), ==, "第 2 行");
 }
 
+/* Form ids as people read them: the edition. */
+static void
+test_form_names (void)
+{
+  g_autofree char *name = cf_form_display_name ("gip-2021");
+  g_autofree char *other = cf_form_display_name ("custom");
+
+  g_assert_cmpstr (name, ==, "2021年版");
+  g_assert_cmpstr (other, ==, "custom");
+  g_assert_null (cf_form_display_name (NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -92,5 +104,6 @@ main (int argc, char **argv)
 
   g_test_add_func ("/locale/chinese-from-build-tree", test_chinese_from_build_tree);
   g_test_add_func ("/locale/unnamed-rows-and-columns", test_unnamed_rows_and_columns);
+  g_test_add_func ("/locale/form-names", test_form_names);
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cf-test-gui.h"
+#include "cf-cell-labels.h"
 
 static CfApplication *app;
 
@@ -91,8 +92,13 @@ test_open_folder (void)
                        cf_batch_entry_get_name (entry));
       g_assert_cmpstr (shown_text (inbox, i, CF_INBOX_COLUMN_ERRORS), ==, n_errors);
       g_assert_cmpstr (shown_text (inbox, i, CF_INBOX_COLUMN_WARNINGS), ==, n_warnings);
-      g_assert_cmpstr (shown_text (inbox, i, CF_INBOX_COLUMN_FORM), ==,
-                       cf_document_get_form (alone) ? cf_document_get_form (alone) : "None");
+      {
+        g_autofree char *form_name = cf_document_get_form (alone)
+                                       ? cf_form_display_name (cf_document_get_form (alone))
+                                       : g_strdup ("None");
+
+        g_assert_cmpstr (shown_text (inbox, i, CF_INBOX_COLUMN_FORM), ==, form_name);
+      }
     }
 
   /* A click on the first row (most open errors) shows its report. */

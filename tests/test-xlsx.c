@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cf-test-util.h"
+#include "cf-cell-labels.h"
 
 /* The member @member of the zip @path, as text (unzip -p). */
 static char *
@@ -105,6 +106,23 @@ test_corpus_workbook (void)
   strings = unzip_member (path, "xl/sharedStrings.xml");
   g_assert_nonnull (strstr (strings, error_finding->rule));
   g_assert_nonnull (strstr (strings, "原文如此"));
+  /* The findings sheet names the table, row and column as the report prints them. */
+  g_assert_nonnull (strstr (strings, "<t>row_label</t>"));
+  g_assert_nonnull (strstr (strings, "<t>column_label</t>"));
+  {
+    CfTable *table = NULL;
+    CfCell *cell = cf_finding_resolve_cell (doc, error_finding, 0, &table);
+    CfTableLabels *labels = cf_table_labels_for_document (doc, table);
+    g_autofree char *row = g_markup_escape_text (cf_table_labels_row (labels, cell->row), -1);
+    g_autofree char *col_title = cf_table_labels_column_title (labels, cell->col);
+    g_autofree char *col = g_markup_escape_text (col_title, -1);
+    g_autofree char *row_t = g_strdup_printf (">%s</t>", row);
+    g_autofree char *col_t = g_strdup_printf (">%s</t>", col);
+
+    g_assert_nonnull (strstr (strings, row_t));
+    g_assert_nonnull (strstr (strings, col_t));
+    g_assert_cmpstr (col_title, !=, "");
+  }
   cf_test_rm_rf (dir);
 }
 

@@ -30,6 +30,29 @@ void cf_file_dialog_save (GtkWindow                *parent,
                           gpointer                  owner,
                           gpointer                  data);
 
+/* @choice: the id of the option chosen (cf_file_dialog_save_with_choice). */
+typedef void (*CfFileDialogChoiceCallback) (GFile      *file,
+                                            const char *choice,
+                                            gpointer    owner,
+                                            gpointer    data);
+
+/* cf_file_dialog_save () offering, beside the name, one choice (@choice_label:
+ * the options @labels, ids @ids, both NULL-terminated; @selected listed first
+ * and chosen) on
+ * every GTK: GtkFileDialog cannot offer one, so this is a file chooser (the
+ * portal's in a sandbox), GTK's deprecation of it notwithstanding. */
+void cf_file_dialog_save_with_choice (GtkWindow                 *parent,
+                                      const char                *title,
+                                      const char                *initial_name,
+                                      gboolean                   folder,
+                                      const char                *choice_label,
+                                      const char *const         *ids,
+                                      const char *const         *labels,
+                                      const char                *selected,
+                                      CfFileDialogChoiceCallback callback,
+                                      gpointer                   owner,
+                                      gpointer                   data);
+
 /* Files to read, several at once, offering @filters (a list of
  * GtkFileFilter, the first one the default; may be NULL); or with @folder
  * one folder to read (@filters unused), given as a list of one. */

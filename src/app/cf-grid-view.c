@@ -869,39 +869,12 @@ is_label_column (CfGridView *self, int col)
 }
 
 /* For a recognised form table, the form's own label of the column (short and
- * the same in every report); else the header cells above it, joined. */
+ * the same in every report); else the header cells above it, joined. The
+ * table CSV's header row names columns by the same call. */
 static char *
 column_title (CfGridView *self, int col)
 {
-  const char *form = cf_document_get_form (self->document);
-  int n_rows = cf_table_get_n_rows (self->table);
-
-  for (int r = 0; form != NULL && r < n_rows; r++)
-    {
-      CfCell *cell = cf_table_get_cell (self->table, r, col);
-      char *label;
-
-      if (cell == NULL || cell->col != col || cell->col_key == NULL)
-        continue;
-      label = cf_form_registry_get_key_label (cf_form_registry_get_default (), form,
-                                              cf_table_get_id (self->table), cell->col_key, FALSE);
-      if (label != NULL)
-        {
-          char *printed = cf_table_labels_in_print (self->labels, label);
-
-          g_free (label);
-          return printed;
-        }
-    }
-  if (form != NULL && is_label_column (self, col) && (col == 0 || is_label_column (self, col - 1)))
-    {
-      /* Row labels of a mapped form table: the printed header is often a
-       * sentence. The first label column names them all. */
-      for (guint i = 0; i < cf_table_get_n_cells (self->table); i++)
-        if (cf_table_get_cell_at (self->table, i)->row_key != NULL)
-          return g_strdup (col > 0 && is_label_column (self, col - 1) ? "" : _("Item"));
-    }
-  return g_strdup (cf_table_labels_col (self->labels, col));
+  return cf_table_labels_column_title (self->labels, col);
 }
 
 /* A column title: wraps (per character where need be) instead of being cut. */

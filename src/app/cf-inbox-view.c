@@ -22,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-file-dialog.h"
+#include "cf-cell-labels.h"
 #include "cf-inbox-view.h"
 
 struct _CfInboxView
@@ -185,8 +186,8 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
       break;
     case CF_INBOX_COLUMN_FORM:
       if (done)
-        text = g_strdup (cf_batch_entry_get_form (entry) ? cf_batch_entry_get_form (entry)
-                                                         : _("None"));
+        text = cf_batch_entry_get_form (entry) ? cf_form_display_name (cf_batch_entry_get_form (entry))
+                                               : g_strdup (_("None"));
       break;
     case CF_INBOX_COLUMN_ERRORS:
       if (done)

@@ -123,10 +123,10 @@ cancel_load_action (GtkWidget *widget, const char *action_name, GVariant *param)
 static gboolean
 write_string (CfWindow *self, const char *path, const char *csv, GError **error)
 {
-  CfCsvEncoding encoding = CF_CSV_UTF8;
+  CfCsvEncoding encoding = CF_CSV_UTF8_BOM;
 
   if (!cf_csv_encoding_from_string (self->csv_encoding, &encoding))
-    encoding = CF_CSV_UTF8;
+    encoding = CF_CSV_UTF8_BOM;
   return cf_csv_write_file (path, csv, encoding, error);
 }
 
@@ -161,7 +161,7 @@ cf_window_export (CfWindow *self, CfExportKind kind, const char *path, GError **
       }
     case CF_EXPORT_ALL_TABLES:
       {
-        CfCsvEncoding encoding = CF_CSV_UTF8;
+        CfCsvEncoding encoding = CF_CSV_UTF8_BOM;
         g_autoptr (GPtrArray) written = NULL;
 
         cf_csv_encoding_from_string (self->csv_encoding, &encoding);
@@ -287,18 +287,29 @@ export_title (CfExportKind kind)
 }
 
 static void
-on_export_chosen (GFile *file, gpointer owner, gpointer data)
+on_export_chosen (GFile *file, const char *encoding, gpointer owner, gpointer data)
 {
-  export_to_file (CF_WINDOW (owner), GPOINTER_TO_INT (data), file);
+  CfWindow *self = CF_WINDOW (owner);
+
+  /* The encoding chosen is the next dialog's first choice (and saved). */
+  if (encoding != NULL)
+    g_object_set (self, "csv-encoding", encoding, NULL);
+  export_to_file (self, GPOINTER_TO_INT (data), file);
 }
 
+/* The CSV save dialog offers the encoding: UTF-8 with a BOM (what Excel
+ * needs to read Chinese) first, then GB18030 and plain UTF-8. */
 static void
 run_export_dialog (CfWindow *self, CfExportKind kind)
 {
+  static const char *const ids[] = { "utf-8-bom", "gb18030", "utf-8", NULL };
+  const char *labels[] = { _("UTF-8 with BOM (Excel)"), _("GB18030"), _("UTF-8"), NULL };
   g_autofree char *name = suggested_name (self, kind);
 
-  cf_file_dialog_save (GTK_WINDOW (self), export_title (kind), name, kind == CF_EXPORT_ALL_TABLES,
-                       on_export_chosen, self, GINT_TO_POINTER (kind));
+  cf_file_dialog_save_with_choice (GTK_WINDOW (self), export_title (kind), name,
+                                   kind == CF_EXPORT_ALL_TABLES, _("CSV Encoding"), ids, labels,
+                                   self->csv_encoding, on_export_chosen, self,
+                                   GINT_TO_POINTER (kind));
 }
 
 static void
@@ -545,7 +556,7 @@ cf_window_update_actions (CfWindow *self)
   cf_window_update_edit_actions (self);
 }
 
-/* The CSV encoding is a property so the menu's radio items can show it. */
+/* The CSV encoding: the save dialog's first choice, saved in GSettings. */
 static void
 cf_window_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
@@ -594,7 +605,7 @@ cf_window_class_add_actions (GtkWidgetClass *widget_class)
   object_class->get_property = cf_window_get_property;
   object_class->set_property = cf_window_set_property;
   g_object_class_install_property (object_class, PROP_CSV_ENCODING,
-                                   g_param_spec_string ("csv-encoding", NULL, NULL, "utf-8",
+                                   g_param_spec_string ("csv-encoding", NULL, NULL, "utf-8-bom",
                                                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY |
                                                         G_PARAM_STATIC_STRINGS));
 
@@ -608,7 +619,6 @@ cf_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.export-findings", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-corrections", NULL,
                                    export_corrections_action);
-  gtk_widget_class_install_property_action (widget_class, "win.csv-encoding", "csv-encoding");
   gtk_widget_class_install_action (widget_class, "win.previous-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.next-page", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);

@@ -645,7 +645,8 @@ assign_menu_new (void)
         {
           const char *id = g_ptr_array_index (tables, j);
           const char *heading = cf_form_registry_get_table_heading (registry, form, id);
-          g_autofree char *label = g_strdup_printf ("%s → %s", form, heading ? heading : id);
+          g_autofree char *form_name = cf_form_display_name (form);
+          g_autofree char *label = g_strdup_printf ("%s → %s", form_name, heading ? heading : id);
           g_autofree char *target = g_strdup_printf ("%s/%s", form, id);
           g_autoptr (GMenuItem) item = g_menu_item_new (label, NULL);
 

@@ -1226,8 +1226,8 @@ on_recent_changed (GtkRecentManager *manager, CfWindow *self)
 static void
 cf_window_init (CfWindow *self)
 {
-  /* Before the template: the menu reads win.csv-encoding's state from it. */
-  self->csv_encoding = g_strdup ("utf-8");
+  /* The save dialog's first choice of CSV encoding, until GSettings says. */
+  self->csv_encoding = g_strdup ("utf-8-bom");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = settings_new_if_installed ();

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include "cf-csv.h"
 #include "cf-export-private.h"
+#include "cf-cell-labels.h"
 #include "cf-form.h"
 #include "cf-error.h"
 
@@ -123,6 +124,40 @@ cf_csv_table_to_string (CfTable *table)
       for (int c = 0; c < n_cols; c++)
         {
           /* Covered slots of a merged cell stay empty. */
+          CfCell *cell = cf_table_get_origin_cell (table, r, c);
+
+          if (c > 0)
+            g_string_append_c (out, ',');
+          if (cell != NULL)
+            append_field (out, cell->text);
+        }
+      g_string_append (out, "\r\n");
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+cf_csv_table_to_string_headed (CfDocument *doc, CfTable *table)
+{
+  GString *out = g_string_new (NULL);
+  CfTableLabels *labels = cf_table_labels_for_document (doc, table);
+  int n_rows = cf_table_get_n_rows (table);
+  int n_cols = cf_table_get_n_cols (table);
+
+  /* One header row: each column named as the grid names it. */
+  for (int c = 0; c < n_cols; c++)
+    {
+      g_autofree char *title = cf_table_labels_column_title (labels, c);
+
+      if (c > 0)
+        g_string_append_c (out, ',');
+      append_field (out, title);
+    }
+  g_string_append (out, "\r\n");
+  for (int r = cf_table_labels_get_n_header_rows (labels); r < n_rows; r++)
+    {
+      for (int c = 0; c < n_cols; c++)
+        {
           CfCell *cell = cf_table_get_origin_cell (table, r, c);
 
           if (c > 0)
@@ -366,7 +401,7 @@ cf_csv_table_to_string_full (CfDocument *doc, CfTable *table, CfReview *review)
     "row", "column", "row_key", "column_key", "extracted", "printed", "corrected", "findings",
   };
   GString *out = g_string_new (NULL);
-  g_autofree char *grid = cf_csv_table_to_string (table);
+  g_autofree char *grid = cf_csv_table_to_string_headed (doc, table);
   gboolean any = FALSE;
 
   g_string_append (out, grid);
@@ -404,19 +439,35 @@ cf_csv_table_to_string_full (CfDocument *doc, CfTable *table, CfReview *review)
   return g_string_free (out, FALSE);
 }
 
+/* @path relative to @base_dir when it lies under it (a batch's folder), else as given. */
+static char *
+display_path_under (const char *path, const char *base_dir)
+{
+  if (path != NULL && base_dir != NULL && *base_dir != '\0')
+    {
+      g_autofree char *base = g_canonicalize_filename (base_dir, NULL);
+      g_autofree char *full = g_canonicalize_filename (path, NULL);
+      gsize n = strlen (base);
+
+      if (n > 1 && strncmp (full, base, n) == 0 && full[n] == G_DIR_SEPARATOR && full[n + 1] != '\0')
+        return cf_export_display_path (full + n + 1);
+    }
+  return cf_export_display_path (path);
+}
+
 /* The long CSV: one line per canonical cell, in the form's order.
- * @with_review adds the last four columns (table_title, extracted, corrected,
- * findings); without it the header and the lines are the spec's eight
- * columns, and the findings are not looked up at all. */
+ * @with_review adds the last six columns (table_title, extracted, corrected,
+ * findings, row_label, column_label); without it the header and the lines
+ * are the spec's eight columns, and the findings are not looked up at all. */
 static void
 append_long (GString *out, CfDocument *doc, CfReview *review, gboolean with_review,
-             gboolean with_header)
+             const char *base_dir, gboolean with_header)
 {
   static const char *const header[] = {
     "document", "form", "table", "row", "column", "text", "value", "unit",
-    "table_title", "extracted", "corrected", "findings",
+    "table_title", "extracted", "corrected", "findings", "row_label", "column_label",
   };
-  const gsize n_fields = with_review ? G_N_ELEMENTS (header) : G_N_ELEMENTS (header) - 4;
+  const gsize n_fields = with_review ? G_N_ELEMENTS (header) : G_N_ELEMENTS (header) - 6;
   GPtrArray *tables;
   const char *form;
   g_autofree char *path = NULL;
@@ -427,12 +478,17 @@ append_long (GString *out, CfDocument *doc, CfReview *review, gboolean with_revi
     return;
   tables = cf_document_get_tables (doc);
   form = cf_document_get_form (doc);
-  path = cf_export_display_path (cf_document_get_path (doc));
+  path = display_path_under (cf_document_get_path (doc), base_dir);
 
   for (guint t = 0; t < tables->len; t++)
     {
       CfTable *table = g_ptr_array_index (tables, t);
       g_autoptr (GPtrArray) cells = keyed_cells_in_form_order (form, table);
+      CfTableLabels *labels = with_review ? cf_table_labels_for_document (doc, table) : NULL;
+      const char *printed = cf_table_get_title (table);
+      g_autofree char *title = !with_review ? NULL
+                               : printed != NULL && *printed != '\0' ? g_strdup (printed)
+                               : cf_table_display_name (table, t);
 
       for (guint c = 0; c < cells->len; c++)
         {
@@ -441,6 +497,8 @@ append_long (GString *out, CfDocument *doc, CfReview *review, gboolean with_revi
           g_autofree char *states = with_review
                                       ? cf_export_cell_finding_states (doc, review, table, cell)
                                       : NULL;
+          g_autofree char *col_label = labels ? cf_table_labels_column_title (labels, cell->col)
+                                              : NULL;
           const char *corrected = review ? cf_review_get_restated (review, table, cell, NULL)
                                          : NULL;
           const char *fields[G_N_ELEMENTS (header)] = {
@@ -452,10 +510,12 @@ append_long (GString *out, CfDocument *doc, CfReview *review, gboolean with_revi
             cell->number.kind == CF_NUMBER_BLANK ? "" : cell->text,
             value,
             cell->number.kind == CF_NUMBER_VALUE ? cell->number.unit : "",
-            cf_table_get_title (table),
+            title,
             extracted_text (cell),
             corrected ? corrected : "",
             states,
+            labels ? cf_table_labels_row (labels, cell->row) : NULL,
+            col_label,
           };
 
           append_row (out, fields, n_fields);
@@ -466,14 +526,21 @@ append_long (GString *out, CfDocument *doc, CfReview *review, gboolean with_revi
 void
 cf_csv_append_long (GString *out, CfDocument *doc, gboolean with_header)
 {
-  append_long (out, doc, NULL, FALSE, with_header);
+  append_long (out, doc, NULL, FALSE, NULL, with_header);
 }
 
 void
 cf_csv_append_long_with_review (GString *out, CfDocument *doc, CfReview *review,
                                 gboolean with_header)
 {
-  append_long (out, doc, review, TRUE, with_header);
+  append_long (out, doc, review, TRUE, NULL, with_header);
+}
+
+void
+cf_csv_append_long_in_batch (GString *out, CfDocument *doc, CfReview *review,
+                             const char *base_dir, gboolean with_header)
+{
+  append_long (out, doc, review, TRUE, base_dir, with_header);
 }
 
 /* "requests[new/total]" for keyed refs, "table-1[3,4]" otherwise; ";" between. */
@@ -500,7 +567,7 @@ finding_cells_string (const CfFinding *finding)
 /* The findings CSV; @with_verdicts adds the accepted and note columns. */
 static void
 append_findings (GString *out, CfDocument *doc, CfReview *review, gboolean with_verdicts,
-                 gboolean with_header)
+                 const char *base_dir, gboolean with_header)
 {
   static const char *const header[] = {
     "document", "severity", "rule", "table", "cells", "expected", "actual", "message",
@@ -515,7 +582,7 @@ append_findings (GString *out, CfDocument *doc, CfReview *review, gboolean with_
   if (doc == NULL)
     return;
   findings = cf_document_get_findings (doc);
-  path = cf_export_display_path (cf_document_get_path (doc));
+  path = display_path_under (cf_document_get_path (doc), base_dir);
 
   for (guint i = 0; i < findings->len; i++)
     {
@@ -547,12 +614,19 @@ append_findings (GString *out, CfDocument *doc, CfReview *review, gboolean with_
 void
 cf_csv_append_findings (GString *out, CfDocument *doc, gboolean with_header)
 {
-  append_findings (out, doc, NULL, FALSE, with_header);
+  append_findings (out, doc, NULL, FALSE, NULL, with_header);
 }
 
 void
 cf_csv_append_findings_with_review (GString *out, CfDocument *doc, CfReview *review,
                                     gboolean with_header)
 {
-  append_findings (out, doc, review, TRUE, with_header);
+  append_findings (out, doc, review, TRUE, NULL, with_header);
+}
+
+void
+cf_csv_append_findings_in_batch (GString *out, CfDocument *doc, CfReview *review,
+                                 const char *base_dir, gboolean with_header)
+{
+  append_findings (out, doc, review, TRUE, base_dir, with_header);
 }

@@ -28,7 +28,13 @@ gboolean    cf_csv_encoding_from_string (const char    *name,
 /* The table as an RFC 4180 CSV (UTF-8, CRLF line ends); merged cells keep
  * their text in the first slot and leave the covered slots empty. */
 char       *cf_csv_table_to_string  (CfTable       *table);
-/* The table's CSV, then (after an empty line, with its own header row
+/* The table for a spreadsheet: one header row naming each column as the
+ * grid does (cf_table_labels_column_title: levels of a multi-level header
+ * joined by " / "), then the rows below the header rows. @doc may be NULL
+ * (no form: the printed headers). */
+char       *cf_csv_table_to_string_headed (CfDocument *doc,
+                                           CfTable    *table);
+/* cf_csv_table_to_string_headed, then (after an empty line, with its own header row
  * row,column,row_key,column_key,extracted,printed,corrected,findings) one
  * line per cell an extraction fix changed, the analyst restated (the report
  * printed a wrong figure: cf_review_restate) or a finding names: the text as
@@ -67,14 +73,23 @@ GPtrArray  *cf_csv_write_tables_with_review (CfDocument    *doc,
 void        cf_csv_append_long      (GString       *out,
                                      CfDocument    *doc,
                                      gboolean       with_header);
-/* The long CSV with four more columns: table_title (the table as the report
- * names it), extracted (the text before an extraction fix), corrected (the
- * analyst's right figure where the report is wrong) and findings (the states
- * of the findings naming the cell, as cf_export_cell_finding_states). */
+/* The long CSV with six more columns: table_title (the table as the report
+ * names it, cf_table_display_name), extracted (the text before an extraction
+ * fix), corrected (the analyst's right figure where the report is wrong),
+ * findings (the states of the findings naming the cell, as
+ * cf_export_cell_finding_states), row_label and column_label (the cell's row
+ * and column as the grid names them, in the report's characters). */
 void        cf_csv_append_long_with_review (GString    *out,
                                             CfDocument *doc,
                                             CfReview   *review,
                                             gboolean    with_header);
+/* cf_csv_append_long_with_review for a batch: document paths relative to
+ * @base_dir, the batch's folder, when they lie under it. */
+void        cf_csv_append_long_in_batch (GString    *out,
+                                         CfDocument *doc,
+                                         CfReview   *review,
+                                         const char *base_dir,
+                                         gboolean    with_header);
 /* The findings as CSV (header document,severity,rule,table,cells,expected,
  * actual,message); @doc may be NULL to append only the header. */
 void        cf_csv_append_findings  (GString       *out,
@@ -86,5 +101,12 @@ void        cf_csv_append_findings_with_review (GString    *out,
                                                 CfDocument *doc,
                                                 CfReview   *review,
                                                 gboolean    with_header);
+
+/* cf_csv_append_findings_with_review with paths relative to @base_dir. */
+void        cf_csv_append_findings_in_batch (GString    *out,
+                                             CfDocument *doc,
+                                             CfReview   *review,
+                                             const char *base_dir,
+                                             gboolean    with_header);
 
 G_END_DECLS

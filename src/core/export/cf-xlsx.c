@@ -13,6 +13,7 @@
 
 #include "cf-xlsx.h"
 #include "cf-csv.h"
+#include "cf-cell-labels.h"
 #include "cf-error.h"
 
 gboolean
@@ -325,7 +326,8 @@ static gboolean
 write_findings (Writer *w, CfDocument *doc, CfReview *review, const char *name, GError **error)
 {
   static const char *columns[] = { "severity", "rule", "table", "cells", "expected", "actual",
-                                   "message", "accepted", "note" };
+                                   "message", "accepted", "note", "table_title", "row_label",
+                                   "column_label" };
   g_autofree char *sheet = sheet_name (w, FINDINGS_SHEET, 0);
   lxw_worksheet *ws = workbook_add_worksheet (w->workbook, sheet);
   GPtrArray *findings = cf_document_get_findings (doc);
@@ -359,6 +361,22 @@ write_findings (Writer *w, CfDocument *doc, CfReview *review, const char *name, 
       rc |= write_text (ws, row, 6, f->message ? f->message : "", NULL);
       rc |= worksheet_write_boolean (ws, row, 7, accepted, NULL);
       rc |= write_text (ws, row, 8, note ? note : "", NULL);
+      {
+        /* The first cell it names, as the report prints its table, row and column. */
+        CfTable *table = NULL;
+        CfCell *cell = cf_finding_resolve_cell (doc, f, 0, &table);
+
+        if (cell != NULL)
+          {
+            CfTableLabels *labels = cf_table_labels_for_document (doc, table);
+            g_autofree char *col_label = cf_table_labels_column_title (labels, cell->col);
+            const char *title = cf_table_get_title (table);
+
+            rc |= write_text (ws, row, 9, title ? title : "", NULL);
+            rc |= write_text (ws, row, 10, cf_table_labels_row (labels, cell->row), NULL);
+            rc |= write_text (ws, row, 11, col_label, NULL);
+          }
+      }
       if (!check (rc, name, error))
         return FALSE;
     }
@@ -372,7 +390,7 @@ write_corrections (Writer *w, CfDocument *doc, CfReview *review, const char *nam
 {
   static const char *columns[] = { "table", "table_title", "row", "column", "row_key",
                                    "column_key", "kind", "extracted", "printed", "corrected",
-                                   "findings" };
+                                   "findings", "row_label", "column_label" };
   g_autofree char *sheet = sheet_name (w, CORRECTIONS_SHEET, 0);
   lxw_worksheet *ws = workbook_add_worksheet (w->workbook, sheet);
   GPtrArray *tables = cf_document_get_tables (doc);
@@ -414,6 +432,13 @@ write_corrections (Writer *w, CfDocument *doc, CfReview *review, const char *nam
           rc |= worksheet_write_string (ws, row, 8, cell->text, NULL);
           rc |= worksheet_write_string (ws, row, 9, corrected ? corrected : "", NULL);
           rc |= worksheet_write_string (ws, row, 10, states, NULL);
+          {
+            CfTableLabels *labels = cf_table_labels_for_document (doc, table);
+            g_autofree char *col_label = cf_table_labels_column_title (labels, cell->col);
+
+            rc |= write_text (ws, row, 11, cf_table_labels_row (labels, cell->row), NULL);
+            rc |= write_text (ws, row, 12, col_label, NULL);
+          }
           if (!check (rc, name, error))
             return FALSE;
           row++;

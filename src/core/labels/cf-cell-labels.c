@@ -321,12 +321,80 @@ cf_table_labels_col (CfTableLabels *labels, int col)
   return label;
 }
 
+/* A column of row labels: no value cell below the header rows. */
+static gboolean
+is_label_column (CfTableLabels *labels, int col)
+{
+  int n_rows = cf_table_get_n_rows (labels->table);
+
+  for (int r = labels->n_header_rows; r < n_rows; r++)
+    {
+      CfCell *cell = cf_table_get_cell (labels->table, r, col);
+
+      if (cell != NULL && cell->row == r && cell->col == col &&
+          !cf_table_labels_is_fixed (labels, r, col))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+cf_table_labels_column_title (CfTableLabels *labels, int col)
+{
+  CfTable *table = labels->table;
+  const char *form = labels->form_id;
+  int n_rows = cf_table_get_n_rows (table);
+
+  for (int r = 0; form != NULL && r < n_rows; r++)
+    {
+      CfCell *cell = cf_table_get_cell (table, r, col);
+      g_autofree char *label = NULL;
+
+      if (cell == NULL || cell->col != col || cell->col_key == NULL)
+        continue;
+      label = cf_form_registry_get_key_label (cf_form_registry_get_default (), form,
+                                              cf_table_get_id (table), cell->col_key, FALSE);
+      if (label != NULL)
+        return cf_table_labels_in_print (labels, label);
+    }
+  if (form != NULL && is_label_column (labels, col) && (col == 0 || is_label_column (labels, col - 1)))
+    {
+      /* Row labels of a mapped form table: the printed header is often a
+       * sentence. The first label column names them all. */
+      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+        if (cf_table_get_cell_at (table, i)->row_key != NULL)
+          /* Translators: the title of the column of row labels of a form's table. */
+          return g_strdup (col > 0 && is_label_column (labels, col - 1) ? "" : _("Item"));
+    }
+  return g_strdup (cf_table_labels_col (labels, col));
+}
+
 char *
 cf_table_labels_cell (CfTableLabels *labels, int row, int col)
 {
   return g_strdup_printf ("%s, %s",
                           cf_table_labels_row (labels, row),
                           cf_table_labels_col (labels, col));
+}
+
+char *
+cf_form_display_name (const char *form_id)
+{
+  const char *p;
+
+  if (form_id == NULL)
+    return NULL;
+  /* "gip-2021": the edition's year is what tells the national forms apart. */
+  for (p = form_id; *p != '\0'; p++)
+    if (g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+        && g_ascii_isdigit (p[3]) && !g_ascii_isdigit (p[4]))
+      {
+        g_autofree char *year = g_strndup (p, 4);
+
+        /* Translators: a national report form by its edition's year ("2021 Form"). */
+        return g_strdup_printf (_("%s Form"), year);
+      }
+  return g_strdup (form_id);
 }
 
 char *

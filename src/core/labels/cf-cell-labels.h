@@ -29,6 +29,12 @@ const char    *cf_table_labels_row          (CfTableLabels *labels,
 /* "法人或其他组织 / 商业企业". */
 const char    *cf_table_labels_col          (CfTableLabels *labels,
                                              int            col);
+/* The title of column @col as the grid shows it: for a table of the
+ * document's form (cf_table_labels_for_document) the form's own label of a
+ * mapped column, in the table's characters, and "Item" over its row labels;
+ * else the printed header cells above it, levels joined by " / ". */
+char          *cf_table_labels_column_title (CfTableLabels *labels,
+                                             int            col);
 /* @simplified (a form's label) in the characters @labels' table is printed in. */
 char          *cf_table_labels_in_print     (CfTableLabels *labels,
                                              const char    *simplified);
@@ -37,6 +43,9 @@ char          *cf_table_labels_cell         (CfTableLabels *labels,
                                              int            row,
                                              int            col);
 
+/* A form id ("gip-2021") as a person reads it: "2021 Form" (translated),
+ * the id itself when it holds no year; NULL for NULL. */
+char          *cf_form_display_name         (const char    *form_id);
 /* The name shown in the tables list: canonical for forms, else title or "Table N". */
 char          *cf_table_display_name        (CfTable       *table,
                                              guint          index);

@@ -705,13 +705,43 @@ cf_batch_find_entry (CfBatch *self, const char *path)
   return g_hash_table_lookup (self->paths, canonical);
 }
 
-typedef void (*AppendCsv) (GString *out, CfDocument *doc, CfReview *review, gboolean with_header);
+typedef void (*AppendCsv) (GString *out, CfDocument *doc, CfReview *review, const char *base_dir,
+                           gboolean with_header);
 
-static void
-append_long (GString *out, CfDocument *doc, CfReview *review, gboolean with_header)
+/* The folder every document of the batch lies in (the folder it was opened
+ * from, or the deepest one the chosen files share), or NULL. */
+static char *
+common_folder (CfBatch *self)
 {
-  /* The cells carry the analyst's corrections already. */
-  cf_csv_append_long (out, doc, with_header);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  char *common = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (CfBatchEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
+      g_autofree char *full = NULL;
+      g_autofree char *dir = NULL;
+
+      if (entry->path == NULL)
+        continue;
+      full = g_canonicalize_filename (entry->path, NULL);
+      dir = g_path_get_dirname (full);
+      if (common == NULL)
+        {
+          common = g_steal_pointer (&dir);
+          continue;
+        }
+      /* Up from the common folder until @full lies under it. */
+      while (!(g_str_has_prefix (full, common) && full[strlen (common)] == G_DIR_SEPARATOR)
+             && strcmp (common, "/") != 0)
+        {
+          char *up = g_path_get_dirname (common);
+
+          g_free (common);
+          common = up;
+        }
+    }
+  return common;
 }
 
 static gboolean
@@ -720,8 +750,9 @@ write_csv (CfBatch *self, const char *path, AppendCsv append, gboolean recognise
 {
   g_autoptr (GString) out = g_string_new (NULL);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->entries));
+  g_autofree char *base_dir = common_folder (self);
 
-  append (out, NULL, NULL, TRUE);
+  append (out, NULL, NULL, NULL, TRUE);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (CfBatchEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->entries), i);
@@ -729,7 +760,7 @@ write_csv (CfBatch *self, const char *path, AppendCsv append, gboolean recognise
       if (entry->document == NULL
           || (recognised_only && cf_document_get_form (entry->document) == NULL))
         continue;
-      append (out, entry->document, entry->review, FALSE);
+      append (out, entry->document, entry->review, base_dir, FALSE);
     }
   return cf_csv_write_file (path, out->str, CF_CSV_UTF8, error);
 }
@@ -738,12 +769,14 @@ gboolean
 cf_batch_write_long_csv (CfBatch *self, const char *path, GError **error)
 {
   g_return_val_if_fail (CF_IS_BATCH (self), FALSE);
-  return write_csv (self, path, append_long, TRUE, error);
+  /* The cells carry the analyst's corrections already; the review adds the
+   * findings' states and the right figures where the report is wrong. */
+  return write_csv (self, path, cf_csv_append_long_in_batch, TRUE, error);
 }
 
 gboolean
 cf_batch_write_findings_csv (CfBatch *self, const char *path, GError **error)
 {
   g_return_val_if_fail (CF_IS_BATCH (self), FALSE);
-  return write_csv (self, path, cf_csv_append_findings_with_review, FALSE, error);
+  return write_csv (self, path, cf_csv_append_findings_in_batch, FALSE, error);
 }
