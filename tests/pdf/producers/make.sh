@@ -1,7 +1,8 @@
 #!/bin/sh
 # Regenerates the PDFs of test-pdf-producers: small ruled tables as browsers
 # print web pages (HTML border="1": every cell boxed on its own), cut by a
-# page break inside a cell that spans rows, with a second table after.
+# page break inside a cell that spans rows (over the whole of page 2), with a
+# second table after.
 #   chromium-ruled.pdf   Chromium headless (needs chromium, fonts-noto-cjk:
 #                        Chromium embeds Noto Sans CJK as Type 3 fonts)
 # Few distinct characters keep each file small.
@@ -12,22 +13,24 @@ trap 'rm -rf "$tmp"' EXIT
 
 python3 - "$tmp/ruled.html" <<'PY'
 import sys
-# The values test-pdf-producers.c expects: row i of group g (0-based).
-def value(g, i, col):
-    k = g * 10 + i + 1
+# The figures test-pdf-producers.c expects: item row k (1-based), column col.
+def value(k, col):
     return (k * k * 37 + col * 101) % 997
 
+GROUPS = [("收入", 10), ("支出", 30)]  # the second runs over all of page 2
 out = ['<!DOCTYPE html><html><head><meta charset="utf-8"><style>'
        '@page { size: 105mm 148mm; margin: 8mm; } body, td { font-size: 9pt; } p { margin: 0; }'
        '</style></head><body>', "<p>一、收支表</p>",
        '<table border="1" cellspacing="0" cellpadding="2">',
        '<tr><td colspan="2">项目</td><td>本年</td><td>上年</td></tr>']
-for g, name in enumerate(["收入", "支出"]):
-    for i in range(10):
-        head = '<td rowspan="10">%s</td>' % name if i == 0 else ""
+k = 0
+for name, n in GROUPS:
+    for i in range(n):
+        k += 1
+        head = '<td rowspan="%d">%s</td>' % (n, name) if i == 0 else ""
         out.append("<tr>%s<td>%s%d</td><td>%d</td><td>%d</td></tr>"
-                   % (head, name, i + 1, value(g, i, 0), value(g, i, 1)))
-total = [sum(value(g, i, c) for g in range(2) for i in range(10)) for c in range(2)]
+                   % (head, name, i + 1, value(k, 0), value(k, 1)))
+total = [sum(value(j, c) for j in range(1, k + 1)) for c in range(2)]
 out += ['<tr><td colspan="2">合计</td><td>%d</td><td>%d</td></tr>' % tuple(total), "</table>",
         "<p>二、复议表</p>", '<table border="1" cellspacing="0" cellpadding="2">',
         '<tr><td colspan="3">复议</td><td colspan="2">诉讼</td></tr>',

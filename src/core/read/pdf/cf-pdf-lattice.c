@@ -782,9 +782,10 @@ tables_from_rules (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used
       for (guint i = 0; i < nh + nv; i++)
         if (uf_find (parent, i) == root)
           {
-            if (i < nh)
+            /* A cut rule ties the frame together; no row ends there. */
+            if (i < nh && !g_array_index (hs, CfPdfRule, i).cut)
               g_array_append_val (th, g_array_index (hs, CfPdfRule, i));
-            else
+            else if (i >= nh)
               g_array_append_val (tv, g_array_index (vs, CfPdfRule, i - nh));
           }
       if (th->len >= 2 && tv->len >= 2)
