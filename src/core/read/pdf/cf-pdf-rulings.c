@@ -559,6 +559,41 @@ drop_glyph_strokes (GArray *rules, gboolean vertical, const CfPdfPage *page)
     }
 }
 
+/* Cuts the ends of rules that run on through a character: a glyph's stroke
+ * set against a rule's end (a heading's stroke on the top of a frame, the
+ * table above's foot just over it) runs on with it in the rendering, and
+ * would tie the frame to whatever the glyph's other end touches. An end
+ * inside a character's box, the box half the character's height or more
+ * along the rule, ends at the box when the rule runs on past the box twice
+ * the character's height or more. */
+static void
+trim_glyph_ends (GArray *rules, gboolean vertical, const CfPdfPage *page)
+{
+  if ((gsize) rules->len * page->chars->len > 50000000)
+    return;
+  for (guint i = 0; i < rules->len; i++)
+    {
+      CfPdfRule *r = &g_array_index (rules, CfPdfRule, i);
+
+      for (guint k = 0; k < page->chars->len; k++)
+        {
+          const CfPdfChar *c = cf_pdf_char_at (page, k);
+          double lo = vertical ? c->x0 : c->y0, hi = vertical ? c->x1 : c->y1;
+          double a = vertical ? c->y0 : c->x0, b = vertical ? c->y1 : c->x1;
+          double inset = 0.1 * (hi - lo), half = 0.5 * (b - a);
+
+          if (r->pos <= lo + inset || r->pos >= hi - inset || b <= r->a || a >= r->b)
+            continue;
+          /* The rule's start inside the box, and the rule runs on past it
+           * well beyond (a glyph's own strokes do not). */
+          if (a <= r->a + 0.5 && b - r->a >= half && r->b - b >= 2 * (b - a))
+            r->a = b;
+          else if (b >= r->b - 0.5 && r->b - a >= half && a - r->a >= 2 * (b - a))
+            r->b = a;
+        }
+    }
+}
+
 /* How many of the first @n_hs of @hs @v touches. */
 static guint
 n_touching (GArray *hs, guint n_hs, const CfPdfRule *v)
@@ -744,6 +779,8 @@ cf_pdf_rulings_find (const CfPdfPage *page, const CfPdfRuns *runs, GArray **hs_o
   merge_rules (vs);
   drop_glyph_strokes (hs, FALSE, page);
   drop_glyph_strokes (vs, TRUE, page);
+  trim_glyph_ends (hs, FALSE, page);
+  trim_glyph_ends (vs, TRUE, page);
   close_cut_frames (page, hs, vs);
   keep_framed_rules (hs, vs);
   *hs_out = g_steal_pointer (&hs);
