@@ -29,7 +29,7 @@ left_out = re.compile(r"borderless-.*-k04.*\.(libreoffice|chromium|wkhtmltopdf)\
 # tables (a narrow label column dropped as a double rule; cells with little
 # padding taken for a head spanning columns; a repeated head's rule across
 # the frame dropped as half of a double rule).
-pinned = re.compile(r"^(gip-2019-ruled-t-k27-err\.wkhtmltopdf|gip-2021-ruled-t-k43-blank-err\.libreoffice|"
+pinned = re.compile(r"^(gip-2019-ruled-t-k27-err\.wkhtmltopdf|gip-2021-ruled-t-k27-err\.wkhtmltopdf|gip-2021-ruled-t-k43-blank-err\.libreoffice|"
                     r"gip-2021-ruled-s-rep-k40-blank\.chromium)\.pdf\.")
 os.makedirs(out, exist_ok=True)
 for name in os.listdir(out):

@@ -522,6 +522,38 @@ drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *vs, GArr
       g_array_remove_index (xs, c > 0 ? c : 1);
 }
 
+/* Drops the first or last grid row when no rule runs along its outer edge
+ * and no text is in it: the sliver of a row a page break pushed to the next
+ * page, whose top rule and the sides of the cells spanning down into it a
+ * browser still draws at the foot of the page (Chromium), the frame's
+ * sides running on below the last whole row. */
+static void
+trim_open_ends (const CfPdfPage *page, const gboolean *used, GArray *hs, GArray *xs, GArray *ys)
+{
+  double left = g_array_index (xs, double, 0), right = g_array_index (xs, double, xs->len - 1);
+  double mx = MIN (2.0, (right - left) / 4);
+
+  for (int end = 0; end < 2 && ys->len > 3; end++)
+    {
+      guint edge = end == 0 ? 0 : ys->len - 1, inner = end == 0 ? 1 : ys->len - 2;
+      double y_edge = g_array_index (ys, double, edge), y_inner = g_array_index (ys, double, inner);
+      double top = MIN (y_edge, y_inner), bottom = MAX (y_edge, y_inner);
+      gboolean empty = TRUE;
+
+      if (coverage (hs, y_edge, left + mx, right - mx) >= 0.5)
+        continue;
+      for (guint i = 0; i < page->chars->len && empty; i++)
+        {
+          const CfPdfChar *ch = cf_pdf_char_at (page, i);
+
+          empty = used[i] || cf_pdf_char_cy (ch) < top || cf_pdf_char_cy (ch) > bottom
+                  || cf_pdf_char_cx (ch) < left || cf_pdf_char_cx (ch) > right;
+        }
+      if (empty)
+        g_array_remove_index (ys, edge);
+    }
+}
+
 static void
 build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GPtrArray *tables)
 {
@@ -560,6 +592,12 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   g_array_append_val (ys_in, y_max);
   xs = snap_positions (xs_in);
   ys = snap_positions (ys_in);
+  if (xs->len >= 2)
+    {
+      trim_open_ends (page, used, hs, xs, ys);
+      y_min = g_array_index (ys, double, 0);
+      y_max = g_array_index (ys, double, ys->len - 1);
+    }
   drop_thin_columns (page, used, vs, xs, y_min, y_max);
   n_cols = (int) xs->len - 1;
   n_rows = (int) ys->len - 1;
@@ -744,9 +782,10 @@ tables_from_rules (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used
       for (guint i = 0; i < nh + nv; i++)
         if (uf_find (parent, i) == root)
           {
-            if (i < nh)
+            /* A cut rule ties the frame together; no row ends there. */
+            if (i < nh && !g_array_index (hs, CfPdfRule, i).cut)
               g_array_append_val (th, g_array_index (hs, CfPdfRule, i));
-            else
+            else if (i >= nh)
               g_array_append_val (tv, g_array_index (vs, CfPdfRule, i - nh));
           }
       if (th->len >= 2 && tv->len >= 2)

@@ -102,6 +102,23 @@ cf_pdf_page_has_ink (PopplerPage *page, cairo_surface_t *surface)
   return any;
 }
 
+/* A wide (CJK) character's box no taller than it is wide, about its
+ * centre. Poppler gives a glyph of a Type 3 font the font's whole bounding
+ * box as height (Chromium embeds CFF CJK fonts as Type 3: a 9 pt ideograph
+ * comes 23 pt tall), and a box that tall reaches over the rules above and
+ * below its cell. An ideograph fills about its em square, as wide as high. */
+static void
+fit_wide_glyph (CfPdfChar *c)
+{
+  double w = c->x1 - c->x0, mid = (c->y0 + c->y1) / 2;
+
+  if (w > 0 && c->y1 - c->y0 > 1.6 * w && cf_pdf_is_cjk (c->ch))
+    {
+      c->y0 = mid - 0.55 * w;
+      c->y1 = mid + 0.55 * w;
+    }
+}
+
 /* Reads the page's text (returned, valid UTF-8) and its characters into
  * @page, with offsets into that text. */
 char *
@@ -143,6 +160,7 @@ cf_pdf_read_page_text (PopplerPage *ppage, CfPdfPage *page)
       c.y0 = MIN (rects[k].y1, rects[k].y2);
       c.x1 = MAX (rects[k].x1, rects[k].x2);
       c.y1 = MAX (rects[k].y1, rects[k].y2);
+      fit_wide_glyph (&c);
       g_array_append_val (page->chars, c);
     }
   return page_text;

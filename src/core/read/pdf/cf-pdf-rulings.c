@@ -32,7 +32,7 @@ static void
 emit_rule (GArray *rules, const OpenRun *run, double scale)
 {
   int thick = run->last - run->first + 1;
-  CfPdfRule rule = { 0, run->a / scale, (run->b + 1) / scale };
+  CfPdfRule rule = { 0, run->a / scale, (run->b + 1) / scale, FALSE };
 
   if (thick <= MAX_THICK * scale)
     {
@@ -559,6 +559,171 @@ drop_glyph_strokes (GArray *rules, gboolean vertical, const CfPdfPage *page)
     }
 }
 
+/* Cuts the ends of rules that run on through a character: a glyph's stroke
+ * set against a rule's end (a heading's stroke on the top of a frame, the
+ * table above's foot just over it) runs on with it in the rendering, and
+ * would tie the frame to whatever the glyph's other end touches. An end
+ * inside a character's box, the box half the character's height or more
+ * along the rule, ends at the box when the rule runs on past the box twice
+ * the character's height or more. */
+static void
+trim_glyph_ends (GArray *rules, gboolean vertical, const CfPdfPage *page)
+{
+  if ((gsize) rules->len * page->chars->len > 50000000)
+    return;
+  for (guint i = 0; i < rules->len; i++)
+    {
+      CfPdfRule *r = &g_array_index (rules, CfPdfRule, i);
+
+      for (guint k = 0; k < page->chars->len; k++)
+        {
+          const CfPdfChar *c = cf_pdf_char_at (page, k);
+          double lo = vertical ? c->x0 : c->y0, hi = vertical ? c->x1 : c->y1;
+          double a = vertical ? c->y0 : c->x0, b = vertical ? c->y1 : c->x1;
+          double inset = 0.1 * (hi - lo), half = 0.5 * (b - a);
+
+          if (r->pos <= lo + inset || r->pos >= hi - inset || b <= r->a || a >= r->b)
+            continue;
+          /* The rule's start inside the box, and the rule runs on past it
+           * well beyond (a glyph's own strokes do not). */
+          if (a <= r->a + 0.5 && b - r->a >= half && r->b - b >= 2 * (b - a))
+            r->a = b;
+          else if (b >= r->b - 0.5 && r->b - a >= half && a - r->a >= 2 * (b - a))
+            r->b = a;
+        }
+    }
+}
+
+/* How many of the first @n_hs of @hs @v touches. */
+static guint
+n_touching (GArray *hs, guint n_hs, const CfPdfRule *v)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < n_hs; i++)
+    n += cf_pdf_rules_touch (&g_array_index (hs, CfPdfRule, i), v);
+  return n;
+}
+
+static int
+compare_rule_ends (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Whether a drawn rule of the first @n_hs of @hs runs at @y over [@a, @b]
+ * (nearly all of it). */
+static gboolean
+drawn_across (GArray *hs, guint n_hs, double y, double a, double b)
+{
+  double covered = 0;
+
+  for (guint k = 0; k < n_hs; k++)
+    {
+      const CfPdfRule *h = &g_array_index (hs, CfPdfRule, k);
+
+      if (fabs (h->pos - y) <= CF_PDF_SNAP_TOL)
+        covered += MAX (0.0, MIN (h->b, b) - MAX (h->a, a));
+    }
+  return covered >= 0.9 * (b - a);
+}
+
+/* Whether text stands within a line or so above @y (@above) or below it,
+ * between @left and @right: a heading or a caption over a table, text
+ * under a chart, no page break. */
+static gboolean
+text_beyond (const CfPdfPage *page, double y, gboolean above, double left, double right)
+{
+  for (guint i = 0; i < page->chars->len; i++)
+    {
+      const CfPdfChar *c = cf_pdf_char_at (page, i);
+      double gap = above ? y - c->y1 : c->y0 - y;
+
+      if (c->x1 > left && c->x0 < right && gap > -1.0 && gap < 12.0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Closes frames a page break cut open. A browser prints the part of a table
+ * on either side of a page break with no rule along the cut, and a cell
+ * that spans rows across it as its two sides only: the page's table is then
+ * a frame open at the cut, and a side that no rule of the rows reaches (the
+ * first column's, under a label spanning down) would be left out of it.
+ * Where sides of a frame end level at the head or foot of the page, with
+ * no text close beyond them (one of them framed by rules of the rows), and
+ * a side ends open (no drawn rule meets it there), a cut rule joins it to
+ * its neighbours ending there, over the gaps no drawn rule runs in. Frames
+ * closed at their ends (tables side by side) are left, and so are rules
+ * ending level inside the page (a chart's bars). */
+static void
+close_cut_frames (const CfPdfPage *page, GArray *hs, GArray *vs)
+{
+  g_autoptr (GArray) ends = g_array_new (FALSE, FALSE, sizeof (double) * 2);
+  g_autoptr (GArray) group = g_array_new (FALSE, FALSE, sizeof (CfPdfRule));
+  guint n_drawn = hs->len;
+
+  /* (y, index) of every end of a vertical rule, by y. */
+  for (guint j = 0; j < vs->len; j++)
+    {
+      const CfPdfRule *v = &g_array_index (vs, CfPdfRule, j);
+      double top[2] = { v->a, j }, bottom[2] = { v->b, j };
+
+      g_array_append_vals (ends, top, 1);
+      g_array_append_vals (ends, bottom, 1);
+    }
+  g_array_sort (ends, compare_rule_ends);
+  for (guint i = 0; i < ends->len;)
+    {
+      double y0 = g_array_index (ends, double, 2 * i), y = 0;
+      gboolean framed = FALSE;
+      guint stop = i;
+
+      while (stop < ends->len && g_array_index (ends, double, 2 * stop) - y0 <= CF_PDF_SNAP_TOL)
+        stop++;
+      g_array_set_size (group, 0);
+      for (guint k = i; k < stop; k++)
+        {
+          const CfPdfRule *v = &g_array_index (vs, CfPdfRule, (guint) g_array_index (ends, double, 2 * k + 1));
+
+          y += g_array_index (ends, double, 2 * k) / (stop - i);
+          g_array_append_val (group, *v);
+          framed |= n_touching (hs, n_drawn, v) >= 2;
+        }
+      i = stop;
+      if (group->len < 2 || !framed || (y > 0.15 * page->height && y < 0.85 * page->height))
+        continue;
+      /* The sides by x; each gap between two, one of them open, that no
+       * drawn rule runs over gets a cut rule. */
+      g_array_sort (group, compare_rule_ends);
+      if (text_beyond (page, y, y < page->height / 2, g_array_index (group, CfPdfRule, 0).pos,
+                       g_array_index (group, CfPdfRule, group->len - 1).pos))
+        continue;
+      for (guint k = 0; k + 1 < group->len; k++)
+        {
+          CfPdfRule *v = &g_array_index (group, CfPdfRule, k), *w = &g_array_index (group, CfPdfRule, k + 1);
+          CfPdfRule cut = { y, v->pos, w->pos, TRUE };
+          gboolean v_open = TRUE, w_open = TRUE;
+
+          if (w->pos - v->pos < 1.0)
+            continue;
+          for (guint m = 0; m < n_drawn && (v_open || w_open); m++)
+            {
+              const CfPdfRule *h = &g_array_index (hs, CfPdfRule, m);
+
+              if (fabs (h->pos - y) > CF_PDF_SNAP_TOL)
+                continue;
+              v_open &= !cf_pdf_rules_touch (h, v);
+              w_open &= !cf_pdf_rules_touch (h, w);
+            }
+          if ((v_open || w_open) && !drawn_across (hs, n_drawn, y, v->pos, w->pos))
+            g_array_append_val (hs, cut);
+        }
+    }
+}
+
 /* Keeps the rules that touch at least two perpendicular ones. */
 static void
 keep_framed_rules (GArray *hs, GArray *vs)
@@ -614,6 +779,9 @@ cf_pdf_rulings_find (const CfPdfPage *page, const CfPdfRuns *runs, GArray **hs_o
   merge_rules (vs);
   drop_glyph_strokes (hs, FALSE, page);
   drop_glyph_strokes (vs, TRUE, page);
+  trim_glyph_ends (hs, FALSE, page);
+  trim_glyph_ends (vs, TRUE, page);
+  close_cut_frames (page, hs, vs);
   keep_framed_rules (hs, vs);
   *hs_out = g_steal_pointer (&hs);
   *vs_out = g_steal_pointer (&vs);

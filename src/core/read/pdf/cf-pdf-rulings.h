@@ -47,6 +47,8 @@ typedef struct
 {
   double pos;   /* y of a horizontal rule, x of a vertical one */
   double a, b;  /* its extent along the other axis */
+  gboolean cut; /* not drawn: where a page break cut a frame open, across
+                 * the ends of its sides (it ties them to one table) */
 } CfPdfRule;
 
 /* pt: rule positions closer than this are one. */
@@ -57,7 +59,8 @@ gboolean   cf_pdf_rules_touch (const CfPdfRule *h,
                                const CfPdfRule *v);
 
 /* The rulings of @page in @runs: rules of dark ink and of any ink, merged,
- * glyph strokes dropped, those framed by two perpendicular ones kept. Sets
+ * glyph strokes dropped, frames a page break cut open closed by cut
+ * rules, those framed by two perpendicular ones kept. Sets
  * @hs and @vs (of CfPdfRule) and returns TRUE, or FALSE when there are so
  * many pieces of rules that they are a picture (a photo, a scan under the
  * text), not a table. */
