@@ -403,6 +403,62 @@ test_padded_statement (void)
   check_borderless_statement (table, 0, 1, FALSE, 0);
 }
 
+/* Band rows, as wkhtmltopdf prints the national form's 主动公开 table
+ * borderless: a band label alone on its line right under the last row of
+ * the band before, over a head of its own; the band is a row of its own,
+ * not the rest of the label above it; issue #14. */
+static const char *band_lines[][4] = {
+  { "第二十条第（一）项", NULL, NULL, NULL },
+  { "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量" },
+  { "规章", "27", "14", "13" },
+  { "规范性文件", "0", "8", "39" },
+  { "第二十条第（五）项", NULL, NULL, NULL },
+  { "信息内容", "上一年项目数量", "本年增/减", "处理决定数量" },
+  { "行政许可", "23", "8", "38" },
+  { "其他对外管理服务事项", "27", "7", "8" },
+  { "第二十条第（六）项", NULL, NULL, NULL },
+  { "信息内容", "上一年项目数量", "本年增/减", "处理决定数量" },
+  { "行政处罚", "0", "38", "0" },
+};
+
+static void
+draw_bands (cairo_t *cr)
+{
+  static const double xs[] = { 60, 170, 250, 330 };
+  double y = 120;
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 60, "本机关2020年度主动公开政府信息情况如下。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  for (guint r = 0; r < G_N_ELEMENTS (band_lines); r++, y += 12.5)
+    for (guint c = 0; c < 4; c++)
+      if (band_lines[r][c] != NULL)
+        cf_test_pdf_show_at (cr, xs[c], y, band_lines[r][c]);
+}
+
+static void
+test_band_rows (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "bands.pdf", draw_bands);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, G_N_ELEMENTS (band_lines));
+  for (guint r = 0; r < G_N_ELEMENTS (band_lines); r++)
+    {
+      const char *label = origin_cell (table, r, 0)->text;
+
+      if (!g_str_equal (label, band_lines[r][0]))
+        {
+          g_autofree char *grid = cf_test_pdf_table_grid (table, TRUE);
+          g_error ("row %u: \"%s\", not \"%s\", in:\n%s", r, label, band_lines[r][0], grid);
+        }
+    }
+}
+
 /* ----------------------------------------------- two-level header, notes */
 
 /* 年份 groups over 件数 / 占比 (percentages), a unit line above and a
@@ -1539,6 +1595,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/ruled-statement", test_ruled_statement);
   g_test_add_func ("/pdf-general/borderless-statement", test_borderless_statement);
   g_test_add_func ("/pdf-general/padded-statement", test_padded_statement);
+  g_test_add_func ("/pdf-general/band-rows", test_band_rows);
   g_test_add_data_func ("/pdf-general/statistics/ruled", GINT_TO_POINTER (TRUE), test_statistics);
   g_test_add_data_func ("/pdf-general/statistics/borderless", GINT_TO_POINTER (FALSE), test_statistics);
   g_test_add_func ("/pdf-general/side-by-side", test_side_by_side);

@@ -29,6 +29,38 @@ under_a_segment (CfPdfLine *line, CfPdfLine *above)
   return FALSE;
 }
 
+/* Whether @line is a head inside the table: no figure, and text in two
+ * value columns or more (a label and its figures are no head). */
+static gboolean
+heads_columns (CfPdfLine *line, GArray *cols, guint n_label_cols)
+{
+  guint n_heads = 0;
+
+  if (cf_pdf_line_is_body (line))
+    return FALSE;
+  for (guint s = 0; s < line->segments->len; s++)
+    {
+      CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
+      int first, last;
+
+      if (seg->kind != CF_NUMBER_TEXT)
+        return FALSE;
+      cf_pdf_columns_of_segment (cols, seg, &first, &last);
+      if (last >= (int) n_label_cols)
+        n_heads += last - MAX (first, (int) n_label_cols) + 1;
+    }
+  return n_heads >= 2;
+}
+
+static gboolean
+starts_in_first_column (CfPdfLine *line, GArray *cols)
+{
+  int first, last;
+
+  cf_pdf_columns_of_segment (cols, g_ptr_array_index (line->segments, 0), &first, &last);
+  return first == 0;
+}
+
 CfPdfTable *
 cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, GArray *cols,
                      guint n_label_cols, gboolean *used)
@@ -85,6 +117,12 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
           cf_pdf_columns_of_segment (cols, g_ptr_array_index (line->segments, s), &first, &last);
           label_only = last < (int) n_label_cols;
         }
+      /* A band over a head of its own (第二十条第（五）项), at the table's
+       * left edge: a row. */
+      if (label_only && seen_body && rel + 1 < n_lines && line->segments->len == 1
+          && starts_in_first_column (line, cols)
+          && heads_columns (g_ptr_array_index (lines, start + rel + 1), cols, n_label_cols))
+        continue;
       if (label_only && seen_body && n_label_cols >= 2)
         joins[rel] = CF_PDF_ROUTED;
       else if (label_only && seen_body)
