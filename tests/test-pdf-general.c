@@ -403,6 +403,61 @@ test_padded_statement (void)
   check_borderless_statement (table, 0, 1, FALSE, 0);
 }
 
+/* A padded borderless table (LibreOffice) whose zeros are printed blank:
+ * a row shares one column of figures with the row above it, two or more
+ * with the rows further up; the rows go on past the padding all the same,
+ * one table, not two; issue #14. */
+static const char *blank_rows[][5] = {
+  { "一、自然人", "10", "20", "30", "60" },
+  { "二、商业企业", "3", "", "", "3" },
+  { "三、科研机构", "", "7", "8", "15" },
+  { "四、总计", "13", "27", "38", "78" },
+};
+
+static void
+draw_blank_cells (cairo_t *cr)
+{
+  static const double right[] = { 0, 220, 290, 360, 430 };
+  double y = 120;
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 60, "本机关2022年度收到申请情况如下。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  for (guint r = 0; r < G_N_ELEMENTS (blank_rows); r++, y += 34)
+    {
+      cf_test_pdf_show_at (cr, 60, y, blank_rows[r][0]);
+      for (guint c = 1; c < 5; c++)
+        if (*blank_rows[r][c])
+          cf_test_pdf_show_right (cr, right[c], y, blank_rows[r][c]);
+    }
+}
+
+static void
+test_padded_blank_cells (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "padded-blank-cells.pdf", draw_blank_cells);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, G_N_ELEMENTS (blank_rows));
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
+  for (guint r = 0; r < G_N_ELEMENTS (blank_rows); r++)
+    for (guint c = 0; c < 5; c++)
+      {
+        CfCell *cell = cf_table_get_cell (table, r, c);
+        const char *text = cell != NULL && cell->text != NULL ? cell->text : "";
+
+        if (!g_str_equal (text, blank_rows[r][c]))
+          {
+            g_autofree char *grid = cf_test_pdf_table_grid (table, TRUE);
+            g_error ("cell %u,%u: \"%s\", not \"%s\", in:\n%s", r, c, text, blank_rows[r][c], grid);
+          }
+      }
+}
+
 /* Band rows, as wkhtmltopdf prints the national form's 主动公开 table
  * borderless: a band label alone on its line right under the last row of
  * the band before, over a head of its own; the band is a row of its own,
@@ -1596,6 +1651,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/borderless-statement", test_borderless_statement);
   g_test_add_func ("/pdf-general/padded-statement", test_padded_statement);
   g_test_add_func ("/pdf-general/band-rows", test_band_rows);
+  g_test_add_func ("/pdf-general/padded-blank-cells", test_padded_blank_cells);
   g_test_add_data_func ("/pdf-general/statistics/ruled", GINT_TO_POINTER (TRUE), test_statistics);
   g_test_add_data_func ("/pdf-general/statistics/borderless", GINT_TO_POINTER (FALSE), test_statistics);
   g_test_add_func ("/pdf-general/side-by-side", test_side_by_side);

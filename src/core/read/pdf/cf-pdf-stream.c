@@ -468,13 +468,50 @@ figures_aligned (CfPdfLine *a, CfPdfLine *b)
   return n_match >= MIN (2, n_a) && n_match > 0;
 }
 
+/* Whether the figures of body line @b stand in the columns of the table's
+ * numeric lines lines[@start..@stop): two of them or more start or end
+ * where a figure of one of those lines does. A row next to one whose cells
+ * are partly blank (zeros printed blank) shares fewer columns with it than
+ * with the table. */
+static gboolean
+figures_in_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b)
+{
+  guint n_b = 0, n_match = 0;
+
+  for (guint t = 0; t < b->segments->len; t++)
+    {
+      CfPdfSegment *y = g_ptr_array_index (b->segments, t);
+      gboolean found = FALSE;
+
+      if (y->kind == CF_NUMBER_TEXT)
+        continue;
+      n_b++;
+      for (guint k = start; k < stop && !found; k++)
+        {
+          CfPdfLine *line = g_ptr_array_index (lines, k);
+
+          if (line == b || !cf_pdf_line_is_body (line))
+            continue;
+          for (guint s = 0; s < line->segments->len && !found; s++)
+            {
+              CfPdfSegment *x = g_ptr_array_index (line->segments, s);
+              found = x->kind != CF_NUMBER_TEXT && (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5);
+            }
+        }
+      if (found)
+        n_match++;
+    }
+  return n_match >= 2;
+}
+
 /* Whether the rows of a table whose last numeric line is @body go on at
  * lines[@i] though it stands further below than a line gap (a printer that
  * pads its cells, LibreOffice: rows 1.5 lines apart): a numeric line with
- * figures in @body's columns comes within three lines, each at most 2.5
- * lines below the one before. */
+ * figures in @body's columns (or in those of the table's numeric lines from
+ * lines[@start]) comes within three lines, each at most 2.5 lines below the
+ * one before. */
 static gboolean
-rows_go_on (GPtrArray *lines, guint i, CfPdfLine *body)
+rows_go_on (GPtrArray *lines, guint start, guint i, CfPdfLine *body)
 {
   for (guint k = i; k < MIN (lines->len, i + 4); k++)
     {
@@ -485,7 +522,7 @@ rows_go_on (GPtrArray *lines, guint i, CfPdfLine *body)
           || line->y0 - prev->y1 > 2.5 * MAX (line->h, prev->h))
         return FALSE;
       if (cf_pdf_line_is_body (line))
-        return figures_aligned (body, line);
+        return figures_aligned (body, line) || figures_in_columns (lines, start, i, line);
     }
   return FALSE;
 }
@@ -574,7 +611,7 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
               last_body = g_ptr_array_index (lines, k);
           if (below->used || below->panel != above->panel
               || (below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
-                  && (last_body == NULL || !rows_go_on (lines, stop, last_body)))
+                  && (last_body == NULL || !rows_go_on (lines, start, stop, last_body)))
               || (!body && cf_pdf_is_section_heading (below->text)
                   && !(between_rows && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0))))
             break;
