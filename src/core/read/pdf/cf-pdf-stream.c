@@ -61,6 +61,31 @@ starts_in_first_column (CfPdfLine *line, GArray *cols)
   return first == 0;
 }
 
+/* Whether lines[@i], a label of one piece, and lines[@i + 2], another
+ * (the rest of it), stand round a line of figures alone, touching it: a
+ * printer that centres a row's figures between the lines of its wrapped
+ * label (LibreOffice: 一、本年新收政府信息公开申请数 / 6743 151 … / 量). */
+static gboolean
+wraps_figures (GPtrArray *lines, guint i)
+{
+  CfPdfLine *label, *figures, *rest;
+  CfPdfSegment *first;
+
+  if (i + 2 >= lines->len)
+    return FALSE;
+  label = g_ptr_array_index (lines, i);
+  figures = g_ptr_array_index (lines, i + 1);
+  rest = g_ptr_array_index (lines, i + 2);
+  if (label->used || figures->used || rest->used || label->panel != figures->panel
+      || rest->panel != figures->panel || label->segments->len != 1 || rest->segments->len != 1
+      || !cf_pdf_line_is_body (figures))
+    return FALSE;
+  first = g_ptr_array_index (figures->segments, 0);
+  return first->kind != CF_NUMBER_TEXT && label->x1 < first->x0 && rest->x1 < first->x0
+         && fabs (rest->x0 - label->x0) < 2 && figures->y0 - label->y1 <= 0.25 * figures->h
+         && rest->y0 - figures->y1 <= 0.25 * figures->h;
+}
+
 CfPdfTable *
 cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, GArray *cols,
                      guint n_label_cols, gboolean *used)
@@ -104,6 +129,14 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
           && cf_pdf_starts_wrapped_label (line, g_ptr_array_index (lines, start + rel + 1)))
         {
           joins[rel] = n_label_cols >= 2 ? CF_PDF_ROUTED : (int) rel + 1;
+          continue;
+        }
+      /* A label wrapped round the figures of its row (LibreOffice) goes
+       * on that row; with label columns of several kinds after the first
+       * row, where its pieces go is routed below. */
+      if (wraps_figures (lines, start + rel) && (!seen_body || n_label_cols < 2))
+        {
+          joins[rel] = (int) rel + 1;
           continue;
         }
       if (body || (cf_pdf_is_heading_text (line->text) && (n_label_cols < 2 || !seen_body)))
@@ -527,6 +560,42 @@ rows_go_on (GPtrArray *lines, guint start, guint i, CfPdfLine *body)
   return FALSE;
 }
 
+/* Whether lines[@i], a label at the table's left edge, heads a row left
+ * blank (二、上年结转… with no figure): the lines under it up to the next
+ * numeric line are pieces of a label, left of the figures, each at most 2.5
+ * lines below the one before, and that numeric line has figures in the
+ * columns of the table's numeric lines from lines[@start]. */
+static gboolean
+label_then_rows (GPtrArray *lines, guint start, guint i)
+{
+  double figures_x = G_MAXDOUBLE;
+
+  for (guint k = start; k < i; k++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, k);
+
+      for (guint s = 0; cf_pdf_line_is_body (line) && s < line->segments->len; s++)
+        {
+          CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
+          if (seg->kind != CF_NUMBER_TEXT)
+            figures_x = MIN (figures_x, seg->x0);
+        }
+    }
+  for (guint k = i + 1; k < MIN (lines->len, i + 4); k++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, k);
+      CfPdfLine *prev = g_ptr_array_index (lines, k - 1);
+
+      if (line->used || line->panel != prev->panel || line->y0 - prev->y1 > 2.5 * MAX (line->h, prev->h))
+        return FALSE;
+      if (cf_pdf_line_is_body (line))
+        return figures_in_columns (lines, start, i, line);
+      if (line->segments->len != 1 || line->x1 >= figures_x)
+        return FALSE;
+    }
+  return FALSE;
+}
+
 void
 cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used,
                            GPtrArray *tables)
@@ -570,10 +639,12 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
                                 && head->segments->len >= 2 && under_a_segment (above, head)
                                 && above->y0 - head->y1 <= 0.6 * above->h;
 
+          gboolean row_label = start == i && wraps_figures (lines, start - 1);
+
           if (above->used || above->panel != below->panel
               || (cf_pdf_is_heading_text (above->text)
-                  && !cf_pdf_starts_wrapped_label (above, below))
-              || (above->segments->len < 2 && !short_line)
+                  && !cf_pdf_starts_wrapped_label (above, below) && !row_label)
+              || (above->segments->len < 2 && !short_line && !row_label)
               || (below->y0 - above->y1 > (above->segments->len < 2 && !head_piece ? 0.5 : 1.5) * below->h
                   && !(above->segments->len >= 2 && row_gap > 0
                        && fabs (below->y0 - above->y1 - row_gap) <= 0.3 * below->h)))
@@ -600,9 +671,14 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
                 || (after && cf_pdf_line_is_body (after) && after->y0 - below->y1 <= touch)
                 || touches_body (lines, stop, touch);
 
+          /* A numbered row label (二、上年结转…) wrapped round the figures
+           * of its row or over a row left blank is no section heading. */
+          gboolean row_label = !body && below->x0 <= block_x0 + 2
+                               && (wraps_figures (lines, stop) || label_then_rows (lines, start, stop));
+
           if (short_line && cf_pdf_is_heading_text (below->text)
               && !g_ascii_isdigit (*below->text))
-            short_line = between_rows;
+            short_line = between_rows || row_label;
           /* A section heading ends the table, unless it is a group label
            * wrapped in a narrow label column between the rows it heads
            * (三、本年 / 度办理结果). */
@@ -612,7 +688,7 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
           if (below->used || below->panel != above->panel
               || (below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
                   && (last_body == NULL || !rows_go_on (lines, start, stop, last_body)))
-              || (!body && cf_pdf_is_section_heading (below->text)
+              || (!body && cf_pdf_is_section_heading (below->text) && !row_label
                   && !(between_rows && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0))))
             break;
           if (!body && below->segments->len < 2 && !short_line)
