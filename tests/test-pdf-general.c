@@ -403,6 +403,178 @@ test_padded_statement (void)
   check_borderless_statement (table, 0, 1, FALSE, 0);
 }
 
+/* A padded borderless table (LibreOffice) whose zeros are printed blank:
+ * a row shares one column of figures with the row above it, two or more
+ * with the rows further up; the rows go on past the padding all the same,
+ * one table, not two; issue #14. */
+static const char *blank_rows[][5] = {
+  { "一、自然人", "10", "20", "30", "60" },
+  { "二、商业企业", "3", "", "", "3" },
+  { "三、科研机构", "", "7", "8", "15" },
+  { "四、总计", "13", "27", "38", "78" },
+};
+
+static void
+draw_blank_cells (cairo_t *cr)
+{
+  static const double right[] = { 0, 220, 290, 360, 430 };
+  double y = 120;
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 60, "本机关2022年度收到申请情况如下。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  for (guint r = 0; r < G_N_ELEMENTS (blank_rows); r++, y += 34)
+    {
+      cf_test_pdf_show_at (cr, 60, y, blank_rows[r][0]);
+      for (guint c = 1; c < 5; c++)
+        if (*blank_rows[r][c])
+          cf_test_pdf_show_right (cr, right[c], y, blank_rows[r][c]);
+    }
+}
+
+static void
+test_padded_blank_cells (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "padded-blank-cells.pdf", draw_blank_cells);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, G_N_ELEMENTS (blank_rows));
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
+  for (guint r = 0; r < G_N_ELEMENTS (blank_rows); r++)
+    for (guint c = 0; c < 5; c++)
+      {
+        CfCell *cell = cf_table_get_cell (table, r, c);
+        const char *text = cell != NULL && cell->text != NULL ? cell->text : "";
+
+        if (!g_str_equal (text, blank_rows[r][c]))
+          {
+            g_autofree char *grid = cf_test_pdf_table_grid (table, TRUE);
+            g_error ("cell %u,%u: \"%s\", not \"%s\", in:\n%s", r, c, text, blank_rows[r][c], grid);
+          }
+      }
+}
+
+/* Numbered row labels wrapped round their figures, as LibreOffice prints
+ * the national form's requests table borderless: 一、本年新收申请数 over the
+ * figures, 量 under them. The label is no section heading: the first row
+ * keeps it, and the table goes on at 二、…; issue #14. */
+static const char *wrapped_rows[][4] = {
+  { "一、本年新收申请数", "量", "10", "20" },
+  { "二、上年结转申请数", "量", "3", "4" },
+  { "三、本年度办理结果", NULL, "13", "24" },
+};
+
+static void
+draw_wrapped_rows (cairo_t *cr)
+{
+  double y = 120;
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 60, "本机关2022年度收到和处理申请情况如下。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  for (guint r = 0; r < G_N_ELEMENTS (wrapped_rows); r++, y += 60)
+    {
+      double figures_y = wrapped_rows[r][1] != NULL ? y + 12 : y;
+
+      cf_test_pdf_show_at (cr, 60, y, wrapped_rows[r][0]);
+      cf_test_pdf_show_right (cr, 260, figures_y, wrapped_rows[r][2]);
+      cf_test_pdf_show_right (cr, 330, figures_y, wrapped_rows[r][3]);
+      if (wrapped_rows[r][1] != NULL)
+        cf_test_pdf_show_at (cr, 60, y + 24, wrapped_rows[r][1]);
+    }
+}
+
+static void
+test_wrapped_row_labels (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "wrapped-row-labels.pdf", draw_wrapped_rows);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, G_N_ELEMENTS (wrapped_rows));
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  for (guint r = 0; r < G_N_ELEMENTS (wrapped_rows); r++)
+    {
+      g_autofree char *label = g_strconcat (wrapped_rows[r][0], wrapped_rows[r][1], NULL);
+
+      for (guint c = 0; c < 3; c++)
+        {
+          CfCell *cell = cf_table_get_cell (table, r, c);
+          const char *text = cell != NULL && cell->text != NULL ? cell->text : "";
+          const char *want = c == 0 ? label : wrapped_rows[r][c + 1];
+
+          if (!g_str_equal (text, want))
+            {
+              g_autofree char *grid = cf_test_pdf_table_grid (table, TRUE);
+              g_error ("cell %u,%u: \"%s\", not \"%s\", in:\n%s", r, c, text, want, grid);
+            }
+        }
+    }
+}
+
+/* Band rows, as wkhtmltopdf prints the national form's 主动公开 table
+ * borderless: a band label alone on its line right under the last row of
+ * the band before, over a head of its own; the band is a row of its own,
+ * not the rest of the label above it; issue #14. */
+static const char *band_lines[][4] = {
+  { "第二十条第（一）项", NULL, NULL, NULL },
+  { "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量" },
+  { "规章", "27", "14", "13" },
+  { "规范性文件", "0", "8", "39" },
+  { "第二十条第（五）项", NULL, NULL, NULL },
+  { "信息内容", "上一年项目数量", "本年增/减", "处理决定数量" },
+  { "行政许可", "23", "8", "38" },
+  { "其他对外管理服务事项", "27", "7", "8" },
+  { "第二十条第（六）项", NULL, NULL, NULL },
+  { "信息内容", "上一年项目数量", "本年增/减", "处理决定数量" },
+  { "行政处罚", "0", "38", "0" },
+};
+
+static void
+draw_bands (cairo_t *cr)
+{
+  static const double xs[] = { 60, 170, 250, 330 };
+  double y = 120;
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10.5);
+  cf_test_pdf_show_at (cr, 60, 60, "本机关2020年度主动公开政府信息情况如下。");
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  for (guint r = 0; r < G_N_ELEMENTS (band_lines); r++, y += 12.5)
+    for (guint c = 0; c < 4; c++)
+      if (band_lines[r][c] != NULL)
+        cf_test_pdf_show_at (cr, xs[c], y, band_lines[r][c]);
+}
+
+static void
+test_band_rows (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "bands.pdf", draw_bands);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, G_N_ELEMENTS (band_lines));
+  for (guint r = 0; r < G_N_ELEMENTS (band_lines); r++)
+    {
+      const char *label = origin_cell (table, r, 0)->text;
+
+      if (!g_str_equal (label, band_lines[r][0]))
+        {
+          g_autofree char *grid = cf_test_pdf_table_grid (table, TRUE);
+          g_error ("row %u: \"%s\", not \"%s\", in:\n%s", r, label, band_lines[r][0], grid);
+        }
+    }
+}
+
 /* ----------------------------------------------- two-level header, notes */
 
 /* 年份 groups over 件数 / 占比 (percentages), a unit line above and a
@@ -1539,6 +1711,9 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/ruled-statement", test_ruled_statement);
   g_test_add_func ("/pdf-general/borderless-statement", test_borderless_statement);
   g_test_add_func ("/pdf-general/padded-statement", test_padded_statement);
+  g_test_add_func ("/pdf-general/band-rows", test_band_rows);
+  g_test_add_func ("/pdf-general/padded-blank-cells", test_padded_blank_cells);
+  g_test_add_func ("/pdf-general/wrapped-row-labels", test_wrapped_row_labels);
   g_test_add_data_func ("/pdf-general/statistics/ruled", GINT_TO_POINTER (TRUE), test_statistics);
   g_test_add_data_func ("/pdf-general/statistics/borderless", GINT_TO_POINTER (FALSE), test_statistics);
   g_test_add_func ("/pdf-general/side-by-side", test_side_by_side);

@@ -29,6 +29,63 @@ under_a_segment (CfPdfLine *line, CfPdfLine *above)
   return FALSE;
 }
 
+/* Whether @line is a head inside the table: no figure, and text in two
+ * value columns or more (a label and its figures are no head). */
+static gboolean
+heads_columns (CfPdfLine *line, GArray *cols, guint n_label_cols)
+{
+  guint n_heads = 0;
+
+  if (cf_pdf_line_is_body (line))
+    return FALSE;
+  for (guint s = 0; s < line->segments->len; s++)
+    {
+      CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
+      int first, last;
+
+      if (seg->kind != CF_NUMBER_TEXT)
+        return FALSE;
+      cf_pdf_columns_of_segment (cols, seg, &first, &last);
+      if (last >= (int) n_label_cols)
+        n_heads += last - MAX (first, (int) n_label_cols) + 1;
+    }
+  return n_heads >= 2;
+}
+
+static gboolean
+starts_in_first_column (CfPdfLine *line, GArray *cols)
+{
+  int first, last;
+
+  cf_pdf_columns_of_segment (cols, g_ptr_array_index (line->segments, 0), &first, &last);
+  return first == 0;
+}
+
+/* Whether lines[@i], a label of one piece, and lines[@i + 2], another
+ * (the rest of it), stand round a line of figures alone, touching it: a
+ * printer that centres a row's figures between the lines of its wrapped
+ * label (LibreOffice: 一、本年新收政府信息公开申请数 / 6743 151 … / 量). */
+static gboolean
+wraps_figures (GPtrArray *lines, guint i)
+{
+  CfPdfLine *label, *figures, *rest;
+  CfPdfSegment *first;
+
+  if (i + 2 >= lines->len)
+    return FALSE;
+  label = g_ptr_array_index (lines, i);
+  figures = g_ptr_array_index (lines, i + 1);
+  rest = g_ptr_array_index (lines, i + 2);
+  if (label->used || figures->used || rest->used || label->panel != figures->panel
+      || rest->panel != figures->panel || label->segments->len != 1 || rest->segments->len != 1
+      || !cf_pdf_line_is_body (figures))
+    return FALSE;
+  first = g_ptr_array_index (figures->segments, 0);
+  return first->kind != CF_NUMBER_TEXT && label->x1 < first->x0 && rest->x1 < first->x0
+         && fabs (rest->x0 - label->x0) < 2 && figures->y0 - label->y1 <= 0.25 * figures->h
+         && rest->y0 - figures->y1 <= 0.25 * figures->h;
+}
+
 CfPdfTable *
 cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, GArray *cols,
                      guint n_label_cols, gboolean *used)
@@ -74,6 +131,14 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
           joins[rel] = n_label_cols >= 2 ? CF_PDF_ROUTED : (int) rel + 1;
           continue;
         }
+      /* A label wrapped round the figures of its row (LibreOffice) goes
+       * on that row; with label columns of several kinds after the first
+       * row, where its pieces go is routed below. */
+      if (wraps_figures (lines, start + rel) && (!seen_body || n_label_cols < 2))
+        {
+          joins[rel] = (int) rel + 1;
+          continue;
+        }
       if (body || (cf_pdf_is_heading_text (line->text) && (n_label_cols < 2 || !seen_body)))
         {
           seen_body |= body;
@@ -85,6 +150,12 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
           cf_pdf_columns_of_segment (cols, g_ptr_array_index (line->segments, s), &first, &last);
           label_only = last < (int) n_label_cols;
         }
+      /* A band over a head of its own (第二十条第（五）项), at the table's
+       * left edge: a row. */
+      if (label_only && seen_body && rel + 1 < n_lines && line->segments->len == 1
+          && starts_in_first_column (line, cols)
+          && heads_columns (g_ptr_array_index (lines, start + rel + 1), cols, n_label_cols))
+        continue;
       if (label_only && seen_body && n_label_cols >= 2)
         joins[rel] = CF_PDF_ROUTED;
       else if (label_only && seen_body)
@@ -430,13 +501,50 @@ figures_aligned (CfPdfLine *a, CfPdfLine *b)
   return n_match >= MIN (2, n_a) && n_match > 0;
 }
 
+/* Whether the figures of body line @b stand in the columns of the table's
+ * numeric lines lines[@start..@stop): two of them or more start or end
+ * where a figure of one of those lines does. A row next to one whose cells
+ * are partly blank (zeros printed blank) shares fewer columns with it than
+ * with the table. */
+static gboolean
+figures_in_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b)
+{
+  guint n_b = 0, n_match = 0;
+
+  for (guint t = 0; t < b->segments->len; t++)
+    {
+      CfPdfSegment *y = g_ptr_array_index (b->segments, t);
+      gboolean found = FALSE;
+
+      if (y->kind == CF_NUMBER_TEXT)
+        continue;
+      n_b++;
+      for (guint k = start; k < stop && !found; k++)
+        {
+          CfPdfLine *line = g_ptr_array_index (lines, k);
+
+          if (line == b || !cf_pdf_line_is_body (line))
+            continue;
+          for (guint s = 0; s < line->segments->len && !found; s++)
+            {
+              CfPdfSegment *x = g_ptr_array_index (line->segments, s);
+              found = x->kind != CF_NUMBER_TEXT && (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5);
+            }
+        }
+      if (found)
+        n_match++;
+    }
+  return n_match >= 2;
+}
+
 /* Whether the rows of a table whose last numeric line is @body go on at
  * lines[@i] though it stands further below than a line gap (a printer that
  * pads its cells, LibreOffice: rows 1.5 lines apart): a numeric line with
- * figures in @body's columns comes within three lines, each at most 2.5
- * lines below the one before. */
+ * figures in @body's columns (or in those of the table's numeric lines from
+ * lines[@start]) comes within three lines, each at most 2.5 lines below the
+ * one before. */
 static gboolean
-rows_go_on (GPtrArray *lines, guint i, CfPdfLine *body)
+rows_go_on (GPtrArray *lines, guint start, guint i, CfPdfLine *body)
 {
   for (guint k = i; k < MIN (lines->len, i + 4); k++)
     {
@@ -447,7 +555,43 @@ rows_go_on (GPtrArray *lines, guint i, CfPdfLine *body)
           || line->y0 - prev->y1 > 2.5 * MAX (line->h, prev->h))
         return FALSE;
       if (cf_pdf_line_is_body (line))
-        return figures_aligned (body, line);
+        return figures_aligned (body, line) || figures_in_columns (lines, start, i, line);
+    }
+  return FALSE;
+}
+
+/* Whether lines[@i], a label at the table's left edge, heads a row left
+ * blank (二、上年结转… with no figure): the lines under it up to the next
+ * numeric line are pieces of a label, left of the figures, each at most 2.5
+ * lines below the one before, and that numeric line has figures in the
+ * columns of the table's numeric lines from lines[@start]. */
+static gboolean
+label_then_rows (GPtrArray *lines, guint start, guint i)
+{
+  double figures_x = G_MAXDOUBLE;
+
+  for (guint k = start; k < i; k++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, k);
+
+      for (guint s = 0; cf_pdf_line_is_body (line) && s < line->segments->len; s++)
+        {
+          CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
+          if (seg->kind != CF_NUMBER_TEXT)
+            figures_x = MIN (figures_x, seg->x0);
+        }
+    }
+  for (guint k = i + 1; k < MIN (lines->len, i + 4); k++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, k);
+      CfPdfLine *prev = g_ptr_array_index (lines, k - 1);
+
+      if (line->used || line->panel != prev->panel || line->y0 - prev->y1 > 2.5 * MAX (line->h, prev->h))
+        return FALSE;
+      if (cf_pdf_line_is_body (line))
+        return figures_in_columns (lines, start, i, line);
+      if (line->segments->len != 1 || line->x1 >= figures_x)
+        return FALSE;
     }
   return FALSE;
 }
@@ -495,10 +639,12 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
                                 && head->segments->len >= 2 && under_a_segment (above, head)
                                 && above->y0 - head->y1 <= 0.6 * above->h;
 
+          gboolean row_label = start == i && wraps_figures (lines, start - 1);
+
           if (above->used || above->panel != below->panel
               || (cf_pdf_is_heading_text (above->text)
-                  && !cf_pdf_starts_wrapped_label (above, below))
-              || (above->segments->len < 2 && !short_line)
+                  && !cf_pdf_starts_wrapped_label (above, below) && !row_label)
+              || (above->segments->len < 2 && !short_line && !row_label)
               || (below->y0 - above->y1 > (above->segments->len < 2 && !head_piece ? 0.5 : 1.5) * below->h
                   && !(above->segments->len >= 2 && row_gap > 0
                        && fabs (below->y0 - above->y1 - row_gap) <= 0.3 * below->h)))
@@ -525,9 +671,14 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
                 || (after && cf_pdf_line_is_body (after) && after->y0 - below->y1 <= touch)
                 || touches_body (lines, stop, touch);
 
+          /* A numbered row label (二、上年结转…) wrapped round the figures
+           * of its row or over a row left blank is no section heading. */
+          gboolean row_label = !body && below->x0 <= block_x0 + 2
+                               && (wraps_figures (lines, stop) || label_then_rows (lines, start, stop));
+
           if (short_line && cf_pdf_is_heading_text (below->text)
               && !g_ascii_isdigit (*below->text))
-            short_line = between_rows;
+            short_line = between_rows || row_label;
           /* A section heading ends the table, unless it is a group label
            * wrapped in a narrow label column between the rows it heads
            * (三、本年 / 度办理结果). */
@@ -536,8 +687,8 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
               last_body = g_ptr_array_index (lines, k);
           if (below->used || below->panel != above->panel
               || (below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
-                  && (last_body == NULL || !rows_go_on (lines, stop, last_body)))
-              || (!body && cf_pdf_is_section_heading (below->text)
+                  && (last_body == NULL || !rows_go_on (lines, start, stop, last_body)))
+              || (!body && cf_pdf_is_section_heading (below->text) && !row_label
                   && !(between_rows && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0))))
             break;
           if (!body && below->segments->len < 2 && !short_line)
