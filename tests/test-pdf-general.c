@@ -1293,6 +1293,61 @@ test_row_rules_only (void)
   g_assert_cmpfloat (confidence_of (table), >=, 0.8);
 }
 
+/* Borderless, with two columns of text right of the figures (Remark,
+ * Source), the widest remark set close to the source: each is a column of
+ * its own, not part of the last column of figures; a row with two cells of
+ * text after its figures is a row as much as one with none. */
+static void
+draw_text_after_figures (cairo_t *cr)
+{
+  static const char *const rows[][5] = {
+    { "Netherlands", "46.69", "-4.8", "Eurostat", "national" },
+    { "Denmark", "13.49", "-3.5", "revised", "national" },
+    { "Luxembourg", "9.92", "+1.9", "national source", "IMF" },
+    { "Spain", "22.33", "-2.4", "", "national" },
+    { "Austria", "29.72", "+4.7", "see note 3", "IMF" },
+    { "Cyprus", "25.58", "+4.5", "OECD", "national" },
+  };
+  static const char *const head[] = { "Indicator", "Value", "Change", "Remark", "Source" };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 100, "Table 4. Indicators");
+  for (guint r = 0; r <= G_N_ELEMENTS (rows); r++)
+    {
+      const char *const *row = r == 0 ? head : rows[r - 1];
+      double base = 120 + 14 * r;
+
+      cf_test_pdf_show_at (cr, 60, base, row[0]);
+      cf_test_pdf_show_right (cr, 170, base, row[1]);
+      cf_test_pdf_show_right (cr, 215, base, row[2]);
+      cf_test_pdf_show_at (cr, 230, base, row[3]);
+      cf_test_pdf_show_at (cr, 305, base, row[4]);
+    }
+}
+
+static void
+test_text_after_figures (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "text-after-figures.pdf", draw_text_after_figures);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 7);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
+  g_assert_cmpstr (text_at (table, 0, 3), ==, "Remark");
+  g_assert_cmpstr (text_at (table, 0, 4), ==, "Source");
+  g_assert_cmpstr (text_at (table, 1, 2), ==, "-4.8");
+  g_assert_cmpstr (text_at (table, 1, 3), ==, "Eurostat");
+  g_assert_cmpstr (text_at (table, 3, 2), ==, "+1.9");
+  g_assert_cmpstr (text_at (table, 3, 3), ==, "national source");
+  g_assert_cmpstr (text_at (table, 3, 4), ==, "IMF");
+  g_assert_cmpstr (text_at (table, 4, 4), ==, "national");
+  g_assert_cmpstr (text_at (table, 5, 3), ==, "see note 3");
+}
+
 /* A bar chart (axes, gridlines, bars, tick labels, an axis title turned on
  * its side, a legend), boxed, above a borderless table: only the table is
  * one. */
@@ -1516,6 +1571,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/partly-ruled", test_partly_ruled);
   g_test_add_func ("/pdf-general/spanning-head", test_spanning_head);
   g_test_add_func ("/pdf-general/row-rules-only", test_row_rules_only);
+  g_test_add_func ("/pdf-general/text-after-figures", test_text_after_figures);
   g_test_add_func ("/pdf-general/chart-and-table", test_chart_and_table);
   g_test_add_func ("/pdf-general/wrapped-head", test_wrapped_head);
   g_test_add_func ("/pdf-general/caption-in-frame", test_caption_in_frame);

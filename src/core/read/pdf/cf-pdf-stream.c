@@ -10,6 +10,7 @@
 
 #include "cf-pdf-stream.h"
 #include "cf-pdf-stream-layout.h"
+#include "cf-pdf-stream-cols.h"
 
 /* ----------------------------------------------------------------- tables */
 
@@ -357,6 +358,7 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
 
   if (!cf_pdf_stream_columns (lines, start, stop, cols, &n_label_cols))
     return FALSE;
+  cf_pdf_stream_text_columns (page, lines, start, stop, cols);
   table = cf_pdf_stream_table (page, lines, start, stop, cols, n_label_cols, used);
   /* Its characters stay taken: a chart's labels are in no other table either. */
   if (cf_pdf_table_is_chart_axis (table))

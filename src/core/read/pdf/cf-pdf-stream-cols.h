@@ -1,0 +1,18 @@
+/* cf-pdf-stream-cols.h: the text columns of a borderless table that stand
+ * right of its figures (Remark, Source, Note)
+ */
+#pragma once
+
+#include "cf-pdf-stream-layout.h"
+
+G_BEGIN_DECLS
+
+/* Appends to @cols (the columns cf_pdf_stream_columns found for
+ * lines[start..stop)) the columns of text set right of the last of them,
+ * found by the gaps that run through the words of every numeric line, and
+ * cuts the segments of those lines where they cross such a gap. Returns
+ * how many columns it added. */
+guint cf_pdf_stream_text_columns (const CfPdfPage *page, GPtrArray *lines, guint start,
+                                  guint stop, GArray *cols);
+
+G_END_DECLS
