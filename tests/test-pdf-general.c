@@ -1348,6 +1348,53 @@ test_text_after_figures (void)
   g_assert_cmpstr (text_at (table, 5, 3), ==, "see note 3");
 }
 
+/* Borderless, each measure wrapped over four lines that touch, its
+ * figures set on the third one, the rows apart by more than a line's
+ * leading: a cell of several lines stays one cell, its first line on the
+ * row of its figures rather than a row of its own. */
+static void
+draw_wrapped_cells (cairo_t *cr)
+{
+  static const char *const rows[][6] = {
+    { "Water treatment", "plants for towns", "of fewer than", "10,000 people", "41,253", "5,293" },
+    { "Training of", "teachers in", "digital skills", "and learning", "63,268", "25,389" },
+    { "Protection of", "coastal areas", "against erosion", "and flooding", "38,845", "31,674" },
+  };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 90, "Table 5. Measures");
+  cf_test_pdf_show_at (cr, 60, 115, "Measure");
+  cf_test_pdf_show_right (cr, 260, 115, "Committed");
+  cf_test_pdf_show_right (cr, 330, 115, "Paid");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      double base = 135 + 52 * r;
+
+      for (guint k = 0; k < 4; k++)
+        cf_test_pdf_show_at (cr, 60, base + 10.5 * k, rows[r][k]);
+      cf_test_pdf_show_right (cr, 260, base + 21, rows[r][4]);
+      cf_test_pdf_show_right (cr, 330, base + 21, rows[r][5]);
+    }
+}
+
+static void
+test_wrapped_cells (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "wrapped-cells.pdf", draw_wrapped_cells);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 4);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  g_assert_cmpstr (text_at (table, 0, 1), ==, "Committed");
+  g_assert_cmpstr (text_at (table, 2, 0), ==, "Training of teachers in digital skills and learning");
+  g_assert_cmpstr (text_at (table, 2, 1), ==, "63,268");
+  g_assert_cmpstr (text_at (table, 3, 2), ==, "31,674");
+}
+
 /* A bar chart (axes, gridlines, bars, tick labels, an axis title turned on
  * its side, a legend), boxed, above a borderless table: only the table is
  * one. */
@@ -1572,6 +1619,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/spanning-head", test_spanning_head);
   g_test_add_func ("/pdf-general/row-rules-only", test_row_rules_only);
   g_test_add_func ("/pdf-general/text-after-figures", test_text_after_figures);
+  g_test_add_func ("/pdf-general/wrapped-cells", test_wrapped_cells);
   g_test_add_func ("/pdf-general/chart-and-table", test_chart_and_table);
   g_test_add_func ("/pdf-general/wrapped-head", test_wrapped_head);
   g_test_add_func ("/pdf-general/caption-in-frame", test_caption_in_frame);

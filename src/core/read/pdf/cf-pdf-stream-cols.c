@@ -177,3 +177,26 @@ cf_pdf_stream_text_columns (const CfPdfPage *page, GPtrArray *lines, guint start
     return n_added;
   }
 }
+
+int
+cf_pdf_stream_touching_body (GPtrArray *lines, guint start, guint n_lines, guint rel, int dir)
+{
+  for (int k = (int) rel;;)
+    {
+      CfPdfLine *from = g_ptr_array_index (lines, start + k);
+      CfPdfLine *next;
+      int n = k + dir;
+
+      if (n < 0 || n >= (int) n_lines)
+        return -1;
+      next = g_ptr_array_index (lines, start + n);
+      if ((dir > 0 ? next->y0 - from->y1 : from->y0 - next->y1) > 0.25 * MAX (from->h, next->h)
+          || next->x0 > from->x1 || next->x1 < from->x0)
+        return -1;
+      if (cf_pdf_line_is_body (next))
+        return n;
+      if (next->segments->len != 1)
+        return -1;
+      k = n;
+    }
+}

@@ -15,4 +15,11 @@ G_BEGIN_DECLS
 guint cf_pdf_stream_text_columns (const CfPdfPage *page, GPtrArray *lines, guint start,
                                   guint stop, GArray *cols);
 
+/* The numeric line (from lines[start]) that lines[start + rel], a line
+ * of labels alone, reaches through lines of one segment each touching the
+ * next, going up (@dir -1) or down (+1): the line of figures of a cell set
+ * in several lines. -1 when there is none. */
+int   cf_pdf_stream_touching_body (GPtrArray *lines, guint start, guint n_lines, guint rel,
+                                   int dir);
+
 G_END_DECLS

@@ -118,6 +118,24 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
         joins[rel] = rel - 1;
     }
 
+  /* The first lines of a cell set in several lines, clear of the row
+   * above: they go with the line of figures they reach through lines that
+   * touch (the figures centred on the cell, or on its first line). */
+  for (guint rel = 0, body_above = FALSE; rel < n_lines; rel++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, start + rel);
+      int down;
+
+      if (cf_pdf_line_is_body (line))
+        body_above = TRUE;
+      if (joins[rel] != -1 || line->segments->len != 1 || !body_above || cf_pdf_line_is_body (line)
+          || cf_pdf_is_heading_text (line->text))
+        continue;
+      down = cf_pdf_stream_touching_body (lines, start, n_lines, rel, +1);
+      if (down > (int) rel && joins[down] == -1)
+        joins[rel] = down;
+    }
+
   /* Group labels standing before a row's own label on its line, in a
    * column some numeric rows leave empty (a column every row fills holds
    * the rows' own labels, as a unit column does). */
