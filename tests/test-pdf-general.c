@@ -1395,6 +1395,53 @@ test_wrapped_cells (void)
   g_assert_cmpstr (text_at (table, 3, 2), ==, "31,674");
 }
 
+/* Borderless, a column of codes ("3.1", read as numbers) before the
+ * measures they code, then the amounts: the measures are a column of their
+ * own between the codes and the amounts. */
+static void
+draw_code_column (cairo_t *cr)
+{
+  static const char *const rows[][4] = {
+    { "3.1", "Protection of coastal areas", "22,272", "13,348" },
+    { "4.2", "Integration of migrants", "96,933", "31,870" },
+    { "6.3", "Modernisation of the railway", "77,475", "62,934" },
+    { "8.4", "Research infrastructure", "80,510", "27,731" },
+  };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 90, "Table 6. Measures by code");
+  for (guint r = 0; r <= G_N_ELEMENTS (rows); r++)
+    {
+      static const char *const head[] = { "Code", "Measure", "Committed", "Paid" };
+      const char *const *row = r == 0 ? head : rows[r - 1];
+      double base = 115 + 14 * r;
+
+      cf_test_pdf_show_at (cr, 60, base, row[0]);
+      cf_test_pdf_show_at (cr, 100, base, row[1]);
+      cf_test_pdf_show_right (cr, 300, base, row[2]);
+      cf_test_pdf_show_right (cr, 360, base, row[3]);
+    }
+}
+
+static void
+test_code_column (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "code-column.pdf", draw_code_column);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 5);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 4);
+  g_assert_cmpstr (text_at (table, 0, 1), ==, "Measure");
+  g_assert_cmpstr (text_at (table, 1, 0), ==, "3.1");
+  g_assert_cmpstr (text_at (table, 1, 1), ==, "Protection of coastal areas");
+  g_assert_cmpstr (text_at (table, 4, 1), ==, "Research infrastructure");
+  g_assert_cmpstr (text_at (table, 4, 3), ==, "27,731");
+}
+
 /* A bar chart (axes, gridlines, bars, tick labels, an axis title turned on
  * its side, a legend), boxed, above a borderless table: only the table is
  * one. */
@@ -1620,6 +1667,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/row-rules-only", test_row_rules_only);
   g_test_add_func ("/pdf-general/text-after-figures", test_text_after_figures);
   g_test_add_func ("/pdf-general/wrapped-cells", test_wrapped_cells);
+  g_test_add_func ("/pdf-general/code-column", test_code_column);
   g_test_add_func ("/pdf-general/chart-and-table", test_chart_and_table);
   g_test_add_func ("/pdf-general/wrapped-head", test_wrapped_head);
   g_test_add_func ("/pdf-general/caption-in-frame", test_caption_in_frame);

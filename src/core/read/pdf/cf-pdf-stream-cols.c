@@ -10,6 +10,7 @@
  * there.
  */
 #include <math.h>
+#include <string.h>
 
 #include "cf-pdf-stream-cols.h"
 
@@ -199,4 +200,47 @@ cf_pdf_stream_touching_body (GPtrArray *lines, guint start, guint n_lines, guint
         return -1;
       k = n;
     }
+}
+
+guint
+cf_pdf_stream_inner_text_columns (GPtrArray *lines, guint start, guint stop, GArray *cols,
+                                  guint n_label_cols)
+{
+  guint n_added = 0;
+
+  /* Right to left, so an inserted column moves none still to look at. */
+  for (guint c = cols->len - 1; c > n_label_cols && c < cols->len; c--)
+    {
+      double gap_x0 = g_array_index (cols, CfPdfInterval, c - 1).x1;
+      double gap_x1 = g_array_index (cols, CfPdfInterval, c).x0;
+      CfPdfInterval col = { G_MAXDOUBLE, -G_MAXDOUBLE };
+      guint n_lines = 0;
+
+      for (guint i = start; i < stop; i++)
+        {
+          CfPdfLine *line = g_ptr_array_index (lines, i);
+          gboolean here = FALSE;
+
+          if (!cf_pdf_line_is_body (line))
+            continue;
+          for (guint s = 0; s < line->segments->len; s++)
+            {
+              CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
+              if (seg->kind != CF_NUMBER_TEXT || seg->x0 <= gap_x0 + 1.0 || seg->x1 >= gap_x1 - 1.0)
+                continue;
+              /* A clause of a sentence is running text, no cell. */
+              if (strstr (seg->text, "。") || strstr (seg->text, "，") || strstr (seg->text, "；"))
+                return n_added;
+              col.x0 = MIN (col.x0, seg->x0);
+              col.x1 = MAX (col.x1, seg->x1);
+              here = TRUE;
+            }
+          n_lines += here;
+        }
+      if (n_lines < 2)
+        continue;
+      g_array_insert_val (cols, c, col);
+      n_added++;
+    }
+  return n_added;
 }

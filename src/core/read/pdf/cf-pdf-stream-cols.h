@@ -15,6 +15,13 @@ G_BEGIN_DECLS
 guint cf_pdf_stream_text_columns (const CfPdfPage *page, GPtrArray *lines, guint start,
                                   guint stop, GArray *cols);
 
+/* Inserts into @cols a column for the text that the numeric lines of
+ * lines[start..stop) set between two columns of figures right of the
+ * @n_label_cols label columns, in two lines or more: the measures between a
+ * column of codes ("3.1") and the amounts. Returns how many it inserted. */
+guint cf_pdf_stream_inner_text_columns (GPtrArray *lines, guint start, guint stop, GArray *cols,
+                                        guint n_label_cols);
+
 /* The numeric line (from lines[start]) that lines[start + rel], a line
  * of labels alone, reaches through lines of one segment each touching the
  * next, going up (@dir -1) or down (+1): the line of figures of a cell set

@@ -376,6 +376,7 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
 
   if (!cf_pdf_stream_columns (lines, start, stop, cols, &n_label_cols))
     return FALSE;
+  cf_pdf_stream_inner_text_columns (lines, start, stop, cols, n_label_cols);
   cf_pdf_stream_text_columns (page, lines, start, stop, cols);
   table = cf_pdf_stream_table (page, lines, start, stop, cols, n_label_cols, used);
   /* Its characters stay taken: a chart's labels are in no other table either. */
