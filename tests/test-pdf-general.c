@@ -1351,7 +1351,8 @@ test_text_after_figures (void)
 /* Borderless, each measure wrapped over four lines that touch, its
  * figures set on the third one, the rows apart by more than a line's
  * leading: a cell of several lines stays one cell, its first line on the
- * row of its figures rather than a row of its own. */
+ * row of its figures rather than a row of its own (the first row's not in
+ * the head above it). */
 static void
 draw_wrapped_cells (cairo_t *cr)
 {
@@ -1390,6 +1391,8 @@ test_wrapped_cells (void)
   g_assert_cmpint (cf_table_get_n_rows (table), ==, 4);
   g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
   g_assert_cmpstr (text_at (table, 0, 1), ==, "Committed");
+  g_assert_cmpstr (text_at (table, 0, 0), ==, "Measure");
+  g_assert_cmpstr (text_at (table, 1, 0), ==, "Water treatment plants for towns of fewer than 10,000 people");
   g_assert_cmpstr (text_at (table, 2, 0), ==, "Training of teachers in digital skills and learning");
   g_assert_cmpstr (text_at (table, 2, 1), ==, "63,268");
   g_assert_cmpstr (text_at (table, 3, 2), ==, "31,674");

@@ -30,6 +30,24 @@ under_a_segment (CfPdfLine *line, CfPdfLine *above)
   return FALSE;
 }
 
+/* Whether whatever the lines[from..stop) set under @line is text, no
+ * figure. */
+static gboolean
+over_text_only (GPtrArray *lines, guint from, guint stop, CfPdfLine *line)
+{
+  for (guint i = from; i < stop; i++)
+    {
+      CfPdfLine *below = g_ptr_array_index (lines, i);
+      for (guint s = 0; s < below->segments->len; s++)
+        {
+          CfPdfSegment *seg = g_ptr_array_index (below->segments, s);
+          if (seg->kind != CF_NUMBER_TEXT && seg->x1 > line->x0 && seg->x0 < line->x1)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 CfPdfTable *
 cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, GArray *cols,
                      guint n_label_cols, gboolean *used)
@@ -128,9 +146,20 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
 
       if (cf_pdf_line_is_body (line))
         body_above = TRUE;
-      if (joins[rel] != -1 || line->segments->len != 1 || !body_above || cf_pdf_line_is_body (line)
+      if ((joins[rel] != -1 && (body_above || joins[rel] != (int) rel - 1))
+          || line->segments->len != 1 || cf_pdf_line_is_body (line)
           || cf_pdf_is_heading_text (line->text))
         continue;
+      /* Over the first row: only under a head of several cells it is set
+       * clear of, over text (the end of a head wrapped over figures stays
+       * in the head). */
+      if (!body_above)
+        {
+          CfPdfLine *head = rel > 0 ? g_ptr_array_index (lines, start + rel - 1) : NULL;
+          if (head == NULL || head->segments->len < 2 || line->y0 - head->y1 <= 0.25 * line->h
+              || !over_text_only (lines, start + rel + 1, stop, line))
+            continue;
+        }
       down = cf_pdf_stream_touching_body (lines, start, n_lines, rel, +1);
       if (down > (int) rel && joins[down] == -1)
         joins[rel] = down;
