@@ -1497,6 +1497,158 @@ test_row_rules_only (void)
   g_assert_cmpfloat (confidence_of (table), >=, 0.8);
 }
 
+/* Borderless, with two columns of text right of the figures (Remark,
+ * Source), the widest remark set close to the source: each is a column of
+ * its own, not part of the last column of figures; a row with two cells of
+ * text after its figures is a row as much as one with none. */
+static void
+draw_text_after_figures (cairo_t *cr)
+{
+  static const char *const rows[][5] = {
+    { "Netherlands", "46.69", "-4.8", "Eurostat", "national" },
+    { "Denmark", "13.49", "-3.5", "revised", "national" },
+    { "Luxembourg", "9.92", "+1.9", "national source", "IMF" },
+    { "Spain", "22.33", "-2.4", "", "national" },
+    { "Austria", "29.72", "+4.7", "see note 3", "IMF" },
+    { "Cyprus", "25.58", "+4.5", "OECD", "national" },
+  };
+  static const char *const head[] = { "Indicator", "Value", "Change", "Remark", "Source" };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 100, "Table 4. Indicators");
+  for (guint r = 0; r <= G_N_ELEMENTS (rows); r++)
+    {
+      const char *const *row = r == 0 ? head : rows[r - 1];
+      double base = 120 + 14 * r;
+
+      cf_test_pdf_show_at (cr, 60, base, row[0]);
+      cf_test_pdf_show_right (cr, 170, base, row[1]);
+      cf_test_pdf_show_right (cr, 215, base, row[2]);
+      cf_test_pdf_show_at (cr, 230, base, row[3]);
+      cf_test_pdf_show_at (cr, 305, base, row[4]);
+    }
+}
+
+static void
+test_text_after_figures (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "text-after-figures.pdf", draw_text_after_figures);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 7);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 5);
+  g_assert_cmpstr (text_at (table, 0, 3), ==, "Remark");
+  g_assert_cmpstr (text_at (table, 0, 4), ==, "Source");
+  g_assert_cmpstr (text_at (table, 1, 2), ==, "-4.8");
+  g_assert_cmpstr (text_at (table, 1, 3), ==, "Eurostat");
+  g_assert_cmpstr (text_at (table, 3, 2), ==, "+1.9");
+  g_assert_cmpstr (text_at (table, 3, 3), ==, "national source");
+  g_assert_cmpstr (text_at (table, 3, 4), ==, "IMF");
+  g_assert_cmpstr (text_at (table, 4, 4), ==, "national");
+  g_assert_cmpstr (text_at (table, 5, 3), ==, "see note 3");
+}
+
+/* Borderless, each measure wrapped over four lines that touch, its
+ * figures set on the third one, the rows apart by more than a line's
+ * leading: a cell of several lines stays one cell, its first line on the
+ * row of its figures rather than a row of its own (the first row's not in
+ * the head above it). */
+static void
+draw_wrapped_cells (cairo_t *cr)
+{
+  static const char *const rows[][6] = {
+    { "Water treatment", "plants for towns", "of fewer than", "10,000 people", "41,253", "5,293" },
+    { "Training of", "teachers in", "digital skills", "and learning", "63,268", "25,389" },
+    { "Protection of", "coastal areas", "against erosion", "and flooding", "38,845", "31,674" },
+  };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 90, "Table 5. Measures");
+  cf_test_pdf_show_at (cr, 60, 115, "Measure");
+  cf_test_pdf_show_right (cr, 260, 115, "Committed");
+  cf_test_pdf_show_right (cr, 330, 115, "Paid");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      double base = 135 + 52 * r;
+
+      for (guint k = 0; k < 4; k++)
+        cf_test_pdf_show_at (cr, 60, base + 10.5 * k, rows[r][k]);
+      cf_test_pdf_show_right (cr, 260, base + 21, rows[r][4]);
+      cf_test_pdf_show_right (cr, 330, base + 21, rows[r][5]);
+    }
+}
+
+static void
+test_wrapped_cells (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "wrapped-cells.pdf", draw_wrapped_cells);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 4);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  g_assert_cmpstr (text_at (table, 0, 1), ==, "Committed");
+  g_assert_cmpstr (text_at (table, 0, 0), ==, "Measure");
+  g_assert_cmpstr (text_at (table, 1, 0), ==, "Water treatment plants for towns of fewer than 10,000 people");
+  g_assert_cmpstr (text_at (table, 2, 0), ==, "Training of teachers in digital skills and learning");
+  g_assert_cmpstr (text_at (table, 2, 1), ==, "63,268");
+  g_assert_cmpstr (text_at (table, 3, 2), ==, "31,674");
+}
+
+/* Borderless, a column of codes ("3.1", read as numbers) before the
+ * measures they code, then the amounts: the measures are a column of their
+ * own between the codes and the amounts. */
+static void
+draw_code_column (cairo_t *cr)
+{
+  static const char *const rows[][4] = {
+    { "3.1", "Protection of coastal areas", "22,272", "13,348" },
+    { "4.2", "Integration of migrants", "96,933", "31,870" },
+    { "6.3", "Modernisation of the railway", "77,475", "62,934" },
+    { "8.4", "Research infrastructure", "80,510", "27,731" },
+  };
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cf_test_pdf_show_at (cr, 60, 90, "Table 6. Measures by code");
+  for (guint r = 0; r <= G_N_ELEMENTS (rows); r++)
+    {
+      static const char *const head[] = { "Code", "Measure", "Committed", "Paid" };
+      const char *const *row = r == 0 ? head : rows[r - 1];
+      double base = 115 + 14 * r;
+
+      cf_test_pdf_show_at (cr, 60, base, row[0]);
+      cf_test_pdf_show_at (cr, 100, base, row[1]);
+      cf_test_pdf_show_right (cr, 300, base, row[2]);
+      cf_test_pdf_show_right (cr, 360, base, row[3]);
+    }
+}
+
+static void
+test_code_column (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "code-column.pdf", draw_code_column);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 5);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 4);
+  g_assert_cmpstr (text_at (table, 0, 1), ==, "Measure");
+  g_assert_cmpstr (text_at (table, 1, 0), ==, "3.1");
+  g_assert_cmpstr (text_at (table, 1, 1), ==, "Protection of coastal areas");
+  g_assert_cmpstr (text_at (table, 4, 1), ==, "Research infrastructure");
+  g_assert_cmpstr (text_at (table, 4, 3), ==, "27,731");
+}
+
 /* A bar chart (axes, gridlines, bars, tick labels, an axis title turned on
  * its side, a legend), boxed, above a borderless table: only the table is
  * one. */
@@ -1724,6 +1876,9 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/partly-ruled", test_partly_ruled);
   g_test_add_func ("/pdf-general/spanning-head", test_spanning_head);
   g_test_add_func ("/pdf-general/row-rules-only", test_row_rules_only);
+  g_test_add_func ("/pdf-general/text-after-figures", test_text_after_figures);
+  g_test_add_func ("/pdf-general/wrapped-cells", test_wrapped_cells);
+  g_test_add_func ("/pdf-general/code-column", test_code_column);
   g_test_add_func ("/pdf-general/chart-and-table", test_chart_and_table);
   g_test_add_func ("/pdf-general/wrapped-head", test_wrapped_head);
   g_test_add_func ("/pdf-general/caption-in-frame", test_caption_in_frame);

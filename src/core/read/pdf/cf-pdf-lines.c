@@ -374,7 +374,24 @@ cf_pdf_line_is_body (CfPdfLine *line)
       if (seg->kind == CF_NUMBER_VALUE)
         values++;
       else if (seg->kind == CF_NUMBER_TEXT)
-        return values > 0 && s + 1 == line->segments->len ? TRUE : FALSE;
+        {
+          /* Text after the figures: one cell, or a Remark or Source
+           * column, up to three short cells of text that are no clauses of
+           * a sentence, and nothing but text after them. */
+          if (values == 0 || line->segments->len - s > 3)
+            return FALSE;
+          if (s + 1 == line->segments->len)
+            return TRUE;
+          for (guint t = s; t < line->segments->len; t++)
+            {
+              CfPdfSegment *text = g_ptr_array_index (line->segments, t);
+              if (text->kind != CF_NUMBER_TEXT || g_utf8_strlen (text->text, -1) > 24
+                  || strstr (text->text, "，") || strstr (text->text, "。")
+                  || strstr (text->text, "；") || strstr (text->text, ", "))
+                return FALSE;
+            }
+          return TRUE;
+        }
     }
   return values > 0;
 }

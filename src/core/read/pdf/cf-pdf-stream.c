@@ -10,6 +10,7 @@
 
 #include "cf-pdf-stream.h"
 #include "cf-pdf-stream-layout.h"
+#include "cf-pdf-stream-cols.h"
 
 /* ----------------------------------------------------------------- tables */
 
@@ -84,6 +85,24 @@ wraps_figures (GPtrArray *lines, guint i)
   return first->kind != CF_NUMBER_TEXT && label->x1 < first->x0 && rest->x1 < first->x0
          && fabs (rest->x0 - label->x0) < 2 && figures->y0 - label->y1 <= 0.25 * figures->h
          && rest->y0 - figures->y1 <= 0.25 * figures->h;
+}
+
+/* Whether whatever the lines[from..stop) set under @line is text, no
+ * figure. */
+static gboolean
+over_text_only (GPtrArray *lines, guint from, guint stop, CfPdfLine *line)
+{
+  for (guint i = from; i < stop; i++)
+    {
+      CfPdfLine *below = g_ptr_array_index (lines, i);
+      for (guint s = 0; s < below->segments->len; s++)
+        {
+          CfPdfSegment *seg = g_ptr_array_index (below->segments, s);
+          if (seg->kind != CF_NUMBER_TEXT && seg->x1 > line->x0 && seg->x0 < line->x1)
+            return FALSE;
+        }
+    }
+  return TRUE;
 }
 
 CfPdfTable *
@@ -186,6 +205,35 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
                       <= (!seen_body && under_a_segment (line, g_ptr_array_index (lines, start + rel - 1))
                               ? 0.6 * line->h : touch))
         joins[rel] = rel - 1;
+    }
+
+  /* The first lines of a cell set in several lines, clear of the row
+   * above: they go with the line of figures they reach through lines that
+   * touch (the figures centred on the cell, or on its first line). */
+  for (guint rel = 0, body_above = FALSE; rel < n_lines; rel++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, start + rel);
+      int down;
+
+      if (cf_pdf_line_is_body (line))
+        body_above = TRUE;
+      if ((joins[rel] != -1 && (body_above || joins[rel] != (int) rel - 1))
+          || line->segments->len != 1 || cf_pdf_line_is_body (line)
+          || cf_pdf_is_heading_text (line->text))
+        continue;
+      /* Over the first row: only under a head of several cells it is set
+       * clear of, over text (the end of a head wrapped over figures stays
+       * in the head). */
+      if (!body_above)
+        {
+          CfPdfLine *head = rel > 0 ? g_ptr_array_index (lines, start + rel - 1) : NULL;
+          if (head == NULL || head->segments->len < 2 || line->y0 - head->y1 <= 0.25 * line->h
+              || !over_text_only (lines, start + rel + 1, stop, line))
+            continue;
+        }
+      down = cf_pdf_stream_touching_body (lines, start, n_lines, rel, +1);
+      if (down > (int) rel && joins[down] == -1)
+        joins[rel] = down;
     }
 
   /* Group labels standing before a row's own label on its line, in a
@@ -429,6 +477,8 @@ build_stream (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, 
 
   if (!cf_pdf_stream_columns (lines, start, stop, cols, &n_label_cols))
     return FALSE;
+  cf_pdf_stream_inner_text_columns (lines, start, stop, cols, n_label_cols);
+  cf_pdf_stream_text_columns (page, lines, start, stop, cols);
   table = cf_pdf_stream_table (page, lines, start, stop, cols, n_label_cols, used);
   /* Its characters stay taken: a chart's labels are in no other table either. */
   if (cf_pdf_table_is_chart_axis (table))

@@ -1,0 +1,32 @@
+/* cf-pdf-stream-cols.h: the text columns of a borderless table that stand
+ * right of its figures (Remark, Source, Note)
+ */
+#pragma once
+
+#include "cf-pdf-stream-layout.h"
+
+G_BEGIN_DECLS
+
+/* Appends to @cols (the columns cf_pdf_stream_columns found for
+ * lines[start..stop)) the columns of text set right of the last of them,
+ * found by the gaps that run through the words of every numeric line, and
+ * cuts the segments of those lines where they cross such a gap. Returns
+ * how many columns it added. */
+guint cf_pdf_stream_text_columns (const CfPdfPage *page, GPtrArray *lines, guint start,
+                                  guint stop, GArray *cols);
+
+/* Inserts into @cols a column for the text that the numeric lines of
+ * lines[start..stop) set between two columns of figures right of the
+ * @n_label_cols label columns, in two lines or more: the measures between a
+ * column of codes ("3.1") and the amounts. Returns how many it inserted. */
+guint cf_pdf_stream_inner_text_columns (GPtrArray *lines, guint start, guint stop, GArray *cols,
+                                        guint n_label_cols);
+
+/* The numeric line (from lines[start]) that lines[start + rel], a line
+ * of labels alone, reaches through lines of one segment each touching the
+ * next, going up (@dir -1) or down (+1): the line of figures of a cell set
+ * in several lines. -1 when there is none. */
+int   cf_pdf_stream_touching_body (GPtrArray *lines, guint start, guint n_lines, guint rel,
+                                   int dir);
+
+G_END_DECLS
