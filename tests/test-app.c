@@ -560,15 +560,15 @@ pdf_rendered (gpointer data)
  * (what a screen reader reads as the row's description): a doubtful one
  * (confidence under 90 %) says so, is marked, and is the table shown first. */
 static void
-test_table_confidence (void)
+check_table_confidence (const char *name, guint *n_doubtful, guint *n_sure)
 {
-  g_autofree char *path = cf_test_path ("generic", "gen-022-stacked-shaded.wkhtmltopdf.pdf", NULL);
+  g_autofree char *path = cf_test_path ("generic", name, NULL);
   CfWindow *window = open_window (path);
   GPtrArray *tables = cf_document_get_tables (cf_window_get_document (window));
   GtkListBox *list = cf_window_get_tables_list (window);
-  guint n_doubtful = 0, n_sure = 0, least = 0;
+  guint least = 0, doubtful_here = 0;
 
-  g_assert_cmpuint (tables->len, >=, 2);
+  g_assert_cmpuint (tables->len, >=, 1);
   for (guint i = 0; i < tables->len; i++)
     {
       CfTable *table = g_ptr_array_index (tables, i);
@@ -587,7 +587,7 @@ test_table_confidence (void)
       cf_test_collect_text (GTK_WIDGET (row), shown);
       if (confidence < 0.9)
         {
-          n_doubtful++;
+          doubtful_here++;
           g_assert_nonnull (strstr (description, doubtful));
           g_assert_nonnull (strstr (shown->str, doubtful));
           if (confidence < cf_table_get_confidence (g_ptr_array_index (tables, least))
@@ -596,17 +596,33 @@ test_table_confidence (void)
         }
       else
         {
-          n_sure++;
+          (*n_sure)++;
           g_assert_nonnull (strstr (description, sure));
           g_assert_null (strstr (description, "doubtful"));
         }
     }
-  /* The file holds both kinds (if the reader gets surer of it, pick another). */
+  /* With no error to show first, the most doubtful table is the one shown. */
+  if (doubtful_here > 0)
+    {
+      g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, (int) least);
+      g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) == g_ptr_array_index (tables, least));
+    }
+  *n_doubtful += doubtful_here;
+  close_window (window);
+}
+
+static void
+test_table_confidence (void)
+{
+  guint n_doubtful = 0, n_sure = 0;
+
+  /* Generated generic tables: a table beside prose the reader is unsure of,
+   * and tables it is sure of (if the reader gets surer, pick others). */
+  check_table_confidence ("gen-024-beside-shaded.chromium.pdf", &n_doubtful, &n_sure);
+  check_table_confidence ("gen-019-beside-none.chromium.pdf", &n_doubtful, &n_sure);
+  check_table_confidence ("gen-022-stacked-shaded.wkhtmltopdf.pdf", &n_doubtful, &n_sure);
   g_assert_cmpuint (n_doubtful, >=, 1);
   g_assert_cmpuint (n_sure, >=, 1);
-  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (list)), ==, (int) least);
-  g_assert_true (cf_grid_view_get_table (cf_window_get_grid_view (window)) == g_ptr_array_index (tables, least));
-  close_window (window);
 }
 
 static void
