@@ -36,11 +36,14 @@ typedef struct
   GString *text;
   gint64   offset, length; /* the first piece */
   int      level;          /* 1..3 by enumerator, 0 none */
+  int      col;            /* character column of its enumerator, or -1 */
   int      parent;         /* enclosing label, or -1 */
   GArray  *values;         /* of Word */
   int      page;           /* of its first value line */
   guint    n_value_lines;
   gboolean has_child;
+  gboolean placeholder;    /* a group whose label is still to come */
+  int      last_number;    /* a group's last numbered row (3. -> 3) */
   gboolean uncertain;      /* out of order: its values are not read */
   int      first_row, n_rows;
 } Label;
@@ -269,8 +272,8 @@ is_cut_group (Region *rg, int index)
   if (index < 0)
     return FALSE;
   label = &g_array_index (rg->labels, Label, index);
-  return label->level == 2 && label->values->len == 0
-         && g_utf8_strlen (label->text->str, -1) <= 5;
+  return label->level == 2 && label->values->len == 0 && !label->placeholder
+         && label->text->len > 0 && g_utf8_strlen (label->text->str, -1) <= 5;
 }
 
 static int
@@ -282,6 +285,7 @@ open_label (Region *rg, const Word *w, int level)
   label.offset = w ? (gint64) w->start : -1;
   label.length = w ? (gint64) (w->end - w->start) : 0;
   label.level = level;
+  label.col = w ? w->col : -1;
   label.parent = level > 0 ? open_group (rg, level) : -1;
   label.values = g_array_new (FALSE, FALSE, sizeof (Word));
   label.page = -1;
@@ -302,6 +306,66 @@ continue_label (Region *rg, int index, const Word *w)
   Label *label = &g_array_index (rg->labels, Label, index);
 
   g_string_append_len (label->text, rg->text + w->start, w->end - w->start);
+}
+
+/* The number of a row enumerator (3 for "3."), 0 for none. */
+static int
+row_number (const char *text, const Word *w)
+{
+  g_autofree char *norm = g_utf8_normalize (text + w->start, w->end - w->start, G_NORMALIZE_NFKC);
+  int n = 0;
+
+  for (const char *p = norm; p != NULL && *p >= '0' && *p <= '9' && n < 1000; p++)
+    n = n * 10 + (*p - '0');
+  return n;
+}
+
+/* Opens the label an enumerator starts. Numbered rows restart at 1. in each
+ * group, and pdftotext prints a group's label in the middle of its rows: a
+ * row numbered 1. after numbered rows of its group, or under no group,
+ * starts a group whose label is still to come (a repeated row, 3. after 3.,
+ * starts none), and the
+ * next group label names it. That label is printed beside the row being
+ * written: what follows it on its line (the row's label, its values) stays
+ * with that row. */
+static void
+open_numbered (Region *rg, const Word *w, int level)
+{
+  if (level == 3)
+    {
+      int n = row_number (rg->text, w);
+      int group = open_group (rg, 3);
+      Label *g = group >= 0 ? &g_array_index (rg->labels, Label, group) : NULL;
+
+      if (n == 1 && (g == NULL || g->level < 2 || g->last_number > 0))
+        {
+          open_label (rg, NULL, 2);
+          group = rg->current;
+          g_array_index (rg->labels, Label, group).placeholder = TRUE;
+        }
+      open_label (rg, w, 3);
+      if (n > 0 && group >= 0)
+        {
+          g = &g_array_index (rg->labels, Label, group);
+          g->last_number = MAX (g->last_number, n);
+        }
+      return;
+    }
+  if (level == 2 && rg->open[2] >= 0)
+    {
+      Label *g = &g_array_index (rg->labels, Label, rg->open[2]);
+
+      if (g->placeholder)
+        {
+          g_string_append_len (g->text, rg->text + w->start, w->end - w->start);
+          g->offset = w->start;
+          g->length = w->end - w->start;
+          g->col = w->col;
+          g->placeholder = FALSE;
+          return;
+        }
+    }
+  open_label (rg, w, level);
 }
 
 /* The chain of labels from @index up to its outermost group. */
@@ -342,6 +406,20 @@ feed_line (Region *rg, const Line *line)
           && g_array_index (rg->labels, Label, target).values->len > 0
           && is_cut_group (rg, parent))
         target = parent;
+      /* Where the columns set the group labels apart from the row labels
+       * (-layout), a lone piece continues the one it is printed under. */
+      if (first_enum == n_words && n_words == 1 && rg->spaced)
+        {
+          const Word *w = &g_array_index (line->words, Word, 0);
+          int row = rg->current;
+          int group = g_array_index (rg->labels, Label, row).parent;
+          const Label *r = &g_array_index (rg->labels, Label, row);
+          const Label *g = group >= 0 ? &g_array_index (rg->labels, Label, group) : NULL;
+
+          if (g != NULL && g->level == 2 && r->level == 3 && g->col >= 0 && r->col >= 0
+              && ABS (r->col - g->col) >= 3)
+            target = ABS (w->col - g->col) < ABS (w->col - r->col) ? group : row;
+        }
       if (first_enum < n_words)
         {
           const Word *w = &g_array_index (line->words, Word, first_enum);
@@ -368,7 +446,7 @@ feed_line (Region *rg, const Line *line)
       int level = word_level (rg->text, w);
 
       if (level > 0)
-        open_label (rg, w, MIN (level, MAX_LEVEL));
+        open_numbered (rg, w, MIN (level, MAX_LEVEL));
       else
         continue_label (rg, rg->current, w);
     }
