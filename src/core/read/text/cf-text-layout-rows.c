@@ -240,6 +240,12 @@ typedef struct
   int         current;           /* the label written last, or -1 */
   gboolean    spaced;            /* numbers set apart by runs of spaces:
                                   * their positions are columns (-layout) */
+  int         lone;              /* the row a lone piece on the line before
+                                  * went to after its values, or -1 */
+  gsize       lone_len;          /* that row's text before the piece */
+  Word        lone_word;
+  int         named;             /* a group named last on the line before
+                                  * beside a row being written, or -1 */
 } Region;
 
 static int
@@ -322,22 +328,23 @@ row_number (const char *text, const Word *w)
 
 /* Opens the label an enumerator starts. Numbered rows restart at 1. in each
  * group, and pdftotext prints a group's label in the middle of its rows: a
- * row numbered 1. after numbered rows of its group, or under no group,
- * starts a group whose label is still to come (a repeated row, 3. after 3.,
- * starts none), and the
+ * row numbered 1. after rows 1. and 2. of its group, or under no group,
+ * starts a group whose label is still to come (a repeated row, 3. after 3.
+ * or 1. after 1., starts none), and the
  * next group label names it. That label is printed beside the row being
  * written: what follows it on its line (the row's label, its values) stays
  * with that row. */
 static void
 open_numbered (Region *rg, const Word *w, int level)
 {
+  rg->named = -1;
   if (level == 3)
     {
       int n = row_number (rg->text, w);
       int group = open_group (rg, 3);
       Label *g = group >= 0 ? &g_array_index (rg->labels, Label, group) : NULL;
 
-      if (n == 1 && (g == NULL || g->level < 2 || g->last_number > 0))
+      if (n == 1 && (g == NULL || g->level < 2 || g->last_number > 1))
         {
           open_label (rg, NULL, 2);
           group = rg->current;
@@ -362,6 +369,7 @@ open_numbered (Region *rg, const Word *w, int level)
           g->length = w->end - w->start;
           g->col = w->col;
           g->placeholder = FALSE;
+          rg->named = rg->open[2];
           return;
         }
     }
@@ -377,9 +385,25 @@ ancestor (Region *rg, int index, guint up)
   return index;
 }
 
+/* An enumerator printed without its label text ("2."). */
+static gboolean
+is_bare_enumerator (const char *text, const Word *w)
+{
+  g_autofree char *norm = g_utf8_normalize (text + w->start, w->end - w->start, G_NORMALIZE_NFKC);
+
+  if (norm == NULL)
+    return FALSE;
+  for (const char *p = norm; *p; p = g_utf8_next_char (p))
+    if (!g_utf8_strchr ("0123456789.\xe3\x80\x81()", -1, g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 feed_line (Region *rg, const Line *line)
 {
+  int lone = rg->lone;
+  int named = rg->named;
   guint n_words = line->words->len - line->n_values;
   guint first_enum = n_words;
 
@@ -394,6 +418,8 @@ feed_line (Region *rg, const Line *line)
         }
     }
 
+  rg->lone = -1;
+  rg->named = -1;
   /* Pieces before the first enumerator continue labels already open: the
    * last piece the deepest one that stays open, earlier pieces its groups. */
   if (first_enum > 0 && rg->current >= 0)
@@ -406,6 +432,12 @@ feed_line (Region *rg, const Line *line)
           && g_array_index (rg->labels, Label, target).values->len > 0
           && is_cut_group (rg, parent))
         target = parent;
+      /* Lone pieces after a group label named beside a row finish it. */
+      if (first_enum == n_words && line->n_values == 0 && named >= 0)
+        {
+          target = named;
+          rg->named = named;
+        }
       /* Where the columns set the group labels apart from the row labels
        * (-layout), a lone piece continues the one it is printed under. */
       if (first_enum == n_words && n_words == 1 && rg->spaced)
@@ -427,6 +459,14 @@ feed_line (Region *rg, const Line *line)
 
           target = deepest_open (rg, level);
         }
+      if (first_enum == n_words && n_words == 1 && line->n_values == 0 && target >= 0
+          && g_array_index (rg->labels, Label, target).level == 3
+          && g_array_index (rg->labels, Label, target).values->len > 0)
+        {
+          rg->lone = target;
+          rg->lone_len = g_array_index (rg->labels, Label, target).text->len;
+          rg->lone_word = g_array_index (line->words, Word, 0);
+        }
       for (guint i = first_enum; i-- > 0 && target >= 0;)
         {
           continue_label (rg, target, &g_array_index (line->words, Word, i));
@@ -446,15 +486,29 @@ feed_line (Region *rg, const Line *line)
       int level = word_level (rg->text, w);
 
       if (level > 0)
-        open_numbered (rg, w, MIN (level, MAX_LEVEL));
+        {
+          open_numbered (rg, w, MIN (level, MAX_LEVEL));
+          /* A row label printed around its bare enumerator: the lone
+           * piece on the line before, given to the row above, begins it. */
+          if (i == 0 && lone >= 0 && level == 3 && rg->current != lone
+              && is_bare_enumerator (rg->text, w))
+            {
+              g_string_truncate (g_array_index (rg->labels, Label, lone).text, rg->lone_len);
+              continue_label (rg, rg->current, &rg->lone_word);
+            }
+        }
       else
-        continue_label (rg, rg->current, w);
+        {
+          continue_label (rg, rg->current, w);
+          rg->named = -1;
+        }
     }
 
   if (line->n_values > 0)
     {
       Label *label;
 
+      rg->named = -1;
       for (guint i = MAX (n_words, 1); i < line->words->len; i++)
         {
           const Word *a = &g_array_index (line->words, Word, i - 1);
@@ -745,7 +799,7 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
              const char *title)
 {
   g_autoptr (GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
-  Region rg = { text, labels, { -1, -1, -1, -1 }, -1, FALSE };
+  Region rg = { text, labels, { -1, -1, -1, -1 }, -1, FALSE, -1, 0, { 0 }, -1 };
   g_autoptr (CfTable) table = NULL;
   g_autoptr (GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean any_values = FALSE;
