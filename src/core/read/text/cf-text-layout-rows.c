@@ -448,8 +448,8 @@ feed_line (Region *rg, const Line *line)
           const Label *r = &g_array_index (rg->labels, Label, row);
           const Label *g = group >= 0 ? &g_array_index (rg->labels, Label, group) : NULL;
 
-          if (g != NULL && g->level == 2 && r->level == 3 && g->col >= 0 && r->col >= 0
-              && ABS (r->col - g->col) >= 3)
+          if (g != NULL && g->level >= 1 && g->level < r->level && g->values->len == 0
+              && g->col >= 0 && r->col >= 0 && ABS (r->col - g->col) >= 3)
             target = ABS (w->col - g->col) < ABS (w->col - r->col) ? group : row;
         }
       if (first_enum < n_words)
