@@ -450,7 +450,19 @@ feed_line (Region *rg, const Line *line)
 
           if (g != NULL && g->level >= 1 && g->level < r->level && g->values->len == 0
               && g->col >= 0 && r->col >= 0 && ABS (r->col - g->col) >= 3)
-            target = ABS (w->col - g->col) < ABS (w->col - r->col) ? group : row;
+            {
+              target = ABS (w->col - g->col) < ABS (w->col - r->col) ? group : row;
+              /* Or a heading further out, nearer still. */
+              for (int up = g->parent; target == group && up >= 0;
+                   up = g_array_index (rg->labels, Label, up).parent)
+                {
+                  const Label *u = &g_array_index (rg->labels, Label, up);
+
+                  if (u->values->len == 0 && u->col >= 0
+                      && ABS (w->col - u->col) < ABS (w->col - g->col) && ABS (u->col - g->col) >= 3)
+                    target = up;
+                }
+            }
         }
       if (first_enum < n_words)
         {
@@ -485,6 +497,22 @@ feed_line (Region *rg, const Line *line)
       const Word *w = &g_array_index (line->words, Word, i);
       int level = word_level (rg->text, w);
 
+      if (level == 1 && line->n_values == 0 && rg->open[2] >= 0
+          && g_array_index (rg->labels, Label, rg->open[2]).parent < 0
+          && g_array_index (rg->labels, Label, rg->open[2]).values->len == 0)
+        {
+          /* A section heading printed in the middle of its rows (三、本年
+           * beside （四）): it encloses the open group, which stays open. */
+          int group = rg->open[2], row = rg->open[3], current = rg->current;
+
+          open_numbered (rg, w, 1);
+          g_array_index (rg->labels, Label, group).parent = rg->current;
+          g_array_index (rg->labels, Label, rg->current).has_child = TRUE;
+          rg->open[2] = group;
+          rg->open[3] = row;
+          rg->current = current;
+          continue;
+        }
       if (level > 0)
         {
           open_numbered (rg, w, MIN (level, MAX_LEVEL));
