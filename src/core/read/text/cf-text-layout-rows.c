@@ -36,11 +36,14 @@ typedef struct
   GString *text;
   gint64   offset, length; /* the first piece */
   int      level;          /* 1..3 by enumerator, 0 none */
+  int      col;            /* character column of its enumerator, or -1 */
   int      parent;         /* enclosing label, or -1 */
   GArray  *values;         /* of Word */
   int      page;           /* of its first value line */
   guint    n_value_lines;
   gboolean has_child;
+  gboolean placeholder;    /* a group whose label is still to come */
+  int      last_number;    /* a group's last numbered row (3. -> 3) */
   gboolean uncertain;      /* out of order: its values are not read */
   int      first_row, n_rows;
 } Label;
@@ -237,6 +240,12 @@ typedef struct
   int         current;           /* the label written last, or -1 */
   gboolean    spaced;            /* numbers set apart by runs of spaces:
                                   * their positions are columns (-layout) */
+  int         lone;              /* the row a lone piece on the line before
+                                  * went to after its values, or -1 */
+  gsize       lone_len;          /* that row's text before the piece */
+  Word        lone_word;
+  int         named;             /* a group named last on the line before
+                                  * beside a row being written, or -1 */
 } Region;
 
 static int
@@ -269,8 +278,8 @@ is_cut_group (Region *rg, int index)
   if (index < 0)
     return FALSE;
   label = &g_array_index (rg->labels, Label, index);
-  return label->level == 2 && label->values->len == 0
-         && g_utf8_strlen (label->text->str, -1) <= 5;
+  return label->level == 2 && label->values->len == 0 && !label->placeholder
+         && label->text->len > 0 && g_utf8_strlen (label->text->str, -1) <= 5;
 }
 
 static int
@@ -282,6 +291,7 @@ open_label (Region *rg, const Word *w, int level)
   label.offset = w ? (gint64) w->start : -1;
   label.length = w ? (gint64) (w->end - w->start) : 0;
   label.level = level;
+  label.col = w ? w->col : -1;
   label.parent = level > 0 ? open_group (rg, level) : -1;
   label.values = g_array_new (FALSE, FALSE, sizeof (Word));
   label.page = -1;
@@ -304,6 +314,68 @@ continue_label (Region *rg, int index, const Word *w)
   g_string_append_len (label->text, rg->text + w->start, w->end - w->start);
 }
 
+/* The number of a row enumerator (3 for "3."), 0 for none. */
+static int
+row_number (const char *text, const Word *w)
+{
+  g_autofree char *norm = g_utf8_normalize (text + w->start, w->end - w->start, G_NORMALIZE_NFKC);
+  int n = 0;
+
+  for (const char *p = norm; p != NULL && *p >= '0' && *p <= '9' && n < 1000; p++)
+    n = n * 10 + (*p - '0');
+  return n;
+}
+
+/* Opens the label an enumerator starts. Numbered rows restart at 1. in each
+ * group, and pdftotext prints a group's label in the middle of its rows: a
+ * row numbered 1. after rows 1. and 2. of its group, or under no group,
+ * starts a group whose label is still to come (a repeated row, 3. after 3.
+ * or 1. after 1., starts none), and the
+ * next group label names it. That label is printed beside the row being
+ * written: what follows it on its line (the row's label, its values) stays
+ * with that row. */
+static void
+open_numbered (Region *rg, const Word *w, int level)
+{
+  rg->named = -1;
+  if (level == 3)
+    {
+      int n = row_number (rg->text, w);
+      int group = open_group (rg, 3);
+      Label *g = group >= 0 ? &g_array_index (rg->labels, Label, group) : NULL;
+
+      if (n == 1 && (g == NULL || g->level < 2 || g->last_number > 1))
+        {
+          open_label (rg, NULL, 2);
+          group = rg->current;
+          g_array_index (rg->labels, Label, group).placeholder = TRUE;
+        }
+      open_label (rg, w, 3);
+      if (n > 0 && group >= 0)
+        {
+          g = &g_array_index (rg->labels, Label, group);
+          g->last_number = MAX (g->last_number, n);
+        }
+      return;
+    }
+  if (level == 2 && rg->open[2] >= 0)
+    {
+      Label *g = &g_array_index (rg->labels, Label, rg->open[2]);
+
+      if (g->placeholder)
+        {
+          g_string_append_len (g->text, rg->text + w->start, w->end - w->start);
+          g->offset = w->start;
+          g->length = w->end - w->start;
+          g->col = w->col;
+          g->placeholder = FALSE;
+          rg->named = rg->open[2];
+          return;
+        }
+    }
+  open_label (rg, w, level);
+}
+
 /* The chain of labels from @index up to its outermost group. */
 static int
 ancestor (Region *rg, int index, guint up)
@@ -313,9 +385,25 @@ ancestor (Region *rg, int index, guint up)
   return index;
 }
 
+/* An enumerator printed without its label text ("2."). */
+static gboolean
+is_bare_enumerator (const char *text, const Word *w)
+{
+  g_autofree char *norm = g_utf8_normalize (text + w->start, w->end - w->start, G_NORMALIZE_NFKC);
+
+  if (norm == NULL)
+    return FALSE;
+  for (const char *p = norm; *p; p = g_utf8_next_char (p))
+    if (!g_utf8_strchr ("0123456789.\xe3\x80\x81()", -1, g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 feed_line (Region *rg, const Line *line)
 {
+  int lone = rg->lone;
+  int named = rg->named;
   guint n_words = line->words->len - line->n_values;
   guint first_enum = n_words;
 
@@ -330,6 +418,8 @@ feed_line (Region *rg, const Line *line)
         }
     }
 
+  rg->lone = -1;
+  rg->named = -1;
   /* Pieces before the first enumerator continue labels already open: the
    * last piece the deepest one that stays open, earlier pieces its groups. */
   if (first_enum > 0 && rg->current >= 0)
@@ -342,12 +432,52 @@ feed_line (Region *rg, const Line *line)
           && g_array_index (rg->labels, Label, target).values->len > 0
           && is_cut_group (rg, parent))
         target = parent;
+      /* Lone pieces after a group label named beside a row finish it. */
+      if (first_enum == n_words && line->n_values == 0 && named >= 0)
+        {
+          target = named;
+          rg->named = named;
+        }
+      /* Where the columns set the group labels apart from the row labels
+       * (-layout), a lone piece continues the one it is printed under. */
+      if (first_enum == n_words && n_words == 1 && rg->spaced)
+        {
+          const Word *w = &g_array_index (line->words, Word, 0);
+          int row = rg->current;
+          int group = g_array_index (rg->labels, Label, row).parent;
+          const Label *r = &g_array_index (rg->labels, Label, row);
+          const Label *g = group >= 0 ? &g_array_index (rg->labels, Label, group) : NULL;
+
+          if (g != NULL && g->level >= 1 && g->level < r->level && g->values->len == 0
+              && g->col >= 0 && r->col >= 0 && ABS (r->col - g->col) >= 3)
+            {
+              target = ABS (w->col - g->col) < ABS (w->col - r->col) ? group : row;
+              /* Or a heading further out, nearer still. */
+              for (int up = g->parent; target == group && up >= 0;
+                   up = g_array_index (rg->labels, Label, up).parent)
+                {
+                  const Label *u = &g_array_index (rg->labels, Label, up);
+
+                  if (u->values->len == 0 && u->col >= 0
+                      && ABS (w->col - u->col) < ABS (w->col - g->col) && ABS (u->col - g->col) >= 3)
+                    target = up;
+                }
+            }
+        }
       if (first_enum < n_words)
         {
           const Word *w = &g_array_index (line->words, Word, first_enum);
           int level = word_level (rg->text, w);
 
           target = deepest_open (rg, level);
+        }
+      if (first_enum == n_words && n_words == 1 && line->n_values == 0 && target >= 0
+          && g_array_index (rg->labels, Label, target).level == 3
+          && g_array_index (rg->labels, Label, target).values->len > 0)
+        {
+          rg->lone = target;
+          rg->lone_len = g_array_index (rg->labels, Label, target).text->len;
+          rg->lone_word = g_array_index (line->words, Word, 0);
         }
       for (guint i = first_enum; i-- > 0 && target >= 0;)
         {
@@ -367,16 +497,46 @@ feed_line (Region *rg, const Line *line)
       const Word *w = &g_array_index (line->words, Word, i);
       int level = word_level (rg->text, w);
 
+      if (level == 1 && line->n_values == 0 && rg->open[2] >= 0
+          && g_array_index (rg->labels, Label, rg->open[2]).parent < 0
+          && g_array_index (rg->labels, Label, rg->open[2]).values->len == 0)
+        {
+          /* A section heading printed in the middle of its rows (三、本年
+           * beside （四）): it encloses the open group, which stays open. */
+          int group = rg->open[2], row = rg->open[3], current = rg->current;
+
+          open_numbered (rg, w, 1);
+          g_array_index (rg->labels, Label, group).parent = rg->current;
+          g_array_index (rg->labels, Label, rg->current).has_child = TRUE;
+          rg->open[2] = group;
+          rg->open[3] = row;
+          rg->current = current;
+          continue;
+        }
       if (level > 0)
-        open_label (rg, w, MIN (level, MAX_LEVEL));
+        {
+          open_numbered (rg, w, MIN (level, MAX_LEVEL));
+          /* A row label printed around its bare enumerator: the lone
+           * piece on the line before, given to the row above, begins it. */
+          if (i == 0 && lone >= 0 && level == 3 && rg->current != lone
+              && is_bare_enumerator (rg->text, w))
+            {
+              g_string_truncate (g_array_index (rg->labels, Label, lone).text, rg->lone_len);
+              continue_label (rg, rg->current, &rg->lone_word);
+            }
+        }
       else
-        continue_label (rg, rg->current, w);
+        {
+          continue_label (rg, rg->current, w);
+          rg->named = -1;
+        }
     }
 
   if (line->n_values > 0)
     {
       Label *label;
 
+      rg->named = -1;
       for (guint i = MAX (n_words, 1); i < line->words->len; i++)
         {
           const Word *a = &g_array_index (line->words, Word, i - 1);
@@ -667,7 +827,7 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
              const char *title)
 {
   g_autoptr (GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
-  Region rg = { text, labels, { -1, -1, -1, -1 }, -1, FALSE };
+  Region rg = { text, labels, { -1, -1, -1, -1 }, -1, FALSE, -1, 0, { 0 }, -1 };
   g_autoptr (CfTable) table = NULL;
   g_autoptr (GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean any_values = FALSE;
