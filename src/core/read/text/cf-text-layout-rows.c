@@ -866,6 +866,34 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
     cf_reading_add_candidate (reading, table);
 }
 
+/* Whether a table read from separators (pipes, tabs, Markdown), which
+ * says where its cells are, overlaps the bytes [@from, @to): positions in
+ * a line are never surer than separators, so such a region is not read
+ * again. The reading's tables come in text order and the regions too, so
+ * *@next carries on where the last call stopped. */
+static gboolean
+delimited_over (CfReading *reading, guint *next, gsize from, gsize to)
+{
+  GPtrArray *tables = cf_reading_get_tables (reading);
+
+  for (; *next < tables->len; (*next)++)
+    {
+      CfTable *table = g_ptr_array_index (tables, *next);
+      const char *layout = cf_table_get_layout (table);
+      gint64 offset, length;
+
+      cf_table_get_range (table, &offset, &length);
+      if (offset < 0 || (gsize) (offset + length) <= from)
+        continue;
+      if ((gsize) offset >= to)
+        return FALSE;
+      if (g_strcmp0 (layout, "pipe") == 0 || g_strcmp0 (layout, "tab") == 0
+          || g_strcmp0 (layout, "markdown") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 cf_text_layout_rows_find (CfReading *reading)
 {
@@ -875,6 +903,7 @@ cf_text_layout_rows_find (CfReading *reading)
   int page = 0;
   guint region = 0;
   g_autofree char *title = NULL;
+  guint next_delimited = 0;
 
   g_return_if_fail (CF_IS_READING (reading));
 
@@ -901,7 +930,9 @@ cf_text_layout_rows_find (CfReading *reading)
     {
       if (i < lines->len && !is_heading (text, lines, i))
         continue;
-      if (i > region)
+      if (i > region && !delimited_over (reading, &next_delimited,
+                                         g_array_index (lines, Line, region).start,
+                                         g_array_index (lines, Line, i - 1).end))
         read_region (reading, text, lines, region, i, title);
       if (i < lines->len)
         {
