@@ -112,18 +112,18 @@ append_row (GString *out, const char *const *fields, gsize n_fields)
   g_string_append (out, "\r\n");
 }
 
-char *
-cf_csv_table_to_string (CfTable *table)
+/* Rows @from.. of @table, one CSV line each; covered slots of a merged cell
+ * stay empty. */
+static void
+append_rows (GString *out, CfTable *table, int from)
 {
-  GString *out = g_string_new (NULL);
   int n_rows = cf_table_get_n_rows (table);
   int n_cols = cf_table_get_n_cols (table);
 
-  for (int r = 0; r < n_rows; r++)
+  for (int r = from; r < n_rows; r++)
     {
       for (int c = 0; c < n_cols; c++)
         {
-          /* Covered slots of a merged cell stay empty. */
           CfCell *cell = cf_table_get_origin_cell (table, r, c);
 
           if (c > 0)
@@ -133,6 +133,14 @@ cf_csv_table_to_string (CfTable *table)
         }
       g_string_append (out, "\r\n");
     }
+}
+
+char *
+cf_csv_table_to_string (CfTable *table)
+{
+  GString *out = g_string_new (NULL);
+
+  append_rows (out, table, 0);
   return g_string_free (out, FALSE);
 }
 
@@ -141,7 +149,6 @@ cf_csv_table_to_string_headed (CfDocument *doc, CfTable *table)
 {
   GString *out = g_string_new (NULL);
   CfTableLabels *labels = cf_table_labels_for_document (doc, table);
-  int n_rows = cf_table_get_n_rows (table);
   int n_cols = cf_table_get_n_cols (table);
 
   /* One header row: each column named as the grid names it. */
@@ -154,19 +161,7 @@ cf_csv_table_to_string_headed (CfDocument *doc, CfTable *table)
       append_field (out, title);
     }
   g_string_append (out, "\r\n");
-  for (int r = cf_table_labels_get_n_header_rows (labels); r < n_rows; r++)
-    {
-      for (int c = 0; c < n_cols; c++)
-        {
-          CfCell *cell = cf_table_get_origin_cell (table, r, c);
-
-          if (c > 0)
-            g_string_append_c (out, ',');
-          if (cell != NULL)
-            append_field (out, cell->text);
-        }
-      g_string_append (out, "\r\n");
-    }
+  append_rows (out, table, cf_table_labels_get_n_header_rows (labels));
   return g_string_free (out, FALSE);
 }
 
