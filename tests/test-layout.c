@@ -13,6 +13,7 @@
 #include "cf-test-gui.h"
 #include "cf-cell-labels.h"
 #include "cf-window-private.h"
+#include "cf-tooltip.h"
 
 #define PDF "shanghai-gov-office-2019.pdf"
 
@@ -439,6 +440,59 @@ test_narrow_window (void)
   cf_test_rm_rf (dir);
 }
 
+/* Long Chinese tooltips are shown in lines, not one character per line
+ * (issue #17): the label of ours wraps by characters where there are no
+ * words, and asks for the width of its text, up to 50 characters. */
+static void
+test_tooltip_wraps (void)
+{
+  const char *text = "本年度办理结果 / 予以公开，总计：空白 ≠ 258 + 12，"
+                     "各项之和与总计不符，请核对原表中的合计行与各分项数字是否一致";
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *cell = gtk_label_new ("258");
+  GtkTooltip *tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  GtkLabel *label;
+  gboolean handled = FALSE;
+  int min, nat, height, short_width;
+
+  gtk_window_set_child (GTK_WINDOW (window), cell);
+  gtk_widget_set_tooltip_text (cell, text);
+  cf_tooltip_install (cell);
+  cf_tooltip_install (cell);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_spin_for (0.2);
+  g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &handled);
+  g_assert_true (handled);
+  label = cf_tooltip_get_label (cell);
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, text);
+  /* The tooltip stays the widget's own, and so its accessible description. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cell), ==, text);
+  g_assert_true (gtk_label_get_wrap (label));
+  g_assert_cmpint (gtk_label_get_wrap_mode (label), ==, PANGO_WRAP_WORD_CHAR);
+  g_assert_cmpint (gtk_label_get_natural_wrap_mode (label), ==, GTK_NATURAL_WRAP_NONE);
+  g_assert_cmpint (gtk_label_get_max_width_chars (label), ==, 50);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, nat, NULL, &height, NULL, NULL);
+  g_test_message ("tooltip label: %d (min %d) x %d px", nat, min, height);
+  g_assert_cmpint (nat, >, 4 * height);
+
+  /* A short one on one line, asking for its own width: no wider than it. */
+  gtk_widget_set_tooltip_text (cell, "申请人情况 / 自然人");
+  g_signal_emit_by_name (cell, "query-tooltip", 1, 1, FALSE, tooltip, &handled);
+  g_assert_true (label == cf_tooltip_get_label (cell));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "申请人情况 / 自然人");
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &short_width, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_VERTICAL, short_width, NULL, &min, NULL, NULL);
+  g_assert_cmpint (short_width, <, nat);
+  g_assert_cmpint (min, ==, height);
+
+  g_object_unref (tooltip);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_spin_for (0.1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -454,5 +508,6 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/grid-zoom", test_grid_zoom);
   g_test_add_func ("/layout/fit-table", test_fit_table);
   g_test_add_func ("/layout/narrow-window", test_narrow_window);
+  g_test_add_func ("/layout/tooltip-wraps", test_tooltip_wraps);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "cf-grid-header.h"
 #include "cf-grid-row.h"
 #include "cf-grid-view.h"
+#include "cf-tooltip.h"
 
 struct _CfGridView
 {
@@ -214,7 +215,11 @@ set_tooltip (GtkWidget *widget, const char *text)
   if (text != NULL && *text == '\0')
     text = NULL;
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
-    gtk_widget_set_tooltip_text (widget, text);
+    {
+      if (text != NULL)
+        cf_tooltip_install (widget);
+      gtk_widget_set_tooltip_text (widget, text);
+    }
 }
 
 /* The accessible label and description, sent on only when they changed

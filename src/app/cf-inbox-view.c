@@ -24,6 +24,7 @@
 #include "cf-file-dialog.h"
 #include "cf-cell-labels.h"
 #include "cf-inbox-view.h"
+#include "cf-tooltip.h"
 
 struct _CfInboxView
 {
@@ -244,7 +245,11 @@ update_cell (GtkWidget *label, CfBatchEntry *entry, CfInboxColumn column)
    * where the pointer is (a round trip to the X server): only on a change.
    * GTK copies a tooltip into the accessible description: set ours after it. */
   if (g_strcmp0 (gtk_widget_get_tooltip_text (label), tooltip) != 0)
-    gtk_widget_set_tooltip_text (label, tooltip);
+    {
+      if (tooltip != NULL)
+        cf_tooltip_install (label);
+      gtk_widget_set_tooltip_text (label, tooltip);
+    }
   accessible = g_strdup_printf ("%s, %s", cf_batch_entry_get_name (entry), column_title (column));
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
