@@ -247,26 +247,57 @@ cf_window_show_saved (CfWindow *self, GFile *file, const char *message)
   adw_toast_overlay_add_toast (cf_window_get_toast_overlay (self), toast);
 }
 
+/* The local path of @file, or NULL after saying that only local folders
+ * can be written (a portal file with no path). */
+char *
+cf_window_writable_path (CfWindow *self, GFile *file)
+{
+  char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *message = g_strdup_printf (_("%s: only local folders can be written"), name);
+
+      cf_window_show_toast (self, message);
+    }
+  return path;
+}
+
+/* Says how writing @file went: @saved (or "Saved NAME") with Open and Show
+ * in Folder when @written, else the error. */
+void
+cf_window_report_written (CfWindow *self, GFile *file, gboolean written, const GError *error,
+                          const char *saved)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *message = NULL;
+
+  if (!written)
+    {
+      message = g_strdup_printf ("%s: %s", name, error->message);
+      cf_window_show_toast (self, message);
+      return;
+    }
+  message = saved != NULL ? g_strdup (saved) : g_strdup_printf (_("Saved %s"), name);
+  cf_window_show_saved (self, file, message);
+}
+
 static void
 export_to_file (CfWindow *self, CfExportKind kind, GFile *file)
 {
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = cf_window_writable_path (self, file);
   g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = NULL;
+  g_autofree char *saved = NULL;
+  gboolean written;
 
   if (path == NULL)
-    message = g_strdup_printf (_("%s: only local folders can be written"), name);
-  else if (!cf_window_export (self, kind, path, &error))
-    message = g_strdup_printf ("%s: %s", name, error->message);
-  else
-    {
-      message = kind == CF_EXPORT_ALL_TABLES ? g_strdup_printf (_("Tables saved in %s"), name)
-                                             : g_strdup_printf (_("Saved %s"), name);
-      cf_window_show_saved (self, file, message);
-      return;
-    }
-  cf_window_show_toast (self, message);
+    return;
+  written = cf_window_export (self, kind, path, &error);
+  if (kind == CF_EXPORT_ALL_TABLES)
+    saved = g_strdup_printf (_("Tables saved in %s"), name);
+  cf_window_report_written (self, file, written, error, saved);
 }
 
 static const char *
@@ -346,21 +377,11 @@ on_corrections_file_chosen (GFile *file, gpointer owner, gpointer data)
 {
   CfWindow *self = CF_WINDOW (owner);
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = NULL;
+  g_autofree char *path = cf_window_writable_path (self, file);
 
-  if (path == NULL)
-    message = g_strdup_printf (_("%s: only local folders can be written"), name);
-  else if (!cf_window_save_corrections_json (self, path, &error))
-    message = g_strdup_printf ("%s: %s", name, error->message);
-  else
-    {
-      message = g_strdup_printf (_("Saved %s"), name);
-      cf_window_show_saved (self, file, message);
-      return;
-    }
-  cf_window_show_toast (self, message);
+  if (path != NULL)
+    cf_window_report_written (self, file, cf_window_save_corrections_json (self, path, &error),
+                              error, NULL);
 }
 
 static void

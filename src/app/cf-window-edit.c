@@ -1013,22 +1013,11 @@ cf_window_export_xlsx (CfWindow *self, const char *path, GError **error)
 static void
 export_xlsx_to (CfWindow *self, GFile *file)
 {
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *message = NULL;
   g_autoptr (GError) error = NULL;
+  g_autofree char *path = cf_window_writable_path (self, file);
 
-  if (path == NULL)
-    message = g_strdup_printf (_("%s: only local folders can be written"), name);
-  else if (!cf_window_export_xlsx (self, path, &error))
-    message = g_strdup_printf ("%s: %s", name, error->message);
-  else
-    {
-      message = g_strdup_printf (_("Saved %s"), name);
-      cf_window_show_saved (self, file, message);
-      return;
-    }
-  cf_window_show_toast (self, message);
+  if (path != NULL)
+    cf_window_report_written (self, file, cf_window_export_xlsx (self, path, &error), error, NULL);
 }
 
 static char *

@@ -71,6 +71,15 @@ void     cf_window_update_page_label (CfWindow   *self);
 void     cf_window_show_saved        (CfWindow   *self,
                                       GFile      *file,
                                       const char *message);
+/* The local path of @file, or NULL after a toast saying only local folders can be written. */
+char    *cf_window_writable_path     (CfWindow   *self,
+                                      GFile      *file);
+/* After writing @file: @saved (or "Saved NAME") with Open and Show in Folder, or the error. */
+void     cf_window_report_written    (CfWindow     *self,
+                                      GFile        *file,
+                                      gboolean      written,
+                                      const GError *error,
+                                      const char   *saved);
 
 /* cf-window-inbox.c */
 void     cf_window_class_add_inbox   (GtkWidgetClass *widget_class);
