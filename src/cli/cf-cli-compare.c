@@ -143,15 +143,8 @@ cf_cli_run_compare (int argc, char **argv)
   int status = EXIT_CLEAN;
   gboolean swapped;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  add_input_entries (context, &inputs);
-  g_option_context_set_description (context, _(exit_status_help));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error (error->message);
-      return EXIT_UNREADABLE;
-    }
+  if (!parse_command_line (context, entries, NULL, &inputs, &argc, &argv))
+    return EXIT_UNREADABLE;
   if (files == NULL || g_strv_length (files) != 2)
     {
       print_error (_("compare: use compare OLD NEW (two reports)"));

@@ -215,6 +215,31 @@ add_input_entries (GOptionContext *context, Inputs *inputs)
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 }
 
+/* What every command does with its command line: its own options and the
+ * input options, the help text, then the parse; says why it failed. */
+gboolean
+parse_command_line (GOptionContext     *context,
+                    const GOptionEntry *entries,
+                    const char         *description,
+                    Inputs             *inputs,
+                    int                *argc,
+                    char             ***argv)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  add_input_entries (context, inputs);
+  g_option_context_set_description (context, description != NULL ? description
+                                                                  : _(exit_status_help));
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      print_error (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static void report_saved_work (CfCorrectionSession *session, Inputs *inputs);
 
 /* Says once per run that the app's saved work cannot be read. */
@@ -533,21 +558,13 @@ run_audit (int argc, char **argv)
     { NULL },
   };
   g_autoptr (GOptionContext) context = g_option_context_new (N_("— check the statistical tables of reports"));
-  g_autoptr (GError) error = NULL;
   g_autoptr (GArray) rendered = g_array_new (FALSE, TRUE, sizeof (Rendered));
   g_autoptr (GString) out = g_string_new (NULL);
   FILE *spool = NULL;
   int status = EXIT_CLEAN;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  add_input_entries (context, &inputs);
-  g_option_context_set_description (context, _(exit_status_help));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error (error->message);
-      return EXIT_UNREADABLE;
-    }
+  if (!parse_command_line (context, entries, NULL, &inputs, &argc, &argv))
+    return EXIT_UNREADABLE;
   if (files == NULL || files[0] == NULL)
     {
       print_error (_("audit: no file given (use - for standard input)"));
@@ -697,15 +714,8 @@ run_extract (int argc, char **argv)
   CfCsvEncoding encoding;
   int status = EXIT_CLEAN;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  add_input_entries (context, &inputs);
-  g_option_context_set_description (context, _(exit_status_help));
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error (error->message);
-      return EXIT_UNREADABLE;
-    }
+  if (!parse_command_line (context, entries, NULL, &inputs, &argc, &argv))
+    return EXIT_UNREADABLE;
   if (files == NULL || files[0] == NULL || dir == NULL)
     {
       print_error (_("extract: give the files and the output folder (-o DIR)"));
@@ -890,19 +900,12 @@ run_export (int argc, char **argv)
   int status = EXIT_CLEAN;
   gboolean ok = TRUE;
 
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  add_input_entries (context, &inputs);
   description = g_strdup_printf ("%s\n%s", _(exit_status_help),
                                  _("Workbooks hold each file's tables and its own findings with "
                                    "their verdicts; findings across years (between the files) "
                                    "are only in the --findings CSV."));
-  g_option_context_set_description (context, description);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      print_error (error->message);
-      return EXIT_UNREADABLE;
-    }
+  if (!parse_command_line (context, entries, description, &inputs, &argc, &argv))
+    return EXIT_UNREADABLE;
   if (files == NULL || files[0] == NULL || long_format != (output != NULL)
       || (!long_format && xlsx == NULL))
     {

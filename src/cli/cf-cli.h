@@ -37,6 +37,15 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Inputs, inputs_clear)
 /* The options every command takes for its inputs. */
 void        add_input_entries (GOptionContext *context,
                                Inputs         *inputs);
+/* Adds the command's @entries and the input options, sets the help text
+ * (@description, or the exit status help when NULL) and parses; prints why
+ * and returns FALSE on a bad command line. */
+gboolean    parse_command_line (GOptionContext     *context,
+                                const GOptionEntry *entries,
+                                const char         *description,
+                                Inputs             *inputs,
+                                int                *argc,
+                                char             ***argv);
 /* Reads the corrections file and opens the saved work, once per run. */
 gboolean    inputs_prepare    (Inputs         *inputs);
 void        inputs_finish     (Inputs         *inputs);
