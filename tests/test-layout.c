@@ -1,7 +1,7 @@
 /* test-layout.c: whole tables fit (issue #17, point 3) under Xvfb: the printed
  * header rows are the grid's column titles (once, several levels, wrapped,
  * named in the accessibility tree), the grid zooms and fits the table's
- * width, the sidebar folds in a narrow window, the PDF page fits its pane,
+ * width (row labels give up room before values go off screen), the sidebar folds in a narrow window, the PDF page fits its pane,
  * and nothing is cut off at 800 × 600.
  *
  *   xvfb-run -a -s "-screen 0 1600x1000x24" dbus-run-session -- meson test -C build test-layout
@@ -353,6 +353,52 @@ test_fit_table (void)
   cf_test_rm_rf (dir);
 }
 
+/* The values come before the labels' full width: with the source beside the
+ * grid, 表三's three columns of row labels give up room (each still a few
+ * characters wide) so that several value columns show at once; given the
+ * room back (Fit Table), they are as wide as before. */
+static void
+test_labels_yield (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *pdf = copy_pdf (&dir);
+  CfWindow *window = open_at (pdf, 1200, 800);
+  CfGridView *grid = cf_window_get_grid_view (window);
+  CfTable *table = show_table (window, "requests");
+  GListModel *columns = gtk_column_view_get_columns (cf_grid_view_get_column_view (grid));
+  int n_labels = first_value_col (window, table);
+  int first_row = cf_grid_view_get_first_row (grid);
+  int shown = 0, narrow_total = 0, wide_total = 0;
+
+  g_assert_cmpint (n_labels, >=, 2);
+  g_assert_false (cf_window_get_table_fitted (window));
+  cf_test_spin_for (0.5);
+  for (int c = n_labels; c < cf_table_get_n_cols (table); c++)
+    if (cf_grid_view_is_cell_visible (grid, first_row, c))
+      shown++;
+  g_test_message ("value columns shown beside the source: %d", shown);
+  g_assert_cmpint (shown, >=, 3);
+  for (int c = 0; c < n_labels; c++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, (guint) c);
+
+      g_assert_cmpint (gtk_column_view_column_get_fixed_width (column), >=, 80);
+      narrow_total += gtk_column_view_column_get_fixed_width (column);
+    }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.fit-table", NULL));
+  cf_test_spin_for (1.0);
+  for (int c = 0; c < n_labels; c++)
+    {
+      g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, (guint) c);
+
+      wide_total += gtk_column_view_column_get_fixed_width (column);
+    }
+  g_test_message ("label columns: %d px beside the source, %d px fitted", narrow_total, wide_total);
+  g_assert_cmpint (wide_total, >, narrow_total);
+  cf_test_close_window (window, 0.3);
+  cf_test_rm_rf (dir);
+}
+
 static gboolean
 window_fits (gpointer data)
 {
@@ -507,6 +553,7 @@ main (int argc, char **argv)
   g_test_add_func ("/layout/header-titles", test_header_titles);
   g_test_add_func ("/layout/grid-zoom", test_grid_zoom);
   g_test_add_func ("/layout/fit-table", test_fit_table);
+  g_test_add_func ("/layout/labels-yield", test_labels_yield);
   g_test_add_func ("/layout/narrow-window", test_narrow_window);
   g_test_add_func ("/layout/tooltip-wraps", test_tooltip_wraps);
   return g_test_run ();

@@ -40,7 +40,10 @@ struct _CfGridView
   double              zoom;
   gboolean            fit_width; /* the zoom follows the grid's width */
   int                 fit_last_width;
+  int                 n_label_cols; /* the leading columns of row labels */
+  int                 yield_last_width; /* the width the labels last yielded to */
   guint               fit_id;
+  guint               yield_id;
   CfEditHistory      *history;   /* value edits go through it when set */
   CfReview           *review;    /* the analyst's right figures, when set */
 
@@ -808,6 +811,7 @@ cf_grid_view_refresh_findings (CfGridView *self)
 }
 
 #define LABEL_COLUMN_WIDTH 280
+#define LABEL_COLUMN_MIN_WIDTH 84 /* five CJK characters and the ellipsis */
 #define VALUE_COLUMN_WIDTH 96
 #define VALUE_COLUMN_MIN_WIDTH 40
 #define ZOOM_MIN 0.5
@@ -1010,6 +1014,40 @@ build_header (CfGridView *self, char **titles)
       cf_grid_header_add (self->header, new_title (titles[c]), self->first_row, self->first_row, c, c);
 }
 
+/* A table wider than the grid: its row labels give up room (down to a few
+ * characters each, ellipsized, the whole label in the tooltip) before values
+ * go off screen, so that a first look shows figures, not only labels. */
+static void
+yield_label_widths (CfGridView *self, int *widths)
+{
+  int page = (int) gtk_adjustment_get_page_size (gtk_scrolled_window_get_hadjustment (self->scroller));
+  int floor_width = (int) (LABEL_COLUMN_MIN_WIDTH * self->zoom + 0.5);
+  int total = 0, room = 0, over, taken = 0;
+
+  self->yield_last_width = page;
+  for (int c = 0; c < self->n_cols && c < (int) self->widths->len; c++)
+    total += widths[c];
+  /* Room for the column separators and a vertical scroll bar. */
+  over = total - (page - 16);
+  if (page <= 0 || over <= 0)
+    return;
+  for (int c = 0; c < self->n_label_cols; c++)
+    room += MAX (widths[c] - floor_width, 0);
+  if (room <= 0)
+    return;
+  over = MIN (over, room);
+  for (int c = 0; c < self->n_label_cols; c++)
+    {
+      int give = c + 1 < self->n_label_cols
+                   ? (int) ((gint64) MAX (widths[c] - floor_width, 0) * over / room)
+                   : over - taken;
+
+      give = MIN (give, MAX (widths[c] - floor_width, 0));
+      widths[c] -= give;
+      taken += give;
+    }
+}
+
 /* The columns at the zoom: their widths, the header's, the font size. */
 static void
 apply_zoom (CfGridView *self)
@@ -1024,10 +1062,12 @@ apply_zoom (CfGridView *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), zoom_class);
   g_object_set_data_full (G_OBJECT (self), "cf-zoom-class", g_steal_pointer (&zoom_class), g_free);
   for (int c = 0; c < self->n_cols && c < (int) self->widths->len; c++)
+    widths[c] = (int) (g_array_index (self->widths, int, c) * self->zoom + 0.5);
+  yield_label_widths (self, widths);
+  for (int c = 0; c < self->n_cols && c < (int) self->widths->len; c++)
     {
       g_autoptr (GtkColumnViewColumn) column = g_list_model_get_item (columns, (guint) c);
 
-      widths[c] = (int) (g_array_index (self->widths, int, c) * self->zoom + 0.5);
       if (column != NULL)
         gtk_column_view_column_set_fixed_width (column, widths[c]);
     }
@@ -1055,12 +1095,15 @@ fit_zoom (CfGridView *self)
     total += g_array_index (self->widths, int, c);
   /* Room for the column separators and a vertical scroll bar. */
   zoom = total > 0 ? round_zoom (MIN (1.0, (width - 16.0) / total)) : 1.0;
+  /* Applied even at the same zoom: the labels take back the room they gave. */
   if (zoom != self->zoom)
     {
       self->zoom = zoom;
       apply_zoom (self);
       g_object_notify (G_OBJECT (self), "zoom");
     }
+  else
+    apply_zoom (self);
 }
 
 void
@@ -1086,6 +1129,7 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
     {
       self->labels = NULL;
       self->n_cols = 0;
+      self->n_label_cols = 0;
       self->first_row = 0;
       return;
     }
@@ -1104,6 +1148,7 @@ cf_grid_view_set_table (CfGridView *self, CfDocument *document, CfTable *table)
   /* Several levels of row labels share the cap. */
   for (int c = 0; c < self->n_cols && is_label_column (self, c); c++)
     n_label_cols++;
+  self->n_label_cols = n_label_cols;
   for (int c = 0; c < self->n_cols; c++)
     {
       GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
@@ -1634,6 +1679,7 @@ cf_grid_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->settle_id, g_source_remove);
   g_clear_handle_id (&self->fit_id, g_source_remove);
+  g_clear_handle_id (&self->yield_id, g_source_remove);
   if (self->reveal_tick != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick);
@@ -1690,8 +1736,19 @@ fit_again (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+yield_again (gpointer data)
+{
+  CfGridView *self = data;
+
+  self->yield_id = 0;
+  if (self->table != NULL)
+    apply_zoom (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Fitting the table follows the grid's width, once it is laid out (the
- * sideways scrolling's page is the width). */
+ * sideways scrolling's page is the width); so do the labels' widths. */
 static void
 on_page_changed (GtkAdjustment *adjustment, CfGridView *self)
 {
@@ -1702,6 +1759,8 @@ on_page_changed (GtkAdjustment *adjustment, CfGridView *self)
       self->fit_last_width = width;
       self->fit_id = g_idle_add (fit_again, self);
     }
+  else if (!self->fit_width && width != self->yield_last_width && self->yield_id == 0)
+    self->yield_id = g_idle_add (yield_again, self);
 }
 
 /* Font sizes for the zoom classes apply_zoom () sets, in steps of 5 %. */
