@@ -427,9 +427,9 @@ test_accept_finding (void)
     g_assert_nonnull (strstr (window_subtitle (window), expected));
     cf_test_find_table (window, "requests", &t);
     table_row = gtk_list_box_get_row_at_index (cf_window_get_tables_list (window), (int) t);
-    toggle = cf_test_find_descendant (GTK_WIDGET (table_row), GTK_TYPE_TOGGLE_BUTTON);
+    toggle = cf_test_find_descendant (GTK_WIDGET (table_row), GTK_TYPE_CHECK_BUTTON);
     g_assert_nonnull (toggle);
-    g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)));
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle)));
   }
   close_window (window);
   cf_test_rm_rf (dir);

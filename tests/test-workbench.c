@@ -387,9 +387,11 @@ test_table_counts (void)
         }
       else
         g_assert_null (strstr (text->str, "warning"));
-      toggle = cf_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_TOGGLE_BUTTON);
+      /* A check box, so that its state shows before anyone ticks it. */
+      toggle = cf_test_find_descendant (GTK_WIDGET (row), GTK_TYPE_CHECK_BUTTON);
       g_assert_nonnull (toggle);
-      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (toggle)), ==, "Reviewed");
+      g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (toggle)), ==, "Reviewed");
+      g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle)));
     }
   g_assert_cmpuint (checked, >, 0);
   cf_test_close_window (window, 0.3);

@@ -938,20 +938,19 @@ cf_window_set_table_reviewed (CfWindow *self, guint index, gboolean reviewed, GE
     {
       GtkWidget *toggle = g_object_get_data (G_OBJECT (row), "cf-reviewed");
 
-      if (toggle != NULL && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)) != reviewed)
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), reviewed);
+      if (toggle != NULL && gtk_check_button_get_active (GTK_CHECK_BUTTON (toggle)) != reviewed)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), reviewed);
     }
   return TRUE;
 }
 
 static void
-on_reviewed_toggled (GtkToggleButton *toggle, CfWindow *self)
+on_reviewed_toggled (GtkCheckButton *toggle, CfWindow *self)
 {
   GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (toggle), GTK_TYPE_LIST_BOX_ROW);
-  gboolean active = gtk_toggle_button_get_active (toggle);
+  gboolean active = gtk_check_button_get_active (toggle);
   g_autoptr (GError) error = NULL;
 
-  gtk_widget_set_opacity (GTK_WIDGET (toggle), active ? 1.0 : 0.6);
   if (row != NULL &&
       !cf_window_set_table_reviewed (self, (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
                                      active, &error))
@@ -969,12 +968,11 @@ cf_window_decorate_table_row (CfWindow *self, GtkWidget *row, GtkWidget *box, Cf
     return;
   reviewed = cf_review_get_table_reviewed (review, cf_table_get_id (table));
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  /* Labelled: a bare tick read as "this table is fine". */
-  toggle = gtk_toggle_button_new_with_label (_("Reviewed"));
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), reviewed);
-  gtk_widget_set_opacity (toggle, reviewed ? 1.0 : 0.6);
+  /* A labelled check box: a bare tick read as "this table is fine", and a
+   * flat toggle labelled "Reviewed" read as a state before anyone looked. */
+  toggle = gtk_check_button_new_with_label (_("Reviewed"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (toggle), reviewed);
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (toggle, "flat");
   gtk_widget_add_css_class (toggle, "caption");
   gtk_widget_set_tooltip_text (toggle, _("Mark Table as Reviewed"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
