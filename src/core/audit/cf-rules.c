@@ -30,6 +30,7 @@ typedef struct
   double            rhs;
   GArray           *operands;  /* of Operand */
   int               suspect;   /* index into operands */
+  GPtrArray        *lost;      /* names of the cells the form has and the reading lost */
 } Failure;
 
 static void
@@ -38,6 +39,7 @@ failure_free (gpointer data)
   Failure *failure = data;
 
   g_array_unref (failure->operands);
+  g_clear_pointer (&failure->lost, g_ptr_array_unref);
   g_free (failure);
 }
 
@@ -62,6 +64,25 @@ strv_has (GStrv strv, const char *key)
   return strv == NULL || g_strv_contains ((const char * const *) strv, key);
 }
 
+/* A term whose row or column the table lacks. The form's own gaps (a row
+ * without this column) and a row printed instead of its alternatives
+ * (其他处理 as one row, or its three items) drop out; anything else the form
+ * has was printed and lost by the reading (a row cut off at a page break, a
+ * column not found): an unknown count, like a blank, so that a lost row
+ * never makes a consistent report wrong. */
+static CfOperandState
+absent_operand_state (CfMappedTable *mapped, const char *row_key, const char *col_key)
+{
+  const CfFormItem *row = cf_form_table_get_row (mapped->ftable, row_key);
+
+  if (row == NULL || !strv_has (row->columns, col_key))
+    return CF_OPERAND_ABSENT;
+  for (guint i = 0; row->instead_of && row->instead_of[i]; i++)
+    if (g_hash_table_contains (mapped->rows, row->instead_of[i]))
+      return CF_OPERAND_ABSENT;
+  return CF_OPERAND_BLANK;
+}
+
 /* Evaluates @rule along one row or column; NULL when it holds or cannot apply. */
 static Failure *
 check_along (CfMappedTable *mapped, const CfFormRule *rule, const char *along)
@@ -69,6 +90,7 @@ check_along (CfMappedTable *mapped, const CfFormRule *rule, const char *along)
   guint n = cf_expr_get_n_terms (rule->expr);
   g_autofree CfOperand *operands = g_new0 (CfOperand, n);
   g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (Operand));
+  g_autoptr (GPtrArray) lost = g_ptr_array_new_with_free_func (g_free);
   gboolean lhs_present = FALSE, rhs_present = FALSE;
   Failure *failure;
   double lhs, rhs;
@@ -96,7 +118,9 @@ check_along (CfMappedTable *mapped, const CfFormRule *rule, const char *along)
         }
       if (!present)
         {
-          operands[t].state = CF_OPERAND_ABSENT;
+          operands[t].state = absent_operand_state (mapped, operand.row_key, operand.col_key);
+          if (operands[t].state == CF_OPERAND_BLANK)
+            g_ptr_array_add (lost, cf_mapped_table_cell_name (mapped, operand.row_key, operand.col_key));
           continue;
         }
       operand.cell = cf_mapped_table_get_cell (mapped, operand.row_key, operand.col_key);
@@ -124,6 +148,7 @@ check_along (CfMappedTable *mapped, const CfFormRule *rule, const char *along)
   failure->lhs = lhs;
   failure->rhs = rhs;
   failure->operands = g_steal_pointer (&list);
+  failure->lost = g_steal_pointer (&lost);
   return failure;
 }
 
@@ -237,6 +262,15 @@ finding_from_failure (CfMappedTable *mapped, Failure *failure)
           name = cf_mapped_table_cell_name (mapped, op->row_key, op->col_key);
           g_string_append_printf (message, "%s%s", named ? "；" : "", name);
           named++;
+        }
+      if (failure->lost != NULL && failure->lost->len > 0)
+        {
+          g_string_append (message, named ? "；未读到：" : "未读到：");
+          for (guint i = 0; i < failure->lost->len && i < 5; i++)
+            g_string_append_printf (message, "%s%s", i ? "；" : "",
+                                    (const char *) g_ptr_array_index (failure->lost, i));
+          if (failure->lost->len > 5)
+            g_string_append (message, "……");
         }
       g_string_append (message, "，填写的数字决定是否相符");
     }

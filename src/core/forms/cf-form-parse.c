@@ -27,6 +27,7 @@ form_item_free (gpointer data)
   g_free (item->group_norm);
   g_free (item->group_chars);
   g_strfreev (item->columns);
+  g_strfreev (item->instead_of);
   g_free (item);
 }
 
@@ -292,6 +293,7 @@ parse_items (JsonArray *array, gboolean rows, const char *path, const char *tabl
       item->unlabelled = member_bool (object, "unlabelled", FALSE);
       item->count = member_bool (object, "count", TRUE);
       item->columns = string_array (member_array (object, "columns"));
+      item->instead_of = string_array (member_array (object, "instead_of"));
       g_ptr_array_add (items, item);
     }
   return g_steal_pointer (&items);
@@ -333,6 +335,13 @@ parse_table (JsonObject *object, const char *path, GError **error)
           {
             cf_form_invalid (error, path, _("table %s: row %s names an unknown column %s"), id, row->id,
                      row->columns[j]);
+            goto failed;
+          }
+      for (guint j = 0; row->instead_of && row->instead_of[j]; j++)
+        if (cf_form_find_item (table->rows, row->instead_of[j]) == NULL)
+          {
+            cf_form_invalid (error, path, _("table %s: row %s stands instead of an unknown row %s"), id,
+                             row->id, row->instead_of[j]);
             goto failed;
           }
       if (row->group_norm != NULL)

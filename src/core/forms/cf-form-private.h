@@ -22,6 +22,9 @@ typedef struct
   gboolean   unlabelled;     /* a row that prints no label (appeals.cases) */
   gboolean   count;          /* columns: a count (whole, >= 0); FALSE for money and changes */
   GStrv      columns;        /* rows: the columns this row has, NULL for all */
+  GStrv      instead_of;     /* rows a print may give in its place (其他处理 or its
+                              * three items): absent beside them, it drops out of
+                              * the rules; absent alone, it was lost and is unknown */
 } CfFormItem;
 
 typedef struct
