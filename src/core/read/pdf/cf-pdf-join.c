@@ -376,6 +376,61 @@ extend_groups (CfPdfTable *table, int first_new, int value_col)
     }
 }
 
+/* The label of row @row of @table printed rightmost before the numbers at
+ * @value_col (1.属于国家秘密 beside its group), or NULL. */
+static const char *
+row_label (const CfPdfTable *table, int row, int value_col)
+{
+  const CfPdfCell *best = NULL;
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell != NULL && cell->row == row && cell->col < value_col && *cell->text != '\0'
+          && (best == NULL || cell->col > best->col))
+        best = cell;
+    }
+  return best != NULL ? best->text : NULL;
+}
+
+/* Whether row @rb of @b, first of a page, is row @ra of @a, last of the page
+ * before, printed again: a printer that slices the page through a row
+ * (wkhtmltopdf) draws the row on both pages, each clipped to its part; the
+ * text of both is whole. Same label, same figure (or blank) in every value
+ * column from @value_col on. */
+static gboolean
+row_printed_twice (const CfPdfTable *a, int ra, const CfPdfTable *b, int rb, int value_col)
+{
+  const char *label = row_label (a, ra, value_col);
+
+  if (a->n_cols != b->n_cols || value_col >= a->n_cols || label == NULL
+      || g_strcmp0 (label, row_label (b, rb, value_col)) != 0)
+    return FALSE;
+  for (int c = value_col; c < a->n_cols; c++)
+    {
+      const char *x = cell_text_at (a, ra, c), *y = cell_text_at (b, rb, c);
+      if (g_strcmp0 (x != NULL ? x : "", y != NULL ? y : "") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Drops row @row of @next (printed twice): its cells go, but a label that
+ * spans on down starts one row lower. */
+static void
+drop_twice_printed_row (CfPdfTable *next, int row)
+{
+  for (guint i = 0; i < next->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (next->cells, i);
+      if (cell != NULL && cell->row == row && cell->row_span > 1)
+        {
+          cell->row++;
+          cell->row_span--;
+        }
+    }
+}
+
 /* Appends @next (the first table of the following page) to @table, dropping
  * the header rows it repeats. A row the page break cut in two is one row
  * again, and labels that span rows down to the break go on over them. */
@@ -393,6 +448,9 @@ join_tables (CfPdfTable *table, CfPdfTable *next)
 
   /* Looked at before any cell moves: the last row above is table->n_rows - 1. */
   value_col = first_value_column (table, next);
+  if (g_str_equal (table->layout, "stream") && table->n_rows > 0 && skip < next->n_rows
+      && row_printed_twice (table, table->n_rows - 1, next, skip, value_col))
+    drop_twice_printed_row (next, skip++);
   for (guint i = 0; i < next->cells->len; i++)
     {
       CfPdfCell *cell = g_ptr_array_index (next->cells, i);
@@ -578,6 +636,8 @@ cf_pdf_join_across_pages (GPtrArray *tables)
               else
                 regrid_columns (next, table, 4.0);
             }
+          else if (table->n_cols != next->n_cols && first_value_column (next, next) > first_value_column (table, table))
+            recut_label_columns (next, table); /* the groups begin on the next page */
           else if (table->n_cols != next->n_cols)
             recut_label_columns (table, next);
           join_tables (table, next);
