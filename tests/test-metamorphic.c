@@ -397,8 +397,10 @@ test_slice (void)
 /* Borderless PDFs whose tables a page break cuts (tests/pdf/page-breaks,
  * variants of the matrix): wkhtmltopdf prints the row the break slices
  * through on both pages, the groups of the table's labels begin on the
- * second page, and a group label is centred on all its rows, those of the
- * other page too. Each must be read wholly right. */
+ * second page, a group label is centred on all its rows, those of the
+ * other page too, and (LibreOffice) a part under a band with fewer value
+ * columns (第二十条第（八）项) begins the next page. Each must be read
+ * wholly right. */
 static void
 test_page_breaks (void)
 {
@@ -429,7 +431,7 @@ test_page_breaks (void)
       g_assert_cmpint (out.planted, ==, out.planted_found);
       checked++;
     }
-  g_assert_cmpuint (checked, >=, 3);
+  g_assert_cmpuint (checked, >=, 4);
 }
 
 int
