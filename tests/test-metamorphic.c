@@ -394,6 +394,46 @@ test_slice (void)
     g_assert_cmpuint (failures, ==, 0);
 }
 
+/* Borderless PDFs whose tables a page break cuts (tests/pdf/page-breaks,
+ * variants of the matrix): wkhtmltopdf prints the row the break slices
+ * through on both pages, the groups of the table's labels begin on the
+ * second page, a group label is centred on all its rows, those of the
+ * other page too, and (LibreOffice) a part under a band with fewer value
+ * columns (第二十条第（八）项) begins the next page. Each must be read
+ * wholly right. */
+static void
+test_page_breaks (void)
+{
+  g_autofree char *dir = cf_test_path ("pdf", "page-breaks", NULL);
+  g_autoptr (GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint checked = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *json_path = NULL, *path = NULL;
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GString) notes = g_string_new (NULL);
+      Outcome out = { .notes = notes };
+      JsonObject *side;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      json_path = g_build_filename (dir, name, NULL);
+      path = g_strndup (json_path, strlen (json_path) - strlen (".json"));
+      side = read_sidecar (json_path, parser);
+      check_file (path, side, &out);
+      if (out.cells_right != out.cells || out.false_error || out.planted != out.planted_found)
+        g_printerr ("%s: %u of %u cells right;%s\n", name, out.cells_right, out.cells, notes->str);
+      g_assert_cmpuint (out.cells_right, ==, out.cells);
+      g_assert_false (out.false_error);
+      g_assert_cmpint (out.planted, ==, out.planted_found);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 4);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -402,5 +442,6 @@ main (int argc, char **argv)
   g_setenv ("CF_PDF_THREADS", "1", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/metamorphic/slice", test_slice);
+  g_test_add_func ("/metamorphic/page-breaks", test_page_breaks);
   return g_test_run ();
 }

@@ -376,6 +376,61 @@ extend_groups (CfPdfTable *table, int first_new, int value_col)
     }
 }
 
+/* The label of row @row of @table printed rightmost before the numbers at
+ * @value_col (1.属于国家秘密 beside its group), or NULL. */
+static const char *
+row_label (const CfPdfTable *table, int row, int value_col)
+{
+  const CfPdfCell *best = NULL;
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell != NULL && cell->row == row && cell->col < value_col && *cell->text != '\0'
+          && (best == NULL || cell->col > best->col))
+        best = cell;
+    }
+  return best != NULL ? best->text : NULL;
+}
+
+/* Whether row @rb of @b, first of a page, is row @ra of @a, last of the page
+ * before, printed again: a printer that slices the page through a row
+ * (wkhtmltopdf) draws the row on both pages, each clipped to its part; the
+ * text of both is whole. Same label, same figure (or blank) in every value
+ * column from @value_col on. */
+static gboolean
+row_printed_twice (const CfPdfTable *a, int ra, const CfPdfTable *b, int rb, int value_col)
+{
+  const char *label = row_label (a, ra, value_col);
+
+  if (a->n_cols != b->n_cols || value_col >= a->n_cols || label == NULL
+      || g_strcmp0 (label, row_label (b, rb, value_col)) != 0)
+    return FALSE;
+  for (int c = value_col; c < a->n_cols; c++)
+    {
+      const char *x = cell_text_at (a, ra, c), *y = cell_text_at (b, rb, c);
+      if (g_strcmp0 (x != NULL ? x : "", y != NULL ? y : "") != 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Drops row @row of @next (printed twice): its cells go, but a label that
+ * spans on down starts one row lower. */
+static void
+drop_twice_printed_row (CfPdfTable *next, int row)
+{
+  for (guint i = 0; i < next->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (next->cells, i);
+      if (cell != NULL && cell->row == row && cell->row_span > 1)
+        {
+          cell->row++;
+          cell->row_span--;
+        }
+    }
+}
+
 /* Appends @next (the first table of the following page) to @table, dropping
  * the header rows it repeats. A row the page break cut in two is one row
  * again, and labels that span rows down to the break go on over them. */
@@ -393,6 +448,9 @@ join_tables (CfPdfTable *table, CfPdfTable *next)
 
   /* Looked at before any cell moves: the last row above is table->n_rows - 1. */
   value_col = first_value_column (table, next);
+  if (g_str_equal (table->layout, "stream") && table->n_rows > 0 && skip < next->n_rows
+      && row_printed_twice (table, table->n_rows - 1, next, skip, value_col))
+    drop_twice_printed_row (next, skip++);
   for (guint i = 0; i < next->cells->len; i++)
     {
       CfPdfCell *cell = g_ptr_array_index (next->cells, i);
@@ -556,6 +614,65 @@ recut_label_columns (const CfPdfTable *table, CfPdfTable *next)
   next->n_cols = table->n_cols;
 }
 
+/* Whether borderless @next, with the label columns of @table and fewer
+ * value columns, goes on in the first of @table's: each of its value
+ * columns lines up (one side at least) with the one of @table in its place,
+ * as the rows of a part under a narrower band of the table do (第二十条第
+ * （八）项 has two figures where the table has three). @map gets, per
+ * column of @next, the column of @table it is. */
+static gboolean
+value_columns_within (const CfPdfTable *table, const CfPdfTable *next, int *map)
+{
+  int first = first_value_column (table, table), j;
+
+  if (!g_str_equal (table->layout, "stream") || !g_str_equal (next->layout, "stream")
+      || next->n_cols >= table->n_cols || first != first_value_column (next, next) || first >= next->n_cols
+      || table->col_edges->len != 2 * (guint) table->n_cols || next->col_edges->len != 2 * (guint) next->n_cols)
+    return FALSE;
+  for (int c = 0; c < first; c++)
+    map[c] = c;
+  j = first;
+  for (int c = first; c < next->n_cols; c++, j++)
+    {
+      double x0 = g_array_index (next->col_edges, double, 2 * c), x1 = g_array_index (next->col_edges, double, 2 * c + 1);
+
+      while (j < table->n_cols && fabs (g_array_index (table->col_edges, double, 2 * j) - x0) > 10.0
+             && fabs (g_array_index (table->col_edges, double, 2 * j + 1) - x1) > 10.0)
+        j++;
+      if (j != c)
+        return FALSE;
+      map[c] = j;
+    }
+  return TRUE;
+}
+
+/* Puts @next's cells on @table's columns by @map (value_columns_within). */
+static void
+move_to_columns (CfPdfTable *next, const CfPdfTable *table, const int *map)
+{
+  for (guint i = 0; i < next->cells->len; i++)
+    {
+      CfPdfCell *cell = g_ptr_array_index (next->cells, i);
+      int end;
+
+      if (cell == NULL || cell->col < 0 || cell->col + cell->col_span > next->n_cols)
+        continue;
+      end = map[cell->col + cell->col_span - 1];
+      cell->col = map[cell->col];
+      cell->col_span = end - cell->col + 1;
+    }
+  if (next->lead != NULL)
+    for (guint i = 0; i < next->lead->len; i++)
+      {
+        CfPdfCell *cell = g_ptr_array_index (next->lead, i);
+        if (cell->col >= 0 && cell->col < next->n_cols)
+          cell->col = map[cell->col];
+      }
+  g_array_set_size (next->col_edges, 0);
+  g_array_append_vals (next->col_edges, table->col_edges->data, table->col_edges->len);
+  next->n_cols = table->n_cols;
+}
+
 void
 cf_pdf_join_across_pages (GPtrArray *tables)
 {
@@ -568,16 +685,24 @@ cf_pdf_join_across_pages (GPtrArray *tables)
 
       /* It goes on where the page breaks: the table reaches the lower half
        * of its page, the next one starts in the upper half of the next. */
-      if (next->page == table->last_page + 1 && !next->title_is_heading && same_columns (table, next)
-          && table->last_bottom > table->page_height / 2 && next->bbox[1] < next->page_height / 2)
+      g_autofree int *map = g_new (int, MAX (next->n_cols, 1));
+      gboolean at_break = next->page == table->last_page + 1 && !next->title_is_heading
+                          && table->last_bottom > table->page_height / 2 && next->bbox[1] < next->page_height / 2;
+      gboolean within = at_break && !same_columns (table, next) && value_columns_within (table, next, map);
+
+      if (at_break && (within || same_columns (table, next)))
         {
-          if (table->n_cols != next->n_cols && g_str_equal (table->layout, "lattice"))
+          if (within)
+            move_to_columns (next, table, map);
+          else if (table->n_cols != next->n_cols && g_str_equal (table->layout, "lattice"))
             {
               if (table->n_cols < next->n_cols)
                 regrid_columns (table, next, 4.0);
               else
                 regrid_columns (next, table, 4.0);
             }
+          else if (table->n_cols != next->n_cols && first_value_column (next, next) > first_value_column (table, table))
+            recut_label_columns (next, table); /* the groups begin on the next page */
           else if (table->n_cols != next->n_cols)
             recut_label_columns (table, next);
           join_tables (table, next);

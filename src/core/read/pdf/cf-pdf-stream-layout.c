@@ -677,6 +677,150 @@ tile_groups (GPtrArray *rows, guint n_cols, guint n_label_cols, const gboolean *
   return worst;
 }
 
+/* How many rows a tiling (@spans of the groups @in_col) leaves stranded in
+ * column @col: rows that could take a group, are given none, and have a
+ * label of that column (their own or a group's) both above and below them.
+ * Groups tile their rows without a hole; only the rows at a page's edge may
+ * be left, their group printed on the page before or after. */
+static guint
+stranded_rows (GPtrArray *rows, guint n_label_cols, const gboolean *eligible, int col, GPtrArray *in_col,
+               const int *spans)
+{
+  g_autofree gboolean *labelled = g_new0 (gboolean, rows->len + 1);
+  guint stranded = 0;
+  int last_label = -1;
+
+  for (guint r = 0; r < rows->len; r++)
+    labelled[r] = row_has_text_in (g_ptr_array_index (rows, r), col);
+  for (guint g = 0; g < in_col->len; g++)
+    for (int r = spans[2 * g]; r >= 0 && r <= spans[2 * g + 1]; r++)
+      labelled[r] = TRUE;
+  for (guint r = 0; r < rows->len; r++)
+    {
+      if (!labelled[r])
+        continue;
+      for (int between = last_label + 1; last_label >= 0 && between < (int) r; between++)
+        stranded += eligible[between * n_label_cols + col];
+      last_label = (int) r;
+    }
+  return stranded;
+}
+
+/* Orders characters (indices into the page of @data) as read: by line,
+ * then left to right. */
+static int
+compare_chars_read (gconstpointer a, gconstpointer b, gpointer data)
+{
+  const CfPdfChar *x = cf_pdf_char_at (data, *(const guint *) a), *y = cf_pdf_char_at (data, *(const guint *) b);
+  double h = MIN (x->y1 - x->y0, y->y1 - y->y0);
+
+  if (fabs (x->y0 - y->y0) > 0.5 * h)
+    return x->y0 < y->y0 ? -1 : 1;
+  return (x->x0 > y->x0) - (x->x0 < y->x0);
+}
+
+/* The number of the item row @row's label begins with (the 8 of
+ * "8.属于…") in the label column right of @col, or -1. */
+static int
+item_number (const CfPdfPage *page, CfPdfStreamRow *row, int col, guint n_label_cols)
+{
+  GArray *chars = (guint) col + 1 < n_label_cols ? g_ptr_array_index (row->cols, col + 1) : NULL;
+  g_autoptr (GArray) read = NULL;
+  int number = 0;
+  guint k = 0;
+
+  if (chars == NULL || chars->len < 2)
+    return -1;
+  read = g_array_copy (chars);
+  g_array_sort_with_data (read, compare_chars_read, (gpointer) page);
+  for (; k < read->len && k < 3; k++)
+    {
+      gunichar ch = cf_pdf_char_at (page, g_array_index (read, guint, k))->ch;
+      if (ch >= '0' && ch <= '9')
+        number = 10 * number + (int) (ch - '0');
+      else if (ch >= 0xFF10 && ch <= 0xFF19)
+        number = 10 * number + (int) (ch - 0xFF10);
+      else
+        break;
+    }
+  if (k == 0 || k >= read->len)
+    return -1;
+  {
+    gunichar dot = cf_pdf_char_at (page, g_array_index (read, guint, k))->ch;
+    return dot == '.' || dot == 0xFF0E || dot == 0x3001 ? number : -1;
+  }
+}
+
+/* Where the rows free for the groups @in_col of column @col are all
+ * numbered items (1.… 2.…), each group heads the run of items from a "1."
+ * on, the one its label is beside: a group printed beside a page break is
+ * centred on all its rows, those of the other page too, so centring
+ * misplaces it on this one, but the numbers do not (8.属于行政查询事项 is
+ * the last of （三）, 1.本机关不掌握… the first of （四）); an unnumbered
+ * row among them is a run of its own. A run no label
+ * is beside is left: its group is printed on the other page. Sets @spans
+ * and returns TRUE when every group finds a run of its own. */
+static gboolean
+groups_on_numbered_runs (const CfPdfPage *page, GPtrArray *rows, guint n_label_cols, const gboolean *eligible,
+                         int col, GPtrArray *in_col, int *spans)
+{
+  g_autofree int *run_of = g_new (int, rows->len + 1);
+  g_autofree int *taken = NULL;
+  g_autofree int *found = g_new (int, 2 * in_col->len);
+  int runs = 0, prev = -2, prev_number = -1;
+  guint numbered = 0, unnumbered = 0;
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      int number;
+
+      run_of[r] = -1;
+      if (!eligible[r * n_label_cols + col])
+        continue;
+      number = item_number (page, g_ptr_array_index (rows, r), col, n_label_cols);
+      if (number < 1)
+        unnumbered++;
+      else
+        numbered++;
+      /* An unnumbered row ((六)其他处理 beside its own label set as a
+       * group) is a run of its own. */
+      if (prev != (int) r - 1 || number <= 1 || prev_number < 1)
+        runs++;
+      run_of[r] = runs - 1;
+      prev_number = number;
+      prev = (int) r;
+    }
+  if (numbered < 4 || unnumbered * 3 > numbered)
+    return FALSE;
+  taken = g_new0 (int, runs);
+  for (guint g = 0; g < in_col->len; g++)
+    {
+      CfPdfGroup *group = g_ptr_array_index (in_col, g);
+      double cy = (group->y0 + group->y1) / 2, best = G_MAXDOUBLE;
+      int run = -1;
+
+      for (guint r = 0; r < rows->len; r++)
+        {
+          CfPdfStreamRow *row = g_ptr_array_index (rows, r);
+          double d = cy < row->y0 ? row->y0 - cy : cy > row->y1 ? cy - row->y1 : 0;
+          if (run_of[r] >= 0 && d < best)
+            best = d, run = run_of[r];
+        }
+      if (run < 0 || taken[run]++ > 0)
+        return FALSE;
+      found[2 * g] = found[2 * g + 1] = -1;
+      for (guint r = 0; r < rows->len; r++)
+        if (run_of[r] == run)
+          {
+            if (found[2 * g] < 0)
+              found[2 * g] = (int) r;
+            found[2 * g + 1] = (int) r;
+          }
+    }
+  memcpy (spans, found, 2 * in_col->len * sizeof (int));
+  return TRUE;
+}
+
 /* The pieces no row took are group labels: the lines of one stacked in
  * their column make one cell, set down the rows it is centred on among those
  * with no label of their own in that column. Returns the slots (rows x
@@ -690,7 +834,6 @@ cf_pdf_place_group_labels (const CfPdfPage *page, GPtrArray *lines, guint start,
 
   guint max_rel = 0;
 
-  (void) page;
   for (guint p = 0; p < pieces->len; p++)
     max_rel = MAX (max_rel, g_array_index (pieces, CfPdfPiece, p).rel);
   /* Stack the pieces of each column into groups, top to bottom. */
@@ -744,6 +887,8 @@ cf_pdf_place_group_labels (const CfPdfPage *page, GPtrArray *lines, guint start,
       g_autoptr (GPtrArray) in_col = g_ptr_array_new ();
       g_autofree int *down = NULL, *up = NULL;
       double down_error, up_error;
+      guint down_stranded, up_stranded;
+      gboolean use_up;
 
       for (guint g = 0; g < groups->len; g++)
         if (((CfPdfGroup *) g_ptr_array_index (groups, g))->col == col)
@@ -759,10 +904,20 @@ cf_pdf_place_group_labels (const CfPdfPage *page, GPtrArray *lines, guint start,
       up = g_new (int, 2 * in_col->len);
       down_error = tile_groups (rows, cols->len, n_label_cols, eligible, covered, in_col, FALSE, down);
       up_error = tile_groups (rows, cols->len, n_label_cols, eligible, covered, in_col, TRUE, up);
+      /* A tiling that strands rows between labels is wrong however well it
+       * centres (a page break cuts a group: both may centre all). */
+      down_stranded = stranded_rows (rows, n_label_cols, eligible, col, in_col, down);
+      up_stranded = stranded_rows (rows, n_label_cols, eligible, col, in_col, up);
+      if (up_stranded != down_stranded && MAX (up_error, down_error) < 6.0)
+        use_up = up_stranded < down_stranded;
+      else
+        use_up = up_error + 1.0 < down_error;
+      if (groups_on_numbered_runs (page, rows, n_label_cols, eligible, col, in_col, down))
+        use_up = FALSE;
       for (guint g = 0; g < in_col->len; g++)
         {
           CfPdfGroup *group = g_ptr_array_index (in_col, g);
-          const int *span = up_error + 1.0 < down_error ? &up[2 * g] : &down[2 * g];
+          const int *span = use_up ? &up[2 * g] : &down[2 * g];
 
           if (span[0] < 0)
             continue;
