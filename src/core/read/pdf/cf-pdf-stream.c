@@ -833,10 +833,16 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
            * of its row or over a row left blank is no section heading. */
           gboolean row_label = !body && below->x0 <= block_x0 + 2
                                && (wraps_figures (lines, stop) || label_then_rows (lines, start, stop));
+          /* So is the piece of a group label wrapped in its narrow column,
+           * right of the table's left edge ("（三）不" of 不予公开), over
+           * item labels and the figures of their rows. */
+          gboolean group_piece = !body && below->segments->len == 1 && below->x0 > block_x0 + 2
+                                 && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0)
+                                 && label_then_rows (lines, start, stop);
 
           if (short_line && cf_pdf_is_heading_text (below->text)
               && !g_ascii_isdigit (*below->text))
-            short_line = between_rows || row_label;
+            short_line = between_rows || row_label || group_piece;
           /* A section heading ends the table, unless it is a group label
            * wrapped in a narrow label column between the rows it heads
            * (三、本年 / 度办理结果). */
@@ -846,7 +852,7 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
           if (below->used || below->panel != above->panel
               || (below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
                   && (last_body == NULL || !rows_go_on (lines, start, stop, last_body)))
-              || (!body && cf_pdf_is_section_heading (below->text) && !row_label
+              || (!body && cf_pdf_is_section_heading (below->text) && !row_label && !group_piece
                   && !(between_rows && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0))))
             break;
           if (!body && below->segments->len < 2 && !short_line)
