@@ -1850,6 +1850,113 @@ test_foreign_pdfs (void)
   g_assert_cmpuint (n, >=, 3);
 }
 
+/* Borderless, its rows set as tight as wkhtmltopdf sets them (each line
+ * touching the next), zeros printed blank: a row whose figures are all
+ * blank, under a row with a short label, is a row of its own, not the end
+ * of the label above it (a label that short did not wrap); a label wrapped
+ * where its column ends stays one cell. Issue #14. */
+static void
+draw_tight_blank_rows (cairo_t *cr)
+{
+  static const char *const rows[][3] = {
+    { "行政许可", "23", "8" },
+    { "行政处罚", "", "38" },
+    { "行政强制", "", "" },
+    { "其他对外管理服务事项数量", "5", "" },
+    { "行政事业性收费", "12", "4" },
+  };
+  double y = 120;
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10);
+  cf_test_pdf_show_at (cr, 60, y, "信息内容");
+  cf_test_pdf_show_right (cr, 260, y, "本年数量");
+  cf_test_pdf_show_right (cr, 330, y, "上年数量");
+  for (guint r = 0; r < G_N_ELEMENTS (rows); r++)
+    {
+      g_autoptr (GPtrArray) parts = cf_test_pdf_wrap (cr, rows[r][0], 84);
+
+      y += 15;
+      if (*rows[r][1])
+        cf_test_pdf_show_right (cr, 260, y, rows[r][1]);
+      if (*rows[r][2])
+        cf_test_pdf_show_right (cr, 330, y, rows[r][2]);
+      for (guint k = 0; k < parts->len; k++)
+        cf_test_pdf_show_at (cr, 60, y + 15 * k, g_ptr_array_index (parts, k));
+      y += 15 * (parts->len - 1);
+    }
+}
+
+static void
+test_tight_blank_rows (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "tight-blank-rows.pdf", draw_tight_blank_rows);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpint (cf_table_get_n_rows (table), ==, 6);
+  g_assert_cmpint (cf_table_get_n_cols (table), ==, 3);
+  g_assert_cmpstr (text_at (table, 2, 0), ==, "行政处罚");
+  g_assert_cmpstr (text_at (table, 2, 1), ==, "");
+  g_assert_cmpstr (text_at (table, 2, 2), ==, "38");
+  g_assert_cmpstr (text_at (table, 3, 0), ==, "行政强制");
+  g_assert_cmpstr (text_at (table, 3, 1), ==, "");
+  g_assert_cmpstr (text_at (table, 3, 2), ==, "");
+  g_assert_cmpstr (text_at (table, 4, 0), ==, "其他对外管理服务事项数量");
+  g_assert_cmpstr (text_at (table, 4, 1), ==, "5");
+  g_assert_cmpstr (text_at (table, 5, 0), ==, "行政事业性收费");
+  g_assert_cmpstr (text_at (table, 5, 2), ==, "4");
+}
+
+/* Borderless, label columns of three kinds (Chromium's national form): a
+ * group label wrapped in its narrow column, its first piece ("（三）不")
+ * on a line of its own between item labels, clear of any row of figures:
+ * it reads like a section heading, but the table goes on under it (item
+ * labels, then their figures). Issue #14. */
+static void
+draw_group_piece_in_rows (cairo_t *cr)
+{
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 10);
+  cf_test_pdf_show_at (cr, 60, 100, "项目");
+  cf_test_pdf_show_right (cr, 290, 100, "本年");
+  cf_test_pdf_show_right (cr, 340, 100, "上年");
+  cf_test_pdf_show_at (cr, 60, 120, "一、本年新收申请");
+  cf_test_pdf_show_right (cr, 290, 120, "5");
+  cf_test_pdf_show_right (cr, 340, 120, "7");
+  cf_test_pdf_show_at (cr, 150, 140, "1.属于国家秘密");
+  cf_test_pdf_show_right (cr, 290, 140, "3");
+  cf_test_pdf_show_right (cr, 340, 140, "4");
+  cf_test_pdf_show_at (cr, 100, 160, "（三）不");
+  cf_test_pdf_show_at (cr, 150, 180, "2.其他法律");
+  cf_test_pdf_show_at (cr, 100, 200, "予公开");
+  cf_test_pdf_show_at (cr, 150, 200, "3.危及安全");
+  cf_test_pdf_show_right (cr, 290, 200, "8");
+  cf_test_pdf_show_right (cr, 340, 200, "9");
+}
+
+static void
+test_group_piece_in_rows (void)
+{
+  g_autofree char *path = cf_test_pdf_draw (tmpdir, "group-piece-in-rows.pdf", draw_group_piece_in_rows);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  CfTable *table;
+  gboolean seen_last = FALSE;
+
+  dump_tables (doc);
+  g_assert_cmpuint (cf_document_get_tables (doc)->len, ==, 1);
+  table = g_ptr_array_index (cf_document_get_tables (doc), 0);
+  g_assert_cmpstr (text_at (table, 1, cf_table_get_n_cols (table) - 2), ==, "5");
+  for (int r = 0; r < cf_table_get_n_rows (table); r++)
+    if (g_str_equal (text_at (table, r, cf_table_get_n_cols (table) - 2), "8"))
+      {
+        g_assert_cmpstr (text_at (table, r, cf_table_get_n_cols (table) - 1), ==, "9");
+        seen_last = TRUE;
+      }
+  g_assert_true (seen_last);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1882,6 +1989,8 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf-general/chart-and-table", test_chart_and_table);
   g_test_add_func ("/pdf-general/wrapped-head", test_wrapped_head);
   g_test_add_func ("/pdf-general/caption-in-frame", test_caption_in_frame);
+  g_test_add_func ("/pdf-general/tight-blank-rows", test_tight_blank_rows);
+  g_test_add_func ("/pdf-general/group-piece-in-rows", test_group_piece_in_rows);
 
   for (guint i = 0; i < G_N_ELEMENTS (requests_cuts); i++)
     {

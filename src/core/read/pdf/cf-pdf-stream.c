@@ -62,6 +62,87 @@ starts_in_first_column (CfPdfLine *line, GArray *cols)
   return first == 0;
 }
 
+/* The width of the first piece of @seg a line could be broken after: its
+ * first character when that is a CJK one, else its first word. */
+static double
+first_break_width (const CfPdfPage *page, const CfPdfSegment *seg)
+{
+  const CfPdfChar *first = cf_pdf_char_at (page, g_array_index (seg->chars, guint, 0));
+  double x1 = first->x1;
+
+  if (!cf_pdf_is_cjk (first->ch))
+    for (guint k = 1; k < seg->chars->len; k++)
+      {
+        const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (seg->chars, guint, k));
+        if (c->space_before || cf_pdf_is_cjk (c->ch))
+          break;
+        x1 = MAX (x1, c->x1);
+      }
+  return x1 - first->x0;
+}
+
+/* How far right the text of the label column of a table with one label
+ * column reaches: the right end of its widest label. */
+static double
+label_text_right (GPtrArray *lines, guint start, guint stop, GArray *cols)
+{
+  double right = -G_MAXDOUBLE;
+
+  for (guint i = start; i < stop; i++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, i);
+      CfPdfSegment *seg = g_ptr_array_index (line->segments, 0);
+      int first, last;
+
+      cf_pdf_columns_of_segment (cols, seg, &first, &last);
+      if (seg->kind == CF_NUMBER_TEXT && last == 0)
+        right = MAX (right, seg->x1);
+    }
+  return right;
+}
+
+/* Whether @text holds an enumerator ("（二）") after its start: the labels
+ * of two label columns read as one segment, whose widths say nothing of
+ * where either wraps. */
+static gboolean
+has_inner_enumerator (const char *text)
+{
+  for (const char *p = g_utf8_next_char (text); *p; p = g_utf8_next_char (p))
+    {
+      const char *q;
+
+      if (g_utf8_get_char (p) != 0xff08 /* （ */ && g_utf8_get_char (p) != '(')
+        continue;
+      q = g_utf8_next_char (p);
+      while (*q && g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (q)) != NULL)
+        q = g_utf8_next_char (q);
+      if (q != g_utf8_next_char (p) && (g_utf8_get_char (q) == 0xff09 /* ） */ || *q == ')'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the label @top (a line's first segment) and the label @next
+ * printed under it cannot be one label wrapped over two lines: the first
+ * piece of @next would have fit on the line of @top, left of @right, where
+ * the column's widest label ends. A label left that short is a label of
+ * its own (a row whose figures are all blank). */
+static gboolean
+not_wrapped (const CfPdfPage *page, const CfPdfSegment *top, const CfPdfSegment *next, double right)
+{
+  /* Only two labels set from one left edge tell: a label of another
+   * column, or one centred, may be short either way. */
+  if (top->kind != CF_NUMBER_TEXT || next->kind != CF_NUMBER_TEXT || next->chars->len == 0
+      || fabs (top->x0 - next->x0) > 2.0 || has_inner_enumerator (top->text)
+      || has_inner_enumerator (next->text))
+    return FALSE;
+  /* Words may be broken by hand anywhere; a Chinese label wraps where its
+   * column ends. */
+  if (!cf_pdf_is_cjk (cf_pdf_char_at (page, g_array_index (next->chars, guint, 0))->ch))
+    return FALSE;
+  return top->x1 + first_break_width (page, next) < right - 1.0;
+}
+
 /* Whether lines[@i], a label of one piece, and lines[@i + 2], another
  * (the rest of it), stand round a line of figures alone, touching it: a
  * printer that centres a row's figures between the lines of its wrapped
@@ -120,11 +201,14 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
   g_autofree gboolean **skips = NULL;
   g_autofree gboolean *covered = NULL;
   g_autofree gboolean *sparse = NULL;
+  g_autofree gboolean *own_row = NULL;
   gboolean seen_body = FALSE;
   guint n_lines;
   int **header_cols = NULL;
+  double label_right;
 
   cf_pdf_split_at_label_columns (page, lines, start, stop, cols, n_label_cols);
+  label_right = n_label_cols == 1 ? label_text_right (lines, start, stop, cols) : -G_MAXDOUBLE;
 
   /* Rows: each numeric line opens one, and so does a header or a line of
    * several cells. A piece of label text that touches a numeric line (a
@@ -133,6 +217,7 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
   n_lines = stop - start;
   joins = g_new (int, n_lines);
   row_of = g_new (int, n_lines);
+  own_row = g_new0 (gboolean, n_lines);
   for (guint rel = 0; rel < n_lines; rel++)
     {
       CfPdfLine *line = g_ptr_array_index (lines, start + rel);
@@ -192,6 +277,29 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
             gap_above = line->y0 - ((CfPdfLine *) g_ptr_array_index (lines, start + above))->y1;
           if (below >= 0)
             gap_below = ((CfPdfLine *) g_ptr_array_index (lines, start + below))->y0 - line->y1;
+          /* A label the row next to it could not have wrapped into is
+           * a row of its own, its figures blank. */
+          CfPdfLine *above_line = above >= 0 ? g_ptr_array_index (lines, start + above) : NULL;
+          gboolean fits_above
+              = above_line != NULL && above_line->segments->len >= 2
+                && ((CfPdfSegment *) g_ptr_array_index (above_line->segments, 1))->kind != CF_NUMBER_TEXT
+                && not_wrapped (page, g_ptr_array_index (above_line->segments, 0),
+                                g_ptr_array_index (line->segments, 0), label_right);
+
+          /* Nor is it the first line of the label below when that label
+           * would have begun on its line. */
+          CfPdfLine *below_line = below >= 0 ? g_ptr_array_index (lines, start + below) : NULL;
+          gboolean fits_below
+              = below_line != NULL && below_line->segments->len >= 2 && line->segments->len == 1
+                && ((CfPdfSegment *) g_ptr_array_index (below_line->segments, 1))->kind != CF_NUMBER_TEXT
+                && not_wrapped (page, g_ptr_array_index (line->segments, 0),
+                                g_ptr_array_index (below_line->segments, 0), label_right);
+
+          if (fits_above)
+            gap_above = G_MAXDOUBLE;
+          if (fits_below)
+            gap_below = G_MAXDOUBLE;
+          own_row[rel] = fits_above && gap_below > touch;
           if (below >= 0 && gap_below <= touch
               && (gap_above > touch
                   || ((CfPdfLine *) g_ptr_array_index (lines, start + below))->cy - line->cy
@@ -217,7 +325,7 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
 
       if (cf_pdf_line_is_body (line))
         body_above = TRUE;
-      if ((joins[rel] != -1 && (body_above || joins[rel] != (int) rel - 1))
+      if ((joins[rel] != -1 && (body_above || joins[rel] != (int) rel - 1)) || own_row[rel]
           || line->segments->len != 1 || cf_pdf_line_is_body (line)
           || cf_pdf_is_heading_text (line->text))
         continue;
@@ -725,10 +833,16 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
            * of its row or over a row left blank is no section heading. */
           gboolean row_label = !body && below->x0 <= block_x0 + 2
                                && (wraps_figures (lines, stop) || label_then_rows (lines, start, stop));
+          /* So is the piece of a group label wrapped in its narrow column,
+           * right of the table's left edge ("（三）不" of 不予公开), over
+           * item labels and the figures of their rows. */
+          gboolean group_piece = !body && below->segments->len == 1 && below->x0 > block_x0 + 2
+                                 && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0)
+                                 && label_then_rows (lines, start, stop);
 
           if (short_line && cf_pdf_is_heading_text (below->text)
               && !g_ascii_isdigit (*below->text))
-            short_line = between_rows || row_label;
+            short_line = between_rows || row_label || group_piece;
           /* A section heading ends the table, unless it is a group label
            * wrapped in a narrow label column between the rows it heads
            * (三、本年 / 度办理结果). */
@@ -738,7 +852,7 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
           if (below->used || below->panel != above->panel
               || (below->y0 - above->y1 > 1.5 * MAX (above->h, below->h)
                   && (last_body == NULL || !rows_go_on (lines, start, stop, last_body)))
-              || (!body && cf_pdf_is_section_heading (below->text) && !row_label
+              || (!body && cf_pdf_is_section_heading (below->text) && !row_label && !group_piece
                   && !(between_rows && below->x1 - below->x0 < 0.25 * MAX (1.0, block_x1 - block_x0))))
             break;
           if (!body && below->segments->len < 2 && !short_line)
