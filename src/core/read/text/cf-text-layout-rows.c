@@ -525,7 +525,10 @@ feed_line (Region *rg, const Line *line)
         open_label (rg, NULL, 0);
       label = &g_array_index (rg->labels, Label, rg->current);
       if (label->values->len == 0)
-        label->page = line->page;
+        {
+          label->page = line->page;
+          label->first_line_values = line->n_values;
+        }
       g_array_append_vals (label->values,
                            &g_array_index (line->words, Word, n_words), line->n_values);
       label->n_value_lines++;

@@ -142,6 +142,33 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
   if (width < MIN_COLUMNS)
     return NULL;
 
+  /* A row's two lines of values, the row above without any: pdftotext
+   * printed the row above's values among this row's label lines. */
+  for (guint i = 0, prev = G_MAXUINT; i < labels->len; i++)
+    {
+      Label *label = &g_array_index (labels, Label, i);
+      guint first = label->first_line_values;
+
+      if (!is_leaf (label))
+        continue;
+      if (prev != G_MAXUINT && label->n_value_lines == 2 && label->values->len > width
+          && first > 0 && first <= width && label->values->len - first <= width)
+        {
+          Label *above = &g_array_index (labels, Label, prev);
+
+          if (above->values->len == 0 && !above->uncertain)
+            {
+              g_array_append_vals (above->values, label->values->data, first);
+              g_array_remove_range (label->values, 0, first);
+              above->page = label->page;
+              above->n_value_lines = label->n_value_lines = 1;
+              above->first_line_values = first;
+              label->first_line_values = label->values->len;
+            }
+        }
+      prev = i;
+    }
+
   /* Rows out of order: more values than columns (two rows' numbers on one
    * label), and a row without values right after one (its numbers went to
    * the other). */

@@ -26,6 +26,7 @@ typedef struct
   GArray  *values;         /* of Word */
   int      page;           /* of its first value line */
   guint    n_value_lines;
+  guint    first_line_values; /* how many of the values its first value line printed */
   gboolean has_child;
   gboolean placeholder;    /* a group whose label is still to come */
   int      last_number;    /* a group's last numbered row (3. -> 3) */
