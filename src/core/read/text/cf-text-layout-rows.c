@@ -373,6 +373,19 @@ is_bare_enumerator (const char *text, const Word *w)
   return TRUE;
 }
 
+/* Whether @w stands right of the enumerator of row @index, which its text
+ * follows without a space ("2.重复申请"): continued lines of such a label
+ * start under the enumerator, the next row's text further right. */
+static gboolean
+indented_past (Region *rg, int index, const Word *w)
+{
+  const Label *label = &g_array_index (rg->labels, Label, index);
+  Word first = { (gsize) label->offset, (gsize) (label->offset + label->length), label->col };
+
+  return label->level == 3 && label->offset >= 0 && label->col >= 0
+         && !is_bare_enumerator (rg->text, &first) && w->col >= label->col + 2;
+}
+
 static void
 feed_line (Region *rg, const Line *line)
 {
@@ -447,8 +460,12 @@ feed_line (Region *rg, const Line *line)
         }
       if (first_enum == n_words && n_words == 1 && line->n_values == 0 && target >= 0
           && g_array_index (rg->labels, Label, target).level >= 2
-          && g_array_index (rg->labels, Label, target).values->len > 0)
+          && (g_array_index (rg->labels, Label, target).values->len > 0
+              || indented_past (rg, target, &g_array_index (line->words, Word, 0))))
         {
+          /* After its values, or indented past its enumerator (where the
+           * text of the next row begins): a bare enumerator on the next
+           * line takes it back. */
           rg->lone = target;
           rg->lone_len = g_array_index (rg->labels, Label, target).text->len;
           rg->lone_word = g_array_index (line->words, Word, 0);
