@@ -386,6 +386,55 @@ indented_past (Region *rg, int index, const Word *w)
          && !is_bare_enumerator (rg->text, &first) && w->col >= label->col + 2;
 }
 
+/* Each piece to the label of the open chain (the row written last and its
+ * groups) whose enumerator it stands nearest, the chain's labels standing
+ * apart (3 characters or more) and the pieces going outer to inner; FALSE
+ * (nothing done) when the columns do not say so. */
+static gboolean
+feed_pieces_by_column (Region *rg, const Line *line, guint n_words)
+{
+  int chain[MAX_LEVEL + 2], n_chain = 0, target[CF_TEXT_MAX_COLUMNS];
+
+  if (!rg->spaced || rg->current < 0 || n_words > CF_TEXT_MAX_COLUMNS)
+    return FALSE;
+  for (int i = rg->current; i >= 0 && n_chain < MAX_LEVEL + 2;
+       i = g_array_index (rg->labels, Label, i).parent)
+    {
+      const Label *label = &g_array_index (rg->labels, Label, i);
+
+      if (label->col < 0 || (label->values->len > 0 && i != rg->current))
+        return FALSE;
+      if (n_chain > 0 && g_array_index (rg->labels, Label, chain[n_chain - 1]).col - label->col < 3)
+        return FALSE;
+      chain[n_chain++] = i;
+    }
+  if (n_chain < 2)
+    return FALSE;
+  for (guint p = 0; p < n_words; p++)
+    {
+      const Word *w = &g_array_index (line->words, Word, p);
+      int best = -1, best_d = G_MAXINT;
+
+      for (int c = 0; c < n_chain; c++)
+        {
+          int d = ABS (w->col - g_array_index (rg->labels, Label, chain[c]).col);
+
+          if (d < best_d)
+            {
+              best_d = d;
+              best = c;
+            }
+        }
+      /* Outer labels stand left: chain indexes fall left to right. */
+      if (p > 0 && best >= target[p - 1])
+        return FALSE;
+      target[p] = best;
+    }
+  for (guint p = 0; p < n_words; p++)
+    continue_label (rg, chain[target[p]], &g_array_index (line->words, Word, p));
+  return TRUE;
+}
+
 static void
 feed_line (Region *rg, const Line *line)
 {
@@ -407,6 +456,11 @@ feed_line (Region *rg, const Line *line)
 
   rg->lone = -1;
   rg->named = -1;
+  /* Where the columns set the labels apart (-layout), pieces of a line
+   * without enumerator or values continue the labels they stand under. */
+  if (first_enum == n_words && n_words >= 2 && line->n_values == 0 && named < 0
+      && feed_pieces_by_column (rg, line, n_words))
+    return;
   /* Pieces before the first enumerator continue labels already open: the
    * last piece the deepest one that stays open, earlier pieces its groups. */
   if (first_enum > 0 && rg->current >= 0)
