@@ -133,6 +133,20 @@ test_blank_traditional_unplaced (void)
   g_assert_cmpuint (o.right, >=, 70);
 }
 
+/* The header repeated after a page break, wrapped otherwise than on the
+ * first page (企 机 公益组织 / 服务 他 / 机构 / 业 构), inside a row label
+ * cut by the break (…已获取信 / 息): the header's words are no label (before:
+ * （五）不予处理机服务业, its rows unread and a false 总计 error). */
+static void
+test_header_rewrapped_after_break (void)
+{
+  Outcome o = read_report ("gip-2021-ruled-s-rep-k00.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.of, >=, 150);
+  g_assert_cmpuint (o.right, ==, o.of);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -143,5 +157,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text-layout-rows/figures-among-next-label-traditional",
                    test_figures_among_next_label_traditional);
   g_test_add_func ("/text-layout-rows/blank-traditional-unplaced", test_blank_traditional_unplaced);
+  g_test_add_func ("/text-layout-rows/header-rewrapped-after-break",
+                   test_header_rewrapped_after_break);
   return g_test_run ();
 }

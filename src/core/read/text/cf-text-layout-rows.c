@@ -676,7 +676,10 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
   Region rg = { text, labels, { -1, -1, -1, -1 }, -1, FALSE, -1, 0, { 0 }, -1 };
   g_autoptr (CfTable) table = NULL;
   g_autoptr (GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean any_values = FALSE;
+  g_autoptr (GHashTable) header_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               NULL);
+  gboolean any_values = FALSE, page_top = FALSE;
+  int page = -1;
 
   g_array_set_clear_func (labels, label_clear);
   for (guint i = from; i < to; i++)
@@ -699,12 +702,42 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
 
           if (word_level (text, w) == 0)
             {
+              for (guint k = 0; k < line->words->len; k++)
+                {
+                  const Word *hw = &g_array_index (line->words, Word, k);
+
+                  g_hash_table_add (header_words, g_strndup (text + hw->start, hw->end - hw->start));
+                }
               g_hash_table_add (header, g_steal_pointer (&words));
               continue;
             }
         }
       if (line->n_values == 0 && g_hash_table_contains (header, words))
         continue;
+      /* At the top of a later page, before its first row: the header
+       * repeated, wrapped another way, is lines most of whose words the
+       * header printed (what continues a label cut by the break is not). */
+      if (line->page != page)
+        {
+          page = line->page;
+          page_top = rg.current >= 0;
+        }
+      if (line->n_values > 0 || word_level (text, &g_array_index (line->words, Word, 0)) > 0)
+        page_top = FALSE;
+      if (page_top)
+        {
+          guint known = 0;
+
+          for (guint k = 0; k < line->words->len; k++)
+            {
+              const Word *hw = &g_array_index (line->words, Word, k);
+              g_autofree char *word = g_strndup (text + hw->start, hw->end - hw->start);
+
+              known += g_hash_table_contains (header_words, word);
+            }
+          if (2 * known > line->words->len)
+            continue;
+        }
       if (feed_before_bare_enumerator (&rg, lines, i, to))
         {
           i = next_line (lines, i, to);
