@@ -147,6 +147,20 @@ test_header_rewrapped_after_break (void)
   g_assert_cmpuint (o.errors, ==, 0);
 }
 
+/* "要求提供公開出 0 28 0 0 5 35 68", then "（五） 3.版物": the figures and
+ * the first label line are row 3's, under its group printed beside the
+ * enumerator (before: 2.重複申請要求提供公開出 and 3.版物, both unread, and a
+ * false 總計 error). Traditional, the header repeated. */
+static void
+test_figures_above_grouped_enumerator (void)
+{
+  Outcome o = read_report ("gip-2021-ruled-t-rep-k21.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.right + 1, >=, o.of);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -159,5 +173,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text-layout-rows/blank-traditional-unplaced", test_blank_traditional_unplaced);
   g_test_add_func ("/text-layout-rows/header-rewrapped-after-break",
                    test_header_rewrapped_after_break);
+  g_test_add_func ("/text-layout-rows/figures-above-grouped-enumerator",
+                   test_figures_above_grouped_enumerator);
   return g_test_run ();
 }

@@ -633,6 +633,28 @@ next_line (GArray *lines, guint i, guint to)
   return to;
 }
 
+/* Where the enumerator that opens @w ends ("3." of "3.版物"), in bytes;
+ * @w's start when it opens with none. */
+static gsize
+enumerator_end (const char *text, const Word *w)
+{
+  const char *p = text + w->start, *end = text + w->end;
+  gboolean digits = FALSE;
+
+  while (p < end && *p >= '0' && *p <= '9')
+    {
+      p++;
+      digits = TRUE;
+    }
+  if (!digits || p >= end)
+    return w->start;
+  if (*p == '.')
+    return p + 1 - text;
+  if (end - p >= 3 && (memcmp (p, "\xef\xbc\x8e", 3) == 0 || memcmp (p, "\xe3\x80\x81", 3) == 0))
+    return p + 3 - text;
+  return w->start;
+}
+
 /* A row's label and figures printed above its bare enumerator ("属于行政
  *查询 829 0 … 829", then "8." alone): the row above has its figures
  * already, so these are the enumerator's row. Fed as one line, the
@@ -644,7 +666,9 @@ feed_before_bare_enumerator (Region *rg, GArray *lines, guint i, guint to)
   guint j = next_line (lines, i, to);
   const Line *next;
   const Word *w;
+  Word enumerator, rest;
   Line merged;
+  guint k;
 
   if (line->n_values == 0 || line->words->len <= line->n_values || rg->current < 0
       || g_array_index (rg->labels, Label, rg->current).values->len == 0 || j >= to)
@@ -653,15 +677,31 @@ feed_before_bare_enumerator (Region *rg, GArray *lines, guint i, guint to)
   if (word_level (rg->text, w) != 0)
     return FALSE;
   next = &g_array_index (lines, Line, j);
-  if (next->words->len != 1 || next->page != line->page)
+  if (next->words->len == 0 || next->n_values > 0 || next->page != line->page)
     return FALSE;
-  w = &g_array_index (next->words, Word, 0);
-  if (word_level (rg->text, w) != 3 || !is_bare_enumerator (rg->text, w))
+  /* The enumerator bare, or with the end of its label after the label of
+   * its group ("（五） 3.版物"), and nothing else. */
+  for (k = 0; k + 1 < next->words->len; k++)
+    if (word_level (rg->text, &g_array_index (next->words, Word, k)) != 2)
+      return FALSE;
+  w = &g_array_index (next->words, Word, k);
+  if (word_level (rg->text, w) != 3 || (k == 0 && !is_bare_enumerator (rg->text, w)))
     return FALSE;
+  enumerator = rest = *w;
+  rest.start = enumerator.end = enumerator_end (rg->text, w);
+  if (enumerator.end <= enumerator.start)
+    return FALSE;
+  rest.col = w->col + (int) g_utf8_strlen (rg->text + w->start, enumerator.end - w->start);
   merged = *line;
   merged.words = g_array_new (FALSE, FALSE, sizeof (Word));
-  g_array_append_vals (merged.words, w, 1);
-  g_array_append_vals (merged.words, line->words->data, line->words->len);
+  g_array_append_vals (merged.words, next->words->data, k);
+  g_array_append_vals (merged.words, &enumerator, 1);
+  g_array_append_vals (merged.words, line->words->data, line->words->len - line->n_values);
+  if (rest.end > rest.start)
+    g_array_append_vals (merged.words, &rest, 1);
+  g_array_append_vals (merged.words,
+                       &g_array_index (line->words, Word, line->words->len - line->n_values),
+                       line->n_values);
   rg->lone = -1;
   feed_line (rg, &merged);
   g_array_unref (merged.words);
