@@ -9,19 +9,10 @@
 #include <string.h>
 
 #include "cf-text-layout-rows.h"
+#include "cf-text-layout-table.h"
 #include "cf-text-tables-private.h"
 
-/* Fewer value columns: a list the other layouts read well (and prose). */
-#define MIN_COLUMNS   4
-/* How far (in characters) a number may sit from its column's position. */
-#define MAX_DRIFT     2
 #define MAX_LEVEL     3
-
-typedef struct
-{
-  gsize start, end; /* bytes in the text */
-  int   col;        /* character column in its line */
-} Word;
 
 typedef struct
 {
@@ -30,23 +21,6 @@ typedef struct
   GArray *words;     /* of Word */
   guint  n_values;   /* trailing numeric words */
 } Line;
-
-typedef struct
-{
-  GString *text;
-  gint64   offset, length; /* the first piece */
-  int      level;          /* 1..3 by enumerator, 0 none */
-  int      col;            /* character column of its enumerator, or -1 */
-  int      parent;         /* enclosing label, or -1 */
-  GArray  *values;         /* of Word */
-  int      page;           /* of its first value line */
-  guint    n_value_lines;
-  gboolean has_child;
-  gboolean placeholder;    /* a group whose label is still to come */
-  int      last_number;    /* a group's last numbered row (3. -> 3) */
-  gboolean uncertain;      /* out of order: its values are not read */
-  int      first_row, n_rows;
-} Label;
 
 static void
 label_clear (gpointer data)
@@ -399,6 +373,68 @@ is_bare_enumerator (const char *text, const Word *w)
   return TRUE;
 }
 
+/* Whether @w stands right of the enumerator of row @index, which its text
+ * follows without a space ("2.重复申请"): continued lines of such a label
+ * start under the enumerator, the next row's text further right. */
+static gboolean
+indented_past (Region *rg, int index, const Word *w)
+{
+  const Label *label = &g_array_index (rg->labels, Label, index);
+  Word first = { (gsize) label->offset, (gsize) (label->offset + label->length), label->col };
+
+  return label->level == 3 && label->offset >= 0 && label->col >= 0
+         && !is_bare_enumerator (rg->text, &first) && w->col >= label->col + 2;
+}
+
+/* Each piece to the label of the open chain (the row written last and its
+ * groups) whose enumerator it stands nearest, the chain's labels standing
+ * apart (3 characters or more) and the pieces going outer to inner; FALSE
+ * (nothing done) when the columns do not say so. */
+static gboolean
+feed_pieces_by_column (Region *rg, const Line *line, guint n_words)
+{
+  int chain[MAX_LEVEL + 2], n_chain = 0, target[CF_TEXT_MAX_COLUMNS];
+
+  if (!rg->spaced || rg->current < 0 || n_words > CF_TEXT_MAX_COLUMNS)
+    return FALSE;
+  for (int i = rg->current; i >= 0 && n_chain < MAX_LEVEL + 2;
+       i = g_array_index (rg->labels, Label, i).parent)
+    {
+      const Label *label = &g_array_index (rg->labels, Label, i);
+
+      if (label->col < 0 || (label->values->len > 0 && i != rg->current))
+        return FALSE;
+      if (n_chain > 0 && g_array_index (rg->labels, Label, chain[n_chain - 1]).col - label->col < 3)
+        return FALSE;
+      chain[n_chain++] = i;
+    }
+  if (n_chain < 2)
+    return FALSE;
+  for (guint p = 0; p < n_words; p++)
+    {
+      const Word *w = &g_array_index (line->words, Word, p);
+      int best = -1, best_d = G_MAXINT;
+
+      for (int c = 0; c < n_chain; c++)
+        {
+          int d = ABS (w->col - g_array_index (rg->labels, Label, chain[c]).col);
+
+          if (d < best_d)
+            {
+              best_d = d;
+              best = c;
+            }
+        }
+      /* Outer labels stand left: chain indexes fall left to right. */
+      if (p > 0 && best >= target[p - 1])
+        return FALSE;
+      target[p] = best;
+    }
+  for (guint p = 0; p < n_words; p++)
+    continue_label (rg, chain[target[p]], &g_array_index (line->words, Word, p));
+  return TRUE;
+}
+
 static void
 feed_line (Region *rg, const Line *line)
 {
@@ -420,6 +456,11 @@ feed_line (Region *rg, const Line *line)
 
   rg->lone = -1;
   rg->named = -1;
+  /* Where the columns set the labels apart (-layout), pieces of a line
+   * without enumerator or values continue the labels they stand under. */
+  if (first_enum == n_words && n_words >= 2 && line->n_values == 0 && named < 0
+      && feed_pieces_by_column (rg, line, n_words))
+    return;
   /* Pieces before the first enumerator continue labels already open: the
    * last piece the deepest one that stays open, earlier pieces its groups. */
   if (first_enum > 0 && rg->current >= 0)
@@ -472,9 +513,13 @@ feed_line (Region *rg, const Line *line)
           target = deepest_open (rg, level);
         }
       if (first_enum == n_words && n_words == 1 && line->n_values == 0 && target >= 0
-          && g_array_index (rg->labels, Label, target).level == 3
-          && g_array_index (rg->labels, Label, target).values->len > 0)
+          && g_array_index (rg->labels, Label, target).level >= 2
+          && (g_array_index (rg->labels, Label, target).values->len > 0
+              || indented_past (rg, target, &g_array_index (line->words, Word, 0))))
         {
+          /* After its values, or indented past its enumerator (where the
+           * text of the next row begins): a bare enumerator on the next
+           * line takes it back. */
           rg->lone = target;
           rg->lone_len = g_array_index (rg->labels, Label, target).text->len;
           rg->lone_word = g_array_index (line->words, Word, 0);
@@ -551,258 +596,14 @@ feed_line (Region *rg, const Line *line)
         open_label (rg, NULL, 0);
       label = &g_array_index (rg->labels, Label, rg->current);
       if (label->values->len == 0)
-        label->page = line->page;
+        {
+          label->page = line->page;
+          label->first_line_values = line->n_values;
+        }
       g_array_append_vals (label->values,
                            &g_array_index (line->words, Word, n_words), line->n_values);
       label->n_value_lines++;
     }
-}
-
-/* ---------------------------------------------------------------- values */
-
-static int
-compare_int (gconstpointer a, gconstpointer b)
-{
-  return *(const int *) a - *(const int *) b;
-}
-
-/* Column positions of the rows of @page printing all @width values (their
- * median per column); FALSE when no such row is on the page. */
-static gboolean
-page_columns (GArray *labels, int page, guint width, int *cols)
-{
-  g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
-
-  for (guint c = 0; c < width; c++)
-    {
-      g_array_set_size (starts, 0);
-      for (guint i = 0; i < labels->len; i++)
-        {
-          const Label *label = &g_array_index (labels, Label, i);
-
-          if (label->page != page || label->values->len != width || label->n_value_lines != 1
-              || label->uncertain)
-            continue;
-          g_array_append_val (starts, g_array_index (label->values, Word, c).col);
-        }
-      if (starts->len == 0)
-        return FALSE;
-      g_array_sort (starts, compare_int);
-      cols[c] = g_array_index (starts, int, starts->len / 2);
-    }
-  return TRUE;
-}
-
-/* The column of each value of a short row by its position, or FALSE when a
- * value is not clearly on one column (too far, between two, or out of order). */
-static gboolean
-place_short_row (const Label *label, const int *cols, guint width, int *slot)
-{
-  int last = -1;
-
-  if (label->n_value_lines != 1)
-    return FALSE;
-  for (guint i = 0; i < label->values->len; i++)
-    {
-      int col = g_array_index (label->values, Word, i).col;
-      int best = -1, best_d = G_MAXINT, second_d = G_MAXINT;
-
-      for (guint c = 0; c < width; c++)
-        {
-          int d = ABS (col - cols[c]);
-
-          if (d < best_d)
-            {
-              second_d = best_d;
-              best_d = d;
-              best = c;
-            }
-          else if (d < second_d)
-            second_d = d;
-        }
-      if (best_d > MAX_DRIFT || second_d - best_d < 2 || best <= last)
-        return FALSE;
-      slot[i] = best;
-      last = best;
-    }
-  return TRUE;
-}
-
-static void
-add_text_cell (CfTable *table, const char *text, int row, int col, int row_span, int col_span,
-               gint64 offset, gint64 length)
-{
-  cf_table_add_cell (table, row, col, row_span, col_span, text, offset, length);
-}
-
-static void
-add_word_cell (CfTable *table, const char *text, const Word *w, int row, int col)
-{
-  g_autofree char *s = g_strndup (text + w->start, w->end - w->start);
-
-  cf_table_add_cell (table, row, col, 1, 1, s, w->start, w->end - w->start);
-}
-
-static void
-add_missing_cell (CfTable *table, int row, int col)
-{
-  CfCell *cell = cf_table_add_cell (table, row, col, 1, 1, "", -1, 0);
-
-  cell->flags |= CF_CELL_FLAG_MISSING;
-}
-
-static gboolean
-is_leaf (const Label *label)
-{
-  return label->values->len > 0 || !label->has_child;
-}
-
-/* The region's table, or NULL when it holds none of this kind. */
-static CfTable *
-build_table (Region *rg, const char *title)
-{
-  GArray *labels = rg->labels;
-  guint count_of[CF_TEXT_MAX_COLUMNS + 1] = { 0 };
-  guint width = 0, max_vals = 0, n_rows = 0;
-  int label_cols = 1;
-  int last_page = -2, cols[CF_TEXT_MAX_COLUMNS];
-  gboolean have_cols = FALSE, after_uncertain = FALSE;
-  gint64 range_start = G_MAXINT64, range_end = -1;
-  g_autoptr (CfTable) table = NULL;
-
-  for (guint i = 0; i < labels->len; i++)
-    {
-      Label *label = &g_array_index (labels, Label, i);
-      guint n = label->values->len;
-
-      if (n > CF_TEXT_MAX_COLUMNS)
-        return NULL;
-      count_of[n]++;
-      max_vals = MAX (max_vals, n);
-      label_cols = MAX (label_cols, label->level);
-    }
-  for (guint c = max_vals; c > 0; c--)
-    if (count_of[c] >= 2)
-      {
-        width = c;
-        break;
-      }
-  if (width == 0)
-    width = max_vals;
-  if (width < MIN_COLUMNS)
-    return NULL;
-
-  /* Rows out of order: more values than columns (two rows' numbers on one
-   * label), and a row without values right after one (its numbers went to
-   * the other). */
-  for (guint i = 0; i < labels->len; i++)
-    {
-      Label *label = &g_array_index (labels, Label, i);
-
-      if (!is_leaf (label))
-        continue;
-      if (label->values->len > width)
-        label->uncertain = after_uncertain = TRUE;
-      else if (label->values->len == 0 && after_uncertain)
-        label->uncertain = TRUE;
-      else
-        after_uncertain = FALSE;
-    }
-
-  /* Rows in order; each group spans the rows nested under it. */
-  for (guint i = 0; i < labels->len; i++)
-    {
-      Label *label = &g_array_index (labels, Label, i);
-
-      label->first_row = -1;
-      if (!is_leaf (label))
-        continue;
-      label->first_row = n_rows;
-      label->n_rows = 1;
-      for (int p = label->parent; p >= 0; p = g_array_index (labels, Label, p).parent)
-        {
-          Label *group = &g_array_index (labels, Label, p);
-
-          if (group->first_row < 0)
-            group->first_row = n_rows;
-          group->n_rows = n_rows - group->first_row + 1;
-        }
-      n_rows++;
-    }
-  if (n_rows < 1)
-    return NULL;
-
-  table = cf_table_new ();
-  for (guint i = 0; i < labels->len; i++)
-    {
-      Label *label = &g_array_index (labels, Label, i);
-      int col = MAX (label->level, 1) - 1;
-      int slot[CF_TEXT_MAX_COLUMNS];
-
-      if (label->first_row < 0)
-        continue;
-      if (label->offset >= 0)
-        {
-          range_start = MIN (range_start, label->offset);
-          range_end = MAX (range_end, label->offset + label->length);
-        }
-      if (!is_leaf (label))
-        {
-          add_text_cell (table, label->text->str, label->first_row, col, label->n_rows, 1,
-                         label->offset, label->length);
-          continue;
-        }
-      add_text_cell (table, label->text->str, label->first_row, col, 1, label_cols - col,
-                     label->offset, label->length);
-      if (label->values->len == 0)
-        {
-          for (guint c = 0; c < width; c++)
-            {
-              if (label->uncertain)
-                add_missing_cell (table, label->first_row, label_cols + c);
-              else
-                add_text_cell (table, "", label->first_row, label_cols + c, 1, 1, -1, 0);
-            }
-          continue;
-        }
-      range_end = MAX (range_end, (gint64) g_array_index (label->values, Word,
-                                                          label->values->len - 1).end);
-      if (label->values->len == width && !label->uncertain)
-        {
-          for (guint c = 0; c < width; c++)
-            add_word_cell (table, rg->text, &g_array_index (label->values, Word, c),
-                           label->first_row, label_cols + c);
-          continue;
-        }
-      if (label->page != last_page)
-        {
-          last_page = label->page;
-          have_cols = page_columns (labels, label->page, width, cols);
-        }
-      if (!label->uncertain && rg->spaced && have_cols && place_short_row (label, cols, width, slot))
-        {
-          guint next = 0;
-
-          for (guint c = 0; c < width; c++)
-            {
-              if (next < label->values->len && slot[next] == (int) c)
-                add_word_cell (table, rg->text, &g_array_index (label->values, Word, next++),
-                               label->first_row, label_cols + c);
-              else
-                add_text_cell (table, "", label->first_row, label_cols + c, 1, 1, -1, 0);
-            }
-          continue;
-        }
-      for (guint c = 0; c < width; c++)
-        add_missing_cell (table, label->first_row, label_cols + c);
-    }
-  if (title != NULL)
-    cf_table_set_title (table, title);
-  cf_table_set_layout (table, "aligned");
-  if (range_end > range_start)
-    cf_table_set_range (table, range_start, range_end - range_start);
-  cf_table_finish (table);
-  return g_steal_pointer (&table);
 }
 
 /* The line's words joined by one space. */
@@ -822,6 +623,91 @@ line_words (const char *text, const Line *line)
   return g_string_free (s, FALSE);
 }
 
+/* The next line after @i with words, or @to. */
+static guint
+next_line (GArray *lines, guint i, guint to)
+{
+  for (i++; i < to; i++)
+    if (g_array_index (lines, Line, i).words->len > 0)
+      return i;
+  return to;
+}
+
+/* Where the enumerator that opens @w ends ("3." of "3.版物"), in bytes;
+ * @w's start when it opens with none. */
+static gsize
+enumerator_end (const char *text, const Word *w)
+{
+  const char *p = text + w->start, *end = text + w->end;
+  gboolean digits = FALSE;
+
+  while (p < end && *p >= '0' && *p <= '9')
+    {
+      p++;
+      digits = TRUE;
+    }
+  if (!digits || p >= end)
+    return w->start;
+  if (*p == '.')
+    return p + 1 - text;
+  if (end - p >= 3 && (memcmp (p, "\xef\xbc\x8e", 3) == 0 || memcmp (p, "\xe3\x80\x81", 3) == 0))
+    return p + 3 - text;
+  return w->start;
+}
+
+/* A row's label and figures printed above its bare enumerator ("属于行政
+ *查询 829 0 … 829", then "8." alone): the row above has its figures
+ * already, so these are the enumerator's row. Fed as one line, the
+ * enumerator first. */
+static gboolean
+feed_before_bare_enumerator (Region *rg, GArray *lines, guint i, guint to)
+{
+  const Line *line = &g_array_index (lines, Line, i);
+  guint j = next_line (lines, i, to);
+  const Line *next;
+  const Word *w;
+  Word enumerator, rest;
+  Line merged;
+  guint k;
+
+  if (line->n_values == 0 || line->words->len <= line->n_values || rg->current < 0
+      || g_array_index (rg->labels, Label, rg->current).values->len == 0 || j >= to)
+    return FALSE;
+  w = &g_array_index (line->words, Word, 0);
+  if (word_level (rg->text, w) != 0)
+    return FALSE;
+  next = &g_array_index (lines, Line, j);
+  if (next->words->len == 0 || next->n_values > 0 || next->page != line->page)
+    return FALSE;
+  /* The enumerator bare, or with the end of its label after the label of
+   * its group ("（五） 3.版物"), and nothing else. */
+  for (k = 0; k + 1 < next->words->len; k++)
+    if (word_level (rg->text, &g_array_index (next->words, Word, k)) != 2)
+      return FALSE;
+  w = &g_array_index (next->words, Word, k);
+  if (word_level (rg->text, w) != 3 || (k == 0 && !is_bare_enumerator (rg->text, w)))
+    return FALSE;
+  enumerator = rest = *w;
+  rest.start = enumerator.end = enumerator_end (rg->text, w);
+  if (enumerator.end <= enumerator.start)
+    return FALSE;
+  rest.col = w->col + (int) g_utf8_strlen (rg->text + w->start, enumerator.end - w->start);
+  merged = *line;
+  merged.words = g_array_new (FALSE, FALSE, sizeof (Word));
+  g_array_append_vals (merged.words, next->words->data, k);
+  g_array_append_vals (merged.words, &enumerator, 1);
+  g_array_append_vals (merged.words, line->words->data, line->words->len - line->n_values);
+  if (rest.end > rest.start)
+    g_array_append_vals (merged.words, &rest, 1);
+  g_array_append_vals (merged.words,
+                       &g_array_index (line->words, Word, line->words->len - line->n_values),
+                       line->n_values);
+  rg->lone = -1;
+  feed_line (rg, &merged);
+  g_array_unref (merged.words);
+  return TRUE;
+}
+
 static void
 read_region (CfReading *reading, const char *text, GArray *lines, guint from, guint to,
              const char *title)
@@ -830,7 +716,10 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
   Region rg = { text, labels, { -1, -1, -1, -1 }, -1, FALSE, -1, 0, { 0 }, -1 };
   g_autoptr (CfTable) table = NULL;
   g_autoptr (GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gboolean any_values = FALSE;
+  g_autoptr (GHashTable) header_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                               NULL);
+  gboolean any_values = FALSE, page_top = FALSE;
+  int page = -1;
 
   g_array_set_clear_func (labels, label_clear);
   for (guint i = from; i < to; i++)
@@ -853,15 +742,50 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
 
           if (word_level (text, w) == 0)
             {
+              for (guint k = 0; k < line->words->len; k++)
+                {
+                  const Word *hw = &g_array_index (line->words, Word, k);
+
+                  g_hash_table_add (header_words, g_strndup (text + hw->start, hw->end - hw->start));
+                }
               g_hash_table_add (header, g_steal_pointer (&words));
               continue;
             }
         }
       if (line->n_values == 0 && g_hash_table_contains (header, words))
         continue;
+      /* At the top of a later page, before its first row: the header
+       * repeated, wrapped another way, is lines most of whose words the
+       * header printed (what continues a label cut by the break is not). */
+      if (line->page != page)
+        {
+          page = line->page;
+          page_top = rg.current >= 0;
+        }
+      if (line->n_values > 0 || word_level (text, &g_array_index (line->words, Word, 0)) > 0)
+        page_top = FALSE;
+      if (page_top)
+        {
+          guint known = 0;
+
+          for (guint k = 0; k < line->words->len; k++)
+            {
+              const Word *hw = &g_array_index (line->words, Word, k);
+              g_autofree char *word = g_strndup (text + hw->start, hw->end - hw->start);
+
+              known += g_hash_table_contains (header_words, word);
+            }
+          if (2 * known > line->words->len)
+            continue;
+        }
+      if (feed_before_bare_enumerator (&rg, lines, i, to))
+        {
+          i = next_line (lines, i, to);
+          continue;
+        }
       feed_line (&rg, line);
     }
-  table = build_table (&rg, title);
+  table = cf_text_layout_build_table (text, rg.labels, rg.spaced, title);
   if (table != NULL)
     cf_reading_add_candidate (reading, table);
 }

@@ -1,0 +1,179 @@
+/* test-text-layout-rows.c: rows pdftotext -layout printed out of their order (issue #14)
+ *
+ * The files of tests/text-layout named here are real `pdftotext -layout`
+ * output of synthetic reports printed by Chromium (tools/metamorphic), with
+ * a sidecar naming what every cell printed. Chromium PDFs wrap a row's label
+ * around its figures in ways the text keeps out of order: the first label
+ * line and the figures above a bare enumerator ("属于行政查询 829 0 … 829",
+ * then "8." alone), or the figures of a row printed among the label lines of
+ * the next one. A cell is read as printed or left MISSING, never wrong, and
+ * a consistent report gets no error.
+ */
+#include <json-glib/json-glib.h>
+
+#include "cf-audit.h"
+#include "cf-loader.h"
+#include "cf-test-util.h"
+
+typedef struct
+{
+  guint right, missing, wrong, of, errors;
+} Outcome;
+
+static Outcome
+read_report (const char *name)
+{
+  g_autofree char *path = cf_test_path ("text-layout", name, NULL);
+  g_autofree char *sidecar = g_strconcat (path, ".json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) doc = NULL;
+  g_autoptr (GList) members = NULL;
+  JsonObject *cells;
+  CfTable *requests;
+  GPtrArray *findings;
+  Outcome out = { 0 };
+
+  json_parser_load_from_file (parser, sidecar, &error);
+  g_assert_no_error (error);
+  cells = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "cells");
+  doc = cf_loader_load_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  cf_audit_document (doc, NULL);
+  requests = cf_document_find_table (doc, "requests");
+  g_assert_nonnull (requests);
+
+  members = json_object_get_members (cells);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      const char *want = json_object_get_string_member (cells, key);
+      g_auto (GStrv) parts = g_strsplit (key, "/", 3);
+      CfCell *cell;
+
+      if (g_strcmp0 (parts[0], "requests") != 0)
+        continue;
+      cell = cf_table_find_by_keys (requests, parts[1], parts[2]);
+      out.of++;
+      if (cell == NULL || (cell->flags & CF_CELL_FLAG_MISSING))
+        {
+          g_test_message ("%s: %s printed \"%s\", not read", name, key, want);
+          out.missing++;
+        }
+      else if (g_strcmp0 (cell->text, want) == 0)
+        out.right++;
+      else
+        {
+          g_test_message ("%s: %s printed \"%s\", read \"%s\"", name, key, want, cell->text);
+          out.wrong++;
+        }
+    }
+  findings = cf_document_get_findings (doc);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const CfFinding *f = g_ptr_array_index (findings, i);
+
+      if (f->severity == CF_SEVERITY_ERROR)
+        {
+          g_test_message ("%s: error %s", name, f->rule);
+          out.errors++;
+        }
+    }
+  g_test_message ("%s: %u right, %u missing, %u wrong of %u, %u errors", name, out.right,
+                  out.missing, out.wrong, out.of, out.errors);
+  return out;
+}
+
+/* 7.属于行政执法案卷, then "属于行政查询 829 0 0 0 0 0 829", "8." alone and
+ * "事项": the figures are row 8's, not row 7's (before: both rows unread and
+ * a false 总计 error, the sum short of them). */
+static void
+test_figures_above_bare_enumerator (void)
+{
+  Outcome o = read_report ("gip-2019-borderless-s-k30.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.of, ==, 161);
+  g_assert_cmpuint (o.right, ==, o.of);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
+/* "4.保护第三方合 / 法权益" prints no figures; "（三）不 5.属于三类内部", the
+ * figures of row 4, then "予公开 事务信息" with row 5's: each row its own
+ * line (before: row 4 read blank, a false error). */
+static void
+test_figures_among_next_label (void)
+{
+  Outcome o = read_report ("gip-2019-borderless-s-rep-k12.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.of, ==, 161);
+  g_assert_cmpuint (o.right, ==, o.of);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
+/* The same in Traditional, with the header repeated after the page break. */
+static void
+test_figures_among_next_label_traditional (void)
+{
+  Outcome o = read_report ("gip-2019-borderless-t-rep-k21.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.right + 1, >=, o.of);
+}
+
+/* Zeros printed blank, Traditional, a planted error: where row 4's figures
+ * went to row 5 and cannot be placed, both rows are MISSING, row 4 is not
+ * read blank. */
+static void
+test_blank_traditional_unplaced (void)
+{
+  Outcome o = read_report ("gip-2019-ruled-t-k11-blank-err.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.right, >=, 70);
+}
+
+/* The header repeated after a page break, wrapped otherwise than on the
+ * first page (企 机 公益组织 / 服务 他 / 机构 / 业 构), inside a row label
+ * cut by the break (…已获取信 / 息): the header's words are no label (before:
+ * （五）不予处理机服务业, its rows unread and a false 总计 error). */
+static void
+test_header_rewrapped_after_break (void)
+{
+  Outcome o = read_report ("gip-2021-ruled-s-rep-k00.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.of, >=, 150);
+  g_assert_cmpuint (o.right, ==, o.of);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
+/* "要求提供公開出 0 28 0 0 5 35 68", then "（五） 3.版物": the figures and
+ * the first label line are row 3's, under its group printed beside the
+ * enumerator (before: 2.重複申請要求提供公開出 and 3.版物, both unread, and a
+ * false 總計 error). Traditional, the header repeated. */
+static void
+test_figures_above_grouped_enumerator (void)
+{
+  Outcome o = read_report ("gip-2021-ruled-t-rep-k21.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.right + 1, >=, o.of);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text-layout-rows/figures-above-bare-enumerator",
+                   test_figures_above_bare_enumerator);
+  g_test_add_func ("/text-layout-rows/figures-among-next-label", test_figures_among_next_label);
+  g_test_add_func ("/text-layout-rows/figures-among-next-label-traditional",
+                   test_figures_among_next_label_traditional);
+  g_test_add_func ("/text-layout-rows/blank-traditional-unplaced", test_blank_traditional_unplaced);
+  g_test_add_func ("/text-layout-rows/header-rewrapped-after-break",
+                   test_header_rewrapped_after_break);
+  g_test_add_func ("/text-layout-rows/figures-above-grouped-enumerator",
+                   test_figures_above_grouped_enumerator);
+  return g_test_run ();
+}
