@@ -65,12 +65,19 @@ side_split_of_line (CfPdfLine *line, gboolean *table_right)
       CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
       guint values = 0;
 
-      if (before->kind != CF_NUMBER_VALUE || seg->kind != CF_NUMBER_TEXT || seg->x0 - before->x1 < 2.5 * line->h
+      if (before->kind != CF_NUMBER_VALUE || seg->kind != CF_NUMBER_TEXT || seg->x0 - before->x1 < 1.5 * line->h
           || !has_letter (seg->text))
         continue;
       for (guint k = s + 1; k < line->segments->len; k++)
         values += ((CfPdfSegment *) g_ptr_array_index (line->segments, k))->kind == CF_NUMBER_VALUE;
       *table_right = values > 0;
+      /* A row of another table after the row of one (a label before the
+       * figures) may stand closer than running text: a word processor's
+       * narrow gutter. */
+      if (seg->x0 - before->x1 < 2.5 * line->h
+          && (values == 0 || s < 2
+              || !has_letter (((CfPdfSegment *) g_ptr_array_index (line->segments, 0))->text)))
+        continue;
       if (values > 0 || (s + 1 == line->segments->len && g_utf8_strlen (seg->text, -1) >= 10))
         return s;
     }
