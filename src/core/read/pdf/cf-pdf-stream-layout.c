@@ -160,14 +160,11 @@ is_line_of_years (CfPdfLine *line)
 /* Whether the label columns cols[0..n) found by shared left edges are the
  * indents of one column of labels (sub-items set in under their heading in a
  * ragged first column) rather than columns: no line holds labels in two of
- * them, each sets in an em or two from the one before, and a label of the
- * first runs on past where the next one starts. */
+ * them, and each sets in an em or two from the one before. */
 static gboolean
 label_columns_are_indents (GPtrArray *lines, guint start, guint stop, GArray *cols, guint n,
                            double values_x0)
 {
-  gboolean crosses = FALSE;
-
   if (n < 2)
     return FALSE;
   for (guint i = start; i < stop; i++)
@@ -184,16 +181,14 @@ label_columns_are_indents (GPtrArray *lines, guint start, guint stop, GArray *co
       for (guint s = 0; s < line->segments->len; s++)
         {
           CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
-          if (seg->kind != CF_NUMBER_TEXT || seg->x0 >= values_x0 - 1.0)
+          /* (a head over the value columns is none) */
+          if (seg->kind != CF_NUMBER_TEXT || seg->x0 >= values_x0 - 1.0 || seg->x1 > values_x0 + 1.0)
             break;
           if (++n_labels > 1)
             return FALSE;
-          if (seg->x0 < g_array_index (cols, CfPdfInterval, 1).x0
-              && seg->x1 > g_array_index (cols, CfPdfInterval, 1).x0 + 6.0)
-            crosses = TRUE;
         }
     }
-  return crosses;
+  return TRUE;
 }
 
 gboolean
