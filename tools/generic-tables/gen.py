@@ -1,13 +1,12 @@
 #!/usr/bin/env python3
 """gen.py: an "unseen" corpus of generic table PDFs with ICDAR-2013 ground truth (issue #15).
 
-Usage: gen.py [OUT_DIR] [--producers chromium,wkhtmltopdf] [--docs N] [--seed S]
+Usage: gen.py [OUT_DIR] [--producers chromium,wkhtmltopdf,libreoffice] [--docs N] [--seed S]
 OUT_DIR defaults to ~/.cache/crossfoot-generic. A file that exists is not made again.
 
 Every document is a web page drawn from a seeded random family of generic tables, printed to PDF
-by real producers installed here (Chromium --print-to-pdf and wkhtmltopdf by default; LibreOffice
-Writer with --producers ...,libreoffice, though its HTML import of these pages, as of 7.4, prints
-an empty first page and wraps figures inside their cells, so the page check leaves them out), and
+by real producers installed here (Chromium --print-to-pdf, wkhtmltopdf, and LibreOffice Writer's
+HTML import, given a copy of the page whose tables carry the width attribute it needs), and
 written with NAME-str.xml in the format of the ICDAR 2013 table competition, which
 ../shared/tools/icdar-score reads (table, region page, cell start-row/start-col/end-col, content).
 The families are what the competition's other half holds and what it fails on:
@@ -15,11 +14,13 @@ The families are what the competition's other half holds and what it fails on:
   financial statements    (1,234) negatives, dashes for nil, footnote marks (1) / * / a, a Note column
   statistics              a header row spanning columns, decimals, percentages, empty columns
   multi-line cells        a long text column that wraps: one cell, several lines
+  statements (31 on)      long item labels wrapped in a narrow first column, indented sub-items
+  ragged (31 on)          whitespace-only figures under group headings, items indented under them
   remarks                 text columns after the figures (Remark, Source)
 Rulings: full grid, header and footer rules only (booktabs), horizontal rules only, none at all
 (rows and columns told apart by whitespace), shaded rows. Layouts: a table beside prose (floated),
 two tables stacked with prose between, two side by side, one long table continued on the next page
-(header repeated).
+(header repeated). Documents 31 on are set in US Letter or A4 at other type sizes.
 
 Conventions of the ground truth (the scorer places a spanning cell's text at its first slot):
 a title or caption is not part of the table; a table continued on the next page is one table on
