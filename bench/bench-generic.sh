@@ -6,7 +6,7 @@
 # ../shared/tools/icdar-score scores them as bench-icdar.sh scores the EU half.
 #
 # Usage: bench/bench-generic.sh [CROSSFOOT_CLI] [CORPUS_DIR]
-#   GEN_DOCS=N  documents to generate (default 30; three PDFs each)
+#   GEN_DOCS=N  documents to generate (default 40; three PDFs each)
 set -eu
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,7 +18,7 @@ score=${ICDAR_SCORE:-$here/../shared/tools/icdar-score}
 [ -f "$score" ] || { echo "bench-generic: no scorer at $score" >&2; exit 2; }
 export CROSSFOOT_FORMS_DIR=${CROSSFOOT_FORMS_DIR:-$here/data/forms}
 
-python3 "$here/tools/generic-tables/gen.py" "$corpus" --docs "${GEN_DOCS:-30}"
+python3 "$here/tools/generic-tables/gen.py" "$corpus" --docs "${GEN_DOCS:-40}"
 status=0
 if [ -x /usr/bin/time ]; then
   /usr/bin/time -f "wall %e s, CPU %U s user + %S s system, peak %M KB" \

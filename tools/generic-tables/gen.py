@@ -1,13 +1,12 @@
 #!/usr/bin/env python3
 """gen.py: an "unseen" corpus of generic table PDFs with ICDAR-2013 ground truth (issue #15).
 
-Usage: gen.py [OUT_DIR] [--producers chromium,wkhtmltopdf] [--docs N] [--seed S]
+Usage: gen.py [OUT_DIR] [--producers chromium,wkhtmltopdf,libreoffice] [--docs N] [--seed S]
 OUT_DIR defaults to ~/.cache/crossfoot-generic. A file that exists is not made again.
 
 Every document is a web page drawn from a seeded random family of generic tables, printed to PDF
-by real producers installed here (Chromium --print-to-pdf and wkhtmltopdf by default; LibreOffice
-Writer with --producers ...,libreoffice, though its HTML import of these pages, as of 7.4, prints
-an empty first page and wraps figures inside their cells, so the page check leaves them out), and
+by real producers installed here (Chromium --print-to-pdf, wkhtmltopdf, and LibreOffice Writer's
+HTML import, given a copy of the page whose tables carry the width attribute it needs), and
 written with NAME-str.xml in the format of the ICDAR 2013 table competition, which
 ../shared/tools/icdar-score reads (table, region page, cell start-row/start-col/end-col, content).
 The families are what the competition's other half holds and what it fails on:
@@ -15,11 +14,13 @@ The families are what the competition's other half holds and what it fails on:
   financial statements    (1,234) negatives, dashes for nil, footnote marks (1) / * / a, a Note column
   statistics              a header row spanning columns, decimals, percentages, empty columns
   multi-line cells        a long text column that wraps: one cell, several lines
+  statements (31 on)      long item labels wrapped in a narrow first column, indented sub-items
+  ragged (31 on)          whitespace-only figures under group headings, items indented under them
   remarks                 text columns after the figures (Remark, Source)
 Rulings: full grid, header and footer rules only (booktabs), horizontal rules only, none at all
 (rows and columns told apart by whitespace), shaded rows. Layouts: a table beside prose (floated),
 two tables stacked with prose between, two side by side, one long table continued on the next page
-(header repeated).
+(header repeated). Documents 31 on are set in US Letter or A4 at other type sizes.
 
 Conventions of the ground truth (the scorer places a spanning cell's text at its first slot):
 a title or caption is not part of the table; a table continued on the next page is one table on
@@ -29,6 +30,7 @@ check fails is left out, and said so.
 """
 import html as H
 import os
+import re
 import random
 import shutil
 import subprocess
@@ -69,9 +71,11 @@ REMARKS = ["estimate", "provisional", "see note 3", "break in series", "", "revi
 class Table:
     """A table as drawn: header rows of (text, colspan), body rows of texts, column alignment."""
 
-    def __init__(self, title, heads, body, align, wrap_col=None):
+    def __init__(self, title, heads, body, align, wrap_col=None, indent=()):
         self.title, self.heads, self.body, self.align, self.wrap_col = title, heads, body, align, wrap_col
         self.n_cols = len(align)
+        self.indent = set(indent)  # body rows whose first cell is indented (a ragged first column)
+        self.valign = None
 
     def gt_cells(self):
         """(row, col, end_col, text) of every non-empty cell (a spanning head at its first slot)."""
@@ -173,7 +177,45 @@ def remarks(rng, n, title):
     return Table(title, heads, body, ["l", "r", "r", "l", "l"])
 
 
+def statement(rng, n, title):
+    """A financial statement whose item labels are long (they wrap in a narrow first column: one
+    cell, several lines) and whose sub-items are indented, with (1,234) negatives and marks."""
+    years = sorted(rng.sample(range(2012, 2024), 2), reverse=True)
+    heads = [[("", 1), ("%d" % years[0], 1), ("%d" % years[1], 1)]]
+    body, indent = [], []
+    for i in range(n):
+        sub = i > 0 and rng.random() < 0.4
+        words = rng.randint(2, 3) if sub else rng.randint(3, 7)
+        label = " ".join(rng.sample(WORDS, words)).capitalize()
+        if rng.random() < 0.15:
+            label += " (%d)" % rng.randint(1, 9)
+        if sub:
+            indent.append(len(body))
+        body.append([label, money(rng, 0.3), money(rng, 0.3)])
+    body.append(["Total", money(rng, 0.1, 0), money(rng, 0.1, 0)])
+    t = Table(title, heads, body, ["l", "r", "r"], wrap_col=0, indent=indent)
+    t.valign = "top"  # as word processors align a row's cells
+    return t
+
+
+def ragged(rng, n, title, n_cols=4):
+    """Whitespace-only figures under labels of a ragged first column: groups of indented items
+    under a heading, rows told apart only by whitespace; a heading row has no figures."""
+    cols = rng.sample(["Budget", "Outturn", "Change", "Share %", "Staff", "Units"], n_cols - 1)
+    heads = [[("Item", 1)] + [(c, 1) for c in cols]]
+    body, indent = [], []
+    while len(body) < n:
+        body.append([rng.choice(REGIONS)] + [""] * (n_cols - 1))
+        for _ in range(rng.randint(2, 4)):
+            indent.append(len(body))
+            body.append([" ".join(rng.sample(WORDS, rng.randint(1, 3))).capitalize()]
+                        + ["{:,}".format(rng.randint(1, 99999)) if rng.random() < 0.6
+                           else "%.1f" % (rng.random() * 100) for _ in range(n_cols - 1)])
+    return Table(title, heads, body, ["l"] + ["r"] * (n_cols - 1), indent=indent)
+
+
 FAMILIES = [financial, statistics, multiline, remarks]
+FAMILIES2 = [statement, ragged, financial, multiline]
 STYLES = ["grid", "booktabs", "hrules", "none", "shaded"]
 
 
@@ -210,8 +252,12 @@ def table_html(t, style, width=None):
                 cell_css += "border-bottom:0.5px solid #000;"
             if style == "shaded" and i % 2 == 0:
                 cell_css += "background:#dde;"
+            if c == 0 and i in t.indent:
+                cell_css += "padding-left:22px;"
+            if t.valign:
+                cell_css += "vertical-align:%s;" % t.valign
             if c == t.wrap_col:
-                cell_css += "width:9em;"
+                cell_css += "width:%s;" % ("13em" if t.valign else "9em")
             else:
                 cell_css += "white-space:nowrap;"
             tds.append('<td style="%s"%s>%s</td>' % (cell_css, ' bgcolor="#ddddee"' if style == "shaded" and i % 2 == 0
@@ -225,8 +271,61 @@ def prose(rng, k):
     return "".join("<p>%s</p>" % (PROSE * rng.randint(1, 2)) for _ in range(k))
 
 
+def make_doc2(rng, idx):
+    """Documents 31 on: statements with long wrapped labels, ragged whitespace-only tables, in
+    US Letter or A4 at other type sizes; the same layouts (alone, beside prose, side by side,
+    stacked, continued)."""
+    k = idx - 30
+    layout = ["single", "beside", "side", "stacked", "single", "beside", "side", "stacked", "long", "beside"][k % 10]
+    style = ["none", "booktabs", "none", "hrules", "grid", "none", "booktabs", "none", "none", "shaded"][k % 10]
+
+    def pick(n, j):
+        fam = FAMILIES2[(k + j) % len(FAMILIES2)]
+        title = "Table %d.%d %s" % (idx + 1, j + 1, ["Statement", "Budget", "Accounts", "Measures"][FAMILIES2.index(fam)])
+        if fam is multiline:
+            return fam(rng, min(n, len(LONG_TEXT)), title)
+        return fam(rng, n, title)
+
+    body, tables = [], []
+    font = rng.choice(["DejaVu Sans", "Liberation Serif", "Liberation Sans", "DejaVu Serif"])
+    page, size = ("Letter", 10) if k % 2 else ("A4", 8)
+    if layout == "single":
+        t = pick(rng.randint(8, 14), 0)
+        body += [prose(rng, 1), table_html(t, style), prose(rng, 1)]
+        tables.append((t, 1))
+    elif layout == "stacked":
+        t1, t2 = pick(rng.randint(5, 8), 0), pick(rng.randint(5, 8), 1)
+        body += [prose(rng, 1), table_html(t1, style), prose(rng, 1), table_html(t2, style)]
+        tables += [(t1, 1), (t2, 1)]
+    elif layout == "side":
+        t1 = ragged(rng, rng.randint(6, 10), "Table %d.1 Left" % (idx + 1), 3)
+        t2 = statement(rng, rng.randint(5, 8), "Table %d.2 Right" % (idx + 1))
+        body += [prose(rng, 1), '<table cellspacing="0" cellpadding="0" style="width:100%"><tr>'
+                 '<td style="vertical-align:top;width:48%">' + table_html(t1, style) + '</td><td style="width:4%"></td>'
+                 '<td style="vertical-align:top;width:48%">' + table_html(t2, style) + "</td></tr></table>",
+                 prose(rng, 1)]
+        tables += [(t1, 1), (t2, 1)]
+    elif layout == "beside":
+        t = statement(rng, rng.randint(5, 8), "Table %d.1 Statement" % (idx + 1)) if k % 3 \
+            else ragged(rng, rng.randint(6, 9), "Table %d.1 Budget" % (idx + 1), 3)
+        body += ['<table align="right" cellspacing="0" cellpadding="0" style="float:right;margin-left:14px">'
+                 '<tr><td>' + table_html(t, style) + "</td></tr></table>", prose(rng, 4)]
+        tables.append((t, 1))
+    else:
+        t = ragged(rng, rng.randint(50, 60), "Table %d.1 Budget lines" % (idx + 1), 4)
+        body += [prose(rng, 1), table_html(t, style)]
+        tables.append((t, 1))
+    html = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>@page { size: %s; margin: 20mm; } "
+            "body { font-family: '%s'; font-size: %.1fpt; } td, th { font-size: %.1fpt; } "
+            "p.title { margin: 10px 0 4px 0; }</style></head><body>%s</body></html>"
+            % (page, font, size + 0.5, size, "\n".join(body)))
+    return html, tables, "%s-%s" % (layout, style)
+
+
 def make_doc(rng, idx):
     """(html, [(Table, page)]) of document @idx."""
+    if idx >= 30:
+        return make_doc2(rng, idx)
     layout = ["single", "stacked", "side", "beside", "long"][idx % 5]
     style = STYLES[(idx // 5) % len(STYLES)]
     zh = idx % 7 == 3
@@ -295,6 +394,17 @@ def write_gt(path, tables):
         f.write("\n".join(out))
 
 
+def lo_html(html):
+    """The page as LibreOffice Writer's HTML import lays it out as the browsers do: its import
+    sizes a table without a width attribute to its narrowest words (figures wrap inside their
+    cells), so each table gets the width its layout gives it; the floated one beside the prose
+    half the page, and the gutter between two tables side by side stays."""
+    html = html.replace('<table align="right"', '<table width="50%" align="right"')
+    # The gutter between two tables set side by side: an empty cell it drops, one with a space it keeps.
+    html = html.replace('<td style="width:4%"></td>', '<td width="4%">&nbsp;</td>')
+    return re.sub(r"<table(?! width=)", '<table width="100%"', html)
+
+
 def run(cmd, timeout=180):
     return subprocess.run(NICE + cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=timeout)
 
@@ -306,7 +416,7 @@ def page_text(pdf, page):
 
 def main():
     args = sys.argv[1:]
-    opts = {"--producers": "chromium,wkhtmltopdf", "--docs": "30", "--seed": "15"}
+    opts = {"--producers": "chromium,wkhtmltopdf,libreoffice", "--docs": "40", "--seed": "15"}
     rest = []
     while args:
         a = args.pop(0)
@@ -327,6 +437,11 @@ def main():
         with open(hpath, "w", encoding="utf-8") as f:
             f.write(html)
         docs.append((name, hpath, tables))
+        if "libreoffice" in producers:
+            lo_dir = os.path.join(html_dir, "libreoffice")
+            os.makedirs(lo_dir, exist_ok=True)
+            with open(os.path.join(lo_dir, name + ".html"), "w", encoding="utf-8") as f:
+                f.write(lo_html(html))
     lo_pending = []
     for name, hpath, tables in docs:
         for producer in producers:
@@ -337,15 +452,17 @@ def main():
                 run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
                      "--print-to-pdf=" + pdf, "file://" + os.path.abspath(hpath)])
             elif producer == "wkhtmltopdf":
-                run(["wkhtmltopdf", "-q", "-s", "A4", "-T", "18mm", "-B", "18mm", "-L", "18mm", "-R", "18mm",
+                letter = "size: Letter" in open(hpath, encoding="utf-8").read()
+                run(["wkhtmltopdf", "-q", "-s", "Letter" if letter else "A4", "-T", "18mm", "-B", "18mm", "-L", "18mm", "-R", "18mm",
                      hpath, pdf])
             elif producer == "libreoffice":
-                lo_pending.append((hpath, pdf))
+                lo_pending.append((os.path.join(html_dir, "libreoffice", os.path.basename(hpath)), pdf))
     if lo_pending:
         tmp = os.path.join(out, "lo-tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         os.makedirs(tmp)
-        run(["soffice", "--headless", "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp]
+        run(["soffice", "-env:UserInstallation=file://" + os.path.abspath(os.path.join(out, "lo-profile")),
+             "--headless", "--infilter=HTML (StarWriter)", "--convert-to", "pdf:writer_pdf_Export", "--outdir", tmp]
             + [h for h, _ in lo_pending], timeout=1800)
         for h, pdf in lo_pending:
             made = os.path.join(tmp, os.path.basename(h)[:-5] + ".pdf")

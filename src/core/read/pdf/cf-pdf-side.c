@@ -65,12 +65,19 @@ side_split_of_line (CfPdfLine *line, gboolean *table_right)
       CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
       guint values = 0;
 
-      if (before->kind != CF_NUMBER_VALUE || seg->kind != CF_NUMBER_TEXT || seg->x0 - before->x1 < 2.5 * line->h
+      if (before->kind != CF_NUMBER_VALUE || seg->kind != CF_NUMBER_TEXT || seg->x0 - before->x1 < 1.5 * line->h
           || !has_letter (seg->text))
         continue;
       for (guint k = s + 1; k < line->segments->len; k++)
         values += ((CfPdfSegment *) g_ptr_array_index (line->segments, k))->kind == CF_NUMBER_VALUE;
       *table_right = values > 0;
+      /* A row of another table after the row of one (a label before the
+       * figures) may stand closer than running text: a word processor's
+       * narrow gutter. */
+      if (seg->x0 - before->x1 < 2.5 * line->h
+          && (values == 0 || s < 2
+              || !has_letter (((CfPdfSegment *) g_ptr_array_index (line->segments, 0))->text)))
+        continue;
       if (values > 0 || (s + 1 == line->segments->len && g_utf8_strlen (seg->text, -1) >= 10))
         return s;
     }
@@ -90,6 +97,52 @@ line_clear_of (CfPdfLine *line, double x0, double x1)
 }
 
 static gboolean split_prose_beside (GPtrArray *lines, int *next_panel);
+static gboolean split_prose_left (const CfPdfPage *page, GPtrArray *lines, int *next_panel);
+
+/* Cuts each line of lines[first..stop) at @mid, the middle of a gutter,
+ * the parts left of it on panel @left, those right of it on @left + 1.
+ * Returns the new end of the band (a line cut in two is two lines). */
+static guint
+cut_band (const CfPdfPage *page, GPtrArray *lines, guint first, guint stop, double mid, int left)
+{
+  int right = left + 1;
+
+  for (guint k = first; k < stop; k++)
+    {
+      CfPdfLine *l = g_ptr_array_index (lines, k);
+      GPtrArray *left_segs
+          = g_ptr_array_new_with_free_func ((GDestroyNotify)cf_pdf_segment_free);
+      GPtrArray *right_segs
+          = g_ptr_array_new_with_free_func ((GDestroyNotify)cf_pdf_segment_free);
+      gsize n;
+      gpointer *segs;
+
+      g_ptr_array_set_free_func (l->segments, NULL);
+      segs = g_ptr_array_steal (l->segments, &n);
+      for (gsize s = 0; s < n; s++)
+        g_ptr_array_add (((CfPdfSegment *)segs[s])->x1 <= mid ? left_segs : right_segs,
+                         segs[s]);
+      g_free (segs);
+      g_ptr_array_set_free_func (l->segments, (GDestroyNotify) cf_pdf_segment_free);
+      if (left_segs->len > 0 && right_segs->len > 0)
+        {
+          g_ptr_array_index (lines, k) = line_of_segments (page, left_segs, left);
+          g_ptr_array_insert (lines, k + 1, line_of_segments (page, right_segs, right));
+          cf_pdf_line_free (l);
+          k++;
+          stop++;
+        }
+      else
+        {
+          GPtrArray *segments = left_segs->len > 0 ? left_segs : right_segs;
+          g_ptr_array_unref (l->segments);
+          l->segments = segments;
+          l->panel = left_segs->len > 0 ? left : right;
+          g_ptr_array_unref (left_segs->len > 0 ? right_segs : left_segs);
+        }
+    }
+  return stop;
+}
 
 /* Tables set side by side, or beside prose: the lines that a gutter runs
  * through (after the numbers of the left table, before the labels or the
@@ -100,7 +153,7 @@ gboolean
 cf_pdf_split_side_by_side (const CfPdfPage *page, GPtrArray *lines)
 {
   int next_panel = 1;
-  gboolean any = FALSE;
+  gboolean any = split_prose_left (page, lines, &next_panel);
 
   for (guint i = 0; i < lines->len;)
     {
@@ -163,47 +216,9 @@ cf_pdf_split_side_by_side (const CfPdfPage *page, GPtrArray *lines)
         }
 
       /* Cut each line of the band at the middle of the gutter. */
-      {
-        double mid = (g0 + g1) / 2;
-        int left = next_panel, right = next_panel + 1;
-
-        next_panel += 2;
-        for (guint k = first; k < stop; k++)
-          {
-            CfPdfLine *l = g_ptr_array_index (lines, k);
-            GPtrArray *left_segs
-                = g_ptr_array_new_with_free_func ((GDestroyNotify)cf_pdf_segment_free);
-            GPtrArray *right_segs
-                = g_ptr_array_new_with_free_func ((GDestroyNotify)cf_pdf_segment_free);
-            gsize n;
-            gpointer *segs;
-
-            g_ptr_array_set_free_func (l->segments, NULL);
-            segs = g_ptr_array_steal (l->segments, &n);
-            for (gsize s = 0; s < n; s++)
-              g_ptr_array_add (((CfPdfSegment *)segs[s])->x1 <= mid ? left_segs : right_segs,
-                               segs[s]);
-            g_free (segs);
-            g_ptr_array_set_free_func (l->segments, (GDestroyNotify) cf_pdf_segment_free);
-            if (left_segs->len > 0 && right_segs->len > 0)
-              {
-                g_ptr_array_index (lines, k) = line_of_segments (page, left_segs, left);
-                g_ptr_array_insert (lines, k + 1, line_of_segments (page, right_segs, right));
-                cf_pdf_line_free (l);
-                k++;
-                stop++;
-              }
-            else
-              {
-                GPtrArray *segments = left_segs->len > 0 ? left_segs : right_segs;
-                g_ptr_array_unref (l->segments);
-                l->segments = segments;
-                l->panel = left_segs->len > 0 ? left : right;
-                g_ptr_array_unref (left_segs->len > 0 ? right_segs : left_segs);
-              }
-          }
-        any = TRUE;
-      }
+      stop = cut_band (page, lines, first, stop, (g0 + g1) / 2, next_panel);
+      next_panel += 2;
+      any = TRUE;
       i = stop;
     }
   any |= split_prose_beside (lines, &next_panel);
@@ -278,6 +293,115 @@ split_prose_beside (GPtrArray *lines, int *next_panel)
             }
         }
       i = stop;
+    }
+  return any;
+}
+
+/* Whether @text reads as running text: six words or more. */
+static gboolean
+is_running_text (const char *text)
+{
+  guint n_spaces = 0;
+
+  for (const char *p = text; *p; p++)
+    n_spaces += *p == ' ';
+  return n_spaces >= 5 && g_utf8_strlen (text, -1) >= 30 && has_letter (text);
+}
+
+/* Where the gutter of @line lies that overlaps [g0, g1] by @min or more:
+ * the x1 of the last segment before it and the x0 of the first after it.
+ * FALSE when no such gutter (or the line crosses [g0, g1]). */
+static gboolean
+gutter_of_line (CfPdfLine *line, double g0, double g1, double min, double *a, double *b)
+{
+  for (guint s = 0; s <= line->segments->len; s++)
+    {
+      double x1 = s == 0 ? -G_MAXDOUBLE : ((CfPdfSegment *) g_ptr_array_index (line->segments, s - 1))->x1;
+      double x0 = s == line->segments->len ? G_MAXDOUBLE
+                                           : ((CfPdfSegment *) g_ptr_array_index (line->segments, s))->x0;
+      if (MIN (g1, x0) - MAX (g0, x1) >= min)
+        {
+          *a = MAX (g0, x1);
+          *b = MIN (g1, x0);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A table set beside running text on its left (floated right), whose rows
+ * share lines with the text: from a line of running text, a gutter, and a
+ * row with figures, up and down over the lines that leave the gutter open.
+ * Three lines of running text or more that end near the gutter on its
+ * left and two rows of figures or more on its right: the band is cut at
+ * the gutter, the text on one panel, the table on another. */
+static gboolean
+split_prose_left (const CfPdfPage *page, GPtrArray *lines, int *next_panel)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, i);
+      CfPdfSegment *text, *next;
+      guint first = i, stop = i + 1, n_prose = 0, n_rows = 0, n_left = 0;
+      double g0, g1, left_x0 = line->x0;
+
+      if (line->panel != 0 || line->segments->len < 2 || !cf_pdf_line_is_body (line))
+        continue;
+      text = g_ptr_array_index (line->segments, 0);
+      next = g_ptr_array_index (line->segments, 1);
+      if (text->kind != CF_NUMBER_TEXT || !is_running_text (text->text)
+          || next->x0 - text->x1 < 2.5 * line->h)
+        continue;
+      g0 = text->x1;
+      g1 = next->x0;
+      for (int dir = -1; dir <= 1; dir += 2)
+        while (dir < 0 ? first > 0 : stop < lines->len)
+          {
+            CfPdfLine *l = g_ptr_array_index (lines, dir < 0 ? first - 1 : stop);
+            CfPdfLine *near = g_ptr_array_index (lines, dir < 0 ? first : stop - 1);
+            double a, b;
+
+            if (l->panel != 0 || fabs (l->cy - near->cy) > 3 * MAX (l->h, near->h)
+                || !gutter_of_line (l, g0, g1, l->h, &a, &b))
+              break;
+            g0 = a, g1 = b;
+            if (dir < 0)
+              first--;
+            else
+              stop++;
+          }
+      for (guint k = first; k < stop; k++)
+        {
+          CfPdfLine *l = g_ptr_array_index (lines, k);
+          g_autoptr (GString) left = g_string_new (NULL);
+          double left_x1 = 0;
+          gboolean figures_right = FALSE;
+
+          for (guint s = 0; s < l->segments->len; s++)
+            {
+              CfPdfSegment *seg = g_ptr_array_index (l->segments, s);
+              if (seg->x1 <= g0 + 0.5)
+                {
+                  g_string_append_printf (left, "%s%s", left->len ? " " : "", seg->text);
+                  left_x1 = seg->x1;
+                  left_x0 = MIN (left_x0, seg->x0);
+                }
+              else
+                figures_right |= seg->kind != CF_NUMBER_TEXT;
+            }
+          n_left += left->len > 0;
+          n_rows += figures_right;
+          if (is_running_text (left->str) && left_x1 >= g0 - 0.2 * (g0 - left_x0))
+            n_prose++;
+        }
+      if (n_prose < 3 || n_rows < 2 || 2 * n_prose < n_left)
+        continue;
+      stop = cut_band (page, lines, first, stop, (g0 + g1) / 2, *next_panel);
+      *next_panel += 2;
+      any = TRUE;
+      i = stop - 1;
     }
   return any;
 }

@@ -157,6 +157,40 @@ is_line_of_years (CfPdfLine *line)
   return n_years >= 2;
 }
 
+/* Whether the label columns cols[0..n) found by shared left edges are the
+ * indents of one column of labels (sub-items set in under their heading in a
+ * ragged first column) rather than columns: no line holds labels in two of
+ * them, and each sets in an em or two from the one before. */
+static gboolean
+label_columns_are_indents (GPtrArray *lines, guint start, guint stop, GArray *cols, guint n,
+                           double values_x0)
+{
+  if (n < 2)
+    return FALSE;
+  for (guint i = start; i < stop; i++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, i);
+      guint n_labels = 0;
+
+      /* An indent is an em or two; a column of sub-labels stands further in. */
+      for (guint c = 1; c < n; c++)
+        if (g_array_index (cols, CfPdfInterval, c).x0 - g_array_index (cols, CfPdfInterval, c - 1).x0
+            > 2.5 * line->h)
+          return FALSE;
+
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          CfPdfSegment *seg = g_ptr_array_index (line->segments, s);
+          /* (a head over the value columns is none) */
+          if (seg->kind != CF_NUMBER_TEXT || seg->x0 >= values_x0 - 1.0 || seg->x1 > values_x0 + 1.0)
+            break;
+          if (++n_labels > 1)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 gboolean
 cf_pdf_stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols,
                        guint *n_label_cols_out)
@@ -243,6 +277,11 @@ cf_pdf_stream_columns (GPtrArray *lines, guint start, guint stop, GArray *cols,
               g_array_append_val (cols, next);
             }
           i = j;
+        }
+      if (label_columns_are_indents (lines, start, stop, cols, cols->len, values_x0))
+        {
+          g_array_index (cols, CfPdfInterval, 0).x1 = g_array_index (cols, CfPdfInterval, cols->len - 1).x1;
+          g_array_set_size (cols, 1);
         }
       n_label_cols = cols->len;
     }

@@ -186,6 +186,44 @@ over_text_only (GPtrArray *lines, guint from, guint stop, CfPdfLine *line)
   return TRUE;
 }
 
+/* Whether lines[start + rel], one piece of text under the head, is the
+ * heading of the rows under it (set in from its left edge, a ragged first
+ * column), not the rest of a head wrapped in its column: the next line holds
+ * figures, and its label starts an indent right of this one. */
+static gboolean
+heads_indented_rows (GPtrArray *lines, guint start, guint stop, guint rel)
+{
+  CfPdfLine *line = g_ptr_array_index (lines, start + rel), *next;
+  CfPdfSegment *label;
+
+  if (start + rel + 1 >= stop)
+    return FALSE;
+  next = g_ptr_array_index (lines, start + rel + 1);
+  if (!cf_pdf_line_is_body (next))
+    return FALSE;
+  label = g_ptr_array_index (next->segments, 0);
+  return label->kind == CF_NUMBER_TEXT && label->x0 > line->x0 + 3.0
+         && label->x0 < line->x0 + 2.5 * line->h;
+}
+
+/* The line lines[start + rel], one piece of label text, continues: that
+ * of the line right above it, when that one is one piece set at the same
+ * left edge and already part of a row, and the two touch (the third line
+ * of a label set at the top of its row, the figures on its first). -1 when
+ * it does not. */
+static int
+continues_cell (GPtrArray *lines, guint start, guint rel, const int *joins, double touch)
+{
+  CfPdfLine *line = g_ptr_array_index (lines, start + rel), *prev;
+
+  if (rel == 0 || joins[rel - 1] < 0 || line->segments->len != 1)
+    return -1;
+  prev = g_ptr_array_index (lines, start + rel - 1);
+  if (prev->segments->len != 1 || fabs (prev->x0 - line->x0) > 2.0 || line->y0 - prev->y1 > touch)
+    return -1;
+  return (int) rel - 1;
+}
+
 CfPdfTable *
 cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint stop, GArray *cols,
                      guint n_label_cols, gboolean *used)
@@ -307,8 +345,10 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
             joins[rel] = below;
           else if (above >= 0 && gap_above <= touch)
             joins[rel] = above;
+          else
+            joins[rel] = continues_cell (lines, start, rel, joins, touch);
         }
-      else if (line->segments->len == 1 && rel > 0
+      else if (line->segments->len == 1 && rel > 0 && !(!seen_body && heads_indented_rows (lines, start, stop, rel))
                && line->y0 - ((CfPdfLine *)g_ptr_array_index (lines, start + rel - 1))->y1
                       <= (!seen_body && under_a_segment (line, g_ptr_array_index (lines, start + rel - 1))
                               ? 0.6 * line->h : touch))
