@@ -195,13 +195,56 @@ test_chromium_ragged_span (void)
   g_assert_nonnull (strstr (grid, "\n2 0 1 3 四、结转下年度继续办理\n"));
 }
 
+/* A small ruled table whose title is set so close over its top rule that
+ * the box of its characters (as tall as the font's ascent and descent)
+ * reaches 1.5 pt into the frame, as wkhtmltopdf prints a heading right
+ * above a table. */
+static const double tor_xs[] = { 60, 160, 220, 280 };
+static const double tor_ys[] = { 120, 140, 160, 180 };
+static const CfTestPdfCellSpec tor_cells[] = {
+  { 0, 0, 1, 1, "结果" }, { 0, 1, 1, 1, "维持" }, { 0, 2, 1, 1, "纠正" },
+  { 1, 0, 1, 1, "复议" }, { 1, 1, 1, 1, "3" },    { 1, 2, 1, 1, "4" },
+  { 2, 0, 1, 1, "诉讼" }, { 2, 1, 1, 1, "5" },    { 2, 2, 1, 1, "6" },
+};
+
+static void
+draw_title_over_rule (cairo_t *cr)
+{
+  cairo_font_extents_t extents;
+
+  cf_test_pdf_set_font (cr, CF_TEST_PDF_FONT, 9);
+  cairo_font_extents (cr, &extents);
+  cf_test_pdf_show_at (cr, 60, tor_ys[0] + 1.5 - extents.descent, "四、复议诉讼情况");
+  cf_test_pdf_draw_ruled (cr, tor_xs, tor_ys, tor_cells, G_N_ELEMENTS (tor_cells), 1);
+}
+
+static void
+test_title_over_rule (void)
+{
+  g_autofree char *dir = cf_test_make_tmpdir ();
+  g_autofree char *path = cf_test_pdf_draw (dir, "title-over-rule.pdf", draw_title_over_rule);
+  g_autoptr (CfDocument) doc = cf_test_pdf_load (path);
+  GPtrArray *tables = cf_document_get_tables (doc);
+
+  g_assert_cmpuint (tables->len, ==, 1);
+  g_assert_cmpstr (cf_table_get_title (g_ptr_array_index (tables, 0)), ==, "四、复议诉讼情况");
+  cf_test_pdf_check_ruled_table (g_ptr_array_index (tables, 0), tor_xs, tor_ys, tor_cells,
+                                 G_N_ELEMENTS (tor_cells), 0, 1);
+  cf_test_rm_rf (dir);
+}
+
 int
 main (int argc, char **argv)
 {
+  int rc;
+
   setlocale (LC_CTYPE, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/pdf-producers/chromium-ruled", test_chromium_ruled);
   g_test_add_func ("/pdf-producers/chromium-span-cut", test_chromium_span_cut);
   g_test_add_func ("/pdf-producers/chromium-ragged-span", test_chromium_ragged_span);
-  return g_test_run ();
+  g_test_add_func ("/pdf-producers/title-over-rule", test_title_over_rule);
+  rc = g_test_run ();
+  cf_test_pdf_forget_drawn ();
+  return rc;
 }
