@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cf-pdf-lattice.h"
+#include "cf-pdf-lattice-grid.h"
 #include "cf-pdf-rulings.h"
 
 #define MIN_ROW 4.0 /* pt: thinner grid rows are a double rule, not a row */
@@ -29,13 +30,30 @@ uf_union (guint *parent, guint a, guint b)
     parent[MAX (a, b)] = MIN (a, b);
 }
 
-/* Grid positions from rule positions: clusters within CF_PDF_SNAP_TOL, then drops
- * positions closer than MIN_ROW to the one before (double rules). */
+/* Total length of the rules within CF_PDF_SNAP_TOL of @pos. */
+static double
+drawn_length (GArray *rules, double pos)
+{
+  double length = 0;
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const CfPdfRule *r = &g_array_index (rules, CfPdfRule, i);
+      if (fabs (r->pos - pos) <= CF_PDF_SNAP_TOL)
+        length += r->b - r->a;
+    }
+  return length;
+}
+
+/* Grid positions from rule positions: clusters within CF_PDF_SNAP_TOL, then of
+ * positions closer than MIN_ROW (double rules) keeps the first, or the later
+ * one when @rules draw it longer (a rule across the table beside the short
+ * side of a cell piece a page break left). */
 static GArray *
-snap_positions (GArray *positions)
+snap_positions (GArray *positions, GArray *rules)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (double));
-  double sum = 0;
+  double sum = 0, last_length = 0;
   int n = 0;
 
   g_array_sort (positions, cf_pdf_compare_doubles);
@@ -44,9 +62,12 @@ snap_positions (GArray *positions)
       double p = i < positions->len ? g_array_index (positions, double, i) : G_MAXDOUBLE;
       if (n > 0 && p - sum / n > CF_PDF_SNAP_TOL)
         {
-          double mean = sum / n;
+          double mean = sum / n, length = drawn_length (rules, mean);
+
           if (out->len == 0 || mean - g_array_index (out, double, out->len - 1) >= MIN_ROW)
-            g_array_append_val (out, mean);
+            g_array_append_val (out, mean), last_length = length;
+          else if (length > 2 * last_length && out->len > 1)
+            g_array_index (out, double, out->len - 1) = mean, last_length = length;
           sum = 0;
           n = 0;
         }
@@ -69,19 +90,6 @@ coverage (GArray *rules, double pos, double a, double b)
         covered += MAX (0.0, MIN (b, r->b) - MAX (a, r->a));
     }
   return b > a ? covered / (b - a) : 1.0;
-}
-
-static int
-find_slot (GArray *edges, double p)
-{
-  guint n = edges->len;
-
-  if (n < 2 || p < g_array_index (edges, double, 0) || p > g_array_index (edges, double, n - 1))
-    return -1;
-  for (guint i = 1; i < n; i++)
-    if (p <= g_array_index (edges, double, i))
-      return i - 1;
-  return n - 2;
 }
 
 /* Whether the visual line of @chars (of guint, sorted by centre y) that
@@ -180,8 +188,8 @@ join_cut_words (const CfPdfPage *page, const gboolean *used, GArray *xs, GArray 
 
       if (used[i - 1] || used[i] || !same_word (a, b))
         continue;
-      ra = find_slot (ys, cf_pdf_char_cy (a)), ca = find_slot (xs, cf_pdf_char_cx (a));
-      rb = find_slot (ys, cf_pdf_char_cy (b)), cb = find_slot (xs, cf_pdf_char_cx (b));
+      ra = cf_pdf_grid_slot (ys, cf_pdf_char_cy (a)), ca = cf_pdf_grid_slot (xs, cf_pdf_char_cx (a));
+      rb = cf_pdf_grid_slot (ys, cf_pdf_char_cy (b)), cb = cf_pdf_grid_slot (xs, cf_pdf_char_cx (b));
       if (ra < 0 || ca < 0 || ra != rb || cb <= ca)
         continue;
       for (int c = ca; c < cb; c++)
@@ -281,7 +289,7 @@ band_lines (const CfPdfPage *page, GArray *vs, GArray *xs, GArray *chars)
       for (guint k = start; k < stop; k++)
         {
           const CfPdfChar *c = cf_pdf_char_at (page, order[k]);
-          int slot = find_slot (xs, cf_pdf_char_cx (c));
+          int slot = cf_pdf_grid_slot (xs, cf_pdf_char_cx (c));
 
           line.y0 = MIN (line.y0, c->y0), line.y1 = MAX (line.y1, c->y1);
           if (k > start && slot != last_slot && last_slot >= 0
@@ -356,9 +364,9 @@ split_unruled_rows (const CfPdfPage *page, const gboolean *used, GArray *hs, GAr
   for (guint i = 0; i < page->chars->len; i++)
     {
       const CfPdfChar *ch = cf_pdf_char_at (page, i);
-      int b = find_slot (ys, cf_pdf_char_cy (ch));
+      int b = cf_pdf_grid_slot (ys, cf_pdf_char_cy (ch));
 
-      if (!used[i] && b >= 0 && find_slot (xs, cf_pdf_char_cx (ch)) >= 0)
+      if (!used[i] && b >= 0 && cf_pdf_grid_slot (xs, cf_pdf_char_cx (ch)) >= 0)
         g_array_append_val (g_ptr_array_index (band_chars, b), i);
     }
 
@@ -505,7 +513,7 @@ drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *vs, GArr
 
       if (used[i] || cf_pdf_char_cy (ch) < y_min || cf_pdf_char_cy (ch) > y_max)
         continue;
-      slot = find_slot (xs, cf_pdf_char_cx (ch));
+      slot = cf_pdf_grid_slot (xs, cf_pdf_char_cx (ch));
       if (slot < 0)
         continue;
       n_in[slot]++;
@@ -522,6 +530,58 @@ drop_thin_columns (const CfPdfPage *page, const gboolean *used, GArray *vs, GArr
       g_array_remove_index (xs, c > 0 ? c : 1);
 }
 
+/* Whether any character not yet taken has its centre in the box. */
+static gboolean
+text_in_box (const CfPdfPage *page, const gboolean *used, double left, double top, double right, double bottom)
+{
+  for (guint i = 0; i < page->chars->len; i++)
+    {
+      const CfPdfChar *ch = cf_pdf_char_at (page, i);
+      double cx = cf_pdf_char_cx (ch), cy = cf_pdf_char_cy (ch);
+
+      if (!used[i] && cx > left && cx < right && cy > top && cy < bottom)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Drops inner grid lines that are no row boundary: a rule drawn in a few
+ * columns only, between slots empty on both sides, at a height where it
+ * would run through the middle of the text in the columns beside it. A page
+ * break leaves those: Chromium draws the piece of a spanning cell that runs
+ * on to the next page with its bottom side half way down the row after. */
+static void
+drop_stray_edges (const CfPdfPage *page, const gboolean *used, GArray *hs, GArray *xs, GArray *ys)
+{
+  double left = g_array_index (xs, double, 0), right = g_array_index (xs, double, xs->len - 1);
+
+  for (guint e = 1; e + 1 < ys->len; e++)
+    {
+      double y = g_array_index (ys, double, e);
+      double above = g_array_index (ys, double, e - 1), below = g_array_index (ys, double, e + 1);
+      gboolean stray = coverage (hs, y, left, right) < 0.5, crossed = FALSE;
+
+      for (guint c = 0; c + 1 < xs->len && stray; c++)
+        {
+          double x0 = g_array_index (xs, double, c), x1 = g_array_index (xs, double, c + 1);
+          double mx = MIN (2.0, (x1 - x0) / 4);
+
+          if (coverage (hs, y, x0 + mx, x1 - mx) >= 0.5)
+            stray = !text_in_box (page, used, x0, above, x1, below);
+          else
+            for (guint i = 0; i < page->chars->len && !crossed; i++)
+              {
+                const CfPdfChar *ch = cf_pdf_char_at (page, i);
+                double h = ch->y1 - ch->y0, cx = cf_pdf_char_cx (ch);
+
+                crossed = !used[i] && cx > x0 && cx < x1 && y > ch->y0 + 0.25 * h && y < ch->y1 - 0.25 * h;
+              }
+        }
+      if (stray && crossed)
+        g_array_remove_index (ys, e--);
+    }
+}
+
 /* Drops the first or last grid row when no rule runs along its outer edge
  * and no text is in it: the sliver of a row a page break pushed to the next
  * page, whose top rule and the sides of the cells spanning down into it a
@@ -533,7 +593,7 @@ trim_open_ends (const CfPdfPage *page, const gboolean *used, GArray *hs, GArray 
   double left = g_array_index (xs, double, 0), right = g_array_index (xs, double, xs->len - 1);
   double mx = MIN (2.0, (right - left) / 4);
 
-  for (int end = 0; end < 2 && ys->len > 3; end++)
+  for (int end = 0; end < 2 && ys->len > 2; end++)
     {
       guint edge = end == 0 ? 0 : ys->len - 1, inner = end == 0 ? 1 : ys->len - 2;
       double y_edge = g_array_index (ys, double, edge), y_inner = g_array_index (ys, double, inner);
@@ -590,8 +650,8 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
   g_array_append_val (xs_in, x_max);
   g_array_append_val (ys_in, y_min);
   g_array_append_val (ys_in, y_max);
-  xs = snap_positions (xs_in);
-  ys = snap_positions (ys_in);
+  xs = snap_positions (xs_in, vs);
+  ys = snap_positions (ys_in, hs);
   if (xs->len >= 2)
     {
       trim_open_ends (page, used, hs, xs, ys);
@@ -599,6 +659,8 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
       y_max = g_array_index (ys, double, ys->len - 1);
     }
   drop_thin_columns (page, used, vs, xs, y_min, y_max);
+  if (xs->len >= 2)
+    drop_stray_edges (page, used, hs, xs, ys);
   n_cols = (int) xs->len - 1;
   n_rows = (int) ys->len - 1;
   /* One column is a frame or striped rows around text, not a grid: the
@@ -679,6 +741,9 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
       {
         int root, rect[4];
 
+        int n_in = 0;
+        gboolean ragged = FALSE;
+
         if (slot_cell[s] >= 0)
           continue;
         root = uf_find (parent, s);
@@ -688,17 +753,30 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
             {
               rect[0] = MIN (rect[0], t / n_cols), rect[2] = MAX (rect[2], t / n_cols);
               rect[1] = MIN (rect[1], t % n_cols), rect[3] = MAX (rect[3], t % n_cols);
+              n_in++;
             }
-        /* A merge that is not a rectangle (or runs into a cell already made) stays one slot. */
-        for (int r = rect[0]; r <= rect[2]; r++)
-          for (int c = rect[1]; c <= rect[3]; c++)
-            if (slot_cell[r * n_cols + c] >= 0)
-              rect[0] = rect[2] = s / n_cols, rect[1] = rect[3] = s % n_cols;
-        for (int r = rect[0]; r <= rect[2]; r++)
-          for (int c = rect[1]; c <= rect[3]; c++)
-            slot_cell[r * n_cols + c] = rects->len;
-        g_array_append_vals (rects, rect, 1);
-        g_ptr_array_add (cell_chars, g_array_new (FALSE, FALSE, sizeof (guint)));
+        if (n_in != (rect[2] - rect[0] + 1) * (rect[3] - rect[1] + 1))
+          {
+            g_autofree gboolean *in = g_new0 (gboolean, n_rows * n_cols);
+
+            for (int t = s; t < n_rows * n_cols; t++)
+              in[t] = uf_find (parent, t) == (guint) root;
+            ragged = cf_pdf_grid_cut_ragged (page, used, xs, ys, in, slot_cell, rects);
+          }
+        if (!ragged)
+          {
+            /* A merge that is not a rectangle (or runs into a cell already made) stays one slot. */
+            for (int r = rect[0]; r <= rect[2]; r++)
+              for (int c = rect[1]; c <= rect[3]; c++)
+                if (slot_cell[r * n_cols + c] >= 0)
+                  rect[0] = rect[2] = s / n_cols, rect[1] = rect[3] = s % n_cols;
+            for (int r = rect[0]; r <= rect[2]; r++)
+              for (int c = rect[1]; c <= rect[3]; c++)
+                slot_cell[r * n_cols + c] = rects->len;
+            g_array_append_vals (rects, rect, 1);
+          }
+        while (cell_chars->len < rects->len)
+          g_ptr_array_add (cell_chars, g_array_new (FALSE, FALSE, sizeof (guint)));
       }
 
     for (guint i = 0; i < page->chars->len; i++)
@@ -708,8 +786,8 @@ build_lattice (const CfPdfPage *page, GArray *hs, GArray *vs, gboolean *used, GP
 
         if (used[i])
           continue;
-        r = find_slot (ys, cf_pdf_char_cy (ch));
-        c = find_slot (xs, cf_pdf_char_cx (ch));
+        r = cf_pdf_grid_slot (ys, cf_pdf_char_cy (ch));
+        c = cf_pdf_grid_slot (xs, cf_pdf_char_cx (ch));
         if (r < 0 || c < 0)
           continue;
         g_array_append_val (g_ptr_array_index (cell_chars, slot_cell[r * n_cols + c]), i);

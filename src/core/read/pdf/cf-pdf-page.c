@@ -14,6 +14,8 @@
 
 /* ------------------------------------------------------------------- entry */
 
+#define TITLE_OVER_RULE 3.0 /* pt */
+
 static int
 compare_tables_in_reading_order (gconstpointer a, gconstpointer b)
 {
@@ -118,7 +120,11 @@ cf_pdf_find_tables (const CfPdfPage *page, const CfPdfRuns *runs, GPtrArray *tab
   for (guint t = 0; t < n_lattice; t++)
     {
       CfPdfTable *table = g_ptr_array_index (found, t);
-      cf_pdf_find_title (lines, table->bbox[1], table->bbox[0], table->bbox[2], table);
+
+      /* The box of a title set close over the frame's top rule may reach
+       * over it (wkhtmltopdf boxes CJK glyphs taller than they are); text
+       * inside the frame is the table's, taken already. */
+      cf_pdf_find_title (lines, table->bbox[1] + TITLE_OVER_RULE, table->bbox[0], table->bbox[2], table);
     }
   if (cf_pdf_split_side_by_side (page, lines))
     {
