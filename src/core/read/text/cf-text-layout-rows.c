@@ -10,43 +10,10 @@
 
 #include "cf-text-layout-rows.h"
 #include "cf-text-tables-private.h"
+#include "cf-text-layout-rows-private.h"
 
-/* Fewer value columns: a list the other layouts read well (and prose). */
-#define MIN_COLUMNS   4
 /* How far (in characters) a number may sit from its column's position. */
 #define MAX_DRIFT     2
-#define MAX_LEVEL     3
-
-typedef struct
-{
-  gsize start, end; /* bytes in the text */
-  int   col;        /* character column in its line */
-} Word;
-
-typedef struct
-{
-  gsize  start, end; /* the line without its newline, after a form feed */
-  int    page;
-  GArray *words;     /* of Word */
-  guint  n_values;   /* trailing numeric words */
-} Line;
-
-typedef struct
-{
-  GString *text;
-  gint64   offset, length; /* the first piece */
-  int      level;          /* 1..3 by enumerator, 0 none */
-  int      col;            /* character column of its enumerator, or -1 */
-  int      parent;         /* enclosing label, or -1 */
-  GArray  *values;         /* of Word */
-  int      page;           /* of its first value line */
-  guint    n_value_lines;
-  gboolean has_child;
-  gboolean placeholder;    /* a group whose label is still to come */
-  int      last_number;    /* a group's last numbered row (3. -> 3) */
-  gboolean uncertain;      /* out of order: its values are not read */
-  int      first_row, n_rows;
-} Label;
 
 static void
 label_clear (gpointer data)
@@ -185,6 +152,8 @@ is_heading (const char *text, GArray *lines, guint i)
     return FALSE;
   if (g_utf8_strlen (text + first->start, line->end - first->start) < 8)
     return FALSE;
+  if (cf_text_raw_wrapped_row_label (text, lines, i))
+    return FALSE;
   for (guint j = i + 1; j < lines->len; j++)
     {
       const Line *next = &g_array_index (lines, Line, j);
@@ -231,22 +200,6 @@ word_level (const char *text, const Word *w)
       return 0;
   return 2;
 }
-
-typedef struct
-{
-  const char *text;
-  GArray     *labels;            /* of Label */
-  int         open[MAX_LEVEL + 1]; /* open label per level, or -1 */
-  int         current;           /* the label written last, or -1 */
-  gboolean    spaced;            /* numbers set apart by runs of spaces:
-                                  * their positions are columns (-layout) */
-  int         lone;              /* the row a lone piece on the line before
-                                  * went to after its values, or -1 */
-  gsize       lone_len;          /* that row's text before the piece */
-  Word        lone_word;
-  int         named;             /* a group named last on the line before
-                                  * beside a row being written, or -1 */
-} Region;
 
 static int
 deepest_open (Region *rg, int below)
@@ -432,6 +385,20 @@ feed_line (Region *rg, const Line *line)
           && g_array_index (rg->labels, Label, target).values->len > 0
           && is_cut_group (rg, parent))
         target = parent;
+      /* Without columns (-raw), a lone piece after a row's values finishes
+       * its cut first-level group, and the lone pieces after it too. */
+      if (first_enum == n_words && n_words == 1 && line->n_values == 0 && !rg->spaced
+          && named < 0 && target == rg->current
+          && g_array_index (rg->labels, Label, target).values->len > 0)
+        {
+          int up = cf_text_raw_cut_heading (rg, target);
+
+          if (up >= 0)
+            {
+              target = up;
+              rg->named = named = up;
+            }
+        }
       /* Lone pieces after a group label named beside a row finish it. */
       if (first_enum == n_words && line->n_values == 0 && named >= 0)
         {
@@ -651,15 +618,9 @@ add_missing_cell (CfTable *table, int row, int col)
   cell->flags |= CF_CELL_FLAG_MISSING;
 }
 
-static gboolean
-is_leaf (const Label *label)
-{
-  return label->values->len > 0 || !label->has_child;
-}
-
 /* The region's table, or NULL when it holds none of this kind. */
 static CfTable *
-build_table (Region *rg, const char *title)
+build_table (Region *rg, const char *title, gboolean read_values)
 {
   GArray *labels = rg->labels;
   guint count_of[CF_TEXT_MAX_COLUMNS + 1] = { 0 };
@@ -767,6 +728,12 @@ build_table (Region *rg, const char *title)
         }
       range_end = MAX (range_end, (gint64) g_array_index (label->values, Word,
                                                           label->values->len - 1).end);
+      if (!read_values)
+        {
+          for (guint c = 0; c < width; c++)
+            add_missing_cell (table, label->first_row, label_cols + c);
+          continue;
+        }
       if (label->values->len == width && !label->uncertain)
         {
           for (guint c = 0; c < width; c++)
@@ -822,13 +789,30 @@ line_words (const char *text, const Line *line)
   return g_string_free (s, FALSE);
 }
 
+/* A region read, its table still to build (add_regions). */
+typedef struct
+{
+  Region rg;
+  char  *title;
+} Pending;
+
 static void
-read_region (CfReading *reading, const char *text, GArray *lines, guint from, guint to,
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  g_array_unref (p->rg.labels);
+  g_free (p->title);
+  g_free (p);
+}
+
+static void
+read_region (GPtrArray *regions, const char *text, GArray *lines, guint from, guint to,
              const char *title)
 {
   g_autoptr (GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
   Region rg = { text, labels, { -1, -1, -1, -1 }, -1, FALSE, -1, 0, { 0 }, -1 };
-  g_autoptr (CfTable) table = NULL;
+  Pending *pending;
   g_autoptr (GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gboolean any_values = FALSE;
 
@@ -861,9 +845,54 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
         continue;
       feed_line (&rg, line);
     }
-  table = build_table (&rg, title);
-  if (table != NULL)
-    cf_reading_add_candidate (reading, table);
+  pending = g_new0 (Pending, 1);
+  pending->rg = rg;
+  pending->rg.labels = g_steal_pointer (&labels);
+  pending->title = g_strdup (title);
+  g_ptr_array_add (regions, pending);
+}
+
+/* The regions' tables. Without positions (-raw), the values of a lone row
+ * (the appeals': its count no other row confirms) are read only where no
+ * row of the text is short (blanks are printed, as zeros) or another region
+ * confirmed the same count; otherwise blanks may have left no trace, and
+ * its values are left unread (MISSING). */
+static void
+add_regions (CfReading *reading, GPtrArray *regions)
+{
+  gboolean any_short = FALSE;
+  g_autoptr (GArray) confirmed_widths = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint r = 0; r < regions->len; r++)
+    {
+      Pending *p = g_ptr_array_index (regions, r);
+      gboolean confirmed, has_short;
+      guint width;
+
+      if (p->rg.spaced)
+        continue;
+      width = cf_text_raw_region_width (p->rg.labels, &confirmed, &has_short);
+      any_short |= has_short;
+      if (confirmed)
+        g_array_append_val (confirmed_widths, width);
+    }
+  for (guint r = 0; r < regions->len; r++)
+    {
+      Pending *p = g_ptr_array_index (regions, r);
+      g_autoptr (CfTable) table = NULL;
+      gboolean confirmed, has_short, read = p->rg.spaced;
+      guint width = cf_text_raw_region_width (p->rg.labels, &confirmed, &has_short);
+      guint n_rows = 0;
+
+      for (guint i = 0; i < p->rg.labels->len; i++)
+        n_rows += g_array_index (p->rg.labels, Label, i).values->len > 0;
+      read |= n_rows > 1 || confirmed || (!any_short && confirmed_widths->len > 0);
+      for (guint w = 0; w < confirmed_widths->len; w++)
+        read |= g_array_index (confirmed_widths, guint, w) == width;
+      table = build_table (&p->rg, p->title, read);
+      if (table != NULL)
+        cf_reading_add_candidate (reading, table);
+    }
 }
 
 /* Whether a table read from separators (pipes, tabs, Markdown), which
@@ -904,6 +933,7 @@ cf_text_layout_rows_find (CfReading *reading)
   guint region = 0;
   g_autofree char *title = NULL;
   guint next_delimited = 0;
+  g_autoptr (GPtrArray) regions = g_ptr_array_new_with_free_func (pending_free);
 
   g_return_if_fail (CF_IS_READING (reading));
 
@@ -933,7 +963,7 @@ cf_text_layout_rows_find (CfReading *reading)
       if (i > region && !delimited_over (reading, &next_delimited,
                                          g_array_index (lines, Line, region).start,
                                          g_array_index (lines, Line, i - 1).end))
-        read_region (reading, text, lines, region, i, title);
+        read_region (regions, text, lines, region, i, title);
       if (i < lines->len)
         {
           const Line *line = &g_array_index (lines, Line, i);
@@ -944,4 +974,5 @@ cf_text_layout_rows_find (CfReading *reading)
           region = i + 1;
         }
     }
+  add_regions (reading, regions);
 }
