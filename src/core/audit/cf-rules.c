@@ -62,6 +62,21 @@ strv_has (GStrv strv, const char *key)
   return strv == NULL || g_strv_contains ((const char * const *) strv, key);
 }
 
+/* Whether the table has a row the form could not name whose values the
+ * reader left unread (MISSING): a row it lost, whichever it was. */
+static gboolean
+unread_row_in (CfMappedTable *mapped)
+{
+  for (guint i = 0; i < cf_table_get_n_cells (mapped->table); i++)
+    {
+      const CfCell *cell = cf_table_get_cell_at (mapped->table, i);
+
+      if ((cell->flags & CF_CELL_FLAG_MISSING) && cell->row_key == NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Evaluates @rule along one row or column; NULL when it holds or cannot apply. */
 static Failure *
 check_along (CfMappedTable *mapped, const CfFormRule *rule, const char *along)
@@ -70,6 +85,7 @@ check_along (CfMappedTable *mapped, const CfFormRule *rule, const char *along)
   g_autofree CfOperand *operands = g_new0 (CfOperand, n);
   g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (Operand));
   gboolean lhs_present = FALSE, rhs_present = FALSE;
+  int unread = -1; /* unread_row_in, once asked */
   Failure *failure;
   double lhs, rhs;
   CfExprOutcome outcome;
@@ -97,6 +113,20 @@ check_along (CfMappedTable *mapped, const CfFormRule *rule, const char *along)
       if (!present)
         {
           operands[t].state = CF_OPERAND_ABSENT;
+          /* A row of the form the table does not name, where a row the
+           * reader could not name has its values unread: it may be that
+           * row, so its count is unknown, not nought. */
+          if (rule->scope != CF_RULE_FOR_EACH_ROW
+              && (unread < 0 ? (unread = unread_row_in (mapped)) : unread)
+              && cf_form_table_get_row (mapped->ftable, operand.row_key) != NULL
+              && g_hash_table_contains (mapped->columns, operand.col_key))
+            {
+              operands[t].state = CF_OPERAND_BLANK;
+              if (term->lhs)
+                lhs_present = TRUE;
+              else
+                rhs_present = TRUE;
+            }
           continue;
         }
       operand.cell = cf_mapped_table_get_cell (mapped, operand.row_key, operand.col_key);

@@ -24,6 +24,7 @@
 #include "cf-report-meta.h"
 #include "cf-text-layout-rows.h"
 #include "cf-text-raw-rows.h"
+#include "cf-text-damage.h"
 #include "cf-text-tables.h"
 
 /* Larger inputs are refused rather than read into memory whole. */
@@ -257,6 +258,7 @@ read_bytes (GBytes *bytes, const char *name, const char *password, GCancellable 
       cf_text_tables_find (reading);
       cf_text_layout_rows_find (reading);
       cf_text_raw_rows_find (reading);
+      cf_text_damage_mark (reading);
     }
   if (reading != NULL && damage.n_broken > 0)
     take_damage_note (reading, &damage);
