@@ -23,6 +23,8 @@
 #include "cf-reading.h"
 #include "cf-report-meta.h"
 #include "cf-text-layout-rows.h"
+#include "cf-text-raw-rows.h"
+#include "cf-text-damage.h"
 #include "cf-text-tables.h"
 
 /* Larger inputs are refused rather than read into memory whole. */
@@ -255,6 +257,8 @@ read_bytes (GBytes *bytes, const char *name, const char *password, GCancellable 
       cf_reading_take_text (reading, g_steal_pointer (&text), text_len);
       cf_text_tables_find (reading);
       cf_text_layout_rows_find (reading);
+      cf_text_raw_rows_find (reading);
+      cf_text_damage_mark (reading);
     }
   if (reading != NULL && damage.n_broken > 0)
     take_damage_note (reading, &damage);

@@ -9,18 +9,8 @@
 #include <string.h>
 
 #include "cf-text-layout-rows.h"
-#include "cf-text-layout-table.h"
-#include "cf-text-tables-private.h"
+#include "cf-text-layout-rows-private.h"
 
-#define MAX_LEVEL     3
-
-typedef struct
-{
-  gsize  start, end; /* the line without its newline, after a form feed */
-  int    page;
-  GArray *words;     /* of Word */
-  guint  n_values;   /* trailing numeric words */
-} Line;
 
 static void
 label_clear (gpointer data)
@@ -159,6 +149,8 @@ is_heading (const char *text, GArray *lines, guint i)
     return FALSE;
   if (g_utf8_strlen (text + first->start, line->end - first->start) < 8)
     return FALSE;
+  if (cf_text_raw_wrapped_row_label (text, lines, i))
+    return FALSE;
   for (guint j = i + 1; j < lines->len; j++)
     {
       const Line *next = &g_array_index (lines, Line, j);
@@ -206,21 +198,6 @@ word_level (const char *text, const Word *w)
   return 2;
 }
 
-typedef struct
-{
-  const char *text;
-  GArray     *labels;            /* of Label */
-  int         open[MAX_LEVEL + 1]; /* open label per level, or -1 */
-  int         current;           /* the label written last, or -1 */
-  gboolean    spaced;            /* numbers set apart by runs of spaces:
-                                  * their positions are columns (-layout) */
-  int         lone;              /* the row a lone piece on the line before
-                                  * went to after its values, or -1 */
-  gsize       lone_len;          /* that row's text before the piece */
-  Word        lone_word;
-  int         named;             /* a group named last on the line before
-                                  * beside a row being written, or -1 */
-} Region;
 
 static int
 deepest_open (Region *rg, int below)
@@ -473,6 +450,20 @@ feed_line (Region *rg, const Line *line)
           && g_array_index (rg->labels, Label, target).values->len > 0
           && is_cut_group (rg, parent))
         target = parent;
+      /* Without columns (-raw), a lone piece after a row's values finishes
+       * its cut first-level group, and the lone pieces after it too. */
+      if (first_enum == n_words && n_words == 1 && line->n_values == 0 && !rg->spaced
+          && named < 0 && target == rg->current
+          && g_array_index (rg->labels, Label, target).values->len > 0)
+        {
+          int up = cf_text_raw_cut_heading (rg, target);
+
+          if (up >= 0)
+            {
+              target = up;
+              rg->named = named = up;
+            }
+        }
       /* Lone pieces after a group label named beside a row finish it. */
       if (first_enum == n_words && line->n_values == 0 && named >= 0)
         {
@@ -708,13 +699,30 @@ feed_before_bare_enumerator (Region *rg, GArray *lines, guint i, guint to)
   return TRUE;
 }
 
+/* A region read, its table still to build (add_regions). */
+typedef struct
+{
+  Region rg;
+  char  *title;
+} Pending;
+
 static void
-read_region (CfReading *reading, const char *text, GArray *lines, guint from, guint to,
+pending_free (gpointer data)
+{
+  Pending *p = data;
+
+  g_array_unref (p->rg.labels);
+  g_free (p->title);
+  g_free (p);
+}
+
+static void
+read_region (GPtrArray *regions, const char *text, GArray *lines, guint from, guint to,
              const char *title)
 {
   g_autoptr (GArray) labels = g_array_new (FALSE, TRUE, sizeof (Label));
   Region rg = { text, labels, { -1, -1, -1, -1 }, -1, FALSE, -1, 0, { 0 }, -1 };
-  g_autoptr (CfTable) table = NULL;
+  Pending *pending;
   g_autoptr (GHashTable) header = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr (GHashTable) header_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                                NULL);
@@ -785,9 +793,54 @@ read_region (CfReading *reading, const char *text, GArray *lines, guint from, gu
         }
       feed_line (&rg, line);
     }
-  table = cf_text_layout_build_table (text, rg.labels, rg.spaced, title);
-  if (table != NULL)
-    cf_reading_add_candidate (reading, table);
+  pending = g_new0 (Pending, 1);
+  pending->rg = rg;
+  pending->rg.labels = g_steal_pointer (&labels);
+  pending->title = g_strdup (title);
+  g_ptr_array_add (regions, pending);
+}
+
+/* The regions' tables. Without positions (-raw), the values of a lone row
+ * (the appeals': its count no other row confirms) are read only where no
+ * row of the text is short (blanks are printed, as zeros) or another region
+ * confirmed the same count; otherwise blanks may have left no trace, and
+ * its values are left unread (MISSING). */
+static void
+add_regions (CfReading *reading, const char *text, GPtrArray *regions)
+{
+  gboolean any_short = FALSE;
+  g_autoptr (GArray) confirmed_widths = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint r = 0; r < regions->len; r++)
+    {
+      Pending *p = g_ptr_array_index (regions, r);
+      gboolean confirmed, has_short;
+      guint width;
+
+      if (p->rg.spaced)
+        continue;
+      width = cf_text_raw_region_width (p->rg.labels, &confirmed, &has_short);
+      any_short |= has_short;
+      if (confirmed)
+        g_array_append_val (confirmed_widths, width);
+    }
+  for (guint r = 0; r < regions->len; r++)
+    {
+      Pending *p = g_ptr_array_index (regions, r);
+      g_autoptr (CfTable) table = NULL;
+      gboolean confirmed, has_short, read = p->rg.spaced;
+      guint width = cf_text_raw_region_width (p->rg.labels, &confirmed, &has_short);
+      guint n_rows = 0;
+
+      for (guint i = 0; i < p->rg.labels->len; i++)
+        n_rows += g_array_index (p->rg.labels, Label, i).values->len > 0;
+      read |= n_rows > 1 || confirmed || (!any_short && confirmed_widths->len > 0);
+      for (guint w = 0; w < confirmed_widths->len; w++)
+        read |= g_array_index (confirmed_widths, guint, w) == width;
+      table = cf_text_layout_build_table (text, p->rg.labels, p->rg.spaced, p->title, read);
+      if (table != NULL)
+        cf_reading_add_candidate (reading, table);
+    }
 }
 
 /* Whether a table read from separators (pipes, tabs, Markdown), which
@@ -822,6 +875,7 @@ void
 cf_text_layout_rows_find (CfReading *reading)
 {
   g_autoptr (GArray) lines = g_array_new (FALSE, TRUE, sizeof (Line));
+  g_autoptr (GPtrArray) regions = g_ptr_array_new_with_free_func (pending_free);
   const char *text;
   gsize len = 0, pos = 0;
   int page = 0;
@@ -857,7 +911,7 @@ cf_text_layout_rows_find (CfReading *reading)
       if (i > region && !delimited_over (reading, &next_delimited,
                                          g_array_index (lines, Line, region).start,
                                          g_array_index (lines, Line, i - 1).end))
-        read_region (reading, text, lines, region, i, title);
+        read_region (regions, text, lines, region, i, title);
       if (i < lines->len)
         {
           const Line *line = &g_array_index (lines, Line, i);
@@ -868,4 +922,5 @@ cf_text_layout_rows_find (CfReading *reading)
           region = i + 1;
         }
     }
+  add_regions (reading, text, regions);
 }

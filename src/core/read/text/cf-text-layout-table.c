@@ -8,7 +8,6 @@
 /* How far (in characters) a number may sit from its column's position. */
 #define MAX_DRIFT     2
 /* Fewer value columns: a list the other layouts read well (and prose). */
-#define MIN_COLUMNS   4
 
 
 static int
@@ -102,15 +101,11 @@ add_missing_cell (CfTable *table, int row, int col)
   cell->flags |= CF_CELL_FLAG_MISSING;
 }
 
-static gboolean
-is_leaf (const Label *label)
-{
-  return label->values->len > 0 || !label->has_child;
-}
 
 /* The region's table, or NULL when it holds none of this kind. */
 CfTable *
-cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, const char *title)
+cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, const char *title,
+                            gboolean read_values)
 {
   guint count_of[CF_TEXT_MAX_COLUMNS + 1] = { 0 };
   guint width = 0, max_vals = 0, n_rows = 0;
@@ -258,6 +253,12 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
         }
       range_end = MAX (range_end, (gint64) g_array_index (label->values, Word,
                                                           label->values->len - 1).end);
+      if (!read_values)
+        {
+          for (guint c = 0; c < width; c++)
+            add_missing_cell (table, label->first_row, label_cols + c);
+          continue;
+        }
       if (label->values->len == width && !label->uncertain)
         {
           for (guint c = 0; c < width; c++)

@@ -34,7 +34,18 @@ typedef struct
   int      first_row, n_rows;
 } Label;
 
+/* Fewer value columns: a list the other layouts read well (and prose). */
+#define MIN_COLUMNS   4
+
+static inline gboolean
+is_leaf (const Label *label)
+{
+  return label->values->len > 0 || !label->has_child;
+}
+
+/* The table of @labels; without @read_values (a -raw row whose width is not
+ * certain) its values are MISSING. */
 CfTable *cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced,
-                                     const char *title);
+                                     const char *title, gboolean read_values);
 
 G_END_DECLS
