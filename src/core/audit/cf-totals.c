@@ -27,6 +27,9 @@
  *   one finding on that cell: a part that breaks its row total and its
  *   column total, or a total that disagrees with both its row and column.
  * - expected = what the first cell should hold, actual = what it holds.
+ * - A table read with confidence under CF_TABLE_CONFIDENCE_DOUBTFUL (tables
+ *   of a text damaged in decoding) is not checked: which rows its blocks
+ *   hold is not known.
  */
 #include <math.h>
 #include <string.h>
@@ -547,6 +550,11 @@ cf_totals_check_table (CfDocument *doc, CfTable *table)
   a.n_rows = cf_table_get_n_rows (table);
   a.n_cols = cf_table_get_n_cols (table);
   if (a.n_rows < 2 || a.n_cols < 1 || looks_like_national_form (table))
+    return 0;
+  /* A doubtful reading (a fragment of a table cut by damaged text): its
+   * total rows and their blocks would be guesses. */
+  if (cf_table_get_confidence (table) >= 0
+      && cf_table_get_confidence (table) < CF_TABLE_CONFIDENCE_DOUBTFUL)
     return 0;
   a.failures = g_ptr_array_new_with_free_func (failure_free);
   find_layout (&a);

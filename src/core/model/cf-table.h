@@ -66,6 +66,10 @@ void        cf_table_set_layout     (CfTable    *self,
  * check it first) to 1, or -1 when the reader gives none (text and HTML
  * tables, tables the analyst made). The "confidence" property. */
 double      cf_table_get_confidence (CfTable    *self);
+/* Below this a reading is too doubtful for checks that infer the table's
+ * structure from its labels (the generic totals, cf-totals.c): a text
+ * damaged in decoding gives its tables less (cf-text-damage.c). */
+#define CF_TABLE_CONFIDENCE_DOUBTFUL 0.1
 void        cf_table_set_confidence (CfTable    *self,
                                      double      confidence);
 

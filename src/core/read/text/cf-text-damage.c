@@ -9,6 +9,9 @@
 
 #define REPLACEMENT "\xef\xbf\xbd" /* U+FFFD */
 
+/* Under CF_TABLE_CONFIDENCE_DOUBTFUL: no check infers these tables' structure. */
+#define DAMAGED_CONFIDENCE (CF_TABLE_CONFIDENCE_DOUBTFUL / 2)
+
 /* Its kind; a cell of blanks only (html2text prints a blank cell as NBSP) is empty. */
 static CfRawKind
 cell_kind (const CfCell *cell)
@@ -34,6 +37,10 @@ mark_table (CfTable *table)
 {
   int n_rows = cf_table_get_n_rows (table), n_cols = cf_table_get_n_cols (table);
   g_autofree gboolean *value_col = g_new0 (gboolean, MAX (n_cols, 1));
+
+  /* Rows lost to the damage may split a table anywhere: a piece read as a
+   * table of its own holds a total without its parts. */
+  cf_table_set_confidence (table, DAMAGED_CONFIDENCE);
 
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
     {
@@ -61,8 +68,16 @@ mark_table (CfTable *table)
               continue;
             }
           damaged |= strstr (cell->text, REPLACEMENT) != NULL;
-          if (!value_col[c] || (cell->flags & CF_CELL_FLAG_MISSING))
+          if (!value_col[c])
             continue;
+          /* A slot the row reader left unread: the row printed fewer
+           * values than the table has columns, so where the others go
+           * was a guess by position. */
+          if (cell->flags & CF_CELL_FLAG_MISSING)
+            {
+              n_empty++;
+              continue;
+            }
           switch (cell_kind (cell))
             {
             case CF_RAW_VALUE:

@@ -7,7 +7,10 @@
  * character can swallow a number into the label. In a table of such a text
  * only a row printing a value in every value column and no U+FFFD is read;
  * every other row that holds values keeps its label and its values are left
- * unread (MISSING), never placed by position.
+ * unread (MISSING), never placed by position; a slot the row reader left
+ * missing counts as a value not printed. Every table of such a text gets
+ * a confidence under CF_TABLE_CONFIDENCE_DOUBTFUL, so the generic totals
+ * check leaves alone a piece of a form table the damage cut off.
  */
 #pragma once
 
