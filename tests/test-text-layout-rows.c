@@ -175,6 +175,22 @@ test_short_row_guess_not_counted (void)
   g_assert_cmpuint (o.errors, ==, 0);
 }
 
+/* LibreOffice, zeros printed blank: "（一）予以公开      436     7   19   462"
+ * beside its label, the full rows above on lines of their own. pdftotext
+ * pushed the figures after the Chinese label four characters right, so 436
+ * (自然人) stood nearest the 商业企业 column of the full rows (before: read
+ * there, a false 总计 error). A short row beside its label is placed only by
+ * full rows beside theirs: here none, so its cells are left MISSING. */
+static void
+test_short_row_beside_label_pushed (void)
+{
+  Outcome o = read_report ("gip-2021-ruled-s-rep-k08-blank.libreoffice.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.of, ==, 175);
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -191,5 +207,7 @@ main (int argc, char **argv)
                    test_figures_above_grouped_enumerator);
   g_test_add_func ("/text-layout-rows/short-row-guess-not-counted",
                    test_short_row_guess_not_counted);
+  g_test_add_func ("/text-layout-rows/short-row-beside-label-pushed",
+                   test_short_row_beside_label_pushed);
   return g_test_run ();
 }
