@@ -191,6 +191,22 @@ test_short_row_beside_label_pushed (void)
   g_assert_cmpuint (o.errors, ==, 0);
 }
 
+/* Chromium, zeros printed blank: row 4 (保护第三方合法权益) has its figures
+ * "715 3 30 748" printed among row 5's label lines, row 5 its own "300 5
+ * 305" below; both short, the seven figures of the two lines looked like
+ * one full row 5 (before: 715 read as row 5's 自然人, a false 总计 error).
+ * Two lines of figures under a row, the row above without any: both rows
+ * are left MISSING. */
+static void
+test_two_value_lines_after_empty_row (void)
+{
+  Outcome o = read_report ("gip-2019-borderless-s-k10-blank.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.of, ==, 161);
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -209,5 +225,7 @@ main (int argc, char **argv)
                    test_short_row_guess_not_counted);
   g_test_add_func ("/text-layout-rows/short-row-beside-label-pushed",
                    test_short_row_beside_label_pushed);
+  g_test_add_func ("/text-layout-rows/two-value-lines-after-empty-row",
+                   test_two_value_lines_after_empty_row);
   return g_test_run ();
 }

@@ -180,7 +180,7 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
   /* Rows out of order: more values than columns (two rows' numbers on one
    * label), and a row without values right after one (its numbers went to
    * the other). */
-  for (guint i = 0; i < labels->len; i++)
+  for (guint i = 0, prev_leaf = G_MAXUINT; i < labels->len; i++)
     {
       Label *label = &g_array_index (labels, Label, i);
 
@@ -202,10 +202,21 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
             }
           label->uncertain = after_uncertain = TRUE;
         }
+      else if (label->n_value_lines >= 2 && prev_leaf != G_MAXUINT
+               && g_array_index (labels, Label, prev_leaf).values->len == 0)
+        {
+          /* Two lines of figures, the row above without any: the first
+           * line may be the row above's, printed among this row's label
+           * lines, and their counts do not tell (both rows short). */
+          g_array_index (labels, Label, prev_leaf).uncertain = TRUE;
+          label->uncertain = TRUE;
+          after_uncertain = FALSE;
+        }
       else if (label->values->len == 0 && after_uncertain)
         label->uncertain = TRUE;
       else
         after_uncertain = FALSE;
+      prev_leaf = i;
     }
 
   /* Rows in order; each group spans the rows nested under it. */
