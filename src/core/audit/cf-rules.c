@@ -414,7 +414,11 @@ check_cells (CfMappedTable *mapped, const CfFormRule *rule, GPtrArray *findings)
 
       if (cell->row_key == NULL || cell->col_key == NULL)
         continue;
-      if (cell->flags & (CF_CELL_FLAG_MISSING))
+      /* A cell placed by guess (UNCERTAIN, or mapped in order on a row
+       * short of the form's columns) is no figure of its column: the form's
+       * rules leave it out too (operand_of_cell, mapped->guessed). */
+      if ((cell->flags & (CF_CELL_FLAG_MISSING | CF_CELL_FLAG_UNCERTAIN))
+          || g_hash_table_contains (mapped->guessed, cell))
         continue;
       column = cf_form_table_get_column (mapped->ftable, cell->col_key);
       if (cell->number.kind == CF_NUMBER_TEXT)

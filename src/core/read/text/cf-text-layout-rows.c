@@ -66,7 +66,7 @@ static void
 read_line (const char *text, gsize start, gsize end, int page, Line *line)
 {
   const char *p = text + start, *stop = text + end;
-  int col = 0;
+  int col = 0, wcol = 0;
   gsize word_start = 0;
   gboolean in_word = FALSE;
 
@@ -88,24 +88,27 @@ read_line (const char *text, gsize start, gsize end, int page, Line *line)
         {
           if (in_word)
             {
-              Word w = { word_start, p - text, 0 };
+              Word w = { word_start, p - text, 0, 0 };
 
               w.col = g_array_index (line->words, Word, line->words->len - 1).col;
+              w.wcol = g_array_index (line->words, Word, line->words->len - 1).wcol;
               g_array_index (line->words, Word, line->words->len - 1) = w;
               in_word = FALSE;
             }
+          wcol += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
           p += len;
           col++;
           continue;
         }
       if (!in_word)
         {
-          Word w = { p - text, 0, col };
+          Word w = { p - text, 0, col, wcol };
 
           g_array_append_val (line->words, w);
           word_start = p - text;
           in_word = TRUE;
         }
+      wcol += g_unichar_iswide (g_utf8_get_char_validated (p, stop - p)) ? 2 : 1;
       p = g_utf8_find_next_char (p, stop);
       if (p == NULL)
         p = stop;
@@ -357,7 +360,7 @@ static gboolean
 indented_past (Region *rg, int index, const Word *w)
 {
   const Label *label = &g_array_index (rg->labels, Label, index);
-  Word first = { (gsize) label->offset, (gsize) (label->offset + label->length), label->col };
+  Word first = { (gsize) label->offset, (gsize) (label->offset + label->length), label->col, 0 };
 
   return label->level == 3 && label->offset >= 0 && label->col >= 0
          && !is_bare_enumerator (rg->text, &first) && w->col >= label->col + 2;

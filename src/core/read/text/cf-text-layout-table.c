@@ -16,10 +16,13 @@ compare_int (gconstpointer a, gconstpointer b)
   return *(const int *) a - *(const int *) b;
 }
 
+static gboolean beside_wide_text (const Label *label);
+
 /* Column positions of the rows of @page printing all @width values (their
- * median per column); FALSE when no such row is on the page. */
+ * median per column), of those printed beside their label text (@beside)
+ * or of the others; FALSE when no such row is on the page. */
 static gboolean
-page_columns (GArray *labels, int page, guint width, int *cols)
+page_columns (GArray *labels, int page, guint width, gboolean beside, int *cols)
 {
   g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
 
@@ -31,7 +34,7 @@ page_columns (GArray *labels, int page, guint width, int *cols)
           const Label *label = &g_array_index (labels, Label, i);
 
           if (label->page != page || label->values->len != width || label->n_value_lines != 1
-              || label->uncertain)
+              || label->uncertain || beside_wide_text (label) != beside)
             continue;
           g_array_append_val (starts, g_array_index (label->values, Word, c).col);
         }
@@ -78,6 +81,16 @@ place_short_row (const Label *label, const int *cols, guint width, int *slot)
   return TRUE;
 }
 
+/* Whether wide text precedes the row's figures on their line (the two
+ * counts of the first figure's column differ). */
+static gboolean
+beside_wide_text (const Label *label)
+{
+  const Word *first = &g_array_index (label->values, Word, 0);
+
+  return first->col != first->wcol;
+}
+
 static void
 add_text_cell (CfTable *table, const char *text, int row, int col, int row_span, int col_span,
                gint64 offset, gint64 length)
@@ -110,8 +123,8 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
   guint count_of[CF_TEXT_MAX_COLUMNS + 1] = { 0 };
   guint width = 0, max_vals = 0, n_rows = 0;
   int label_cols = 1;
-  int last_page = -2, cols[CF_TEXT_MAX_COLUMNS];
-  gboolean have_cols = FALSE, after_uncertain = FALSE;
+  int last_page = -2, cols[CF_TEXT_MAX_COLUMNS], bcols[CF_TEXT_MAX_COLUMNS];
+  gboolean have_cols = FALSE, have_bcols = FALSE, after_uncertain = FALSE;
   gint64 range_start = G_MAXINT64, range_end = -1;
   g_autoptr (CfTable) table = NULL;
 
@@ -167,7 +180,7 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
   /* Rows out of order: more values than columns (two rows' numbers on one
    * label), and a row without values right after one (its numbers went to
    * the other). */
-  for (guint i = 0; i < labels->len; i++)
+  for (guint i = 0, prev_leaf = G_MAXUINT; i < labels->len; i++)
     {
       Label *label = &g_array_index (labels, Label, i);
 
@@ -189,10 +202,21 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
             }
           label->uncertain = after_uncertain = TRUE;
         }
+      else if (label->n_value_lines >= 2 && prev_leaf != G_MAXUINT
+               && g_array_index (labels, Label, prev_leaf).values->len == 0)
+        {
+          /* Two lines of figures, the row above without any: the first
+           * line may be the row above's, printed among this row's label
+           * lines, and their counts do not tell (both rows short). */
+          g_array_index (labels, Label, prev_leaf).uncertain = TRUE;
+          label->uncertain = TRUE;
+          after_uncertain = FALSE;
+        }
       else if (label->values->len == 0 && after_uncertain)
         label->uncertain = TRUE;
       else
         after_uncertain = FALSE;
+      prev_leaf = i;
     }
 
   /* Rows in order; each group spans the rows nested under it. */
@@ -269,9 +293,18 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
       if (label->page != last_page)
         {
           last_page = label->page;
-          have_cols = page_columns (labels, label->page, width, cols);
+          have_cols = page_columns (labels, label->page, width, FALSE, cols);
+          have_bcols = page_columns (labels, label->page, width, TRUE, bcols);
         }
-      if (!label->uncertain && spaced && have_cols && place_short_row (label, cols, width, slot))
+      /* pdftotext may push figures that follow wide (Chinese) label text a
+       * few characters right: a short row printed beside its label is
+       * placed only by the full rows printed beside theirs (without such
+       * rows on the page its cells are left MISSING); one on a line of its
+       * own by those on lines of their own, else by the others. */
+      if (!label->uncertain && spaced
+          && (beside_wide_text (label) ? have_bcols && place_short_row (label, bcols, width, slot)
+              : have_cols              ? place_short_row (label, cols, width, slot)
+                                       : have_bcols && place_short_row (label, bcols, width, slot)))
         {
           guint next = 0;
 

@@ -14,6 +14,7 @@ typedef struct
 {
   gsize start, end; /* bytes in the text */
   int   col;        /* character column in its line */
+  int   wcol;       /* display column (a wide character counts two) */
 } Word;
 
 typedef struct
