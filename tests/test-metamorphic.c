@@ -437,15 +437,19 @@ test_page_breaks (void)
 /* Borderless PDFs whose next page's part the stream reader reads as two
  * tables, one right under the other (tests/pdf/page-breaks/second-part):
  * the second goes on the joined table too. Left apart, its （七）总计 row was
- * checked against the few rows above it on that page, a false error. Not
- * yet read wholly right (other cells are missing), so: no false error, and
- * at least the cells read when the fix was made. */
+ * checked against the few rows above it on that page, a false error. Where
+ * the pieces stay apart (a stray fragment first, rep-k08), the last piece
+ * prints 结转下年度继续办理, a label only the national form has, so the
+ * generic totals check leaves it to the form's rules. Not yet read wholly
+ * right (other cells are missing), so: no false error, and at least the
+ * cells read when the fix was made. */
 static void
 test_page_breaks_second_part (void)
 {
   static const struct { const char *name; guint right; } cases[] = {
     { "gip-2021-borderless-t-rep-k21.libreoffice.pdf", 140 },
     { "gip-2021-borderless-s-k22-blank.wkhtmltopdf.pdf", 122 },
+    { "gip-2021-borderless-s-rep-k08-blank.wkhtmltopdf.pdf", 70 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
