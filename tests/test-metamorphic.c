@@ -434,6 +434,40 @@ test_page_breaks (void)
   g_assert_cmpuint (checked, >=, 4);
 }
 
+/* Borderless PDFs whose next page's part the stream reader reads as two
+ * tables, one right under the other (tests/pdf/page-breaks/second-part):
+ * the second goes on the joined table too. Left apart, its （七）总计 row was
+ * checked against the few rows above it on that page, a false error. Where
+ * the pieces stay apart (a stray fragment first, rep-k08), the last piece
+ * prints 结转下年度继续办理, a label only the national form has, so the
+ * generic totals check leaves it to the form's rules. Not yet read wholly
+ * right (other cells are missing), so: no false error, and at least the
+ * cells read when the fix was made. */
+static void
+test_page_breaks_second_part (void)
+{
+  static const struct { const char *name; guint right; } cases[] = {
+    { "gip-2021-borderless-t-rep-k21.libreoffice.pdf", 140 },
+    { "gip-2021-borderless-s-k22-blank.wkhtmltopdf.pdf", 122 },
+    { "gip-2021-borderless-s-rep-k08-blank.wkhtmltopdf.pdf", 70 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = cf_test_path ("pdf", "page-breaks", "second-part", cases[i].name, NULL);
+      g_autofree char *json_path = g_strconcat (path, ".json", NULL);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (GString) notes = g_string_new (NULL);
+      Outcome out = { .notes = notes };
+
+      check_file (path, read_sidecar (json_path, parser), &out);
+      if (out.false_error || out.cells_right < cases[i].right)
+        g_printerr ("%s: %u of %u cells right;%s\n", cases[i].name, out.cells_right, out.cells, notes->str);
+      g_assert_false (out.false_error);
+      g_assert_cmpuint (out.cells_right, >=, cases[i].right);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -443,5 +477,6 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/metamorphic/slice", test_slice);
   g_test_add_func ("/metamorphic/page-breaks", test_page_breaks);
+  g_test_add_func ("/metamorphic/page-breaks-second-part", test_page_breaks_second_part);
   return g_test_run ();
 }

@@ -688,8 +688,14 @@ cf_pdf_join_across_pages (GPtrArray *tables)
       g_autofree int *map = g_new (int, MAX (next->n_cols, 1));
       gboolean at_break = next->page == table->last_page + 1 && !next->title_is_heading
                           && table->last_bottom > table->page_height / 2 && next->bbox[1] < next->page_height / 2;
-      gboolean within = at_break && !same_columns (table, next) && value_columns_within (table, next, map);
+      /* Or the next page's part went on as a second table right under the
+       * first one there (the stream reader cut the page's rows in two). */
+      gboolean below = next->page == table->last_page && table->last_page > table->page
+                       && !next->title_is_heading && next->bbox[1] >= table->last_bottom - 2.0
+                       && next->bbox[1] - table->last_bottom < 40.0;
+      gboolean within = (at_break || below) && !same_columns (table, next) && value_columns_within (table, next, map);
 
+      at_break = at_break || below;
       if (at_break && (within || same_columns (table, next)))
         {
           if (within)
