@@ -2,6 +2,8 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "cf-test-util.h"
 
 const char *
@@ -126,6 +128,91 @@ cf_test_canonical_cells (CfDocument *doc, const char *const *table_ids)
         }
     }
   return cells;
+}
+
+CfTestOutcome
+cf_test_read_variant (const char *sub, const char *name, CfTestSidecarScope scope)
+{
+  g_autofree char *path = cf_test_path (sub, name, NULL);
+  g_autofree char *sidecar = g_strconcat (path, ".json", NULL);
+  g_autoptr (JsonParser) parser = json_parser_new ();
+  g_autoptr (GError) error = NULL;
+  g_autoptr (CfDocument) doc = NULL;
+  g_autoptr (GHashTable) got = NULL;
+  g_autoptr (GList) members = NULL;
+  CfTable *requests = NULL;
+  GPtrArray *findings;
+  JsonObject *cells;
+  CfTestOutcome out = { 0 };
+
+  json_parser_load_from_file (parser, sidecar, &error);
+  g_assert_no_error (error);
+  cells = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
+                                         "cells");
+  doc = cf_loader_load_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  cf_audit_document (doc, NULL);
+  if (scope == CF_TEST_SIDECAR_ALL_TABLES)
+    got = cf_test_canonical_cells (doc, NULL);
+  else
+    {
+      requests = cf_document_find_table (doc, "requests");
+      g_assert_nonnull (requests);
+    }
+
+  members = json_object_get_members (cells);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      const char *want = json_object_get_string_member (cells, key);
+      g_autofree char *read = NULL;
+
+      if (scope == CF_TEST_SIDECAR_ALL_TABLES)
+        {
+          const char *meaning = g_hash_table_lookup (got, key);
+
+          if (meaning != NULL && strcmp (meaning, "<missing>") != 0)
+            read = g_strstrip (g_strdup (meaning));
+        }
+      else
+        {
+          g_auto (GStrv) parts = g_strsplit (key, "/", 3);
+          CfCell *cell;
+
+          if (scope == CF_TEST_SIDECAR_REQUESTS && g_strcmp0 (parts[0], "requests") != 0)
+            continue;
+          cell = cf_table_find_by_keys (requests, parts[1], parts[2]);
+          if (cell != NULL && !(cell->flags & CF_CELL_FLAG_MISSING))
+            read = g_strdup (cell->text);
+        }
+      out.of++;
+      if (read == NULL)
+        {
+          g_test_message ("%s: %s printed \"%s\", not read", name, key, want);
+          out.missing++;
+        }
+      else if (strcmp (read, want) == 0)
+        out.right++;
+      else
+        {
+          g_test_message ("%s: %s printed \"%s\", read \"%s\"", name, key, want, read);
+          out.wrong++;
+        }
+    }
+  findings = cf_document_get_findings (doc);
+  for (guint i = 0; findings != NULL && i < findings->len; i++)
+    {
+      const CfFinding *f = g_ptr_array_index (findings, i);
+
+      if (f->severity == CF_SEVERITY_ERROR)
+        {
+          g_test_message ("%s: error %s", name, f->rule);
+          out.errors++;
+        }
+    }
+  g_test_message ("%s: %u right, %u missing, %u wrong of %u, %u errors", name, out.right,
+                  out.missing, out.wrong, out.of, out.errors);
+  return out;
 }
 
 const CfTestCorpusFile cf_test_corpus[CF_TEST_N_CORPUS] = {

@@ -28,6 +28,26 @@ CfTable    *cf_test_table_by_id (CfDocument        *doc,
  * Readings of one report in two shapes compare cell by cell. */
 GHashTable *cf_test_canonical_cells (CfDocument        *doc,
                                      const char *const *table_ids);
+/* How a generated variant (tests/SUB/NAME with its NAME.json sidecar of
+ * expected canonical cells) was read: its cells right, unread (absent or
+ * MISSING), wrong, of how many, and its error findings. */
+typedef struct
+{
+  guint right, missing, wrong, of, errors;
+} CfTestOutcome;
+
+typedef enum
+{
+  CF_TEST_SIDECAR_ALL_TABLES,    /* every cell, as cf_test_canonical_cells says it */
+  CF_TEST_SIDECAR_REQUESTS,      /* the requests table's cells only, by their text */
+  CF_TEST_SIDECAR_IN_REQUESTS,   /* every cell looked for in the requests table */
+} CfTestSidecarScope;
+
+/* Loads and audits tests/@sub/@name and compares it with its sidecar;
+ * each wrong cell and error is a test message. */
+CfTestOutcome cf_test_read_variant (const char        *sub,
+                                    const char        *name,
+                                    CfTestSidecarScope scope);
 /* The reports of tests/corpus that folder and batch tests copy: text ones
  * (sub "text") first, then saved web pages (sub "html"). */
 typedef struct

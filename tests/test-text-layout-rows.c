@@ -9,80 +9,16 @@
  * the next one. A cell is read as printed or left MISSING, never wrong, and
  * a consistent report gets no error.
  */
-#include <json-glib/json-glib.h>
 
 #include "cf-audit.h"
 #include "cf-loader.h"
 #include "cf-test-util.h"
 
-typedef struct
-{
-  guint right, missing, wrong, of, errors;
-} Outcome;
-
-static Outcome
+/* The requests table of tests/text-layout/@name against its sidecar. */
+static CfTestOutcome
 read_report (const char *name)
 {
-  g_autofree char *path = cf_test_path ("text-layout", name, NULL);
-  g_autofree char *sidecar = g_strconcat (path, ".json", NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = NULL;
-  g_autoptr (GList) members = NULL;
-  JsonObject *cells;
-  CfTable *requests;
-  GPtrArray *findings;
-  Outcome out = { 0 };
-
-  json_parser_load_from_file (parser, sidecar, &error);
-  g_assert_no_error (error);
-  cells = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                         "cells");
-  doc = cf_loader_load_file (path, NULL, NULL, &error);
-  g_assert_no_error (error);
-  cf_audit_document (doc, NULL);
-  requests = cf_document_find_table (doc, "requests");
-  g_assert_nonnull (requests);
-
-  members = json_object_get_members (cells);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *key = l->data;
-      const char *want = json_object_get_string_member (cells, key);
-      g_auto (GStrv) parts = g_strsplit (key, "/", 3);
-      CfCell *cell;
-
-      if (g_strcmp0 (parts[0], "requests") != 0)
-        continue;
-      cell = cf_table_find_by_keys (requests, parts[1], parts[2]);
-      out.of++;
-      if (cell == NULL || (cell->flags & CF_CELL_FLAG_MISSING))
-        {
-          g_test_message ("%s: %s printed \"%s\", not read", name, key, want);
-          out.missing++;
-        }
-      else if (g_strcmp0 (cell->text, want) == 0)
-        out.right++;
-      else
-        {
-          g_test_message ("%s: %s printed \"%s\", read \"%s\"", name, key, want, cell->text);
-          out.wrong++;
-        }
-    }
-  findings = cf_document_get_findings (doc);
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      const CfFinding *f = g_ptr_array_index (findings, i);
-
-      if (f->severity == CF_SEVERITY_ERROR)
-        {
-          g_test_message ("%s: error %s", name, f->rule);
-          out.errors++;
-        }
-    }
-  g_test_message ("%s: %u right, %u missing, %u wrong of %u, %u errors", name, out.right,
-                  out.missing, out.wrong, out.of, out.errors);
-  return out;
+  return cf_test_read_variant ("text-layout", name, CF_TEST_SIDECAR_REQUESTS);
 }
 
 /* 7.属于行政执法案卷, then "属于行政查询 829 0 0 0 0 0 829", "8." alone and
@@ -91,7 +27,7 @@ read_report (const char *name)
 static void
 test_figures_above_bare_enumerator (void)
 {
-  Outcome o = read_report ("gip-2019-borderless-s-k30.chromium.pdftotext-layout.txt");
+  CfTestOutcome o = read_report ("gip-2019-borderless-s-k30.chromium.pdftotext-layout.txt");
 
   g_assert_cmpuint (o.of, ==, 161);
   g_assert_cmpuint (o.right, ==, o.of);
@@ -104,7 +40,7 @@ test_figures_above_bare_enumerator (void)
 static void
 test_figures_among_next_label (void)
 {
-  Outcome o = read_report ("gip-2019-borderless-s-rep-k12.chromium.pdftotext-layout.txt");
+  CfTestOutcome o = read_report ("gip-2019-borderless-s-rep-k12.chromium.pdftotext-layout.txt");
 
   g_assert_cmpuint (o.of, ==, 161);
   g_assert_cmpuint (o.right, ==, o.of);
@@ -115,7 +51,7 @@ test_figures_among_next_label (void)
 static void
 test_figures_among_next_label_traditional (void)
 {
-  Outcome o = read_report ("gip-2019-borderless-t-rep-k21.chromium.pdftotext-layout.txt");
+  CfTestOutcome o = read_report ("gip-2019-borderless-t-rep-k21.chromium.pdftotext-layout.txt");
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.right + 1, >=, o.of);
@@ -127,7 +63,7 @@ test_figures_among_next_label_traditional (void)
 static void
 test_blank_traditional_unplaced (void)
 {
-  Outcome o = read_report ("gip-2019-ruled-t-k11-blank-err.chromium.pdftotext-layout.txt");
+  CfTestOutcome o = read_report ("gip-2019-ruled-t-k11-blank-err.chromium.pdftotext-layout.txt");
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.right, >=, 70);
@@ -140,7 +76,7 @@ test_blank_traditional_unplaced (void)
 static void
 test_header_rewrapped_after_break (void)
 {
-  Outcome o = read_report ("gip-2021-ruled-s-rep-k00.chromium.pdftotext-layout.txt");
+  CfTestOutcome o = read_report ("gip-2021-ruled-s-rep-k00.chromium.pdftotext-layout.txt");
 
   g_assert_cmpuint (o.of, >=, 150);
   g_assert_cmpuint (o.right, ==, o.of);
@@ -154,7 +90,7 @@ test_header_rewrapped_after_break (void)
 static void
 test_figures_above_grouped_enumerator (void)
 {
-  Outcome o = read_report ("gip-2021-ruled-t-rep-k21.chromium.pdftotext-layout.txt");
+  CfTestOutcome o = read_report ("gip-2021-ruled-t-rep-k21.chromium.pdftotext-layout.txt");
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.right + 1, >=, o.of);
@@ -169,7 +105,7 @@ test_figures_above_grouped_enumerator (void)
 static void
 test_short_row_guess_not_counted (void)
 {
-  Outcome o = read_report ("gip-2019-borderless-s-rep-k16-blank.wkhtmltopdf.pdftotext-layout.txt");
+  CfTestOutcome o = read_report ("gip-2019-borderless-s-rep-k16-blank.wkhtmltopdf.pdftotext-layout.txt");
 
   g_assert_cmpuint (o.of, ==, 161);
   g_assert_cmpuint (o.errors, ==, 0);
@@ -184,7 +120,7 @@ test_short_row_guess_not_counted (void)
 static void
 test_short_row_beside_label_pushed (void)
 {
-  Outcome o = read_report ("gip-2021-ruled-s-rep-k08-blank.libreoffice.pdftotext-layout.txt");
+  CfTestOutcome o = read_report ("gip-2021-ruled-s-rep-k08-blank.libreoffice.pdftotext-layout.txt");
 
   g_assert_cmpuint (o.of, ==, 175);
   g_assert_cmpuint (o.wrong, ==, 0);
@@ -200,7 +136,7 @@ test_short_row_beside_label_pushed (void)
 static void
 test_two_value_lines_after_empty_row (void)
 {
-  Outcome o = read_report ("gip-2019-borderless-s-k10-blank.chromium.pdftotext-layout.txt");
+  CfTestOutcome o = read_report ("gip-2019-borderless-s-k10-blank.chromium.pdftotext-layout.txt");
 
   g_assert_cmpuint (o.of, ==, 161);
   g_assert_cmpuint (o.wrong, ==, 0);

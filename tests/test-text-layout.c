@@ -7,72 +7,23 @@
  * table printed. A cell is read as printed, or left MISSING where the text
  * cannot say which column a value is in: never a wrong value.
  */
-#include <json-glib/json-glib.h>
 
 #include "cf-audit.h"
 #include "cf-loader.h"
 #include "cf-test-util.h"
 
-typedef struct
-{
-  guint right;
-  guint missing;
-  guint wrong;
-  guint of;
-} Outcome;
-
-static Outcome
+/* Every sidecar cell of tests/text-layout/@name, looked for in the requests table. */
+static CfTestOutcome
 read_requests (const char *name)
 {
-  g_autofree char *path = cf_test_path ("text-layout", name, NULL);
-  g_autofree char *sidecar = g_strconcat (path, ".json", NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = NULL;
-  g_autoptr (GList) members = NULL;
-  JsonObject *cells;
-  CfTable *requests;
-  Outcome out = { 0 };
-
-  json_parser_load_from_file (parser, sidecar, &error);
-  g_assert_no_error (error);
-  cells = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                         "cells");
-  doc = cf_loader_load_file (path, NULL, NULL, &error);
-  g_assert_no_error (error);
-  cf_audit_document (doc, NULL);
-  requests = cf_document_find_table (doc, "requests");
-  g_assert_nonnull (requests);
-
-  members = json_object_get_members (cells);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *key = l->data;
-      const char *want = json_object_get_string_member (cells, key);
-      g_auto (GStrv) parts = g_strsplit (key, "/", 3);
-      CfCell *cell = cf_table_find_by_keys (requests, parts[1], parts[2]);
-
-      out.of++;
-      if (cell == NULL || (cell->flags & CF_CELL_FLAG_MISSING))
-        out.missing++;
-      else if (g_strcmp0 (cell->text, want) == 0)
-        out.right++;
-      else
-        {
-          g_test_message ("%s: %s printed \"%s\", read \"%s\"", name, key, want, cell->text);
-          out.wrong++;
-        }
-    }
-  g_test_message ("%s: %u right, %u missing, %u wrong of %u", name, out.right, out.missing,
-                  out.wrong, out.of);
-  return out;
+  return cf_test_read_variant ("text-layout", name, CF_TEST_SIDECAR_IN_REQUESTS);
 }
 
 /* -raw prints every value of a row, blanks none: with no blank, every cell. */
 static void
 test_raw_traditional_full (void)
 {
-  Outcome o = read_requests ("gip-2021-borderless-t-k03-err.chromium.pdftotext-raw.txt");
+  CfTestOutcome o = read_requests ("gip-2021-borderless-t-k03-err.chromium.pdftotext-raw.txt");
 
   g_assert_cmpuint (o.of, ==, 175);
   g_assert_cmpuint (o.wrong, ==, 0);
@@ -86,7 +37,7 @@ test_raw_traditional_full (void)
 static void
 test_raw_blank (void)
 {
-  Outcome o = read_requests ("gip-2019-ruled-s-k02-blank.wkhtmltopdf.pdftotext-raw.txt");
+  CfTestOutcome o = read_requests ("gip-2019-ruled-s-k02-blank.wkhtmltopdf.pdftotext-raw.txt");
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.right, >=, 14);
@@ -99,7 +50,7 @@ static void
 test_layout_blank (gconstpointer data)
 {
   const char *name = data;
-  Outcome o = read_requests (name);
+  CfTestOutcome o = read_requests (name);
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.right, >=, o.of / 2);
@@ -141,7 +92,7 @@ static void
 test_layout_group_mid (gconstpointer data)
 {
   const char *name = data;
-  Outcome o = read_requests (name);
+  CfTestOutcome o = read_requests (name);
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.right, >=, o.of * 3 / 4);

@@ -10,77 +10,16 @@
  */
 #include <string.h>
 
-#include <json-glib/json-glib.h>
 
 #include "cf-audit.h"
 #include "cf-loader.h"
 #include "cf-test-util.h"
 
-typedef struct
-{
-  guint right;
-  guint missing;
-  guint wrong;
-  guint of;
-  guint errors;
-} Outcome;
-
-static Outcome
+/* Every canonical cell of tests/text-raw/@name against its sidecar. */
+static CfTestOutcome
 read_all (const char *name)
 {
-  g_autofree char *path = cf_test_path ("text-raw", name, NULL);
-  g_autofree char *sidecar = g_strconcat (path, ".json", NULL);
-  g_autoptr (JsonParser) parser = json_parser_new ();
-  g_autoptr (GError) error = NULL;
-  g_autoptr (CfDocument) doc = NULL;
-  g_autoptr (GHashTable) got = NULL;
-  g_autoptr (GList) members = NULL;
-  GPtrArray *findings;
-  JsonObject *cells;
-  Outcome out = { 0 };
-
-  json_parser_load_from_file (parser, sidecar, &error);
-  g_assert_no_error (error);
-  cells = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)),
-                                         "cells");
-  doc = cf_loader_load_file (path, NULL, NULL, &error);
-  g_assert_no_error (error);
-  cf_audit_document (doc, NULL);
-  got = cf_test_canonical_cells (doc, NULL);
-
-  members = json_object_get_members (cells);
-  for (GList *l = members; l != NULL; l = l->next)
-    {
-      const char *key = l->data;
-      const char *want = json_object_get_string_member (cells, key);
-      const char *meaning = g_hash_table_lookup (got, key);
-      g_autofree char *plain = meaning ? g_strstrip (g_strdup (meaning)) : NULL;
-
-      out.of++;
-      if (plain == NULL || strcmp (plain, "<missing>") == 0)
-        out.missing++;
-      else if (strcmp (plain, want) == 0)
-        out.right++;
-      else
-        {
-          g_test_message ("%s: %s printed \"%s\", read \"%s\"", name, key, want, plain);
-          out.wrong++;
-        }
-    }
-  findings = cf_document_get_findings (doc);
-  for (guint i = 0; findings != NULL && i < findings->len; i++)
-    {
-      const CfFinding *f = g_ptr_array_index (findings, i);
-
-      if (f->severity == CF_SEVERITY_ERROR)
-        {
-          g_test_message ("%s: false error %s", name, f->rule);
-          out.errors++;
-        }
-    }
-  g_test_message ("%s: %u right, %u missing, %u wrong of %u, %u errors", name, out.right,
-                  out.missing, out.wrong, out.of, out.errors);
-  return out;
+  return cf_test_read_variant ("text-raw", name, CF_TEST_SIDECAR_ALL_TABLES);
 }
 
 /* Zeros printed: every cell. The small tables of 主动公开 (a header line of
@@ -93,7 +32,7 @@ read_all (const char *name)
 static void
 test_raw_full (gconstpointer data)
 {
-  Outcome o = read_all (data);
+  CfTestOutcome o = read_all (data);
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.errors, ==, 0);
@@ -108,7 +47,7 @@ test_raw_full (gconstpointer data)
 static void
 test_raw_blank (void)
 {
-  Outcome o = read_all ("gip-2021-borderless-s-rep-k40-blank.chromium.pdftotext-raw.txt");
+  CfTestOutcome o = read_all ("gip-2021-borderless-s-rep-k40-blank.chromium.pdftotext-raw.txt");
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.errors, ==, 0);
@@ -124,7 +63,7 @@ test_raw_blank (void)
 static void
 test_html2text (void)
 {
-  Outcome o = read_all ("gip-2019-borderless-s-rep-k12.html2text.txt");
+  CfTestOutcome o = read_all ("gip-2019-borderless-s-rep-k12.html2text.txt");
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.errors, ==, 0);
@@ -143,7 +82,7 @@ test_html2text (void)
 static void
 test_html2text_more (gconstpointer data)
 {
-  Outcome o = read_all (data);
+  CfTestOutcome o = read_all (data);
 
   g_assert_cmpuint (o.wrong, ==, 0);
   g_assert_cmpuint (o.errors, ==, 0);
