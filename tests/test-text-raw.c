@@ -10,7 +10,6 @@
  */
 #include <string.h>
 
-
 #include "cf-audit.h"
 #include "cf-loader.h"
 #include "cf-test-util.h"
