@@ -90,7 +90,7 @@ check_along (CfMappedTable *mapped, const CfFormRule *rule, const char *along)
   guint n = cf_expr_get_n_terms (rule->expr);
   g_autofree CfOperand *operands = g_new0 (CfOperand, n);
   g_autoptr(GArray) list = g_array_new (FALSE, TRUE, sizeof (Operand));
-  g_autoptr (GPtrArray) lost = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) lost = NULL; /* made when a term is lost: most checks have none */
   gboolean lhs_present = FALSE, rhs_present = FALSE;
   Failure *failure;
   double lhs, rhs;
@@ -120,7 +120,11 @@ check_along (CfMappedTable *mapped, const CfFormRule *rule, const char *along)
         {
           operands[t].state = absent_operand_state (mapped, operand.row_key, operand.col_key);
           if (operands[t].state == CF_OPERAND_BLANK)
-            g_ptr_array_add (lost, cf_mapped_table_cell_name (mapped, operand.row_key, operand.col_key));
+            {
+              if (lost == NULL)
+                lost = g_ptr_array_new_with_free_func (g_free);
+              g_ptr_array_add (lost, cf_mapped_table_cell_name (mapped, operand.row_key, operand.col_key));
+            }
           continue;
         }
       operand.cell = cf_mapped_table_get_cell (mapped, operand.row_key, operand.col_key);
