@@ -705,8 +705,10 @@ feed_before_bare_enumerator (Region *rg, GArray *lines, guint i, guint to)
 /* A region read, its table still to build (add_regions). */
 typedef struct
 {
-  Region rg;
-  char  *title;
+  Region   rg;
+  char    *title;
+  guint    width;      /* cf_text_raw_region_width of its rows */
+  gboolean confirmed;
 } Pending;
 
 static void
@@ -817,29 +819,27 @@ add_regions (CfReading *reading, const char *text, GPtrArray *regions)
   for (guint r = 0; r < regions->len; r++)
     {
       Pending *p = g_ptr_array_index (regions, r);
-      gboolean confirmed, has_short;
-      guint width;
+      gboolean has_short;
 
+      p->width = cf_text_raw_region_width (p->rg.labels, &p->confirmed, &has_short);
       if (p->rg.spaced)
         continue;
-      width = cf_text_raw_region_width (p->rg.labels, &confirmed, &has_short);
       any_short |= has_short;
-      if (confirmed)
-        g_array_append_val (confirmed_widths, width);
+      if (p->confirmed)
+        g_array_append_val (confirmed_widths, p->width);
     }
   for (guint r = 0; r < regions->len; r++)
     {
       Pending *p = g_ptr_array_index (regions, r);
       g_autoptr (CfTable) table = NULL;
-      gboolean confirmed, has_short, read = p->rg.spaced;
-      guint width = cf_text_raw_region_width (p->rg.labels, &confirmed, &has_short);
+      gboolean read = p->rg.spaced;
       guint n_rows = 0;
 
       for (guint i = 0; i < p->rg.labels->len; i++)
         n_rows += g_array_index (p->rg.labels, Label, i).values->len > 0;
-      read |= n_rows > 1 || confirmed || (!any_short && confirmed_widths->len > 0);
+      read |= n_rows > 1 || p->confirmed || (!any_short && confirmed_widths->len > 0);
       for (guint w = 0; w < confirmed_widths->len; w++)
-        read |= g_array_index (confirmed_widths, guint, w) == width;
+        read |= g_array_index (confirmed_widths, guint, w) == p->width;
       table = cf_text_layout_build_table (text, p->rg.labels, p->rg.spaced, p->title, read);
       if (table != NULL)
         cf_reading_add_candidate (reading, table);
