@@ -813,6 +813,7 @@ cf_grid_view_refresh_findings (CfGridView *self)
 #define LABEL_COLUMN_WIDTH 280
 #define LABEL_COLUMN_MIN_WIDTH 84 /* five CJK characters and the ellipsis */
 #define VALUE_COLUMN_WIDTH 96
+#define GRID_CHROME_WIDTH 16 /* room for the column separators and a vertical scroll bar */
 #define VALUE_COLUMN_MIN_WIDTH 40
 #define ZOOM_MIN 0.5
 #define ZOOM_MAX 2.0
@@ -1027,8 +1028,7 @@ yield_label_widths (CfGridView *self, int *widths)
   self->yield_last_width = page;
   for (int c = 0; c < self->n_cols && c < (int) self->widths->len; c++)
     total += widths[c];
-  /* Room for the column separators and a vertical scroll bar. */
-  over = total - (page - 16);
+  over = total - (page - GRID_CHROME_WIDTH);
   if (page <= 0 || over <= 0)
     return;
   for (int c = 0; c < self->n_label_cols; c++)
@@ -1093,8 +1093,7 @@ fit_zoom (CfGridView *self)
     return;
   for (guint c = 0; c < self->widths->len; c++)
     total += g_array_index (self->widths, int, c);
-  /* Room for the column separators and a vertical scroll bar. */
-  zoom = total > 0 ? round_zoom (MIN (1.0, (width - 16.0) / total)) : 1.0;
+  zoom = total > 0 ? round_zoom (MIN (1.0, (double) (width - GRID_CHROME_WIDTH) / total)) : 1.0;
   /* Applied even at the same zoom: the labels take back the room they gave. */
   if (zoom != self->zoom)
     {
