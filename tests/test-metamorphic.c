@@ -399,8 +399,10 @@ test_slice (void)
  * through on both pages, the groups of the table's labels begin on the
  * second page, a group label is centred on all its rows, those of the
  * other page too, and (LibreOffice) a part under a band with fewer value
- * columns (第二十条第（八）项) begins the next page. Each must be read
- * wholly right. */
+ * columns (第二十条第（八）项) begins the next page, and (wkhtmltopdf,
+ * ruled) a row cut by the break printed again at the top of the next page
+ * with its label clipped out, once taken as a second row and its empty
+ * label as the total's. Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {
