@@ -415,6 +415,45 @@ row_printed_twice (const CfPdfTable *a, int ra, const CfPdfTable *b, int rb, int
   return TRUE;
 }
 
+/* Whether the labels of row @row of @table (before @value_col) are all
+ * empty: the cells that start on it and span no further (a group label
+ * that spans on down is the group's, not the row's). */
+static gboolean
+row_labels_empty (const CfPdfTable *table, int row, int value_col)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell != NULL && cell->row == row && cell->row_span == 1 && cell->col < value_col
+          && *cell->text != '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether row @rb of @b, first of a page, is row @ra of @a cut by the page
+ * break and printed on both pages with its label only above (wkhtmltopdf
+ * clips the label's text out of the lower part, ruled or not): its own
+ * labels are empty, and it has the same figure (or blank) in every value
+ * column, one number at least. */
+static gboolean
+row_repeated_unlabelled (const CfPdfTable *a, int ra, const CfPdfTable *b, int rb, int value_col)
+{
+  gboolean number = FALSE;
+
+  if (a->n_cols != b->n_cols || value_col >= a->n_cols || row_label (a, ra, value_col) == NULL
+      || !row_labels_empty (b, rb, value_col))
+    return FALSE;
+  for (int c = value_col; c < a->n_cols; c++)
+    {
+      const char *x = cell_text_at (a, ra, c), *y = cell_text_at (b, rb, c);
+      if (g_strcmp0 (x != NULL ? x : "", y != NULL ? y : "") != 0)
+        return FALSE;
+      number |= x != NULL && text_has_number (x);
+    }
+  return number;
+}
+
 /* Drops row @row of @next (printed twice): its cells go, but a label that
  * spans on down starts one row lower. */
 static void
@@ -450,6 +489,9 @@ join_tables (CfPdfTable *table, CfPdfTable *next)
   value_col = first_value_column (table, next);
   if (g_str_equal (table->layout, "stream") && table->n_rows > 0 && skip < next->n_rows
       && row_printed_twice (table, table->n_rows - 1, next, skip, value_col))
+    drop_twice_printed_row (next, skip++);
+  else if (table->n_rows > 0 && skip < next->n_rows
+           && row_repeated_unlabelled (table, table->n_rows - 1, next, skip, value_col))
     drop_twice_printed_row (next, skip++);
   for (guint i = 0; i < next->cells->len; i++)
     {

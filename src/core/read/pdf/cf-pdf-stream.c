@@ -101,9 +101,9 @@ label_text_right (GPtrArray *lines, guint start, guint stop, GArray *cols)
   return right;
 }
 
-/* Whether @text holds an enumerator ("（二）") after its start: the labels
- * of two label columns read as one segment, whose widths say nothing of
- * where either wraps. */
+/* Whether @text holds an enumerator ("（二）", or with the Kangxi radical
+ * "（⼆）") after its start: the labels of two label columns read as one
+ * segment, whose widths say nothing of where either wraps. */
 static gboolean
 has_inner_enumerator (const char *text)
 {
@@ -114,7 +114,7 @@ has_inner_enumerator (const char *text)
       if (g_utf8_get_char (p) != 0xff08 /* （ */ && g_utf8_get_char (p) != '(')
         continue;
       q = g_utf8_next_char (p);
-      while (*q && g_utf8_strchr ("一二三四五六七八九十", -1, g_utf8_get_char (q)) != NULL)
+      while (*q && g_utf8_strchr ("一二三四五六七八九十⼀⼆⼋⼗", -1, g_utf8_get_char (q)) != NULL)
         q = g_utf8_next_char (q);
       if (q != g_utf8_next_char (p) && (g_utf8_get_char (q) == 0xff09 /* ） */ || *q == ')'))
         return TRUE;

@@ -238,6 +238,29 @@ cf_pdf_table_add_chars (CfPdfTable *table, int row, int col, int row_span, int c
   return cell;
 }
 
+/* The start of @text as enumerators are matched: a font that maps its
+ * glyphs of 一 二 八 十 to the Kangxi radicals (⼀ ⼆ ⼋ ⼗, U+2F00…, as
+ * wkhtmltopdf prints them) numbers items all the same. NULL when @text has
+ * no radical in its first characters (match @text itself). */
+static char *
+enumerator_prefix (const char *text)
+{
+  const char *p = text;
+
+  for (int n = 0; n < 12 && *p != '\0'; n++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if ((c >= 0x2E80 && c <= 0x2EF3) || (c >= 0x2F00 && c <= 0x2FD5))
+        {
+          const char *end = p;
+          for (int k = 0; k < 24 && *end != '\0'; k++)
+            end = g_utf8_next_char (end);
+          return g_utf8_normalize (text, end - text, G_NORMALIZE_NFKC);
+        }
+    }
+  return NULL;
+}
+
 gboolean
 cf_pdf_is_heading_text (const char *text)
 {
@@ -250,9 +273,18 @@ cf_pdf_is_heading_text (const char *text)
                                 G_REGEX_OPTIMIZE, 0, NULL);
       g_once_init_leave (&heading, re);
     }
-  return text != NULL && g_regex_match (heading, text, 0, NULL);
+  if (text == NULL)
+    return FALSE;
+  {
+    g_autofree char *prefix = enumerator_prefix (text);
+    return g_regex_match (heading, prefix != NULL ? prefix : text, 0, NULL);
+  }
 }
 
+/* Matched as printed, radicals not read as numerals: wkhtmltopdf prints the
+ * label of a ruled row it cuts at the page's foot (⼆、上年结转…) under the
+ * table, where a section heading would name the next page's table and keep
+ * the two parts apart. */
 gboolean
 cf_pdf_is_section_heading (const char *text)
 {
