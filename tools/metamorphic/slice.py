@@ -8,7 +8,9 @@ Usage: slice.py CACHE_DIR SLICE_DIR
 The slice: per form and ruling, the shifts 3 and 4 (Simplified and
 Traditional, with and without a repeated header, blanks or zeros, one with a
 planted error), through every producer and layout (less what left_out says);
-the corpus web pages ruled, in Simplified.
+the corpus web pages ruled, in Simplified. Of the two-step LibreOffice
+producers (libreoffice-docx, libreoffice-odt) and pango only the shift 3,
+ruled and borderless.
 """
 import os
 import re
@@ -23,6 +25,8 @@ keep = re.compile(r"^(gip-20(19|21)-(ruled|borderless)-[st](-rep)?-k0[34][^.]*|"
 # pdftotext -raw or html2text variants (neither reads at all yet: the whole
 # matrix still counts them).
 left_out = re.compile(r"borderless-.*-k04.*\.(libreoffice|chromium|wkhtmltopdf)\.|"
+                      r"-k04.*\.(libreoffice-docx|libreoffice-odt|pango)\.|"
+                      r"corpus-.*\.libreoffice-(docx|odt)\.|"
                       r"\.pdftotext-raw\.|\.html2text\.")
 # Variants kept as regression tests of a fix, whatever the pattern above
 # says: the page break of each once read wrong by a lattice rule for ICDAR
