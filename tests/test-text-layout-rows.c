@@ -143,10 +143,29 @@ test_two_value_lines_after_empty_row (void)
   g_assert_cmpuint (o.errors, ==, 0);
 }
 
+/* LibreOffice sets the rows of the proactive tables two blank lines apart,
+ * the section rows (第二十条第（五）项) too, and prints the last one with a
+ * single space ("行政事业性收费 525.45"): the tables of 第（五）（六）（八）项
+ * are read with the first (before: the run ended at 第（五）项, their four
+ * cells unread). */
+static void
+test_proactive_rows_two_blank_lines_apart (void)
+{
+  CfTestOutcome o = cf_test_read_variant ("text-layout",
+                                          "gip-2021-ruled-s-k18.libreoffice.pdftotext-layout.txt",
+                                          CF_TEST_SIDECAR_ALL_TABLES);
+
+  g_assert_cmpuint (o.of, ==, 200);
+  g_assert_cmpuint (o.right, ==, o.of);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text-layout-rows/proactive-rows-two-blank-lines-apart",
+                   test_proactive_rows_two_blank_lines_apart);
   g_test_add_func ("/text-layout-rows/figures-above-bare-enumerator",
                    test_figures_above_bare_enumerator);
   g_test_add_func ("/text-layout-rows/figures-among-next-label", test_figures_among_next_label);

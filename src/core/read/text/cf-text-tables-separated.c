@@ -560,7 +560,9 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
           while (ahead < sc->len && blanks <= 2)
             {
               cf_text_read_line (sc, ahead, &next);
-              if (next.kind == kind)
+              if (next.kind == kind
+                  || (kind == LINE_ALIGNED && blanks >= 2 && next.kind == LINE_SHORT
+                      && is_label_and_number (sc->text, &next)))
                 {
                   goes_on = TRUE;
                   break;
@@ -570,9 +572,20 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
                   /* Past a page break: a section row or the rest of a
                    * wrapped label, then the rows go on. */
                   Line after;
+                  guint after_blanks = 0;
 
+                  /* LibreOffice sets rows two blank lines apart: the section
+                   * row too. */
                   cf_text_read_line (sc, next.next, &after);
-                  goes_on = after.kind == kind;
+                  while (after.kind == LINE_BLANK && blanks >= 2 && after_blanks < 2
+                         && after.next < sc->len)
+                    {
+                      cf_text_read_line (sc, after.next, &after);
+                      after_blanks++;
+                    }
+                  goes_on = after.kind == kind
+                            || (kind == LINE_ALIGNED && after_blanks >= 2 && after.kind == LINE_SHORT
+                                && is_label_and_number (sc->text, &after));
                   break;
                 }
               if (next.kind == LINE_SHORT && is_blank_row_over_section (sc, &line, &next, end_pos, kind))
