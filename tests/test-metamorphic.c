@@ -450,7 +450,7 @@ test_page_breaks_second_part (void)
 {
   static const struct { const char *name; guint right; } cases[] = {
     { "gip-2021-borderless-t-rep-k21.libreoffice.pdf", 140 },
-    { "gip-2021-borderless-s-k22-blank.wkhtmltopdf.pdf", 122 },
+    { "gip-2021-borderless-s-k22-blank.wkhtmltopdf.pdf", 164 },
     { "gip-2021-borderless-s-rep-k08-blank.wkhtmltopdf.pdf", 70 },
   };
 
@@ -501,6 +501,60 @@ test_page_breaks_radicals (void)
     }
 }
 
+/* Item rows whose figures are all blank (zeros printed blank), their label
+ * alone in the last label column: each is a row of its own, read blank.
+ * Left to the group labels, such a label went on a row with no label in
+ * its column: a head row ("2.其他法律行政法规禁止公开" read into the
+ * column titles) or a row of figures of another item. */
+static void
+test_blank_item_rows (void)
+{
+  static const struct { const char *dir, *name, *rows[4]; } cases[] = {
+    { "blank-items", "gip-2021-borderless-s-k22-blank.libreoffice.pdf",
+      { "withheld_law_forbids", "rejected_petition", NULL } },
+    { "page-breaks/second-part", "gip-2021-borderless-s-k22-blank.wkhtmltopdf.pdf",
+      { "rejected_petition", "rejected_confirmation", "other_no_correction", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = cf_test_path ("pdf", cases[i].dir, cases[i].name, NULL);
+      g_autofree char *json_path = g_strconcat (path, ".json", NULL);
+      g_autoptr (JsonParser) parser = json_parser_new ();
+      g_autoptr (CfDocument) doc = load_audited (path);
+      g_autoptr (GHashTable) got = NULL;
+      JsonObject *cells = json_object_get_object_member (read_sidecar (json_path, parser), "cells");
+      g_autoptr (GList) names = json_object_get_members (cells);
+
+      g_assert_nonnull (doc);
+      got = cf_test_canonical_cells (doc, NULL);
+      for (guint r = 0; cases[i].rows[r] != NULL; r++)
+        {
+          g_autofree char *prefix = g_strdup_printf ("requests/%s/", cases[i].rows[r]);
+          guint n = 0;
+
+          for (GList *l = names; l != NULL; l = l->next)
+            {
+              const char *meaning;
+              g_autofree char *plain = NULL;
+
+              if (!g_str_has_prefix (l->data, prefix))
+                continue;
+              /* The source prints the row's figures all blank. */
+              g_assert_cmpstr (json_object_get_string_member (cells, l->data), ==, "");
+              meaning = g_hash_table_lookup (got, l->data);
+              plain = meaning != NULL ? plain_meaning (meaning) : NULL;
+              if (g_strcmp0 (plain, "") != 0)
+                g_printerr ("%s: %s read as “%s”\n", cases[i].name, (char *) l->data,
+                            plain != NULL ? plain : "(none)");
+              g_assert_cmpstr (plain, ==, "");
+              n++;
+            }
+          g_assert_cmpuint (n, ==, 7);
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -511,6 +565,7 @@ main (int argc, char **argv)
   g_test_add_func ("/metamorphic/slice", test_slice);
   g_test_add_func ("/metamorphic/page-breaks", test_page_breaks);
   g_test_add_func ("/metamorphic/page-breaks-second-part", test_page_breaks_second_part);
+  g_test_add_func ("/metamorphic/blank-item-rows", test_blank_item_rows);
   g_test_add_func ("/metamorphic/page-breaks-radicals", test_page_breaks_radicals);
   return g_test_run ();
 }

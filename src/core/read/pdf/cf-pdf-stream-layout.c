@@ -917,7 +917,8 @@ cf_pdf_place_group_labels (const CfPdfPage *page, GPtrArray *lines, guint start,
         gboolean has_numbers = FALSE;
         for (guint k = n_label_cols; k < cols->len && !has_numbers; k++)
           has_numbers = ((GArray *) g_ptr_array_index (row->cols, k))->len > 0;
-        eligible[r * n_label_cols + c] = has_numbers && !row_has_text_in (row, c);
+        eligible[r * n_label_cols + c]
+            = (row->bare_item || (has_numbers && !row->head)) && !row_has_text_in (row, c);
       }
 
   covered = g_new0 (gboolean, rows->len * cols->len);

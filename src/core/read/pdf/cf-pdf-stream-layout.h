@@ -23,6 +23,8 @@ typedef struct
   double y0, y1;
   GPtrArray *cols; /* per column: GArray of char indices, or NULL */
   int *spans;
+  gboolean head;      /* above the table's first line of figures: no group goes on it */
+  gboolean bare_item; /* an item's own label, its figures all blank */
 } CfPdfStreamRow;
 
 #define CF_PDF_ROUTED (-2) /* a line of labels alone, placed piece by piece */

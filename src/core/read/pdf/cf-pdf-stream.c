@@ -11,6 +11,7 @@
 #include "cf-pdf-stream.h"
 #include "cf-pdf-stream-layout.h"
 #include "cf-pdf-stream-cols.h"
+#include "cf-pdf-stream-items.h"
 
 /* ----------------------------------------------------------------- tables */
 
@@ -484,6 +485,7 @@ cf_pdf_stream_table (const CfPdfPage *page, GPtrArray *lines, guint start, guint
     }
   cf_pdf_route_pieces_to_bare_rows (lines, start, n_lines, cols, n_label_cols, row_of, rows, pieces);
   cf_pdf_route_label_pieces (lines, start, n_lines, cols, joins, row_of, rows, pieces);
+  cf_pdf_rows_for_blank_items (lines, start, n_lines, cols, n_label_cols, rows, pieces);
   covered = cf_pdf_place_group_labels (page, lines, start, cols, n_label_cols, rows, pieces,
                                        table_groups);
   for (guint rel = 0; rel < n_lines; rel++)
