@@ -10,7 +10,8 @@
 # --slice   also refresh tests/metamorphic (the slice CI checks) and its
 #           known-gaps.tsv from this run
 # Needs (Debian): libreoffice-writer-nogui chromium wkhtmltopdf opencc w3m
-# lynx html2text poppler-utils fonts-noto-cjk; heavy: never run in CI.
+# lynx html2text poppler-utils fonts-noto-cjk python3-gi-cairo (the Pango
+# printer runs /usr/bin/python3); heavy: never run in CI.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
