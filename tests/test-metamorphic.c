@@ -402,7 +402,9 @@ test_slice (void)
  * columns (第二十条第（八）项) begins the next page, and (wkhtmltopdf,
  * ruled) a row cut by the break printed again at the top of the next page
  * with its label clipped out, once taken as a second row and its empty
- * label as the total's. Each must be read wholly right. */
+ * label as the total's, and (wkhtmltopdf, ruled) the last row of 第二十条
+ * 第（八）项 alone at the head of the next page with its sides only, no rule
+ * across, once no table at all. Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {

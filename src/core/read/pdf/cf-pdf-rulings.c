@@ -724,6 +724,49 @@ close_cut_frames (const CfPdfPage *page, GArray *hs, GArray *vs)
     }
 }
 
+/* Closes the frame of a lone row a page break put at the head of a page
+ * with neither of its rules (wkhtmltopdf prints the last row of 第二十条第
+ * （八）项 so, its sides alone): three sides at least, of one top and one
+ * bottom, a line or two apart, touching no drawn rule, with no text just
+ * above them. Rules join them at both ends. */
+static void
+close_lone_row (const CfPdfPage *page, GArray *hs, GArray *vs)
+{
+  guint n_drawn = hs->len;
+
+  for (guint j = 0; j < vs->len; j++)
+    {
+      const CfPdfRule *v = &g_array_index (vs, CfPdfRule, j);
+      double left = v->pos, right = v->pos;
+      guint n = 0;
+      gboolean lone = TRUE;
+
+      if (v->a > 0.15 * page->height || v->b - v->a > 30.0 || v->b - v->a < 6.0)
+        continue;
+      for (guint k = 0; k < vs->len && lone; k++)
+        {
+          const CfPdfRule *w = &g_array_index (vs, CfPdfRule, k);
+
+          if (fabs (w->a - v->a) > CF_PDF_SNAP_TOL || fabs (w->b - v->b) > CF_PDF_SNAP_TOL)
+            continue;
+          if (k < j || n_touching (hs, n_drawn, w) > 0)
+            lone = FALSE; /* looked at from its first side already, or ruled */
+          left = MIN (left, w->pos);
+          right = MAX (right, w->pos);
+          n++;
+        }
+      if (!lone || n < 3 || text_beyond (page, v->a, TRUE, left, right))
+        continue;
+      {
+        /* The row ends at both: rules, not cuts that only tie a frame. */
+        CfPdfRule top = { v->a, left, right, FALSE }, bottom = { v->b, left, right, FALSE };
+
+        g_array_append_val (hs, top);
+        g_array_append_val (hs, bottom);
+      }
+    }
+}
+
 /* Keeps the rules that touch at least two perpendicular ones. */
 static void
 keep_framed_rules (GArray *hs, GArray *vs)
@@ -782,6 +825,7 @@ cf_pdf_rulings_find (const CfPdfPage *page, const CfPdfRuns *runs, GArray **hs_o
   trim_glyph_ends (hs, FALSE, page);
   trim_glyph_ends (vs, TRUE, page);
   close_cut_frames (page, hs, vs);
+  close_lone_row (page, hs, vs);
   keep_framed_rules (hs, vs);
   *hs_out = g_steal_pointer (&hs);
   *vs_out = g_steal_pointer (&vs);
