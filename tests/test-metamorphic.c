@@ -394,13 +394,15 @@ test_slice (void)
     g_assert_cmpuint (failures, ==, 0);
 }
 
-/* Borderless PDFs whose tables a page break cuts (tests/pdf/page-breaks,
- * variants of the matrix): wkhtmltopdf prints the row the break slices
- * through on both pages, the groups of the table's labels begin on the
- * second page, a group label is centred on all its rows, those of the
- * other page too, and (LibreOffice) a part under a band with fewer value
- * columns (第二十条第（八）项) begins the next page. Each must be read
- * wholly right. */
+/* PDFs whose tables a page break cuts (tests/pdf/page-breaks, variants of
+ * the matrix): wkhtmltopdf prints the row the break slices through on both
+ * pages, the groups of the table's labels begin on the second page, a
+ * group label is centred on all its rows, those of the other page too,
+ * and (LibreOffice) a part under a band with fewer value columns
+ * (第二十条第（八）项) begins the next page; (pango, ruled) the heading of
+ * the appeals table ends a page flush under the requests table, its glyph
+ * boxes over that table's bottom rule, and names the table on the next
+ * page. Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {
