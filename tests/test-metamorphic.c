@@ -1,7 +1,8 @@
 /* test-metamorphic.c: one report, many producers and layouts, one reading
  *
  * tools/metamorphic/ renders synthetic reports of both national forms (and
- * the corpus web pages) through LibreOffice, Chromium, wkhtmltopdf,
+ * the corpus web pages) through LibreOffice (from HTML, and from the DOCX
+ * and the ODT it saves), Chromium, wkhtmltopdf, a Pango/cairo printer,
  * pdftotext, w3m, lynx, html2text and plain text layouts, in Simplified and
  * Traditional characters, with page breaks at every position inside each
  * table. Every variant has a sidecar <file>.json saying what it must read
