@@ -403,7 +403,9 @@ test_slice (void)
  * (第二十条第（八）项) begins the next page; (pango, ruled) the heading of
  * the appeals table ends a page flush under the requests table, its glyph
  * boxes over that table's bottom rule, and names the table on the next
- * page. Each must be read wholly right. */
+ * page; (pango, ruled, k23) the page's part of the proactive table has a
+ * column of three figures stepping evenly (13, 25, 37), no chart axis.
+ * Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {
