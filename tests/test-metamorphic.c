@@ -1,7 +1,8 @@
 /* test-metamorphic.c: one report, many producers and layouts, one reading
  *
  * tools/metamorphic/ renders synthetic reports of both national forms (and
- * the corpus web pages) through LibreOffice, Chromium, wkhtmltopdf,
+ * the corpus web pages) through LibreOffice (from HTML, and from the DOCX
+ * and the ODT it saves), Chromium, wkhtmltopdf, a Pango/cairo printer,
  * pdftotext, w3m, lynx, html2text and plain text layouts, in Simplified and
  * Traditional characters, with page breaks at every position inside each
  * table. Every variant has a sidecar <file>.json saying what it must read
@@ -394,17 +395,21 @@ test_slice (void)
     g_assert_cmpuint (failures, ==, 0);
 }
 
-/* Borderless PDFs whose tables a page break cuts (tests/pdf/page-breaks,
- * variants of the matrix): wkhtmltopdf prints the row the break slices
- * through on both pages, the groups of the table's labels begin on the
- * second page, a group label is centred on all its rows, those of the
- * other page too, and (LibreOffice) a part under a band with fewer value
- * columns (第二十条第（八）项) begins the next page, and (wkhtmltopdf,
- * ruled) a row cut by the break printed again at the top of the next page
- * with its label clipped out, once taken as a second row and its empty
- * label as the total's, and (wkhtmltopdf, ruled) the last row of 第二十条
- * 第（八）项 alone at the head of the next page with its sides only, no rule
- * across, once no table at all. Each must be read wholly right. */
+/* PDFs whose tables a page break cuts (tests/pdf/page-breaks, variants of
+ * the matrix): wkhtmltopdf prints the row the break slices through on both
+ * pages, the groups of the table's labels begin on the second page, a
+ * group label is centred on all its rows, those of the other page too,
+ * and (LibreOffice) a part under a band with fewer value columns
+ * (第二十条第（八）项) begins the next page; (wkhtmltopdf, ruled) a row cut
+ * by the break printed again at the top of the next page with its label
+ * clipped out, once taken as a second row and its empty label as the
+ * total's, and the last row of 第二十条第（八）项 alone at the head of the
+ * next page with its sides only, no rule across, once no table at all;
+ * (pango, ruled) the heading of the appeals table ends a page flush under
+ * the requests table, its glyph boxes over that table's bottom rule, and
+ * names the table on the next page; (pango, ruled, k23) the page's part of
+ * the proactive table has a column of three figures stepping evenly (13,
+ * 25, 37), no chart axis. Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {

@@ -10,8 +10,11 @@
 # --slice   also refresh tests/metamorphic (the slice CI checks) and its
 #           known-gaps.tsv from this run
 # Needs (Debian): libreoffice-writer-nogui chromium wkhtmltopdf opencc w3m
-# lynx html2text poppler-utils fonts-noto-cjk python3-gi-cairo (the Pango
-# printer runs /usr/bin/python3); heavy: never run in CI.
+# lynx html2text poppler-utils fonts-noto-cjk, and for the pango producer
+# (tools/metamorphic/pango_print.py, run by /usr/bin/python3) python3-gi
+# python3-gi-cairo gir1.2-pango-1.0; heavy: never run in CI. The producers
+# are listed in matrix.py; MATRIX_ONLY=libreoffice-docx,pango (say) makes
+# only those.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
@@ -28,7 +31,7 @@ done
 cache=${CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/crossfoot-metamorphic}
 mkdir -p "$cache"
 ninja -C "$build" tests/test-metamorphic >/dev/null
-python3 "$here/matrix.py" "$cache" $quick
+python3 "$here/matrix.py" "$cache" $quick ${MATRIX_ONLY:+--only "$MATRIX_ONLY"}
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT

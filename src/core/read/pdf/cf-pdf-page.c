@@ -102,6 +102,27 @@ drop_turned_words (const CfPdfPage *page, gboolean *used)
     }
 }
 
+/* The section heading that ends the page under its tables (it names a
+ * table on the next page), or NULL: the last line no table took. A heading
+ * set right under the last table's bottom rule may have its glyph boxes
+ * reach over the rule by the rule's width or more (cairo prints a GTK
+ * app's paragraph flush under the table's last cell), as a title's over a
+ * top rule. */
+static char *
+trailing_heading_new (GPtrArray *lines, double tables_bottom)
+{
+  for (guint i = lines->len; i-- > 0;)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, i);
+      if (line->used || is_page_number (line->text))
+        continue;
+      if (line->y0 > tables_bottom - TITLE_OVER_RULE && cf_pdf_is_section_heading (line->text))
+        return g_strstrip (g_strdup (line->text));
+      return NULL;
+    }
+  return NULL;
+}
+
 void
 cf_pdf_find_tables (const CfPdfPage *page, const CfPdfRuns *runs, GPtrArray *tables,
                     char **trailing_heading)
@@ -152,18 +173,9 @@ cf_pdf_find_tables (const CfPdfPage *page, const CfPdfRuns *runs, GPtrArray *tab
     {
       double bottom = -G_MAXDOUBLE;
 
-      *trailing_heading = NULL;
       for (guint t = 0; t < found->len; t++)
         bottom = MAX (bottom, ((CfPdfTable *) g_ptr_array_index (found, t))->bbox[3]);
-      for (guint i = lines->len; i-- > 0;)
-        {
-          CfPdfLine *line = g_ptr_array_index (lines, i);
-          if (line->used || is_page_number (line->text))
-            continue;
-          if (line->y0 > bottom && cf_pdf_is_section_heading (line->text))
-            *trailing_heading = g_strstrip (g_strdup (line->text));
-          break;
-        }
+      *trailing_heading = trailing_heading_new (lines, bottom);
     }
   for (guint t = 0; t < found->len; t++)
     g_ptr_array_add (tables, g_ptr_array_index (found, t));

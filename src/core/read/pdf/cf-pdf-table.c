@@ -406,6 +406,17 @@ is_even_scale (GArray *values, double *unit_out)
   return TRUE;
 }
 
+/* Whether the ticks of an even scale stand on multiples of its step, as an
+ * axis's do (0, 50, 100; 2.5, 5, 7.5): three figures of a table that happen
+ * to step evenly seldom do (13, 25, 37). */
+static gboolean
+ticks_on_step (GArray *values, double unit)
+{
+  double first = g_array_index (values, double, 0) / unit;
+
+  return fabs (first - round (first)) <= 1e-6 * MAX (1.0, fabs (first));
+}
+
 /* TRUE for the tick labels of a chart's axes read as a table: every column
  * (and row) of three numbers or more steps evenly (0, 50, 100…), which the
  * figures of a table do not, or one of five ticks or more runs through zero.
@@ -443,7 +454,7 @@ cf_pdf_table_is_chart_axis (CfPdfTable *table)
               && g_array_index (values, double, values->len - 1) >= 1900
               && g_array_index (values, double, values->len - 1) <= 2099)
             continue;
-          if (!is_even_scale (values, &unit))
+          if (!is_even_scale (values, &unit) || !ticks_on_step (values, unit))
             {
               n_nonscales++;
               continue;
