@@ -1,22 +1,23 @@
-/* cf-pdf-join-piece.c: a few rows of a borderless table over a page break,
+/* cf-pdf-join-piece.c: a part of a borderless table over a page break,
  * put on the columns of the part before it
  *
  * The stream reader finds a borderless table's columns from the alignment
- * of its rows. One or two rows that a page break carried over to the next
- * page have too few to show it: they come out with columns of their own,
- * fewer, and their label columns merged. The page geometry is the same on
- * both pages, so each of their figures is placed by its x position over the
- * value columns of the part above the break. Where any figure cannot be
- * placed over one column alone, nothing is moved (a lost cell is better
- * than one in the wrong place).
+ * of its rows. A part that a page break carried over to the next page
+ * shows fewer: one or two rows have too few to show them, and a part whose
+ * rows leave a column blank throughout has no such column; its label
+ * columns merge when the page holds fewer kinds of label. The page geometry
+ * is the same on both pages, so each of its figures is placed by its x
+ * position over the value columns of the part above the break. Where any
+ * figure cannot be placed over one column alone, nothing is moved (a lost
+ * cell is better than one in the wrong place).
  */
 #include <math.h>
 
 #include "cf-pdf-join-piece.h"
 #include "cf-number.h"
 
-/* Rows a piece may have to be placed so: more rows show their own columns. */
-#define PIECE_MAX_ROWS 2
+/* Rows a piece may have (a page of them at most). */
+#define PIECE_MAX_ROWS 60
 
 static gboolean
 is_figure (const char *text)
@@ -157,7 +158,7 @@ cf_pdf_join_piece_fit (GPtrArray *tables, const CfPdfTable *table, CfPdfTable *p
   int first, piece_first;
   g_autofree int *map = NULL;
   g_autofree gboolean *taken = NULL;
-  double row_y[2 * PIECE_MAX_ROWS] = { 0 };
+  g_autofree double *row_y = NULL;
 
   if (!g_str_equal (table->layout, "stream") || !g_str_equal (piece->layout, "stream")
       || piece->n_rows < 1 || piece->n_rows > PIECE_MAX_ROWS || piece->n_cols > table->n_cols
@@ -177,7 +178,8 @@ cf_pdf_join_piece_fit (GPtrArray *tables, const CfPdfTable *table, CfPdfTable *p
   if (!map_piece_columns (table, piece, first, piece_first, map))
     return FALSE;
 
-  taken = g_new0 (gboolean, (gsize) PIECE_MAX_ROWS * table->n_cols);
+  taken = g_new0 (gboolean, (gsize) piece->n_rows * table->n_cols);
+  row_y = g_new0 (double, 2 * (gsize) piece->n_rows);
   for (guint i = 0; i < piece->cells->len; i++)
     {
       CfPdfCell *cell = g_ptr_array_index (piece->cells, i);

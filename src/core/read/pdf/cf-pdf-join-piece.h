@@ -1,4 +1,4 @@
-/* cf-pdf-join-piece.h: a few rows of a borderless table over a page break,
+/* cf-pdf-join-piece.h: a part of a borderless table over a page break,
  * put on the columns of the part before it */
 #pragma once
 
@@ -6,8 +6,9 @@
 
 G_BEGIN_DECLS
 
-/* Whether borderless @piece (one or two rows at the top of a page, whose
- * columns its own few rows could not find as @table's) goes on in @table's
+/* Whether borderless @piece (at the top of a page, whose columns its own
+ * rows could not find as @table's: one or two rows, a column blank
+ * throughout, label columns merged) goes on in @table's
  * columns, the page geometry being the same: each of its figures lies over
  * exactly one value column of @table, in order, and its labels left of
  * them. If so, its cells are moved onto @table's columns (the value

@@ -698,7 +698,7 @@ cf_pdf_join_across_pages (GPtrArray *tables)
       gboolean piece;
 
       at_break = at_break || below;
-      /* One or two rows carried over: placed on the columns above by x. */
+      /* A part whose own rows showed fewer columns: placed on those above by x. */
       piece = at_break && !within && !same_columns (table, next) && cf_pdf_join_piece_fit (tables, table, next);
       if (at_break && (within || piece || same_columns (table, next)))
         {
