@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cf-pdf-join.h"
+#include "cf-pdf-join-piece.h"
 #include "cf-number.h"
 
 /* --------------------------------------------------- tables across pages */
@@ -736,9 +737,12 @@ cf_pdf_join_across_pages (GPtrArray *tables)
                        && !next->title_is_heading && next->bbox[1] >= table->last_bottom - 2.0
                        && next->bbox[1] - table->last_bottom < 40.0;
       gboolean within = (at_break || below) && !same_columns (table, next) && value_columns_within (table, next, map);
+      gboolean piece;
 
       at_break = at_break || below;
-      if (at_break && (within || same_columns (table, next)))
+      /* A part whose own rows showed fewer columns: placed on those above by x. */
+      piece = at_break && !within && !same_columns (table, next) && cf_pdf_join_piece_fit (tables, table, next);
+      if (at_break && (within || piece || same_columns (table, next)))
         {
           if (within)
             move_to_columns (next, table, map);
@@ -754,6 +758,7 @@ cf_pdf_join_across_pages (GPtrArray *tables)
           else if (table->n_cols != next->n_cols)
             recut_label_columns (table, next);
           join_tables (table, next);
+          cf_pdf_join_piece_doubt_crossed_rows (table);
           table->last_page = next->page;
           table->last_bottom = next->bbox[3];
           table->page_height = next->page_height;
