@@ -404,7 +404,9 @@ test_slice (void)
  * with its label clipped out, once taken as a second row and its empty
  * label as the total's, and (wkhtmltopdf, ruled) the last row of 第二十条
  * 第（八）项 alone at the head of the next page with its sides only, no rule
- * across, once no table at all. Each must be read wholly right. */
+ * across, once no table at all, and (Chromium, ruled) a page's part of
+ * the table whose row of three figures (34 31 10) stepped like an axis, once
+ * left out as a chart's. Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {
