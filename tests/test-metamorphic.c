@@ -406,7 +406,9 @@ test_slice (void)
  * 第（八）项 alone at the head of the next page with its sides only, no rule
  * across, once no table at all, and (Chromium, ruled) a page's part of
  * the table whose row of three figures (34 31 10) stepped like an axis, once
- * left out as a chart's. Each must be read wholly right. */
+ * left out as a chart's, and (Chromium, ruled) the foot of a group label
+ * spanning down to the break printed as a row of blank cells, once taken
+ * for the total row. Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {
