@@ -411,11 +411,15 @@ test_slice (void)
  * clipped out, once taken as a second row and its empty label as the
  * total's, and the last row of 第二十条第（八）项 alone at the head of the
  * next page with its sides only, no rule across, once no table at all;
- * (pango, ruled) the heading of the appeals table ends a page flush under
- * the requests table, its glyph boxes over that table's bottom rule, and
- * names the table on the next page; (pango, ruled, k23) the page's part of
- * the proactive table has a column of three figures stepping evenly (13,
- * 25, 37), no chart axis. Each must be read wholly right. */
+ * (Chromium, ruled) a page's part of the table whose row of three figures
+ * (34 31 10) stepped like an axis, once left out as a chart's, and the foot
+ * of a group label spanning down to the break printed as a row of blank
+ * cells, once taken for the total row; (pango, ruled) the heading of the
+ * appeals table ends a page flush under the requests table, its glyph boxes
+ * over that table's bottom rule, and names the table on the next page;
+ * (pango, ruled, k23) the page's part of the proactive table has a column
+ * of three figures stepping evenly (13, 25, 37), no chart axis. Each must
+ * be read wholly right. */
 static void
 test_page_breaks (void)
 {

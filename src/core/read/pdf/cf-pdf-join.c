@@ -471,6 +471,50 @@ drop_twice_printed_row (CfPdfTable *next, int row)
     }
 }
 
+/* Whether row @row of @table holds a number in a cell that starts on it. */
+static gboolean
+row_has_number (const CfPdfTable *table, int row)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell != NULL && cell->row == row && text_has_number (cell->text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Drops the last row of @table when it is empty, the foot of a label that
+ * spans rows down to the page break (Chromium prints the rest of
+ * 三、本年度办理结果 under the last row of the page, a row of blank cells),
+ * and the next page goes on with a row of its own, with figures (at @first
+ * of @next): read as a row, its blank label was taken for the total's. */
+static void
+drop_empty_last_row (CfPdfTable *table, const CfPdfTable *next, int first)
+{
+  int last = table->n_rows - 1;
+
+  if (last < 1 || first >= next->n_rows || !row_has_number (next, first))
+    return;
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell != NULL && cell->row == last && (*cell->text != '\0' || cell->row_span > 1))
+        return;
+    }
+  for (guint i = table->cells->len; i-- > 0;)
+    {
+      CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell == NULL)
+        continue;
+      if (cell->row == last)
+        g_ptr_array_remove_index (table->cells, i);
+      else if (cell->row + cell->row_span > last)
+        cell->row_span = last - cell->row;
+    }
+  table->n_rows = last;
+}
+
 /* Appends @next (the first table of the following page) to @table, dropping
  * the header rows it repeats. A row the page break cut in two is one row
  * again, and labels that span rows down to the break go on over them. */
@@ -485,6 +529,8 @@ join_tables (CfPdfTable *table, CfPdfTable *next)
 
   while (skip < next->n_rows && skip < table->n_rows && rows_equal (table, skip, next, skip))
     skip++;
+  if (g_str_equal (table->layout, "lattice"))
+    drop_empty_last_row (table, next, skip);
 
   /* Looked at before any cell moves: the last row above is table->n_rows - 1. */
   value_col = first_value_column (table, next);

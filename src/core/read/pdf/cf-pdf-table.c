@@ -380,11 +380,17 @@ cf_pdf_table_to_table (CfPdfTable *pt, const char *layout)
 
 /* ------------------------------------------------------------ chart axes */
 
+/* The steps of an axis's ticks, times a power of ten. */
+static const double axis_steps[] = { 1.0, 2.0, 2.5, 5.0, 10.0 };
+
 /* Whether @values (of double, in reading order) step evenly: every step a
  * whole multiple of the smallest, all one way (an axis with a label missing
- * or run into its neighbour still does). */
+ * or run into its neighbour still does). With @few_alike, three values step
+ * alike, by a step an axis takes (1, 2, 2.5 or 5 times a power of ten): so
+ * few are as likely a row of figures (34 31 10, 17 9 1) as an axis short of
+ * a label. */
 static gboolean
-is_even_scale (GArray *values, double *unit_out)
+is_even_scale (GArray *values, gboolean few_alike, double *unit_out)
 {
   double unit = G_MAXDOUBLE, sign = 0;
 
@@ -399,7 +405,18 @@ is_even_scale (GArray *values, double *unit_out)
   for (guint i = 1; i < values->len; i++)
     {
       double ratio = fabs (g_array_index (values, double, i) - g_array_index (values, double, i - 1)) / unit;
-      if (fabs (ratio - round (ratio)) > 1e-6 * MAX (1.0, ratio))
+      if (fabs (ratio - round (ratio)) > 1e-6 * MAX (1.0, ratio)
+          || (few_alike && values->len == 3 && fabs (ratio - 1.0) > 1e-6))
+        return FALSE;
+    }
+  if (few_alike && values->len == 3)
+    {
+      double mantissa = unit / pow (10.0, floor (log10 (unit)));
+      gboolean nice = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (axis_steps); i++)
+        nice |= fabs (mantissa - axis_steps[i]) < 1e-6;
+      if (!nice)
         return FALSE;
     }
   *unit_out = unit;
@@ -454,7 +471,11 @@ cf_pdf_table_is_chart_axis (CfPdfTable *table)
               && g_array_index (values, double, values->len - 1) >= 1900
               && g_array_index (values, double, values->len - 1) <= 2099)
             continue;
-          if (!is_even_scale (values, &unit) || !ticks_on_step (values, unit))
+          /* A ruled table's rows of three figures are no axis unless
+           * they step as one does (the stream reader's fragments still
+           * lean on the looser test: it keeps some stray pieces out). */
+          if (!is_even_scale (values, g_str_equal (table->layout, "lattice"), &unit)
+              || !ticks_on_step (values, unit))
             {
               n_nonscales++;
               continue;
