@@ -85,7 +85,8 @@ cf_pdf_rows_for_blank_items (GPtrArray *lines, guint start, guint n_lines, GArra
       int p = free_piece_on (pieces, rel, col), last, at;
 
       if (p < 0 || line->cy <= body_cy
-          || !cf_pdf_is_heading_text (segment_of (lines, start, &g_array_index (pieces, CfPdfPiece, p))->text))
+          || !cf_pdf_is_heading_text (
+              segment_of (lines, start, &g_array_index (pieces, CfPdfPiece, p))->text))
         continue;
       /* The label and the lines of it wrapped below, touching. */
       taken = g_array_new (FALSE, FALSE, sizeof (int));
@@ -99,7 +100,8 @@ cf_pdf_rows_for_blank_items (GPtrArray *lines, guint start, guint n_lines, GArra
           int q = free_piece_on (pieces, next, col);
 
           if (q < 0 || below->y0 - y1 > 0.45 * MAX (h, below->h)
-              || cf_pdf_is_heading_text (segment_of (lines, start, &g_array_index (pieces, CfPdfPiece, q))->text))
+              || cf_pdf_is_heading_text (
+                  segment_of (lines, start, &g_array_index (pieces, CfPdfPiece, q))->text))
             break;
           g_array_append_val (taken, q);
           y1 = below->y1;

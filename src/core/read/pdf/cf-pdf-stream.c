@@ -12,6 +12,7 @@
 #include "cf-pdf-stream-layout.h"
 #include "cf-pdf-stream-cols.h"
 #include "cf-pdf-stream-items.h"
+#include "cf-pdf-stream-head.h"
 
 /* ----------------------------------------------------------------- tables */
 
@@ -806,6 +807,7 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
       guint start = i, stop = i + 1;
       double block_x0 = line->x0, block_x1 = line->x1;
       double row_gap;
+      gboolean lone_row, any_columnar;
 
       if (line->used || !cf_pdf_line_is_body (line))
         {
@@ -824,6 +826,12 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
                       ? next->y0 - line->y1
                       : -1;
       }
+      /* A table of one row (the appeals table) may have a head set in
+       * narrow columns (cf-pdf-stream-head.c). */
+      lone_row = TRUE;
+      any_columnar = FALSE;
+      for (guint k = i + 1; k < MIN (lines->len, i + 4) && lone_row; k++)
+        lone_row = !cf_pdf_line_is_body (g_ptr_array_index (lines, k));
       while (start > 0)
         {
           CfPdfLine *above = g_ptr_array_index (lines, start - 1);
@@ -840,17 +848,30 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
                                 && above->y0 - head->y1 <= 0.6 * above->h;
 
           gboolean row_label = start == i && wraps_figures (lines, start - 1);
+          /* A head whose words, set close, line up with the figures. */
+          gboolean columnar = !row_label && lone_row && cf_pdf_head_over_figures (page, above, line);
+
+          any_columnar |= columnar;
 
           if (above->used || above->panel != below->panel
               || (cf_pdf_is_heading_text (above->text)
                   && !cf_pdf_starts_wrapped_label (above, below) && !row_label)
-              || (above->segments->len < 2 && !short_line && !row_label)
-              || (below->y0 - above->y1 > (above->segments->len < 2 && !head_piece ? 0.5 : 1.5) * below->h
+              || (above->segments->len < 2 && !short_line && !row_label && !columnar)
+              || (below->y0 - above->y1
+                      > (above->segments->len < 2 && !head_piece && !columnar ? 0.5 : 1.5) * below->h
                   && !(above->segments->len >= 2 && row_gap > 0
                        && fabs (below->y0 - above->y1 - row_gap) <= 0.3 * below->h)))
             break;
           start--;
         }
+
+      /* A head read in part over a row with blanks: no table, as if no
+       * head (its figures cannot be placed). */
+      if (any_columnar && !cf_pdf_head_read_whole (page, lines, start, i, line))
+        start = i;
+      for (guint k = start; k < i && lone_row; k++)
+        if (cf_pdf_head_over_figures (page, g_ptr_array_index (lines, k), line))
+          cf_pdf_split_head_at_figures (page, g_ptr_array_index (lines, k), line);
 
       /* Down: numeric lines, and the short lines between them. */
       while (stop < lines->len)
