@@ -92,39 +92,114 @@ label_column_to (const CfPdfTable *table, int first, int col, double x1)
   return last;
 }
 
-/* Per column of @piece, the column of @table it is (value columns) or -1
- * (label columns, placed cell by cell), in @map; FALSE when a figure or a
- * column cannot be placed with confidence. */
+/* The first row of @table with a figure in it, or n_rows: the rows above
+ * are its head. */
+static int
+first_figure_row (const CfPdfTable *table)
+{
+  int row = table->n_rows;
+
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell != NULL && cell->row >= 0 && cell->row < row && cell->col_span == 1 && is_figure (cell->text))
+        row = cell->row;
+    }
+  return row;
+}
+
+/* The end of @piece's head: the rows above its figures down to the last
+ * with words (no figure) where the figures are, from @piece_first on; 0
+ * when there are none (rows of labels alone are rows of the body). */
+static int
+head_end (const CfPdfTable *piece, int piece_first)
+{
+  int figures = first_figure_row (piece), end = 0;
+
+  for (guint i = 0; i < piece->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (piece->cells, i);
+      if (cell != NULL && cell->row >= 0 && cell->row < figures && cell->col + cell->col_span > piece_first
+          && *cell->text != '\0' && !is_figure (cell->text))
+        end = MAX (end, cell->row + cell->row_span);
+    }
+  return end;
+}
+
+/* Per column of @piece, the column of @table it is (value columns; -2 for
+ * one the rows from @body on leave blank) or -1 (label columns, placed cell
+ * by cell), in @map; FALSE when a figure or a column cannot be placed with
+ * confidence. A value column is where the figures of those rows are. */
 static gboolean
-map_piece_columns (const CfPdfTable *table, const CfPdfTable *piece, int first, int piece_first, int *map)
+map_piece_columns (const CfPdfTable *table, const CfPdfTable *piece, int first, int piece_first, int body,
+                   int *map)
 {
   int last = first - 1;
 
-  for (int c = 0; c < piece_first; c++)
-    map[c] = -1;
-  for (int c = piece_first; c < piece->n_cols; c++)
-    {
-      int j = value_column_over (table, first, edge (piece, 2 * c), edge (piece, 2 * c + 1));
-
-      if (j <= last)
-        return FALSE;
-      map[c] = last = j;
-    }
   /* Every cell there a figure (or blank) in one column: a header or a
    * line of prose is no piece of the body. */
   for (guint i = 0; i < piece->cells->len; i++)
     {
       const CfPdfCell *cell = g_ptr_array_index (piece->cells, i);
 
-      if (cell == NULL || *cell->text == '\0')
+      if (cell == NULL || *cell->text == '\0' || cell->row + cell->row_span <= body)
         continue;
+      if (cell->row < body)
+        return FALSE; /* a head cell reaching down into the body */
       if (cell->col >= piece_first && (cell->col_span != 1 || !is_figure (cell->text)))
         return FALSE;
       /* A label reaching over the first figures is no label. */
       if (cell->col < piece_first && cell->bbox[2] > edge (table, 2 * first) + 2)
         return FALSE;
     }
+  for (int c = 0; c < piece_first; c++)
+    map[c] = -1;
+  for (int c = piece_first; c < piece->n_cols; c++)
+    {
+      double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE;
+      int j;
+
+      for (guint i = 0; i < piece->cells->len; i++)
+        {
+          const CfPdfCell *cell = g_ptr_array_index (piece->cells, i);
+          if (cell != NULL && cell->col == c && cell->row >= body && *cell->text != '\0')
+            {
+              x0 = MIN (x0, cell->bbox[0]);
+              x1 = MAX (x1, cell->bbox[2]);
+            }
+        }
+      if (x1 < x0)
+        {
+          map[c] = -2;
+          continue;
+        }
+      j = value_column_over (table, first, x0, x1);
+      if (j <= last)
+        return FALSE;
+      map[c] = last = j;
+    }
   return TRUE;
+}
+
+/* Drops the @body rows of @piece above its figures: the head of the table
+ * printed again at the top of the page (its words above them go too). */
+static void
+drop_head_rows (CfPdfTable *piece, int body)
+{
+  for (guint i = piece->cells->len; i-- > 0;)
+    {
+      CfPdfCell *cell = g_ptr_array_index (piece->cells, i);
+
+      if (cell == NULL)
+        continue;
+      if (cell->row < body)
+        g_ptr_array_remove_index (piece->cells, i);
+      else
+        cell->row -= body;
+    }
+  piece->n_rows -= body;
+  if (piece->lead != NULL)
+    g_ptr_array_set_size (piece->lead, 0);
 }
 
 /* Whether @table shows all the value columns its table has: no other part
@@ -155,7 +230,7 @@ has_all_value_columns (GPtrArray *tables, const CfPdfTable *table, int first)
 gboolean
 cf_pdf_join_piece_fit (GPtrArray *tables, const CfPdfTable *table, CfPdfTable *piece)
 {
-  int first, piece_first;
+  int first, piece_first, body;
   g_autofree int *map = NULL;
   g_autofree gboolean *taken = NULL;
   g_autofree double *row_y = NULL;
@@ -174,9 +249,16 @@ cf_pdf_join_piece_fit (GPtrArray *tables, const CfPdfTable *table, CfPdfTable *p
     return FALSE;
   if (!has_all_value_columns (tables, table, first))
     return FALSE;
-  map = g_new (int, piece->n_cols);
-  if (!map_piece_columns (table, piece, first, piece_first, map))
+  /* Rows above the piece's figures are the head printed again, if the part
+   * above has a head of its own. */
+  body = head_end (piece, piece_first);
+  if (body > 0 && first_figure_row (table) == 0)
     return FALSE;
+  map = g_new (int, piece->n_cols);
+  if (!map_piece_columns (table, piece, first, piece_first, body, map))
+    return FALSE;
+  if (body > 0)
+    drop_head_rows (piece, body);
 
   taken = g_new0 (gboolean, (gsize) piece->n_rows * table->n_cols);
   row_y = g_new0 (double, 2 * (gsize) piece->n_rows);
@@ -190,6 +272,11 @@ cf_pdf_join_piece_fit (GPtrArray *tables, const CfPdfTable *table, CfPdfTable *p
         {
           row_y[2 * cell->row] = cell->bbox[1];
           row_y[2 * cell->row + 1] = cell->bbox[3];
+        }
+      if (cell->col >= piece_first && map[cell->col] == -2)
+        {
+          cell->row = -1; /* a column the piece leaves blank: filled below */
+          continue;
         }
       if (cell->col >= piece_first)
         cell->col = map[cell->col];
