@@ -160,10 +160,44 @@ test_proactive_rows_two_blank_lines_apart (void)
   g_assert_cmpuint (o.errors, ==, 0);
 }
 
+/* Chromium, zeros printed blank: the one full row of the page is packed one
+ * space apart, the short rows stand a column further right ("37 6 24 67"
+ * of 7.属于行政执法案卷 on the full row's 社会公益组织 … 总计 positions),
+ * their totals two characters right of the full row's. A short row whose
+ * last figure, on the total column, stands off that column's position is
+ * not placed (before: read one column too far right, a false 总计 error). */
+static void
+test_short_row_total_off_column (void)
+{
+  CfTestOutcome o = read_report ("gip-2019-ruled-s-k14-blank.chromium.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.of, ==, 161);
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
+/* wkhtmltopdf, zeros printed blank: the full rows print 自然人 … 社会公益组织
+ * one space apart, then a wide gap ("645 … 38 43 47 51 … 62"): a figure of a
+ * short row at 50 may be 科研机构 (47) pushed right or 社会公益组织 (51). Two
+ * placements possible, the row is left MISSING (before: 社会公益组织, one
+ * column too far right, a false 总计 error). */
+static void
+test_short_row_two_placements_packed (void)
+{
+  CfTestOutcome o = read_report ("gip-2021-ruled-s-k34-blank.wkhtmltopdf.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.of, >=, 150);
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text-layout-rows/short-row-total-off-column", test_short_row_total_off_column);
+  g_test_add_func ("/text-layout-rows/short-row-two-placements-packed",
+                   test_short_row_two_placements_packed);
   g_test_add_func ("/text-layout-rows/proactive-rows-two-blank-lines-apart",
                    test_proactive_rows_two_blank_lines_apart);
   g_test_add_func ("/text-layout-rows/figures-above-bare-enumerator",
