@@ -15,6 +15,9 @@
 /* A full row packs its figures only when it has room to spare elsewhere:
  * a gap of at least this many spaces. */
 #define MIN_WIDE_GAP 4
+/* How far right of its column the first figure of a row printed beside its
+ * label text may stand (pdftotext pushes it 3-5 characters). */
+#define MAX_FIRST_PUSH 4
 /* Fewer value columns: a list the other layouts read well (and prose). */
 
 
@@ -90,7 +93,9 @@ count_placements (const Label *label, const int *cols, const gboolean *packed, g
   col = g_array_index (label->values, Word, i).col;
   for (guint c = last + 1; c < width && n < 2; c++)
     if (c == (guint) slot[i]
-        || (packed[c] && col >= cols[c] - MAX_DRIFT && col <= cols[c] + MAX_PACKED_PUSH))
+        || (packed[c] && col >= cols[c] - MAX_DRIFT && col <= cols[c] + MAX_PACKED_PUSH)
+        || (i == 0 && beside_wide_text (label) && col >= cols[c] - MAX_DRIFT
+            && col <= cols[c] + MAX_FIRST_PUSH))
       n += count_placements (label, cols, packed, width, slot, i + 1, c);
   return MIN (n, 2);
 }
