@@ -2,11 +2,22 @@
  *
  * See cf-text-layout-table.h.
  */
+#include <string.h>
+
 #include "cf-text-layout-table.h"
 #include "cf-text-tables-private.h"
 
 /* How far (in characters) a number may sit from its column's position. */
 #define MAX_DRIFT     2
+/* How far right of a packed column's position (a full row printing it one
+ * space after the figure before) its figures may stand in a short row. */
+#define MAX_PACKED_PUSH 4
+/* A full row packs its figures only when it has room to spare elsewhere:
+ * a gap of at least this many spaces. */
+#define MIN_WIDE_GAP 4
+/* How far right of its column the first figure of a row printed beside its
+ * label text may stand (pdftotext pushes it 3-5 characters). */
+#define MAX_FIRST_PUSH 4
 /* Fewer value columns: a list the other layouts read well (and prose). */
 
 
@@ -20,36 +31,83 @@ static gboolean beside_wide_text (const Label *label);
 
 /* Column positions of the rows of @page printing all @width values (their
  * median per column), of those printed beside their label text (@beside)
- * or of the others; FALSE when no such row is on the page. */
+ * or of the others; FALSE when no such row is on the page. @packed[c]: a
+ * full row printed column c one space after the figure before, so its
+ * position may stand left of where a short row prints it (pdftotext packs a
+ * full row tight where it has room to spare elsewhere); all FALSE when
+ * every column is (the whole row packed) or no gap is MIN_WIDE_GAP wide. */
 static gboolean
-page_columns (GArray *labels, int page, guint width, gboolean beside, int *cols)
+page_columns (GArray *labels, int page, guint width, gboolean beside, int *cols, gboolean *packed)
 {
   g_autoptr (GArray) starts = g_array_new (FALSE, FALSE, sizeof (int));
+  guint n_packed = 0;
+  int widest_gap = 0;
 
   for (guint c = 0; c < width; c++)
     {
+      packed[c] = FALSE;
       g_array_set_size (starts, 0);
       for (guint i = 0; i < labels->len; i++)
         {
           const Label *label = &g_array_index (labels, Label, i);
+          const Word *w;
 
           if (label->page != page || label->values->len != width || label->n_value_lines != 1
               || label->uncertain || beside_wide_text (label) != beside)
             continue;
-          g_array_append_val (starts, g_array_index (label->values, Word, c).col);
+          w = &g_array_index (label->values, Word, c);
+          g_array_append_val (starts, w->col);
+          if (c > 0)
+            {
+              const Word *before = &g_array_index (label->values, Word, c - 1);
+              int gap = w->col - (before->col + (int) (before->end - before->start));
+
+              if (gap <= 1)
+                packed[c] = TRUE;
+              widest_gap = MAX (widest_gap, gap);
+            }
         }
       if (starts->len == 0)
         return FALSE;
       g_array_sort (starts, compare_int);
       cols[c] = g_array_index (starts, int, starts->len / 2);
+      n_packed += packed[c];
     }
+  if ((width > 1 && n_packed == width - 1) || widest_gap < MIN_WIDE_GAP)
+    memset (packed, 0, width * sizeof *packed);
   return TRUE;
 }
 
+/* How many ways (1, or 2: two or more) the values of @label from the
+ * @i-th on go to columns after @last: each to the column @slot found for
+ * it or to a packed column within its reach. */
+static guint
+count_placements (const Label *label, const int *cols, const gboolean *packed, guint width,
+                  const int *slot, guint i, int last)
+{
+  guint n = 0;
+  int col;
+
+  if (i == label->values->len)
+    return 1;
+  col = g_array_index (label->values, Word, i).col;
+  for (guint c = last + 1; c < width && n < 2; c++)
+    if (c == (guint) slot[i]
+        || (packed[c] && col >= cols[c] - MAX_DRIFT && col <= cols[c] + MAX_PACKED_PUSH)
+        || (i == 0 && beside_wide_text (label) && col >= cols[c] - MAX_DRIFT
+            && col <= cols[c] + MAX_FIRST_PUSH))
+      n += count_placements (label, cols, packed, width, slot, i + 1, c);
+  return MIN (n, 2);
+}
+
 /* The column of each value of a short row by its position, or FALSE when a
- * value is not clearly on one column (too far, between two, or out of order). */
+ * value is not clearly on one column (too far, between two, or out of
+ * order), when its last figure is not on the last column (the row's figures
+ * stand off the full rows' columns), or when its figures could stand on
+ * another set of columns as well (a packed column's figures may stand up to
+ * MAX_PACKED_PUSH right of it). */
 static gboolean
-place_short_row (const Label *label, const int *cols, guint width, int *slot)
+place_short_row (const Label *label, const int *cols, const gboolean *packed, guint width, int *slot)
 {
   int last = -1;
 
@@ -78,7 +136,10 @@ place_short_row (const Label *label, const int *cols, guint width, int *slot)
       slot[i] = best;
       last = best;
     }
-  return TRUE;
+  if (last == (int) width - 1
+      && ABS (g_array_index (label->values, Word, label->values->len - 1).col - cols[width - 1]) > 1)
+    return FALSE;
+  return count_placements (label, cols, packed, width, slot, 0, -1) == 1;
 }
 
 /* Whether wide text precedes the row's figures on their line (the two
@@ -124,6 +185,7 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
   guint width = 0, max_vals = 0, n_rows = 0;
   int label_cols = 1;
   int last_page = -2, cols[CF_TEXT_MAX_COLUMNS], bcols[CF_TEXT_MAX_COLUMNS];
+  gboolean packed[CF_TEXT_MAX_COLUMNS], bpacked[CF_TEXT_MAX_COLUMNS];
   gboolean have_cols = FALSE, have_bcols = FALSE, after_uncertain = FALSE;
   gint64 range_start = G_MAXINT64, range_end = -1;
   g_autoptr (CfTable) table = NULL;
@@ -293,8 +355,8 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
       if (label->page != last_page)
         {
           last_page = label->page;
-          have_cols = page_columns (labels, label->page, width, FALSE, cols);
-          have_bcols = page_columns (labels, label->page, width, TRUE, bcols);
+          have_cols = page_columns (labels, label->page, width, FALSE, cols, packed);
+          have_bcols = page_columns (labels, label->page, width, TRUE, bcols, bpacked);
         }
       /* pdftotext may push figures that follow wide (Chinese) label text a
        * few characters right: a short row printed beside its label is
@@ -302,9 +364,9 @@ cf_text_layout_build_table (const char *text, GArray *labels, gboolean spaced, c
        * rows on the page its cells are left MISSING); one on a line of its
        * own by those on lines of their own, else by the others. */
       if (!label->uncertain && spaced
-          && (beside_wide_text (label) ? have_bcols && place_short_row (label, bcols, width, slot)
-              : have_cols              ? place_short_row (label, cols, width, slot)
-                                       : have_bcols && place_short_row (label, bcols, width, slot)))
+          && (beside_wide_text (label) ? have_bcols && place_short_row (label, bcols, bpacked, width, slot)
+              : have_cols              ? place_short_row (label, cols, packed, width, slot)
+                                       : have_bcols && place_short_row (label, bcols, bpacked, width, slot)))
         {
           guint next = 0;
 
