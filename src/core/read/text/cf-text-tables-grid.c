@@ -400,7 +400,29 @@ trim_unused_columns (CfGridBuilder *builder, GArray *plans, guint label_cols)
 
 /* Rows of labels and blank slots as wide as the table are rows of blank
  * cells, unless a header row follows: a band or section label over its
- * header (第二十条第（六）项 over 信息内容…) stays a section row. */
+ * header (第二十条第（六）项 over 信息内容…) stays a section row. A header
+ * names its columns (two labels or more); a lone label below (the next
+ * band, 第二十条第（六）项 after 行政许可 and its blank) is no header. */
+static gboolean
+is_under_header (GArray *plans, guint r)
+{
+  const RowPlan *plan = &g_array_index (plans, RowPlan, r);
+
+  if (plan->blank_slots == 0)
+    return FALSE;
+  while (r-- > 0)
+    {
+      const RowPlan *above = &g_array_index (plans, RowPlan, r);
+
+      /* Rows of its segment as wide as it is, numbers or blanks. */
+      if ((above->data && above->val_n == plan->blank_slots) ||
+          (!above->data && above->lab_n > 0 && above->blank_slots == plan->blank_slots))
+        continue;
+      return !above->data && above->blank_slots == 0 && above->lab_n == plan->blank_slots + 1;
+    }
+  return FALSE;
+}
+
 static void
 promote_blank_rows (GArray *plans, guint width)
 {
@@ -409,11 +431,10 @@ promote_blank_rows (GArray *plans, guint width)
   for (guint r = plans->len; r-- > 0;)
     {
       RowPlan *plan = &g_array_index (plans, RowPlan, r);
-      const RowPlan *above = r > 0 ? &g_array_index (plans, RowPlan, r - 1) : NULL;
-      /* Right under a header naming its columns (信息内容 + 本年处理决定数量
-       * over one slot), a row is as wide as that header says. */
-      gboolean under_header = above != NULL && !above->data && above->blank_slots == 0
-                              && plan->blank_slots > 0 && above->lab_n == plan->blank_slots + 1;
+      /* Under a header naming its columns (信息内容 + 本年处理决定数量 over
+       * one slot), with only rows as wide as it says between, a row is as
+       * wide as that header says. */
+      gboolean under_header = is_under_header (plans, r);
       gboolean candidate = !plan->data && plan->blank_slots > 0
                            && (plan->blank_slots == width || under_header);
 
@@ -422,7 +443,7 @@ promote_blank_rows (GArray *plans, guint width)
           plan->data = TRUE;
           plan->val_n = plan->blank_slots;
         }
-      header_follows = !plan->data && !candidate && plan->lab_n > 0;
+      header_follows = !plan->data && !candidate && plan->lab_n > 1;
     }
 }
 
