@@ -531,6 +531,10 @@ test_blank_item_rows (void)
       { "withheld_law_forbids", "rejected_petition", NULL } },
     { "page-breaks/second-part", "gip-2021-borderless-s-k22-blank.wkhtmltopdf.pdf",
       { "rejected_petition", "rejected_confirmation", "other_no_correction", NULL } },
+    /* Three blank rows in a run (LibreOffice pads its cells: six lines of
+     * labels) between rows of figures: the table goes on through them. */
+    { "blank-items", "gip-2019-borderless-s-k10-blank.libreoffice.pdf",
+      { "withheld_state_secret", "withheld_law_forbids", "withheld_three_safety", NULL } },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -747,13 +747,24 @@ figures_in_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b)
 static gboolean
 rows_go_on (GPtrArray *lines, guint start, guint i, CfPdfLine *body)
 {
-  for (guint k = i; k < MIN (lines->len, i + 4); k++)
+  double figures_x = G_MAXDOUBLE;
+
+  for (guint s = 0; s < body->segments->len; s++)
+    {
+      CfPdfSegment *seg = g_ptr_array_index (body->segments, s);
+      if (seg->kind != CF_NUMBER_TEXT)
+        figures_x = MIN (figures_x, seg->x0);
+    }
+  /* Further on through the labels of rows left blank (zeros printed
+   * blank), each line of them left of the figures. */
+  for (guint k = i; k < MIN (lines->len, i + 12); k++)
     {
       CfPdfLine *line = g_ptr_array_index (lines, k);
       CfPdfLine *prev = g_ptr_array_index (lines, k - 1);
 
       if (line->used || line->panel != body->panel
-          || line->y0 - prev->y1 > 2.5 * MAX (line->h, prev->h))
+          || line->y0 - prev->y1 > 2.5 * MAX (line->h, prev->h)
+          || (k >= i + 3 && !cf_pdf_line_is_body (line) && line->x1 >= figures_x))
         return FALSE;
       if (cf_pdf_line_is_body (line))
         return figures_aligned (body, line) || figures_in_columns (lines, start, i, line);
