@@ -207,10 +207,27 @@ test_first_figure_pushed_two_placements (void)
   g_assert_cmpuint (o.errors, ==, 0);
 }
 
+/* wkhtmltopdf, zeros printed blank: "5.要求行政机关确认或重新出 / 611 5 616 /
+ * 具已获取信息 / 294 19 3 316 / （六）其他处理": the second line of figures,
+ * on a line of its own, is row （六）'s, printed above its label; the seven
+ * figures looked like one full row 5 (before: 294 read as row 5's 社会公益组织,
+ * false 总计 errors). Both rows are left MISSING. */
+static void
+test_second_value_line_above_empty_row (void)
+{
+  CfTestOutcome o = read_report ("gip-2019-ruled-s-rep-k28-blank.wkhtmltopdf.pdftotext-layout.txt");
+
+  g_assert_cmpuint (o.of, ==, 161);
+  g_assert_cmpuint (o.wrong, ==, 0);
+  g_assert_cmpuint (o.errors, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/text-layout-rows/second-value-line-above-empty-row",
+                   test_second_value_line_above_empty_row);
   g_test_add_func ("/text-layout-rows/first-figure-pushed-two-placements",
                    test_first_figure_pushed_two_placements);
   g_test_add_func ("/text-layout-rows/short-row-total-off-column", test_short_row_total_off_column);
