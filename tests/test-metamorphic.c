@@ -408,7 +408,9 @@ test_slice (void)
  * the table whose row of three figures (34 31 10) stepped like an axis, once
  * left out as a chart's, and (Chromium, ruled) the foot of a group label
  * spanning down to the break printed as a row of blank cells, once taken
- * for the total row. Each must be read wholly right. */
+ * for the total row, and (wkhtmltopdf, ruled) 2.重复申请 printed whole on
+ * both pages with its group label clipped on each (（五） / （五）不予处理).
+ * Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {
