@@ -418,8 +418,10 @@ test_slice (void)
  * appeals table ends a page flush under the requests table, its glyph boxes
  * over that table's bottom rule, and names the table on the next page;
  * (pango, ruled, k23) the page's part of the proactive table has a column
- * of three figures stepping evenly (13, 25, 37), no chart axis. Each must
- * be read wholly right. */
+ * of three figures stepping evenly (13, 25, 37), no chart axis;
+ * (wkhtmltopdf, ruled) a row printed whole on both pages, its group label
+ * clipped differently on each, once kept twice. Each must be read wholly
+ * right. */
 static void
 test_page_breaks (void)
 {

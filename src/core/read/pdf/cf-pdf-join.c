@@ -455,6 +455,29 @@ row_repeated_unlabelled (const CfPdfTable *a, int ra, const CfPdfTable *b, int r
   return number;
 }
 
+/* Whether row @row of @table holds a number in a cell that starts on it. */
+static gboolean
+row_has_number (const CfPdfTable *table, int row)
+{
+  for (guint i = 0; i < table->cells->len; i++)
+    {
+      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
+      if (cell != NULL && cell->row == row && text_has_number (cell->text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether row @rb of @b, first of a page, is row @ra of @a printed again,
+ * label and figures, one number at least (wkhtmltopdf slices a ruled row
+ * too and prints it whole on both pages: 2.重复申请 of gip-2021-ruled-t-
+ * rep-k01-blank). The number keeps two rows left blank apart. */
+static gboolean
+row_printed_twice_with_figures (const CfPdfTable *a, int ra, const CfPdfTable *b, int rb, int value_col)
+{
+  return row_printed_twice (a, ra, b, rb, value_col) && row_has_number (a, ra);
+}
+
 /* Drops row @row of @next (printed twice): its cells go, but a label that
  * spans on down starts one row lower. */
 static void
@@ -469,19 +492,6 @@ drop_twice_printed_row (CfPdfTable *next, int row)
           cell->row_span--;
         }
     }
-}
-
-/* Whether row @row of @table holds a number in a cell that starts on it. */
-static gboolean
-row_has_number (const CfPdfTable *table, int row)
-{
-  for (guint i = 0; i < table->cells->len; i++)
-    {
-      const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
-      if (cell != NULL && cell->row == row && text_has_number (cell->text))
-        return TRUE;
-    }
-  return FALSE;
 }
 
 /* Drops the last row of @table when it is empty, the foot of a label that
@@ -515,6 +525,30 @@ drop_empty_last_row (CfPdfTable *table, const CfPdfTable *next, int first)
   table->n_rows = last;
 }
 
+/* Whether @cell, first on the next page, and @above, reaching down to the
+ * break, are one label printed on both pages, each clipped to its part
+ * (wkhtmltopdf centres a group label on all its rows: （五） above the break,
+ * （五）不予处理 below): one text begins the other. */
+static gboolean
+same_label_clipped (const CfPdfCell *above, const CfPdfCell *cell, int value_col)
+{
+  return cell->col + cell->col_span <= value_col && *above->text != '\0' && *cell->text != '\0'
+         && (g_str_has_prefix (cell->text, above->text) || g_str_has_prefix (above->text, cell->text));
+}
+
+/* @above spans down over the rows of @cell (at @row), with the longer text. */
+static void
+mend_clipped_label (CfPdfTable *table, CfPdfCell *above, const CfPdfCell *cell, int row)
+{
+  above->row_span = MAX (above->row + above->row_span, row + cell->row_span) - above->row;
+  table->n_rows = MAX (table->n_rows, above->row + above->row_span);
+  if (strlen (cell->text) > strlen (above->text))
+    {
+      g_free (above->text);
+      above->text = g_strdup (cell->text);
+    }
+}
+
 /* Appends @next (the first table of the following page) to @table, dropping
  * the header rows it repeats. A row the page break cut in two is one row
  * again, and labels that span rows down to the break go on over them. */
@@ -538,7 +572,8 @@ join_tables (CfPdfTable *table, CfPdfTable *next)
       && row_printed_twice (table, table->n_rows - 1, next, skip, value_col))
     drop_twice_printed_row (next, skip++);
   else if (table->n_rows > 0 && skip < next->n_rows
-           && row_repeated_unlabelled (table, table->n_rows - 1, next, skip, value_col))
+           && (row_repeated_unlabelled (table, table->n_rows - 1, next, skip, value_col)
+               || row_printed_twice_with_figures (table, table->n_rows - 1, next, skip, value_col)))
     drop_twice_printed_row (next, skip++);
   for (guint i = 0; i < next->cells->len; i++)
     {
@@ -582,7 +617,13 @@ join_tables (CfPdfTable *table, CfPdfTable *next)
       CfPdfCell *cell = g_ptr_array_index (top, i);
       CfPdfCell *above = g_ptr_array_index (aboves, i);
 
-      if (above != NULL && (cut || group_goes_on (table, above, cell, top, value_col)))
+      if (above != NULL && g_str_equal (table->layout, "lattice") && !cut
+          && same_label_clipped (above, cell, value_col))
+        {
+          mend_clipped_label (table, above, cell, cell->row + offset);
+          cell->row = -1; /* mended: left with @next */
+        }
+      else if (above != NULL && (cut || group_goes_on (table, above, cell, top, value_col)))
         {
           mend_cut_cell (table, above, cell, cell->row + offset);
           cell->row = -1; /* mended: left with @next */
