@@ -399,8 +399,11 @@ test_slice (void)
  * through on both pages, the groups of the table's labels begin on the
  * second page, a group label is centred on all its rows, those of the
  * other page too, and (LibreOffice) a part under a band with fewer value
- * columns (第二十条第（八）项) begins the next page. Each must be read
- * wholly right. */
+ * columns (第二十条第（八）项) begins the next page, and (LibreOffice,
+ * rep-k36) cells padded so narrowly that the line cut joins a group label
+ * with the item label beside it or the heads of narrow columns, and rows
+ * padded further apart than a line gap whose figures stand only in columns
+ * left blank above. Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {
@@ -450,6 +453,10 @@ test_page_breaks_second_part (void)
     { "gip-2021-borderless-t-rep-k21.libreoffice.pdf", 140 },
     { "gip-2021-borderless-s-k22-blank.wkhtmltopdf.pdf", 122 },
     { "gip-2021-borderless-s-rep-k08-blank.wkhtmltopdf.pdf", 70 },
+    /* LibreOffice: a row whose only figures stand in columns left blank
+     * above (3.其他) is no new table, though padded further than a line
+     * gap from the row before. */
+    { "gip-2021-borderless-s-k34-blank.libreoffice.pdf", 156 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
