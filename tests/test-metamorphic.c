@@ -420,8 +420,11 @@ test_slice (void)
  * (pango, ruled, k23) the page's part of the proactive table has a column
  * of three figures stepping evenly (13, 25, 37), no chart axis;
  * (wkhtmltopdf, ruled) a row printed whole on both pages, its group label
- * clipped differently on each, once kept twice. Each must be read wholly
- * right. */
+ * clipped differently on each, once kept twice; (LibreOffice, rep-k36)
+ * cells padded so narrowly that the line cut joins a group label with the
+ * item label beside it or the heads of narrow columns, and rows padded
+ * further apart than a line gap whose figures stand only in columns left
+ * blank above. Each must be read wholly right. */
 static void
 test_page_breaks (void)
 {
@@ -471,6 +474,10 @@ test_page_breaks_second_part (void)
     { "gip-2021-borderless-t-rep-k21.libreoffice.pdf", 140 },
     { "gip-2021-borderless-s-k22-blank.wkhtmltopdf.pdf", 164 },
     { "gip-2021-borderless-s-rep-k08-blank.wkhtmltopdf.pdf", 70 },
+    /* LibreOffice: a row whose only figures stand in columns left blank
+     * above (3.其他) is no new table, though padded further than a line
+     * gap from the row before. */
+    { "gip-2021-borderless-s-k34-blank.libreoffice.pdf", 156 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

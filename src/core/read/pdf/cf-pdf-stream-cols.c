@@ -244,3 +244,66 @@ cf_pdf_stream_inner_text_columns (GPtrArray *lines, guint start, guint stop, GAr
     }
   return n_added;
 }
+
+/* The x half-way in the first gap between CJK characters of @seg wider than
+ * @min_gap, or -1. */
+static double
+spaced_cjk_cut (const CfPdfPage *page, const CfPdfSegment *seg, double min_gap)
+{
+  for (guint k = 1; k < seg->chars->len; k++)
+    {
+      const CfPdfChar *prev = cf_pdf_char_at (page, g_array_index (seg->chars, guint, k - 1));
+      const CfPdfChar *c = cf_pdf_char_at (page, g_array_index (seg->chars, guint, k));
+
+      if (cf_pdf_is_cjk (prev->ch) && cf_pdf_is_cjk (c->ch) && c->x0 - prev->x1 > min_gap)
+        return 0.5 * (prev->x1 + c->x0);
+    }
+  return -1;
+}
+
+static void
+refresh_line_text (CfPdfLine *line)
+{
+  GString *all = g_string_new (NULL);
+
+  for (guint s = 0; s < line->segments->len; s++)
+    {
+      if (s > 0)
+        g_string_append_c (all, ' ');
+      g_string_append (all, ((CfPdfSegment *) g_ptr_array_index (line->segments, s))->text);
+    }
+  g_free (line->text);
+  line->text = g_string_free (all, FALSE);
+}
+
+guint
+cf_pdf_stream_split_spaced_cjk (const CfPdfPage *page, GPtrArray *lines)
+{
+  guint n_cuts = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, i);
+      guint before = line->segments->len;
+
+      if (line->used)
+        continue;
+      for (guint s = 0; s < line->segments->len; s++)
+        {
+          double x = spaced_cjk_cut (page, g_ptr_array_index (line->segments, s), 0.4 * line->h);
+          guint len = line->segments->len;
+
+          if (x < 0)
+            continue;
+          cut_segment (page, line, s, x);
+          if (line->segments->len == len)
+            break; /* a cut that moved nothing: leave the segment whole */
+        }
+      if (line->segments->len != before)
+        {
+          n_cuts += line->segments->len - before;
+          refresh_line_text (line);
+        }
+    }
+  return n_cuts;
+}

@@ -29,4 +29,12 @@ guint cf_pdf_stream_inner_text_columns (GPtrArray *lines, guint start, guint sto
 int   cf_pdf_stream_touching_body (GPtrArray *lines, guint start, guint n_lines, guint rel,
                                    int dir);
 
+/* Cuts the segments of @lines where two CJK characters stand apart by a
+ * good part of a character: no run of Chinese text is set so, but a
+ * printer that pads its cells narrowly (LibreOffice) leaves no wider gap
+ * between a group label wrapped in its column and the item label beside it
+ * ("他处" | "收费通知"), or between heads of narrow columns ("结果" | "结果"
+ * | "其他"), and the line cut joined them. Returns how many cuts it made. */
+guint cf_pdf_stream_split_spaced_cjk (const CfPdfPage *page, GPtrArray *lines);
+
 G_END_DECLS

@@ -738,6 +738,59 @@ figures_in_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b)
   return n_match >= 2;
 }
 
+/* Whether the figures of body line @b, fewer than two of them in the
+ * columns of the table's numeric lines lines[@start..@stop), still fit the
+ * table: one of them starts or ends where a figure of those lines does, and
+ * each other one stands inside the span of their figures, clear of every
+ * one of them (a column whose cells above were all left blank: zeros
+ * printed blank). */
+static gboolean
+figures_fit_blank_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b)
+{
+  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE;
+  guint n_match = 0, n_body = 0, n_figures = 0;
+
+  for (guint k = start; k < stop; k++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, k);
+      n_body += line != b && cf_pdf_line_is_body (line);
+      for (guint s = 0; line != b && cf_pdf_line_is_body (line) && s < line->segments->len; s++)
+        {
+          CfPdfSegment *x = g_ptr_array_index (line->segments, s);
+          if (x->kind != CF_NUMBER_TEXT)
+            x0 = MIN (x0, x->x0), x1 = MAX (x1, x->x1);
+        }
+    }
+  for (guint t = 0; t < b->segments->len; t++)
+    {
+      CfPdfSegment *y = g_ptr_array_index (b->segments, t);
+      gboolean match = FALSE, clash = FALSE;
+
+      if (y->kind == CF_NUMBER_TEXT)
+        continue;
+      n_figures++;
+      for (guint k = start; k < stop && !match; k++)
+        {
+          CfPdfLine *line = g_ptr_array_index (lines, k);
+          for (guint s = 0; line != b && cf_pdf_line_is_body (line) && s < line->segments->len; s++)
+            {
+              CfPdfSegment *x = g_ptr_array_index (line->segments, s);
+              if (x->kind == CF_NUMBER_TEXT)
+                continue;
+              if (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5)
+                match = TRUE;
+              else if (MIN (x->x1, y->x1) > MAX (x->x0, y->x0))
+                clash = TRUE;
+            }
+        }
+      if (match)
+        n_match++;
+      else if (clash || y->x0 < x0 || y->x1 > x1)
+        return FALSE;
+    }
+  return n_match >= 1 && (n_body >= 2 || n_figures >= 2);
+}
+
 /* Whether the rows of a table whose last numeric line is @body go on at
  * lines[@i] though it stands further below than a line gap (a printer that
  * pads its cells, LibreOffice: rows 1.5 lines apart): a numeric line with
@@ -767,7 +820,8 @@ rows_go_on (GPtrArray *lines, guint start, guint i, CfPdfLine *body)
           || (k >= i + 3 && !cf_pdf_line_is_body (line) && line->x1 >= figures_x))
         return FALSE;
       if (cf_pdf_line_is_body (line))
-        return figures_aligned (body, line) || figures_in_columns (lines, start, i, line);
+        return figures_aligned (body, line) || figures_in_columns (lines, start, i, line)
+               || figures_fit_blank_columns (lines, start, i, line);
     }
   return FALSE;
 }
@@ -812,6 +866,7 @@ void
 cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *used,
                            GPtrArray *tables)
 {
+  cf_pdf_stream_split_spaced_cjk (page, lines);
   for (guint i = 0; i < lines->len;)
     {
       CfPdfLine *line = g_ptr_array_index (lines, i);
