@@ -307,3 +307,119 @@ cf_pdf_stream_split_spaced_cjk (const CfPdfPage *page, GPtrArray *lines)
     }
   return n_cuts;
 }
+
+/* Whether the figures of body lines @a and @b stand in the same columns:
+ * two of them or more (or the one each has) start or end at one x. */
+gboolean
+cf_pdf_stream_figures_aligned (CfPdfLine *a, CfPdfLine *b)
+{
+  guint n_a = 0, n_match = 0;
+
+  for (guint s = 0; s < a->segments->len; s++)
+    {
+      CfPdfSegment *x = g_ptr_array_index (a->segments, s);
+
+      if (x->kind == CF_NUMBER_TEXT)
+        continue;
+      n_a++;
+      for (guint t = 0; t < b->segments->len; t++)
+        {
+          CfPdfSegment *y = g_ptr_array_index (b->segments, t);
+          if (y->kind != CF_NUMBER_TEXT && (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5))
+            {
+              n_match++;
+              break;
+            }
+        }
+    }
+  return n_match >= MIN (2, n_a) && n_match > 0;
+}
+
+/* Whether the figures of body line @b stand in the columns of the table's
+ * numeric lines lines[@start..@stop): two of them or more start or end
+ * where a figure of one of those lines does. A row next to one whose cells
+ * are partly blank (zeros printed blank) shares fewer columns with it than
+ * with the table. */
+gboolean
+cf_pdf_stream_figures_in_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b)
+{
+  guint n_b = 0, n_match = 0;
+
+  for (guint t = 0; t < b->segments->len; t++)
+    {
+      CfPdfSegment *y = g_ptr_array_index (b->segments, t);
+      gboolean found = FALSE;
+
+      if (y->kind == CF_NUMBER_TEXT)
+        continue;
+      n_b++;
+      for (guint k = start; k < stop && !found; k++)
+        {
+          CfPdfLine *line = g_ptr_array_index (lines, k);
+
+          if (line == b || !cf_pdf_line_is_body (line))
+            continue;
+          for (guint s = 0; s < line->segments->len && !found; s++)
+            {
+              CfPdfSegment *x = g_ptr_array_index (line->segments, s);
+              found = x->kind != CF_NUMBER_TEXT && (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5);
+            }
+        }
+      if (found)
+        n_match++;
+    }
+  return n_match >= 2;
+}
+
+/* Whether the figures of body line @b, fewer than two of them in the
+ * columns of the table's numeric lines lines[@start..@stop), still fit the
+ * table: one of them starts or ends where a figure of those lines does, and
+ * each other one stands inside the span of their figures, clear of every
+ * one of them (a column whose cells above were all left blank: zeros
+ * printed blank). */
+gboolean
+cf_pdf_stream_figures_fit_blank_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b)
+{
+  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE;
+  guint n_match = 0, n_body = 0, n_figures = 0;
+
+  for (guint k = start; k < stop; k++)
+    {
+      CfPdfLine *line = g_ptr_array_index (lines, k);
+      n_body += line != b && cf_pdf_line_is_body (line);
+      for (guint s = 0; line != b && cf_pdf_line_is_body (line) && s < line->segments->len; s++)
+        {
+          CfPdfSegment *x = g_ptr_array_index (line->segments, s);
+          if (x->kind != CF_NUMBER_TEXT)
+            x0 = MIN (x0, x->x0), x1 = MAX (x1, x->x1);
+        }
+    }
+  for (guint t = 0; t < b->segments->len; t++)
+    {
+      CfPdfSegment *y = g_ptr_array_index (b->segments, t);
+      gboolean match = FALSE, clash = FALSE;
+
+      if (y->kind == CF_NUMBER_TEXT)
+        continue;
+      n_figures++;
+      for (guint k = start; k < stop && !match; k++)
+        {
+          CfPdfLine *line = g_ptr_array_index (lines, k);
+          for (guint s = 0; line != b && cf_pdf_line_is_body (line) && s < line->segments->len; s++)
+            {
+              CfPdfSegment *x = g_ptr_array_index (line->segments, s);
+              if (x->kind == CF_NUMBER_TEXT)
+                continue;
+              if (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5)
+                match = TRUE;
+              else if (MIN (x->x1, y->x1) > MAX (x->x0, y->x0))
+                clash = TRUE;
+            }
+        }
+      if (match)
+        n_match++;
+      else if (clash || y->x0 < x0 || y->x1 > x1)
+        return FALSE;
+    }
+  return n_match >= 1 && (n_body >= 2 || n_figures >= 2);
+}

@@ -37,4 +37,17 @@ int   cf_pdf_stream_touching_body (GPtrArray *lines, guint start, guint n_lines,
  * | "其他"), and the line cut joined them. Returns how many cuts it made. */
 guint cf_pdf_stream_split_spaced_cjk (const CfPdfPage *page, GPtrArray *lines);
 
+/* Whether the figures of body lines @a and @b stand in the same columns
+ * (two of them or more, or the one each has, start or end at one x). */
+gboolean cf_pdf_stream_figures_aligned (CfPdfLine *a, CfPdfLine *b);
+
+/* Whether two figures or more of body line @b stand in the columns of the
+ * table's numeric lines lines[@start..@stop). */
+gboolean cf_pdf_stream_figures_in_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b);
+
+/* Whether the figures of body line @b fit the table's columns though fewer
+ * than two stand in them: the others in columns left blank above. */
+gboolean cf_pdf_stream_figures_fit_blank_columns (GPtrArray *lines, guint start, guint stop,
+                                                  CfPdfLine *b);
+
 G_END_DECLS

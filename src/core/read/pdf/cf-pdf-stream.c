@@ -675,122 +675,6 @@ touches_body (GPtrArray *lines, guint i, double touch)
   return FALSE;
 }
 
-/* Whether the figures of body lines @a and @b stand in the same columns:
- * two of them or more (or the one each has) start or end at one x. */
-static gboolean
-figures_aligned (CfPdfLine *a, CfPdfLine *b)
-{
-  guint n_a = 0, n_match = 0;
-
-  for (guint s = 0; s < a->segments->len; s++)
-    {
-      CfPdfSegment *x = g_ptr_array_index (a->segments, s);
-
-      if (x->kind == CF_NUMBER_TEXT)
-        continue;
-      n_a++;
-      for (guint t = 0; t < b->segments->len; t++)
-        {
-          CfPdfSegment *y = g_ptr_array_index (b->segments, t);
-          if (y->kind != CF_NUMBER_TEXT && (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5))
-            {
-              n_match++;
-              break;
-            }
-        }
-    }
-  return n_match >= MIN (2, n_a) && n_match > 0;
-}
-
-/* Whether the figures of body line @b stand in the columns of the table's
- * numeric lines lines[@start..@stop): two of them or more start or end
- * where a figure of one of those lines does. A row next to one whose cells
- * are partly blank (zeros printed blank) shares fewer columns with it than
- * with the table. */
-static gboolean
-figures_in_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b)
-{
-  guint n_b = 0, n_match = 0;
-
-  for (guint t = 0; t < b->segments->len; t++)
-    {
-      CfPdfSegment *y = g_ptr_array_index (b->segments, t);
-      gboolean found = FALSE;
-
-      if (y->kind == CF_NUMBER_TEXT)
-        continue;
-      n_b++;
-      for (guint k = start; k < stop && !found; k++)
-        {
-          CfPdfLine *line = g_ptr_array_index (lines, k);
-
-          if (line == b || !cf_pdf_line_is_body (line))
-            continue;
-          for (guint s = 0; s < line->segments->len && !found; s++)
-            {
-              CfPdfSegment *x = g_ptr_array_index (line->segments, s);
-              found = x->kind != CF_NUMBER_TEXT && (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5);
-            }
-        }
-      if (found)
-        n_match++;
-    }
-  return n_match >= 2;
-}
-
-/* Whether the figures of body line @b, fewer than two of them in the
- * columns of the table's numeric lines lines[@start..@stop), still fit the
- * table: one of them starts or ends where a figure of those lines does, and
- * each other one stands inside the span of their figures, clear of every
- * one of them (a column whose cells above were all left blank: zeros
- * printed blank). */
-static gboolean
-figures_fit_blank_columns (GPtrArray *lines, guint start, guint stop, CfPdfLine *b)
-{
-  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE;
-  guint n_match = 0, n_body = 0, n_figures = 0;
-
-  for (guint k = start; k < stop; k++)
-    {
-      CfPdfLine *line = g_ptr_array_index (lines, k);
-      n_body += line != b && cf_pdf_line_is_body (line);
-      for (guint s = 0; line != b && cf_pdf_line_is_body (line) && s < line->segments->len; s++)
-        {
-          CfPdfSegment *x = g_ptr_array_index (line->segments, s);
-          if (x->kind != CF_NUMBER_TEXT)
-            x0 = MIN (x0, x->x0), x1 = MAX (x1, x->x1);
-        }
-    }
-  for (guint t = 0; t < b->segments->len; t++)
-    {
-      CfPdfSegment *y = g_ptr_array_index (b->segments, t);
-      gboolean match = FALSE, clash = FALSE;
-
-      if (y->kind == CF_NUMBER_TEXT)
-        continue;
-      n_figures++;
-      for (guint k = start; k < stop && !match; k++)
-        {
-          CfPdfLine *line = g_ptr_array_index (lines, k);
-          for (guint s = 0; line != b && cf_pdf_line_is_body (line) && s < line->segments->len; s++)
-            {
-              CfPdfSegment *x = g_ptr_array_index (line->segments, s);
-              if (x->kind == CF_NUMBER_TEXT)
-                continue;
-              if (fabs (x->x0 - y->x0) < 1.5 || fabs (x->x1 - y->x1) < 1.5)
-                match = TRUE;
-              else if (MIN (x->x1, y->x1) > MAX (x->x0, y->x0))
-                clash = TRUE;
-            }
-        }
-      if (match)
-        n_match++;
-      else if (clash || y->x0 < x0 || y->x1 > x1)
-        return FALSE;
-    }
-  return n_match >= 1 && (n_body >= 2 || n_figures >= 2);
-}
-
 /* Whether the rows of a table whose last numeric line is @body go on at
  * lines[@i] though it stands further below than a line gap (a printer that
  * pads its cells, LibreOffice: rows 1.5 lines apart): a numeric line with
@@ -820,8 +704,8 @@ rows_go_on (GPtrArray *lines, guint start, guint i, CfPdfLine *body)
           || (k >= i + 3 && !cf_pdf_line_is_body (line) && line->x1 >= figures_x))
         return FALSE;
       if (cf_pdf_line_is_body (line))
-        return figures_aligned (body, line) || figures_in_columns (lines, start, i, line)
-               || figures_fit_blank_columns (lines, start, i, line);
+        return cf_pdf_stream_figures_aligned (body, line) || cf_pdf_stream_figures_in_columns (lines, start, i, line)
+               || cf_pdf_stream_figures_fit_blank_columns (lines, start, i, line);
     }
   return FALSE;
 }
@@ -855,7 +739,7 @@ label_then_rows (GPtrArray *lines, guint start, guint i)
       if (line->used || line->panel != prev->panel || line->y0 - prev->y1 > 2.5 * MAX (line->h, prev->h))
         return FALSE;
       if (cf_pdf_line_is_body (line))
-        return figures_in_columns (lines, start, i, line);
+        return cf_pdf_stream_figures_in_columns (lines, start, i, line);
       if (line->segments->len != 1 || line->x1 >= figures_x)
         return FALSE;
     }
@@ -888,7 +772,7 @@ cf_pdf_find_stream_tables (const CfPdfPage *page, GPtrArray *lines, gboolean *us
       {
         CfPdfLine *next = i + 1 < lines->len ? g_ptr_array_index (lines, i + 1) : NULL;
         row_gap = next != NULL && !next->used && next->panel == line->panel
-                          && cf_pdf_line_is_body (next) && figures_aligned (line, next)
+                          && cf_pdf_line_is_body (next) && cf_pdf_stream_figures_aligned (line, next)
                       ? next->y0 - line->y1
                       : -1;
       }
