@@ -130,7 +130,7 @@ row_has_figure (GArray *cells)
 static void
 add_row (Scanner *sc, GArray *cells, guint width)
 {
-  guint first_value;
+  guint first_value, last_label = 0;
 
   if (!row_has_figure (cells) || cells->len <= width)
     {
@@ -152,7 +152,16 @@ add_row (Scanner *sc, GArray *cells, guint width)
 
   first_value = cells->len - width;
   cf_grid_builder_begin_row (&sc->grid, CF_RAW_ROW_EMPTIES_ARE_VALUES | CF_RAW_ROW_BLANK_DATA);
-  for (guint i = 0; i < first_value; i++)
+  /* The row's own label is its last; a group's label (rows spanning
+   * lines) is printed on one of its rows only, split over lines, and
+   * would name only that row: left out, the item labels name the rows. */
+  for (guint i = first_value; i > 0; i--)
+    if (g_array_index (cells, RuledCell, i - 1).kind == RULED_OTHER)
+      {
+        last_label = i - 1;
+        break;
+      }
+  for (guint i = last_label; i < first_value; i++)
     {
       const RuledCell *cell = &g_array_index (cells, RuledCell, i);
 
