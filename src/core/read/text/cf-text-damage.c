@@ -41,6 +41,9 @@ mark_table (CfTable *table)
   /* Rows lost to the damage may split a table anywhere: a piece read as a
    * table of its own holds a total without its parts. */
   cf_table_set_confidence (table, DAMAGED_CONFIDENCE);
+  /* html2text's ruled tables (cf-text-ruled-dump.c) vetted each cell. */
+  if (g_strcmp0 (cf_table_get_layout (table), "html2text") == 0)
+    return;
 
   for (guint i = 0; i < cf_table_get_n_cells (table); i++)
     {

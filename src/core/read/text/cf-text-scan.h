@@ -82,5 +82,9 @@ gsize    cf_text_parse_pipe       (Scanner *sc, gsize pos);
 gsize    cf_text_parse_markdown   (Scanner *sc, gsize pos);
 gsize    cf_text_parse_separated  (Scanner *sc, gsize pos, LineKind kind);
 gsize    cf_text_parse_lines      (Scanner *sc, gsize pos);
+/* html2text's ruled tables (cf-text-ruled-dump.c): [@start, @end) is the
+ * line of "_" over one; the parser reads it and its "|" rows. */
+gboolean cf_text_ruled_dump_is_top (const char *text, gsize start, gsize end);
+gsize    cf_text_parse_ruled_dump  (Scanner *sc, gsize pos);
 
 G_END_DECLS

@@ -342,6 +342,14 @@ scan (Scanner *sc, gsize pos)
       gsize next;
 
       cf_text_read_line (sc, pos, &line);
+      if (!sc->forced && line.next < sc->len && sc->text[line.next] == '|' &&
+          cf_text_ruled_dump_is_top (sc->text, line.tstart, line.tend))
+        {
+          next = cf_text_parse_ruled_dump (sc, pos);
+          cf_text_set_title (sc, NULL);
+          pos = MAX (next, line.next);
+          continue;
+        }
       switch (line.kind)
         {
         case LINE_BOX_RULE:
