@@ -410,6 +410,11 @@ cf_text_dump_slots (CfGridBuilder *grid)
       if (exact)
         {
           guint body_end = b1;
+          /* A header row has words over the value columns; the labels of
+           * rows further down may run further right than those of the body
+           * so far (3.要求提供公开出版物 under 一、本年新收…), never onto
+           * the first value column. */
+          int header_col = MAX (a.boundary, a.anchors[0]);
 
           while (b1 < n)
           {
@@ -417,8 +422,8 @@ cf_text_dump_slots (CfGridBuilder *grid)
             const CfRawRow *next = b1 + 1 < n ? &g_array_index (grid->rows, CfRawRow, b1 + 1) : NULL;
 
             if (row_has_value (grid, row) || row->n_cells == 0 ||
-                has_word_past (grid, row, a.boundary, a.m) ||
-                (next != NULL && !row_has_value (grid, next) && has_word_past (grid, next, a.boundary, a.m)))
+                has_word_past (grid, row, header_col, a.m) ||
+                (next != NULL && !row_has_value (grid, next) && has_word_past (grid, next, header_col, a.m)))
               break;
             b1++;
             /* Values again: the body goes on. */
