@@ -452,8 +452,22 @@ cf_text_dump_slots (CfGridBuilder *grid)
               guint slots = above != NULL && !has_word_past (grid, row, a.boundary, a.m)
                             ? count_words_past (grid, above, a.boundary, a.m) : 0;
 
+              const CfRawRow *below = i + 1 < a.header_start ? &g_array_index (grid->rows, CfRawRow, i + 1) : NULL;
+              Anchors words = { grid->text, a.m, a.boundary, { 0 }, 0, FALSE, 0 };
+
               if (slots > 0 && row->n_cells > 0)
                 rewrite_blank_row (grid, row, slots, cells, &copy);
+              else if (below != NULL && below->n_cells > 0 && !row_has_value (grid, row) &&
+                       !has_word_past (grid, below, a.boundary, a.m) &&
+                       (words.n_anchors = count_words_past (grid, row, a.boundary, a.m)) > 0)
+                {
+                  /* The header over that row of blanks: one cell per column
+                   * word, as the header of a body is split. */
+                  words.n_anchors = 0;
+                  for (guint k = 0; k < row->n_cells; k++)
+                    for_each_word (grid->text, row_cell (grid, row, k), add_anchor_word, &words);
+                  rewrite_header (grid, row, &words, cells, &copy);
+                }
               else
                 {
                   g_array_append_vals (cells, row_cell (grid, row, 0), row->n_cells);
