@@ -410,6 +410,11 @@ cf_text_dump_slots (CfGridBuilder *grid)
       if (exact)
         {
           guint body_end = b1;
+          /* A header row has words over the value columns; the labels of
+           * rows further down may run further right than those of the body
+           * so far (3.要求提供公开出版物 under 一、本年新收…), never onto
+           * the first value column. */
+          int header_col = MAX (a.boundary, a.anchors[0]);
 
           while (b1 < n)
           {
@@ -417,8 +422,8 @@ cf_text_dump_slots (CfGridBuilder *grid)
             const CfRawRow *next = b1 + 1 < n ? &g_array_index (grid->rows, CfRawRow, b1 + 1) : NULL;
 
             if (row_has_value (grid, row) || row->n_cells == 0 ||
-                has_word_past (grid, row, a.boundary, a.m) ||
-                (next != NULL && !row_has_value (grid, next) && has_word_past (grid, next, a.boundary, a.m)))
+                has_word_past (grid, row, header_col, a.m) ||
+                (next != NULL && !row_has_value (grid, next) && has_word_past (grid, next, header_col, a.m)))
               break;
             b1++;
             /* Values again: the body goes on. */
@@ -447,8 +452,22 @@ cf_text_dump_slots (CfGridBuilder *grid)
               guint slots = above != NULL && !has_word_past (grid, row, a.boundary, a.m)
                             ? count_words_past (grid, above, a.boundary, a.m) : 0;
 
+              const CfRawRow *below = i + 1 < a.header_start ? &g_array_index (grid->rows, CfRawRow, i + 1) : NULL;
+              Anchors words = { grid->text, a.m, a.boundary, { 0 }, 0, FALSE, 0 };
+
               if (slots > 0 && row->n_cells > 0)
                 rewrite_blank_row (grid, row, slots, cells, &copy);
+              else if (below != NULL && below->n_cells > 0 && !row_has_value (grid, row) &&
+                       !has_word_past (grid, below, a.boundary, a.m) &&
+                       (words.n_anchors = count_words_past (grid, row, a.boundary, a.m)) > 0)
+                {
+                  /* The header over that row of blanks: one cell per column
+                   * word, as the header of a body is split. */
+                  words.n_anchors = 0;
+                  for (guint k = 0; k < row->n_cells; k++)
+                    for_each_word (grid->text, row_cell (grid, row, k), add_anchor_word, &words);
+                  rewrite_header (grid, row, &words, cells, &copy);
+                }
               else
                 {
                   g_array_append_vals (cells, row_cell (grid, row, 0), row->n_cells);

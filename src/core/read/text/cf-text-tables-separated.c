@@ -501,6 +501,35 @@ is_blank_row_over_section (Scanner *sc, const Line *line, const Line *next, gsiz
   return !line_has_value (sc->text, &after) || (line->end > line->tend + 1 && next->end > next->tend + 1);
 }
 
+/* A short line right after an aligned row, without a number, padded with
+ * spaces out to about that row's width (in characters, lynx, or display
+ * columns, w3m), then a blank line or the end. */
+static gboolean
+is_padded_last_row (Scanner *sc, const Line *line, gsize run_end, gsize last_row_start, LineKind kind)
+{
+  Line row, next;
+  glong chars, row_chars;
+  int width, row_width;
+
+  if (kind != LINE_ALIGNED || line->kind != LINE_SHORT || line->start != run_end ||
+      last_row_start == G_MAXSIZE || line->end < line->tend + 4 || line_has_value (sc->text, line))
+    return FALSE;
+  cf_text_read_line (sc, last_row_start, &row);
+  if (row.next != line->start)
+    return FALSE;
+  if (line->next < sc->len)
+    {
+      cf_text_read_line (sc, line->next, &next);
+      if (next.kind != LINE_BLANK)
+        return FALSE;
+    }
+  chars = g_utf8_strlen (sc->text + line->start, (gssize) (line->end - line->start));
+  row_chars = g_utf8_strlen (sc->text + row.start, (gssize) (row.end - row.start));
+  width = display_column (sc->text, line->start, line->end);
+  row_width = display_column (sc->text, row.start, row.end);
+  return (chars + 4 >= row_chars && chars <= row_chars + 4) || (width + 4 >= row_width && width <= row_width + 4);
+}
+
 /* Tab and aligned runs: rows are lines of their kind; a blank line or two
  * (a page break) and a short line without separators (a section row) may sit
  * between them. A heading (三、...) ends the run. */
@@ -512,6 +541,7 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
   gsize end_pos = pos;
   guint n_lines = 0;
   WrapTarget wrap = { -1, 0, 0 };
+  gsize last_row_start = G_MAXSIZE;
   Line line;
 
   while (pos < sc->len && n_lines < MAX_REGION_LINES)
@@ -528,6 +558,7 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
 
               cf_grid_builder_begin_row (&sc->grid, CF_RAW_ROW_NONE);
               cf_text_split_aligned (sc->text, line.tstart, line.tend, MAX_FIELDS, aligned_add_field, &row);
+              last_row_start = line.start;
             }
           wrap_target_update (sc, kind == LINE_ALIGNED ? columns : NULL, &wrap);
           n_lines++;
@@ -553,6 +584,21 @@ cf_text_parse_separated (Scanner *sc, gsize pos, LineKind kind)
           Line next;
           gboolean goes_on = FALSE;
 
+          if (is_padded_last_row (sc, &line, end_pos, last_row_start, kind))
+            {
+              /* The table's last row, every cell blank (四、结转下年度继续办理
+               * before the next heading): a browser pads it with the spaces
+               * of its cells out to the table's width; a heading is not. */
+              cf_grid_builder_begin_row (&sc->grid, CF_RAW_ROW_NONE);
+              cf_grid_builder_add_cell (&sc->grid, line.tstart, line.tend);
+              {
+                int span[2] = { 0, 0 };
+                g_array_append_vals (columns, span, 2);
+              }
+              n_lines++;
+              pos = end_pos = line.next;
+              break;
+            }
           if (line.kind == LINE_SHORT &&
               cf_text_enumerator_level (sc->text + line.tstart, line.tend - line.tstart) == 1 &&
               !is_row_between_rows (sc, &line, end_pos, kind))
