@@ -221,6 +221,16 @@ choose_candidates (CfDocument *doc, GPtrArray *candidates)
     }
 }
 
+void
+cf_loader_choose_candidates (CfDocument *doc, CfReading *reading)
+{
+  g_return_if_fail (CF_IS_DOCUMENT (doc));
+  g_return_if_fail (CF_IS_READING (reading));
+
+  if (cf_reading_get_candidates (reading)->len > 0)
+    choose_candidates (doc, cf_reading_get_candidates (reading));
+}
+
 /* ------------------------------------------------------------------ loading */
 
 void
@@ -339,8 +349,7 @@ cf_loader_load_bytes (GBytes *bytes, const char *path, const char *password,
   /* Before any form is matched: the year decides between forms that fit
    * equally well. */
   cf_report_meta_read (doc);
-  if (cf_reading_get_candidates (reading)->len > 0)
-    choose_candidates (doc, cf_reading_get_candidates (reading));
+  cf_loader_choose_candidates (doc, reading);
   if (kind == CF_DOCUMENT_KIND_PDF)
     cf_document_set_source_bytes (doc, bytes);
   return g_steal_pointer (&doc);
