@@ -911,6 +911,52 @@ test_extract_any_range (void)
   g_assert_cmpuint (n_tables, >, 100);
 }
 
+/* A second reading's table that reaches a few bytes into a table of another
+ * section (a join across pages can end there) replaces only its own: the
+ * table it overlaps maps more cells of another form table and stays. */
+static void
+test_candidate_keeps_other_table (void)
+{
+  g_autofree char *path = cf_test_path ("corpus", "text", "zibo-gaoxin-psb-2022.txt", NULL);
+  g_autofree char *report = NULL;
+  gsize len;
+  g_autoptr (CfReading) own = cf_reading_new ();
+  g_autoptr (CfReading) second = cf_reading_new ();
+  g_autoptr (CfDocument) doc = cf_document_new ("sample.txt", CF_DOCUMENT_KIND_TEXT);
+  GPtrArray *own_tables, *tables;
+  CfTable *candidate, *requests;
+  gint64 offset, length, end, cand_offset, cand_length;
+
+  g_assert_true (g_file_get_contents (path, &report, &len, NULL));
+  cf_reading_take_text (own, g_strndup (report, len), len);
+  cf_reading_take_text (second, g_strndup (report, len), len);
+  cf_text_tables_find (own);
+  cf_text_tables_find (second);
+  own_tables = cf_reading_get_tables (own);
+  g_assert_cmpuint (own_tables->len, ==, 3);
+  g_assert_cmpuint (cf_reading_get_tables (second)->len, ==, 3);
+
+  /* The own reading lost the appeals table; the second reading has it,
+   * starting a few bytes before the requests table ends. */
+  requests = g_object_ref (g_ptr_array_index (own_tables, 1));
+  cf_table_get_range (requests, &offset, &length);
+  end = offset + length;
+  g_ptr_array_remove_index (own_tables, 2);
+  candidate = g_ptr_array_index (cf_reading_get_tables (second), 2);
+  cf_table_get_range (candidate, &cand_offset, &cand_length);
+  g_assert_cmpint (cand_offset, >=, end);
+  cf_table_set_range (candidate, end - 10, cand_offset + cand_length - (end - 10));
+  cf_reading_add_candidate (own, candidate);
+
+  cf_loader_take_reading (doc, own);
+  cf_loader_choose_candidates (doc, own);
+  tables = cf_document_get_tables (doc);
+  g_assert_cmpuint (tables->len, ==, 3);
+  g_assert_true (g_ptr_array_find (tables, requests, NULL));
+  g_assert_true (g_ptr_array_find (tables, candidate, NULL));
+  g_object_unref (requests);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -925,6 +971,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text-tables/pipe-full-rows", test_pipe_full_rows);
   g_test_add_func ("/text-tables/pathological", test_pathological);
   g_test_add_func ("/text-tables/extract-range-zibo", test_extract_range_zibo);
+  g_test_add_func ("/text-tables/candidate-keeps-other-table", test_candidate_keeps_other_table);
   g_test_add_func ("/text-tables/extract-columns-in-prose", test_extract_columns_in_prose);
   g_test_add_func ("/text-tables/extract-range-forced-layout", test_extract_range_forced_layout);
   g_test_add_func ("/text-tables/extract-any-range", test_extract_any_range);

@@ -44,6 +44,20 @@ looks_like_pdf (const guint8 *data, gsize len)
 
 /* ------------------------------------------------------ competing readings */
 
+/* Cells of @table the form matcher gave a row and a column of its form table. */
+static guint
+canonical_cells (CfTable *table)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < cf_table_get_n_cells (table); i++)
+    {
+      CfCell *cell = cf_table_get_cell_at (table, i);
+      n += cell->row_key != NULL && cell->col_key != NULL;
+    }
+  return n;
+}
+
 /* Canonical cells per form table id when @tables are matched to the forms
  * in a document with @doc's text, path and metadata (the year breaks ties):
  * the form matcher alone, no rule. */
@@ -66,13 +80,8 @@ count_canonical (CfDocument *doc, GPtrArray *tables)
     {
       CfTable *table = g_ptr_array_index (mapped, t);
       const char *id = cf_table_get_id (table);
-      guint n = 0;
+      guint n = canonical_cells (table);
 
-      for (guint i = 0; i < cf_table_get_n_cells (table); i++)
-        {
-          CfCell *cell = cf_table_get_cell_at (table, i);
-          n += cell->row_key != NULL && cell->col_key != NULL;
-        }
       if (n > 0 && n > GPOINTER_TO_UINT (g_hash_table_lookup (counts, id)))
         g_hash_table_insert (counts, g_strdup (id), GUINT_TO_POINTER (n));
     }
@@ -139,9 +148,26 @@ insert_in_order (CfDocument *doc, CfTable *table)
   cf_document_insert_table (doc, index, table);
 }
 
+/* Whether @table, one of @doc's own, maps more canonical cells of a form
+ * table other than @id than @candidate maps of @id (@own_ids: the form
+ * table id each own table's copy was matched to, @own_cells: how many
+ * cells it mapped): replacing it would lose more than it gains. */
+static gboolean
+maps_other_form_table (GHashTable *own_ids, GHashTable *own_cells, CfTable *table, const char *id,
+                       guint n_candidate)
+{
+  const char *own_id = g_hash_table_lookup (own_ids, table);
+
+  return own_id != NULL && g_strcmp0 (own_id, id) != 0
+         && GPOINTER_TO_UINT (g_hash_table_lookup (own_cells, table)) > n_candidate;
+}
+
 /* @candidates (tables a second reading of the same text found) against
  * @doc's tables: a form table the candidate reading maps more canonical
- * cells of replaces the tables it overlaps. */
+ * cells of replaces the tables it overlaps, but never an own table mapping
+ * more cells of another form table than the candidate maps (a table joined
+ * across pages may reach a few lines into the next section, which the
+ * candidate reads too): that one stays beside the candidate. */
 static void
 choose_candidates (CfDocument *doc, GPtrArray *candidates)
 {
@@ -150,12 +176,27 @@ choose_candidates (CfDocument *doc, GPtrArray *candidates)
   g_autoptr (GPtrArray) copies = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr (GHashTable) own_counts = NULL;
   g_autoptr (GHashTable) candidate_counts = NULL;
+  g_autoptr (GHashTable) own_ids = NULL;
+  g_autoptr (GHashTable) own_cells = NULL;
 
   /* Matched as copies: the matcher sets ids and keys, which the document's
    * tables get only when audited. */
   for (guint t = 0; t < tables->len; t++)
     g_ptr_array_add (own, copy_table (g_ptr_array_index (tables, t)));
   own_counts = count_canonical (doc, own);
+  own_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
+  own_cells = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      CfTable *copy = g_ptr_array_index (own, t);
+      const char *id = cf_table_get_id (copy);
+
+      if (id != NULL && !g_str_has_prefix (id, "table-") && canonical_cells (copy) > 0)
+        {
+          g_hash_table_insert (own_ids, g_ptr_array_index (tables, t), (gpointer) id);
+          g_hash_table_insert (own_cells, g_ptr_array_index (tables, t), GUINT_TO_POINTER (canonical_cells (copy)));
+        }
+    }
   for (guint t = 0; t < candidates->len; t++)
     g_ptr_array_add (copies, copy_table (g_ptr_array_index (candidates, t)));
   candidate_counts = count_canonical (doc, copies);
@@ -167,22 +208,27 @@ choose_candidates (CfDocument *doc, GPtrArray *candidates)
       const char *id = cf_table_get_id (mapped);
       guint n_candidate = GPOINTER_TO_UINT (g_hash_table_lookup (candidate_counts, id));
       guint n_own = GPOINTER_TO_UINT (g_hash_table_lookup (own_counts, id));
-      guint n = 0;
 
       if (id == NULL || g_str_has_prefix (id, "table-") || n_candidate <= n_own)
         continue;
-      for (guint i = 0; i < cf_table_get_n_cells (mapped); i++)
-        {
-          CfCell *cell = cf_table_get_cell_at (mapped, i);
-          n += cell->row_key != NULL && cell->col_key != NULL;
-        }
-      if (n < n_candidate)
+      if (canonical_cells (mapped) < n_candidate)
         continue;
       for (guint i = tables->len; i-- > 0;)
-        if (ranges_overlap (g_ptr_array_index (tables, i), table))
+        if (ranges_overlap (g_ptr_array_index (tables, i), table)
+            && !maps_other_form_table (own_ids, own_cells, g_ptr_array_index (tables, i), id, n_candidate))
           cf_document_remove_table (doc, i);
       insert_in_order (doc, table);
     }
+}
+
+void
+cf_loader_choose_candidates (CfDocument *doc, CfReading *reading)
+{
+  g_return_if_fail (CF_IS_DOCUMENT (doc));
+  g_return_if_fail (CF_IS_READING (reading));
+
+  if (cf_reading_get_candidates (reading)->len > 0)
+    choose_candidates (doc, cf_reading_get_candidates (reading));
 }
 
 /* ------------------------------------------------------------------ loading */
@@ -303,8 +349,7 @@ cf_loader_load_bytes (GBytes *bytes, const char *path, const char *password,
   /* Before any form is matched: the year decides between forms that fit
    * equally well. */
   cf_report_meta_read (doc);
-  if (cf_reading_get_candidates (reading)->len > 0)
-    choose_candidates (doc, cf_reading_get_candidates (reading));
+  cf_loader_choose_candidates (doc, reading);
   if (kind == CF_DOCUMENT_KIND_PDF)
     cf_document_set_source_bytes (doc, bytes);
   return g_steal_pointer (&doc);

@@ -26,4 +26,11 @@ CfDocument *cf_loader_load_bytes (GBytes       *bytes,
 void        cf_loader_take_reading (CfDocument   *doc,
                                     CfReading    *reading);
 
+/* @reading's candidates (tables a second reading found) against @doc's
+ * tables, after cf_loader_take_reading() and the report's year are read:
+ * each form table the candidates map more canonical cells of replaces the
+ * tables it overlaps, but never one mapping more cells of another. */
+void        cf_loader_choose_candidates (CfDocument *doc,
+                                         CfReading  *reading);
+
 G_END_DECLS
