@@ -514,6 +514,15 @@ cf_number_is_blank_text (const char *text, gssize len)
   return n.kind == CF_NUMBER_BLANK;
 }
 
+gboolean
+cf_number_is_value_text (const char *text, gssize len)
+{
+  CfNumber n;
+
+  cf_number_parse (text, len, &n);
+  return n.kind == CF_NUMBER_VALUE;
+}
+
 /* Chinese numerals ------------------------------------------------------- */
 
 static int

@@ -36,6 +36,10 @@ void     cf_number_parse              (const char *text,
 gboolean cf_number_is_blank_text      (const char *text,
                                        gssize      len);
 
+/* TRUE when @text reads as a figure (a value, not blank, not text). */
+gboolean cf_number_is_value_text      (const char *text,
+                                       gssize      len);
+
 /* Reads a number at the start of @text in prose: Arabic digits (any width,
  * separators, decimals) or Chinese numerals (一百二十三, 两千, 1万余).
  * Returns the number of bytes consumed (0 when no number starts there). */

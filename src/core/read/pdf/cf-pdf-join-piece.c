@@ -19,15 +19,6 @@
 /* Rows a piece may have (a page of them at most). */
 #define PIECE_MAX_ROWS 60
 
-static gboolean
-is_figure (const char *text)
-{
-  CfNumber number;
-
-  cf_number_parse (text, -1, &number);
-  return number.kind == CF_NUMBER_VALUE;
-}
-
 /* The leftmost column of @table with a figure alone in a cell, or n_cols. */
 static int
 first_figure_column (const CfPdfTable *table)
@@ -37,7 +28,7 @@ first_figure_column (const CfPdfTable *table)
   for (guint i = 0; i < table->cells->len; i++)
     {
       const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
-      if (cell != NULL && cell->col < first && cell->col_span == 1 && is_figure (cell->text))
+      if (cell != NULL && cell->col < first && cell->col_span == 1 && cf_number_is_value_text (cell->text, -1))
         first = cell->col;
     }
   return first;
@@ -102,7 +93,7 @@ first_figure_row (const CfPdfTable *table)
   for (guint i = 0; i < table->cells->len; i++)
     {
       const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
-      if (cell != NULL && cell->row >= 0 && cell->row < row && cell->col_span == 1 && is_figure (cell->text))
+      if (cell != NULL && cell->row >= 0 && cell->row < row && cell->col_span == 1 && cf_number_is_value_text (cell->text, -1))
         row = cell->row;
     }
   return row;
@@ -120,7 +111,7 @@ head_end (const CfPdfTable *piece, int piece_first)
     {
       const CfPdfCell *cell = g_ptr_array_index (piece->cells, i);
       if (cell != NULL && cell->row >= 0 && cell->row < figures && cell->col + cell->col_span > piece_first
-          && *cell->text != '\0' && !is_figure (cell->text))
+          && *cell->text != '\0' && !cf_number_is_value_text (cell->text, -1))
         end = MAX (end, cell->row + cell->row_span);
     }
   return end;
@@ -146,7 +137,7 @@ map_piece_columns (const CfPdfTable *table, const CfPdfTable *piece, int first, 
         continue;
       if (cell->row < body)
         return FALSE; /* a head cell reaching down into the body */
-      if (cell->col >= piece_first && (cell->col_span != 1 || !is_figure (cell->text)))
+      if (cell->col >= piece_first && (cell->col_span != 1 || !cf_number_is_value_text (cell->text, -1)))
         return FALSE;
       /* A label reaching over the first figures is no label. */
       if (cell->col < piece_first && cell->bbox[2] > edge (table, 2 * first) + 2)

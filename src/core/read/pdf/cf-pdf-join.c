@@ -156,15 +156,6 @@ rows_equal (const CfPdfTable *a, int ra, const CfPdfTable *b, int rb)
 
 /* ------------------------------------------ rows cut by the page break */
 
-static gboolean
-text_has_number (const char *text)
-{
-  CfNumber number;
-
-  cf_number_parse (text, -1, &number);
-  return number.kind == CF_NUMBER_VALUE;
-}
-
 /* The leftmost column with a number in it, in either part: the columns
  * left of it hold labels (one grid row per printed row, labels first). */
 static int
@@ -177,7 +168,7 @@ first_value_column (const CfPdfTable *a, const CfPdfTable *b)
     for (guint i = 0; i < parts[p]->cells->len; i++)
       {
         const CfPdfCell *cell = g_ptr_array_index (parts[p]->cells, i);
-        if (cell->col < first && cell->col_span == 1 && text_has_number (cell->text))
+        if (cell->col < first && cell->col_span == 1 && cf_number_is_value_text (cell->text, -1))
           first = cell->col;
       }
   return first;
@@ -246,7 +237,7 @@ row_is_cut (const CfPdfTable *table, GPtrArray *top, GPtrArray *aboves, int valu
       const CfPdfCell *cell = g_ptr_array_index (top, i);
       const CfPdfCell *above = g_ptr_array_index (aboves, i);
 
-      if (above == NULL || text_has_number (cell->text))
+      if (above == NULL || cf_number_is_value_text (cell->text, -1))
         return FALSE;
       if (*cell->text == '\0')
         continue;
@@ -450,7 +441,7 @@ row_repeated_unlabelled (const CfPdfTable *a, int ra, const CfPdfTable *b, int r
       const char *x = cell_text_at (a, ra, c), *y = cell_text_at (b, rb, c);
       if (g_strcmp0 (x != NULL ? x : "", y != NULL ? y : "") != 0)
         return FALSE;
-      number |= x != NULL && text_has_number (x);
+      number |= x != NULL && cf_number_is_value_text (x, -1);
     }
   return number;
 }
@@ -462,7 +453,7 @@ row_has_number (const CfPdfTable *table, int row)
   for (guint i = 0; i < table->cells->len; i++)
     {
       const CfPdfCell *cell = g_ptr_array_index (table->cells, i);
-      if (cell != NULL && cell->row == row && text_has_number (cell->text))
+      if (cell != NULL && cell->row == row && cf_number_is_value_text (cell->text, -1))
         return TRUE;
     }
   return FALSE;
