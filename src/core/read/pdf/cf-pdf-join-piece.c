@@ -300,19 +300,9 @@ cf_pdf_join_piece_fit (GPtrArray *tables, const CfPdfTable *table, CfPdfTable *p
     for (int c = first; c < table->n_cols; c++)
       if (!taken[r * table->n_cols + c])
         {
-          CfPdfCell *cell = g_new0 (CfPdfCell, 1);
+          double rect[4] = { edge (table, 2 * c), row_y[2 * r], edge (table, 2 * c + 1), row_y[2 * r + 1] };
 
-          cell->row = r;
-          cell->col = c;
-          cell->row_span = cell->col_span = 1;
-          cell->text = g_strdup ("");
-          cell->offset = -1;
-          cell->page = piece->page;
-          cell->bbox[0] = edge (table, 2 * c);
-          cell->bbox[1] = row_y[2 * r];
-          cell->bbox[2] = edge (table, 2 * c + 1);
-          cell->bbox[3] = row_y[2 * r + 1];
-          g_ptr_array_add (piece->cells, cell);
+          g_ptr_array_add (piece->cells, cf_pdf_cell_new_blank (r, c, piece->page, rect));
         }
   if (piece->lead != NULL)
     for (guint i = 0; i < piece->lead->len; i++)

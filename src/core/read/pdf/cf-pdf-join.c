@@ -698,19 +698,10 @@ recut_label_columns (const CfPdfTable *table, CfPdfTable *next)
     for (int c = 0; c < first; c++)
       if (!taken[r * first + c])
         {
-          CfPdfCell *cell = g_new0 (CfPdfCell, 1);
+          double rect[4] = { g_array_index (table->col_edges, double, 2 * c), row_y[2 * r],
+                             g_array_index (table->col_edges, double, 2 * c + 1), row_y[2 * r + 1] };
 
-          cell->row = r;
-          cell->col = c;
-          cell->row_span = cell->col_span = 1;
-          cell->text = g_strdup ("");
-          cell->offset = -1;
-          cell->page = next->page;
-          cell->bbox[0] = g_array_index (table->col_edges, double, 2 * c);
-          cell->bbox[1] = row_y[2 * r];
-          cell->bbox[2] = g_array_index (table->col_edges, double, 2 * c + 1);
-          cell->bbox[3] = row_y[2 * r + 1];
-          g_ptr_array_add (cells, cell);
+          g_ptr_array_add (cells, cf_pdf_cell_new_blank (r, c, next->page, rect));
         }
   g_ptr_array_set_size (next->cells, 0);
   g_ptr_array_extend_and_steal (next->cells, g_steal_pointer (&cells));

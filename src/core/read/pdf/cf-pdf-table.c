@@ -227,6 +227,21 @@ cf_pdf_cell_new (int row, int col, int row_span, int col_span, const CfPdfPage *
 }
 
 CfPdfCell *
+cf_pdf_cell_new_blank (int row, int col, int page, const double rect[4])
+{
+  CfPdfCell *cell = g_new0 (CfPdfCell, 1);
+
+  cell->row = row;
+  cell->col = col;
+  cell->row_span = cell->col_span = 1;
+  cell->text = g_strdup ("");
+  cell->offset = -1;
+  cell->page = page;
+  memcpy (cell->bbox, rect, sizeof cell->bbox);
+  return cell;
+}
+
+CfPdfCell *
 cf_pdf_table_add_chars (CfPdfTable *table, int row, int col, int row_span, int col_span, const CfPdfPage *page,
           GArray *indices, const double rect[4])
 {

@@ -95,6 +95,13 @@ CfPdfCell *cf_pdf_cell_new        (int              row,
                                    GArray          *indices,
                                    const double     rect[4]);
 
+/* A new blank cell (a cell the page prints nothing in) at @row, @col of
+ * page number @page, in @rect; no characters, no text range. */
+CfPdfCell *cf_pdf_cell_new_blank  (int              row,
+                                   int              col,
+                                   int              page,
+                                   const double     rect[4]);
+
 /* A cell's text from @page's characters @indices (of guint, sorted in place):
  * visual lines top to bottom, left to right; no space between CJK characters,
  * one between Latin words. Sets the byte range of the characters in the
